@@ -1,0 +1,99 @@
+"""Read boundary GeoJSON files: CRS, validity, size and location checks; official files override schematic ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from sq_layout.crs import STORAGE_CRS, gcj02_to_wgs84
+from sq_layout.errors import DataError
+from sq_layout.schemas import GEOMETRY_QUALITY
+
+MAX_BYTES = 50 * 1024 * 1024
+# Suqian with a generous margin; anything outside is the wrong CRS or the wrong place.
+SUQIAN_BBOX = (117.5, 32.8, 119.6, 34.8)
+REQUIRED = ("area_id", "geometry_quality", "source")
+
+
+def _declared_crs(doc: dict) -> CRS:
+    name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
+    return CRS.from_user_input(name) if name else CRS.from_epsg(4326)
+
+
+def read_boundary_file(path: str | Path, max_bytes: int = MAX_BYTES) -> gpd.GeoDataFrame:
+    """Read one boundary GeoJSON into WGS-84, or raise DataError naming the feature and the problem."""
+    path = Path(path)
+    if not path.exists():
+        raise DataError(str(path), ["file not found"])
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError(str(path), [f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"])
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(str(path), [f"not valid GeoJSON text: {exc}"]) from None
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
+        raise DataError(str(path), ["expected a GeoJSON FeatureCollection with a 'features' list"])
+    try:
+        crs = _declared_crs(doc)
+        gdf = gpd.GeoDataFrame.from_features(doc["features"], crs=crs)
+    except Exception as exc:  # pyproj / shapely raise many types for broken members
+        raise DataError(str(path), [f"cannot read features or CRS: {exc}"]) from None
+    return _check_frame(gdf, doc, str(path))
+
+
+def _check_frame(gdf: gpd.GeoDataFrame, doc: dict, path: str) -> gpd.GeoDataFrame:
+    problems: list[str] = []
+    missing = [c for c in REQUIRED if c not in gdf.columns]
+    if missing:
+        raise DataError(path, [f"features lack properties {missing}; each feature needs {list(REQUIRED)}"])
+    for i, row in gdf.iterrows():
+        label = f"feature {i + 1} (area_id={row['area_id']!r})"
+        geom = row.geometry
+        if geom is None or geom.is_empty:
+            problems.append(f"{label}: empty geometry")
+        elif geom.geom_type not in ("Polygon", "MultiPolygon"):
+            problems.append(f"{label}: geometry is {geom.geom_type}, expected Polygon or MultiPolygon")
+        elif not geom.is_valid:
+            problems.append(f"{label}: invalid geometry ({shapely.is_valid_reason(geom)})")
+        if row["geometry_quality"] not in GEOMETRY_QUALITY:
+            problems.append(
+                f"{label}: geometry_quality {row['geometry_quality']!r}, expected one of {GEOMETRY_QUALITY}"
+            )
+    if problems:
+        raise DataError(path, problems)
+    if gdf.crs is not None and not gdf.crs.is_geographic:
+        gdf = gdf.to_crs(STORAGE_CRS)
+    if str(doc.get("coordinate_system", "")).upper().replace("-", "") == "GCJ02":
+        gdf["geometry"] = gdf.geometry.transform(gcj02_to_wgs84)
+    gdf = gdf.set_crs(STORAGE_CRS, allow_override=True)
+    minx, miny, maxx, maxy = gdf.total_bounds
+    if minx < SUQIAN_BBOX[0] or miny < SUQIAN_BBOX[1] or maxx > SUQIAN_BBOX[2] or maxy > SUQIAN_BBOX[3]:
+        raise DataError(
+            path,
+            [
+                f"coordinates span {minx:.3f},{miny:.3f} – {maxx:.3f},{maxy:.3f}, outside Suqian "
+                f"{SUQIAN_BBOX}; is the CRS declared correctly (lon/lat WGS-84, or a 'crs' member)?"
+            ],
+        )
+    return gdf
+
+
+def read_boundaries(boundary_dir: Path, official_dir: Path) -> gpd.GeoDataFrame:
+    """Counties and zones in one frame; any file in official_dir replaces the geometry of the areas it holds."""
+    parts = [read_boundary_file(boundary_dir / name) for name in ("counties.geojson", "zones.geojson")]
+    frame = pd.concat(parts, ignore_index=True)
+    if official_dir.exists():
+        for path in sorted(official_dir.glob("*.geojson")):
+            override = read_boundary_file(path)
+            frame = frame[~frame["area_id"].isin(override["area_id"])]
+            frame = pd.concat([frame, override], ignore_index=True)
+    dup = frame["area_id"][frame["area_id"].duplicated()]
+    if len(dup):
+        raise DataError(str(boundary_dir), [f"area_id {a!r} has more than one boundary" for a in dup])
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=STORAGE_CRS)

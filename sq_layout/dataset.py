@@ -1,0 +1,93 @@
+"""Load the bundled plan tables and boundaries once, validated, into one immutable Dataset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from sq_layout import paths
+from sq_layout.boundaries import read_boundaries
+from sq_layout.errors import DataError
+from sq_layout.schemas import FOREIGN_KEYS, TABLES
+from sq_layout.tables import check_keys, read_table
+
+KEY_WORDS = {"area_id": "area", "industry_id": "industry", "subindustry_id": "sub-industry", "parent_area_id": "area"}
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: join results are cached per Dataset
+class Dataset:
+    """Every validated table of the plan plus the area boundaries (WGS-84)."""
+
+    areas: pd.DataFrame
+    industries: pd.DataFrame
+    subindustries: pd.DataFrame
+    chains: pd.DataFrame
+    assignments: pd.DataFrame
+    details: pd.DataFrame
+    conflicts: pd.DataFrame
+    boundaries: gpd.GeoDataFrame
+    plan_lines: tuple[str, ...]
+
+    def passage(self, line: int) -> str:
+        """The plan text at a 1-based line number."""
+        return self.plan_lines[line - 1].strip()
+
+
+def _check_foreign_keys(tables: dict[str, pd.DataFrame], plan_dir: Path) -> None:
+    for child, col, parent, key, allow_empty in FOREIGN_KEYS:
+        path = str(plan_dir / f"{child}.csv")
+        problems = check_keys(tables[child], col, tables[parent][key], path, allow_empty, KEY_WORDS.get(col, col))
+        if problems:
+            raise DataError(path, problems)
+    chains = set(tables["chains"]["chain_no"])
+    bad = [
+        f"row {i + 1}, column 'chain_no': unknown chain {int(v)}; expected 1–20 as in 表十一"
+        for i, v in tables["subindustries"]["chain_no"].dropna().items()
+        if int(v) not in chains
+    ]
+    if bad:
+        raise DataError(str(plan_dir / "subindustries.csv"), bad)
+
+
+def _check_lines(tables: dict[str, pd.DataFrame], n_lines: int, plan_dir: Path) -> None:
+    for name in ("assignments", "details", "chains"):
+        over = tables[name]["line"][tables[name]["line"] > n_lines]
+        if len(over):
+            problems = [
+                f"row {i + 1}, column 'line': {v} is past the plan's last line {n_lines}" for i, v in over.items()
+            ]
+            raise DataError(str(plan_dir / f"{name}.csv"), problems)
+
+
+def _check_boundaries(boundaries: gpd.GeoDataFrame, areas: pd.DataFrame, boundary_dir: Path) -> None:
+    known, drawn = set(areas["area_id"]), set(boundaries["area_id"])
+    problems = [f"no boundary for area {a!r}" for a in sorted(known - drawn)]
+    problems += [f"boundary for unknown area {a!r}; expected one of {sorted(known)}" for a in sorted(drawn - known)]
+    if problems:
+        raise DataError(str(boundary_dir), problems)
+
+
+def load_dataset(
+    plan_dir: Path = paths.PLAN_DIR,
+    boundary_dir: Path = paths.BOUNDARY_DIR,
+    official_dir: Path = paths.OFFICIAL_DIR,
+    plan_text: Path = paths.PLAN_TEXT,
+) -> Dataset:
+    """Read, validate and cross-check every bundled file; raise DataError on the first bad file."""
+    tables = {name: read_table(plan_dir / f"{name}.csv", schema) for name, schema in TABLES.items()}
+    _check_foreign_keys(tables, plan_dir)
+    lines = tuple(plan_text.read_text(encoding="utf-8").split("\n"))
+    _check_lines(tables, len(lines), plan_dir)
+    boundaries = read_boundaries(boundary_dir, official_dir)
+    _check_boundaries(boundaries, tables["areas"], boundary_dir)
+    return Dataset(**tables, boundaries=boundaries, plan_lines=lines)
+
+
+@lru_cache(maxsize=1)
+def bundled() -> Dataset:
+    """The bundled dataset, loaded once per process."""
+    return load_dataset()

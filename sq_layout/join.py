@@ -1,0 +1,83 @@
+"""Join the plan tables: which area hosts which industry, sub-industry and chain, according to which sources."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geopandas as gpd
+import pandas as pd
+
+from sq_layout.dataset import Dataset
+from sq_layout.schemas import SOURCES
+
+KEY = ["area_id", "industry_id", "subindustry_id"]
+SOURCE_LABELS = {"table10": "表十", "ch4": "第四章", "ch5": "第五章"}
+
+
+def _sources_label(row: pd.Series) -> str:
+    return "、".join(SOURCE_LABELS[s] for s in SOURCES if row[s])
+
+
+@lru_cache(maxsize=8)
+def assignment_facts(ds: Dataset) -> pd.DataFrame:
+    """One row per (area, industry, sub-industry or ''), with a flag and the plan lines for each source."""
+    a = ds.assignments.copy()
+    a["subindustry_id"] = a["subindustry_id"].fillna("")
+    flags = pd.crosstab([a[k] for k in KEY], a["source"]).reindex(columns=list(SOURCES), fill_value=0) > 0
+    lines = a.groupby([*KEY, "source"])["line"].apply(lambda s: ";".join(str(v) for v in sorted(set(s))))
+    lines = lines.unstack("source").reindex(columns=list(SOURCES)).fillna("").add_prefix("lines_")
+    facts = flags.join(lines).reset_index()
+    facts["n_sources"] = facts[list(SOURCES)].sum(axis=1)
+    facts["sources"] = facts.apply(_sources_label, axis=1)
+    subs = ds.subindustries[["subindustry_id", "chain_no", "chain_relation"]]
+    facts = facts.merge(subs, on="subindustry_id", how="left")
+    sole = _sole_chain_by_industry(ds)
+    level = facts["subindustry_id"] == ""
+    facts.loc[level, "chain_no"] = facts.loc[level, "industry_id"].map(sole)
+    facts.loc[level & facts["chain_no"].notna(), "chain_relation"] = "same"
+    facts["chain_no"] = facts["chain_no"].astype("Int64")
+    facts["chain_relation"] = facts["chain_relation"].fillna("")
+    return facts
+
+
+def _sole_chain_by_industry(ds: Dataset) -> pd.Series:
+    """Industries without sub-industries whose single 表十一 chain they are (光伏新能源, 生物医药, 数字经济)."""
+    with_subs = set(ds.subindustries["industry_id"])
+    chains = ds.chains[~ds.chains["industry_id"].isin(with_subs)]
+    counts = chains["industry_id"].value_counts()
+    chains = chains[chains["industry_id"].map(counts) == 1]
+    return chains.set_index("industry_id")["chain_no"]
+
+
+@lru_cache(maxsize=8)
+def chain_links(ds: Dataset) -> pd.DataFrame:
+    """One row per (area, chain): through which sub-industry or industry, how exact, and which sources say so."""
+    f = assignment_facts(ds).dropna(subset=["chain_no"])
+    f = f.assign(via=f["subindustry_id"].where(f["subindustry_id"] != "", f["industry_id"]))
+    agg = {s: "any" for s in SOURCES} | {"via": "first", "chain_relation": "first", "industry_id": "first"}
+    links = f.groupby(["area_id", "chain_no"], as_index=False).agg(agg)
+    links["n_sources"] = links[list(SOURCES)].sum(axis=1)
+    links["sources"] = links.apply(_sources_label, axis=1)
+    return links.merge(ds.chains[["chain_no", "name"]].rename(columns={"name": "chain"}), on="chain_no")
+
+
+@lru_cache(maxsize=8)
+def areas_frame(ds: Dataset) -> gpd.GeoDataFrame:
+    """The nine areas with boundaries, attributes and per-area counts of industries, chains and conflicts."""
+    facts = assignment_facts(ds)
+    links = chain_links(ds)
+    n_ind = facts.groupby("area_id")["industry_id"].nunique().rename("n_industries")
+    n_chain = links.groupby("area_id")["chain_no"].nunique().rename("n_chains")
+    n_conf = ds.conflicts["area_id"].replace("", pd.NA).dropna().value_counts().rename("n_conflicts")
+    geo = ds.boundaries[["area_id", "geometry_quality", "source", "geometry"]].rename(
+        columns={"source": "geometry_source"}
+    )
+    frame = geo.merge(ds.areas, on="area_id", validate="one_to_one")
+    for extra in (n_ind, n_chain, n_conf):
+        frame = frame.merge(extra, left_on="area_id", right_index=True, how="left")
+    frame[["n_industries", "n_chains", "n_conflicts"]] = (
+        frame[["n_industries", "n_chains", "n_conflicts"]].fillna(0).astype(int)
+    )
+    order = {a: i for i, a in enumerate(ds.areas["area_id"])}
+    frame = frame.sort_values("area_id", key=lambda s: s.map(order)).reset_index(drop=True)
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=ds.boundaries.crs)

@@ -1,0 +1,127 @@
+"""Questions the map asks: what an area hosts, and which areas host a selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sq_layout.dataset import Dataset
+from sq_layout.join import assignment_facts, chain_links
+from sq_layout.spatial import nesting
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A filter: any of these tiers, industries, sub-industries or chains (empty means no filter)."""
+
+    tiers: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+    subindustries: tuple[str, ...] = ()
+    chains: tuple[int, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is selected."""
+        return not (self.tiers or self.industries or self.subindustries or self.chains)
+
+
+def _unknown(values: Iterable, known: Iterable, what: str) -> None:
+    bad = sorted(set(values) - set(known), key=str)
+    if bad:
+        raise KeyError(f"unknown {what}: {', '.join(map(str, bad))}")
+
+
+def area_industries(ds: Dataset, area_id: str) -> pd.DataFrame:
+    """Industries and sub-industries assigned to an area, with names, tier, colour, chain and sources."""
+    _unknown([area_id], ds.areas["area_id"], "area")
+    f = assignment_facts(ds)
+    f = f[f["area_id"] == area_id]
+    ind = ds.industries[["industry_id", "name", "name_en", "tier", "color"]]
+    sub = ds.subindustries[["subindustry_id", "name", "name_en"]].rename(
+        columns={"name": "subindustry", "name_en": "subindustry_en"}
+    )
+    ch = ds.chains[["chain_no", "name"]].rename(columns={"name": "chain"})
+    out = (
+        f.merge(ind, on="industry_id").merge(sub, on="subindustry_id", how="left").merge(ch, on="chain_no", how="left")
+    )
+    order = {i: n for n, i in enumerate(ds.industries["industry_id"])}
+    out = out.sort_values(
+        ["industry_id", "subindustry_id"], key=lambda s: s.map(order) if s.name == "industry_id" else s
+    )
+    return out.rename(columns={"name": "industry", "name_en": "industry_en"}).reset_index(drop=True)
+
+
+def area_details(ds: Dataset, area_id: str) -> pd.DataFrame:
+    """Featured products, carriers, towns and lead firms of an area, each with its plan line."""
+    _unknown([area_id], ds.areas["area_id"], "area")
+    return ds.details[ds.details["area_id"] == area_id].reset_index(drop=True)
+
+
+def area_conflicts(ds: Dataset, area_id: str) -> pd.DataFrame:
+    """Recorded conflicts that concern an area."""
+    _unknown([area_id], ds.areas["area_id"], "area")
+    return ds.conflicts[ds.conflicts["area_id"] == area_id].reset_index(drop=True)
+
+
+def parks_in_county(ds: Dataset, county_id: str) -> pd.DataFrame:
+    """Zones lying (mostly) inside a county by geometry, with the chains each shares with the county."""
+    _unknown([county_id], ds.areas["area_id"], "area")
+    nest = nesting(ds)
+    nest = nest[nest["county_id"] == county_id]
+    links = chain_links(ds)
+    county_chains = set(links.loc[links["area_id"] == county_id, "chain"])
+    rows = []
+    for z in nest.itertuples():
+        zone_chains = links.loc[links["area_id"] == z.zone_id, "chain"].tolist()
+        rows.append(
+            {
+                "zone_id": z.zone_id,
+                "share_inside": z.share_inside,
+                "chains": zone_chains,
+                "shared_with_county": [c for c in zone_chains if c in county_chains],
+            }
+        )
+    return pd.DataFrame(rows, columns=["zone_id", "share_inside", "chains", "shared_with_county"])
+
+
+def _validate(ds: Dataset, sel: Selection) -> None:
+    _unknown(sel.tiers, ds.industries["tier"], "tier")
+    _unknown(sel.industries, ds.industries["industry_id"], "industry")
+    _unknown(sel.subindustries, ds.subindustries["subindustry_id"], "sub-industry")
+    _unknown(sel.chains, ds.chains["chain_no"], "chain")
+
+
+def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
+    """Areas hosting any selected item: one row per (area, item) with the item's kind, colour and sources."""
+    _validate(ds, sel)
+    f = assignment_facts(ds).merge(ds.industries[["industry_id", "tier", "color"]], on="industry_id")
+    parts = []
+    if sel.tiers:
+        t = f[f["tier"].isin(sel.tiers)]
+        parts.append(t.assign(item_kind="tier", item=t["tier"]))
+    if sel.industries:
+        t = f[f["industry_id"].isin(sel.industries)]
+        parts.append(t.assign(item_kind="industry", item=t["industry_id"]))
+    if sel.subindustries:
+        t = f[f["subindustry_id"].isin(sel.subindustries)]
+        parts.append(t.assign(item_kind="subindustry", item=t["subindustry_id"]))
+    if sel.chains:
+        t = f[f["chain_no"].isin(sel.chains)]
+        parts.append(t.assign(item_kind="chain", item=t["chain_no"].astype(str)))
+    cols = ["area_id", "item_kind", "item", "color", "table10", "ch4", "ch5"]
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(parts)[cols]
+    return out.groupby(["area_id", "item_kind", "item"], as_index=False).agg(
+        color=("color", "first"), table10=("table10", "any"), ch4=("ch4", "any"), ch5=("ch5", "any")
+    )
+
+
+def host_summary(ds: Dataset, sel: Selection) -> pd.DataFrame:
+    """Per area: how many of the selected items it hosts and the colour to draw it in (the first item's)."""
+    h = hosts(ds, sel)
+    summary = h.groupby("area_id", as_index=False).agg(n_selected=("item", "nunique"), color=("color", "first"))
+    summary["items"] = h.groupby("area_id")["item"].apply(list).reindex(summary["area_id"]).values
+    return summary

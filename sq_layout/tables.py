@@ -1,0 +1,83 @@
+"""Read and validate tabular files (CSV, XLSX) into DataFrames, with errors that say where and what."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from sq_layout.errors import DataError
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _check_size(path: Path, max_bytes: int) -> None:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError(str(path), [f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"])
+
+
+def read_raw(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+    """Read a CSV (UTF-8, BOM allowed) or XLSX file as strings, or raise DataError saying why it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        raise DataError(str(path), ["file not found"])
+    _check_size(path, max_bytes)
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(str(path), [f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"]) from exc
+    except pd.errors.ParserError as exc:
+        raise DataError(str(path), [f"malformed CSV: {exc}"]) from exc
+    except pd.errors.EmptyDataError as exc:
+        raise DataError(str(path), ["file is empty"]) from exc
+    except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:  # openpyxl raises these for non-workbooks
+        raise DataError(str(path), [f"cannot read as a spreadsheet: {exc}"]) from exc
+
+
+def _blank_to_na(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    out = df.copy()
+    for name, col in schema.columns.items():
+        if name in out and col.nullable:
+            out[name] = out[name].replace("", None)
+    return out
+
+
+def _describe(case: pd.Series) -> str:
+    row = case["index"]
+    where = f"row {int(row) + 1} (line {int(row) + 2})" if pd.notna(row) else "all rows"
+    column = case["column"] if pd.notna(case["column"]) else "(table)"
+    return f"{where}, column '{column}': got {case['failure_case']!r}, expected {case['check']}"
+
+
+def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: str) -> pd.DataFrame:
+    """Validate a raw table against its schema; raise DataError listing every failing row and column."""
+    try:
+        return schema.validate(_blank_to_na(df, schema), lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        problems = [_describe(c) for _, c in cases.iterrows() if not str(c["check"]).startswith("dtype(")]
+        raise DataError(path, problems or [str(exc)]) from None
+
+
+def read_table(path: str | Path, schema: pa.DataFrameSchema, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+    """Read and validate one table file."""
+    return validate(read_raw(path, max_bytes), schema, str(path))
+
+
+def check_keys(
+    child: pd.DataFrame, column: str, parent_keys: pd.Series, path: str, allow_empty: bool, what: str
+) -> list[str]:
+    """Problems for values of child[column] that are not among parent_keys (unknown names)."""
+    known = set(parent_keys.astype(str))
+    values = child[column].astype("string").fillna("")
+    bad = values[~values.isin(known) & ~((values == "") & allow_empty)]
+    sample = ", ".join(sorted(known)[:12])
+    return [
+        f"row {i + 1} (line {i + 2}), column '{column}': unknown {what} {v!r}; expected one of {sample}"
+        for i, v in bad.items()
+    ]

@@ -1,0 +1,36 @@
+"""Shared fixtures: the bundled dataset and a scratch copy of geodata/ to corrupt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sq_layout import paths
+from sq_layout.dataset import Dataset, bundled
+
+
+@pytest.fixture(scope="session")
+def ds() -> Dataset:
+    return bundled()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of geodata/ (plan tables, plan text and boundaries)."""
+    dest = tmp_path / "geodata"
+    shutil.copytree(paths.GEODATA, dest)
+    return dest
+
+
+def load_copy(root: Path) -> Dataset:
+    """Load a (possibly corrupted) copy of geodata/."""
+    from sq_layout.dataset import load_dataset
+
+    return load_dataset(
+        plan_dir=root / "plan",
+        boundary_dir=root / "boundaries",
+        official_dir=root / "boundaries" / "official",
+        plan_text=root / "plan" / "plan_text.txt",
+    )

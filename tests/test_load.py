@@ -1,0 +1,212 @@
+"""Loading the bundled data, and a clear DataError for each kind of bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sq_layout.boundaries import read_boundary_file
+from sq_layout.errors import DataError
+from sq_layout.schemas import ASSIGNMENTS
+from sq_layout.tables import read_raw, read_table
+from tests.conftest import load_copy
+
+
+def test_bundled_dataset_counts(ds):
+    assert len(ds.areas) == 9
+    assert ds.areas["kind"].value_counts().to_dict() == {"county": 5, "zone": 4}
+    assert ds.industries["tier"].value_counts().to_dict() == {"dominant": 6, "leading": 3}
+    assert len(ds.chains) == 20
+    assert set(ds.boundaries["area_id"]) == set(ds.areas["area_id"])
+
+
+def edit_csv(path: Path, row: int, column: str, value: str) -> None:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df.loc[row, column] = value
+    df.to_csv(path, index=False)
+
+
+def test_unknown_area_name_names_file_row_and_column(data_copy):
+    edit_csv(data_copy / "plan/assignments.csv", 4, "area_id", "suqian_nowhere")
+    with pytest.raises(DataError) as err:
+        load_copy(data_copy)
+    msg = str(err.value)
+    assert "assignments.csv" in msg and "row 5" in msg and "'area_id'" in msg and "unknown area 'suqian_nowhere'" in msg
+
+
+def test_unknown_chain_number(data_copy):
+    edit_csv(data_copy / "plan/subindustries.csv", 0, "chain_no", "21")
+    with pytest.raises(DataError, match=r"subindustries.csv.*\n.*row 1.*'chain_no'"):
+        load_copy(data_copy)
+
+
+def test_bad_enum_value_says_what_was_expected(data_copy):
+    edit_csv(data_copy / "plan/assignments.csv", 2, "source", "ch9")
+    with pytest.raises(DataError) as err:
+        load_copy(data_copy)
+    assert "row 3" in str(err.value) and "'source'" in str(err.value) and "isin" in str(err.value)
+
+
+def test_non_numeric_figure(data_copy):
+    edit_csv(data_copy / "plan/chains.csv", 3, "output_2020_yi", "约153")
+    with pytest.raises(DataError, match="output_2020_yi"):
+        load_copy(data_copy)
+
+
+def test_line_reference_past_end_of_plan(data_copy):
+    edit_csv(data_copy / "plan/details.csv", 0, "line", "99999")
+    with pytest.raises(DataError, match="past the plan's last line"):
+        load_copy(data_copy)
+
+
+def test_malformed_csv(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text('a,b\n1,"unterminated\n2,3,4,5\n', encoding="utf-8")
+    with pytest.raises(DataError, match="bad.csv"):
+        read_raw(bad)
+
+
+def test_not_utf8(tmp_path):
+    bad = tmp_path / "gbk.csv"
+    bad.write_bytes("area_id,name\nsucheng,宿城区\n".encode("gbk"))
+    with pytest.raises(DataError, match="not UTF-8"):
+        read_raw(bad)
+
+
+def test_empty_and_missing_files(tmp_path):
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    with pytest.raises(DataError, match="empty"):
+        read_raw(tmp_path / "empty.csv")
+    with pytest.raises(DataError, match="not found"):
+        read_raw(tmp_path / "nope.csv")
+
+
+def test_oversized_file(tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_text("a\n" + "1\n" * 5000, encoding="utf-8")
+    with pytest.raises(DataError, match="limit"):
+        read_raw(big, max_bytes=1000)
+
+
+def test_excel_roundtrip_and_broken_excel(tmp_path, ds):
+    xlsx = tmp_path / "a.xlsx"
+    ds.assignments.to_excel(xlsx, index=False)
+    assert len(read_table(xlsx, ASSIGNMENTS)) == len(ds.assignments)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(DataError, match="broken.xlsx"):
+        read_raw(broken)
+
+
+def test_missing_column_is_reported(tmp_path, ds):
+    path = tmp_path / "a.csv"
+    ds.assignments.drop(columns=["quote"]).to_csv(path, index=False)
+    with pytest.raises(DataError, match="quote"):
+        read_table(path, ASSIGNMENTS)
+
+
+# --- GeoJSON -------------------------------------------------------------------------------------------
+
+
+def feature(coords, area_id="sucheng", quality="official"):
+    return {
+        "type": "Feature",
+        "properties": {"area_id": area_id, "geometry_quality": quality, "source": "test"},
+        "geometry": {"type": "Polygon", "coordinates": [coords]},
+    }
+
+
+SQUARE = [[118.2, 33.9], [118.3, 33.9], [118.3, 34.0], [118.2, 34.0], [118.2, 33.9]]
+
+
+def write(path: Path, doc) -> Path:
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_geojson_not_json(tmp_path):
+    p = tmp_path / "x.geojson"
+    p.write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataError, match="not valid GeoJSON"):
+        read_boundary_file(p)
+
+
+def test_geojson_not_a_feature_collection(tmp_path):
+    p = write(tmp_path / "x.geojson", {"type": "Polygon", "coordinates": [SQUARE]})
+    with pytest.raises(DataError, match="FeatureCollection"):
+        read_boundary_file(p)
+
+
+def test_invalid_geometry_names_the_feature(tmp_path):
+    bowtie = [[118.2, 33.9], [118.3, 34.0], [118.3, 33.9], [118.2, 34.0], [118.2, 33.9]]
+    p = write(tmp_path / "x.geojson", {"type": "FeatureCollection", "features": [feature(SQUARE), feature(bowtie, "susu")]})
+    with pytest.raises(DataError) as err:
+        read_boundary_file(p)
+    assert "feature 2 (area_id='susu')" in str(err.value) and "Self-intersection" in str(err.value)
+
+
+def test_projected_coordinates_without_crs_are_rejected(tmp_path):
+    metres = [[x * 1e5 + 500000, y * 1e5 + 3.7e6] for x, y in [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]
+    p = write(tmp_path / "x.geojson", {"type": "FeatureCollection", "features": [feature(metres)]})
+    with pytest.raises(DataError, match="outside Suqian.*CRS"):
+        read_boundary_file(p)
+
+
+def test_declared_projected_crs_is_reprojected(tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import Polygon
+
+    proj = gpd.GeoSeries([Polygon(SQUARE)], crs=4326).to_crs(4548)[0]
+    doc = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "EPSG:4548"}},
+        "features": [feature([list(c) for c in proj.exterior.coords])],
+    }
+    gdf = read_boundary_file(write(tmp_path / "x.geojson", doc))
+    assert gdf.crs.to_epsg() == 4326
+    assert gdf.total_bounds == pytest.approx([118.2, 33.9, 118.3, 34.0], abs=1e-6)
+
+
+def test_gcj02_declared_file_is_converted(tmp_path):
+    doc = {"type": "FeatureCollection", "coordinate_system": "GCJ-02", "features": [feature(SQUARE)]}
+    gdf = read_boundary_file(write(tmp_path / "x.geojson", doc))
+    minx, miny = gdf.total_bounds[:2]
+    # GCJ-02 is shifted east and south of WGS-84 here, so WGS-84 lies west and north
+    assert 118.2 - minx == pytest.approx(0.0055, abs=0.001)
+    assert miny - 33.9 == pytest.approx(0.0014, abs=0.001)
+
+
+def test_missing_properties(tmp_path):
+    f = feature(SQUARE)
+    del f["properties"]["geometry_quality"]
+    p = write(tmp_path / "x.geojson", {"type": "FeatureCollection", "features": [f]})
+    with pytest.raises(DataError, match="geometry_quality"):
+        read_boundary_file(p)
+
+
+def test_oversized_geojson(tmp_path):
+    p = write(tmp_path / "x.geojson", {"type": "FeatureCollection", "features": [feature(SQUARE)] * 50})
+    with pytest.raises(DataError, match="limit"):
+        read_boundary_file(p, max_bytes=500)
+
+
+def test_boundary_for_unknown_area(data_copy):
+    official = data_copy / "boundaries/official"
+    official.mkdir()
+    write(official / "x.geojson", {"type": "FeatureCollection", "features": [feature(SQUARE, "atlantis")]})
+    with pytest.raises(DataError, match="unknown area 'atlantis'"):
+        load_copy(data_copy)
+
+
+def test_official_file_replaces_schematic_zone_without_code_changes(data_copy):
+    official = data_copy / "boundaries/official"
+    official.mkdir()
+    write(official / "susu.geojson", {"type": "FeatureCollection", "features": [feature(SQUARE, "susu", "official")]})
+    loaded = load_copy(data_copy)
+    susu = loaded.boundaries.set_index("area_id").loc["susu"]
+    assert susu.geometry_quality == "official"
+    assert susu.geometry.bounds == pytest.approx((118.2, 33.9, 118.3, 34.0))
+    assert len(loaded.boundaries) == 9
