@@ -44,3 +44,19 @@ def shared_chains(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
             if common:
                 rows.append({"area_a": a, "area_b": b, "n_shared": len(common), "chains": common})
     return pd.DataFrame(rows, columns=["area_a", "area_b", "n_shared", "chains"])
+
+
+def nested_repeats(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
+    """Each zone, the county it lies in, and the chains (within `chains`) both host."""
+    from sq_layout.spatial import nesting
+
+    m = area_chain_matrix(ds, chains) > 0
+    rows = [
+        {
+            "zone_id": n.zone_id,
+            "county_id": n.county_id,
+            "shared": [c for c in m.columns if m.at[n.zone_id, c] and m.at[n.county_id, c]],
+        }
+        for n in nesting(ds).itertuples()
+    ]
+    return pd.DataFrame(rows, columns=["zone_id", "county_id", "shared"])

@@ -125,3 +125,29 @@ def host_summary(ds: Dataset, sel: Selection) -> pd.DataFrame:
     summary = h.groupby("area_id", as_index=False).agg(n_selected=("item", "nunique"), color=("color", "first"))
     summary["items"] = h.groupby("area_id")["item"].apply(list).reindex(summary["area_id"]).values
     return summary
+
+
+def selection_color(ds: Dataset, sel: Selection) -> str | None:
+    """The industry colour when every selected item belongs to one industry; None for mixed selections."""
+    if sel.tiers:
+        return None
+    industries = set(sel.industries)
+    industries |= set(ds.subindustries.loc[ds.subindustries["subindustry_id"].isin(sel.subindustries), "industry_id"])
+    industries |= set(ds.chains.loc[ds.chains["chain_no"].isin(sel.chains), "industry_id"])
+    if len(industries) != 1:
+        return None
+    return ds.industries.set_index("industry_id").loc[industries.pop(), "color"]
+
+
+def selection_chains(ds: Dataset, sel: Selection) -> tuple[int, ...]:
+    """The 表十一 chains a selection touches (all 20 when nothing is selected)."""
+    if sel.empty:
+        return tuple(ds.chains["chain_no"])
+    links = chain_links(ds).merge(ds.industries[["industry_id", "tier"]], on="industry_id")
+    hit = (
+        links["chain_no"].isin(sel.chains)
+        | links["via"].isin(sel.subindustries)
+        | links["industry_id"].isin(sel.industries)
+        | links["tier"].isin(sel.tiers)
+    )
+    return tuple(sorted(set(links.loc[hit, "chain_no"])))

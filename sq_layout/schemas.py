@@ -29,6 +29,7 @@ AREAS = pa.DataFrameSchema(
         "name": _text(unique=True),
         "short_name": _text(),
         "name_en": _text(),
+        "short_name_en": _text(),
         "kind": pa.Column(str, pa.Check.isin(AREA_KINDS)),
         "adcode": pa.Column(str, pa.Check.str_matches(r"^(\d{6})?$")),
         "stat_code": pa.Column(str, pa.Check.str_matches(r"^(\d{6}|\d{9})?$")),

@@ -32,7 +32,17 @@ def parse_table10() -> dict[str, list[str]]:
     """Industry name -> area list as printed in 表十, read straight from the text."""
     start = next(i for i, t in enumerate(PLAN) if "（表十）" in t)
     cells = [t.strip() for t in PLAN[start + 1 : start + 45] if t.strip()]
-    names = ["机电装备", "绿色食品", "高端纺织", "光伏新能源", "绿色家居", "新材料", "新一代信息技术", "生物医药", "数字经济"]
+    names = [
+        "机电装备",
+        "绿色食品",
+        "高端纺织",
+        "光伏新能源",
+        "绿色家居",
+        "新材料",
+        "新一代信息技术",
+        "生物医药",
+        "数字经济",
+    ]
     return {n: cells[cells.index(n) + 1].split("、") for n in names}
 
 

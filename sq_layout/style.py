@@ -1,0 +1,18 @@
+"""Colours and line styles shared by the interactive map and the printed map, so both look the same."""
+
+from __future__ import annotations
+
+COUNTY_FILL = "#F4F1EA"
+COUNTY_LINE = "#5B5B5B"
+ZONE_LINE = "#222222"
+ZONE_DASH = "6 4"
+DIM_FILL = "#BDBDBD"
+SELECTED_LINE = "#D62728"
+LABEL_COLOR = "#1F1F1F"
+# Sequential shades for "how many of the selected items an area hosts" (1, 2, 3, 4+).
+COUNT_RAMP = ("#DADAEB", "#9E9AC8", "#6A51A3", "#3F007D")
+
+
+def count_color(n: int) -> str:
+    """Shade for an area hosting n of the selected items (n >= 1)."""
+    return COUNT_RAMP[min(n, len(COUNT_RAMP)) - 1]

@@ -1,0 +1,153 @@
+"""Display tables for the details panel and the hosts table, in Chinese or English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sq_layout.dataset import Dataset
+from sq_layout.i18n import label, name_col
+from sq_layout.join import areas_frame, chain_links
+from sq_layout.queries import (
+    Selection,
+    area_conflicts,
+    area_details,
+    area_industries,
+    hosts,
+    parks_in_county,
+)
+from sq_layout.schemas import SOURCES
+
+
+@dataclass(frozen=True)
+class AreaPanel:
+    """Everything the details panel shows for one area."""
+
+    area_id: str
+    name: str
+    kind: str
+    geometry_quality: str
+    geometry_source: str
+    industries: pd.DataFrame
+    details: pd.DataFrame
+    conflicts: pd.DataFrame
+    parks: pd.DataFrame
+    passages: pd.DataFrame
+
+
+def _sources(row: pd.Series, lang: str) -> str:
+    parts = []
+    for s in SOURCES:
+        if row[s]:
+            parts.append(f"{label(s, lang)} L{row['lines_' + s].replace(';', ',')}")
+    return " · ".join(parts)
+
+
+def _area_names(ds: Dataset, lang: str) -> pd.Series:
+    return ds.areas.set_index("area_id")[name_col(lang)]
+
+
+def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
+    """Industries, sub-industries, chains, products, carriers, conflicts and passages for one area."""
+    area = areas_frame(ds).set_index("area_id").loc[area_id]
+    ind = area_industries(ds, area_id)
+    sfx = "" if lang == "zh" else "_en"
+    industries = pd.DataFrame(
+        {
+            "tier": ind["tier"].map(lambda v: label(v, lang)),
+            "industry": ind["industry" + sfx],
+            "subindustry": ind["subindustry" + sfx].fillna("—"),
+            "chain": ind["chain"].fillna("—"),
+            "sources": ind.apply(lambda r: _sources(r, lang), axis=1),
+            "conflict": ind["n_sources"].lt(3) & ind["subindustry_id"].eq("")
+            | ind["subindustry_id"].ne("") & ind["ch4"].ne(ind["ch5"]),
+        }
+    )
+    det = area_details(ds, area_id)
+    names = ds.industries.set_index("industry_id")[name_col(lang)]
+    subs = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
+    details = pd.DataFrame(
+        {
+            "kind": det["kind"].map(lambda v: label(v, lang)),
+            "industry": det["subindustry_id"].map(subs).fillna(det["industry_id"].map(names)).fillna("—"),
+            "text": det["text"],
+            "source": det.apply(lambda r: f"{label(r['source'], lang)} L{r['line']}", axis=1),
+        }
+    )
+    conf = area_conflicts(ds, area_id)
+    conflicts = pd.DataFrame(
+        {
+            "id": conf["conflict_id"],
+            "description": conf["description" if lang == "zh" else "description_en"],
+            "lines": conf["lines"].str.replace(";", ", "),
+        }
+    )
+    parks = pd.DataFrame(columns=["zone", "share_inside", "chains", "shared_with_county"])
+    if area["kind"] == "county":
+        p = parks_in_county(ds, area_id)
+        parks = p.assign(zone=p["zone_id"].map(_area_names(ds, lang)))[list(parks.columns)]
+    lines = sorted(set(ds.assignments.loc[ds.assignments["area_id"] == area_id, "line"]) | set(det["line"]))
+    passages = pd.DataFrame({"line": lines, "text": [ds.passage(n) for n in lines]})
+    return AreaPanel(
+        area_id=area_id,
+        name=area[name_col(lang)],
+        kind=label(area["kind"], lang),
+        geometry_quality=area["geometry_quality"],
+        geometry_source=area["geometry_source"],
+        industries=industries.reset_index(drop=True),
+        details=details,
+        conflicts=conflicts,
+        parks=parks.reset_index(drop=True),
+        passages=passages,
+    )
+
+
+def _chains_for_hosts(ds: Dataset, h: pd.DataFrame) -> pd.DataFrame:
+    """Attach to each (area, selected item) the 表十一 chains it brings, with how the link was made."""
+    links = chain_links(ds).merge(ds.industries[["industry_id", "tier"]], on="industry_id")
+    links = links.merge(ds.subindustries[["subindustry_id"]], left_on="via", right_on="subindustry_id", how="left")
+    parts = []
+    for kind, col in (("chain", "chain_no"), ("subindustry", "via"), ("industry", "industry_id"), ("tier", "tier")):
+        sel = h[h["item_kind"] == kind]
+        if sel.empty:
+            continue
+        key = links[col].astype(str)
+        merged = sel.merge(links.assign(_key=key), left_on=["area_id", "item"], right_on=["area_id", "_key"])
+        parts.append(merged)
+    if not parts:
+        return pd.DataFrame()
+    return pd.concat(parts, ignore_index=True).drop_duplicates(["area_id", "chain_no"])
+
+
+def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+    """One row per (hosting area, chain) for the current selection, with 表十一 figures and sources."""
+    cols = ["area", "chain", "via", "output_2020", "target_2023", "target_2025", "sources"]
+    h = hosts(ds, sel)
+    if h.empty:
+        return pd.DataFrame(columns=cols)
+    rows = _chains_for_hosts(ds, h)
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    rows = rows.merge(ds.chains, on="chain_no", suffixes=("", "_c"))
+    subs = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
+    inds = ds.industries.set_index("industry_id")[name_col(lang)]
+    via = rows["via"].map(subs).fillna(rows["via"].map(inds))
+    sep = "、" if lang == "zh" else ", "
+    rel = rows["chain_relation"].map(lambda v: "" if v == "same" else f"（{label(v, lang)}）")
+    out = pd.DataFrame(
+        {
+            "area": rows["area_id"].map(_area_names(ds, lang)),
+            "chain": rows[name_col(lang)],
+            "via": via + rel,
+            "output_2020": rows["output_2020_yi"],
+            "target_2023": rows["target_2023_yi"],
+            "target_2025": rows["target_2025_yi"],
+            # the chain link's own sources, not the selected item's
+            "sources": rows.apply(lambda r: sep.join(label(s, lang) for s in SOURCES if r[s + "_y"]), axis=1),
+        }
+    )
+    order = {a: i for i, a in enumerate(ds.areas[name_col(lang)])}
+    return out.sort_values(["chain", "area"], key=lambda s: s.map(order) if s.name == "area" else s).reset_index(
+        drop=True
+    )

@@ -1,0 +1,137 @@
+"""Start the real app with `streamlit run` and drive it with Debian's headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Frame, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("TIANDITU_KEY", None)
+    log = (ARTIFACTS / "streamlit.log").open("w") if ARTIFACTS.mkdir(exist_ok=True) is None else None
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not become healthy within 60 s; see test-artifacts/streamlit.log")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def external_requests() -> list[str]:
+    """Every request any test page made to a host other than this machine."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, external_requests: list[str]) -> Iterator[Page]:
+    ctx = browser.new_context(viewport={"width": 1500, "height": 1100}, locale="zh-CN")
+    pg = ctx.new_page()
+
+    def record(request) -> None:
+        host = request.url.split("/")[2] if "://" in request.url else ""
+        if request.url.startswith(("http", "ws")) and not host.startswith(("127.0.0.1", "localhost")):
+            external_requests.append(request.url)
+
+    pg.on("request", record)
+    yield pg
+    ctx.close()
+
+
+def wait_until(page: Page, predicate, timeout: float = 20.0, what: str = "condition") -> None:
+    """Poll predicate, letting Playwright process browser events between tries."""
+    deadline = time.time() + timeout
+    last_error = None
+    while time.time() < deadline:
+        try:
+            if predicate():
+                return
+        except Exception as exc:  # the DOM may be mid-rerun
+            last_error = exc
+        page.wait_for_timeout(200)
+    raise AssertionError(f"timed out waiting for {what} ({last_error})")
+
+
+def map_frame(page: Page) -> Frame:
+    """The streamlit-folium iframe, once Leaflet has drawn the nine areas."""
+    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), what="map iframe")
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    wait_until(page, lambda: frame.locator("path.sq-area").count() == 9, timeout=30, what="9 area polygons")
+    return frame
+
+
+def click_latlng(page: Page, frame: Frame, lat: float, lng: float) -> None:
+    """Click the map at a geographic position (as a user would click there)."""
+    pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})
+
+
+def open_app(page: Page, url: str) -> Frame:
+    page.goto(url)
+    return map_frame(page)
