@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 
-import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
 from layers.base import base_map
+from layers.charts import hosts_bar, matrix_heatmap
 from layers.clicks import interpret_click
 from layers.legend import legend_html
 from layers.panel import area_panel_html
@@ -18,10 +18,10 @@ from layers.selection import selection_group
 from sq_layout.dataset import Dataset, bundled
 from sq_layout.i18n import label, name_col, t
 from sq_layout.join import areas_frame
-from sq_layout.overlap import area_chain_matrix, hosts_per_chain, nested_repeats, shared_chains
+from sq_layout.overlap import hosts_per_chain, nested_repeats, shared_chains
 from sq_layout.queries import Selection, host_summary, selection_chains, selection_color
 from sq_layout.simplify import browser_geometry
-from sq_layout.views import area_panel, hosts_table
+from sq_layout.views import area_panel, hosts_table, matrix_long
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 
 st.set_page_config(page_title="宿迁产业布局地图 sq-layout", page_icon="🗺️", layout="wide")
@@ -136,12 +136,8 @@ with side_col:
             st.dataframe(hosts_table(ds, sel, lang), hide_index=True, width="stretch")
     with tab_overlap:
         chains = selection_chains(ds, sel)
-        per = hosts_per_chain(ds, chains)
-        st.markdown(f"**{t('hosts_per_chain', lang)}**")
-        st.bar_chart(pd.Series(per["n_hosts"].values, index=per[name_col(lang)]), horizontal=True, height=420)
-        st.markdown(f"**{t('matrix', lang)}**")
-        matrix = area_chain_matrix(ds, chains).rename(index=area_names, columns=chain_names)
-        st.dataframe(matrix.style.background_gradient(cmap="Purples", vmin=0, vmax=3), width="stretch")
+        st.altair_chart(hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang)))
+        st.altair_chart(matrix_heatmap(matrix_long(ds, chains, lang), t("matrix", lang)))
         st.markdown(f"**{t('shared_pairs', lang)}**")
         pairs = shared_chains(ds, chains)
         pairs = pairs.assign(area_a=pairs["area_a"].map(area_names), area_b=pairs["area_b"].map(area_names))

@@ -81,3 +81,11 @@ def areas_frame(ds: Dataset) -> gpd.GeoDataFrame:
     order = {a: i for i, a in enumerate(ds.areas["area_id"])}
     frame = frame.sort_values("area_id", key=lambda s: s.map(order)).reset_index(drop=True)
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=ds.boundaries.crs)
+
+
+@lru_cache(maxsize=8)
+def chain_table(ds: Dataset) -> pd.DataFrame:
+    """Chain links with the industry's tier and the chain's 表十一 figures, for selection masks and tables."""
+    links = chain_links(ds).merge(ds.industries[["industry_id", "tier"]], on="industry_id")
+    figures = ds.chains[["chain_no", "name_en", "output_2020_yi", "target_2023_yi", "target_2025_yi"]]
+    return links.merge(figures.rename(columns={"name_en": "chain_en"}), on="chain_no")

@@ -1,8 +1,11 @@
-"""Overlap figures: how many areas share each chain, and the area × chain matrix."""
+"""Overlap figures: how many areas share each chain, and the area × chain matrix.
+
+Results are memoised per (dataset, chains); callers must not modify the returned frames.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -10,7 +13,8 @@ from sq_layout.dataset import Dataset
 from sq_layout.join import chain_links
 
 
-def hosts_per_chain(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
+@lru_cache(maxsize=256)
+def hosts_per_chain(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Per chain of 表十一: number of hosting areas, their ids, and the chain's figures."""
     links = chain_links(ds)
     if chains:
@@ -23,7 +27,8 @@ def hosts_per_chain(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def area_chain_matrix(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
+@lru_cache(maxsize=256)
+def area_chain_matrix(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Areas (rows, plan order) × chains (columns, 表十一 order): number of sources stating the link, 0 if none."""
     links = chain_links(ds)
     matrix = links.pivot_table(index="area_id", columns="chain_no", values="n_sources", aggfunc="max", fill_value=0)
@@ -33,20 +38,28 @@ def area_chain_matrix(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
     return matrix
 
 
-def shared_chains(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
+@lru_cache(maxsize=256)
+def shared_chains(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Pairs of areas and the chains both host (restricted to `chains` when given)."""
-    m = area_chain_matrix(ds, chains) > 0
-    rows = []
-    ids = list(m.index)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            common = [c for c in m.columns if m.at[a, c] and m.at[b, c]]
-            if common:
-                rows.append({"area_a": a, "area_b": b, "n_shared": len(common), "chains": common})
+    m = (area_chain_matrix(ds, chains) > 0).astype(int)
+    counts = m.to_numpy() @ m.to_numpy().T
+    ids, cols = list(m.index), list(m.columns)
+    rows = [
+        {
+            "area_a": ids[i],
+            "area_b": ids[j],
+            "n_shared": int(counts[i, j]),
+            "chains": [c for c, x, y in zip(cols, m.iloc[i], m.iloc[j], strict=True) if x and y],
+        }
+        for i in range(len(ids))
+        for j in range(i + 1, len(ids))
+        if counts[i, j]
+    ]
     return pd.DataFrame(rows, columns=["area_a", "area_b", "n_shared", "chains"])
 
 
-def nested_repeats(ds: Dataset, chains: Sequence[int] = ()) -> pd.DataFrame:
+@lru_cache(maxsize=256)
+def nested_repeats(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Each zone, the county it lies in, and the chains (within `chains`) both host."""
     from sq_layout.spatial import nesting
 

@@ -1,14 +1,18 @@
-"""Questions the map asks: what an area hosts, and which areas host a selection."""
+"""Questions the map asks: what an area hosts, and which areas host a selection.
+
+Per-selection results are memoised; callers must not modify the returned frames.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
 from sq_layout.dataset import Dataset
-from sq_layout.join import assignment_facts, chain_links
+from sq_layout.join import assignment_facts, chain_links, chain_table
 from sq_layout.spatial import nesting
 
 
@@ -93,10 +97,16 @@ def _validate(ds: Dataset, sel: Selection) -> None:
     _unknown(sel.chains, ds.chains["chain_no"], "chain")
 
 
+@lru_cache(maxsize=8)
+def _styled_facts(ds: Dataset) -> pd.DataFrame:
+    return assignment_facts(ds).merge(ds.industries[["industry_id", "tier", "color"]], on="industry_id")
+
+
+@lru_cache(maxsize=256)
 def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """Areas hosting any selected item: one row per (area, item) with the item's kind, colour and sources."""
     _validate(ds, sel)
-    f = assignment_facts(ds).merge(ds.industries[["industry_id", "tier", "color"]], on="industry_id")
+    f = _styled_facts(ds)
     parts = []
     if sel.tiers:
         t = f[f["tier"].isin(sel.tiers)]
@@ -119,6 +129,7 @@ def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     )
 
 
+@lru_cache(maxsize=256)
 def host_summary(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """Per area: how many of the selected items it hosts and the colour to draw it in (the first item's)."""
     h = hosts(ds, sel)
@@ -139,15 +150,20 @@ def selection_color(ds: Dataset, sel: Selection) -> str | None:
     return ds.industries.set_index("industry_id").loc[industries.pop(), "color"]
 
 
+def link_mask(table: pd.DataFrame, sel: Selection) -> pd.Series:
+    """Rows of chain_table(ds) that a selection touches (by chain, sub-industry, industry or tier)."""
+    return (
+        table["chain_no"].isin(sel.chains)
+        | table["via"].isin(sel.subindustries)
+        | table["industry_id"].isin(sel.industries)
+        | table["tier"].isin(sel.tiers)
+    )
+
+
+@lru_cache(maxsize=256)
 def selection_chains(ds: Dataset, sel: Selection) -> tuple[int, ...]:
     """The 表十一 chains a selection touches (all 20 when nothing is selected)."""
     if sel.empty:
         return tuple(ds.chains["chain_no"])
-    links = chain_links(ds).merge(ds.industries[["industry_id", "tier"]], on="industry_id")
-    hit = (
-        links["chain_no"].isin(sel.chains)
-        | links["via"].isin(sel.subindustries)
-        | links["industry_id"].isin(sel.industries)
-        | links["tier"].isin(sel.tiers)
-    )
-    return tuple(sorted(set(links.loc[hit, "chain_no"])))
+    table = chain_table(ds)
+    return tuple(sorted(set(table.loc[link_mask(table, sel), "chain_no"])))

@@ -6,11 +6,11 @@ COUNTY_FILL = "#F4F1EA"
 COUNTY_LINE = "#5B5B5B"
 ZONE_LINE = "#222222"
 ZONE_DASH = "6 4"
-DIM_FILL = "#BDBDBD"
+DIM_FILL = "#D9D9D9"
 SELECTED_LINE = "#D62728"
 LABEL_COLOR = "#1F1F1F"
 # Sequential shades for "how many of the selected items an area hosts" (1, 2, 3, 4+).
-COUNT_RAMP = ("#DADAEB", "#9E9AC8", "#6A51A3", "#3F007D")
+COUNT_RAMP = ("#B4AEDB", "#8073C4", "#54278F", "#2D004B")
 
 
 def count_color(n: int) -> str:

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
 from sq_layout.dataset import Dataset
 from sq_layout.i18n import label, name_col
-from sq_layout.join import areas_frame, chain_links
-from sq_layout.queries import (
-    Selection,
-    area_conflicts,
-    area_details,
-    area_industries,
-    hosts,
-    parks_in_county,
-)
+from sq_layout.join import areas_frame, chain_table
+from sq_layout.queries import Selection, area_conflicts, area_details, area_industries, link_mask, parks_in_county
 from sq_layout.schemas import SOURCES
 
 
@@ -48,6 +42,7 @@ def _area_names(ds: Dataset, lang: str) -> pd.Series:
     return ds.areas.set_index("area_id")[name_col(lang)]
 
 
+@lru_cache(maxsize=64)
 def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     """Industries, sub-industries, chains, products, carriers, conflicts and passages for one area."""
     area = areas_frame(ds).set_index("area_id").loc[area_id]
@@ -103,51 +98,37 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     )
 
 
-def _chains_for_hosts(ds: Dataset, h: pd.DataFrame) -> pd.DataFrame:
-    """Attach to each (area, selected item) the 表十一 chains it brings, with how the link was made."""
-    links = chain_links(ds).merge(ds.industries[["industry_id", "tier"]], on="industry_id")
-    links = links.merge(ds.subindustries[["subindustry_id"]], left_on="via", right_on="subindustry_id", how="left")
-    parts = []
-    for kind, col in (("chain", "chain_no"), ("subindustry", "via"), ("industry", "industry_id"), ("tier", "tier")):
-        sel = h[h["item_kind"] == kind]
-        if sel.empty:
-            continue
-        key = links[col].astype(str)
-        merged = sel.merge(links.assign(_key=key), left_on=["area_id", "item"], right_on=["area_id", "_key"])
-        parts.append(merged)
-    if not parts:
-        return pd.DataFrame()
-    return pd.concat(parts, ignore_index=True).drop_duplicates(["area_id", "chain_no"])
-
-
+@lru_cache(maxsize=256)
 def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
-    """One row per (hosting area, chain) for the current selection, with 表十一 figures and sources."""
-    cols = ["area", "chain", "via", "output_2020", "target_2023", "target_2025", "sources"]
-    h = hosts(ds, sel)
-    if h.empty:
-        return pd.DataFrame(columns=cols)
-    rows = _chains_for_hosts(ds, h)
-    if rows.empty:
-        return pd.DataFrame(columns=cols)
-    rows = rows.merge(ds.chains, on="chain_no", suffixes=("", "_c"))
+    """One row per (hosting area, chain) for the current selection, with 表十一 figures and the link's sources."""
+    table = chain_table(ds)
+    rows = table[link_mask(table, sel)] if not sel.empty else table.iloc[0:0]
     subs = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
     inds = ds.industries.set_index("industry_id")[name_col(lang)]
-    via = rows["via"].map(subs).fillna(rows["via"].map(inds))
     sep = "、" if lang == "zh" else ", "
     rel = rows["chain_relation"].map(lambda v: "" if v == "same" else f"（{label(v, lang)}）")
     out = pd.DataFrame(
         {
             "area": rows["area_id"].map(_area_names(ds, lang)),
-            "chain": rows[name_col(lang)],
-            "via": via + rel,
+            "chain": rows["chain" if lang == "zh" else "chain_en"],
+            "via": rows["via"].map(subs).fillna(rows["via"].map(inds)) + rel,
             "output_2020": rows["output_2020_yi"],
             "target_2023": rows["target_2023_yi"],
             "target_2025": rows["target_2025_yi"],
-            # the chain link's own sources, not the selected item's
-            "sources": rows.apply(lambda r: sep.join(label(s, lang) for s in SOURCES if r[s + "_y"]), axis=1),
+            "sources": [sep.join(label(s, lang) for s in SOURCES if r[s]) for _, r in rows.iterrows()],
         }
     )
-    order = {a: i for i, a in enumerate(ds.areas[name_col(lang)])}
-    return out.sort_values(["chain", "area"], key=lambda s: s.map(order) if s.name == "area" else s).reset_index(
-        drop=True
-    )
+    order = {a: i for i, a in enumerate(ds.areas["area_id"])}
+    out["_o"] = rows["area_id"].map(order).to_numpy()
+    out["_c"] = rows["chain_no"].to_numpy()
+    return out.sort_values(["_c", "_o"]).drop(columns=["_o", "_c"]).reset_index(drop=True)
+
+
+@lru_cache(maxsize=64)
+def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.DataFrame:
+    """The area × chain matrix as long rows (area, chain, n_sources) in plan order, for a heat map."""
+    from sq_layout.overlap import area_chain_matrix
+
+    m = area_chain_matrix(ds, chains)
+    m = m.rename(index=_area_names(ds, lang), columns=ds.chains.set_index("chain_no")[name_col(lang)])
+    return m.rename_axis(index="area", columns="chain").stack().rename("n_sources").reset_index()

