@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
@@ -15,10 +16,13 @@ from layers.clicks import interpret_click
 from layers.legend import legend_html
 from layers.panel import area_panel_html
 from layers.selection import selection_group
+from sq_layout.atlas import build_atlas, png_zip
+from sq_layout.dataexport import export_bytes
 from sq_layout.dataset import Dataset, bundled
 from sq_layout.i18n import label, name_col, t
 from sq_layout.join import areas_frame
 from sq_layout.overlap import hosts_per_chain, nested_repeats, shared_chains
+from sq_layout.printmap import FORMATS, PrintSpec, map_bytes, map_title
 from sq_layout.queries import Selection, host_summary, selection_chains, selection_color
 from sq_layout.simplify import browser_geometry
 from sq_layout.views import area_panel, hosts_table, matrix_long
@@ -32,6 +36,87 @@ def load() -> tuple[Dataset, object]:
     ensure_leaflet()
     ds = bundled()
     return ds, browser_geometry(areas_frame(ds))
+
+
+MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "csv": "application/zip",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+    "gpkg": "application/geopackage+sqlite3",
+}
+ATLAS_ROOT = Path(__file__).resolve().parent / "out"
+
+
+def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> None:
+    """Downloads for the current view: a print map, its data, and the whole atlas."""
+    st.markdown(f"**{t('export_map', lang)}**")
+    title = st.text_input(t("map_title", lang), value=map_title(ds, sel, area, lang), key=f"title-{lang}-{sel}-{area}")
+    c1, c2 = st.columns(2)
+    fmt = c1.selectbox(t("format", lang), FORMATS, key="fmt", format_func=str.upper)
+    paper = c2.selectbox(t("paper", lang), ["a4", "a3"], key="paper", format_func=str.upper)
+    orient = c1.selectbox(
+        t("orientation", lang), ["landscape", "portrait"], key="orient", format_func=lambda o: t(o, lang)
+    )
+    dpi = c2.number_input(t("dpi", lang), 72, 600, 300, step=50, key="dpi")
+    spec = PrintSpec(paper, orient, int(dpi), lang, title or None)
+    st.download_button(
+        t("download_map", lang),
+        data=lambda: map_bytes(ds, sel, area, spec, fmt),
+        file_name=f"sq-layout-map.{fmt}",
+        mime=MIME[fmt],
+        on_click="ignore",
+        width="stretch",
+        key="dl-map",
+    )
+    st.markdown(f"**{t('export_data', lang)}**")
+    d1, d2 = st.columns(2)
+    dfmt = d1.selectbox(t("format", lang), ["xlsx", "csv", "geojson", "gpkg"], key="dfmt", format_func=str.upper)
+    whole = d2.radio(
+        t("scope", lang), [False, True], key="scope", format_func=lambda w: t("scope_all" if w else "scope_view", lang)
+    )
+    suffix = "zip" if dfmt == "csv" else dfmt
+    st.download_button(
+        t("download_data", lang),
+        data=lambda: export_bytes(dfmt, ds, sel, area, lang, whole),
+        file_name=f"sq-layout-{'all' if whole else 'view'}.{suffix}",
+        mime=MIME[dfmt],
+        on_click="ignore",
+        width="stretch",
+        key="dl-data",
+    )
+    st.markdown(f"**{t('atlas', lang)}**")
+    out = ATLAS_ROOT / f"atlas-{lang}"
+    if st.button(t("build_atlas", lang), width="stretch", key="atlas"):
+        bar = st.progress(0.0)
+        build_atlas(
+            ds,
+            out,
+            PrintSpec(orientation="portrait", dpi=150, lang=lang),
+            progress=lambda i, n, title: bar.progress(i / n, text=f"{i}/{n} {title}"),
+        )
+        st.success(t("atlas_done", lang))
+    if (out / "atlas.pdf").exists():
+        st.download_button(
+            t("download_pdf", lang),
+            data=(out / "atlas.pdf").read_bytes(),
+            file_name="sq-layout-atlas.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            width="stretch",
+            key="dl-atlas",
+        )
+        st.download_button(
+            t("download_pngs", lang),
+            data=lambda: png_zip(out),
+            file_name="sq-layout-atlas-png.zip",
+            mime="application/zip",
+            on_click="ignore",
+            width="stretch",
+            key="dl-atlas-png",
+        )
 
 
 ds, geo = load()
@@ -66,7 +151,8 @@ with st.sidebar:
         t("chain", lang), list(chain_names.index), key="chain", format_func=lambda c: f"{c}. {chain_names[c]}"
     )
     st.selectbox(t("basemap", lang), BASEMAPS, key="base", format_func=lambda b: t(f"basemap_{b}", lang))
-    if st.button(t("clear", lang), width="stretch"):
+    clear = st.button(t("clear", lang), width="stretch")
+    if clear:
         for k in ("tier", "ind", "sub", "chain"):
             ss[k] = []
         ss.area = None
@@ -74,6 +160,8 @@ with st.sidebar:
 
 sel = Selection(tuple(ss.tier), tuple(ss.ind), tuple(ss.sub), tuple(int(c) for c in ss.chain))
 view = ViewState(lang=lang, selection=sel, area=ss.area, basemap=ss.base)
+with st.sidebar, st.expander(t("export", lang)):
+    export_panel(ds, sel, view.area, lang)
 st.query_params.from_dict(encode_view(view))
 
 

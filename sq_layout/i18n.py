@@ -64,6 +64,26 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "资料来源：《宿迁市“十四五”工业经济发展规划》表十、表十一、第四章、第五章。",
         "en": "Source: Suqian 14th Five-Year industrial plan, Tables 10–11, chapters 4–5.",
     },
+    "export": {"zh": "导出", "en": "Export"},
+    "export_map": {"zh": "地图图片", "en": "Map image"},
+    "map_title": {"zh": "图名（可编辑）", "en": "Title (editable)"},
+    "format": {"zh": "格式", "en": "Format"},
+    "paper": {"zh": "纸张", "en": "Paper"},
+    "orientation": {"zh": "方向", "en": "Orientation"},
+    "landscape": {"zh": "横向", "en": "Landscape"},
+    "portrait": {"zh": "纵向", "en": "Portrait"},
+    "dpi": {"zh": "分辨率（DPI，PNG）", "en": "Resolution (DPI, PNG)"},
+    "download_map": {"zh": "下载地图", "en": "Download map"},
+    "export_data": {"zh": "数据", "en": "Data"},
+    "scope": {"zh": "范围", "en": "Scope"},
+    "scope_view": {"zh": "当前视图", "en": "Current view"},
+    "scope_all": {"zh": "全部数据", "en": "Whole dataset"},
+    "download_data": {"zh": "下载数据", "en": "Download data"},
+    "atlas": {"zh": "图集（39页）", "en": "Atlas (39 pages)"},
+    "build_atlas": {"zh": "生成图集", "en": "Build atlas"},
+    "atlas_done": {"zh": "图集已生成", "en": "Atlas built"},
+    "download_pdf": {"zh": "下载图集 PDF", "en": "Download atlas PDF"},
+    "download_pngs": {"zh": "下载图集 PNG（zip）", "en": "Download atlas PNGs (zip)"},
     "url_dropped": {
         "zh": "链接中以下参数无法识别，已忽略：",
         "en": "These link parameters were not recognised and ignored:",
@@ -107,3 +127,25 @@ def label(value: str, lang: str) -> str:
 def name_col(lang: str) -> str:
     """The name column for a language."""
     return "name" if lang == "zh" else "name_en"
+
+
+HEADERS: dict[str, dict[str, str]] = {
+    "area": {"zh": "地区", "en": "Area"},
+    "chain": {"zh": "产业链", "en": "Chain"},
+    "via": {"zh": "对应细分产业", "en": "Via sub-industry"},
+    "output_2020": {"zh": "2020年产值（亿元）", "en": "2020 output (100m yuan)"},
+    "target_2023": {"zh": "2023年目标（亿元）", "en": "2023 target (100m yuan)"},
+    "target_2025": {"zh": "2025年目标（亿元）", "en": "2025 target (100m yuan)"},
+    "sources": {"zh": "规划来源", "en": "Plan sources"},
+    "tier": {"zh": "层级", "en": "Tier"},
+    "industry": {"zh": "产业", "en": "Industry"},
+    "subindustry": {"zh": "细分产业", "en": "Sub-industry"},
+    "hosts": {"zh": "承载区域", "en": "Hosts"},
+    "n_hosts": {"zh": "承载区域数", "en": "Hosts"},
+    "target": {"zh": "2025年目标（亿元）", "en": "2025 target (100m yuan)"},
+}
+
+
+def headers(columns: list[str], lang: str) -> dict[str, str]:
+    """Readable column headers for known columns; unknown ones keep their code name."""
+    return {c: HEADERS[c][lang] for c in columns if c in HEADERS}

@@ -90,7 +90,8 @@ def parks_in_county(ds: Dataset, county_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["zone_id", "share_inside", "chains", "shared_with_county"])
 
 
-def _validate(ds: Dataset, sel: Selection) -> None:
+def validate_selection(ds: Dataset, sel: Selection) -> None:
+    """Raise KeyError naming any unknown tier, industry, sub-industry or chain."""
     _unknown(sel.tiers, ds.industries["tier"], "tier")
     _unknown(sel.industries, ds.industries["industry_id"], "industry")
     _unknown(sel.subindustries, ds.subindustries["subindustry_id"], "sub-industry")
@@ -105,7 +106,7 @@ def _styled_facts(ds: Dataset) -> pd.DataFrame:
 @lru_cache(maxsize=256)
 def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """Areas hosting any selected item: one row per (area, item) with the item's kind, colour and sources."""
-    _validate(ds, sel)
+    validate_selection(ds, sel)
     f = _styled_facts(ds)
     parts = []
     if sel.tiers:
@@ -139,14 +140,15 @@ def host_summary(ds: Dataset, sel: Selection) -> pd.DataFrame:
 
 
 def selection_color(ds: Dataset, sel: Selection) -> str | None:
-    """The industry colour when every selected item belongs to one industry; None for mixed selections."""
-    if sel.tiers:
+    """The industry colour when exactly one industry, sub-industry or chain is selected; None otherwise.
+
+    With several items (or a tier) areas are shaded by how many of the items they host instead.
+    """
+    if sel.tiers or len(sel.industries) + len(sel.subindustries) + len(sel.chains) != 1:
         return None
     industries = set(sel.industries)
     industries |= set(ds.subindustries.loc[ds.subindustries["subindustry_id"].isin(sel.subindustries), "industry_id"])
     industries |= set(ds.chains.loc[ds.chains["chain_no"].isin(sel.chains), "industry_id"])
-    if len(industries) != 1:
-        return None
     return ds.industries.set_index("industry_id").loc[industries.pop(), "color"]
 
 

@@ -137,3 +137,12 @@ def test_hosts_table_rows_and_figures(ds):
     row = em[(em["area"] == "宿豫区") & (em["chain"] == "动力电池")].iloc[0]
     assert "新型电池" in row.via and "宽于" in row.via and row.sources == "第四章"
     assert hosts_table(ds, Selection()).empty
+
+
+def test_selection_color_only_for_a_single_item(ds):
+    from sq_layout.queries import selection_color
+
+    pv = raw("industries").set_index("industry_id").loc["pv", "color"]
+    assert selection_color(ds, Selection(chains=(3,))) == pv
+    assert selection_color(ds, Selection(chains=(9, 10))) is None  # same industry, two items: shade by count
+    assert selection_color(ds, Selection(tiers=("leading",))) is None

@@ -1,0 +1,128 @@
+"""Map furniture drawn in the projected CRS: north arrow (true north), graphic scale bar, non-overlapping labels."""
+
+from __future__ import annotations
+
+import math
+
+import geopandas as gpd
+from adjustText import adjust_text
+from matplotlib.axes import Axes
+from matplotlib.patches import FancyArrow, Rectangle
+from matplotlib.text import Text
+from pyproj import Transformer
+
+from sq_layout.crs import MEASURE_CRS, STORAGE_CRS
+
+NICE_KM = (1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 100)
+
+
+def true_north_angle(lon: float, lat: float) -> float:
+    """Degrees from grid north (+y in MEASURE_CRS) to true north at a point; positive is clockwise."""
+    tr = Transformer.from_crs(STORAGE_CRS, MEASURE_CRS, always_xy=True)
+    x0, y0 = tr.transform(lon, lat)
+    x1, y1 = tr.transform(lon, lat + 0.01)
+    return math.degrees(math.atan2(x1 - x0, y1 - y0))
+
+
+def scale_bar_km(width_m: float, share: float = 0.25) -> int:
+    """A round bar length in km close to `share` of the map width."""
+    target = width_m * share / 1000
+    return min(NICE_KM, key=lambda k: abs(k - target))
+
+
+def draw_scale_bar(ax: Axes, km: int, x: float, y: float, height: float, fontsize: float) -> list[Rectangle]:
+    """Four alternating segments totalling `km` kilometres in data units (metres), labels 0, km/2 and km."""
+    seg = km * 1000 / 4
+    bars = []
+    for i in range(4):
+        r = Rectangle(
+            (x + i * seg, y), seg, height, facecolor="black" if i % 2 == 0 else "white", edgecolor="black", lw=0.6
+        )
+        ax.add_patch(r)
+        bars.append(r)
+    for frac, text in ((0, "0"), (0.5, f"{km / 2:g}"), (1, f"{km} km")):
+        ax.text(x + frac * km * 1000, y + height * 1.6, text, ha="center", va="bottom", fontsize=fontsize)
+    return bars
+
+
+def draw_north_arrow(ax: Axes, x: float, y: float, size: float, angle_deg: float, label: str, fontsize: float) -> None:
+    """An arrow pointing to true north, rotated by the grid convergence, at (x, y) in axes fractions."""
+    dx = size * math.sin(math.radians(angle_deg))
+    dy = size * math.cos(math.radians(angle_deg))
+    ax.add_patch(
+        FancyArrow(
+            x - dx / 2,
+            y - dy / 2,
+            dx,
+            dy,
+            width=size * 0.18,
+            head_width=size * 0.5,
+            head_length=size * 0.45,
+            length_includes_head=True,
+            color="black",
+            transform=ax.transAxes,
+            zorder=10,
+        )
+    )
+    ax.text(
+        x + dx * 0.62,
+        y + dy * 0.62,
+        label,
+        transform=ax.transAxes,
+        ha="center",
+        va="bottom",
+        fontsize=fontsize,
+        fontweight="bold",
+        zorder=10,
+    )
+
+
+# Label layouts by (texts, anchors, font size, page geometry, extent): every page of an atlas reuses one layout.
+_LAYOUTS: dict[tuple, list[tuple[float, float]]] = {}
+
+
+def _layout_key(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: float) -> tuple:
+    anchors = tuple((round(p.x), round(p.y)) for p in points)
+    page = (tuple(ax.figure.get_size_inches()), tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim())
+    return (tuple(texts), anchors, round(fontsize, 2), page)
+
+
+def place_labels(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: float, italic: list[bool]) -> list[Text]:
+    """One label per area, moved apart until none overlap (adjustText; layouts cached), leader lines where moved."""
+    artists = [
+        ax.text(
+            p.x,
+            p.y,
+            t,
+            ha="center",
+            va="center",
+            fontsize=fontsize * (0.85 if it else 1.0),
+            style="italic" if it else "normal",
+            fontweight="normal" if it else "bold",
+            zorder=8,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
+        )
+        for p, t, it in zip(points, texts, italic, strict=True)
+    ]
+    key = _layout_key(ax, points, texts, fontsize)
+    if key not in _LAYOUTS:
+        adjust_text(artists, ax=ax, expand=(1.15, 1.3), ensure_inside_axes=True)
+        _LAYOUTS[key] = [a.get_position() for a in artists]
+    span = ax.get_xlim()[1] - ax.get_xlim()[0]
+    for artist, p, (x, y) in zip(artists, points, _LAYOUTS[key], strict=True):
+        artist.set_position((x, y))
+        if math.hypot(x - p.x, y - p.y) > 0.02 * span:
+            ax.plot([p.x, x], [p.y, y], color="#555555", lw=0.5, zorder=7)
+    return artists
+
+
+def overlapping_labels(ax: Axes, labels: list[Text]) -> list[tuple[str, str]]:
+    """Pairs of labels whose drawn boxes overlap (should be empty)."""
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    return [
+        (labels[i].get_text(), labels[j].get_text())
+        for i in range(len(boxes))
+        for j in range(i + 1, len(boxes))
+        if boxes[i].overlaps(boxes[j])
+    ]

@@ -1,0 +1,134 @@
+"""Data downloads: the current selection or the whole dataset as CSV (zip), XLSX, GeoJSON and GeoPackage.
+
+Every file carries the source note; spatial files carry their CRS; a GeoPackage reads back to the same rows.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from sq_layout.dataset import Dataset
+from sq_layout.i18n import headers
+from sq_layout.join import areas_frame
+from sq_layout.printmap import NOTES
+from sq_layout.queries import Selection, host_summary
+from sq_layout.views import area_panel, hosts_table
+
+DATA_FORMATS = ("csv", "xlsx", "geojson", "gpkg")
+AREA_COLUMNS = ["area_id", "name", "name_en", "kind", "adcode", "parent_area_id", "geometry_quality", "geometry_source"]
+
+
+def source_note(lang: str) -> str:
+    """The note every export carries: plan, boundary source, schematic warning, CRS."""
+    return " ".join(NOTES[k][lang] for k in ("source", "schematic")) + " " + NOTES["crs"][lang].split("（")[0]
+
+
+def selection_areas(ds: Dataset, sel: Selection) -> gpd.GeoDataFrame:
+    """The nine areas (WGS-84) with, for a selection, how many selected items each hosts."""
+    frame = areas_frame(ds)[[*AREA_COLUMNS, "n_industries", "n_chains", "geometry"]].copy()
+    if not sel.empty:
+        n = host_summary(ds, sel).set_index("area_id")["n_selected"]
+        frame["n_selected"] = frame["area_id"].map(n).fillna(0).astype(int)
+    return frame
+
+
+def dataset_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """Every table of the bundled dataset, as stored."""
+    return {
+        "areas": ds.areas,
+        "industries": ds.industries,
+        "subindustries": ds.subindustries,
+        "chains": ds.chains,
+        "assignments": ds.assignments,
+        "details": ds.details,
+        "conflicts": ds.conflicts,
+    }
+
+
+def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -> dict[str, pd.DataFrame]:
+    """What the current view shows: hosts with 表十一 figures, and the selected area's facts."""
+    tables = {"areas": selection_areas(ds, sel).drop(columns="geometry")}
+    if not sel.empty:
+        t = hosts_table(ds, sel, lang)
+        tables["hosts"] = t.rename(columns=headers(list(t.columns), lang))
+    if area:
+        p = area_panel(ds, area, lang)
+        tables["area_industries"] = p.industries.rename(columns=headers(list(p.industries.columns), lang))
+        tables["area_details"] = p.details
+        tables["area_conflicts"] = p.conflicts
+    return tables
+
+
+def csv_zip(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
+    """A zip of UTF-8-with-BOM CSV files (Excel opens the Chinese correctly) plus SOURCE.txt."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, df in tables.items():
+            z.writestr(f"{name}.csv", df.to_csv(index=False).encode("utf-8-sig"))
+        z.writestr("SOURCE.txt", (source_note(lang) + "\n").encode("utf-8-sig"))
+    return buf.getvalue()
+
+
+def xlsx(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
+    """One sheet per table (readable headers, frozen header row) and a first sheet with the source note."""
+    buf = io.BytesIO()
+    about = "说明" if lang == "zh" else "About"
+    with pd.ExcelWriter(buf, engine="openpyxl") as w:
+        pd.DataFrame({about: [source_note(lang)]}).to_excel(w, sheet_name=about, index=False)
+        for name, df in tables.items():
+            df.rename(columns=headers(list(df.columns), lang)).to_excel(w, sheet_name=name[:31], index=False)
+            sheet = w.sheets[name[:31]]
+            sheet.freeze_panes = "A2"
+            for col in sheet.columns:
+                width = max(len(str(c.value or "")) for c in col[:200])
+                sheet.column_dimensions[col[0].column_letter].width = min(60, max(8, width * 1.6))
+    return buf.getvalue()
+
+
+def geojson(areas: gpd.GeoDataFrame, lang: str) -> bytes:
+    """RFC 7946 GeoJSON (WGS-84 lon/lat) with the source note as a top-level member."""
+    doc = json.loads(areas.to_json(drop_id=True))
+    doc = {"type": "FeatureCollection", "source": source_note(lang), "crs_note": "WGS-84 (EPSG:4326)", **doc}
+    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+
+
+def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) -> Path:
+    """A GeoPackage: the areas layer (EPSG:4326), every table as an attribute table, and an 'about' table."""
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    areas.to_file(path, layer="areas", driver="GPKG")
+    for name, df in tables.items():
+        if name != "areas":
+            pyogrio.write_dataframe(df.astype(object).where(df.notna(), None), path, layer=name, driver="GPKG")
+    pyogrio.write_dataframe(pd.DataFrame({"note": [source_note(lang)]}), path, layer="about", driver="GPKG")
+    return path
+
+
+def gpkg(areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) -> bytes:
+    """The GeoPackage as bytes (for a download button)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return write_gpkg(Path(tmp) / "sq-layout.gpkg", areas, tables, lang).read_bytes()
+
+
+def export_bytes(fmt: str, ds: Dataset, sel: Selection, area: str | None, lang: str, whole: bool) -> bytes:
+    """One download in the given format: the whole dataset, or what the current view shows."""
+    tables = dataset_tables(ds) if whole else selection_tables(ds, sel, area, lang)
+    areas = selection_areas(ds, Selection() if whole else sel)
+    if fmt == "csv":
+        return csv_zip(tables, lang)
+    if fmt == "xlsx":
+        return xlsx(tables, lang)
+    if fmt == "geojson":
+        return geojson(areas, lang)
+    if fmt == "gpkg":
+        return gpkg(areas, tables, lang)
+    raise ValueError(f"unknown data format {fmt!r}; expected one of {DATA_FORMATS}")
