@@ -9,7 +9,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,9 +59,8 @@ def main() -> None:
             secs, rss = run(ATLAS, str(Path(tmp) / f"a{dpi}{png}"), str(dpi), png)
             pdf = (Path(tmp) / f"a{dpi}{png}" / "atlas.pdf").stat().st_size
             what = f"PDF + 39 PNG @ {dpi} DPI" if png == "1" else "PDF only"
-            print(
-                f"atlas (39 A4 pages), {what:24s} {secs:6.1f} s   peak RSS {rss / 1024:5.0f} MB   PDF {pdf / 1e6:.1f} MB"
-            )
+            mem = f"peak RSS {rss / 1024:5.0f} MB"
+            print(f"atlas (39 A4 pages), {what:24s} {secs:6.1f} s   {mem}   PDF {pdf / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":
