@@ -29,6 +29,7 @@ class Dataset:
     assignments: pd.DataFrame
     details: pd.DataFrame
     conflicts: pd.DataFrame
+    plan_figures: pd.DataFrame
     boundaries: gpd.GeoDataFrame
     plan_lines: tuple[str, ...]
 
@@ -54,7 +55,7 @@ def _check_foreign_keys(tables: dict[str, pd.DataFrame], plan_dir: Path) -> None
 
 
 def _check_lines(tables: dict[str, pd.DataFrame], n_lines: int, plan_dir: Path) -> None:
-    for name in ("assignments", "details", "chains"):
+    for name in ("assignments", "details", "chains", "plan_figures"):
         over = tables[name]["line"][tables[name]["line"] > n_lines]
         if len(over):
             problems = [

@@ -129,6 +129,21 @@ CONFLICTS = pa.DataFrameSchema(
     strict=True,
 )
 
+PLAN_FIGURES = pa.DataFrameSchema(
+    {
+        "figure_id": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_]+$"), unique=True),
+        "source": pa.Column(str, pa.Check.isin(("table9", "table11", "ch4"))),
+        "ref": _text(),
+        "subject": _text(),
+        "measure": pa.Column(str, pa.Check.isin(("output_2020", "target_2023", "target_2025", "cagr_2020_2025"))),
+        "value": pa.Column(float, coerce=True),
+        "unit": pa.Column(str, pa.Check.isin(("亿元", "%"))),
+        "line": _LINE,
+        "as_printed": _text(),
+    },
+    strict=True,
+)
+
 TABLES: dict[str, pa.DataFrameSchema] = {
     "areas": AREAS,
     "industries": INDUSTRIES,
@@ -137,6 +152,7 @@ TABLES: dict[str, pa.DataFrameSchema] = {
     "assignments": ASSIGNMENTS,
     "details": DETAILS,
     "conflicts": CONFLICTS,
+    "plan_figures": PLAN_FIGURES,
 }
 
 # (table, column) -> (table, key column, may be empty)
