@@ -269,7 +269,8 @@ def consistency_audit(ds: Dataset, lang: str = "zh") -> pd.DataFrame:
 def agreement(ds: Dataset) -> pd.DataFrame:
     """Per area: how many of its assignments every source that speaks at that level confirms.
 
-    Industry level: 表十, 第四章 and 第五章 all list it. Sub-industry level: 第四章 and 第五章 both list it (表十 has none).
+    Industry level: 表十, 第四章 and 第五章 all list it.
+    Sub-industry level: 第四章 and 第五章 both list it (表十 lists no sub-industries).
     """
     f = assignment_facts(ds)
     level = f["subindustry_id"] == ""
