@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from sq_layout.i18n import t
-from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELECTED_LINE, ZONE_LINE
+from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELECTED_LINE, VALUE_RAMP, ZONE_LINE
 
 
 def _swatch(fill: str, line: str, dashed: bool = False, opacity: float = 1.0) -> str:
@@ -37,3 +37,18 @@ def legend_html(lang: str, filtering: bool, single: tuple[str, str] | None, max_
     items = "".join(f'<div style="margin:2px 0">{r}</div>' for r in rows)
     note = f'<div style="font-size:0.8em;color:#555;margin-top:4px">{escape(t("schematic_note", lang))}</div>'
     return f'<div class="sq-legend"><b>{escape(t("legend", lang))}</b>{items}{note}</div>'
+
+
+def ramp_legend_html(title: str, low: str, high: str, lang: str) -> str:
+    """Legend for a 0–1 value ramp (five equal steps), plus the zone and selected-area styles."""
+    steps = "".join(
+        f'<span style="display:inline-block;width:28px;height:14px;background:{c};border:1px solid #999"></span>'
+        for c in VALUE_RAMP
+    )
+    rows = [
+        f"<div><b>{escape(title)}</b></div>",
+        f"<div>{escape(low)} {steps} {escape(high)}</div>",
+        f'<div style="margin:2px 0">{_swatch("#FFFFFF", ZONE_LINE, dashed=True)}{escape(t("zone", lang))}</div>',
+        f'<div style="margin:2px 0">{_swatch("transparent", SELECTED_LINE)}{escape(t("selected", lang))}</div>',
+    ]
+    return f'<div class="sq-legend">{"".join(rows)}</div>'

@@ -282,3 +282,13 @@ def agreement(ds: Dataset) -> pd.DataFrame:
     )
     out["share"] = out["n_confirmed"] / out["n_facts"]
     return out.reindex(ds.areas["area_id"]).reset_index()
+
+
+def filter_audit(audit: pd.DataFrame, areas: list[str], industries: list[str]) -> pd.DataFrame:
+    """Findings about any of the given areas and any of the given industries (an empty list means all)."""
+    mask = pd.Series(True, index=audit.index)
+    if areas:
+        mask &= audit["area_id"].isin(areas)
+    if industries:
+        mask &= audit["industry_id"].isin(industries)
+    return audit[mask]

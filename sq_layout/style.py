@@ -16,3 +16,12 @@ COUNT_RAMP = ("#B4AEDB", "#8073C4", "#54278F", "#2D004B")
 def count_color(n: int) -> str:
     """Shade for an area hosting n of the selected items (n >= 1)."""
     return COUNT_RAMP[min(n, len(COUNT_RAMP)) - 1]
+
+
+# Sequential shades for a 0–1 value (similarity, agreement), lightest to darkest.
+VALUE_RAMP = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
+
+
+def value_bucket(v: float) -> int:
+    """Index into VALUE_RAMP for a value in [0, 1]."""
+    return min(int(v * len(VALUE_RAMP)), len(VALUE_RAMP) - 1)

@@ -101,3 +101,13 @@ def test_cli_audit_prints_and_writes_xlsx(tmp_path):
     assert "[C01] duplicate_listing" in out.stdout and "6000" in out.stdout and "6400" in out.stdout
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert {"consistency", "target_discrepancies", "targets", "chain_spread"} <= set(wb.sheetnames)
+
+
+def test_filter_audit(ds):
+    from sq_layout.audit import filter_audit
+
+    audit = consistency_audit(ds)
+    assert len(filter_audit(audit, [], [])) == len(audit)
+    susu = filter_audit(audit, ["susu"], [])
+    assert set(susu["area_id"]) == {"susu"} and {"C02", "C03", "C21"} <= set(susu["id"])
+    assert set(filter_audit(audit, ["susu"], ["pv"])["id"]) == {"C02"}

@@ -135,3 +135,24 @@ def click_latlng(page: Page, frame: Frame, lat: float, lng: float) -> None:
 def open_app(page: Page, url: str) -> Frame:
     page.goto(url)
     return map_frame(page)
+
+
+def wait_idle(page: Page, timeout: float = 30.0) -> None:
+    """Wait until Streamlit has finished the rerun a widget change started."""
+    page.wait_for_timeout(300)
+    status = page.locator('[data-testid="stStatusWidget"]')
+    wait_until(page, lambda: status.count() == 0 or not status.first.is_visible(), timeout, "rerun to finish")
+
+
+def choose(page: Page, selectbox, option: str, tries: int = 5) -> None:
+    """Pick an option of a Streamlit selectbox, retrying if a rerun closes the dropdown under the click."""
+    for _ in range(tries):
+        selectbox.click()
+        opt = page.get_by_role("option", name=option)
+        try:
+            opt.wait_for(state="visible", timeout=3000)
+            opt.click()
+            return
+        except Exception:  # the dropdown was re-rendered away; open it again
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option!r}")

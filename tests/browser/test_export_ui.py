@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import choose, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -41,10 +41,10 @@ def test_download_view_data_as_xlsx_and_whole_dataset_as_csv(page, app_url, tmp_
     wb = openpyxl.load_workbook(tmp_path / "view.xlsx")
     assert {"说明", "hosts", "area_industries"} <= set(wb.sheetnames)
     page.locator('[data-testid="stRadio"]').filter(has_text="全部数据").get_by_text("全部数据").click()
+    wait_idle(page)
     fmt = page.locator('[data-testid="stSelectbox"]').filter(has_text="格式").nth(1)
-    fmt.click()
-    page.get_by_role("option", name="CSV").click()
-    page.wait_for_timeout(2000)  # let the rerun that carries the new choice finish; the zip below proves it took
+    choose(page, fmt, "CSV")
+    wait_idle(page)  # the zip below proves the new choice took
     with page.expect_download(timeout=60_000) as dl:
         page.get_by_role("button", name="下载数据").click()
     z = zipfile.ZipFile(io.BytesIO(dl.value.path().read_bytes()))

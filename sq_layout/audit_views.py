@@ -1,0 +1,74 @@
+"""Display tables for the audit page and report, with names in the chosen language."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from sq_layout.audit import chain_overlap, similarity, target_discrepancies, target_table
+from sq_layout.dataset import Dataset
+from sq_layout.i18n import name_col
+
+
+def _names(ds: Dataset, lang: str) -> pd.Series:
+    return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
+
+
+@lru_cache(maxsize=8)
+def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
+    """Per chain: number of hosts, their names, neighbouring and nested host pairs."""
+    names = _names(ds, lang)
+    sep = "、" if lang == "zh" else ", "
+
+    def pairs(ps: list[tuple[str, str]]) -> str:
+        return sep.join(f"{names[a]}–{names[b]}" for a, b in ps)
+
+    o = chain_overlap(ds)
+    return pd.DataFrame(
+        {
+            "chain": o[name_col(lang)],
+            "n_hosts": o["n_hosts"],
+            "hosts": o["hosts"].map(lambda hs: sep.join(names[h] for h in hs)),
+            "border_pairs": o["border_pairs"].map(pairs),
+            "nested_pairs": o["nested_pairs"].map(pairs),
+        }
+    )
+
+
+@lru_cache(maxsize=16)
+def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
+    """The similarity matrix as long rows (a, b, similarity) with area names, for a heat map."""
+    names = _names(ds, lang)
+    s = similarity(ds, level).rename(index=names, columns=names)
+    return s.rename_axis(index="a", columns="b").stack().rename("similarity").reset_index()
+
+
+@lru_cache(maxsize=8)
+def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
+    """表十一 per chain with growth rates (%) and the industry subtotal."""
+    t = target_table(ds)
+    inds = ds.industries.set_index("industry_id")[name_col(lang)]
+    return pd.DataFrame(
+        {
+            "chain": t[name_col(lang)],
+            "industry": t["industry_id"].map(inds),
+            "output_2020": t["output_2020_yi"],
+            "target_2023": t["target_2023_yi"],
+            "target_2025": t["target_2025_yi"],
+            "cagr_2020_2023_pct": (100 * t["cagr_2020_2023"]).round(1),
+            "cagr_2023_2025_pct": (100 * t["cagr_2023_2025"]).round(1),
+            "cagr_2020_2025_pct": (100 * t["cagr_2020_2025"]).round(1),
+            "industry_2025": t["industry_target_2025_yi"],
+            "below_2020": t["below_baseline_2023"],
+        }
+    )
+
+
+@lru_cache(maxsize=8)
+def discrepancies_view(ds: Dataset) -> pd.DataFrame:
+    """Target discrepancies with the verbatim text of the first line on each side."""
+    d = target_discrepancies(ds).copy()
+    d["passage_a"] = d["lines_a"].map(lambda ls: ds.passage(int(ls.split(";")[0])))
+    d["passage_b"] = d["lines_b"].map(lambda ls: ds.passage(int(ls.split(";")[0])))
+    return d

@@ -1,0 +1,72 @@
+"""The plan-audit page in headless Chromium: shading modes, map click, diagram ↔ map link, filters, download."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from tests.browser.conftest import choose, click_latlng, map_frame, wait_idle, wait_until
+from tests.browser.test_explorer import points  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.browser
+
+
+def open_audit(page, app_url):
+    page.goto(app_url + "audit")
+    return map_frame(page)
+
+
+def test_similarity_mode_and_map_click_changes_reference(page, app_url, points):  # noqa: F811
+    frame = open_audit(page, app_url)
+    assert "规划审视" in page.locator("h1").first.inner_text()
+    wait_until(page, lambda: frame.locator("path.sq-value").count() == 9, what="9 shaded areas")
+    assert frame.locator("path.sq-value-sucheng.sq-b4").count() == 1  # similarity to itself = 1
+    assert frame.locator("path.sq-selected-sucheng").count() == 1
+    click_latlng(page, frame, *points["sihong"])
+    wait_until(page, lambda: frame.locator("path.sq-selected-sihong").count() == 1, what="new reference")
+    assert frame.locator("path.sq-value-sihong.sq-b4").count() == 1
+
+
+def test_agreement_mode(page, app_url):
+    frame = open_audit(page, app_url)
+    page.get_by_text("三方来源一致度").click()
+    wait_idle(page)
+    # 市洋河新区: every source agrees (3 of 3); 苏宿工业园区: 3 of 8 confirmed (hand-counted from the plan)
+    wait_until(page, lambda: frame.locator("path.sq-value-yanghe.sq-b4").count() == 1, what="yanghe fully agreed")
+    assert frame.locator("path.sq-value-susu.sq-b1").count() == 1
+
+
+def test_picking_a_chain_in_the_diagram_highlights_its_hosts(page, app_url):
+    frame = open_audit(page, app_url)
+    page.get_by_text("图中所选产业链的承载区域").click()
+    wait_idle(page)
+    cell = page.locator('[data-testid="stVegaLiteChart"]').last.locator('[aria-label*="激光装备"]').first
+    cell.click()
+    wait_until(page, lambda: frame.locator("path.sq-host").count() == 1, what="laser host")
+    assert frame.locator("path.sq-host-sucheng").count() == 1
+
+
+def test_consistency_filter_and_xlsx(page, app_url, tmp_path):
+    open_audit(page, app_url)
+    page.get_by_role("tab", name="一致性审查").click()
+    caption = page.get_by_text("条", exact=False).filter(has_text=" / ")
+    wait_until(page, lambda: "37 / 37" in caption.first.inner_text(), what="all findings")
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="按区域筛选")
+    box.locator("input").fill("苏宿园区")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    # C02 C03 C04 C17 C18 C21 name 苏宿工业园区 (hand-checked against the plan)
+    wait_until(page, lambda: "6 / 37" in caption.first.inner_text(), what="filtered findings")
+    with page.expect_download(timeout=60_000) as dl:
+        page.get_by_role("button", name="下载审查结果（XLSX）").click()
+    dl.value.save_as(tmp_path / "audit.xlsx")
+    assert "consistency" in openpyxl.load_workbook(tmp_path / "audit.xlsx").sheetnames
+
+
+def test_targets_sort(page, app_url):
+    open_audit(page, app_url)
+    page.get_by_role("tab", name="目标").click()
+    sort = page.locator('[data-testid="stSelectbox"]').filter(has_text="排序依据")
+    choose(page, sort, "2020年产值（亿元）")
+    wait_idle(page)
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
