@@ -21,7 +21,10 @@ def top_pairs(sim: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The n most similar distinct pairs (upper triangle), most similar first."""
     values = sim.to_numpy()
     i, j = np.triu_indices(len(values), k=1)
-    order = np.argsort(-values[i, j], kind="stable")[:n]
+    flat = values[i, j]
+    n = min(n, len(flat))
+    best = np.argpartition(-flat, n - 1)[:n] if n else np.array([], dtype=int)
+    order = best[np.lexsort((best, -flat[best]))]  # by similarity, ties in matrix order
     return pd.DataFrame(
         {"a": sim.index[i[order]], "b": sim.index[j[order]], "similarity": values[i[order], j[order]]}
     ).reset_index(drop=True)
@@ -39,21 +42,30 @@ def cagr(start: float | np.ndarray, end: float | np.ndarray, years: float) -> fl
 def chain_spread(membership: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     """Per item (column): hosts, and which host pairs are related (e.g. 'border' or 'nested') per `pairs`.
 
-    membership: boolean areas × items; pairs: columns a, b, relation (unordered area pairs).
+    membership: boolean areas × items; pairs: columns a, b, relation (unordered area pairs). Pairs are reported in
+    membership row order.
     """
-    related = {frozenset((r.a, r.b)): r.relation for r in pairs.itertuples()}
+    m = membership.to_numpy(dtype=bool)
+    pos = {area: i for i, area in enumerate(membership.index)}
+    known = pairs[pairs["a"].isin(pos) & pairs["b"].isin(pos)]
+    ia = known["a"].map(pos).to_numpy(dtype=int)
+    ib = known["b"].map(pos).to_numpy(dtype=int)
+    lo, hi = np.minimum(ia, ib), np.maximum(ia, ib)
+    both = m[lo] & m[hi]  # pairs × items: both ends host the item
+    relation = known["relation"].to_numpy()
+    names = membership.index
     rows = []
-    for item in membership.columns:
-        hosts = list(membership.index[membership[item].to_numpy(dtype=bool)])
-        host_pairs = [(x, y) for k, x in enumerate(hosts) for y in hosts[k + 1 :]]
-        kinds = [(x, y, related.get(frozenset((x, y)))) for x, y in host_pairs]
+    for j, item in enumerate(membership.columns):
+        hit = np.flatnonzero(both[:, j])
+        order = hit[np.lexsort((hi[hit], lo[hit]))]
+        related = [(names[lo[k]], names[hi[k]], relation[k]) for k in order]
         rows.append(
             {
                 "item": item,
-                "n_hosts": len(hosts),
-                "hosts": hosts,
-                "border_pairs": [(x, y) for x, y, r in kinds if r == "border"],
-                "nested_pairs": [(x, y) for x, y, r in kinds if r == "nested"],
+                "n_hosts": int(m[:, j].sum()),
+                "hosts": list(names[m[:, j]]),
+                "border_pairs": [(x, y) for x, y, r in related if r == "border"],
+                "nested_pairs": [(x, y) for x, y, r in related if r == "nested"],
             }
         )
     return pd.DataFrame(rows)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import altair as alt
 import streamlit as st
+from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
+from layers.base import base_map
 from layers.charts import matrix_heatmap
 from layers.clicks import interpret_click
-from sq_layout.audit import LEVELS, filter_audit, similar_pairs
+from layers.legend import legend_html, ramp_legend_html
+from layers.selection import selection_group
+from layers.shading import value_group
+from sq_layout.audit import LEVELS, agreement, consistency_audit, filter_audit, similar_pairs, similarity
 from sq_layout.audit_report import audit_tables
-from sq_layout.audit_views import similarity_long, spread_view
+from sq_layout.audit_views import discrepancies_view, similarity_long, spread_view, targets_view
 from sq_layout.dataexport import xlsx
 from sq_layout.dataset import bundled
 from sq_layout.i18n import headers, name_col, t
 from sq_layout.join import areas_frame
+from sq_layout.queries import Selection, host_summary, selection_color
 from sq_layout.simplify import browser_geometry
 from sq_layout.views import matrix_long
 

@@ -36,14 +36,20 @@ def test_agreement_mode(page, app_url):
     assert frame.locator("path.sq-value-susu.sq-b1").count() == 1
 
 
-def test_picking_a_chain_in_the_diagram_highlights_its_hosts(page, app_url):
+def test_picking_a_chain_in_the_diagram_highlights_its_hosts(page, app_url, points):  # noqa: F811
     frame = open_audit(page, app_url)
     page.get_by_text("图中所选产业链的承载区域").click()
     wait_idle(page)
-    cell = page.locator('[data-testid="stVegaLiteChart"]').last.locator('[aria-label*="激光装备"]').first
+    cell = page.locator('[aria-label^="chain: 激光装备; area:"]').first
     cell.click()
     wait_until(page, lambda: frame.locator("path.sq-host").count() == 1, what="laser host")
     assert frame.locator("path.sq-host-sucheng").count() == 1
+    # and the other way: the area clicked on the map is highlighted in the diagram
+    click_latlng(page, frame, *points["sihong"])
+    sihong_cell = page.locator('[aria-label*="area: 泗洪;"]').first
+    other_cell = page.locator('[aria-label*="area: 宿城;"]').first
+    wait_until(page, lambda: sihong_cell.get_attribute("opacity") == "1", what="diagram row highlighted")
+    assert float(other_cell.get_attribute("opacity")) < 1
 
 
 def test_consistency_filter_and_xlsx(page, app_url, tmp_path):
