@@ -15,9 +15,8 @@ import pandas as pd
 import pyogrio
 
 from sq_layout.dataset import Dataset
-from sq_layout.i18n import headers
+from sq_layout.i18n import headers, t
 from sq_layout.join import areas_frame
-from sq_layout.printmap import NOTES
 from sq_layout.queries import Selection, host_summary
 from sq_layout.views import area_panel, hosts_table
 
@@ -27,7 +26,7 @@ AREA_COLUMNS = ["area_id", "name", "name_en", "kind", "adcode", "parent_area_id"
 
 def source_note(lang: str) -> str:
     """The note every export carries: plan, boundary source, schematic warning, CRS."""
-    return " ".join(NOTES[k][lang] for k in ("source", "schematic")) + " " + NOTES["crs"][lang].split("（")[0]
+    return " ".join(t(k, lang) for k in ("print_source", "print_schematic", "crs"))
 
 
 def selection_areas(ds: Dataset, sel: Selection) -> gpd.GeoDataFrame:

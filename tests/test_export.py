@@ -132,7 +132,7 @@ def test_title_generated_editable_and_legend_complete(ds):
     strings = [t.get_text() for t in texts(fig)]
     assert "宿迁市晶硅光伏产业链布局示意图" in strings
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert {"县区", "晶硅光伏", "不承载所选产业", "功能区（示意范围）", "所选区域"} <= set(legend)
+    assert {"县区", "晶硅光伏", "不承载所选产业", "功能区（示意范围）", "当前选中区域"} <= set(legend)
     assert any(s.startswith("资料来源") for s in strings) and any("示意图" in s for s in strings)
     assert any("制图日期" in s for s in strings) and "北" in strings
     custom = render_map(ds, PV, None, PrintSpec(dpi=72, title="我的标题"))

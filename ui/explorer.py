@@ -40,12 +40,18 @@ MIME = {
     "png": "image/png",
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
-    "csv": "application/zip",
+    "zip": "application/zip",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "geojson": "application/geo+json",
     "gpkg": "application/geopackage+sqlite3",
 }
 ATLAS_ROOT = Path(__file__).resolve().parents[1] / "out"
+
+
+def download(label: str, data, file_name: str, key: str) -> None:
+    """A full-width download button whose file is generated only when clicked."""
+    mime = MIME[file_name.rsplit(".", 1)[1]]
+    st.download_button(label, data=data, file_name=file_name, mime=mime, on_click="ignore", width="stretch", key=key)
 
 
 def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> None:
@@ -60,15 +66,7 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
     )
     dpi = c2.number_input(t("dpi", lang), 72, 600, 300, step=50, key="dpi")
     spec = PrintSpec(paper, orient, int(dpi), lang, title or None)
-    st.download_button(
-        t("download_map", lang),
-        data=lambda: map_bytes(ds, sel, area, spec, fmt),
-        file_name=f"sq-layout-map.{fmt}",
-        mime=MIME[fmt],
-        on_click="ignore",
-        width="stretch",
-        key="dl-map",
-    )
+    download(t("download_map", lang), lambda: map_bytes(ds, sel, area, spec, fmt), f"sq-layout-map.{fmt}", "dl-map")
     st.markdown(f"**{t('export_data', lang)}**")
     d1, d2 = st.columns(2)
     dfmt = d1.selectbox(t("format", lang), ["xlsx", "csv", "geojson", "gpkg"], key="dfmt", format_func=str.upper)
@@ -76,14 +74,11 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
         t("scope", lang), [False, True], key="scope", format_func=lambda w: t("scope_all" if w else "scope_view", lang)
     )
     suffix = "zip" if dfmt == "csv" else dfmt
-    st.download_button(
+    download(
         t("download_data", lang),
-        data=lambda: export_bytes(dfmt, ds, sel, area, lang, whole),
-        file_name=f"sq-layout-{'all' if whole else 'view'}.{suffix}",
-        mime=MIME[dfmt],
-        on_click="ignore",
-        width="stretch",
-        key="dl-data",
+        lambda: export_bytes(dfmt, ds, sel, area, lang, whole),
+        f"sq-layout-{'all' if whole else 'view'}.{suffix}",
+        "dl-data",
     )
     st.markdown(f"**{t('atlas', lang)}**")
     out = ATLAS_ROOT / f"atlas-{lang}"
@@ -97,24 +92,8 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
         )
         st.success(t("atlas_done", lang))
     if (out / "atlas.pdf").exists():
-        st.download_button(
-            t("download_pdf", lang),
-            data=(out / "atlas.pdf").read_bytes(),
-            file_name="sq-layout-atlas.pdf",
-            mime="application/pdf",
-            on_click="ignore",
-            width="stretch",
-            key="dl-atlas",
-        )
-        st.download_button(
-            t("download_pngs", lang),
-            data=lambda: png_zip(out),
-            file_name="sq-layout-atlas-png.zip",
-            mime="application/zip",
-            on_click="ignore",
-            width="stretch",
-            key="dl-atlas-png",
-        )
+        download(t("download_pdf", lang), lambda: (out / "atlas.pdf").read_bytes(), "sq-layout-atlas.pdf", "dl-atlas")
+        download(t("download_pngs", lang), lambda: png_zip(out), "sq-layout-atlas-png.zip", "dl-atlas-png")
 
 
 ds, geo = load()
