@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="宿迁产业布局地图 sq-layout", page_icon="🗺️", layout="wide")
+# No page or nav icons: Material icons make the browser fetch a favicon from the internet.
+st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
 st.navigation(
     [
-        st.Page("ui/explorer.py", title="产业布局地图 Layout map", icon="🗺️", default=True),
-        st.Page("ui/audit.py", title="规划审视 Plan audit", icon="🔎", url_path="audit"),
+        st.Page("ui/explorer.py", title="产业布局地图 Layout map", default=True),
+        st.Page("ui/audit.py", title="规划审视 Plan audit", url_path="audit"),
     ]
 ).run()

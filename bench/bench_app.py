@@ -71,9 +71,12 @@ def server_reruns(n: int = 9) -> None:
         at.run()
         return time.perf_counter() - t
 
-    bare = [timed(lambda: None) for _ in range(n)]
-    clicks = []
+    # Interleaved, so drift in machine load hits every kind of rerun alike.
+    bare, clicks, filters, steady = [], [], [], []
     for i in range(n):
+        at.session_state["chain"] = []
+        at.run()
+        bare.append(timed(lambda: None))
         lat, lng = pts[i % len(pts)]
         state = {
             "last_clicked": {"lat": lat + i * 1e-4, "lng": lng},
@@ -81,9 +84,8 @@ def server_reruns(n: int = 9) -> None:
             "last_active_drawing": {"properties": {"area_id": geo["area_id"].iloc[i % len(pts)]}},
         }
         clicks.append(timed(lambda s=state: at.session_state.__setitem__("sqmap", s)))
-    filters, steady = [], []
-    for c in CHAIN_SETS[:n]:
-        filters.append(timed(lambda c=c: at.session_state.__setitem__("chain", c)))
+        chains = CHAIN_SETS[i % len(CHAIN_SETS)]
+        filters.append(timed(lambda c=chains: at.session_state.__setitem__("chain", c)))
         steady.append(timed(lambda: None))  # the same filtered view, rerun with no change
     yard = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"))
     yard.run()

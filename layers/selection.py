@@ -1,4 +1,4 @@
-"""What changes between reruns: host highlighting, dimming and the selected outline, as one FeatureGroup."""
+"""What changes between reruns: host fills, dimming and the selected outline — restyling the drawn polygons."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from layers.restyle import Restyle
 from sq_layout.style import DIM_FILL, SELECTED_LINE, count_color
 
 
@@ -13,27 +14,25 @@ def selection_group(
     areas: gpd.GeoDataFrame, summary: pd.DataFrame, filtering: bool, selected: str | None, single_color: str | None
 ) -> folium.FeatureGroup:
     """Hosts filled (industry colour, or a shade by count), the rest dimmed, the selected area outlined."""
-    fg = folium.FeatureGroup(name="selection")
-    if filtering:
-        counts = summary.set_index("area_id")["n_selected"] if len(summary) else pd.Series(dtype=int)
-        for a in areas.itertuples():
+    styles: dict[str, dict] = {}
+    counts = summary.set_index("area_id")["n_selected"] if len(summary) else pd.Series(dtype=int)
+    for a in areas.itertuples():
+        style: dict = {}
+        classes: list[str] = []
+        if filtering:
             n = int(counts.get(a.area_id, 0))
             if n:
                 color = single_color or count_color(n)
-                style = {"fillColor": color, "fillOpacity": 0.75, "color": color, "weight": 1}
-                cls = f"sq-overlay sq-host sq-host-{a.area_id} sq-n{n}"
+                style = {"fillColor": color, "fillOpacity": 0.75 if a.kind == "county" else 0.6}
+                classes = ["sq-host", f"sq-host-{a.area_id}", f"sq-n{n}"]
             else:
-                style = {"fillColor": DIM_FILL, "fillOpacity": 0.55, "color": DIM_FILL, "weight": 0.5}
-                cls = f"sq-overlay sq-dim sq-dim-{a.area_id}"
-            if a.kind == "zone":
-                style |= {"fillOpacity": style["fillOpacity"] * 0.8, "dashArray": "6 4", "weight": 2}
-            _add(fg, a.geometry, style | {"className": cls})
-    if selected is not None and selected in set(areas["area_id"]):
-        geom = areas.loc[areas["area_id"] == selected, "geometry"].iloc[0]
-        style = {"fill": False, "color": SELECTED_LINE, "weight": 4, "className": f"sq-overlay sq-selected-{selected}"}
-        _add(fg, geom, style)
+                style = {"fillColor": DIM_FILL, "fillOpacity": 0.55 if a.kind == "county" else 0.45}
+                classes = ["sq-dim", f"sq-dim-{a.area_id}"]
+        if a.area_id == selected:
+            style |= {"color": SELECTED_LINE, "weight": 4}
+            classes.append(f"sq-selected-{a.area_id}")
+        if style:
+            styles[a.area_id] = {"style": style, "classes": classes}
+    fg = folium.FeatureGroup(name="selection")
+    Restyle(styles).add_to(fg)
     return fg
-
-
-def _add(fg: folium.FeatureGroup, geom, style: dict) -> None:
-    folium.GeoJson(geom.__geo_interface__, style_function=lambda _f, s=style: s, interactive=False).add_to(fg)
