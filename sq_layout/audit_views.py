@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.audit import chain_overlap, similarity, target_discrepancies, target_table
+from sq_layout.audit import chain_overlap, similar_pairs, similarity, target_discrepancies, target_table
 from sq_layout.dataset import Dataset
 from sq_layout.i18n import name_col
 
@@ -72,3 +72,10 @@ def discrepancies_view(ds: Dataset) -> pd.DataFrame:
     d["passage_a"] = d["lines_a"].map(lambda ls: ds.passage(int(ls.split(";")[0])))
     d["passage_b"] = d["lines_b"].map(lambda ls: ds.passage(int(ls.split(";")[0])))
     return d
+
+
+def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:
+    """The n most alike pairs of areas, by short name, similarity to two decimals."""
+    p = similar_pairs(ds, level, n)
+    names = _names(ds, lang)
+    return pd.DataFrame({"a": p["a"].map(names), "b": p["b"].map(names), "similarity": p["similarity"].round(2)})

@@ -10,7 +10,16 @@ import pandas as pd
 from sq_layout.dataset import Dataset
 from sq_layout.i18n import label, name_col
 from sq_layout.join import areas_frame, chain_table
-from sq_layout.queries import Selection, area_conflicts, area_details, area_industries, link_mask, parks_in_county
+from sq_layout.overlap import area_chain_matrix, nested_repeats, shared_chains
+from sq_layout.queries import (
+    Selection,
+    area_conflicts,
+    area_details,
+    area_industries,
+    host_summary,
+    link_mask,
+    parks_in_county,
+)
 from sq_layout.schemas import SOURCES
 
 
@@ -40,6 +49,15 @@ def _sources(row: pd.Series, lang: str) -> str:
 
 def _area_names(ds: Dataset, lang: str) -> pd.Series:
     return ds.areas.set_index("area_id")[name_col(lang)]
+
+
+def _short_names(ds: Dataset, lang: str) -> pd.Series:
+    return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
+
+
+def _chain_list(ds: Dataset, chains: list[int], lang: str) -> str:
+    names = ds.chains.set_index("chain_no")[name_col(lang)]
+    return ("、" if lang == "zh" else ", ").join(names[c] for c in chains)
 
 
 @lru_cache(maxsize=64)
@@ -125,10 +143,42 @@ def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
 
 
 @lru_cache(maxsize=64)
-def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.DataFrame:
+def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh", short: bool = False) -> pd.DataFrame:
     """The area × chain matrix as long rows (area, chain, n_sources) in plan order, for a heat map."""
-    from sq_layout.overlap import area_chain_matrix
-
     m = area_chain_matrix(ds, chains)
-    m = m.rename(index=_area_names(ds, lang), columns=ds.chains.set_index("chain_no")[name_col(lang)])
+    names = _short_names(ds, lang) if short else _area_names(ds, lang)
+    m = m.rename(index=names, columns=ds.chains.set_index("chain_no")[name_col(lang)])
     return m.rename_axis(index="area", columns="chain").stack().rename("n_sources").reset_index()
+
+
+def host_counts_view(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+    """Hosting areas by name and how many of the selected items each hosts."""
+    summary = host_summary(ds, sel)
+    return pd.DataFrame({"area": summary["area_id"].map(_area_names(ds, lang)), "n_selected": summary["n_selected"]})
+
+
+def shared_pairs_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.DataFrame:
+    """Area pairs sharing chains, by name, with the shared chains listed."""
+    p = shared_chains(ds, chains)
+    names = _area_names(ds, lang)
+    return pd.DataFrame(
+        {
+            "area_a": p["area_a"].map(names),
+            "area_b": p["area_b"].map(names),
+            "n_shared": p["n_shared"],
+            "chains": p["chains"].map(lambda cs: _chain_list(ds, cs, lang)),
+        }
+    )
+
+
+def nested_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.DataFrame:
+    """Each zone, its county, and the chains (within `chains`) it repeats from the county."""
+    n = nested_repeats(ds, chains)
+    names = _area_names(ds, lang)
+    return pd.DataFrame(
+        {
+            "zone": n["zone_id"].map(names),
+            "county": n["county_id"].map(names),
+            "shared": n["shared"].map(lambda cs: _chain_list(ds, cs, lang)),
+        }
+    )

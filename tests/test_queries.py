@@ -146,3 +146,19 @@ def test_selection_color_only_for_a_single_item(ds):
     assert selection_color(ds, Selection(chains=(3,))) == pv
     assert selection_color(ds, Selection(chains=(9, 10))) is None  # same industry, two items: shade by count
     assert selection_color(ds, Selection(tiers=("leading",))) is None
+
+
+def test_display_views_name_areas_and_chains(ds):
+    from sq_layout.audit_views import pairs_view
+    from sq_layout.views import host_counts_view, nested_view, shared_pairs_view
+
+    counts = host_counts_view(ds, Selection(chains=(9, 10)), "zh").set_index("area")["n_selected"]
+    assert counts["宿城区"] == 2 and counts["市洋河新区"] == 1
+    pairs = shared_pairs_view(ds, (9,), "en")
+    assert len(pairs) == 10 and set(pairs["chains"]) == {"Brewing (liquor)"}
+    nested = nested_view(ds, (9, 19), "zh").set_index("zone")
+    assert (
+        nested.loc["市洋河新区", "county"] == "宿城区" and nested.loc["市洋河新区", "shared"] == "酿造（酒）、生物医药"
+    )
+    top = pairs_view(ds, "chain", "zh", 1).iloc[0]
+    assert {top.a, top.b} == {"沭阳", "泗阳"} and top.similarity == 0.55

@@ -13,9 +13,9 @@ from layers.clicks import interpret_click
 from layers.legend import legend_html, ramp_legend_html
 from layers.selection import selection_group
 from layers.shading import value_group
-from sq_layout.audit import LEVELS, agreement, consistency_audit, filter_audit, similar_pairs, similarity
+from sq_layout.audit import LEVELS, agreement, consistency_audit, filter_audit, similarity
 from sq_layout.audit_report import audit_tables
-from sq_layout.audit_views import discrepancies_view, similarity_long, spread_view, targets_view
+from sq_layout.audit_views import discrepancies_view, pairs_view, similarity_long, spread_view, targets_view
 from sq_layout.dataexport import xlsx
 from sq_layout.dataset import bundled
 from sq_layout.i18n import headers, name_col, t
@@ -77,11 +77,7 @@ with tab_overlap:
             )
             .properties(height=300)
         )
-        pairs = similar_pairs(ds, level, 8)
-        table(
-            pairs.assign(a=pairs["a"].map(short), b=pairs["b"].map(short), similarity=pairs["similarity"].round(2)),
-            lang,
-        )
+        table(pairs_view(ds, level, lang), lang)
 
     mode = st.radio(
         t("map_mode", lang),
@@ -93,8 +89,7 @@ with tab_overlap:
     map_col, diagram_col = st.columns([3, 2], gap="medium")
     with diagram_col:
         st.caption(t("diagram", lang))
-        long = matrix_long(ds, tuple(ds.chains["chain_no"]), lang)
-        long = long.assign(area=long["area"].map(dict(zip(ds.areas[name_col(lang)], short, strict=True))))
+        long = matrix_long(ds, tuple(ds.chains["chain_no"]), lang, short=True)
         chosen = short[ss.a_area]
         pick = alt.selection_point(name="pick", fields=["chain"])
         chart = (

@@ -21,11 +21,18 @@ from sq_layout.dataexport import export_bytes
 from sq_layout.dataset import Dataset, bundled
 from sq_layout.i18n import label, name_col, t
 from sq_layout.join import areas_frame
-from sq_layout.overlap import hosts_per_chain, nested_repeats, shared_chains
+from sq_layout.overlap import hosts_per_chain
 from sq_layout.printmap import FORMATS, PrintSpec, map_bytes, map_title
 from sq_layout.queries import Selection, host_summary, selection_chains, selection_color
 from sq_layout.simplify import browser_geometry
-from sq_layout.views import area_panel, hosts_table, matrix_long
+from sq_layout.views import (
+    area_panel,
+    host_counts_view,
+    hosts_table,
+    matrix_long,
+    nested_view,
+    shared_pairs_view,
+)
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 
 
@@ -114,7 +121,6 @@ lang = ss.lang
 ind_names = ds.industries.set_index("industry_id")[name_col(lang)]
 sub_names = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
 chain_names = ds.chains.set_index("chain_no")[name_col(lang)]
-area_names = ds.areas.set_index("area_id")[name_col(lang)]
 
 with st.sidebar:
     st.radio(
@@ -196,19 +202,13 @@ with side_col:
         if sel.empty:
             st.info(t("no_selection", lang))
         else:
-            hosted = summary.assign(area=summary["area_id"].map(area_names))[["area", "n_selected"]]
-            st.dataframe(hosted, hide_index=True, width="stretch")
+            st.dataframe(host_counts_view(ds, sel, lang), hide_index=True, width="stretch")
             st.dataframe(hosts_table(ds, sel, lang), hide_index=True, width="stretch")
     with tab_overlap:
         chains = selection_chains(ds, sel)
         st.altair_chart(hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang)))
         st.altair_chart(matrix_heatmap(matrix_long(ds, chains, lang), t("matrix", lang)))
         st.markdown(f"**{t('shared_pairs', lang)}**")
-        pairs = shared_chains(ds, chains)
-        pairs = pairs.assign(area_a=pairs["area_a"].map(area_names), area_b=pairs["area_b"].map(area_names))
-        st.dataframe(pairs.assign(chains=pairs["chains"].map(lambda cs: "、".join(chain_names[c] for c in cs))))
+        st.dataframe(shared_pairs_view(ds, chains, lang), hide_index=True, width="stretch")
         st.markdown(f"**{t('nested_repeats', lang)}**")
-        nested = nested_repeats(ds, chains)
-        nested = nested.assign(zone=nested["zone_id"].map(area_names), county=nested["county_id"].map(area_names))
-        shared = nested["shared"].map(lambda cs: "、".join(chain_names[c] for c in cs))
-        st.dataframe(nested.assign(shared=shared)[["zone", "county", "shared"]], hide_index=True)
+        st.dataframe(nested_view(ds, chains, lang), hide_index=True, width="stretch")
