@@ -156,3 +156,18 @@ def choose(page: Page, selectbox, option: str, tries: int = 5) -> None:
         except Exception:  # the dropdown was re-rendered away; open it again
             page.keyboard.press("Escape")
     raise AssertionError(f"could not choose {option!r}")
+
+
+def download(page: Page, button, dest: Path, tries: int = 3) -> Path:
+    """Click a download button once the app is idle and save the file; retry if a rerun swallowed the click."""
+    for attempt in range(tries):
+        wait_idle(page)
+        try:
+            with page.expect_download(timeout=30_000) as dl:
+                button.click()
+            dl.value.save_as(dest)
+            return dest
+        except Exception:
+            if attempt == tries - 1:
+                raise
+    return dest

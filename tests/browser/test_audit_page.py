@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from tests.browser.conftest import choose, click_latlng, map_frame, wait_idle, wait_until
+from tests.browser.conftest import choose, click_latlng, download, map_frame, wait_idle, wait_until
 from tests.browser.test_explorer import points  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
@@ -63,9 +63,7 @@ def test_consistency_filter_and_xlsx(page, app_url, tmp_path):
     page.keyboard.press("Escape")
     # C02 C03 C04 C17 C18 C21 name 苏宿工业园区 (hand-checked against the plan)
     wait_until(page, lambda: "6 / 37" in caption.first.inner_text(), what="filtered findings")
-    with page.expect_download(timeout=60_000) as dl:
-        page.get_by_role("button", name="下载审查结果（XLSX）").click()
-    dl.value.save_as(tmp_path / "audit.xlsx")
+    download(page, page.get_by_role("button", name="下载审查结果（XLSX）"), tmp_path / "audit.xlsx")
     assert "consistency" in openpyxl.load_workbook(tmp_path / "audit.xlsx").sheetnames
 
 
