@@ -5,8 +5,10 @@ Cancel-safe: pages are written to a hidden sibling folder that replaces the fini
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -168,9 +170,6 @@ def build_atlas(
 
 def png_zip(atlas_dir: str | Path) -> bytes:
     """The atlas PNG pages as one zip (for a download button)."""
-    import io
-    import zipfile
-
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
         for png in sorted((Path(atlas_dir) / "png").glob("*.png")):

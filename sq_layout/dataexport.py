@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -112,8 +113,6 @@ def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.D
 
 def gpkg(areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) -> bytes:
     """The GeoPackage as bytes (for a download button)."""
-    import tempfile
-
     with tempfile.TemporaryDirectory() as tmp:
         return write_gpkg(Path(tmp) / "sq-layout.gpkg", areas, tables, lang).read_bytes()
 
