@@ -272,14 +272,7 @@ def agreement(ds: Dataset) -> pd.DataFrame:
     Industry level: 表十, 第四章 and 第五章 all list it.
     Sub-industry level: 第四章 and 第五章 both list it (表十 lists no sub-industries).
     """
-    f = assignment_facts(ds)
-    level = f["subindustry_id"] == ""
-    confirmed = (level & f["table10"] & f["ch4"] & f["ch5"]) | (~level & f["ch4"] & f["ch5"])
-    out = (
-        f.assign(confirmed=confirmed)
-        .groupby("area_id")
-        .agg(n_facts=("confirmed", "size"), n_confirmed=("confirmed", "sum"))
-    )
+    out = assignment_facts(ds).groupby("area_id").agg(n_facts=("confirmed", "size"), n_confirmed=("confirmed", "sum"))
     out["share"] = out["n_confirmed"] / out["n_facts"]
     return out.reindex(ds.areas["area_id"]).reset_index()
 

@@ -29,6 +29,11 @@ def assignment_facts(ds: Dataset) -> pd.DataFrame:
     facts = flags.join(lines).reset_index()
     facts["n_sources"] = facts[list(SOURCES)].sum(axis=1)
     facts["sources"] = facts.apply(_sources_label, axis=1)
+    # Confirmed: every source that speaks at this level states it (表十 lists industries, never sub-industries).
+    level = facts["subindustry_id"] == ""
+    facts["confirmed"] = (level & facts["table10"] & facts["ch4"] & facts["ch5"]) | (
+        ~level & facts["ch4"] & facts["ch5"]
+    )
     subs = ds.subindustries[["subindustry_id", "chain_no", "chain_relation"]]
     facts = facts.merge(subs, on="subindustry_id", how="left")
     sole = _sole_chain_by_industry(ds)

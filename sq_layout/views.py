@@ -73,8 +73,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
             "subindustry": ind["subindustry" + sfx].fillna("—"),
             "chain": ind["chain"].fillna("—"),
             "sources": ind.apply(lambda r: _sources(r, lang), axis=1),
-            "conflict": ind["n_sources"].lt(3) & ind["subindustry_id"].eq("")
-            | ind["subindustry_id"].ne("") & ind["ch4"].ne(ind["ch5"]),
+            "conflict": ~ind["confirmed"],
         }
     )
     det = area_details(ds, area_id)
