@@ -30,9 +30,10 @@ from sq_layout.dataset import Dataset
 from sq_layout.fonts import use_cjk_font
 from sq_layout.i18n import name_col, t
 from sq_layout.join import areas_frame
-from sq_layout.queries import Selection, host_summary, selection_color
+from sq_layout.queries import Selection, host_summary
 from sq_layout.simplify import label_points
 from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELECTED_LINE, ZONE_LINE, count_color
+from sq_layout.views import selection_names, single_legend
 
 PAPER_MM = {"a4": (210, 297), "a3": (297, 420)}
 FORMATS = ("png", "svg", "pdf")
@@ -59,15 +60,12 @@ class PrintSpec:
 def map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
     """A title generated from the selection, e.g. 宿迁市酿造（酒）产业链布局示意图."""
     col = name_col(lang)
-    names = list(ds.industries.set_index("industry_id").loc[list(sel.industries), col])
-    names += list(ds.subindustries.set_index("subindustry_id").loc[list(sel.subindustries), col])
-    chains = list(ds.chains.set_index("chain_no").loc[list(sel.chains), col])
     tiers = {"dominant": ("主导产业", "dominant industries"), "leading": ("先导产业", "leading industries")}
     zh = lang == "zh"
     if area and sel.empty:
         a = ds.areas.set_index("area_id").loc[area, col]
         return f"{a}产业布局示意图" if zh else f"Industrial layout of {a} (schematic)"
-    parts = [tiers[t][0 if zh else 1] for t in sel.tiers] + names + [c + ("产业链" if zh else " chain") for c in chains]
+    parts = [tiers[t][0 if zh else 1] for t in sel.tiers] + selection_names(ds, sel, lang, "产业链" if zh else " chain")
     if not parts:
         return "宿迁市“十四五”产业布局示意图" if zh else "Suqian 14th Five-Year industrial layout (schematic)"
     return f"宿迁市{'、'.join(parts)}布局示意图" if zh else f"Suqian: layout of {', '.join(parts)} (schematic)"
@@ -91,7 +89,8 @@ def draw_layout(
     """Draw counties, zones, highlighting and labels on ax; return the legend handles for what was drawn."""
     geo, points = print_geometry(ds)
     summary = host_summary(ds, sel).set_index("area_id")["n_selected"]
-    single = selection_color(ds, sel)
+    legend = single_legend(ds, sel, lang)
+    single = legend[1] if legend else None
     filtering = not sel.empty
     counties, zones = geo[geo["kind"] == "county"], geo[geo["kind"] == "zone"]
     _plot(counties, ax, facecolor=COUNTY_FILL, edgecolor=COUNTY_LINE, linewidth=0.8, zorder=1)
@@ -117,7 +116,7 @@ def draw_layout(
             fill = (single or count_color(k)) if k else DIM_FILL
             _plot(gpd.GeoSeries([row.geometry]), ax, facecolor=fill, alpha=0.7, edgecolor="none", zorder=3)
         if single:
-            handles.append(Patch(facecolor=single, alpha=0.85, label=_selection_label(ds, sel, lang)))
+            handles.append(Patch(facecolor=single, alpha=0.85, label=legend[0]))
         else:
             top = int(n.max()) if len(n) else 1
             for k in range(1, max(top, 1) + 1):
@@ -149,14 +148,6 @@ def draw_layout(
         ]
         ax._sq_labels = place_labels(ax, points, texts, fontsize, list(geo["kind"] == "zone"))  # for tests
     return handles
-
-
-def _selection_label(ds: Dataset, sel: Selection, lang: str) -> str:
-    col = name_col(lang)
-    names = list(ds.industries.set_index("industry_id").loc[list(sel.industries), col])
-    names += list(ds.subindustries.set_index("subindustry_id").loc[list(sel.subindustries), col])
-    names += list(ds.chains.set_index("chain_no").loc[list(sel.chains), col])
-    return "、".join(names) if lang == "zh" else ", ".join(names)
 
 
 def new_page(spec: PrintSpec) -> tuple[Figure, float]:

@@ -19,6 +19,7 @@ from sq_layout.queries import (
     host_summary,
     link_mask,
     parks_in_county,
+    selection_color,
 )
 from sq_layout.schemas import SOURCES
 
@@ -181,3 +182,19 @@ def nested_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.Da
             "shared": n["shared"].map(lambda cs: _chain_list(ds, cs, lang)),
         }
     )
+
+
+def selection_names(ds: Dataset, sel: Selection, lang: str = "zh", chain_suffix: str = "") -> list[str]:
+    """Names of the selected industries, sub-industries and chains, in that order (chains with `chain_suffix`)."""
+    col = name_col(lang)
+    names = list(ds.industries.set_index("industry_id").loc[list(sel.industries), col])
+    names += list(ds.subindustries.set_index("subindustry_id").loc[list(sel.subindustries), col])
+    return names + [c + chain_suffix for c in ds.chains.set_index("chain_no").loc[list(sel.chains), col]]
+
+
+def single_legend(ds: Dataset, sel: Selection, lang: str = "zh") -> tuple[str, str] | None:
+    """(label, colour) of the one legend entry when the selection is drawn in a single industry colour."""
+    color = selection_color(ds, sel)
+    if color is None:
+        return None
+    return ("、" if lang == "zh" else ", ").join(selection_names(ds, sel, lang)), color

@@ -22,7 +22,7 @@ from sq_layout.i18n import headers, name_col, t
 from sq_layout.join import areas_frame
 from sq_layout.queries import Selection, host_summary, selection_color
 from sq_layout.simplify import browser_geometry
-from sq_layout.views import matrix_long
+from sq_layout.views import matrix_long, single_legend
 
 
 @st.cache_resource
@@ -120,10 +120,8 @@ with tab_overlap:
             )
         else:
             sel = Selection(chains=(chain_no,)) if chain_no else Selection()
-            color = selection_color(ds, sel)
-            fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ss.a_area, color)
-            single = (ds.chains.set_index("chain_no").loc[chain_no, name_col(lang)], color) if chain_no else None
-            legend = legend_html(lang, not sel.empty, single, 1, True)
+            fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ss.a_area, selection_color(ds, sel))
+            legend = legend_html(lang, not sel.empty, single_legend(ds, sel, lang), 1, True)
         st_folium(
             base_map(geo, lang),
             feature_group_to_add=fg,

@@ -32,6 +32,7 @@ from sq_layout.views import (
     matrix_long,
     nested_view,
     shared_pairs_view,
+    single_legend,
 )
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 
@@ -182,13 +183,11 @@ with map_col:
         height=620,
         use_container_width=True,
     )
-    single = None
-    if color and not sel.empty:
-        items = [ind_names.get(i) for i in sel.industries] + [sub_names.get(s) for s in sel.subindustries]
-        items += [chain_names.get(c) for c in sel.chains]
-        single = ("、".join(items), color)
     max_n = int(summary["n_selected"].max()) if len(summary) else 0
-    st.markdown(legend_html(lang, not sel.empty, single, max_n, view.area is not None), unsafe_allow_html=True)
+    st.markdown(
+        legend_html(lang, not sel.empty, single_legend(ds, sel, lang), max_n, view.area is not None),
+        unsafe_allow_html=True,
+    )
 
 with side_col:
     tab_area, tab_hosts, tab_overlap = st.tabs([t("details", lang), t("hosts_table", lang), t("overlap", lang)])
