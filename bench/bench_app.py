@@ -18,7 +18,7 @@ from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
-from layers.base import base_map
+from layers.base import base_layers, base_map
 from layers.selection import selection_group
 from sq_layout.crs import shift_geometry
 from sq_layout.dataset import bundled
@@ -49,9 +49,9 @@ def payload() -> None:
     naive = len(gpd.GeoDataFrame(full[["area_id", "geometry"]], crs=4326).to_json().encode())
     geo = browser_geometry(frame)
     ours = len(geo[["area_id", "geometry"]].to_json().encode())
-    base_js = len(_get_map_string(base_map(geo, "zh")).encode())
+    base_js = len(_get_map_string(base_map(base_layers(geo, "zh"))).encode())
     fg = selection_group(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
-    fg_js = len(_get_feature_group_string(fg, base_map(geo, "zh")).encode())
+    fg_js = len(_get_feature_group_string(fg, base_map(base_layers(geo, "zh"))).encode())
     print("payload")
     print(f"  naive full-resolution GeoJSON (9 areas)  {naive:9,d} B")
     print(f"  simplified browser GeoJSON               {ours:9,d} B   ratio {ours / naive:.3f} (target <= 0.100)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 import folium
@@ -12,7 +13,7 @@ from layers.assets import make_offline
 from layers.labels import Label
 from layers.popups import area_tooltips
 from sq_layout.i18n import name_col
-from sq_layout.simplify import label_points, to_gcj02
+from sq_layout.simplify import to_gcj02
 from sq_layout.style import COUNTY_FILL, COUNTY_LINE, ZONE_DASH, ZONE_LINE
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")
@@ -81,31 +82,54 @@ def _geojson(areas: gpd.GeoDataFrame, lang: str) -> dict:
     return props.__geo_interface__
 
 
-def base_map(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none", tianditu_key: str = "") -> folium.Map:
-    """Counties below, zones above in a dashed outline, a label per area; optional online tiles underneath."""
+@dataclass(frozen=True)
+class BaseLayers:
+    """What the base map draws, as plain data: cache it per (language, basemap), it never changes otherwise."""
+
+    counties: dict
+    zones: dict
+    labels: tuple[tuple[float, float, str], ...]  # lat, lng, label HTML
+    bounds: tuple[float, float, float, float]
+    basemap: str
+
+
+def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> BaseLayers:
+    """GeoJSON with escaped tooltips and label HTML for the areas; shifted to GCJ-02 under Amap tiles."""
     if basemap == "amap":
         areas = to_gcj02(areas)
-    minx, miny, maxx, maxy = areas.total_bounds
-    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25)
-    make_offline(m)
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    _add_tiles(m, basemap, tianditu_key)
-    tooltip = folium.GeoJsonTooltip(fields=["tip"], labels=False)
-    counties = areas[areas["kind"] == "county"]
-    zones = areas[areas["kind"] == "zone"]
-    folium.GeoJson(_geojson(counties, lang), name="counties", style_function=_county_style, tooltip=tooltip).add_to(m)
-    folium.GeoJson(
-        _geojson(zones, lang),
-        name="zones",
-        style_function=_zone_style,
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-    ).add_to(m)
-    for (_, a), pt in zip(areas.iterrows(), label_points(areas), strict=True):
+    short = "short_name" if lang == "zh" else "short_name_en"
+    labels = []
+    for _, a in areas.iterrows():
         # zones are small and crowd the city seat: label them by short name
-        short = "short_name" if lang == "zh" else "short_name_en"
         text = escape(str(a[short] if a["kind"] == "zone" else a[name_col(lang)]))
         if a["geometry_quality"] == "schematic":
             text += "（示意）" if lang == "zh" else " (schematic)"
         css = "sq-label sq-zone-label" if a["kind"] == "zone" else "sq-label"
-        Label(pt.y, pt.x, f'<div class="{css}">{text}</div>').add_to(m)
+        labels.append((a["label"].y, a["label"].x, f'<div class="{css}">{text}</div>'))
+    return BaseLayers(
+        counties=_geojson(areas[areas["kind"] == "county"], lang),
+        zones=_geojson(areas[areas["kind"] == "zone"], lang),
+        labels=tuple(labels),
+        bounds=tuple(areas.total_bounds),
+        basemap=basemap,
+    )
+
+
+def base_map(layers: BaseLayers, tianditu_key: str = "") -> folium.Map:
+    """Counties below, zones above in a dashed outline, a label per area; optional online tiles underneath."""
+    minx, miny, maxx, maxy = layers.bounds
+    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25)
+    make_offline(m)
+    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    _add_tiles(m, layers.basemap, tianditu_key)
+    tooltip = folium.GeoJsonTooltip(fields=["tip"], labels=False)
+    folium.GeoJson(layers.counties, name="counties", style_function=_county_style, tooltip=tooltip).add_to(m)
+    folium.GeoJson(
+        layers.zones,
+        name="zones",
+        style_function=_zone_style,
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+    ).add_to(m)
+    for lat, lng, html in layers.labels:
+        Label(lat, lng, html).add_to(m)
     return m

@@ -17,19 +17,25 @@ def _round(coords: np.ndarray) -> np.ndarray:
 
 
 def browser_geometry(areas: gpd.GeoDataFrame, tolerance: float = BROWSER_TOLERANCE_DEG) -> gpd.GeoDataFrame:
-    """Simplify counties as one coverage (no gaps or slivers) and zones each on their own; round coordinates."""
+    """Simplify counties as one coverage (no gaps or slivers) and zones each on their own; round coordinates.
+
+    Adds a `label` point column (computed once here rather than on every map build).
+    """
     out = areas.copy()
     counties = out["kind"] == "county"
     out.loc[counties, "geometry"] = out.loc[counties, "geometry"].simplify_coverage(tolerance)
     out.loc[~counties, "geometry"] = out.loc[~counties, "geometry"].simplify(tolerance / 2)
     out["geometry"] = out.geometry.transform(_round)
+    out["label"] = label_points(out).transform(_round)
     return out
 
 
 def to_gcj02(areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Shift WGS-84 geometry to GCJ-02 for display over Amap tiles (the CRS label stays honest: not WGS-84)."""
     out = areas.copy()
-    out["geometry"] = out.geometry.transform(lambda c: _round(wgs84_to_gcj02(c)))
+    for col in ("geometry", "label"):
+        if col in out:
+            out[col] = out[col].transform(lambda c: _round(wgs84_to_gcj02(c)))
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from layers.assets import remote_assets
-from layers.base import base_map
+from layers.base import base_layers, base_map
 from layers.clicks import interpret_click
 from layers.legend import legend_html
 from layers.panel import area_panel_html
@@ -27,7 +27,7 @@ def geo(ds):
 
 
 def test_base_map_needs_no_remote_assets(geo):
-    m = base_map(geo, "zh")
+    m = base_map(base_layers(geo, "zh"))
     assert remote_assets(m) == []
     html = m.get_root().render()
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html
@@ -35,15 +35,15 @@ def test_base_map_needs_no_remote_assets(geo):
 
 def test_selection_layer_needs_no_remote_assets(ds, geo):
     fg = selection_group(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
-    m = base_map(geo, "zh")
+    m = base_map(base_layers(geo, "zh"))
     fg.add_to(m)
     assert remote_assets(m) == []
 
 
 def test_online_basemaps_are_optional_layers(geo):
-    assert "openstreetmap" in base_map(geo, "zh", "osm").get_root().render()
-    assert "tianditu" not in base_map(geo, "zh", "tianditu", "").get_root().render()
-    assert "tk=KEY" in base_map(geo, "zh", "tianditu", "KEY").get_root().render()
+    assert "openstreetmap" in base_map(base_layers(geo, "zh", "osm")).get_root().render()
+    assert "tianditu" not in base_map(base_layers(geo, "zh", "tianditu"), "").get_root().render()
+    assert "tk=KEY" in base_map(base_layers(geo, "zh", "tianditu"), "KEY").get_root().render()
 
 
 def test_amap_basemap_shifts_vectors_to_gcj02(geo):
@@ -53,15 +53,15 @@ def test_amap_basemap_shifts_vectors_to_gcj02(geo):
     def first_lng(html: str) -> float:
         return json.loads(re.search(r"\[(1\d\d\.\d+), (\d\d\.\d+)\]", html).group(0))[0]
 
-    wgs = first_lng(base_map(geo, "zh", "none").get_root().render())
-    gcj = first_lng(base_map(geo, "zh", "amap").get_root().render())
+    wgs = first_lng(base_map(base_layers(geo, "zh", "none")).get_root().render())
+    gcj = first_lng(base_map(base_layers(geo, "zh", "amap")).get_root().render())
     assert 0.003 < gcj - wgs < 0.008  # ~500 m east at Suqian
 
 
 def test_base_map_script_is_deterministic(geo):
     from streamlit_folium import _get_map_string
 
-    assert _get_map_string(base_map(geo, "zh")) == _get_map_string(base_map(geo, "zh"))
+    assert _get_map_string(base_map(base_layers(geo, "zh"))) == _get_map_string(base_map(base_layers(geo, "zh")))
 
 
 def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
@@ -69,7 +69,7 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
     evil.loc[evil["area_id"] == "susu", ["name", "short_name"]] = EVIL
     tips = area_tooltips(evil, "zh")
     assert all("<script>" not in tip for tip in tips) and any("&lt;script&gt;" in tip for tip in tips)
-    html = base_map(evil, "zh").get_root().render()
+    html = base_map(base_layers(evil, "zh")).get_root().render()
     assert "<script>alert" not in html
     legend = legend_html("zh", True, (EVIL, "#123456"), 1, True)
     assert "<script>" not in legend and "&lt;script&gt;" in legend

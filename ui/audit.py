@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
-from layers.base import base_map
+from layers.base import base_layers, base_map
 from layers.charts import matrix_heatmap
 from layers.clicks import interpret_click
 from layers.legend import legend_html, ramp_legend_html
@@ -37,6 +37,14 @@ def table(df, lang: str, **kw) -> None:
 
 
 ds, geo = load()
+
+
+@st.cache_resource
+def map_layers(lang: str):
+    """Base-map data per language, built once per server."""
+    return base_layers(geo, lang)
+
+
 ss = st.session_state
 ss.setdefault("a_area", "sucheng")
 ss.setdefault("ref", ss.a_area)
@@ -123,7 +131,7 @@ with tab_overlap:
             fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ss.a_area, selection_color(ds, sel))
             legend = legend_html(lang, not sel.empty, single_legend(ds, sel, lang), 1, True)
         st_folium(
-            base_map(geo, lang),
+            base_map(map_layers(lang)),
             feature_group_to_add=fg,
             returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
             key="amap",

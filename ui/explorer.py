@@ -10,7 +10,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
-from layers.base import base_map
+from layers.base import base_layers, base_map
 from layers.charts import hosts_bar, matrix_heatmap
 from layers.clicks import interpret_click
 from layers.legend import legend_html
@@ -105,6 +105,14 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
 
 
 ds, geo = load()
+
+
+@st.cache_resource
+def map_layers(lang: str, basemap: str):
+    """Base-map data per language and basemap, built once per server."""
+    return base_layers(geo, lang, basemap)
+
+
 ss = st.session_state
 if "view" not in ss:  # first run of a session: restore the view from the URL
     ss.view, dropped = parse_view(dict(st.query_params), ds)
@@ -176,7 +184,7 @@ map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
     st.caption(t("click_hint", lang))
     st_folium(
-        base_map(geo, lang, basemap, tianditu_key),
+        base_map(map_layers(lang, basemap), tianditu_key),
         feature_group_to_add=selection_group(geo, summary, not sel.empty, view.area, color),
         returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
         key="sqmap",
