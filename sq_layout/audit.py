@@ -224,7 +224,8 @@ def target_discrepancies(ds: Dataset) -> pd.DataFrame:
 
 
 def _scope_note(ds: Dataset, kind: str, subject: str) -> str:
-    """Why an industry's chains may not add up to it: sub-industries without a chain or wider than theirs."""
+    """Why an industry's chains may not match it: sub-industries wider than their chain or without one, or a sole
+    chain that is named (and may be scoped) differently from the industry."""
     if kind not in ("industry_vs_chains", "table9_vs_chains", "subindustry_vs_chain"):
         return ""
     name = subject.split(" / ")[0]
@@ -236,8 +237,9 @@ def _scope_note(ds: Dataset, kind: str, subject: str) -> str:
     parts = ([f"wider than its chain: {'、'.join(wide)}"] if wide else []) + (
         [f"no chain: {'、'.join(none)}"] if none else []
     )
-    if not parts and subject == "数字经济":
-        parts = ["chain 大数据+ is one part of 数字经济"]
+    if len(ind) and subs.empty:  # an industry that is its own single chain in 表十一
+        chains = ds.chains.loc[ds.chains["industry_id"] == ind.iloc[0], "name"]
+        parts += [f"its chain {c} is named differently; scope may differ" for c in chains if c != name]
     return "; ".join(parts)
 
 
