@@ -108,19 +108,17 @@ def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """Areas hosting any selected item: one row per (area, item) with the item's kind, colour and sources."""
     validate_selection(ds, sel)
     f = _styled_facts(ds)
-    parts = []
-    if sel.tiers:
-        t = f[f["tier"].isin(sel.tiers)]
-        parts.append(t.assign(item_kind="tier", item=t["tier"]))
-    if sel.industries:
-        t = f[f["industry_id"].isin(sel.industries)]
-        parts.append(t.assign(item_kind="industry", item=t["industry_id"]))
-    if sel.subindustries:
-        t = f[f["subindustry_id"].isin(sel.subindustries)]
-        parts.append(t.assign(item_kind="subindustry", item=t["subindustry_id"]))
-    if sel.chains:
-        t = f[f["chain_no"].isin(sel.chains)]
-        parts.append(t.assign(item_kind="chain", item=t["chain_no"].astype(str)))
+    criteria = (
+        ("tier", "tier", sel.tiers),
+        ("industry", "industry_id", sel.industries),
+        ("subindustry", "subindustry_id", sel.subindustries),
+        ("chain", "chain_no", sel.chains),
+    )
+    parts = [
+        f[f[col].isin(values)].assign(item_kind=kind, item=lambda d, c=col: d[c].astype(str))
+        for kind, col, values in criteria
+        if values
+    ]
     cols = ["area_id", "item_kind", "item", "color", "table10", "ch4", "ch5"]
     if not parts:
         return pd.DataFrame(columns=cols)
