@@ -20,11 +20,11 @@ from streamlit_folium import _get_feature_group_string, _get_map_string
 
 from layers.base import base_layers, base_map
 from layers.selection import selection_group
-from sq_layout.crs import shift_geometry
-from sq_layout.dataset import bundled
-from sq_layout.join import areas_frame
-from sq_layout.queries import Selection, host_summary
-from sq_layout.simplify import browser_geometry, label_points
+from sq_layout.analysis.queries import Selection, host_summary
+from sq_layout.geo.crs import shift_geometry
+from sq_layout.geo.simplify import browser_geometry, label_points
+from sq_layout.plan.dataset import bundled
+from sq_layout.plan.join import areas_frame
 from tests.browser.conftest import CHROMIUM_ARGS, _free_port, click_latlng, map_frame, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]

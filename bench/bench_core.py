@@ -11,11 +11,11 @@ import sys
 import time
 from collections.abc import Callable
 
-from sq_layout.dataset import bundled
-from sq_layout.join import areas_frame, assignment_facts, chain_links
-from sq_layout.overlap import area_chain_matrix, hosts_per_chain, shared_chains
-from sq_layout.queries import Selection, area_details, area_industries, host_summary, parks_in_county
-from sq_layout.spatial import neighbours, nesting
+from sq_layout.analysis.overlap import area_chain_matrix, hosts_per_chain, shared_chains
+from sq_layout.analysis.queries import Selection, area_details, area_industries, host_summary, parks_in_county
+from sq_layout.analysis.spatial import neighbours, nesting
+from sq_layout.plan.dataset import bundled
+from sq_layout.plan.join import areas_frame, assignment_facts, chain_links
 
 
 def timeit(fn: Callable[[], object], repeat: int = 50) -> float:
@@ -31,8 +31,8 @@ def timeit(fn: Callable[[], object], repeat: int = 50) -> float:
 def cold_load_ms() -> float:
     """Import + load + join in a fresh interpreter (what a new server process pays once)."""
     code = (
-        "import time; t=time.perf_counter(); from sq_layout.dataset import bundled;"
-        "from sq_layout.join import areas_frame; areas_frame(bundled()); print((time.perf_counter()-t)*1000)"
+        "import time; t=time.perf_counter(); from sq_layout.plan.dataset import bundled;"
+        "from sq_layout.plan.join import areas_frame; areas_frame(bundled()); print((time.perf_counter()-t)*1000)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip())

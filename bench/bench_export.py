@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 ONE_PNG = """
 import resource, time, io
 t0 = time.perf_counter()
-from sq_layout.dataset import bundled
-from sq_layout.printmap import PrintSpec, map_bytes
-from sq_layout.queries import Selection
+from sq_layout.plan.dataset import bundled
+from sq_layout.printing.printmap import PrintSpec, map_bytes
+from sq_layout.analysis.queries import Selection
 ds = bundled()
 first = time.perf_counter()
 map_bytes(ds, Selection(chains=(3,)), None, PrintSpec(dpi=300), "png")
@@ -33,9 +33,9 @@ print(first, *warm, time.perf_counter() - t0, resource.getrusage(resource.RUSAGE
 
 ATLAS = """
 import resource, sys, time
-from sq_layout.atlas import build_atlas
-from sq_layout.dataset import bundled
-from sq_layout.printmap import PrintSpec
+from sq_layout.printing.atlas import build_atlas
+from sq_layout.plan.dataset import bundled
+from sq_layout.printing.printmap import PrintSpec
 t = time.perf_counter()
 build_atlas(bundled(), sys.argv[1], PrintSpec(orientation="portrait", dpi=int(sys.argv[2])), png=sys.argv[3] == "1")
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -13,7 +13,7 @@ import tracemalloc
 import numpy as np
 import pandas as pd
 
-from sq_layout.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
+from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
 
 N_AREAS, N_CHAINS, DENSITY, NEIGHBOURS = 2850, 200, 0.05, 6
 

@@ -12,8 +12,8 @@ import xyzservices
 from layers.assets import make_offline
 from layers.labels import Label
 from layers.popups import area_tooltips
+from sq_layout.geo.simplify import to_gcj02
 from sq_layout.i18n import name_col
-from sq_layout.simplify import to_gcj02
 from sq_layout.style import COUNTY_FILL, COUNTY_LINE, ZONE_DASH, ZONE_LINE
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")

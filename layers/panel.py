@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from sq_layout.analysis.views import AreaPanel
 from sq_layout.i18n import label, t
-from sq_layout.views import AreaPanel
 
 _CSS = """
 <style>

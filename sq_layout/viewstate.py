@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sq_layout.dataset import Dataset
+from sq_layout.analysis.queries import Selection
 from sq_layout.i18n import LANGS
-from sq_layout.queries import Selection
+from sq_layout.plan.dataset import Dataset
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sq_layout import paths
-from sq_layout.dataset import Dataset, bundled
+from sq_layout.plan.dataset import Dataset, bundled
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 def load_copy(root: Path) -> Dataset:
     """Load a (possibly corrupted) copy of geodata/."""
-    from sq_layout.dataset import load_dataset
+    from sq_layout.plan.dataset import load_dataset
 
     return load_dataset(
         plan_dir=root / "plan",

@@ -8,7 +8,7 @@ import sys
 import openpyxl
 import pytest
 
-from sq_layout.audit import (
+from sq_layout.analysis.audit import (
     agreement,
     chain_overlap,
     consistency_audit,
@@ -104,7 +104,7 @@ def test_cli_audit_prints_and_writes_xlsx(tmp_path):
 
 
 def test_filter_audit(ds):
-    from sq_layout.audit import filter_audit
+    from sq_layout.analysis.audit import filter_audit
 
     audit = consistency_audit(ds)
     assert len(filter_audit(audit, [], [])) == len(audit)

@@ -9,9 +9,9 @@ import pytest
 
 from scripts.check_boundaries import reference_outlines
 from sq_layout import paths
-from sq_layout.crs import MEASURE_CRS, gcj02_to_wgs84, wgs84_to_gcj02
-from sq_layout.geometry_checks import coverage_report, iou
-from sq_layout.spatial import nesting
+from sq_layout.analysis.spatial import nesting
+from sq_layout.geo.crs import MEASURE_CRS, gcj02_to_wgs84, wgs84_to_gcj02
+from sq_layout.geo.geometry_checks import coverage_report, iou
 
 TOLERANCE_KM2 = 1.0  # union of counties vs city outline, each way (0.01 % of the city)
 

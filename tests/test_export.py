@@ -23,12 +23,12 @@ from PIL import Image
 from pypdf import PdfReader
 from pyproj import Geod, Transformer
 
-from sq_layout.atlas import Cancelled, atlas_pages, build_atlas
-from sq_layout.cartography import overlapping_labels, true_north_angle
-from sq_layout.crs import MEASURE_CRS
-from sq_layout.dataexport import export_bytes, selection_areas, selection_tables, write_gpkg
-from sq_layout.printmap import PrintSpec, render_map, save_figure
-from sq_layout.queries import Selection
+from sq_layout.analysis.queries import Selection
+from sq_layout.export.dataexport import export_bytes, selection_areas, selection_tables, write_gpkg
+from sq_layout.geo.crs import MEASURE_CRS
+from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas
+from sq_layout.printing.cartography import overlapping_labels, true_north_angle
+from sq_layout.printing.printmap import PrintSpec, render_map, save_figure
 
 PV = Selection(chains=(3,))
 
@@ -140,7 +140,7 @@ def test_title_generated_editable_and_legend_complete(ds):
 
 
 def test_colours_match_the_interactive_map(ds):
-    from sq_layout.queries import selection_color
+    from sq_layout.analysis.queries import selection_color
 
     fig = render_map(ds, PV, None, PrintSpec(dpi=72))
     handle = next(h for h in fig.axes[0].get_legend().legend_handles if h.get_label() == "晶硅光伏")

@@ -13,10 +13,10 @@ from layers.legend import legend_html
 from layers.panel import area_panel_html
 from layers.popups import area_tooltips
 from layers.selection import selection_group
-from sq_layout.join import areas_frame
-from sq_layout.queries import Selection, host_summary
-from sq_layout.simplify import browser_geometry
-from sq_layout.views import area_panel
+from sq_layout.analysis.queries import Selection, host_summary
+from sq_layout.analysis.views import area_panel
+from sq_layout.geo.simplify import browser_geometry
+from sq_layout.plan.join import areas_frame
 
 EVIL = '<script>alert("x")</script>&'
 

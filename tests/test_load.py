@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sq_layout.boundaries import read_boundary_file
 from sq_layout.errors import DataError
-from sq_layout.schemas import ASSIGNMENTS
-from sq_layout.tables import read_raw, read_table
+from sq_layout.plan.boundaries import read_boundary_file
+from sq_layout.plan.schemas import ASSIGNMENTS
+from sq_layout.plan.tables import read_raw, read_table
 from tests.conftest import load_copy
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sq_layout.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
+from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
 
 # A hosts x, y; B hosts y, z; C hosts nothing; D hosts x, y.
 M = pd.DataFrame({"x": [1, 0, 0, 1], "y": [1, 1, 0, 1], "z": [0, 1, 0, 0]}, index=["A", "B", "C", "D"], dtype=bool)

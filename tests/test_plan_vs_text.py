@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from sq_layout import paths
-from sq_layout.join import assignment_facts
+from sq_layout.plan.join import assignment_facts
 
 PLAN = paths.PLAN_TEXT.read_text(encoding="utf-8").split("\n")
 

@@ -6,10 +6,17 @@ import pandas as pd
 import pytest
 
 from sq_layout import paths
-from sq_layout.join import areas_frame, chain_links
-from sq_layout.overlap import area_chain_matrix, hosts_per_chain, shared_chains
-from sq_layout.queries import Selection, area_conflicts, area_details, area_industries, host_summary, parks_in_county
-from sq_layout.spatial import areas_km2, neighbours
+from sq_layout.analysis.overlap import area_chain_matrix, hosts_per_chain, shared_chains
+from sq_layout.analysis.queries import (
+    Selection,
+    area_conflicts,
+    area_details,
+    area_industries,
+    host_summary,
+    parks_in_county,
+)
+from sq_layout.analysis.spatial import areas_km2, neighbours
+from sq_layout.plan.join import areas_frame, chain_links
 
 
 def raw(name: str) -> pd.DataFrame:
@@ -125,7 +132,7 @@ def test_neighbours_and_areas_in_projected_crs(ds):
 
 
 def test_hosts_table_rows_and_figures(ds):
-    from sq_layout.views import hosts_table
+    from sq_layout.analysis.views import hosts_table
 
     liquor = hosts_table(ds, Selection(chains=(9,)))
     assert set(liquor["area"]) == {
@@ -140,7 +147,7 @@ def test_hosts_table_rows_and_figures(ds):
 
 
 def test_selection_color_only_for_a_single_item(ds):
-    from sq_layout.queries import selection_color
+    from sq_layout.analysis.queries import selection_color
 
     pv = raw("industries").set_index("industry_id").loc["pv", "color"]
     assert selection_color(ds, Selection(chains=(3,))) == pv
@@ -149,8 +156,8 @@ def test_selection_color_only_for_a_single_item(ds):
 
 
 def test_display_views_name_areas_and_chains(ds):
-    from sq_layout.audit_views import pairs_view
-    from sq_layout.views import host_counts_view, nested_view, shared_pairs_view
+    from sq_layout.analysis.audit_views import pairs_view
+    from sq_layout.analysis.views import host_counts_view, nested_view, shared_pairs_view
 
     counts = host_counts_view(ds, Selection(chains=(9, 10)), "zh").set_index("area")["n_selected"]
     assert counts["宿城区"] == 2 and counts["市洋河新区"] == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sq_layout.queries import Selection
+from sq_layout.analysis.queries import Selection
 from sq_layout.viewstate import ViewState, encode_view, parse_view
 
 

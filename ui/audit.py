@@ -13,16 +13,16 @@ from layers.clicks import interpret_click
 from layers.legend import legend_html, ramp_legend_html
 from layers.selection import selection_group
 from layers.shading import value_group
-from sq_layout.audit import LEVELS, agreement, consistency_audit, filter_audit, similarity
-from sq_layout.audit_report import audit_tables
-from sq_layout.audit_views import discrepancies_view, pairs_view, similarity_long, spread_view, targets_view
-from sq_layout.dataexport import xlsx
-from sq_layout.dataset import bundled
+from sq_layout.analysis.audit import LEVELS, agreement, consistency_audit, filter_audit, similarity
+from sq_layout.analysis.audit_views import discrepancies_view, pairs_view, similarity_long, spread_view, targets_view
+from sq_layout.analysis.queries import Selection, host_summary, selection_color
+from sq_layout.analysis.views import matrix_long, single_legend
+from sq_layout.export.audit_report import audit_tables
+from sq_layout.export.dataexport import xlsx
+from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import headers, name_col, t
-from sq_layout.join import areas_frame
-from sq_layout.queries import Selection, host_summary, selection_color
-from sq_layout.simplify import browser_geometry
-from sq_layout.views import matrix_long, single_legend
+from sq_layout.plan.dataset import bundled
+from sq_layout.plan.join import areas_frame
 
 
 @st.cache_resource

@@ -16,16 +16,9 @@ from layers.clicks import interpret_click
 from layers.legend import legend_html
 from layers.panel import area_panel_html
 from layers.selection import selection_group
-from sq_layout.atlas import build_atlas, png_zip
-from sq_layout.dataexport import export_bytes
-from sq_layout.dataset import Dataset, bundled
-from sq_layout.i18n import label, name_col, t
-from sq_layout.join import areas_frame
-from sq_layout.overlap import hosts_per_chain
-from sq_layout.printmap import FORMATS, PrintSpec, map_bytes, map_title
-from sq_layout.queries import Selection, host_summary, selection_chains, selection_color
-from sq_layout.simplify import browser_geometry
-from sq_layout.views import (
+from sq_layout.analysis.overlap import hosts_per_chain
+from sq_layout.analysis.queries import Selection, host_summary, selection_chains, selection_color
+from sq_layout.analysis.views import (
     area_panel,
     host_counts_view,
     hosts_table,
@@ -34,6 +27,13 @@ from sq_layout.views import (
     shared_pairs_view,
     single_legend,
 )
+from sq_layout.export.dataexport import export_bytes
+from sq_layout.geo.simplify import browser_geometry
+from sq_layout.i18n import label, name_col, t
+from sq_layout.plan.dataset import Dataset, bundled
+from sq_layout.plan.join import areas_frame
+from sq_layout.printing.atlas import build_atlas, png_zip
+from sq_layout.printing.printmap import FORMATS, PrintSpec, map_bytes, map_title
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 
 

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from sq_layout.dataset import bundled
-from sq_layout.join import areas_frame
-from sq_layout.simplify import browser_geometry, label_points
+from sq_layout.geo.simplify import browser_geometry, label_points
+from sq_layout.plan.dataset import bundled
+from sq_layout.plan.join import areas_frame
 from tests.browser.conftest import ARTIFACTS, ROOT, click_latlng, map_frame, open_app, wait_until
 from tests.test_queries import expected_chain_hosts
 

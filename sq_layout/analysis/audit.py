@@ -6,12 +6,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.dataset import Dataset
+from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
+from sq_layout.analysis.overlap import area_chain_matrix
+from sq_layout.analysis.spatial import neighbours
 from sq_layout.i18n import name_col
-from sq_layout.join import assignment_facts
-from sq_layout.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
-from sq_layout.overlap import area_chain_matrix
-from sq_layout.spatial import neighbours
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import assignment_facts
 
 LEVELS = ("chain", "subindustry")
 TOLERANCE = 0.005  # 表十一 prints two decimals

@@ -7,11 +7,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.dataset import Dataset
-from sq_layout.i18n import label, name_col
-from sq_layout.join import areas_frame, chain_table
-from sq_layout.overlap import area_chain_matrix, nested_repeats, shared_chains
-from sq_layout.queries import (
+from sq_layout.analysis.overlap import area_chain_matrix, nested_repeats, shared_chains
+from sq_layout.analysis.queries import (
     Selection,
     area_conflicts,
     area_details,
@@ -21,7 +18,10 @@ from sq_layout.queries import (
     parks_in_county,
     selection_color,
 )
-from sq_layout.schemas import SOURCES
+from sq_layout.i18n import label, name_col
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import areas_frame, chain_table
+from sq_layout.plan.schemas import SOURCES
 
 
 @dataclass(frozen=True)

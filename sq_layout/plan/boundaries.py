@@ -10,9 +10,9 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
-from sq_layout.crs import STORAGE_CRS, gcj02_to_wgs84
 from sq_layout.errors import DataError
-from sq_layout.schemas import GEOMETRY_QUALITY
+from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
+from sq_layout.plan.schemas import GEOMETRY_QUALITY
 
 MAX_BYTES = 50 * 1024 * 1024
 # Suqian with a generous margin; anything outside is the wrong CRS or the wrong place.

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.dataset import Dataset
-from sq_layout.join import chain_links
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import chain_links
 
 
 @lru_cache(maxsize=256)
@@ -61,7 +61,7 @@ def shared_chains(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
 @lru_cache(maxsize=256)
 def nested_repeats(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Each zone, the county it lies in, and the chains (within `chains`) both host."""
-    from sq_layout.spatial import nesting
+    from sq_layout.analysis.spatial import nesting
 
     m = area_chain_matrix(ds, chains) > 0
     rows = [

@@ -15,11 +15,11 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from sq_layout.dataset import Dataset
+from sq_layout.analysis.queries import Selection, host_summary
+from sq_layout.analysis.views import area_panel, hosts_table
 from sq_layout.i18n import headers, t
-from sq_layout.join import areas_frame
-from sq_layout.queries import Selection, host_summary
-from sq_layout.views import area_panel, hosts_table
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import areas_frame
 
 DATA_FORMATS = ("csv", "xlsx", "geojson", "gpkg")
 AREA_COLUMNS = ["area_id", "name", "name_en", "kind", "adcode", "parent_area_id", "geometry_quality", "geometry_source"]

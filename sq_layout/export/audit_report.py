@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from sq_layout.audit import chain_overlap, consistency_audit, similar_pairs, target_discrepancies, target_table
-from sq_layout.dataexport import xlsx
-from sq_layout.dataset import Dataset
+from sq_layout.analysis.audit import chain_overlap, consistency_audit, similar_pairs, target_discrepancies, target_table
+from sq_layout.export.dataexport import xlsx
+from sq_layout.plan.dataset import Dataset
 
 
 def audit_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:

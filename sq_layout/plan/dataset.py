@@ -10,10 +10,10 @@ import geopandas as gpd
 import pandas as pd
 
 from sq_layout import paths
-from sq_layout.boundaries import read_boundaries
 from sq_layout.errors import DataError
-from sq_layout.schemas import FOREIGN_KEYS, TABLES
-from sq_layout.tables import check_keys, read_table
+from sq_layout.plan.boundaries import read_boundaries
+from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
+from sq_layout.plan.tables import check_keys, read_table
 
 KEY_WORDS = {"area_id": "area", "industry_id": "industry", "subindustry_id": "sub-industry", "parent_area_id": "area"}
 

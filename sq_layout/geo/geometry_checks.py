@@ -6,7 +6,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from sq_layout.crs import MEASURE_CRS
+from sq_layout.geo.crs import MEASURE_CRS
 
 
 def coverage_report(counties: gpd.GeoDataFrame, city: gpd.GeoDataFrame) -> dict[str, float]:

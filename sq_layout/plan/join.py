@@ -7,8 +7,8 @@ from functools import lru_cache
 import geopandas as gpd
 import pandas as pd
 
-from sq_layout.dataset import Dataset
-from sq_layout.schemas import SOURCES
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.schemas import SOURCES
 
 KEY = ["area_id", "industry_id", "subindustry_id"]
 SOURCE_LABELS = {"table10": "表十", "ch4": "第四章", "ch5": "第五章"}

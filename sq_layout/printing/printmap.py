@@ -18,22 +18,22 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from sq_layout.cartography import (
+from sq_layout.analysis.queries import Selection, host_summary
+from sq_layout.analysis.views import selection_names, single_legend
+from sq_layout.geo.crs import MEASURE_CRS
+from sq_layout.geo.simplify import label_points
+from sq_layout.i18n import name_col, t
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import areas_frame
+from sq_layout.printing.cartography import (
     draw_north_arrow,
     draw_scale_bar,
     place_labels,
     scale_bar_km,
     true_north_angle,
 )
-from sq_layout.crs import MEASURE_CRS
-from sq_layout.dataset import Dataset
-from sq_layout.fonts import use_cjk_font
-from sq_layout.i18n import name_col, t
-from sq_layout.join import areas_frame
-from sq_layout.queries import Selection, host_summary
-from sq_layout.simplify import label_points
+from sq_layout.printing.fonts import use_cjk_font
 from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELECTED_LINE, ZONE_LINE, count_color
-from sq_layout.views import selection_names, single_legend
 
 PAPER_MM = {"a4": (210, 297), "a3": (297, 420)}
 FORMATS = ("png", "svg", "pdf")

@@ -6,7 +6,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from sq_layout.crs import wgs84_to_gcj02
+from sq_layout.geo.crs import wgs84_to_gcj02
 
 BROWSER_TOLERANCE_DEG = 0.001  # ~100 m; counties are simplified together so shared borders stay identical
 BROWSER_DECIMALS = 4  # ~10 m, well under the simplification tolerance

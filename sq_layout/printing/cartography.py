@@ -11,7 +11,7 @@ from matplotlib.patches import FancyArrow, Rectangle
 from matplotlib.text import Text
 from pyproj import Transformer
 
-from sq_layout.crs import MEASURE_CRS, STORAGE_CRS
+from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
 
 NICE_KM = (1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 100)
 

@@ -11,9 +11,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.dataset import Dataset
-from sq_layout.join import assignment_facts, chain_links, chain_table
-from sq_layout.spatial import nesting
+from sq_layout.analysis.spatial import nesting
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import assignment_facts, chain_links, chain_table
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.audit import chain_overlap, similar_pairs, similarity, target_discrepancies, target_table
-from sq_layout.dataset import Dataset
+from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, target_discrepancies, target_table
 from sq_layout.i18n import name_col
+from sq_layout.plan.dataset import Dataset
 
 
 def _names(ds: Dataset, lang: str) -> pd.Series:

@@ -17,10 +17,12 @@ import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from sq_layout.dataset import Dataset
+from sq_layout.analysis.queries import Selection
+from sq_layout.analysis.views import area_panel, hosts_table
 from sq_layout.i18n import headers, label, name_col
-from sq_layout.join import assignment_facts
-from sq_layout.printmap import (
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import assignment_facts
+from sq_layout.printing.printmap import (
     PrintSpec,
     draw_footer,
     draw_furniture,
@@ -32,8 +34,6 @@ from sq_layout.printmap import (
     render_map,
     save_figure,
 )
-from sq_layout.queries import Selection
-from sq_layout.views import area_panel, hosts_table
 
 Progress = Callable[[int, int, str], None]
 

@@ -7,9 +7,9 @@ from functools import lru_cache
 import geopandas as gpd
 import pandas as pd
 
-from sq_layout.crs import MEASURE_CRS
-from sq_layout.dataset import Dataset
-from sq_layout.join import areas_frame
+from sq_layout.geo.crs import MEASURE_CRS
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import areas_frame
 
 # Overlaps below this share of the smaller area are rounding slivers along a shared border, not nesting.
 NESTED_SHARE = 0.01

@@ -1,0 +1,1 @@
+"""Data exports (CSV, XLSX, GeoJSON, GeoPackage) and the audit workbook."""

@@ -1,0 +1,1 @@
+"""The plan model: validated tables joined into an immutable Dataset."""

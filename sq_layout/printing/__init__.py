@@ -1,0 +1,1 @@
+"""Print maps and the atlas, drawn with matplotlib."""
