@@ -58,6 +58,51 @@ def gcj02_to_wgs84(coords: np.ndarray, tol: float = 1e-10, max_iter: int = 30) -
     return guess
 
 
+# Baidu's BD-09 is a further published rotation-and-scale of GCJ-02 (x_pi = pi * 3000 / 180).
+_X_PI = np.pi * 3000.0 / 180.0
+
+
+def gcj02_to_bd09(coords: np.ndarray) -> np.ndarray:
+    """Shift an (n, 2) array of GCJ-02 lon/lat to BD-09 (the forward, published formula)."""
+    c = np.asarray(coords, dtype=float)
+    x, y = c[:, 0], c[:, 1]
+    z = np.sqrt(x * x + y * y) + 0.00002 * np.sin(y * _X_PI)
+    theta = np.arctan2(y, x) + 0.000003 * np.cos(x * _X_PI)
+    return np.column_stack([z * np.cos(theta) + 0.0065, z * np.sin(theta) + 0.006])
+
+
+def bd09_to_gcj02(coords: np.ndarray, tol: float = 1e-10, max_iter: int = 30) -> np.ndarray:
+    """Invert BD-09 to GCJ-02 by fixed-point iteration until the forward formula reproduces the input."""
+    target = np.asarray(coords, dtype=float)
+    guess = target - [0.0065, 0.006]
+    for _ in range(max_iter):
+        err = gcj02_to_bd09(guess) - target
+        guess -= err
+        if np.abs(err).max() < tol:
+            break
+    return guess
+
+
+def wgs84_to_bd09(coords: np.ndarray) -> np.ndarray:
+    """WGS-84 lon/lat to BD-09 (via GCJ-02)."""
+    return gcj02_to_bd09(wgs84_to_gcj02(coords))
+
+
+def bd09_to_wgs84(coords: np.ndarray) -> np.ndarray:
+    """BD-09 lon/lat to WGS-84 (via GCJ-02), both steps inverted exactly."""
+    return gcj02_to_wgs84(bd09_to_gcj02(coords))
+
+
+# Coordinates as users declare them -> a function to WGS-84 (None: already WGS-84 / CGCS2000).
+TO_WGS84 = {"wgs84": None, "gcj02": gcj02_to_wgs84, "bd09": bd09_to_wgs84}
+
+
+def to_wgs84(coords: np.ndarray, system: str) -> np.ndarray:
+    """Convert an (n, 2) lon/lat array declared as 'wgs84', 'gcj02' or 'bd09' to WGS-84."""
+    func = TO_WGS84[system]
+    return np.asarray(coords, dtype=float) if func is None else func(coords)
+
+
 def shift_geometry(geom: BaseGeometry, to: str) -> BaseGeometry:
     """Convert a geometry between 'gcj02' and 'wgs84' coordinates."""
     func = {"wgs84": gcj02_to_wgs84, "gcj02": wgs84_to_gcj02}[to]
