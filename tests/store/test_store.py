@@ -97,7 +97,7 @@ def test_failed_write_rolls_back_whole(ws: Workspace) -> None:
     base = ws.load(ws.latest_id())
     broken = base.boundaries.copy()
     broken.loc[len(broken) - 1, "geometry"] = None  # the last row fails NOT NULL after the others were inserted
-    with pytest.raises(Exception, match="(?i)null"):
+    with pytest.raises(Exception, match=r"(?i)null"):
         ws.save_dataset(replace(base, boundaries=broken), "broken")
     assert ws.checksum() == before
 
