@@ -155,7 +155,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ws_template_base": {"zh": "模板预填的版本", "en": "Template filled with version"},
     "ws_import": {"zh": "导入规划版本", "en": "Import a plan version"},
     "ws_import_help": {
-        "zh": "上传填好的模板（.xlsx）、一个或多个表格 CSV（文件名如 assignments.csv），或整套版本 zip（与 geodata/ 相同结构）。",
+        "zh": "上传填好的模板（.xlsx）、表格 CSV（文件名如 assignments.csv），或整套版本 zip（与 geodata/ 结构相同）。",
         "en": "Upload the filled template (.xlsx), table CSVs (named like assignments.csv) or a whole-version zip.",
     },
     "ws_files": {"zh": "文件", "en": "Files"},
