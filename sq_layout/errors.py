@@ -34,3 +34,7 @@ class ImportRejected(DataError):
 
 class UploadTooLarge(DataError):
     """An uploaded file is over the size limit, which the message states."""
+
+
+class WorkspaceUnavailable(ValueError):
+    """The workspace database cannot be opened (bad URL, server down, no PostGIS); the message says which and why."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from sq_layout.errors import UnknownVersion
+from sqlalchemy.exc import SQLAlchemyError
+
+from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace, open_workspace
-from sq_layout.store.engine import resolve_url
+from sq_layout.store.engine import redact, resolve_url
 
 _LOCK = threading.Lock()
 _WORKSPACES: dict[str, Workspace] = {}
@@ -21,7 +23,11 @@ def workspace(url: str | None = None) -> Workspace:
     key = resolve_url(url)
     with _LOCK:
         if key not in _WORKSPACES:
-            _WORKSPACES[key] = open_workspace(key)
+            try:
+                _WORKSPACES[key] = open_workspace(key)
+            except (SQLAlchemyError, OSError) as exc:
+                reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+                raise WorkspaceUnavailable(f"cannot open the workspace {redact(key)}: {reason}") from exc
         return _WORKSPACES[key]
 
 
