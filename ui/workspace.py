@@ -45,7 +45,9 @@ try:
 except UnknownVersion as exc:
     st.warning(exc.args[0])
     shown = latest
-pick = st.selectbox(t("ws_show", lang), ids, index=ids.index(shown), format_func=titles.get, key="ws_pick")
+pick = st.selectbox(
+    t("ws_show", lang), ids, index=ids.index(shown), format_func=titles.get, key=f"ws_pick_{latest}_{shown}"
+)
 if pick != shown:
     ss.ws_version = pick
     st.query_params["v"] = str(pick)
@@ -84,17 +86,23 @@ if go and files:
             result = import_plan(ws, paths, names=[f.name for f in files], base_version_id=base_id, title=title or None)
         except DataError as exc:
             st.error(t("ws_rejected", lang))
-            st.dataframe(pd.DataFrame({exc.path: exc.problems}), hide_index=True, width="stretch")
+            st.text("\n".join([exc.path, *(f"  - {p}" for p in exc.problems)]))
         else:
-            st.success(f"{t('ws_imported', lang)} {result.version_id}: {result.title}")
-            if result.undrawn:
-                st.info(f"{t('ws_undrawn', lang)}: {', '.join(result.undrawn)}")
+            ss.ws_result = result
+            st.rerun()  # list the new version and compare with it
+if ss.get("ws_result"):
+    done = ss.ws_result
+    st.success(f"{t('ws_imported', lang)} {done.version_id}: {done.title}")
+    if done.undrawn:
+        st.info(f"{t('ws_undrawn', lang)}: {', '.join(done.undrawn)}")
 
 st.subheader(t("ws_compare", lang))
 c1, c2 = st.columns(2)
 baseline = next(v.id for v in versions if v.kind == "baseline")
-before = c1.selectbox(t("ws_before", lang), ids, index=ids.index(baseline), format_func=titles.get, key="cmp_a")
-after = c2.selectbox(t("ws_after", lang), ids, index=ids.index(latest), format_func=titles.get, key="cmp_b")
+before = c1.selectbox(
+    t("ws_before", lang), ids, index=ids.index(baseline), format_func=titles.get, key=f"cmp_a_{latest}"
+)
+after = c2.selectbox(t("ws_after", lang), ids, index=ids.index(latest), format_func=titles.get, key=f"cmp_b_{latest}")
 a, b = workspace.dataset(before), workspace.dataset(after)
 cmp = compare(a, b)
 chains = dict(zip(cmp.chains["chain_no"], cmp.chains["name"], strict=True))
@@ -149,7 +157,7 @@ st.download_button(
 )
 
 st.subheader(t("ws_export", lang))
-ex = st.selectbox(t("ws_export", lang), ids, index=ids.index(pick), format_func=titles.get, key="ws_export_v")
+ex = st.selectbox(t("ws_export", lang), ids, index=ids.index(pick), format_func=titles.get, key=f"ws_export_v_{latest}")
 cols = st.columns(3)
 for col, (fmt, mime) in zip(
     cols, (("gpkg", "application/geopackage+sqlite3"), ("xlsx", XLSX), ("zip", "application/zip")), strict=True

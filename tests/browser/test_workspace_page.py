@@ -24,22 +24,30 @@ def test_template_import_compare_and_show(page, app_url, tmp_path):
         sheet.delete_rows(row[0].row)  # a draft in which 泗洪县 no longer hosts 光伏
     draft = tmp_path / "draft.xlsx"
     wb.save(draft)
-    bad = tmp_path / "bad.csv"
-    bad.write_text("area_id,industry_id\nnowhere,pv\n", encoding="utf-8")
+    bad = tmp_path / "assignments.csv"
+    header = "area_id,industry_id,subindustry_id,source,ref,line,position,area_as_written,quote,note"
+    bad.write_text(f"{header}\nnowhere,pv,,ch4,第四章,722,1,某地,某地 光伏,\n", encoding="utf-8")
 
     uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
     uploader.set_input_files(str(bad))
     page.get_by_role("button", name="检查并导入").click()
     wait_until(page, lambda: page.get_by_text("未导入").count() > 0, what="rejection")
-    wait_idle(page)
+    assert page.get_by_text("assignments.csv: row 1 (line 2), column 'area_id': unknown area 'nowhere'").count() == 1
+    page.goto(app_url + "workspace")  # a fresh uploader
+    wait_until(page, lambda: uploader.count() == 1, what="uploader")
     uploader.set_input_files(str(draft))
     page.get_by_label("版本名称").fill("十五五 草案")
     page.get_by_role("button", name="检查并导入").click()
-    wait_until(page, lambda: page.get_by_text("已导入为新版本").count() > 0, timeout=40, what="import success")
+    try:
+        wait_until(page, lambda: page.get_by_text("已导入为新版本").count() > 0, timeout=40, what="import success")
+    except AssertionError:
+        page.screenshot(path="test-artifacts/workspace-import.png", full_page=True)
+        raise
     wait_idle(page)
     # the comparison defaults to baseline -> latest: 泗洪县 lost an industry
     frame = next(f for f in page.frames if "st_folium" in f.url)
     wait_until(page, lambda: frame.locator("path").count() >= 9, what="difference map")
+    page.screenshot(path="test-artifacts/workspace-compare.png", full_page=True)
     html = frame.content()
     assert "#D73027" in html or "#d73027" in html  # 'lost' colour drawn
     assert page.get_by_text("减少").count() > 0  # legend entry
