@@ -85,6 +85,10 @@ def _write(path: Path, data: bytes) -> None:
     print(path)
 
 
+def _ids(values: list[str]) -> str:
+    return ",".join(values) or "-"
+
+
 def _compare(a: argparse.Namespace) -> None:
     from sq_layout import workspace
     from sq_layout.analysis.compare import compare, table_view
@@ -92,12 +96,12 @@ def _compare(a: argparse.Namespace) -> None:
     before = workspace.dataset(a.before, a.db)
     after = workspace.dataset(a.after, a.db)
     cmp = compare(before, after)
-    for row in cmp.chains.itertuples():
-        if row.added or row.removed:
-            print(f"chain {row.chain_no} {row.name}: +{','.join(row.added) or '-'}  -{','.join(row.removed) or '-'}")
-    for row in cmp.areas.itertuples():
-        if row.status != "unchanged":
-            print(f"area {row.area_id} ({row.status}): +{','.join(row.gained) or '-'}  -{','.join(row.lost) or '-'}")
+    for c in cmp.chains.to_dict("records"):
+        if c["added"] or c["removed"]:
+            print(f"chain {c['chain_no']} {c['name']}: +{_ids(c['added'])}  -{_ids(c['removed'])}")
+    for r in cmp.areas.to_dict("records"):
+        if r["status"] != "unchanged":
+            print(f"area {r['area_id']} ({r['status']}): +{_ids(r['gained'])}  -{_ids(r['lost'])}")
     for row in cmp.figures.itertuples():
         print(f"{row.table} {row.key} {row.field}: {row.value_a} -> {row.value_b}")
     if not cmp.changed:

@@ -126,11 +126,15 @@ def chain_status(cmp: Comparison, chain_no: int) -> pd.Series:
     return pd.Series(status, dtype="str")
 
 
+def _joined(v: object) -> object:
+    return "、".join(v) if isinstance(v, list) else v
+
+
 def table_view(cmp: Comparison) -> dict[str, pd.DataFrame]:
     """The comparison as flat tables (lists joined with '、') for display and export."""
 
     def flat(df: pd.DataFrame) -> pd.DataFrame:
-        return df.apply(lambda s: s.map(lambda v: "、".join(v) if isinstance(v, list) else v))
+        return pd.DataFrame({c: [_joined(v) for v in df[c]] for c in df.columns})
 
     chains = cmp.chains.assign(n_a=cmp.chains["hosts_a"].map(len), n_b=cmp.chains["hosts_b"].map(len))
     return {"chains": flat(chains), "areas": flat(cmp.areas), "figures": cmp.figures}

@@ -75,8 +75,8 @@ def _keys(tables: dict[str, pd.DataFrame], labels: dict[str, str], problems: lis
             problems += [f"{labels[child]}: {p}" for p in found]
     if "chains" in tables and "subindustries" in tables:
         known = set(tables["chains"]["chain_no"])
-        for i, v in tables["subindustries"]["chain_no"].dropna().items():
-            if int(v) not in known:
+        for i, v in enumerate(tables["subindustries"]["chain_no"]):
+            if not pd.isna(v) and int(v) not in known:
                 problems.append(
                     f"{labels['subindustries']}: row {i + 1} (line {i + 2}), column 'chain_no': "
                     f"unknown chain {int(v)}; "
@@ -91,7 +91,7 @@ def _lines(tables: dict[str, pd.DataFrame], labels: dict[str, str], n_lines: int
             problems += [
                 f"{labels[name]}: row {i + 1} (line {i + 2}), column 'line': {v} is past the plan text's "
                 f"last line {n_lines}"
-                for i, v in over.items()
+                for i, v in zip(over.index.astype(int), over, strict=True)
             ]
 
 

@@ -77,7 +77,8 @@ def _frame(conn: Connection, name: str, version_id: int) -> pd.DataFrame:
     if name != "boundaries":
         return pd.DataFrame(data)
     geoms = gpd.GeoSeries([r[-1] for r in rows], crs=STORAGE_CRS)
-    return gpd.GeoDataFrame({"geometry": geoms, **data}, geometry="geometry", crs=STORAGE_CRS)
+    frame: pd.DataFrame = gpd.GeoDataFrame({"geometry": geoms, **data}, geometry="geometry", crs=STORAGE_CRS)
+    return frame
 
 
 def with_provenance(boundaries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
