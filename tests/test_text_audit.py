@@ -12,7 +12,7 @@ from sq_layout.plan.dataset import Dataset
 
 def test_stated_count_differs_from_list(ds: Dataset) -> None:
     found = stated_counts(ds)
-    # line 1208: “聚焦化学纤维、纺织服装、晶硅光伏、动力电池、生物医药、集成电路、大数据+等6条全省打造的重点产业链” — seven named
+    # line 1208: “聚焦化学纤维、纺织服装、晶硅光伏、动力电池、生物医药、集成电路、大数据+等6条…” names seven
     row = found[found["lines"] == "1208"].iloc[0]
     assert row["subject"] == "等6条" and "列出7项" in row["description"]
     # lists that match their count are not flagged: line 752 “酿造（酒）、食品加工、畜禽和水产品精深加工3个细分产业”,

@@ -139,7 +139,7 @@ def nothing_beneath(ds: Dataset) -> pd.DataFrame:
     )
     det = ds.details[ds.details["industry_id"] != ""]
     below |= set(zip(det["area_id"], det["industry_id"], strict=True))
-    names = ds.industries.set_index("industry_id")["name"]
+    names = dict(zip(ds.industries["industry_id"], ds.industries["name"], strict=True))
     rows = []
     for (area, ind), lines in a[a["industry_id"].isin(with_subs)].groupby(["area_id", "industry_id"])["line"]:
         if (area, ind) not in below:
