@@ -23,6 +23,7 @@ def upgrade(engine: Engine) -> None:
     with engine.connect() as conn:
         if current_revision(conn) == HEAD:
             return
+    import geoalchemy2  # noqa: F401  (its table events must be registered before any CREATE TABLE)
     from alembic import command
     from alembic.config import Config
 

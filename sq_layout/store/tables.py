@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import geoalchemy2  # noqa: F401  (its table events must be registered before any CREATE TABLE)
 import shapely
 from sqlalchemy import (
     Column,
