@@ -14,7 +14,10 @@ def chosen_version() -> int | None:
     """The version id to show (None only when the workspace cannot be opened; then the bundled plan is shown)."""
     wanted = st.query_params.get("v") or st.session_state.get("ws_version")
     try:
-        return workspace.version_id(wanted)
+        vid = workspace.version_id(wanted)
+        if wanted:
+            st.session_state.ws_version = vid  # kept when the user moves to another page
+        return vid
     except UnknownVersion as exc:
         st.warning(f"v={wanted}: {exc.args[0]}")
         return workspace.version_id(None)
