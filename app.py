@@ -8,5 +8,6 @@ st.navigation(
     [
         st.Page("ui/explorer.py", title="产业布局地图 Layout map", default=True),
         st.Page("ui/audit.py", title="规划审视 Plan audit", url_path="audit"),
+        st.Page("ui/workspace.py", title="工作空间 Workspace", url_path="workspace"),
     ]
 ).run()

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sq_layout.analysis.queries import Selection, validate_selection
+from sq_layout.cli_workspace import add_workspace_parser, dataset_for, run_workspace, version_options
 from sq_layout.errors import DataError
-from sq_layout.plan.dataset import bundled
 
 
 def _selection_args(p: argparse.ArgumentParser) -> None:
@@ -28,8 +28,8 @@ def _page_args(p: argparse.ArgumentParser, orientation: str) -> None:
 
 def _selection(a: argparse.Namespace) -> Selection:
     sel = Selection(tuple(a.tier), tuple(a.industry), tuple(a.sub), tuple(a.chain))
-    validate_selection(bundled(), sel)
-    if a.area and a.area not in set(bundled().areas["area_id"]):
+    validate_selection(dataset_for(a), sel)
+    if a.area and a.area not in set(dataset_for(a).areas["area_id"]):
         raise KeyError(f"unknown area: {a.area}")
     return sel
 
@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     au = sub.add_parser("audit", help="print the plan's internal inconsistencies and target discrepancies")
     au.add_argument("--lang", default="zh", choices=["zh", "en"])
     au.add_argument("--xlsx", type=Path, help="also write them to an Excel workbook")
+    for p in (e, at, d, au):
+        version_options(p)
+    add_workspace_parser(sub)
     return parser
 
 
@@ -64,7 +67,7 @@ def _export(a: argparse.Namespace) -> None:
     from sq_layout.printing.printmap import PrintSpec, render_map, save_figure
 
     spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang, a.title)
-    fig = render_map(bundled(), _selection(a), a.area, spec)
+    fig = render_map(dataset_for(a), _selection(a), a.area, spec)
     print(save_figure(fig, a.output))
 
 
@@ -81,7 +84,9 @@ def _atlas(a: argparse.Namespace) -> None:
         bar.set_postfix_str(title[:30])
         bar.update(1)
 
-    out = build_atlas(bundled(), a.output, PrintSpec(a.paper, a.orientation, a.dpi, a.lang), not a.no_png, progress)
+    out = build_atlas(
+        dataset_for(a), a.output, PrintSpec(a.paper, a.orientation, a.dpi, a.lang), not a.no_png, progress
+    )
     bar.close()
     print(out / "atlas.pdf")
 
@@ -92,21 +97,22 @@ def _data(a: argparse.Namespace) -> None:
     fmt = {"zip": "csv"}.get(a.output.suffix.lstrip(".").lower(), a.output.suffix.lstrip(".").lower())
     if fmt not in DATA_FORMATS:
         raise SystemExit(f"unknown format {a.output.suffix!r}: use .zip/.csv, .xlsx, .geojson or .gpkg")
-    a.output.write_bytes(export_bytes(fmt, bundled(), _selection(a), a.area, a.lang, a.all))
+    a.output.write_bytes(export_bytes(fmt, dataset_for(a), _selection(a), a.area, a.lang, a.all))
     print(a.output)
 
 
 def _audit(a: argparse.Namespace) -> None:
     from sq_layout.export.audit_report import print_audit
 
-    print_audit(bundled(), a.lang, a.xlsx)
+    print_audit(dataset_for(a), a.lang, a.xlsx)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; bad input ends with a one-line message and exit code 2."""
     args = build_parser().parse_args(argv)
+    commands = {"export": _export, "atlas": _atlas, "data": _data, "audit": _audit, "workspace": run_workspace}
     try:
-        {"export": _export, "atlas": _atlas, "data": _data, "audit": _audit}[args.command](args)
+        commands[args.command](args)
     except (DataError, KeyError, ValueError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2

@@ -12,3 +12,29 @@ class DataError(ValueError):
         shown = "\n".join(f"  - {p}" for p in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{path}: {len(problems)} problem(s)\n{shown}{more}")
+
+
+# --- workspace store and plan-version imports ---
+class UnknownVersion(KeyError):
+    """A plan version id that the workspace does not hold; the message lists the ones it does."""
+
+    def __init__(self, version_id: object, known: list[int]):
+        self.version_id = version_id
+        self.known = known
+        super().__init__(f"unknown plan version {version_id!r}; the workspace has {known}")
+
+
+class UnknownAreas(DataError):
+    """Boundaries given for areas the version does not have; the problems list the valid area ids."""
+
+
+class ImportRejected(DataError):
+    """An import failed its checks; problems name the sheet or file, row and column. Nothing was saved."""
+
+
+class UploadTooLarge(DataError):
+    """An uploaded file is over the size limit, which the message states."""
+
+
+class WorkspaceUnavailable(ValueError):
+    """The workspace database cannot be opened (bad URL, server down, no PostGIS); the message says which and why."""

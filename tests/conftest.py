@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sq_layout import paths
 from sq_layout.plan.dataset import Dataset, bundled
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The CLI reads the workspace: give the test session its own, never the user's."""
+    before = os.environ.get("SQ_LAYOUT_DB")
+    os.environ["SQ_LAYOUT_DB"] = f"sqlite:///{tmp_path_factory.mktemp('workspace') / 'workspace.sqlite'}"
+    yield
+    if before is None:
+        os.environ.pop("SQ_LAYOUT_DB", None)
+    else:
+        os.environ["SQ_LAYOUT_DB"] = before
 
 
 @pytest.fixture(scope="session")

@@ -21,14 +21,14 @@ from sq_layout.export.audit_report import audit_tables
 from sq_layout.export.dataexport import xlsx
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import headers, name_col, t
-from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
+from ui.versionpick import chosen_version, version_dataset
 
 
 @st.cache_resource
-def load():
+def load(vid: int | None):
     ensure_leaflet()
-    ds = bundled()
+    ds = version_dataset(vid)
     return ds, browser_geometry(areas_frame(ds))
 
 
@@ -36,11 +36,12 @@ def table(df, lang: str, **kw) -> None:
     st.dataframe(df.rename(columns=headers(list(df.columns), lang)), hide_index=True, width="stretch", **kw)
 
 
-ds, geo = load()
+vid = chosen_version()
+ds, geo = load(vid)
 
 
 @st.cache_resource
-def map_layers(lang: str):
+def map_layers(vid: int | None, lang: str):
     """Base-map data per language, built once per server."""
     return base_layers(geo, lang)
 
@@ -131,7 +132,7 @@ with tab_overlap:
             fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ss.a_area, selection_color(ds, sel))
             legend = legend_html(lang, not sel.empty, single_legend(ds, sel, lang), 1, True)
         st_folium(
-            base_map(map_layers(lang)),
+            base_map(map_layers(vid, lang)),
             feature_group_to_add=fg,
             returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
             key="amap",

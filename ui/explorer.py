@@ -30,17 +30,18 @@ from sq_layout.analysis.views import (
 from sq_layout.export.dataexport import export_bytes
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import label, name_col, t
-from sq_layout.plan.dataset import Dataset, bundled
+from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.printing.atlas import build_atlas, png_zip
 from sq_layout.printing.printmap import FORMATS, PrintSpec, map_bytes, map_title
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
+from ui.versionpick import chosen_version, undrawn_note, version_dataset, version_param
 
 
 @st.cache_resource
-def load() -> tuple[Dataset, object]:
+def load(vid: int | None) -> tuple[Dataset, object]:
     ensure_leaflet()
-    ds = bundled()
+    ds = version_dataset(vid)
     return ds, browser_geometry(areas_frame(ds))
 
 
@@ -104,11 +105,12 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
         download(t("download_pngs", lang), lambda: png_zip(out), "sq-layout-atlas-png.zip", "dl-atlas-png")
 
 
-ds, geo = load()
+vid = chosen_version()
+ds, geo = load(vid)
 
 
 @st.cache_resource
-def map_layers(lang: str, basemap: str):
+def map_layers(vid: int | None, lang: str, basemap: str):
     """Base-map data per language and basemap, built once per server."""
     return base_layers(geo, lang, basemap)
 
@@ -154,7 +156,8 @@ sel = Selection(tuple(ss.tier), tuple(ss.ind), tuple(ss.sub), tuple(int(c) for c
 view = ViewState(lang=lang, selection=sel, area=ss.area, basemap=ss.base)
 with st.sidebar, st.expander(t("export", lang)):
     export_panel(ds, sel, view.area, lang)
-st.query_params.from_dict(encode_view(view))
+st.query_params.from_dict(encode_view(view) | version_param(vid))
+undrawn_note(ds, lang)
 
 
 def secret(name: str) -> str:
@@ -184,7 +187,7 @@ map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
     st.caption(t("click_hint", lang))
     st_folium(
-        base_map(map_layers(lang, basemap), tianditu_key),
+        base_map(map_layers(vid, lang, basemap), tianditu_key),
         feature_group_to_add=selection_group(geo, summary, not sel.empty, view.area, color),
         returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
         key="sqmap",

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -40,6 +41,8 @@ def app_url() -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("TIANDITU_KEY", None)
+    # a fresh workspace per test session: the app shows its baseline, whatever the user's own workspace holds
+    env["SQ_LAYOUT_DB"] = f"sqlite:///{tempfile.mkdtemp(prefix='sq_ws_')}/workspace.sqlite"
     log = (ARTIFACTS / "streamlit.log").open("w") if ARTIFACTS.mkdir(exist_ok=True) is None else None
     proc = subprocess.Popen(
         [

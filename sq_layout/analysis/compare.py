@@ -1,0 +1,140 @@
+"""Compare two plan versions: per chain hosts added/removed/kept, per area industries gained/lost, figures changed.
+
+Records are matched by their ids (area_id, industry_id, chain_no, figure_id), so renamed items count as kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sq_layout.analysis.overlap import hosts_per_chain
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import assignment_facts
+
+STATUSES = ("gained", "lost", "both", "unchanged", "new", "dropped")
+# (table, key column, figure columns)
+FIGURES = [
+    ("industries", "industry_id", ["target_2025_yi"]),
+    ("subindustries", "subindustry_id", ["target_2025_yi"]),
+    ("chains", "chain_no", ["output_2020_yi", "target_2023_yi", "target_2025_yi"]),
+    ("plan_figures", "figure_id", ["value"]),
+]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The differences from version a (before) to version b (after)."""
+
+    chains: pd.DataFrame  # chain_no, name, hosts_a, hosts_b, added, removed, kept
+    areas: pd.DataFrame  # area_id, name, gained, lost, kept, status
+    figures: pd.DataFrame  # table, key, field, value_a, value_b, change
+
+    @property
+    def changed(self) -> bool:
+        """True when anything differs."""
+        return bool((self.areas["status"] != "unchanged").any() or len(self.figures))
+
+
+def _hosts(ds: Dataset) -> dict[int, set[str]]:
+    per = hosts_per_chain(ds)
+    return {int(c): set(h) for c, h in zip(per["chain_no"], per["hosts"], strict=True)}
+
+
+def chain_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
+    """Per chain (union of both versions, b's order first): hosting areas in each, and which were added/removed/kept."""
+    ha, hb = _hosts(a), _hosts(b)
+    names = dict(zip(a.chains["chain_no"], a.chains["name"], strict=True))
+    names |= dict(zip(b.chains["chain_no"], b.chains["name"], strict=True))
+    order = list(dict.fromkeys([*b.chains["chain_no"], *a.chains["chain_no"]]))
+    rows = []
+    for c in order:
+        x, y = ha.get(int(c), set()), hb.get(int(c), set())
+        rows.append(
+            {
+                "chain_no": int(c),
+                "name": names[c],
+                "in_a": int(c) in ha,
+                "in_b": int(c) in hb,
+                "hosts_a": sorted(x),
+                "hosts_b": sorted(y),
+                "added": sorted(y - x),
+                "removed": sorted(x - y),
+                "kept": sorted(x & y),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _industries(ds: Dataset) -> dict[str, set[str]]:
+    facts = assignment_facts(ds)
+    return {str(k): set(v) for k, v in facts.groupby("area_id")["industry_id"]}
+
+
+def area_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
+    """Per area (union, b's order first): industries gained, lost and kept, and one status for the map."""
+    ia, ib = _industries(a), _industries(b)
+    in_a, in_b = set(a.areas["area_id"]), set(b.areas["area_id"])
+    names = dict(zip(a.areas["area_id"], a.areas["name"], strict=True))
+    names |= dict(zip(b.areas["area_id"], b.areas["name"], strict=True))
+    rows = []
+    for area in dict.fromkeys([*b.areas["area_id"], *a.areas["area_id"]]):
+        x, y = ia.get(area, set()), ib.get(area, set())
+        gained, lost = sorted(y - x), sorted(x - y)
+        if area not in in_a:
+            status = "new"
+        elif area not in in_b:
+            status = "dropped"
+        else:
+            status = "both" if gained and lost else "gained" if gained else "lost" if lost else "unchanged"
+        rows.append({"area_id": area, "name": names[area], "gained": gained, "lost": lost, "kept": sorted(x & y)})
+        rows[-1]["status"] = status
+    return pd.DataFrame(rows)
+
+
+def figure_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
+    """Every figure (targets, outputs, stated numbers) whose value differs, appears or disappears."""
+    rows = []
+    for table, key, cols in FIGURES:
+        fa = getattr(a, table).set_index(key)[cols]
+        fb = getattr(b, table).set_index(key)[cols]
+        for k in dict.fromkeys([*fb.index, *fa.index]):
+            for col in cols:
+                va = fa.at[k, col] if k in fa.index else pd.NA
+                vb = fb.at[k, col] if k in fb.index else pd.NA
+                if pd.isna(va) and pd.isna(vb):
+                    continue
+                if pd.isna(va) or pd.isna(vb) or float(va) != float(vb):
+                    change = float(vb) - float(va) if not (pd.isna(va) or pd.isna(vb)) else None
+                    rows.append({"table": table, "key": str(k), "field": col, "value_a": va, "value_b": vb})
+                    rows[-1]["change"] = change
+    columns = ["table", "key", "field", "value_a", "value_b", "change"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def compare(a: Dataset, b: Dataset) -> Comparison:
+    """All differences from a to b."""
+    return Comparison(chain_changes(a, b), area_changes(a, b), figure_changes(a, b))
+
+
+def chain_status(cmp: Comparison, chain_no: int) -> pd.Series:
+    """For one chain: area_id -> 'gained' (host added), 'lost' (removed), 'unchanged' (kept); others absent."""
+    row = cmp.chains.set_index("chain_no").loc[chain_no]
+    status = {a: "gained" for a in row["added"]} | {a: "lost" for a in row["removed"]}
+    status |= {a: "unchanged" for a in row["kept"]}
+    return pd.Series(status, dtype="str")
+
+
+def _joined(v: object) -> object:
+    return "、".join(v) if isinstance(v, list) else v
+
+
+def table_view(cmp: Comparison) -> dict[str, pd.DataFrame]:
+    """The comparison as flat tables (lists joined with '、') for display and export."""
+
+    def flat(df: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({c: [_joined(v) for v in df[c]] for c in df.columns})
+
+    chains = cmp.chains.assign(n_a=cmp.chains["hosts_a"].map(len), n_b=cmp.chains["hosts_b"].map(len))
+    return {"chains": flat(chains), "areas": flat(cmp.areas), "figures": cmp.figures}

@@ -1,0 +1,125 @@
+"""`python -m sq_layout workspace {init,list,template,import-plan,compare,export}`; --version/--db for the rest."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sq_layout.plan.dataset import Dataset
+
+
+def version_options(p: argparse.ArgumentParser) -> None:
+    """--version and --db, for every command that reads the plan."""
+    p.add_argument("--version", dest="plan_version", help="plan version id (default: the latest published)")
+    p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
+
+
+def dataset_for(a: argparse.Namespace) -> Dataset:
+    """The Dataset of the version the command was asked for."""
+    from sq_layout import workspace
+
+    return workspace.dataset(getattr(a, "plan_version", None), getattr(a, "db", None))
+
+
+def add_workspace_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The `workspace` command group."""
+    w = sub.add_parser("workspace", help="plan versions in the workspace database: list, import, compare, export")
+    ws = w.add_subparsers(dest="ws_command", required=True)
+    init = ws.add_parser("init", help="create the workspace (schema and the read-only 十四五 baseline) if needed")
+    ls = ws.add_parser("list", help="list the plan versions")
+    tpl = ws.add_parser("template", help="write the Excel import template, filled with a version")
+    tpl.add_argument("-o", "--output", required=True, type=Path)
+    imp = ws.add_parser("import-plan", help="import a plan version from .xlsx, CSV tables, or a bundle .zip/folder")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--base", help="base version for tables not given (default: the latest published)")
+    imp.add_argument("--title", help="version title")
+    imp.add_argument("--user", help="who imports it (recorded)")
+    cmp = ws.add_parser("compare", help="compare two versions: chain hosts, area industries, figures")
+    cmp.add_argument("before", help="version id")
+    cmp.add_argument("after", help="version id")
+    cmp.add_argument("--xlsx", type=Path, help="also write the comparison tables to an Excel workbook")
+    ex = ws.add_parser("export", help="export a version: .gpkg, .xlsx, .zip, or a folder (bundle format)")
+    ex.add_argument("-o", "--output", required=True, type=Path)
+    for p in (init, ls, tpl, imp, cmp, ex):
+        version_options(p)
+
+
+def run_workspace(a: argparse.Namespace) -> None:
+    """Run one `workspace` subcommand."""
+    from sq_layout import workspace
+    from sq_layout.store.engine import redact
+
+    ws = workspace.workspace(a.db)
+    cmd = a.ws_command
+    if cmd in ("init", "list"):
+        print(f"# {redact(ws.url)}")
+        latest = ws.latest_id()
+        for v in ws.versions():
+            mark = "*" if v.id == latest else " "
+            print(
+                f"{mark}{v.id:>4}  {v.kind:<9}  {v.created}  {v.title}"
+                + (f"  (from {v.parent_id})" if v.parent_id else "")
+            )
+    elif cmd == "template":
+        from sq_layout.imports.plan_template import template_bytes
+
+        _write(a.output, template_bytes(dataset_for(a)))
+    elif cmd == "import-plan":
+        from sq_layout.imports.plan_import import import_plan
+
+        base = workspace.version_id(a.base, a.db)
+        result = import_plan(ws, a.files, base_version_id=base, title=a.title, user=a.user)
+        print(f"imported as version {result.version_id}: {result.title}")
+        if result.undrawn:
+            print(f"not drawn until their boundaries are imported: {', '.join(result.undrawn)}")
+    elif cmd == "compare":
+        _compare(a)
+    elif cmd == "export":
+        _export_version(a)
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    print(path)
+
+
+def _ids(values: list[str]) -> str:
+    return ",".join(values) or "-"
+
+
+def _compare(a: argparse.Namespace) -> None:
+    from sq_layout import workspace
+    from sq_layout.analysis.compare import compare, table_view
+
+    before = workspace.dataset(a.before, a.db)
+    after = workspace.dataset(a.after, a.db)
+    cmp = compare(before, after)
+    for c in cmp.chains.to_dict("records"):
+        if c["added"] or c["removed"]:
+            print(f"chain {c['chain_no']} {c['name']}: +{_ids(c['added'])}  -{_ids(c['removed'])}")
+    for r in cmp.areas.to_dict("records"):
+        if r["status"] != "unchanged":
+            print(f"area {r['area_id']} ({r['status']}): +{_ids(r['gained'])}  -{_ids(r['lost'])}")
+    for row in cmp.figures.itertuples():
+        print(f"{row.table} {row.key} {row.field}: {row.value_a} -> {row.value_b}")
+    if not cmp.changed:
+        print("no differences")
+    if a.xlsx:
+        from sq_layout.export.dataexport import xlsx
+
+        _write(a.xlsx, xlsx(table_view(cmp), "zh"))
+
+
+def _export_version(a: argparse.Namespace) -> None:
+    from sq_layout.export.version_export import version_bytes, write_bundle
+
+    ds = dataset_for(a)
+    suffix = a.output.suffix.lower().lstrip(".")
+    if suffix == "":
+        print(write_bundle(ds, a.output))
+    elif suffix in ("gpkg", "xlsx", "zip"):
+        _write(a.output, version_bytes(suffix, ds))
+    else:
+        raise ValueError(f"unknown format {a.output.suffix!r}: use .gpkg, .xlsx, .zip or a folder name")

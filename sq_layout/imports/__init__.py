@@ -1,0 +1,1 @@
+"""Files users bring (plan versions, boundaries), validated whole, then saved in one store transaction."""

@@ -1,0 +1,144 @@
+"""A whole plan version from a folder or zip in the bundled format: plan/*.csv, plan_text.txt, boundaries/*.geojson.
+
+The same layout as geodata/ in the repository (and as `workspace export --format folder` writes), so a next plan or
+another city's plan loads without code changes. Areas without a boundary are accepted and listed as not drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from pyproj import CRS
+from shapely.geometry import shape
+
+from sq_layout.errors import DataError, ImportRejected
+from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
+from sq_layout.imports.plan_check import MAX_UPLOAD_BYTES, Checked, build, check_size
+from sq_layout.plan.schemas import GEOMETRY_QUALITY, TABLES
+from sq_layout.plan.tables import read_raw
+
+SKIP = {"city.geojson"}  # the city outline is context, not an area
+
+
+def _features(path: Path, problems: list[str]) -> list[dict[str, object]]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        problems.append(f"{path.name}: not valid GeoJSON text: {exc}")
+        return []
+    if not isinstance(doc, dict) or not isinstance(doc.get("features"), list):
+        problems.append(f"{path.name}: expected a GeoJSON FeatureCollection with a 'features' list")
+        return []
+    name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
+    crs = CRS.from_user_input(name) if name else CRS.from_epsg(4326)
+    gcj = str(doc.get("coordinate_system", "")).upper().replace("-", "") == "GCJ02"
+    rows = []
+    for i, feat in enumerate(doc["features"]):
+        props = dict(feat.get("properties") or {})
+        label = f"{path.name}: feature {i + 1} (area_id={props.get('area_id')!r})"
+        missing = [k for k in ("area_id", "geometry_quality", "source") if not props.get(k)]
+        try:
+            geom = shape(feat["geometry"])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            problems.append(f"{label}: unreadable geometry ({exc})")
+            continue
+        if missing:
+            problems.append(
+                f"{label}: properties {missing} missing; each feature needs area_id, geometry_quality, source"
+            )
+        elif geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
+            problems.append(f"{label}: geometry is {geom.geom_type}, expected Polygon or MultiPolygon")
+        elif not geom.is_valid:
+            problems.append(f"{label}: invalid geometry ({shapely.is_valid_reason(geom)})")
+        elif props["geometry_quality"] not in GEOMETRY_QUALITY:
+            problems.append(
+                f"{label}: geometry_quality {props['geometry_quality']!r}, expected one of {GEOMETRY_QUALITY}"
+            )
+        else:
+            rows.append(props | {"geometry": geom})
+    if not rows:
+        return []
+    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs).to_crs(STORAGE_CRS)
+    if gcj:
+        frame["geometry"] = frame.geometry.transform(gcj02_to_wgs84)
+    minx, miny, maxx, maxy = frame.total_bounds
+    if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+        problems.append(f"{path.name}: coordinates {minx:.1f},{miny:.1f} – {maxx:.1f},{maxy:.1f} are not lon/lat")
+        return []
+    return list(frame.to_dict("records"))
+
+
+def read_boundary_folder(folder: Path | None, problems: list[str]) -> gpd.GeoDataFrame:
+    """Every area boundary in folder/*.geojson (not city.geojson), then folder/official/*.geojson replacing them."""
+    rows: dict[str, dict[str, object]] = {}
+    if folder is not None and folder.is_dir():
+        files = [p for p in sorted(folder.glob("*.geojson")) if p.name not in SKIP]
+        files.sort(key=lambda p: {"counties.geojson": 0, "zones.geojson": 1}.get(p.name, 2))
+        for path in [*files, *sorted((folder / "official").glob("*.geojson"))]:
+            for row in _features(path, problems):
+                rows.pop(str(row["area_id"]), None)
+                rows[str(row["area_id"])] = row
+    columns = ["area_id", "geometry_quality", "source", "geometry"]
+    frame = pd.DataFrame(list(rows.values())) if rows else pd.DataFrame(columns=columns)
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=STORAGE_CRS)
+
+
+def _plan_dir(root: Path) -> Path:
+    for candidate in (root, root / "plan", *root.glob("*/"), *root.glob("*/plan/")):
+        if (candidate / "areas.csv").exists():
+            return candidate
+    raise ImportRejected(root.name, ["no areas.csv found; expected plan/areas.csv … plan/plan_text.txt (see README)"])
+
+
+def read_folder(root: Path, source: str | None = None) -> Checked:
+    """Validate a bundle folder whole; ImportRejected lists every problem by file, row and column."""
+    source = source or root.name
+    plan = _plan_dir(root)
+    problems: list[str] = []
+    raw: dict[str, pd.DataFrame] = {}
+    for name in TABLES:
+        try:
+            raw[name] = read_raw(plan / f"{name}.csv", MAX_UPLOAD_BYTES)
+        except DataError as exc:
+            problems += [f"{name}.csv: {p}" for p in exc.problems]
+    text_path = plan / "plan_text.txt"
+    if not text_path.exists():
+        problems.append("plan_text.txt: missing; the plan text is what every 'line' column cites")
+    if problems:
+        raise ImportRejected(source, problems)
+    lines = tuple(text_path.read_text(encoding="utf-8").split("\n"))
+    bdir = next((d for d in (plan.parent / "boundaries", plan / "boundaries") if d.is_dir()), None)
+    boundaries = read_boundary_folder(bdir, problems)
+    if problems:
+        raise ImportRejected(source, problems)
+    labels = {name: f"{name}.csv" for name in TABLES}
+    return build(raw, labels, lines, boundaries, source, "boundaries/*.geojson")
+
+
+def read_zip(path: Path, source: str | None = None) -> Checked:
+    """Validate a zipped bundle (size-checked, unpacked to a temporary folder, nothing outside it)."""
+    source = source or path.name
+    check_size(source, path.stat().st_size)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+            check_size(f"{source} (unpacked)", sum(m.file_size for m in members), 4 * MAX_UPLOAD_BYTES)
+            bad = [m.filename for m in members if m.filename.startswith("/") or ".." in Path(m.filename).parts]
+            if bad:
+                raise ImportRejected(source, [f"unsafe path in zip: {b}" for b in bad])
+            with tempfile.TemporaryDirectory() as tmp:
+                zf.extractall(tmp)
+                return read_folder(Path(tmp), source)
+    except zipfile.BadZipFile as exc:
+        raise ImportRejected(source, [f"not a zip file: {exc}"]) from None
+
+
+def read_bundle(path: Path, source: str | None = None) -> Checked:
+    """A folder or a .zip in the bundled format."""
+    return read_folder(path, source) if path.is_dir() else read_zip(path, source)

@@ -1,0 +1,155 @@
+"""Turn raw plan tables (strings, as read from CSV, Excel or a bundle) into a Dataset, listing every problem.
+
+Checks are those of the bundled plan, with the limits that are particular to Suqian relaxed (any number of chains),
+so another city's plan or the next five-year plan loads without code changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+import pandera.pandas as pa
+
+from sq_layout.errors import DataError, ImportRejected
+from sq_layout.geo.crs import STORAGE_CRS
+from sq_layout.plan.dataset import KEY_WORDS, Dataset
+from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
+from sq_layout.plan.tables import check_keys, validate
+
+MAX_UPLOAD_BYTES = 50_000_000
+PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
+
+
+def _relaxed(schema: pa.DataFrameSchema) -> pa.DataFrameSchema:
+    if "chain_no" not in schema.columns:
+        return schema
+    col = schema.columns["chain_no"]
+    return schema.update_column("chain_no", checks=[pa.Check.ge(1)], nullable=col.nullable)
+
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {name: _relaxed(s) for name, s in TABLES.items()}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A validated version and the areas it has no boundary for (listed, not drawn, until boundaries come)."""
+
+    dataset: Dataset
+    undrawn: tuple[str, ...]
+
+
+def check_size(label: str, size: int, limit: int = MAX_UPLOAD_BYTES) -> None:
+    """Refuse an upload over the limit, stating the limit."""
+    from sq_layout.errors import UploadTooLarge
+
+    if size > limit:
+        raise UploadTooLarge(label, [f"file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"])
+
+
+def _tables(raw: dict[str, pd.DataFrame], labels: dict[str, str], problems: list[str]) -> dict[str, pd.DataFrame]:
+    out: dict[str, pd.DataFrame] = {}
+    for name, schema in SCHEMAS.items():
+        frame = raw[name]
+        missing = [c for c in schema.columns if c not in frame.columns]
+        extra = [c for c in frame.columns if c not in schema.columns]
+        if missing or extra:
+            problems.append(
+                f"{labels[name]}: columns missing {missing}, unexpected {extra}; expected {list(schema.columns)}"
+            )
+            continue
+        try:
+            out[name] = validate(frame[list(schema.columns)], schema, labels[name])
+        except DataError as exc:
+            problems += [f"{labels[name]}: {p}" for p in exc.problems]
+    return out
+
+
+def _keys(tables: dict[str, pd.DataFrame], labels: dict[str, str], problems: list[str]) -> None:
+    for child, col, parent, key, allow_empty in FOREIGN_KEYS:
+        if child in tables and parent in tables:
+            found = check_keys(
+                tables[child], col, tables[parent][key], labels[child], allow_empty, KEY_WORDS.get(col, col)
+            )
+            problems += [f"{labels[child]}: {p}" for p in found]
+    if "chains" in tables and "subindustries" in tables:
+        known = set(tables["chains"]["chain_no"])
+        for i, v in enumerate(tables["subindustries"]["chain_no"]):
+            if not pd.isna(v) and int(v) not in known:
+                problems.append(
+                    f"{labels['subindustries']}: row {i + 1} (line {i + 2}), column 'chain_no': "
+                    f"unknown chain {int(v)}; "
+                    f"expected one of {sorted(known)}"
+                )
+
+
+def _lines(tables: dict[str, pd.DataFrame], labels: dict[str, str], n_lines: int, problems: list[str]) -> None:
+    for name in ("assignments", "details", "chains", "plan_figures"):
+        if name in tables:
+            over = tables[name]["line"][tables[name]["line"] > n_lines]
+            problems += [
+                f"{labels[name]}: row {i + 1} (line {i + 2}), column 'line': {v} is past the plan text's "
+                f"last line {n_lines}"
+                for i, v in zip(over.index.astype(int), over, strict=True)
+            ]
+
+
+def _boundaries(
+    boundaries: gpd.GeoDataFrame, areas: pd.DataFrame, label: str, problems: list[str]
+) -> tuple[gpd.GeoDataFrame, tuple[str, ...]]:
+    known = list(areas["area_id"])
+    stray = sorted(set(boundaries["area_id"]) - set(known))
+    problems += [f"{label}: boundary for unknown area {a!r}; expected one of {known}" for a in stray]
+    kept = boundaries[boundaries["area_id"].isin(known)].copy()
+    names = areas.set_index("area_id")
+    for col in ("adcode", "name"):
+        kept[col] = [names.at[a, col] for a in kept["area_id"]]
+    for col in PROVENANCE:
+        kept[col] = kept[col].fillna("").astype("str") if col in kept else ""
+    order = {a: i for i, a in enumerate(known)}
+    kept = kept.sort_values("area_id", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+    cols = ["area_id", "adcode", "name", "geometry_quality", "source", *PROVENANCE]
+    frame = gpd.GeoDataFrame(kept[[*cols, "geometry"]], geometry="geometry", crs=STORAGE_CRS)
+    frame = frame[["geometry", *cols]]
+    for col in cols:
+        frame[col] = frame[col].astype("str")
+    undrawn = tuple(a for a in known if a not in set(frame["area_id"]))
+    return frame, undrawn
+
+
+def build(
+    raw: dict[str, pd.DataFrame],
+    labels: dict[str, str],
+    plan_lines: tuple[str, ...],
+    boundaries: gpd.GeoDataFrame,
+    source: str,
+    boundary_label: str = "boundaries",
+) -> Checked:
+    """Validate every table, key, line reference and boundary; raise ImportRejected listing all problems."""
+    problems: list[str] = []
+    tables = _tables(raw, labels, problems)
+    _keys(tables, labels, problems)
+    _lines(tables, labels, len(plan_lines), problems)
+    undrawn: tuple[str, ...] = ()
+    frame = boundaries
+    if "areas" in tables:
+        frame, undrawn = _boundaries(boundaries, tables["areas"], boundary_label, problems)
+    if problems:
+        raise ImportRejected(source, problems)
+    return Checked(Dataset(**tables, boundaries=frame, plan_lines=plan_lines), undrawn)
+
+
+def raw_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """A Dataset's tables as strings, the form imports start from (used to fill gaps from the base version)."""
+    out = {}
+    for name in TABLES:
+        frame = getattr(ds, name).astype(object).where(getattr(ds, name).notna(), "")
+        out[name] = frame.map(_text)
+    return out
+
+
+def _text(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return repr(v)
+    return str(v)

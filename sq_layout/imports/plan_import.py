@@ -1,0 +1,64 @@
+"""Import a plan version from the Excel template, CSV tables or a bundle folder/zip: check all, then one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sq_layout.errors import ImportRejected
+from sq_layout.imports.plan_bundle import read_bundle
+from sq_layout.imports.plan_check import Checked
+from sq_layout.imports.plan_template import read_csvs, read_workbook
+from sq_layout.store import Workspace
+
+ACCEPTED = (".xlsx", ".csv", ".txt", ".zip")
+
+
+@dataclass(frozen=True)
+class PlanImport:
+    """The outcome of an import: the new version and the areas it lists but cannot draw yet."""
+
+    version_id: int
+    title: str
+    undrawn: tuple[str, ...]
+
+
+def check_plan_files(ws: Workspace, paths: list[Path], names: list[str] | None, base_version_id: int) -> Checked:
+    """Read and validate the files (nothing is written); ImportRejected lists every problem."""
+    names = names or [p.name for p in paths]
+    if not paths:
+        raise ImportRejected("(no file)", [f"choose a file: {', '.join(ACCEPTED)} or a folder"])
+    suffixes = {Path(n).suffix.lower() for n in names}
+    if len(paths) == 1 and (paths[0].is_dir() or suffixes == {".zip"}):
+        return read_bundle(paths[0], names[0])
+    if suffixes == {".xlsx"} and len(paths) == 1:
+        return read_workbook(paths[0], ws.load(base_version_id), names[0])
+    if suffixes <= {".csv", ".txt"}:
+        return read_csvs(paths, ws.load(base_version_id), names)
+    raise ImportRejected(
+        ", ".join(names), ["unsupported file type; use one .xlsx, CSV tables, or a .zip/folder bundle"]
+    )
+
+
+def import_plan(
+    ws: Workspace,
+    paths: list[Path],
+    *,
+    names: list[str] | None = None,
+    base_version_id: int | None = None,
+    title: str | None = None,
+    user: str | None = None,
+) -> PlanImport:
+    """Check the files whole, then save them as one new published version (nothing is saved if any check fails)."""
+    base = ws.latest_id() if base_version_id is None else base_version_id
+    ws.info(base)
+    names = names or [p.name for p in paths]
+    checked = check_plan_files(ws, paths, names, base)
+    label = ", ".join(names)
+    title = title or f"plan import: {label}"
+    ds = checked.dataset
+    summary = f"{len(ds.areas)} areas, {len(ds.industries)} industries, {len(ds.chains)} chains, "
+    summary += f"{len(ds.assignments)} assignments; not drawn: {', '.join(checked.undrawn) or '-'}"
+    record = dict(kind="plan", file_name=label, source=label, source_date=None, summary=summary)
+    vid = ws.save_dataset(ds, title, parent_id=base, note=summary, user=user, record=record)
+    return PlanImport(vid, title, checked.undrawn)

@@ -1,0 +1,5 @@
+"""The workspace store: plan versions in SQLite (default) or PostgreSQL/PostGIS, loaded and saved as Datasets."""
+
+from sq_layout.store.workspace_store import VersionInfo, Workspace, open_workspace
+
+__all__ = ["VersionInfo", "Workspace", "open_workspace"]

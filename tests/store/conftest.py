@@ -1,0 +1,20 @@
+"""Store tests run on both back ends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sq_layout.store import Workspace, open_workspace
+from tests.store.backends import BACKENDS, new_db_url, pg_server
+
+__all__ = ["new_db_url", "pg_server"]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def ws(request: pytest.FixtureRequest, new_db_url: Callable[[str], str]) -> Workspace:
+    """A freshly created workspace (baseline seeded) on each back end, shared by a module's tests."""
+    workspace = open_workspace(new_db_url(request.param))
+    yield workspace
+    workspace.engine.dispose()

@@ -1,0 +1,42 @@
+"""`python -m sq_layout workspace …` and --version/--db, on both back ends; workspace.py's per-version cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sq_layout import workspace
+from sq_layout.cli import main
+from sq_layout.store import Workspace
+from tests.store.test_store import assert_same_dataset
+
+
+def test_template_import_compare_export(ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", ws.url]
+    base = str(next(v.id for v in ws.versions() if v.kind == "baseline"))
+    assert main(["workspace", "template", "--version", base, "-o", str(tmp_path / "t.xlsx"), *db]) == 0
+    assert main(["workspace", "import-plan", str(tmp_path / "t.xlsx"), "--title", "十五五 草案", *db]) == 0
+    new = ws.latest_id()
+    assert ws.info(new).title == "十五五 草案"
+    assert main(["workspace", "list", *db]) == 0
+    assert f"*{new:>4}  published" in capsys.readouterr().out
+    out = tmp_path / "cmp.xlsx"
+    assert main(["workspace", "compare", base, str(new), "--xlsx", str(out), *db]) == 0
+    assert "no differences" in capsys.readouterr().out and out.stat().st_size > 0
+    assert main(["workspace", "export", "--version", str(new), "-o", str(tmp_path / "v"), *db]) == 0
+    assert main(["workspace", "import-plan", str(tmp_path / "v"), *db]) == 0
+    assert_same_dataset(ws.load(ws.latest_id()), ws.load(new))
+    assert main(["audit", "--version", "9999", *db]) == 2
+    assert "unknown plan version 9999" in capsys.readouterr().err
+
+
+def test_bad_database_is_a_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["workspace", "list", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"]) == 2
+    assert "cannot open the workspace" in capsys.readouterr().err
+
+
+def test_dataset_cached_per_version(ws: Workspace) -> None:
+    first = workspace.dataset(None, ws.url)
+    assert workspace.dataset(str(ws.latest_id()), ws.url) is first
+    assert workspace.version_id("", ws.url) == ws.latest_id()

@@ -1,0 +1,48 @@
+"""The four text-audit classes, on the bundled plan (findings checked against the text by hand) and on edited copies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from sq_layout.analysis.text_audit import chapter_level_only, name_variants, nothing_beneath, stated_counts
+from sq_layout.plan.dataset import Dataset
+
+
+def test_stated_count_differs_from_list(ds: Dataset) -> None:
+    found = stated_counts(ds)
+    # line 1208: “聚焦化学纤维、纺织服装、晶硅光伏、动力电池、生物医药、集成电路、大数据+等6条…” names seven
+    row = found[found["lines"] == "1208"].iloc[0]
+    assert row["subject"] == "等6条" and "列出7项" in row["description"]
+    # lists that match their count are not flagged: line 752 “酿造（酒）、食品加工、畜禽和水产品精深加工3个细分产业”,
+    # line 806 with 、 inside brackets, line 78 “采矿业、制造业和电力、热力、燃气及水生产供应业3个门类”
+    assert not set(found["lines"]) & {"752", "806", "78"}
+
+
+def test_chapter_level_only(ds: Dataset) -> None:
+    found = chapter_level_only(ds)
+    pairs = set(zip(found["area_id"], found["industry_id"], found["lines"], strict=True))
+    assert ("siyang", "newmat", "782") in pairs and ("susu", "newmat", "846") in pairs
+
+
+def test_nothing_beneath_flags_a_bare_industry(ds: Dataset) -> None:
+    assert nothing_beneath(ds).empty  # in the bundled plan every assigned industry has something beneath it
+    a = ds.assignments
+    bare = a[~((a["area_id"] == "siyang") & (a["industry_id"] == "newmat") & (a["subindustry_id"] != ""))]
+    d = ds.details[~((ds.details["area_id"] == "siyang") & (ds.details["industry_id"] == "newmat"))]
+    found = nothing_beneath(replace(ds, assignments=bare, details=d))
+    assert list(zip(found["area_id"], found["industry_id"], strict=True)) == [("siyang", "newmat")]
+
+
+def test_name_written_two_ways(ds: Dataset) -> None:
+    extra = pd.DataFrame(
+        [
+            {"area_id": "sihong", "industry_id": "", "subindustry_id": "", "kind": "firm", "text": t, "source": "ch5"}
+            | {"line": line}
+            for t, line in (("宿迁某某新材料有限公司", 800), ("“宿迁某某新材料”", 820))
+        ]
+    )
+    details = pd.concat([ds.details, extra.astype(ds.details.dtypes.to_dict())], ignore_index=True)
+    found = name_variants(replace(ds, details=details))
+    assert "“宿迁某某新材料” / 宿迁某某新材料有限公司" in set(found["subject"])

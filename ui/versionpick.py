@@ -1,0 +1,46 @@
+"""Which plan version a page shows: `v=` in the URL, else the one chosen on the Workspace page, else the latest."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sq_layout import workspace
+from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
+from sq_layout.i18n import t
+from sq_layout.plan.dataset import Dataset, bundled
+
+
+def chosen_version() -> int | None:
+    """The version id to show (None only when the workspace cannot be opened; then the bundled plan is shown)."""
+    wanted = st.query_params.get("v") or st.session_state.get("ws_version")
+    try:
+        vid = workspace.version_id(wanted)
+        if wanted:
+            st.session_state.ws_version = vid  # kept when the user moves to another page
+        return vid
+    except UnknownVersion as exc:
+        st.warning(f"v={wanted}: {exc.args[0]}")
+        return workspace.version_id(None)
+    except WorkspaceUnavailable as exc:
+        st.error(str(exc))
+        return None
+
+
+def version_dataset(vid: int | None) -> Dataset:
+    """The Dataset of a version (cached per id in sq_layout.workspace); the bundled plan if there is no workspace."""
+    return bundled() if vid is None else workspace.dataset(vid)
+
+
+def version_param(vid: int | None) -> dict[str, str]:
+    """The `v=` query parameter to keep in the URL (left out for the latest, so plain links stay plain)."""
+    if vid is None or (st.query_params.get("v") is None and st.session_state.get("ws_version") is None):
+        return {}
+    return {"v": str(vid)}
+
+
+def undrawn_note(ds: Dataset, lang: str) -> None:
+    """Say which areas of the version have no boundary yet and so are not on the map."""
+    missing = ds.areas[~ds.areas["area_id"].isin(ds.boundaries["area_id"])]
+    if len(missing):
+        names = "、".join(missing["name" if lang == "zh" else "name_en"])
+        st.info(f"{t('ws_undrawn', lang)}: {names}")

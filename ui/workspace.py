@@ -1,0 +1,173 @@
+"""The Workspace page: plan versions, the version the app shows, the import template, plan import, comparison."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from layers.assets import ensure_leaflet
+from layers.compare import compare_legend_html, compare_map
+from sq_layout import workspace
+from sq_layout.analysis.compare import chain_status, compare, table_view
+from sq_layout.errors import DataError, UnknownVersion, WorkspaceUnavailable
+from sq_layout.geo.simplify import browser_geometry
+from sq_layout.i18n import name_col, t
+from sq_layout.plan.join import areas_frame
+from sq_layout.store.engine import redact
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ss = st.session_state
+lang = st.sidebar.radio(
+    "语言 Language", ["zh", "en"], key="wlang", horizontal=True, format_func={"zh": "中文", "en": "English"}.get
+)
+st.title(t("ws_page", lang))
+try:
+    ws = workspace.workspace()
+except WorkspaceUnavailable as exc:
+    st.error(str(exc))
+    st.stop()
+ensure_leaflet()
+st.caption(f"{t('ws_db', lang)}: `{redact(ws.url)}`")
+
+versions = ws.versions()
+ids = [v.id for v in versions]
+titles = {v.id: f"{v.id} · {v.title} ({v.kind})" for v in versions}
+latest = ws.latest_id()
+
+st.subheader(t("ws_versions", lang))
+st.dataframe(pd.DataFrame([v.__dict__ for v in versions]), hide_index=True, width="stretch")
+try:
+    shown = workspace.version_id(st.query_params.get("v") or ss.get("ws_version"))
+except UnknownVersion as exc:
+    st.warning(exc.args[0])
+    shown = latest
+pick = st.selectbox(
+    t("ws_show", lang), ids, index=ids.index(shown), format_func=titles.get, key=f"ws_pick_{latest}_{shown}"
+)
+if pick != shown:
+    ss.ws_version = pick
+    st.query_params["v"] = str(pick)
+    st.rerun()
+st.page_link("ui/explorer.py", label=t("ws_open_map", lang), query_params={"v": str(pick)})
+
+with st.expander(t("ws_template", lang)):
+    base_tpl = st.selectbox(t("ws_template_base", lang), ids, index=ids.index(pick), format_func=titles.get)
+
+    def _template() -> bytes:
+        from sq_layout.imports.plan_template import template_bytes
+
+        return template_bytes(workspace.dataset(base_tpl))
+
+    st.download_button(
+        t("ws_template", lang), _template, file_name=f"plan-template-v{base_tpl}.xlsx", mime=XLSX, on_click="ignore"
+    )
+
+st.subheader(t("ws_import", lang))
+st.caption(t("ws_import_help", lang))
+with st.form("ws_import_form"):
+    files = st.file_uploader(t("ws_files", lang), type=["xlsx", "csv", "txt", "zip"], accept_multiple_files=True)
+    title = st.text_input(t("ws_title", lang), placeholder="十五五 规划草案")
+    base_id = st.selectbox(t("ws_base", lang), ids, index=ids.index(latest), format_func=titles.get)
+    go = st.form_submit_button(t("ws_do_import", lang))
+if go and files:
+    from sq_layout.imports.plan_import import import_plan
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, f in enumerate(files):
+            path = Path(tmp) / f"{i}{Path(f.name).suffix.lower()}"
+            path.write_bytes(f.getvalue())
+            paths.append(path)
+        try:
+            result = import_plan(ws, paths, names=[f.name for f in files], base_version_id=base_id, title=title or None)
+        except DataError as exc:
+            st.error(t("ws_rejected", lang))
+            st.text("\n".join([exc.path, *(f"  - {p}" for p in exc.problems)]))
+        else:
+            ss.ws_result = result
+            st.rerun()  # list the new version and compare with it
+if ss.get("ws_result"):
+    done = ss.ws_result
+    st.success(f"{t('ws_imported', lang)} {done.version_id}: {done.title}")
+    if done.undrawn:
+        st.info(f"{t('ws_undrawn', lang)}: {', '.join(done.undrawn)}")
+
+st.subheader(t("ws_compare", lang))
+c1, c2 = st.columns(2)
+baseline = next(v.id for v in versions if v.kind == "baseline")
+before = c1.selectbox(
+    t("ws_before", lang), ids, index=ids.index(baseline), format_func=titles.get, key=f"cmp_a_{latest}"
+)
+after = c2.selectbox(t("ws_after", lang), ids, index=ids.index(latest), format_func=titles.get, key=f"cmp_b_{latest}")
+a, b = workspace.dataset(before), workspace.dataset(after)
+cmp = compare(a, b)
+chains = dict(zip(cmp.chains["chain_no"], cmp.chains["name"], strict=True))
+chain = st.selectbox(
+    t("ws_chain_filter", lang),
+    [0, *chains],
+    format_func=lambda c: f"{c}. {chains[c]}" if c else t("ws_all_industries", lang),
+)
+if not cmp.changed:
+    st.info(t("ws_no_change", lang))
+if chain:
+    status = chain_status(cmp, int(chain))
+    details = pd.Series(dtype="str")
+else:
+    status = cmp.areas.set_index("area_id")["status"]
+    names = dict(
+        zip(
+            pd.concat([a.industries, b.industries])["industry_id"],
+            pd.concat([a.industries, b.industries])[name_col(lang)],
+            strict=True,
+        )
+    )
+    details = cmp.areas.set_index("area_id").apply(
+        lambda r: "".join(
+            f"<br>{sign} {names.get(i, i)}" for sign, col in (("+", "gained"), ("−", "lost")) for i in r[col]
+        ),
+        axis=1,
+    )
+geo = pd.concat([browser_geometry(areas_frame(b)), browser_geometry(areas_frame(a))]).drop_duplicates("area_id")
+m_col, l_col = st.columns([4, 1])
+with m_col:
+    st_folium(
+        compare_map(geo, status, details, lang), returned_objects=[], key="cmpmap", height=520, use_container_width=True
+    )
+with l_col:
+    present = [s for s in ("gained", "lost", "both", "unchanged", "new", "dropped") if s in set(status)]
+    st.html(compare_legend_html([*present, "none"] if chain else present, lang))
+tables = table_view(cmp)
+for key, name in (("chains", "ws_chains_table"), ("areas", "ws_areas_table"), ("figures", "ws_figures_table")):
+    st.markdown(f"**{t(name, lang)}**")
+    st.dataframe(tables[key], hide_index=True, width="stretch")
+
+
+def _cmp_xlsx() -> bytes:
+    from sq_layout.export.dataexport import xlsx
+
+    return xlsx(tables, lang)
+
+
+st.download_button(
+    t("ws_download_cmp", lang), _cmp_xlsx, file_name=f"compare-v{before}-v{after}.xlsx", mime=XLSX, on_click="ignore"
+)
+
+st.subheader(t("ws_export", lang))
+ex = st.selectbox(t("ws_export", lang), ids, index=ids.index(pick), format_func=titles.get, key=f"ws_export_v_{latest}")
+cols = st.columns(3)
+for col, (fmt, mime) in zip(
+    cols, (("gpkg", "application/geopackage+sqlite3"), ("xlsx", XLSX), ("zip", "application/zip")), strict=True
+):
+
+    def _bytes(fmt: str = fmt) -> bytes:
+        from sq_layout.export.version_export import version_bytes
+
+        return version_bytes(fmt, workspace.dataset(ex), lang)
+
+    col.download_button(
+        fmt.upper(), _bytes, file_name=f"plan-v{ex}.{fmt}", mime=mime, on_click="ignore", key=f"ex_{fmt}"
+    )
