@@ -12,3 +12,29 @@ class DataError(ValueError):
         shown = "\n".join(f"  - {p}" for p in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{path}: {len(problems)} problem(s)\n{shown}{more}")
+
+
+class BoundaryImportError(DataError):
+    """A boundary file a user brought cannot be imported; `key`/`params` give the message in zh/en (sq_layout.i18n)."""
+
+    def __init__(self, path: str, problems: list[str], key: str = "", params: dict[str, object] | None = None):
+        super().__init__(path, problems)
+        self.key = key
+        self.params = params or {}
+
+
+class BoundaryFileTooLarge(BoundaryImportError):
+    """The uploaded boundary file is over the size limit (the limit is in the message)."""
+
+
+class BoundaryFormatError(BoundaryImportError):
+    """The upload is not a readable GeoJSON, zipped Shapefile, GeoPackage or KML/KMZ."""
+
+
+class BoundaryCRSRequired(BoundaryImportError):
+    """The file declares no usable coordinate system: the user must choose one (a suggestion is attached)."""
+
+    def __init__(self, path: str, problems: list[str], suggestion: str | None, choices: tuple[str, ...]):
+        super().__init__(path, problems, "bnd_crs_required", {"suggestion": suggestion or "—"})
+        self.suggestion = suggestion
+        self.choices = choices

@@ -1,0 +1,1 @@
+"""Files users bring (official boundaries, plan versions) -> validated -> one store transaction."""
