@@ -109,9 +109,12 @@ def _crs(raw: RawBoundaries, crs: str | None, city_wgs84: BaseGeometry) -> tuple
     )
 
 
-def _overrides(matches: Mapping[str, str], raw: RawBoundaries, areas: pd.DataFrame, values: tuple[str, ...]):
-    """Feature number -> area_id or SKIP, from 'name or feature number' -> 'area id, name or -'."""
-    index, out = area_index(areas), {}
+def _overrides(
+    matches: Mapping[str, str], raw: RawBoundaries, areas: pd.DataFrame, values: tuple[str, ...]
+) -> dict[int, str]:
+    """Feature index -> area_id or SKIP, from 'name or feature number' -> 'area id, name or -'."""
+    index: dict[str, str] = area_index(areas)
+    out: dict[int, str] = {}
     for key, target in matches.items():
         area = SKIP if target.strip() == SKIP else resolve(target, index)
         if area is None:
@@ -137,21 +140,20 @@ def preview_boundaries(
     raw: RawBoundaries, ds: Dataset, *, crs: str | None = None, matches: Mapping[str, str] | None = None
 ) -> BoundaryImport:
     """Convert, match, repair and check every feature against the dataset's current geometry."""
-    city_wgs84 = context_from(ds.areas, ds.boundaries, {}).city
-    city_wgs84 = gpd.GeoSeries([city_wgs84], crs=MEASURE_CRS).to_crs(STORAGE_CRS).iloc[0]
+    ctx = context_from(ds.areas, ds.boundaries, stated_areas())
+    city_wgs84 = gpd.GeoSeries([ctx.city], crs=MEASURE_CRS).to_crs(STORAGE_CRS).iloc[0]
     choice, crs_label, crs_source = _crs(raw, crs, city_wgs84)
     geoms = to_storage(raw.frame, choice)
     found = match_features(raw.frame.drop(columns="geometry"), ds.areas)
     ids: list[str | None] = list(found.area_ids)
     by = ["name" if a else "" for a in ids]
-    for i, area in _overrides(matches or {}, raw, ds.areas, found.values).items():
-        ids[i], by[i] = area, "user"
+    for i, chosen in _overrides(matches or {}, raw, ds.areas, found.values).items():
+        ids[i], by[i] = chosen, "user"
     repaired = [repair(g) for g in geoms]
     use = [None if a in (None, SKIP) else a for a in ids]
     measured = [
         None if g is None else gpd.GeoSeries([g], crs=STORAGE_CRS).to_crs(MEASURE_CRS).iloc[0] for g, _ in repaired
     ]
-    ctx = context_from(ds.areas, ds.boundaries, stated_areas())
     checks = check_features(measured, use, ctx)
     features = []
     for i, ((geom, fixes), more) in enumerate(zip(repaired, checks, strict=True)):

@@ -104,7 +104,9 @@ class CheckContext:
     stated: Mapping[str, tuple[float, str]]
 
 
-def context_from(areas: pd.DataFrame, boundaries: gpd.GeoDataFrame, stated: Mapping[str, tuple[float, str]]):
+def context_from(
+    areas: pd.DataFrame, boundaries: gpd.GeoDataFrame, stated: Mapping[str, tuple[float, str]]
+) -> CheckContext:
     """A CheckContext from a Dataset's areas and boundaries; the city is the union of the current counties."""
     proj = boundaries.to_crs(MEASURE_CRS)
     current = dict(zip(proj["area_id"], proj.geometry, strict=True))
@@ -136,8 +138,8 @@ def _overlap(
 
 def _check_one(
     ctx: CheckContext, area_id: str, geom: BaseGeometry, new: Mapping[str, BaseGeometry], imported: set[str]
-):
-    kind = ctx.areas.loc[area_id, "kind"]
+) -> list[Finding]:
+    kind = str(ctx.areas.at[area_id, "kind"])
     km2 = _km2(geom)
     found = [
         Finding(
@@ -160,7 +162,7 @@ def _check_one(
                 {"km2": round(outside / 1e6, 2), "pct": round(100 * outside / geom.area, 1)},
             )
         )
-    siblings = [a for a in new if a != area_id and ctx.areas.loc[a, "kind"] == kind]
+    siblings = [a for a in new if a != area_id and str(ctx.areas.at[a, "kind"]) == kind]
     for other in siblings:
         found += _overlap(ctx, geom, other, new[other], other in imported)
     parent = str(ctx.areas.loc[area_id, "parent_area_id"] or "")

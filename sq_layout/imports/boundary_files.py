@@ -87,7 +87,9 @@ def _members(zf: zipfile.ZipFile, name: str, max_bytes: int) -> dict[str, zipfil
     return {PurePosixPath(i.filename).name.lower(): i for i in infos}
 
 
-def _read_shapefile(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: str, encoding: str | None):
+def _read_shapefile(
+    zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: str, encoding: str | None
+) -> RawBoundaries:
     shps = sorted(m for m in members if m.endswith(".shp"))
     if len(shps) > 1:
         raise _fail(name, f"the zip holds several Shapefiles {shps}; zip one", "bnd_several_shp", names=", ".join(shps))
