@@ -190,6 +190,7 @@ TEXT: dict[str, dict[str, str]] = {
     "bnd_status_repaired": {"zh": "已修复", "en": "repaired"},
     "bnd_status_warning": {"zh": "警告", "en": "warning"},
     "bnd_status_error": {"zh": "错误", "en": "error"},
+    "zone_official": {"zh": "功能区（官方边界）", "en": "Functional zone (official boundary)"},
     "bnd_official_tip": {"zh": "官方边界 · {source} · {date}", "en": "official · {source} · {date}"},
     "bnd_too_large": {
         "zh": "{file}：文件 {size_mb} MB，超过上限 {limit_mb} MB。",
