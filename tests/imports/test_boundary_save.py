@@ -57,7 +57,9 @@ def test_gk_shapefile_saved_and_loaded_as_official(db: tuple[str, Path], tmp_pat
     )
     assert distance_m(susu.geometry, SUSU) < 0.01
     assert areas.loc["jingkai", "geometry_quality"] == "schematic"
-    assert areas_frame(open_workspace(url).load(base)).set_index("area_id").loc["susu", "geometry_quality"] == "schematic"
+    assert (
+        areas_frame(open_workspace(url).load(base)).set_index("area_id").loc["susu", "geometry_quality"] == "schematic"
+    )
     tip = area_tooltips(areas_frame(open_workspace(url).load(new)), "en")[list(areas.index).index("susu")]
     assert "official · " + SOURCE + " · 2025-06" in tip
 
