@@ -69,6 +69,9 @@ def _read(path: Path, name: str, kind: str, encoding: str | None = None) -> gpd.
     if not frames:
         raise _fail(name, "the file holds no features with geometry", "bnd_no_features")
     crs = frames[0].crs
+    if any(f.crs != crs for f in frames):
+        problem = f"the layers {layers} are in different coordinate systems; keep one layer"
+        raise _fail(name, problem, "bnd_unreadable", kind=kind)
     out = pd.concat([f.set_crs(crs, allow_override=True) for f in frames], ignore_index=True)
     return gpd.GeoDataFrame(out, geometry="geometry", crs=crs)
 

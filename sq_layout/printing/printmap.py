@@ -140,10 +140,10 @@ def draw_layout(
         # English names are long: label every area by its short name there (the legend and tables carry full names)
         texts = [
             r["short_name"] + t("schematic_suffix", lang)
-            if lang == "zh" and r["kind"] == "zone"
-            else r[name_col(lang)]
+            if lang == "zh" and r["kind"] == "zone" and r["geometry_quality"] == "schematic"
+            else (r["short_name"] if r["kind"] == "zone" else r[name_col(lang)])
             if lang == "zh"
-            else r["short_name_en"] + ("*" if r["kind"] == "zone" else "")
+            else r["short_name_en"] + ("*" if r["geometry_quality"] == "schematic" else "")
             for _, r in geo.iterrows()
         ]
         ax._sq_labels = place_labels(ax, points, texts, fontsize, list(geo["kind"] == "zone"))  # for tests

@@ -144,3 +144,13 @@ def test_every_finding_renders_in_both_languages(ds: Dataset, tmp: Path) -> None
         for x in f.findings:
             assert x.message("zh") and x.message("en") and "{" not in x.message("en") + x.message("zh")
     assert np.isfinite([x.params.get("km2", 0) for f in p.features for x in f.findings]).all()
+
+
+def test_dry_run_report_lists_matches_and_findings(ds: Dataset, tmp: Path) -> None:
+    from sq_layout.imports.boundaries_cli import format_preview
+
+    p = _preview(ds, tmp, [SUSU, SUSU], [SUSU_NAME, "某某工业园"], matches={"某某工业园": SKIP})
+    names = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
+    text = format_preview(p, names, "zh")
+    assert "#1 苏宿工业园区 → 苏宿工业园区 (susu)  [通过]" in text and "#2 某某工业园 → — 不导入" in text
+    assert "ok: 面积 11.742 km²" in text and "f.geojson" in text.splitlines()[0]
