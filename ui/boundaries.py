@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from html import escape
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -24,7 +25,7 @@ COLORS = {"ok": "#2E7D32", "repaired": "#1565C0", "warning": "#B35C00", "error":
 
 
 @st.cache_resource(show_spinner=False)
-def workspace():  # type: ignore[no-untyped-def]
+def workspace() -> Any:
     """The workspace store (SQ_LAYOUT_DB or the local SQLite file), opened once per server."""
     from sq_layout.store import open_workspace
 
