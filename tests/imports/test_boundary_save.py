@@ -66,10 +66,10 @@ def test_gk_shapefile_saved_and_loaded_as_official(db: tuple[str, Path], tmp_pat
 
 def test_refused_imports_leave_the_store_untouched(db: tuple[str, Path], tmp_path: Path) -> None:
     url, path = db
-    before = _digest(path)
     ws = open_workspace(url)
     data = shapefile_zip(tmp_path, frame([SUSU, SUSU], [SUSU_NAME, "苏宿园区"], "EPSG:4549"))
     preview = preview_upload("twice.zip", data, ws.load())
+    before = _digest(path)
     with pytest.raises(Exception, match="feature 1"):
         save_import(preview, ws, ws.latest_id(), source=SOURCE)
     assert _digest(path) == before
