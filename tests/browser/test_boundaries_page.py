@@ -19,7 +19,7 @@ from shapely.geometry import box
 
 from sq_layout.plan.dataset import bundled
 from tests.browser.conftest import ROOT, _free_port, wait_until
-from tests.imports.conftest import SUSU, SUSU_NAME, frame, shapefile_zip, written
+from tests.imports.boundary_fixtures import SUSU, SUSU_NAME, frame, shapefile_zip, written
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from sq_layout.imports.boundaries import preview_upload
 from sq_layout.imports.boundary_files import dbf_encoding, read_upload
 from sq_layout.imports.boundary_kml import read_kml_xml
 from sq_layout.plan.dataset import Dataset
-from tests.imports.conftest import SUSU, SUSU_NAME, distance_m, frame, kmz, shapefile_zip, written
+from tests.imports.boundary_fixtures import SUSU, SUSU_NAME, distance_m, frame, kmz, shapefile_zip, written
 
 
 def _only(preview):
@@ -23,8 +23,8 @@ def _only(preview):
 
 
 @pytest.mark.parametrize("crs", ["EPSG:4549", "EPSG:4528"])
-def test_gk_shapefile_with_prj_and_gbk_cpg(ds: Dataset, tmp: Path, crs: str) -> None:
-    data = shapefile_zip(tmp, frame([SUSU], [SUSU_NAME], crs))
+def test_gk_shapefile_with_prj_and_gbk_cpg(ds: Dataset, tmp_path: Path, crs: str) -> None:
+    data = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], crs))
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         dbf = zf.read("boundary.dbf")
     assert SUSU_NAME.encode("gbk") in dbf and dbf_encoding(dbf) == "gb18030"
@@ -37,8 +37,8 @@ def test_gk_shapefile_with_prj_and_gbk_cpg(ds: Dataset, tmp: Path, crs: str) -> 
 
 
 @pytest.mark.parametrize(("crs", "suggested"), [("EPSG:4549", "EPSG:4549"), ("EPSG:4528", "EPSG:4528")])
-def test_shapefile_without_prj_requires_a_crs_and_suggests_one(ds: Dataset, tmp: Path, crs: str, suggested: str):
-    data = shapefile_zip(tmp, frame([SUSU], [SUSU_NAME], crs), prj=False, cpg=False)
+def test_shapefile_without_prj_requires_a_crs_and_suggests_one(ds: Dataset, tmp_path: Path, crs: str, suggested: str):
+    data = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], crs), prj=False, cpg=False)
     with pytest.raises(BoundaryCRSRequired) as err:
         preview_upload("no-prj.zip", data, ds)
     assert err.value.suggestion == suggested and "no-prj.zip" in str(err.value)
@@ -54,37 +54,37 @@ def test_shapefile_without_prj_requires_a_crs_and_suggests_one(ds: Dataset, tmp:
     assert distance_m(f.geometry, SUSU) < 0.01
 
 
-def test_plain_gk_in_the_other_zone_is_suggested_by_where_it_lands(ds: Dataset, tmp: Path) -> None:
-    data = shapefile_zip(tmp, frame([SUSU], [SUSU_NAME], "EPSG:4548"), prj=False)
+def test_plain_gk_in_the_other_zone_is_suggested_by_where_it_lands(ds: Dataset, tmp_path: Path) -> None:
+    data = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4548"), prj=False)
     with pytest.raises(BoundaryCRSRequired) as err:
         preview_upload("cm117.zip", data, ds)
     assert err.value.suggestion == "EPSG:4548"
 
 
-def test_utf8_shapefile_without_cpg_is_detected(ds: Dataset, tmp: Path) -> None:
-    data = shapefile_zip(tmp, frame([SUSU], [SUSU_NAME], "EPSG:4549"), encoding="UTF-8", cpg=False)
+def test_utf8_shapefile_without_cpg_is_detected(ds: Dataset, tmp_path: Path) -> None:
+    data = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4549"), encoding="UTF-8", cpg=False)
     p = preview_upload("utf8.zip", data, ds)
     assert (p.encoding, p.encoding_source, _only(p).name) == ("utf-8", "detected", SUSU_NAME)
 
 
-def test_user_encoding_wins(ds: Dataset, tmp: Path) -> None:
-    data = shapefile_zip(tmp, frame([SUSU], [SUSU_NAME], "EPSG:4549"), cpg=False)
+def test_user_encoding_wins(ds: Dataset, tmp_path: Path) -> None:
+    data = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4549"), cpg=False)
     p = preview_upload("gbk.zip", data, ds, encoding="gb18030")
     assert (p.encoding_source, _only(p).area_id) == ("user", "susu")
     with pytest.raises(BoundaryImportError, match="unknown encoding"):
         preview_upload("gbk.zip", data, ds, encoding="latin-9")
 
 
-def test_geojson_and_geopackage(ds: Dataset, tmp: Path) -> None:
-    gj = written(tmp, frame([SUSU], ["苏州宿迁工业园"]), "susu.geojson", "GeoJSON")
+def test_geojson_and_geopackage(ds: Dataset, tmp_path: Path) -> None:
+    gj = written(tmp_path, frame([SUSU], ["苏州宿迁工业园"]), "susu.geojson", "GeoJSON")
     f = _only(preview_upload("susu.geojson", gj, ds))
     assert (f.area_id, f.status) == ("susu", "ok") and distance_m(f.geometry, SUSU) < 0.01
-    gpkg = written(tmp, frame([SUSU], [SUSU_NAME], "EPSG:4549"), "susu.gpkg", "GPKG")
+    gpkg = written(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4549"), "susu.gpkg", "GPKG")
     p = preview_upload("susu.gpkg", gpkg, ds)
     assert (p.crs, _only(p).area_id) == ("EPSG:4549", "susu") and distance_m(_only(p).geometry, SUSU) < 0.01
 
 
-def test_geojson_with_projected_numbers_and_no_crs_member_asks_for_one(ds: Dataset, tmp: Path) -> None:
+def test_geojson_with_projected_numbers_and_no_crs_member_asks_for_one(ds: Dataset, tmp_path: Path) -> None:
     doc = json.loads(frame([SUSU], [SUSU_NAME], "EPSG:4549").to_json(drop_id=True))
     del doc["crs"]
     text = json.dumps(doc).encode()
@@ -93,8 +93,8 @@ def test_geojson_with_projected_numbers_and_no_crs_member_asks_for_one(ds: Datas
     assert err.value.suggestion == "EPSG:4549"
 
 
-def test_kml_and_kmz_and_the_xml_fallback(ds: Dataset, tmp: Path) -> None:
-    kml = written(tmp, frame([SUSU], [SUSU_NAME]).rename(columns={"名称": "Name"}), "susu.kml", "KML")
+def test_kml_and_kmz_and_the_xml_fallback(ds: Dataset, tmp_path: Path) -> None:
+    kml = written(tmp_path, frame([SUSU], [SUSU_NAME]).rename(columns={"名称": "Name"}), "susu.kml", "KML")
     for name, data in (("susu.kml", kml), ("susu.kmz", kmz(kml))):
         p = preview_upload(name, data, ds)
         assert (p.kind, _only(p).area_id, _only(p).name) == ("kml", "susu", SUSU_NAME)
@@ -103,8 +103,8 @@ def test_kml_and_kmz_and_the_xml_fallback(ds: Dataset, tmp: Path) -> None:
     assert list(xml["Name"]) == [SUSU_NAME] and distance_m(xml.geometry.iloc[0], SUSU) < 0.01
 
 
-def test_corrupt_zip_oversized_and_unknown_types_are_refused(ds: Dataset, tmp: Path) -> None:
-    good = shapefile_zip(tmp, frame([SUSU], [SUSU_NAME], "EPSG:4549"))
+def test_corrupt_zip_oversized_and_unknown_types_are_refused(ds: Dataset, tmp_path: Path) -> None:
+    good = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4549"))
     with pytest.raises(BoundaryFormatError) as err:
         read_upload("broken.zip", good[: len(good) // 2])
     assert err.value.key == "bnd_bad_zip" and "broken.zip" in str(err.value)
@@ -115,8 +115,8 @@ def test_corrupt_zip_oversized_and_unknown_types_are_refused(ds: Dataset, tmp: P
         read_upload("plan.dwg", b"AC1027")
 
 
-def test_shapefile_missing_parts_is_named(tmp: Path) -> None:
-    data = shapefile_zip(tmp, frame([SUSU], [SUSU_NAME], "EPSG:4549"))
+def test_shapefile_missing_parts_is_named(tmp_path: Path) -> None:
+    data = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4549"))
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as dst:
         for n in src.namelist():

@@ -16,7 +16,7 @@ from sq_layout.analysis.views import area_panel
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
-from tests.imports.conftest import SUSU
+from tests.imports.boundary_fixtures import SUSU
 
 SOURCE = "宿迁市自然资源和规划局"
 

@@ -1,4 +1,4 @@
-"""Real boundary files generated on the fly: Shapefile (zipped, GK zones, GBK), GeoJSON, GPKG, KML/KMZ."""
+"""Real boundary files generated in the tests: Shapefile (zipped, GK zones, GBK), GeoJSON, GPKG, KML/KMZ."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import geopandas as gpd
-import pytest
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
@@ -60,8 +59,3 @@ def distance_m(a: BaseGeometry, b: BaseGeometry) -> float:
     """Hausdorff distance in metres between two WGS-84 geometries (measured in EPSG:4548)."""
     pa, pb = gpd.GeoSeries([a, b], crs="EPSG:4326").to_crs(MEASURE_CRS)
     return float(shapely.hausdorff_distance(pa, pb))
-
-
-@pytest.fixture
-def tmp(tmp_path: Path) -> Path:
-    return tmp_path
