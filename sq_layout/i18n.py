@@ -231,8 +231,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Invalid geometry ({reason}), repaired: area {before} → {after} km².",
     },
     "bnd_area": {
-        "zh": "面积 {km2} km²（现有边界 {current} km²）。",
-        "en": "Area {km2} km² (current geometry {current} km²).",
+        "zh": "面积 {km2} km²（现有边界：{current}）。",
+        "en": "Area {km2} km² (current geometry: {current}).",
     },
     "bnd_whole_city": {
         "zh": "{area} 的边界覆盖了几乎整个宿迁市（{pct}%），不予导入——可能是外包框而非县区边界。",

@@ -57,9 +57,13 @@ lang = st.sidebar.radio(
 st.title(t("bnd_page", lang))
 st.caption(t("bnd_intro", lang))
 
-ws = workspace()
-base = ws.latest_id()
-ds = version_dataset(base)
+try:
+    ws = workspace()
+    base = ws.latest_id()
+    ds = version_dataset(base)
+except Exception as exc:  # a bad SQ_LAYOUT_DB or a server that is down: say so, never a traceback
+    st.error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    st.stop()
 names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
 area_labels = {a: f"{n} ({a})" for a, n in names.items()} | {SKIP: t("bnd_skip", lang)}
 

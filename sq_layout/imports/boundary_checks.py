@@ -141,11 +141,8 @@ def _check_one(
 ) -> list[Finding]:
     kind = str(ctx.areas.at[area_id, "kind"])
     km2 = _km2(geom)
-    found = [
-        Finding(
-            "ok", "bnd_area", {"km2": km2, "current": _km2(ctx.current[area_id]) if area_id in ctx.current else "—"}
-        )
-    ]
+    current = f"{_km2(ctx.current[area_id])} km²" if area_id in ctx.current else "—"
+    found = [Finding("ok", "bnd_area", {"km2": km2, "current": current})]
     if kind == "county" and geom.intersection(ctx.city).area >= WHOLE_CITY_SHARE * ctx.city.area:
         return [
             *found,

@@ -154,3 +154,16 @@ def test_dry_run_report_lists_matches_and_findings(ds: Dataset, tmp_path: Path) 
     text = format_preview(p, names, "zh")
     assert "#1 苏宿工业园区 → 苏宿工业园区 (susu)  [通过]" in text and "#2 某某工业园 → — 不导入" in text
     assert "ok: 面积 11.742 km²" in text and "f.geojson" in text.splitlines()[0]
+
+
+def test_an_area_new_in_a_draft_plan_gets_its_first_boundary(ds: Dataset, tmp_path: Path) -> None:
+    import dataclasses
+
+    import pandas as pd
+
+    row = {c: "" for c in ds.areas.columns} | {"area_id": "newpark", "name": "宿迁新园区", "short_name": "新园区"}
+    row |= {"name_en": "New Park", "short_name_en": "New Park", "kind": "zone", "parent_area_id": "sucheng"}
+    draft = dataclasses.replace(ds, areas=pd.concat([ds.areas, pd.DataFrame([row])], ignore_index=True))
+    p = _preview(draft, tmp_path, [affinity.translate(SUSU, yoff=-0.06)], ["新园区"])
+    f = p.features[0]
+    assert (f.area_id, f.status) == ("newpark", "ok") and f.findings[0].params["current"] == "—" and p.ok
