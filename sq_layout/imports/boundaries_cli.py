@@ -11,6 +11,7 @@ from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError
 from sq_layout.i18n import t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
+from sq_layout.imports.boundary_files import check_size
 from sq_layout.imports.boundary_match import SKIP
 
 _ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "gbk": "gb18030", "gb18030": "gb18030", "gb2312": "gb18030"}
@@ -75,8 +76,16 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
 
     try:
         ws = open_workspace(args.db)
+    except Exception as exc:  # a bad URL, a server that is down: one line, not a traceback
+        print(
+            f"error: cannot open the workspace: {str(exc).strip().splitlines()[0] if str(exc) else exc!r}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
         base = args.version if args.version is not None else ws.latest_id()
         ds = ws.load(base)
+        check_size(str(args.file), Path(args.file).stat().st_size)
         data = Path(args.file).read_bytes()
         enc = _ENCODINGS[args.encoding] if args.encoding else None
         preview = preview_upload(

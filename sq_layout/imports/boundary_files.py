@@ -164,18 +164,23 @@ def _read_kmz(data: bytes, name: str, max_bytes: int) -> RawBoundaries:
         raise _fail(name, f"not a readable KMZ (zip) archive ({exc})", "bnd_bad_zip") from None
 
 
+def check_size(file_name: str, size: int, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse a file over the limit, stating both sizes."""
+    if size > max_bytes:
+        mb, limit = round(size / 1e6, 1), round(max_bytes / 1e6)
+        raise BoundaryFileTooLarge(
+            file_name,
+            [f"file is {mb} MB; the limit is {limit} MB"],
+            "bnd_too_large",
+            {"file": file_name, "size_mb": mb, "limit_mb": limit},
+        )
+
+
 def read_upload(
     file_name: str, data: bytes, *, encoding: str | None = None, max_bytes: int = MAX_BYTES
 ) -> RawBoundaries:
     """Read an uploaded file by its suffix; refuse oversized, unknown or unreadable files with the reason."""
-    if len(data) > max_bytes:
-        size, limit = round(len(data) / 1e6, 1), round(max_bytes / 1e6)
-        raise BoundaryFileTooLarge(
-            file_name,
-            [f"file is {size} MB; the limit is {limit} MB"],
-            "bnd_too_large",
-            {"file": file_name, "size_mb": size, "limit_mb": limit},
-        )
+    check_size(file_name, len(data), max_bytes)
     suffix = PurePosixPath(file_name).suffix.lower()
     if suffix not in SUFFIXES:
         raise BoundaryImportError(

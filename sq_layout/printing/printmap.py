@@ -128,8 +128,13 @@ def draw_layout(
                     )
                 )
         handles.append(Patch(facecolor=DIM_FILL, edgecolor=COUNTY_LINE, label=t("dimmed", lang)))
-    _plot(zones, ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=(0, (4, 2.5)), zorder=4)
-    handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, linestyle="--", label=t("zone", lang)))
+    schematic = zones["geometry_quality"] == "schematic"
+    _plot(zones[schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=(0, (4, 2.5)), zorder=4)
+    if schematic.any() or not len(zones):
+        handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, linestyle="--", label=t("zone", lang)))
+    if not schematic.all():  # imported official boundaries: a surveyed line, drawn solid
+        _plot(zones[~schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, zorder=4)
+        handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, label=t("zone_official", lang)))
     if area:
         _plot(geo[geo["area_id"] == area], ax, facecolor="none", edgecolor=SELECTED_LINE, linewidth=2.2, zorder=5)
         handles.append(Patch(facecolor="none", edgecolor=SELECTED_LINE, linewidth=2, label=t("selected", lang)))

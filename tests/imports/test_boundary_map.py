@@ -72,3 +72,23 @@ def test_preview_map_is_offline_and_escaped(ds: Dataset) -> None:
     html = m.get_root().render()
     assert remote_assets(m) == [] and evil not in html and "\\u0026lt;img" in html
     assert "dashed" in preview_legend_html(labels) and "导入边界" in preview_legend_html(labels)
+
+
+def test_printed_map_draws_an_official_zone_solid_with_its_own_legend_entry(ds: Dataset) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from sq_layout.analysis.queries import Selection
+    from sq_layout.printing.fonts import use_cjk_font
+    from sq_layout.printing.printmap import draw_layout
+
+    use_cjk_font()
+    fig, ax = plt.subplots()
+    handles = draw_layout(ax, _official(ds), Selection(), None, "zh", 8)
+    labels = [h.get_label() for h in handles]
+    assert "功能区（官方边界）" in labels and "功能区（示意范围）" in labels
+    texts = [tx.get_text() for tx in ax.texts]
+    assert "苏宿园区" in texts and "湖滨新区（示意）" in texts
+    plt.close(fig)
