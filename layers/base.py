@@ -72,13 +72,14 @@ def _zone_style(feature: dict) -> dict:
         "fillOpacity": 0.15,
         "color": ZONE_LINE,
         "weight": 2,
-        "dashArray": ZONE_DASH,
+        # an imported official boundary is a surveyed line: drawn solid, schematic extents dashed
+        "dashArray": None if feature["properties"].get("geometry_quality") == "official" else ZONE_DASH,
         "className": _area_class(feature) + " sq-zone",
     }
 
 
 def _geojson(areas: gpd.GeoDataFrame, lang: str) -> dict:
-    props = areas[["area_id", "kind", "geometry"]].assign(tip=area_tooltips(areas, lang))
+    props = areas[["area_id", "kind", "geometry_quality", "geometry"]].assign(tip=area_tooltips(areas, lang))
     return props.__geo_interface__
 
 

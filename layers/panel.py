@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from layers.popups import boundary_quality
 from sq_layout.analysis.views import AreaPanel
 from sq_layout.i18n import label, t
 
@@ -59,7 +60,12 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
     parts = [_CSS, '<div class="sq-panel">', f"<h3>{_e(p.name)} · {_e(p.kind)}</h3>"]
     if p.geometry_quality == "schematic":
         parts.append(f'<div class="warn">{_e(t("geometry", lang))}：{_e(label("schematic", lang))}（示意）</div>')
-    parts.append(f'<div class="src">{_e(p.geometry_source)}</div>')
+    if p.geometry_quality == "official":
+        quality = boundary_quality("official", p.geometry_source, p.geometry_date, lang, full=True)
+        file_note = f" · {_e(p.geometry_file)}" if p.geometry_file else ""
+        parts.append(f'<div class="src">{_e(t("geometry", lang))}：{_e(quality)}{file_note}</div>')
+    else:
+        parts.append(f'<div class="src">{_e(p.geometry_source)}</div>')
     parts.append(f"<h4>{_e(t('industries_of', lang))}</h4>{_industries(p, colors)}")
     parts.append(f"<h4>{_e(t('products', lang))}</h4>{_details(p)}")
     if len(p.parks):

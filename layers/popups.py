@@ -6,7 +6,20 @@ from html import escape
 
 import geopandas as gpd
 
-from sq_layout.i18n import label, name_col
+from sq_layout.i18n import label, name_col, t
+
+_TIP_SOURCE_CHARS = 48
+
+
+def boundary_quality(quality: str, source: object, date: object, lang: str, full: bool = False) -> str:
+    """'official · source · date' for official geometry (source shortened unless full), else the quality label."""
+    if quality != "official" or not str(source or "").strip():
+        return label(quality, lang)
+    src = str(source).strip()
+    if not full and len(src) > _TIP_SOURCE_CHARS:
+        src = src[: _TIP_SOURCE_CHARS - 1] + "…"
+    text = t("bnd_official_tip", lang).format(source=src, date=str(date or "").strip())
+    return text.removesuffix(" · ").strip()
 
 
 def area_tooltips(areas: gpd.GeoDataFrame, lang: str) -> list[str]:
@@ -15,7 +28,11 @@ def area_tooltips(areas: gpd.GeoDataFrame, lang: str) -> list[str]:
     for a in areas.itertuples():
         name = escape(str(getattr(a, name_col(lang))))
         kind = escape(label(a.kind, lang))
-        quality = escape(label(a.geometry_quality, lang))
+        quality = escape(
+            boundary_quality(
+                a.geometry_quality, getattr(a, "geometry_source", ""), getattr(a, "geometry_date", ""), lang
+            )
+        )
         counts = (
             f"{a.n_industries} 个产业 · {a.n_chains} 条产业链"
             if lang == "zh"

@@ -1,4 +1,4 @@
-"""`python -m sq_layout workspace {init,list,template,import-plan,compare,export}`; --version/--db for the rest."""
+"""`python -m sq_layout workspace …` (versions: list, import, compare, export); --version/--db for the rest."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def add_workspace_parser(sub: argparse._SubParsersAction) -> None:  # type: igno
     ex.add_argument("-o", "--output", required=True, type=Path)
     for p in (init, ls, tpl, imp, cmp, ex):
         version_options(p)
+    from sq_layout.imports.boundaries_cli import add_import_boundaries_parser
+
+    add_import_boundaries_parser(ws)  # defines its own --version (int) and --db
 
 
 def run_workspace(a: argparse.Namespace) -> None:
@@ -49,8 +52,10 @@ def run_workspace(a: argparse.Namespace) -> None:
     from sq_layout import workspace
     from sq_layout.store.engine import redact
 
-    ws = workspace.workspace(a.db)
     cmd = a.ws_command
+    if cmd == "import-boundaries":
+        raise SystemExit(a.handler(a))
+    ws = workspace.workspace(a.db)
     if cmd in ("init", "list"):
         print(f"# {redact(ws.url)}")
         latest = ws.latest_id()

@@ -38,3 +38,29 @@ class UploadTooLarge(DataError):
 
 class WorkspaceUnavailable(ValueError):
     """The workspace database cannot be opened (bad URL, server down, no PostGIS); the message says which and why."""
+
+
+class BoundaryImportError(DataError):
+    """A boundary file a user brought cannot be imported; `key`/`params` give the message in zh/en (sq_layout.i18n)."""
+
+    def __init__(self, path: str, problems: list[str], key: str = "", params: dict[str, object] | None = None):
+        super().__init__(path, problems)
+        self.key = key
+        self.params = params or {}
+
+
+class BoundaryFileTooLarge(BoundaryImportError):
+    """The uploaded boundary file is over the size limit (the limit is in the message)."""
+
+
+class BoundaryFormatError(BoundaryImportError):
+    """The upload is not a readable GeoJSON, zipped Shapefile, GeoPackage or KML/KMZ."""
+
+
+class BoundaryCRSRequired(BoundaryImportError):
+    """The file declares no usable coordinate system: the user must choose one (a suggestion is attached)."""
+
+    def __init__(self, path: str, problems: list[str], suggestion: str | None, choices: tuple[str, ...]):
+        super().__init__(path, problems, "bnd_crs_required", {"suggestion": suggestion or "—"})
+        self.suggestion = suggestion
+        self.choices = choices

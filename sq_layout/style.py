@@ -25,3 +25,9 @@ VALUE_RAMP = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
 def value_bucket(v: float) -> int:
     """Index into VALUE_RAMP for a value in [0, 1]."""
     return min(int(v * len(VALUE_RAMP)), len(VALUE_RAMP) - 1)
+
+
+# Boundary import preview: current geometry dashed grey, imported geometry solid (red where a check failed).
+CURRENT_LINE = "#8C8C8C"
+IMPORT_LINE = "#1565C0"
+IMPORT_ERROR_LINE = "#D62728"

@@ -13,7 +13,7 @@ from layers.assets import ensure_leaflet
 from layers.base import base_layers, base_map
 from layers.charts import hosts_bar, matrix_heatmap
 from layers.clicks import interpret_click
-from layers.legend import legend_html
+from layers.legend import legend_html, official_zones
 from layers.panel import area_panel_html
 from layers.selection import selection_group
 from sq_layout.analysis.overlap import hosts_per_chain
@@ -196,7 +196,15 @@ with map_col:
     )
     max_n = int(summary["n_selected"].max()) if len(summary) else 0
     st.markdown(
-        legend_html(lang, not sel.empty, single_legend(ds, sel, lang), max_n, view.area is not None),
+        legend_html(
+            lang,
+            not sel.empty,
+            single_legend(ds, sel, lang),
+            max_n,
+            view.area is not None,
+            official_zones(geo, lang),
+            bool(((geo["kind"] == "zone") & (geo["geometry_quality"] == "schematic")).any()),
+        ),
         unsafe_allow_html=True,
     )
 

@@ -38,6 +38,8 @@ class AreaPanel:
     conflicts: pd.DataFrame
     parks: pd.DataFrame
     passages: pd.DataFrame
+    geometry_date: str = ""
+    geometry_file: str = ""
 
 
 def _sources(row: pd.Series, lang: str) -> str:
@@ -113,6 +115,8 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
         conflicts=conflicts,
         parks=parks.reset_index(drop=True),
         passages=passages,
+        geometry_date=str(area.get("geometry_date", "") or ""),
+        geometry_file=str(area.get("geometry_file", "") or ""),
     )
 
 

@@ -74,9 +74,16 @@ def areas_frame(ds: Dataset) -> gpd.GeoDataFrame:
     n_ind = facts.groupby("area_id")["industry_id"].nunique().rename("n_industries")
     n_chain = links.groupby("area_id")["chain_no"].nunique().rename("n_chains")
     n_conf = ds.conflicts["area_id"].replace("", pd.NA).dropna().value_counts().rename("n_conflicts")
-    geo = ds.boundaries[["area_id", "geometry_quality", "source", "geometry"]].rename(
-        columns={"source": "geometry_source"}
-    )
+    b = ds.boundaries
+    # imported official boundaries carry their own source, date and file name; bundled ones only a source note
+    prov = {
+        c: b[c].fillna("").astype(str) if c in b else "" for c in ("geometry_source", "geometry_date", "geometry_file")
+    }
+    if isinstance(prov["geometry_source"], str):
+        prov["geometry_source"] = b["source"]
+    else:
+        prov["geometry_source"] = prov["geometry_source"].where(prov["geometry_source"] != "", b["source"])
+    geo = b[["area_id", "geometry_quality", "geometry"]].assign(**prov)
     frame = geo.merge(ds.areas, on="area_id", validate="one_to_one")
     for extra in (n_ind, n_chain, n_conf):
         frame = frame.merge(extra, left_on="area_id", right_index=True, how="left")

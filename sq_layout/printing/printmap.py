@@ -128,8 +128,13 @@ def draw_layout(
                     )
                 )
         handles.append(Patch(facecolor=DIM_FILL, edgecolor=COUNTY_LINE, label=t("dimmed", lang)))
-    _plot(zones, ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=(0, (4, 2.5)), zorder=4)
-    handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, linestyle="--", label=t("zone", lang)))
+    schematic = zones["geometry_quality"] == "schematic"
+    _plot(zones[schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=(0, (4, 2.5)), zorder=4)
+    if schematic.any() or not len(zones):
+        handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, linestyle="--", label=t("zone", lang)))
+    if not schematic.all():  # imported official boundaries: a surveyed line, drawn solid
+        _plot(zones[~schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, zorder=4)
+        handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, label=t("zone_official", lang)))
     if area:
         _plot(geo[geo["area_id"] == area], ax, facecolor="none", edgecolor=SELECTED_LINE, linewidth=2.2, zorder=5)
         handles.append(Patch(facecolor="none", edgecolor=SELECTED_LINE, linewidth=2, label=t("selected", lang)))
@@ -140,10 +145,10 @@ def draw_layout(
         # English names are long: label every area by its short name there (the legend and tables carry full names)
         texts = [
             r["short_name"] + t("schematic_suffix", lang)
-            if lang == "zh" and r["kind"] == "zone"
-            else r[name_col(lang)]
+            if lang == "zh" and r["kind"] == "zone" and r["geometry_quality"] == "schematic"
+            else (r["short_name"] if r["kind"] == "zone" else r[name_col(lang)])
             if lang == "zh"
-            else r["short_name_en"] + ("*" if r["kind"] == "zone" else "")
+            else r["short_name_en"] + ("*" if r["geometry_quality"] == "schematic" else "")
             for _, r in geo.iterrows()
         ]
         ax._sq_labels = place_labels(ax, points, texts, fontsize, list(geo["kind"] == "zone"))  # for tests

@@ -1,0 +1,111 @@
+"""`python -m sq_layout workspace import-boundaries FILE …`: a dry run prints matches and findings; --yes saves."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError
+from sq_layout.i18n import t
+from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
+from sq_layout.imports.boundary_crs import CRS_CHOICES
+from sq_layout.imports.boundary_files import check_size
+from sq_layout.imports.boundary_match import SKIP
+
+_ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "gbk": "gb18030", "gb18030": "gb18030", "gb2312": "gb18030"}
+
+
+def add_import_boundaries_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the import-boundaries subcommand to a subparsers object; its handler is in `handler`."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "import-boundaries",
+        help="import official boundaries (GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ) as a new version",
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--crs", help=f"when the file declares none or declares it wrongly: {', '.join(CRS_CHOICES)}")
+    p.add_argument("--encoding", choices=sorted(_ENCODINGS), help="Shapefile attribute encoding (default: detect)")
+    p.add_argument(
+        "--match",
+        action="append",
+        default=[],
+        metavar="NAME=AREA",
+        help="match a feature (name or number) to an area id or name, or to - to skip it; repeatable",
+    )
+    p.add_argument("--source", default="", help="who issued the boundaries (required with --yes)")
+    p.add_argument("--date", help="date of the source, e.g. 2025-06")
+    p.add_argument("--version", type=int, help="base version id (default: the latest published)")
+    p.add_argument("--db", help="database URL (default: SQ_LAYOUT_DB or the local SQLite file)")
+    p.add_argument("--user", help="who imports (recorded with the import)")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--yes", action="store_true", help="save; without it nothing is written")
+    p.set_defaults(handler=run_import_boundaries)
+    return p
+
+
+def _matches(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, area = pair.partition("=")
+        if not sep or not name.strip() or not area.strip():
+            raise ValueError(f"--match {pair!r}: expected NAME=AREA (an area id or name, or - to skip)")
+        out[name.strip()] = area.strip()
+    return out
+
+
+def format_preview(preview: BoundaryImport, area_names: dict[str, str], lang: str) -> str:
+    """The dry-run report: file facts, then one block per feature with its match and findings."""
+    source = t("bnd_src_" + preview.crs_source, lang)
+    encoding = f"{preview.encoding} ({preview.encoding_source})" if preview.encoding else "—"
+    info = {"kind": preview.kind, "crs": preview.crs, "crs_source": source, "encoding": encoding}
+    lines = [f"{preview.file_name}: " + t("bnd_file_info", lang).format(**info, field=preview.name_field or "—")]
+    for f in preview.features:
+        area = t("bnd_skip", lang) if f.area_id == SKIP else area_names.get(f.area_id or "", "?")
+        if f.area_id not in (None, SKIP):
+            area += f" ({f.area_id}{', ' + f.matched_by if f.matched_by == 'user' else ''})"
+        status = t("bnd_status_" + f.status, lang)
+        lines.append(f"  #{f.number} {f.name or '—'} → {area}  [{status}]")
+        lines += [f"      {x.level}: {x.message(lang)}" for x in f.findings]
+    return "\n".join(lines)
+
+
+def run_import_boundaries(args: argparse.Namespace) -> int:
+    """Preview (and with --yes save) an import; bad input ends with the reason and exit code 2."""
+    from sq_layout.store import open_workspace
+
+    try:
+        ws = open_workspace(args.db)
+    except Exception as exc:  # a bad URL, a server that is down: one line, not a traceback
+        print(
+            f"error: cannot open the workspace: {str(exc).strip().splitlines()[0] if str(exc) else exc!r}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        base = args.version if args.version is not None else ws.latest_id()
+        ds = ws.load(base)
+        check_size(str(args.file), Path(args.file).stat().st_size)
+        data = Path(args.file).read_bytes()
+        enc = _ENCODINGS[args.encoding] if args.encoding else None
+        preview = preview_upload(
+            Path(args.file).name, data, ds, crs=args.crs, encoding=enc, matches=_matches(args.match)
+        )
+        names = dict(zip(ds.areas["area_id"], ds.areas["name" if args.lang == "zh" else "name_en"], strict=True))
+        print(format_preview(preview, names, args.lang))
+        if not preview.ok:
+            print("\n".join(["", t("bnd_fix_first", args.lang), *preview.problems(args.lang)]), file=sys.stderr)
+            return 2
+        if not args.yes:
+            print(f"\ndry run: nothing saved; add --yes --source '…' to save a new version from version {base}")
+            return 0
+        version = save_import(preview, ws, base, source=args.source, source_date=args.date, user=args.user)
+    except BoundaryCRSRequired as exc:
+        print(f"error: {exc}\n{t('bnd_crs_required', args.lang).format(**exc.params)}", file=sys.stderr)
+        print(f"  --crs {' | '.join(CRS_CHOICES)}", file=sys.stderr)
+        return 2
+    except (BoundaryImportError, DataError, KeyError, ValueError, OSError) as exc:
+        print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
+        return 2
+    print(t("bnd_saved", args.lang).format(version=version, base=base))
+    return 0

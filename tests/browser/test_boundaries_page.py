@@ -1,0 +1,79 @@
+"""The 边界导入 page in headless Chromium against its own app on a temporary workspace: upload a Gauss–Krüger
+Shapefile with no .prj, choose the suggested CRS, see matches, findings and the preview map, save a new version.
+
+Needs the workspace store (sq_layout.store).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from shapely.geometry import box
+
+from sq_layout.plan.dataset import bundled
+from tests.browser.conftest import ROOT, _free_port, wait_until
+from tests.imports.boundary_fixtures import SUSU, SUSU_NAME, frame, shapefile_zip, written
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def import_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a free port with SQ_LAYOUT_DB pointing at a fresh SQLite file."""
+    db = tmp_path_factory.mktemp("ws") / "workspace.sqlite"
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SQ_LAYOUT_DB": f"sqlite:///{db}"}
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    proc = subprocess.Popen([*cmd, "--server.address", "127.0.0.1"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "_stcore/health", timeout=2):
+                break
+        except OSError:
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_import_a_gk_shapefile_without_prj_and_save(page, import_url, tmp_path: Path, external_requests) -> None:
+    upload = tmp_path / "susu-cgcs2000-gk.zip"
+    upload.write_bytes(shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4549"), prj=False, cpg=False))
+    page.goto(import_url + "boundaries")
+    page.wait_for_selector("text=边界文件", timeout=30000)
+    page.set_input_files("input[type=file]", str(upload))
+    page.wait_for_selector("text=根据坐标推测：EPSG:4549", timeout=30000)
+    page.locator("[data-testid=stSelectbox]").first.click()
+    page.get_by_role("option", name="EPSG:4549").first.click()
+    page.wait_for_selector("text=苏宿工业园区 (susu) · 通过", timeout=30000)
+    assert "编码：gb18030 (detected)" in page.inner_text("[data-testid=stMain]")
+    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), what="preview map")
+    preview = next(f for f in page.frames if "st_folium" in f.url)
+    wait_until(page, lambda: preview.locator("path.sq-imported").count() == 1, timeout=30, what="imported outline")
+    page.get_by_label("边界来源").fill("宿迁市自然资源和规划局")
+    page.get_by_label("资料日期").fill("2025-06")
+    page.get_by_role("button", name="保存为新版本").click()
+    page.wait_for_selector("text=已保存：新版本", timeout=30000)
+    assert external_requests == []
+
+
+def test_a_whole_city_box_for_a_county_cannot_be_saved(page, import_url, tmp_path: Path) -> None:
+    upload = tmp_path / "box.geojson"
+    upload.write_bytes(
+        written(tmp_path, frame([box(*bundled().boundaries.total_bounds)], ["泗洪县"]), "b.geojson", "GeoJSON")
+    )
+    page.goto(import_url + "boundaries")
+    page.wait_for_selector("text=边界文件", timeout=30000)
+    page.set_input_files("input[type=file]", str(upload))
+    page.wait_for_selector("text=存在错误，修正后才能保存", timeout=30000)
+    assert "覆盖了几乎整个宿迁市" in page.inner_text("[data-testid=stMain]")
+    assert page.get_by_role("button", name="保存为新版本").is_disabled()

@@ -1,0 +1,203 @@
+"""边界导入 / Import boundaries: upload, CRS and encoding, match, findings, preview map, save (widgets only)."""
+
+from __future__ import annotations
+
+import hashlib
+from html import escape
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from layers.assets import ensure_leaflet
+from layers.boundary_preview import preview_legend_html, preview_map
+from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError
+from sq_layout.i18n import name_col, t
+from sq_layout.imports.boundaries import BoundaryImport, preview_boundaries, save_import
+from sq_layout.imports.boundary_crs import CRS_CHOICES
+from sq_layout.imports.boundary_files import ENCODINGS, MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
+from sq_layout.imports.boundary_match import SKIP, match_features
+from sq_layout.plan.dataset import Dataset
+
+COLORS = {"ok": "#2E7D32", "repaired": "#1565C0", "warning": "#B35C00", "error": "#D62728"}
+
+
+@st.cache_resource(show_spinner=False)
+def workspace() -> Any:
+    """The workspace store (SQ_LAYOUT_DB or the local SQLite file), opened once per server."""
+    from sq_layout.store import open_workspace
+
+    ensure_leaflet()
+    return open_workspace()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def version_dataset(version_id: int) -> Dataset:
+    """One version of the plan, loaded once."""
+    return workspace().load(version_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def read(name: str, data: bytes, encoding: str | None) -> RawBoundaries:
+    """The uploaded file read once per (content, encoding)."""
+    return read_upload(name, data, encoding=encoding)
+
+
+def message(exc: BoundaryImportError, lang: str) -> str:
+    """An import error in the page's language (the English detail is kept for unknown keys)."""
+    return t(exc.key, lang).format(**exc.params) if exc.key else str(exc)
+
+
+ss = st.session_state
+lang = st.sidebar.radio(
+    "语言 Language", ["zh", "en"], key="blang", horizontal=True, format_func={"zh": "中文", "en": "English"}.get
+)
+st.title(t("bnd_page", lang))
+st.caption(t("bnd_intro", lang))
+
+try:
+    ws = workspace()
+    base = ws.latest_id()
+    ds = version_dataset(base)
+except Exception as exc:  # a bad SQ_LAYOUT_DB or a server that is down: say so, never a traceback
+    st.error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    st.stop()
+names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
+area_labels = {a: f"{n} ({a})" for a, n in names.items()} | {SKIP: t("bnd_skip", lang)}
+
+upload = st.file_uploader(
+    t("bnd_upload", lang),
+    type=[s.lstrip(".") for s in SUFFIXES],
+    key="bnd_file",
+    help=f"GeoJSON · Shapefile (.zip: .shp .shx .dbf .prj .cpg) · GeoPackage · KML/KMZ · ≤ {MAX_BYTES // 1_000_000} MB",
+)
+if upload is None:
+    st.stop()
+data = upload.getvalue()
+digest = hashlib.sha256(data).hexdigest()[:16]
+
+c1, c2 = st.columns(2)
+crs_options = ["", *CRS_CHOICES]
+crs = c1.selectbox(
+    t("bnd_crs", lang),
+    crs_options,
+    key=f"bnd_crs-{digest}",
+    format_func=lambda c: t("bnd_crs_from_file", lang) if not c else t("crs_choice." + c, lang),
+)
+encoding = None
+if upload.name.lower().endswith(".zip"):
+    encoding = c2.selectbox(
+        t("bnd_encoding", lang),
+        [None, *ENCODINGS],
+        key=f"bnd_enc-{digest}",
+        format_func=lambda e: (
+            t("bnd_encoding_auto", lang) if e is None else {"gb18030": "GBK / GB18030"}.get(e, "UTF-8")
+        ),
+    )
+
+editor_key = f"bnd_matches-{digest}"
+try:
+    raw = read(upload.name, data, encoding)
+    auto = match_features(raw.frame.drop(columns="geometry"), ds.areas)
+    by_label = {v: k for k, v in area_labels.items()}
+    edits = ss.get(editor_key, {}).get("edited_rows", {})
+    matches = {str(int(row) + 1): by_label[e["area"]] for row, e in edits.items() if e.get("area") in by_label}
+    preview: BoundaryImport = preview_boundaries(raw, ds, crs=crs or None, matches=matches)
+except BoundaryCRSRequired as exc:
+    st.warning(message(exc, lang))
+    st.info(f"{t('bnd_crs', lang)} → {t('crs_choice.' + exc.suggestion, lang) if exc.suggestion else '—'}")
+    st.stop()
+except BoundaryImportError as exc:
+    st.error(message(exc, lang))
+    st.caption(str(exc))
+    st.stop()
+
+encoding_text = f"{preview.encoding} ({preview.encoding_source})" if preview.encoding else "—"
+crs_text = t("crs_choice." + preview.crs, lang) if preview.crs in CRS_CHOICES else preview.crs
+st.caption(
+    t("bnd_file_info", lang).format(
+        kind=preview.kind,
+        crs=crs_text,
+        crs_source=t("bnd_src_" + preview.crs_source, lang),
+        encoding=encoding_text,
+        field=preview.name_field or "—",
+    )
+)
+
+status_text = {s: t("bnd_status_" + s, lang) for s in COLORS}
+st.subheader(t("bnd_match_table", lang))
+table = pd.DataFrame(
+    {
+        "number": [f.number for f in preview.features],
+        "name": [f.name for f in preview.features],
+        "area": [area_labels.get(a or "", "") for a in auto.area_ids],
+        "status": [status_text[f.status] for f in preview.features],
+    }
+)
+st.data_editor(
+    table,
+    key=editor_key,
+    hide_index=True,
+    width="stretch",
+    disabled=["number", "name", "status"],
+    column_config={
+        "number": st.column_config.NumberColumn(t("bnd_col_number", lang), format="#%d"),
+        "name": st.column_config.TextColumn(t("bnd_col_name", lang)),
+        "area": st.column_config.SelectboxColumn(t("bnd_col_area", lang), options=list(area_labels.values())),
+        "status": st.column_config.TextColumn(t("bnd_col_status", lang)),
+    },
+)
+
+st.subheader(t("bnd_findings", lang))
+for f in preview.features:
+    head = f"#{f.number} {f.name or '—'} → {area_labels.get(f.area_id or '', '?')} · {status_text[f.status]}"
+    items = "".join(
+        f'<li><span style="color:{COLORS[x.level]}">{escape(status_text[x.level])}</span> · '
+        f"{escape(x.message(lang))}</li>"
+        for x in f.findings
+    )
+    st.html(f'<div><b style="color:{COLORS[f.status]}">{escape(head)}</b><ul>{items}</ul></div>')
+
+st.subheader(t("bnd_preview_map", lang))
+used = [f for f in preview.features if f.geometry is not None and f.area_id != SKIP]
+imported = gpd.GeoDataFrame(
+    {
+        "number": [f.number for f in used],
+        "name": [f.name for f in used],
+        "area_id": [f.area_id for f in used],
+        "status": [f.status for f in used],
+    },
+    geometry=[f.geometry for f in used],
+    crs="EPSG:4326",
+)
+current = ds.boundaries[ds.boundaries["area_id"].isin(set(imported["area_id"]))][["area_id", "geometry"]]
+current = current.assign(name=current["area_id"].map(names))
+counties = ds.boundaries[ds.boundaries["area_id"].isin(ds.areas.loc[ds.areas["kind"] == "county", "area_id"])]
+labels = {"current": t("bnd_current", lang), "imported": t("bnd_imported", lang)}
+labels |= status_text
+st_folium(
+    preview_map(counties, current, imported, labels),
+    key=f"bnd_map-{digest}",
+    returned_objects=[],
+    height=480,
+    use_container_width=True,
+)
+st.markdown(preview_legend_html(labels), unsafe_allow_html=True)
+
+if not preview.ok:
+    st.error(t("bnd_fix_first", lang))
+    st.text("\n".join(preview.problems(lang)))
+with st.form("bnd_save"):
+    source = st.text_input(t("bnd_source", lang), key="bnd_source")
+    date = st.text_input(t("bnd_date", lang), key="bnd_date", placeholder="2025-06")
+    saved = st.form_submit_button(t("bnd_save", lang), disabled=not preview.ok, type="primary")
+if saved:
+    try:
+        version = save_import(preview, ws, base, source=source, source_date=date.strip() or None)
+    except BoundaryImportError as exc:
+        st.error(message(exc, lang))
+    else:
+        st.cache_resource.clear()  # every page reloads the new latest version
+        st.success(t("bnd_saved", lang).format(version=version, base=base))
