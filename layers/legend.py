@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from sq_layout.i18n import t
-from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELECTED_LINE, VALUE_RAMP, ZONE_LINE
+from sq_layout.legend import legend_entries
+from sq_layout.style import SELECTED_LINE, VALUE_RAMP, ZONE_LINE
 
 
 def _swatch(fill: str, line: str, dashed: bool = False, opacity: float = 1.0) -> str:
@@ -19,21 +20,9 @@ def _swatch(fill: str, line: str, dashed: bool = False, opacity: float = 1.0) ->
 def legend_html(lang: str, filtering: bool, single: tuple[str, str] | None, max_count: int, selected: bool) -> str:
     """Every style on screen: counties, schematic zones, selected outline, host colours, dimmed areas."""
     rows = [
-        _swatch(COUNTY_FILL, COUNTY_LINE) + escape(t("county", lang)),
-        _swatch("#FFFFFF", ZONE_LINE, dashed=True) + escape(t("zone", lang)),
+        _swatch(e.fill or "transparent", e.edge, e.dashed, e.opacity) + escape(e.label)
+        for e in legend_entries(lang, filtering, single, max_count, selected)
     ]
-    if selected:
-        rows.append(_swatch("transparent", SELECTED_LINE) + escape(t("selected", lang)))
-    if filtering:
-        if single:
-            name, color = single
-            rows.append(_swatch(color, color, opacity=0.75) + escape(name))
-        else:
-            for n in range(1, max(max_count, 1) + 1):
-                shade = COUNT_RAMP[min(n, len(COUNT_RAMP)) - 1]
-                suffix = "+" if n == len(COUNT_RAMP) and max_count > n else ""
-                rows.append(_swatch(shade, shade, opacity=0.75) + f"{escape(t('hosts_n', lang))} = {n}{suffix}")
-        rows.append(_swatch(DIM_FILL, DIM_FILL, opacity=0.55) + escape(t("dimmed", lang)))
     items = "".join(f'<div style="margin:2px 0">{r}</div>' for r in rows)
     note = f'<div style="font-size:0.8em;color:#555;margin-top:4px">{escape(t("schematic_note", lang))}</div>'
     return f'<div class="sq-legend"><b>{escape(t("legend", lang))}</b>{items}{note}</div>'

@@ -1,9 +1,19 @@
-"""Errors raised for bad input: they name the file, row, column and what was expected."""
+"""The package's exceptions for user mistakes: each names the file, row and column or lists the valid choices.
+
+Anything else raised is a bug and keeps its traceback (the CLI exits 1 for those, 2 for a `UserError`).
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 
-class DataError(ValueError):
+
+class UserError(Exception):
+    """Base of every mistake the user can fix: the message is one line meant for them."""
+
+
+class DataError(UserError, ValueError):
     """A data file (bundled or uploaded) is malformed; the message says where and what was expected."""
 
     def __init__(self, path: str, problems: list[str]):
@@ -12,3 +22,34 @@ class DataError(ValueError):
         shown = "\n".join(f"  - {p}" for p in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{path}: {len(problems)} problem(s)\n{shown}{more}")
+
+
+class UnknownValue(UserError, KeyError):
+    """A typed name (area, industry, chain, format …) matches nothing; lists the choices and a close match."""
+
+    def __init__(self, what: str, value: object, choices: Iterable[str], aliases: Iterable[str] = ()):
+        self.what = what
+        self.value = value
+        self.choices = list(dict.fromkeys(choices))
+        pool = list(dict.fromkeys([*aliases, *self.choices]))
+        close = difflib.get_close_matches(str(value), pool, n=1, cutoff=0.5)
+        hint = f" — did you mean {close[0]!r}?" if close else ""
+        super().__init__(f"unknown {what} {str(value)!r}{hint} (choose from: {', '.join(self.choices)})")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class BadInput(UserError, ValueError):
+    """An option or request that cannot be honoured as given (out of range, wrong suffix, empty selection …)."""
+
+
+class OutputNotWritable(UserError, OSError):
+    """The output path cannot be written (missing or read-only folder, a folder where a file is meant …)."""
+
+    def __init__(self, path: object, reason: str):
+        self.path = path
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])

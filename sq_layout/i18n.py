@@ -144,6 +144,14 @@ TEXT: dict[str, dict[str, str]] = {
     "share_link": {"zh": "本视图链接（可分享）", "en": "Link to this view"},
     "clear": {"zh": "清除选择", "en": "Clear selection"},
     "geometry": {"zh": "边界", "en": "Boundary"},
+    # --- files you can trust (export registry, print map, errors) ---
+    "continued": {"zh": "（续）", "en": " (continued)"},
+    "data_load_failed": {
+        "zh": "数据文件无法加载，请修正后重新启动：",
+        "en": "The data files could not be loaded; fix them and restart:",
+    },
+    "overview_hosts": {"zh": "承载该产业", "en": "Hosts the industry"},
+    "overview": {"zh": "总览", "en": "overview"},
 }
 
 LABELS: dict[str, dict[str, str]] = {

@@ -25,3 +25,12 @@ VALUE_RAMP = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
 def value_bucket(v: float) -> int:
     """Index into VALUE_RAMP for a value in [0, 1]."""
     return min(int(v * len(VALUE_RAMP)), len(VALUE_RAMP) - 1)
+
+
+# Fill opacities, one place for the web map and the print map: (county, zone). Zones sit on their county, so they
+# are a little lighter to keep the county's fill readable through them.
+HOST_OPACITY = (0.75, 0.6)
+DIM_OPACITY = (0.55, 0.45)
+VALUE_OPACITY = (0.85, 0.7)
+COUNTY_OPACITY = 0.9
+ZONE_OPACITY = 0.15

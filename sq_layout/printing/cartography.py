@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import geopandas as gpd
 from adjustText import adjust_text
@@ -14,6 +15,14 @@ from pyproj import Transformer
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
 
 NICE_KM = (1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 100)
+
+
+@dataclass
+class ScaleBar:
+    """The drawn scale bar: its segments (data units, metres) and the length it claims."""
+
+    bars: list[Rectangle]
+    km: int
 
 
 def true_north_angle(lon: float, lat: float) -> float:
