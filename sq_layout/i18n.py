@@ -147,8 +147,8 @@ TEXT: dict[str, dict[str, str]] = {
     # --- files you can trust (export registry, print map, errors) ---
     "continued": {"zh": "（续）", "en": " (continued)"},
     "data_load_failed": {
-        "zh": "数据文件无法加载，请修正后重新启动：",
-        "en": "The data files could not be loaded; fix them and restart:",
+        "zh": "数据无法加载，请按下列说明修正",
+        "en": "The data could not be loaded; fix what is listed below",
     },
     "overview_hosts": {"zh": "承载该产业", "en": "Hosts the industry"},
     "overview": {"zh": "总览", "en": "overview"},

@@ -105,7 +105,7 @@ def test_help_names_the_accepted_spellings(capsys):
 )
 def test_user_mistakes_end_with_one_line_and_exit_2_writing_nothing(capsys, tmp_path, argv, message):
     (tmp_path / "keep.docx").write_bytes(b"thesis")
-    code, out, err = run_cli(capsys, *[a.format(d=tmp_path) for a in argv])
+    code, _, err = run_cli(capsys, *[a.format(d=tmp_path) for a in argv])
     assert code == 2
     assert err.startswith("error: ") and message.format(d=tmp_path) in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
@@ -154,7 +154,7 @@ def test_bugs_keep_their_traceback(monkeypatch, tmp_path):
 
 
 def test_names_typed_in_chinese_export_a_map(capsys, tmp_path):
-    code, out, err = run_cli(
+    code, _, err = run_cli(
         capsys, "export", "--chain", "晶硅光伏", "--area", "泗洪县", "--dpi", "40", "-o", str(tmp_path / "pv.png")
     )
     assert code == 0, err

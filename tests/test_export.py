@@ -25,11 +25,11 @@ from pypdf import PdfReader
 from pyproj import Geod, Transformer
 
 from sq_layout.analysis.queries import Selection
+from sq_layout.errors import UnknownValue
 from sq_layout.export.dataexport import export_bytes, selection_areas, selection_tables, write_gpkg
 from sq_layout.geo.crs import MEASURE_CRS
-from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas
+from sq_layout.printing.atlas import atlas_pages, build_atlas
 from sq_layout.printing.cartography import overlapping_labels, true_north_angle
-from sq_layout.errors import UnknownValue
 from sq_layout.printing.printmap import PrintSpec, render_map, render_page, save_figure
 
 PV = Selection(chains=(3,))
@@ -101,7 +101,7 @@ def test_a3_portrait_size(ds, tmp_path):
 
 
 def test_unsupported_format(pv_fig, tmp_path):
-    with pytest.raises(UnknownValue, match="unknown map format '.tif'"):
+    with pytest.raises(UnknownValue, match=r"unknown map format '\.tif'"):
         save_figure(pv_fig, tmp_path / "x.tif")
 
 
@@ -174,7 +174,7 @@ def test_whole_atlas_builds_pdf_and_pngs(ds, tmp_path):
     pngs = sorted(p.name for p in (out / "png").glob("*.png"))
     assert pdf_pages == len(pngs) >= 39
     assert "303-沭阳县.png" in pngs and "203-晶硅光伏.png" in pngs
-    assert [p.name for p in out.iterdir()] == sorted(["atlas.pdf", "png"]) or set(os.listdir(out)) == {"atlas.pdf", "png"}
+    assert set(os.listdir(out)) == {"atlas.pdf", "png"}
 
 
 # --- data ----------------------------------------------------------------------------------------

@@ -197,7 +197,8 @@ def frame_map(ax: Axes, ds: Dataset) -> None:
     pad = 0.04 * (maxx - minx)
     minx, miny, maxx, maxy = minx - pad, miny - pad, maxx + pad, maxy + pad
     fw, fh = ax.get_figure().get_size_inches()
-    _, _, bw, bh = ax.get_position().bounds
+    box_pos = ax.get_position(original=True)  # the active one may already be shrunk to the plotted data's aspect
+    _, _, bw, bh = box_pos.bounds
     box = (bw * fw) / (bh * fh)
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     w, h = maxx - minx, maxy - miny
@@ -205,6 +206,7 @@ def frame_map(ax: Axes, ds: Dataset) -> None:
     ax.set_xlim(cx - w / 2, cx + w / 2)
     ax.set_ylim(cy - h / 2, cy + h / 2)
     ax.set_aspect("equal", adjustable="box")
+    ax.set_position(box_pos, which="active")
 
 
 def draw_furniture(ax: Axes, ds: Dataset, lang: str, base: float, arrow: bool = True) -> ScaleBar:
