@@ -288,3 +288,43 @@ def test_interrupted_export_keeps_the_previous_file(tmp_path, sig):
     proc.wait(timeout=60)
     assert target.read_bytes() in (b"previous good map",) or target.read_bytes().startswith(b"\x89PNG")
     assert listing(tmp_path) == ["pv.png"]
+
+
+def test_audit_workbook_has_readable_unique_headers_names_and_rounded_figures(capsys, tmp_path):
+    target = tmp_path / "audit.xlsx"
+    code, _, err = run_cli(capsys, "audit", "--lang", "en", "--xlsx", str(target))
+    assert code == 0, err
+    wb = openpyxl.load_workbook(target)
+    for ws in wb.worksheets[1:]:
+        header = [c.value for c in ws[1]]
+        assert len(header) == len(set(header)), (ws.title, header)
+        assert not [h for h in header if h and "_" in str(h)], (ws.title, header)
+    values = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows(min_row=2) for c in row if c.value]
+    assert not [v for v in values if v.startswith("('")], "tuple text"
+    spread = wb["chain_spread"]
+    hosts = [c.value for c in spread[1]].index("Hosting areas")
+    assert "Sucheng District" in str(spread.cell(2, hosts + 1).value)
+    sim = wb["similar_pairs"]
+    assert [c.value for c in sim[1]] == ["Area A", "Area B", "Similarity"]
+    assert sim["A2"].value == "Shuyang County" and sim["C2"].value == 0.55
+
+
+def test_app_shows_a_data_error_as_a_message(monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from sq_layout.errors import DataError
+    from sq_layout.plan import dataset
+
+    def broken() -> None:
+        raise DataError(
+            str(ROOT / "geodata/plan/chains.csv"), ["row 3, column 'target_2025_yi': 'inf' is not a number"]
+        )
+
+    monkeypatch.setattr(dataset, "bundled", broken)
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    st.cache_resource.clear()
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "geodata/plan/chains.csv" in shown and "target_2025_yi" in shown and str(ROOT) not in shown

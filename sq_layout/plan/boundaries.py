@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -20,7 +21,7 @@ SUQIAN_BBOX = (117.5, 32.8, 119.6, 34.8)
 REQUIRED = ("area_id", "geometry_quality", "source")
 
 
-def _declared_crs(doc: dict) -> CRS:
+def _declared_crs(doc: dict[str, Any]) -> CRS:
     name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
     return CRS.from_user_input(name) if name else CRS.from_epsg(4326)
 
@@ -47,7 +48,7 @@ def read_boundary_file(path: str | Path, max_bytes: int = MAX_BYTES) -> gpd.GeoD
     return _check_frame(gdf, doc, str(path))
 
 
-def _check_frame(gdf: gpd.GeoDataFrame, doc: dict, path: str) -> gpd.GeoDataFrame:
+def _check_frame(gdf: gpd.GeoDataFrame, doc: dict[str, Any], path: str) -> gpd.GeoDataFrame:
     problems: list[str] = []
     missing = [c for c in REQUIRED if c not in gdf.columns]
     if missing:

@@ -50,8 +50,8 @@ def _aliases(ds: Dataset, kind: str) -> dict[str, str]:
             out.setdefault(a.casefold(), c.id)
     if kind == "areas":
         for r in ds.areas.itertuples():
-            for a in (r.short_name, r.short_name_en):
-                out.setdefault(str(a).casefold(), str(r.area_id))
+            for short in (r.short_name, r.short_name_en):
+                out.setdefault(str(short).casefold(), str(r.area_id))
     if kind == "tiers":
         out.update({"主导": "dominant", "先导": "leading"})
     return out

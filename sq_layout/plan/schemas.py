@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandera.pandas as pa
 
 SOURCES = ("table10", "ch4", "ch5")
@@ -15,11 +17,11 @@ _OPT_ID = r"^([a-z][a-z0-9_]*)?$"
 _LINE = pa.Column(int, pa.Check.ge(1), coerce=True)
 
 
-def _text(**kw) -> pa.Column:
+def _text(**kw: Any) -> pa.Column:
     return pa.Column(str, pa.Check.str_length(min_value=1), **kw)
 
 
-def _opt(**kw) -> pa.Column:
+def _opt(**kw: Any) -> pa.Column:
     return pa.Column(str, **kw)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 import pandera.pandas as pa
@@ -78,6 +79,7 @@ def check_keys(
     bad = values[~values.isin(known) & ~((values == "") & allow_empty)]
     sample = ", ".join(sorted(known)[:12])
     return [
-        f"row {i + 1} (line {i + 2}), column '{column}': unknown {what} {v!r}; expected one of {sample}"
+        f"row {cast(int, i) + 1} (line {cast(int, i) + 2}), column '{column}': "
+        f"unknown {what} {v!r}; expected one of {sample}"
         for i, v in bad.items()
     ]

@@ -104,11 +104,11 @@ def atlas_pages(ds: Dataset, lang: str) -> list[Page]:
     col = name_col(lang)
     pages = [Page(file_stem("00", t("overview", lang)), "", Selection(), None, overview_table(ds, lang))]
     for i, ind in enumerate(ds.industries.itertuples(), 1):
-        sel = Selection(industries=(ind.industry_id,))
+        sel = Selection(industries=(str(ind.industry_id),))
         stem = file_stem(f"1{i:02d}", str(getattr(ind, col)))
         pages.append(Page(stem, map_title(ds, sel, None, lang), sel, None, _hosts(ds, sel, lang)))
     for c in ds.chains.itertuples():
-        sel = Selection(chains=(int(c.chain_no),))
+        sel = Selection(chains=(int(str(c.chain_no)),))
         stem = file_stem(f"2{c.chain_no:02d}", str(getattr(c, col)))
         pages.append(Page(stem, map_title(ds, sel, None, lang), sel, None, _hosts(ds, sel, lang)))
     for i, a in enumerate(ds.areas.itertuples(), 1):
@@ -133,7 +133,7 @@ def render_overview(ds: Dataset, spec: PrintSpec, table: pd.DataFrame) -> Figure
     for i, ind in enumerate(ds.industries.itertuples()):
         row, col = divmod(i, 3)
         ax = fig.add_axes((left + col * cell + 0.005, 0.745 - row * 0.2, cell - 0.01, 0.18))
-        draw_layout(ax, ds, Selection(industries=(ind.industry_id,)), None, spec.lang, base * 0.6, labels=False)
+        draw_layout(ax, ds, Selection(industries=(str(ind.industry_id),)), None, spec.lang, base * 0.6, labels=False)
         ax.set_title(str(getattr(ind, name_col(spec.lang))), fontsize=base * 0.95, color=ind.color, fontweight="bold")
         small = ax
     assert small is not None
@@ -162,10 +162,11 @@ def render_overview(ds: Dataset, spec: PrintSpec, table: pd.DataFrame) -> Figure
 
 def render_pages(ds: Dataset, page: Page, spec: PrintSpec) -> list[Figure]:
     """The page's figure, followed by continuation pages when its facts table does not fit under the map."""
+    table = page.table if page.table is not None else pd.DataFrame()
     if page.stem.startswith("00"):
-        return [render_overview(ds, spec, page.table)]
+        return [render_overview(ds, spec, table)]
     spec = replace(spec, title=page.title)
-    parts = chunks(page.table, table_rows_on_map_page(spec), table_rows_on_continuation(spec))
+    parts = chunks(table, table_rows_on_map_page(spec), table_rows_on_continuation(spec))
     figs = [render_map(ds, page.selection, page.area, spec, parts[0])]
     figs += [continuation_page(spec, page.title, part) for part in parts[1:]]
     return figs

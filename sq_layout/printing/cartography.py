@@ -87,12 +87,14 @@ def draw_north_arrow(ax: Axes, x: float, y: float, size: float, angle_deg: float
 
 
 # Label layouts by (texts, anchors, font size, page geometry, extent): every page of an atlas reuses one layout.
-_LAYOUTS: dict[tuple, list[tuple[float, float]]] = {}
+_LAYOUTS: dict[tuple[object, ...], list[tuple[float, float]]] = {}
 
 
-def _layout_key(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: float) -> tuple:
+def _layout_key(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: float) -> tuple[object, ...]:
     anchors = tuple((round(p.x), round(p.y)) for p in points)
-    page = (tuple(ax.figure.get_size_inches()), tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim())
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    page = (tuple(fig.get_size_inches()), tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim())
     return (tuple(texts), anchors, round(fontsize, 2), page)
 
 
@@ -127,7 +129,9 @@ def place_labels(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: fl
 
 def overlapping_labels(ax: Axes, labels: list[Text]) -> list[tuple[str, str]]:
     """Pairs of labels whose drawn boxes overlap (should be empty)."""
-    renderer = ax.figure.canvas.get_renderer()
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg canvases have one
     boxes = [t.get_window_extent(renderer) for t in labels]
     return [
         (labels[i].get_text(), labels[j].get_text())

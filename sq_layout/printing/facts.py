@@ -58,7 +58,7 @@ def draw_table(fig: Figure, table: pd.DataFrame, rect: tuple[float, float, float
         colWidths=[w / total for w in widths],
         cellLoc="left",
         colLoc="left",
-        bbox=(0.0, 1.0 - height, 1.0, height),
+        bbox=(0.0, 1.0 - height, 1.0, height),  # type: ignore[arg-type]  # a bounds tuple is accepted
     )
     tab.auto_set_font_size(False)
     tab.set_fontsize(size)

@@ -87,7 +87,7 @@ def map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
     tiers = {"dominant": ("主导产业", "dominant industries"), "leading": ("先导产业", "leading industries")}
     zh = lang == "zh"
     if area and sel.empty:
-        a = ds.areas.set_index("area_id").loc[area, col]
+        a = str(ds.areas.set_index("area_id").loc[area, col])
         return f"{a}产业布局示意图" if zh else f"Industrial layout of {a} (schematic)"
     parts = [tiers[t][0 if zh else 1] for t in sel.tiers] + selection_names(ds, sel, lang, "产业链" if zh else " chain")
     if not parts:
@@ -196,7 +196,9 @@ def frame_map(ax: Axes, ds: Dataset) -> None:
     minx, miny, maxx, maxy = geo.total_bounds
     pad = 0.04 * (maxx - minx)
     minx, miny, maxx, maxy = minx - pad, miny - pad, maxx + pad, maxy + pad
-    fw, fh = ax.get_figure().get_size_inches()
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    fw, fh = fig.get_size_inches()
     box_pos = ax.get_position(original=True)  # the active one may already be shrunk to the plotted data's aspect
     _, _, bw, bh = box_pos.bounds
     box = (bw * fw) / (bh * fh)
@@ -247,7 +249,7 @@ def draw_legend(ax: Axes, entries: list[LegendEntry], lang: str, base: float, lo
         )
         for e in entries
     ]
-    leg = ax.legend(
+    leg = ax.legend(  # type: ignore[call-overload]  # the stub's overloads do not take keyword handles
         handles=handles,
         loc=loc,
         title=t("legend", lang),
