@@ -11,6 +11,7 @@ import pandas as pd
 from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
 from sq_layout.analysis.overlap import area_chain_matrix
 from sq_layout.analysis.spatial import neighbours
+from sq_layout.errors import DataError
 from sq_layout.i18n import name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
@@ -71,7 +72,10 @@ def target_table(ds: Dataset) -> pd.DataFrame:
 
 
 def _fig(ds: Dataset, figure_id: str) -> pd.Series:
-    return cast(pd.Series, ds.plan_figures.set_index("figure_id").loc[figure_id])
+    figures = ds.plan_figures.set_index("figure_id")
+    if figure_id not in figures.index:
+        raise DataError("plan_figures.csv", [f"no row with figure_id {figure_id!r}; the audit needs it"])
+    return cast(pd.Series, figures.loc[figure_id])
 
 
 def _num(v: object) -> float:

@@ -31,6 +31,7 @@ def use_cjk_font() -> str:
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [FAMILY, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False
+    matplotlib.rcParams["text.parse_math"] = False  # names are plain text, never mathtext ($…$)
     matplotlib.rcParams["svg.fonttype"] = "path"  # SVGs carry glyph outlines, readable without the font
     matplotlib.rcParams["pdf.fonttype"] = 42  # embed TrueType outlines so PDF text stays selectable
     return FAMILY

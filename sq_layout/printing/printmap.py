@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import geopandas as gpd
 import pandas as pd
@@ -62,6 +63,7 @@ MARGIN_MM = 10  # printable area: the page less this margin on each side
 TABLE_BOTTOM = 0.085  # the footer's three lines sit below this
 DASH = (0, (4, 2.5))
 DPI_RANGE = (30, 1200)
+_PAGE_DPI: WeakKeyDictionary[Figure, int] = WeakKeyDictionary()  # the output resolution each page was made for
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def new_page(spec: PrintSpec) -> tuple[Figure, float]:
     # Lay out at 72 dpi (label de-overlapping is dpi-independent and much faster); save_figure rasterises at spec.dpi.
     fig = Figure(figsize=spec.size_inches(), dpi=LAYOUT_DPI)
     FigureCanvasAgg(fig)  # a real renderer for text extents (label placement, tests); no pyplot state involved
+    _PAGE_DPI[fig] = spec.dpi
     w, h = spec.size_inches()
     return fig, min(w, h) / 8.27 * 9
 
@@ -328,7 +331,7 @@ def save_figure(fig: Figure, path: str | Path, dpi: int | None = None) -> Path:
     if fmt not in FORMATS:
         raise UnknownValue("map format", path.suffix or str(path), [f".{f}" for f in FORMATS])
     with atomic_path(path) as tmp, pdf_fonts() if fmt == "pdf" else contextlib.nullcontext():
-        fig.savefig(tmp, format=fmt, dpi=dpi or fig.dpi)
+        fig.savefig(tmp, format=fmt, dpi=dpi or _PAGE_DPI.get(fig, fig.dpi))
     return path
 
 
