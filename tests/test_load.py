@@ -264,3 +264,11 @@ def test_a_county_replaced_by_a_box_over_the_city_is_refused(data_copy):
     write(official / "sihong.geojson", {"type": "FeatureCollection", "features": [feature(box, "sihong")]})
     with pytest.raises(DataError, match=r"sihong\.geojson(.|\n)*'sihong': overlaps the bundled outline by IoU"):
         load_copy(data_copy)
+
+
+def test_english_names_are_unique(data_copy):
+    chains = data_copy / "plan" / "chains.csv"
+    text = chains.read_text(encoding="utf-8-sig").replace("Textiles and apparel", "Chemical fibre")
+    chains.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=r"chains\.csv(.|\n)*name_en"):
+        load_copy(data_copy)

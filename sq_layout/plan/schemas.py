@@ -33,7 +33,7 @@ AREAS = pa.DataFrameSchema(
         "area_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
         "name": _text(unique=True),
         "short_name": _text(),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "short_name_en": _text(),
         "kind": pa.Column(str, pa.Check.isin(AREA_KINDS)),
         "adcode": pa.Column(str, pa.Check.str_matches(r"^(\d{6})?$")),
@@ -49,7 +49,7 @@ INDUSTRIES = pa.DataFrameSchema(
     {
         "industry_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
         "name": _text(unique=True),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "tier": pa.Column(str, pa.Check.isin(TIERS)),
         "color": pa.Column(str, pa.Check.str_matches(r"^#[0-9A-Fa-f]{6}$"), unique=True),
         "target_2025_yi": pa.Column(float, [pa.Check.gt(0), _FINITE], coerce=True),
@@ -64,7 +64,7 @@ SUBINDUSTRIES = pa.DataFrameSchema(
         "subindustry_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
         "industry_id": pa.Column(str),
         "name": _text(unique=True),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "chain_no": pa.Column("Int64", pa.Check.in_range(1, 20), nullable=True, coerce=True),
         "chain_relation": pa.Column(str, pa.Check.isin(("same", "broader", ""))),
         "target_2025_yi": pa.Column(float, [pa.Check.gt(0), _FINITE], nullable=True, coerce=True),
@@ -77,7 +77,7 @@ CHAINS = pa.DataFrameSchema(
     {
         "chain_no": pa.Column(int, pa.Check.in_range(1, 20), unique=True, coerce=True),
         "name": _text(unique=True),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "tier_as_printed": pa.Column(str, pa.Check.isin(("主导产业", "先导产业"))),
         "industry_as_printed": _text(),
         "subindustry_as_printed": _text(),
