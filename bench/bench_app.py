@@ -25,7 +25,7 @@ from sq_layout.geo.crs import shift_geometry
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import CHROMIUM_ARGS, _free_port, click_latlng, map_frame, wait_until
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, click_latlng, map_frame, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAIN_SETS = [[9], [7], [3, 9], [18], [1, 2], [14, 15, 16], [17, 18], [12], [4, 5, 6]]
@@ -111,7 +111,7 @@ def browser() -> None:
     geo = browser_geometry(areas_frame(bundled()))
     pts = dict(zip(geo["area_id"], [(p.y, p.x) for p in label_points(geo)], strict=True))
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = b.new_page(viewport={"width": 1500, "height": 1100})
         t0 = time.perf_counter()
         proc = subprocess.Popen(

@@ -14,7 +14,7 @@ from layers.labels import Label
 from layers.popups import area_tooltips
 from sq_layout.geo.simplify import to_gcj02
 from sq_layout.i18n import name_col
-from sq_layout.style import COUNTY_FILL, COUNTY_LINE, ZONE_DASH, ZONE_LINE
+from sq_layout.style import COUNTY_FILL, COUNTY_LINE, COUNTY_OPACITY, ZONE_DASH, ZONE_LINE, ZONE_OPACITY
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")
 _OSM = xyzservices.providers.OpenStreetMap.Mapnik
@@ -59,7 +59,7 @@ def _area_class(feature: dict) -> str:
 def _county_style(feature: dict) -> dict:
     return {
         "fillColor": COUNTY_FILL,
-        "fillOpacity": 0.9,
+        "fillOpacity": COUNTY_OPACITY,
         "color": COUNTY_LINE,
         "weight": 1.5,
         "className": _area_class(feature),
@@ -69,7 +69,7 @@ def _county_style(feature: dict) -> dict:
 def _zone_style(feature: dict) -> dict:
     return {
         "fillColor": "#FFFFFF",
-        "fillOpacity": 0.15,
+        "fillOpacity": ZONE_OPACITY,
         "color": ZONE_LINE,
         "weight": 2,
         # an imported official boundary is a surveyed line: drawn solid, schematic extents dashed

@@ -9,7 +9,8 @@ import geopandas as gpd
 
 from layers.popups import boundary_quality
 from sq_layout.i18n import name_col, t
-from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELECTED_LINE, VALUE_RAMP, ZONE_LINE
+from sq_layout.legend import legend_entries
+from sq_layout.style import SELECTED_LINE, VALUE_RAMP, ZONE_LINE
 
 
 def _swatch(fill: str, line: str, dashed: bool = False, opacity: float = 1.0) -> str:
@@ -39,24 +40,14 @@ def legend_html(
     schematic: bool = True,
 ) -> str:
     """Every style on screen: counties, schematic and official zones, selected outline, host colours, dimmed areas."""
-    rows = [_swatch(COUNTY_FILL, COUNTY_LINE) + escape(t("county", lang))]
-    if schematic:
-        rows.append(_swatch("#FFFFFF", ZONE_LINE, dashed=True) + escape(t("zone", lang)))
-    if official:
-        notes = "".join(f'<div style="font-size:0.8em;margin-left:30px">{escape(o)}</div>' for o in official)
-        rows.append(_swatch("#FFFFFF", ZONE_LINE) + escape(t("zone_official", lang)) + notes)
-    if selected:
-        rows.append(_swatch("transparent", SELECTED_LINE) + escape(t("selected", lang)))
-    if filtering:
-        if single:
-            name, color = single
-            rows.append(_swatch(color, color, opacity=0.75) + escape(name))
-        else:
-            for n in range(1, max(max_count, 1) + 1):
-                shade = COUNT_RAMP[min(n, len(COUNT_RAMP)) - 1]
-                suffix = "+" if n == len(COUNT_RAMP) and max_count > n else ""
-                rows.append(_swatch(shade, shade, opacity=0.75) + f"{escape(t('hosts_n', lang))} = {n}{suffix}")
-        rows.append(_swatch(DIM_FILL, DIM_FILL, opacity=0.55) + escape(t("dimmed", lang)))
+    entries = legend_entries(lang, filtering, single, max_count, selected, schematic=schematic, official=bool(official))
+    notes = "".join(f'<div style="font-size:0.8em;margin-left:30px">{escape(o)}</div>' for o in official)
+    rows = [
+        _swatch(e.fill or "transparent", e.edge, e.dashed, e.opacity)
+        + escape(e.label)
+        + (notes if e.key == "zone-official" else "")
+        for e in entries
+    ]
     items = "".join(f'<div style="margin:2px 0">{r}</div>' for r in rows)
     note_text = t("schematic_note", lang) if schematic else ""
     note = f'<div style="font-size:0.8em;color:#555;margin-top:4px">{escape(note_text)}</div>'

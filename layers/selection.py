@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.restyle import Restyle
-from sq_layout.style import DIM_FILL, SELECTED_LINE, count_color
+from sq_layout.style import DIM_FILL, DIM_OPACITY, HOST_OPACITY, SELECTED_LINE, count_color
 
 
 def selection_group(
@@ -23,10 +23,10 @@ def selection_group(
             n = int(counts.get(a.area_id, 0))
             if n:
                 color = single_color or count_color(n)
-                style = {"fillColor": color, "fillOpacity": 0.75 if a.kind == "county" else 0.6}
+                style = {"fillColor": color, "fillOpacity": HOST_OPACITY[a.kind != "county"]}
                 classes = ["sq-host", f"sq-host-{a.area_id}", f"sq-n{n}"]
             else:
-                style = {"fillColor": DIM_FILL, "fillOpacity": 0.55 if a.kind == "county" else 0.45}
+                style = {"fillColor": DIM_FILL, "fillOpacity": DIM_OPACITY[a.kind != "county"]}
                 classes = ["sq-dim", f"sq-dim-{a.area_id}"]
         if a.area_id == selected:
             style |= {"color": SELECTED_LINE, "weight": 4}

@@ -7,7 +7,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.restyle import Restyle
-from sq_layout.style import SELECTED_LINE, VALUE_RAMP, value_bucket
+from sq_layout.style import SELECTED_LINE, VALUE_OPACITY, VALUE_RAMP, value_bucket
 
 
 def value_group(areas: gpd.GeoDataFrame, values: pd.Series, outlined: str | None = None) -> folium.FeatureGroup:
@@ -15,7 +15,7 @@ def value_group(areas: gpd.GeoDataFrame, values: pd.Series, outlined: str | None
     styles = {}
     for a in areas.itertuples():
         b = value_bucket(float(values.get(a.area_id, 0.0)))
-        style = {"fillColor": VALUE_RAMP[b], "fillOpacity": 0.85 if a.kind == "county" else 0.7}
+        style = {"fillColor": VALUE_RAMP[b], "fillOpacity": VALUE_OPACITY[a.kind != "county"]}
         classes = ["sq-value", f"sq-value-{a.area_id}", f"sq-b{b}"]
         if a.area_id == outlined:
             style |= {"color": SELECTED_LINE, "weight": 4}

@@ -1,9 +1,19 @@
-"""Errors raised for bad input: they name the file, row, column and what was expected."""
+"""The package's exceptions for user mistakes: each names the file, row and column or lists the valid choices.
+
+Anything else raised is a bug and keeps its traceback (the CLI exits 1 for those, 2 for a `UserError`).
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 
-class DataError(ValueError):
+
+class UserError(Exception):
+    """Base of every mistake the user can fix: the message is one line meant for them."""
+
+
+class DataError(UserError, ValueError):
     """A data file (bundled or uploaded) is malformed; the message says where and what was expected."""
 
     def __init__(self, path: str, problems: list[str]):
@@ -15,13 +25,16 @@ class DataError(ValueError):
 
 
 # --- workspace store and plan-version imports ---
-class UnknownVersion(KeyError):
+class UnknownVersion(UserError, KeyError):
     """A plan version id that the workspace does not hold; the message lists the ones it does."""
 
     def __init__(self, version_id: object, known: list[int]):
         self.version_id = version_id
         self.known = known
         super().__init__(f"unknown plan version {version_id!r}; the workspace has {known}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class UnknownAreas(DataError):
@@ -36,7 +49,7 @@ class UploadTooLarge(DataError):
     """An uploaded file is over the size limit, which the message states."""
 
 
-class WorkspaceUnavailable(ValueError):
+class WorkspaceUnavailable(UserError, ValueError):
     """The workspace database cannot be opened (bad URL, server down, no PostGIS); the message says which and why."""
 
 
@@ -64,3 +77,34 @@ class BoundaryCRSRequired(BoundaryImportError):
         super().__init__(path, problems, "bnd_crs_required", {"suggestion": suggestion or "—"})
         self.suggestion = suggestion
         self.choices = choices
+
+
+class UnknownValue(UserError, KeyError):
+    """A typed name (area, industry, chain, format …) matches nothing; lists the choices and a close match."""
+
+    def __init__(self, what: str, value: object, choices: Iterable[str], aliases: Iterable[str] = ()):
+        self.what = what
+        self.value = value
+        self.choices = list(dict.fromkeys(choices))
+        pool = list(dict.fromkeys([*aliases, *self.choices]))
+        close = difflib.get_close_matches(str(value), pool, n=1, cutoff=0.5)
+        hint = f" — did you mean {close[0]!r}?" if close else ""
+        super().__init__(f"unknown {what} {str(value)!r}{hint} (choose from: {', '.join(self.choices)})")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class BadInput(UserError, ValueError):
+    """An option or request that cannot be honoured as given (out of range, wrong suffix, empty selection …)."""
+
+
+class OutputNotWritable(UserError, OSError):
+    """The output path cannot be written (missing or read-only folder, a folder where a file is meant …)."""
+
+    def __init__(self, path: object, reason: str):
+        self.path = path
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])

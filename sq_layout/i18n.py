@@ -360,6 +360,14 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp_dropped": {"zh": "删除的地区", "en": "Area dropped"},
     "cmp_none": {"zh": "不涉及", "en": "Not involved"},
     "cmp_legend": {"zh": "版本差异", "en": "Difference"},
+    # --- files you can trust (export registry, print map, errors) ---
+    "continued": {"zh": "（续）", "en": " (continued)"},
+    "data_load_failed": {
+        "zh": "数据无法加载，请按下列说明修正",
+        "en": "The data could not be loaded; fix what is listed below",
+    },
+    "overview_hosts": {"zh": "承载该产业", "en": "Hosts the industry"},
+    "overview": {"zh": "总览", "en": "overview"},
 }
 
 LABELS: dict[str, dict[str, str]] = {

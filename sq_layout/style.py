@@ -31,3 +31,12 @@ def value_bucket(v: float) -> int:
 CURRENT_LINE = "#8C8C8C"
 IMPORT_LINE = "#1565C0"
 IMPORT_ERROR_LINE = "#D62728"
+
+
+# Fill opacities, one place for the web map and the print map: (county, zone). Zones sit on their county, so they
+# are a little lighter to keep the county's fill readable through them.
+HOST_OPACITY = (0.75, 0.6)
+DIM_OPACITY = (0.55, 0.45)
+VALUE_OPACITY = (0.85, 0.7)
+COUNTY_OPACITY = 0.9
+ZONE_OPACITY = 0.15

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import warnings
 import zipfile
 from functools import lru_cache
@@ -24,11 +25,12 @@ from pypdf import PdfReader
 from pyproj import Geod, Transformer
 
 from sq_layout.analysis.queries import Selection
+from sq_layout.errors import UnknownValue
 from sq_layout.export.dataexport import export_bytes, selection_areas, selection_tables, write_gpkg
 from sq_layout.geo.crs import MEASURE_CRS
-from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas
+from sq_layout.printing.atlas import atlas_pages, build_atlas
 from sq_layout.printing.cartography import overlapping_labels, true_north_angle
-from sq_layout.printing.printmap import PrintSpec, render_map, save_figure
+from sq_layout.printing.printmap import PrintSpec, render_map, render_page, save_figure
 
 PV = Selection(chains=(3,))
 
@@ -46,8 +48,13 @@ def texts(fig) -> list[Text]:
 
 
 @pytest.fixture(scope="module")
-def pv_fig(ds):
-    return render_map(ds, PV, "sihong", PrintSpec(dpi=100))
+def pv_page(ds):
+    return render_page(ds, PV, "sihong", PrintSpec(dpi=100))
+
+
+@pytest.fixture(scope="module")
+def pv_fig(pv_page):
+    return pv_page.fig
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -94,21 +101,20 @@ def test_a3_portrait_size(ds, tmp_path):
 
 
 def test_unsupported_format(pv_fig, tmp_path):
-    with pytest.raises(ValueError, match="unsupported format"):
+    with pytest.raises(UnknownValue, match=r"unknown map format '\.tif'"):
         save_figure(pv_fig, tmp_path / "x.tif")
 
 
-def test_scale_bar_claims_its_true_ground_length(pv_fig):
-    ax = pv_fig.axes[0]
-    bars = ax._sq_scale
+def test_scale_bar_claims_its_true_ground_length(pv_page):
+    ax, bars, km = pv_page.ax, pv_page.scale.bars, pv_page.scale.km
     x0 = bars[0].get_x()
     x1 = bars[-1].get_x() + bars[-1].get_width()
-    assert x1 - x0 == pytest.approx(ax._sq_scale_km * 1000)
+    assert x1 - x0 == pytest.approx(km * 1000)
     y = bars[0].get_y()
     lon, lat = Transformer.from_crs(MEASURE_CRS, "EPSG:4326", always_xy=True).transform([x0, x1], [y, y])
     ground = Geod(ellps="GRS80").inv(lon[0], lat[0], lon[1], lat[1])[2]
-    assert ground == pytest.approx(ax._sq_scale_km * 1000, rel=0.002)
-    assert any(t.get_text() == f"{ax._sq_scale_km} km" for t in ax.texts)
+    assert ground == pytest.approx(km * 1000, rel=0.002)
+    assert any(t.get_text() == f"{km} km" for t in ax.texts)
 
 
 def test_north_arrow_points_to_true_north():
@@ -120,11 +126,10 @@ def test_north_arrow_points_to_true_north():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("sel", [Selection(), PV, Selection(tiers=("leading",))])
 def test_area_labels_do_not_overlap(ds, lang, sel):
-    fig = render_map(ds, sel, None, PrintSpec(dpi=72, lang=lang))
-    fig.canvas.draw()
-    ax = fig.axes[0]
-    assert len(ax._sq_labels) == 9
-    assert overlapping_labels(ax, ax._sq_labels) == []
+    page = render_page(ds, sel, None, PrintSpec(dpi=72, lang=lang))
+    page.fig.canvas.draw()
+    assert len(page.drawn.labels) == 9
+    assert overlapping_labels(page.ax, page.drawn.labels) == []
 
 
 def test_title_generated_editable_and_legend_complete(ds):
@@ -132,7 +137,7 @@ def test_title_generated_editable_and_legend_complete(ds):
     strings = [t.get_text() for t in texts(fig)]
     assert "宿迁市晶硅光伏产业链布局示意图" in strings
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert {"县区", "晶硅光伏", "不承载所选产业", "功能区（示意范围）", "当前选中区域"} <= set(legend)
+    assert {"晶硅光伏", "不承载所选产业", "功能区（示意范围）", "当前选中区域"} <= set(legend)
     assert any(s.startswith("资料来源") for s in strings) and any("示意图" in s for s in strings)
     assert any("制图日期" in s for s in strings) and "北" in strings
     custom = render_map(ds, PV, None, PrintSpec(dpi=72, title="我的标题"))
@@ -155,35 +160,33 @@ def test_atlas_pages_cover_overview_industries_chains_areas(ds):
     pages = atlas_pages(ds, "zh")
     kinds = pd.Series([p.stem[0] for p in pages]).value_counts().to_dict()
     assert kinds == {"0": 1, "1": 9, "2": 20, "3": 9}
-    chain3 = next(p for p in pages if p.stem == "203-chain")
+    chain3 = next(p for p in pages if p.stem == "203-晶硅光伏")
     assert list(chain3.table.iloc[:, 0]) and "2020年产值（亿元）" in chain3.table.columns
+    assert "00-overview" in [p.stem for p in atlas_pages(ds, "en")]
 
 
-def test_atlas_builds_pdf_and_pngs_and_cancel_keeps_the_finished_one(ds, tmp_path):
+def test_whole_atlas_builds_pdf_and_pngs(ds, tmp_path):
     out = tmp_path / "atlas"
     seen = []
     build_atlas(ds, out, PrintSpec(dpi=30, orientation="portrait"), progress=lambda i, n, t: seen.append((i, n)))
     assert seen[-1] == (39, 39)
-    assert len(PdfReader(out / "atlas.pdf").pages) == 39
-    assert len(list((out / "png").glob("*.png"))) == 39
-    before = (out / "atlas.pdf").read_bytes()
-    calls = iter(range(100))
-    with pytest.raises(Cancelled):
-        build_atlas(ds, out, PrintSpec(dpi=30), cancelled=lambda: next(calls) >= 3)
-    assert (out / "atlas.pdf").read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["atlas"]  # no partial folder left behind
+    pdf_pages = len(PdfReader(out / "atlas.pdf").pages)
+    pngs = sorted(p.name for p in (out / "png").glob("*.png"))
+    assert pdf_pages == len(pngs) >= 39
+    assert "303-沭阳县.png" in pngs and "203-晶硅光伏.png" in pngs
+    assert set(os.listdir(out)) == {"atlas.pdf", "png"}
 
 
 # --- data ----------------------------------------------------------------------------------------
 
 
 def test_csv_zip_has_bom_and_source_note(ds):
-    z = zipfile.ZipFile(io.BytesIO(export_bytes("csv", ds, PV, "sihong", "zh", whole=False)))
+    z = zipfile.ZipFile(io.BytesIO(export_bytes("zip", ds, PV, "sihong", "zh", whole=False)))
     assert {"areas.csv", "hosts.csv", "area_industries.csv", "SOURCE.txt"} <= set(z.namelist())
     raw = z.read("hosts.csv")
     assert raw.startswith(b"\xef\xbb\xbf") and "晶硅光伏" in raw.decode("utf-8-sig")
     assert "资料来源" in z.read("SOURCE.txt").decode("utf-8-sig")
-    whole = zipfile.ZipFile(io.BytesIO(export_bytes("csv", ds, PV, None, "zh", whole=True)))
+    whole = zipfile.ZipFile(io.BytesIO(export_bytes("zip", ds, PV, None, "zh", whole=True)))
     assigned = pd.read_csv(io.BytesIO(whole.read("assignments.csv")), encoding="utf-8-sig")
     assert len(assigned) == len(ds.assignments)
 

@@ -212,3 +212,63 @@ def test_official_file_replaces_schematic_zone_without_code_changes(data_copy):
     assert susu.geometry_quality == "official"
     assert susu.geometry.bounds == pytest.approx((118.2, 33.9, 118.3, 34.0))
     assert len(loaded.boundaries) == 9
+
+
+# --- more bad boundary files: each a DataError naming the file, never a traceback ----------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ({"type": "FeatureCollection", "features": [{**feature(SQUARE, "susu"), "geometry": 0}]}, r"susu\.geojson"),
+        ({"type": "FeatureCollection", "features": [feature(SQUARE, ["susu"])]}, "area_id must be one text id"),
+    ],
+)
+def test_malformed_official_features_are_named(data_copy, doc, message):
+    official = data_copy / "boundaries/official"
+    official.mkdir()
+    write(official / "susu.geojson", doc)
+    with pytest.raises(DataError, match=message):
+        load_copy(data_copy)
+
+
+def test_deeply_nested_json_is_named(data_copy):
+    official = data_copy / "boundaries/official"
+    official.mkdir()
+    (official / "deep.geojson").write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(DataError, match=r"deep\.geojson"):
+        load_copy(data_copy)
+
+
+def test_two_official_files_for_one_area_are_refused(data_copy):
+    official = data_copy / "boundaries/official"
+    official.mkdir()
+    for name in ("a.geojson", "b.geojson"):
+        write(official / name, {"type": "FeatureCollection", "features": [feature(SQUARE, "susu")]})
+    with pytest.raises(DataError, match=r"'susu' is in both a\.geojson and b\.geojson"):
+        load_copy(data_copy)
+
+
+def test_a_shapefile_in_official_is_not_silently_ignored(data_copy):
+    official = data_copy / "boundaries/official"
+    official.mkdir()
+    (official / "sihong.shp").write_bytes(b"\x00\x00\x27\x0a")
+    with pytest.raises(DataError, match=r"sihong\.shp: only GeoJSON .*\.prj"):
+        load_copy(data_copy)
+
+
+def test_a_county_replaced_by_a_box_over_the_city_is_refused(data_copy):
+    official = data_copy / "boundaries/official"
+    official.mkdir()
+    box = [[118.0, 33.3], [119.1, 33.3], [119.1, 34.4], [118.0, 34.4], [118.0, 33.3]]
+    write(official / "sihong.geojson", {"type": "FeatureCollection", "features": [feature(box, "sihong")]})
+    with pytest.raises(DataError, match=r"sihong\.geojson(.|\n)*'sihong': overlaps the bundled outline by IoU"):
+        load_copy(data_copy)
+
+
+def test_english_names_are_unique(data_copy):
+    chains = data_copy / "plan" / "chains.csv"
+    text = chains.read_text(encoding="utf-8-sig").replace("Textiles and apparel", "Chemical fibre")
+    chains.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=r"chains\.csv(.|\n)*name_en"):
+        load_copy(data_copy)

@@ -17,7 +17,7 @@ from sq_layout.analysis.audit import LEVELS, agreement, consistency_audit, filte
 from sq_layout.analysis.audit_views import discrepancies_view, pairs_view, similarity_long, spread_view, targets_view
 from sq_layout.analysis.queries import Selection, host_summary, selection_color
 from sq_layout.analysis.views import matrix_long, single_legend
-from sq_layout.export.audit_report import audit_tables
+from sq_layout.export.audit_report import workbook_tables
 from sq_layout.export.dataexport import xlsx
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import headers, name_col, t
@@ -173,7 +173,7 @@ with tab_consistency:
     table(shown.drop(columns=["area_id", "industry_id"]), lang)
     st.download_button(
         t("download_audit", lang),
-        data=lambda: xlsx(audit_tables(ds, lang), lang),
+        data=lambda: xlsx(workbook_tables(ds, lang), lang),
         file_name="sq-layout-audit.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",

@@ -27,13 +27,13 @@ from sq_layout.analysis.views import (
     shared_pairs_view,
     single_legend,
 )
-from sq_layout.export.dataexport import export_bytes
+from sq_layout.export.registry import Request, by_id, formats, mime
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.printing.atlas import build_atlas, png_zip
-from sq_layout.printing.printmap import FORMATS, PrintSpec, map_bytes, map_title
+from sq_layout.printing.printmap import PrintSpec, map_title
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 from ui.versionpick import chosen_version, undrawn_note, version_dataset, version_param
 
@@ -45,22 +45,14 @@ def load(vid: int | None) -> tuple[Dataset, object]:
     return ds, browser_geometry(areas_frame(ds))
 
 
-MIME = {
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "pdf": "application/pdf",
-    "zip": "application/zip",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "geojson": "application/geo+json",
-    "gpkg": "application/geopackage+sqlite3",
-}
 ATLAS_ROOT = Path(__file__).resolve().parents[1] / "out"
 
 
 def download(label: str, data, file_name: str, key: str) -> None:
     """A full-width download button whose file is generated only when clicked."""
-    mime = MIME[file_name.rsplit(".", 1)[1]]
-    st.download_button(label, data=data, file_name=file_name, mime=mime, on_click="ignore", width="stretch", key=key)
+    st.download_button(
+        label, data=data, file_name=file_name, mime=mime(file_name), on_click="ignore", width="stretch", key=key
+    )
 
 
 def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> None:
@@ -68,25 +60,27 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
     st.markdown(f"**{t('export_map', lang)}**")
     title = st.text_input(t("map_title", lang), value=map_title(ds, sel, area, lang), key=f"title-{lang}-{sel}-{area}")
     c1, c2 = st.columns(2)
-    fmt = c1.selectbox(t("format", lang), FORMATS, key="fmt", format_func=str.upper)
+    map_fmts = {f.id: f for f in formats("map")}
+    fmt = c1.selectbox(t("format", lang), list(map_fmts), key="fmt", format_func=lambda f: map_fmts[f].label)
     paper = c2.selectbox(t("paper", lang), ["a4", "a3"], key="paper", format_func=str.upper)
     orient = c1.selectbox(
         t("orientation", lang), ["landscape", "portrait"], key="orient", format_func=lambda o: t(o, lang)
     )
     dpi = c2.number_input(t("dpi", lang), 72, 600, 300, step=50, key="dpi")
     spec = PrintSpec(paper, orient, int(dpi), lang, title or None)
-    download(t("download_map", lang), lambda: map_bytes(ds, sel, area, spec, fmt), f"sq-layout-map.{fmt}", "dl-map")
+    req = Request(ds, sel, area, lang, spec=spec)
+    download(t("download_map", lang), lambda: by_id(fmt).write(req), f"sq-layout-map{by_id(fmt).suffix}", "dl-map")
     st.markdown(f"**{t('export_data', lang)}**")
     d1, d2 = st.columns(2)
-    dfmt = d1.selectbox(t("format", lang), ["xlsx", "csv", "geojson", "gpkg"], key="dfmt", format_func=str.upper)
+    data_fmts = {f.id: f for f in formats("data") if not f.one_table}
+    dfmt = d1.selectbox(t("format", lang), list(data_fmts), key="dfmt", format_func=lambda f: data_fmts[f].label)
     whole = d2.radio(
         t("scope", lang), [False, True], key="scope", format_func=lambda w: t("scope_all" if w else "scope_view", lang)
     )
-    suffix = "zip" if dfmt == "csv" else dfmt
     download(
         t("download_data", lang),
-        lambda: export_bytes(dfmt, ds, sel, area, lang, whole),
-        f"sq-layout-{'all' if whole else 'view'}.{suffix}",
+        lambda: by_id(dfmt).write(Request(ds, sel, area, lang, whole=whole)),
+        f"sq-layout-{'all' if whole else 'view'}{by_id(dfmt).suffix}",
         "dl-data",
     )
     st.markdown(f"**{t('atlas', lang)}**")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import cast
 
 import pandas as pd
 
 from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
 from sq_layout.analysis.overlap import area_chain_matrix
 from sq_layout.analysis.spatial import neighbours
+from sq_layout.errors import DataError
 from sq_layout.i18n import name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
@@ -21,7 +24,7 @@ def _tolerance(as_printed: str) -> float:
     """Half a unit of the printed precision plus table 11's, so rounding alone is not a discrepancy."""
     digits = as_printed.split(".")[1] if "." in as_printed else ""
     digits = "".join(ch for ch in digits if ch.isdigit())
-    return 0.5 * 10 ** -len(digits) + TOLERANCE
+    return float(0.5 * 10 ** -len(digits) + TOLERANCE)
 
 
 @lru_cache(maxsize=8)
@@ -60,34 +63,43 @@ def target_table(ds: Dataset) -> pd.DataFrame:
     """表十一 per chain with the compound annual growth each target requires and its industry's subtotals."""
     c = ds.chains[["chain_no", "name", "name_en", "industry_id", "output_2020_yi", "target_2023_yi", "target_2025_yi"]]
     c = c.copy()
-    c["cagr_2020_2023"] = cagr(c["output_2020_yi"], c["target_2023_yi"], 3)
-    c["cagr_2023_2025"] = cagr(c["target_2023_yi"], c["target_2025_yi"], 2)
-    c["cagr_2020_2025"] = cagr(c["output_2020_yi"], c["target_2025_yi"], 5)
+    c["cagr_2020_2023"] = cagr(c["output_2020_yi"].to_numpy(float), c["target_2023_yi"].to_numpy(float), 3)
+    c["cagr_2023_2025"] = cagr(c["target_2023_yi"].to_numpy(float), c["target_2025_yi"].to_numpy(float), 2)
+    c["cagr_2020_2025"] = cagr(c["output_2020_yi"].to_numpy(float), c["target_2025_yi"].to_numpy(float), 5)
     c["below_baseline_2023"] = c["target_2023_yi"] < c["output_2020_yi"]
     sub = c.groupby("industry_id")[["output_2020_yi", "target_2023_yi", "target_2025_yi"]].sum().add_prefix("industry_")
     return c.merge(sub, left_on="industry_id", right_index=True)
 
 
 def _fig(ds: Dataset, figure_id: str) -> pd.Series:
-    return ds.plan_figures.set_index("figure_id").loc[figure_id]
+    figures = ds.plan_figures.set_index("figure_id")
+    if figure_id not in figures.index:
+        raise DataError("plan_figures.csv", [f"no row with figure_id {figure_id!r}; the audit needs it"])
+    return cast(pd.Series, figures.loc[figure_id])
 
 
-def _row(kind: str, subject: str, a_label: str, a: float, a_lines: str, b_label: str, b: float, b_lines: str) -> dict:
+def _num(v: object) -> float:
+    return float(cast(float, v))
+
+
+def _row(
+    kind: str, subject: object, a_label: str, a: object, a_lines: str, b_label: str, b: object, b_lines: str
+) -> dict[str, object]:
     return {
         "kind": kind,
-        "subject": subject,
+        "subject": str(subject),
         "figure_a": a_label,
-        "value_a": round(float(a), 2),
+        "value_a": round(_num(a), 2),
         "lines_a": a_lines,
         "figure_b": b_label,
-        "value_b": round(float(b), 2),
+        "value_b": round(_num(b), 2),
         "lines_b": b_lines,
-        "difference": round(float(a) - float(b), 2),
+        "difference": round(_num(a) - _num(b), 2),
     }
 
 
-def _lines(values) -> str:
-    return ";".join(str(int(v)) for v in values)
+def _lines(values: Iterable[object]) -> str:
+    return ";".join(str(int(_num(v))) for v in values)
 
 
 @lru_cache(maxsize=8)
@@ -130,7 +142,7 @@ def target_discrepancies(ds: Dataset) -> pd.DataFrame:
     sums = chains.groupby("industry_id")[["output_2020_yi", "target_2025_yi"]].sum()
     for ind_id, ind in inds.iterrows():
         lines = _lines(chains.loc[chains["industry_id"] == ind_id, "line"])
-        if ind_id in sums.index and abs(ind.target_2025_yi - sums.loc[ind_id, "target_2025_yi"]) > TOLERANCE:
+        if ind_id in sums.index and abs(ind.target_2025_yi - sums.loc[cast(str, ind_id), "target_2025_yi"]) > TOLERANCE:
             rows.append(
                 _row(
                     "industry_vs_chains",
@@ -139,13 +151,13 @@ def target_discrepancies(ds: Dataset) -> pd.DataFrame:
                     ind.target_2025_yi,
                     str(ind.target_line),
                     "表十一 chains 2025 sum",
-                    sums.loc[ind_id, "target_2025_yi"],
+                    sums.loc[cast(str, ind_id), "target_2025_yi"],
                     lines,
                 )
             )
         if f"T9_{ind_id}_2020" in ds.plan_figures["figure_id"].values:
             t9 = _fig(ds, f"T9_{ind_id}_2020")
-            if abs(t9.value - sums.loc[ind_id, "output_2020_yi"]) > _tolerance(t9.as_printed):
+            if abs(t9.value - sums.loc[cast(str, ind_id), "output_2020_yi"]) > _tolerance(t9.as_printed):
                 rows.append(
                     _row(
                         "table9_vs_chains",
@@ -154,7 +166,7 @@ def target_discrepancies(ds: Dataset) -> pd.DataFrame:
                         t9.value,
                         str(t9.line),
                         "表十一 chains 2020 sum",
-                        sums.loc[ind_id, "output_2020_yi"],
+                        sums.loc[cast(str, ind_id), "output_2020_yi"],
                         lines,
                     )
                 )
@@ -196,7 +208,7 @@ def target_discrepancies(ds: Dataset) -> pd.DataFrame:
                 f"{s.name} / {s.name_chain}",
                 "第四章 2025 target",
                 s.target_2025_yi,
-                str(int(s.target_line)),
+                str(int(_num(s.target_line))),
                 "表十一 2025 target",
                 s.target_2025_yi_chain,
                 str(s.line),
@@ -219,7 +231,7 @@ def target_discrepancies(ds: Dataset) -> pd.DataFrame:
                 )
             )
     out = pd.DataFrame(rows)
-    out["scope_note"] = [_scope_note(ds, r.kind, r.subject) for r in out.itertuples()]
+    out["scope_note"] = [_scope_note(ds, str(r.kind), str(r.subject)) for r in out.itertuples()]
     return out
 
 

@@ -40,8 +40,9 @@ def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
 def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
     """The similarity matrix as long rows (a, b, similarity) with area names, for a heat map."""
     names = _names(ds, lang)
-    s = similarity(ds, level).rename(index=names, columns=names)
-    return s.rename_axis(index="a", columns="b").stack().rename("similarity").reset_index()
+    s = similarity(ds, level).rename(index=dict(names), columns=dict(names))
+    long = s.rename_axis(index="a", columns="b").stack()
+    return pd.DataFrame({"similarity": long}).reset_index()
 
 
 @lru_cache(maxsize=8)

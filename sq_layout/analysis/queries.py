@@ -31,7 +31,7 @@ class Selection:
         return not (self.tiers or self.industries or self.subindustries or self.chains)
 
 
-def _unknown(values: Iterable, known: Iterable, what: str) -> None:
+def _unknown(values: Iterable[object], known: Iterable[object], what: str) -> None:
     bad = sorted(set(values) - set(known), key=str)
     if bad:
         raise KeyError(f"unknown {what}: {', '.join(map(str, bad))}")
@@ -115,7 +115,7 @@ def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
         ("chain", "chain_no", sel.chains),
     )
     parts = [
-        f[f[col].isin(values)].assign(item_kind=kind, item=lambda d, c=col: d[c].astype(str))
+        f[f[col].isin(values)].assign(item_kind=kind, item=lambda d, c=col: d[c].astype(str))  # type: ignore[misc]
         for kind, col, values in criteria
         if values
     ]
@@ -147,7 +147,7 @@ def selection_color(ds: Dataset, sel: Selection) -> str | None:
     industries = set(sel.industries)
     industries |= set(ds.subindustries.loc[ds.subindustries["subindustry_id"].isin(sel.subindustries), "industry_id"])
     industries |= set(ds.chains.loc[ds.chains["chain_no"].isin(sel.chains), "industry_id"])
-    return ds.industries.set_index("industry_id").loc[industries.pop(), "color"]
+    return str(ds.industries.set_index("industry_id").loc[industries.pop(), "color"])
 
 
 def link_mask(table: pd.DataFrame, sel: Selection) -> pd.Series:

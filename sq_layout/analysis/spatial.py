@@ -51,7 +51,7 @@ def neighbours(ds: Dataset) -> pd.DataFrame:
         for i, j in zip(pairs.index, pairs["index_b"], strict=True)
     ]
     pairs = pairs.assign(relation=["nested" if o else "border" for o in overlap])
-    return pairs[["area_id_a", "area_id_b", "relation"]].reset_index(drop=True)
+    return pd.DataFrame(pairs[["area_id_a", "area_id_b", "relation"]].reset_index(drop=True))
 
 
 def areas_km2(ds: Dataset) -> pd.Series:

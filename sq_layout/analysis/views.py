@@ -151,8 +151,9 @@ def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh", short: b
     """The area × chain matrix as long rows (area, chain, n_sources) in plan order, for a heat map."""
     m = area_chain_matrix(ds, chains)
     names = _short_names(ds, lang) if short else _area_names(ds, lang)
-    m = m.rename(index=names, columns=ds.chains.set_index("chain_no")[name_col(lang)])
-    return m.rename_axis(index="area", columns="chain").stack().rename("n_sources").reset_index()
+    m = m.rename(index=dict(names), columns=dict(ds.chains.set_index("chain_no")[name_col(lang)]))
+    long = m.rename_axis(index="area", columns="chain").stack()
+    return pd.DataFrame({"n_sources": long}).reset_index()
 
 
 def host_counts_view(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:

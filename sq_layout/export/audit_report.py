@@ -1,4 +1,4 @@
-"""The audit as text (command line) and as an Excel workbook."""
+"""The audit as text (command line) and as an Excel workbook: readable unique headers, names not ids, rounded."""
 
 from __future__ import annotations
 
@@ -7,22 +7,83 @@ from pathlib import Path
 import pandas as pd
 
 from sq_layout.analysis.audit import chain_overlap, consistency_audit, similar_pairs, target_discrepancies, target_table
+from sq_layout.atomic import write_bytes
 from sq_layout.export.dataexport import xlsx
+from sq_layout.i18n import HEADERS, name_col
 from sq_layout.plan.dataset import Dataset
+
+# Audit columns whose general header would be ambiguous in a workbook (zh, en).
+AUDIT_HEADERS = {
+    "chain_no": ("表十一序号", "Table 11 no."),
+    "name": ("名称", "Name"),
+    "industry_id": ("所属产业", "Industry"),
+    "n_hosts": ("承载区域数", "Number of hosts"),
+    "hosts": ("承载区域", "Hosting areas"),
+    "output_2020_yi": ("2020年产值（亿元）", "2020 output (100m yuan)"),
+    "target_2023_yi": ("2023年目标（亿元）", "2023 target (100m yuan)"),
+    "target_2025_yi": ("2025年目标（亿元）", "2025 target (100m yuan)"),
+    "cagr_2020_2023": ("2020→2023 年均增速%", "CAGR 2020→23 %"),
+    "cagr_2023_2025": ("2023→2025 年均增速%", "CAGR 2023→25 %"),
+    "cagr_2020_2025": ("2020→2025 年均增速%", "CAGR 2020→25 %"),
+    "below_baseline_2023": ("2023目标低于2020", "2023 target below 2020"),
+    "industry_output_2020_yi": ("所属产业2020产值合计", "Industry 2020 output"),
+    "industry_target_2023_yi": ("所属产业2023目标合计", "Industry 2023 target"),
+    "industry_target_2025_yi": ("所属产业2025目标合计", "Industry 2025 target"),
+}
+
+
+def _readable(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Headers in the chosen language, made unique (a clash keeps its code name in brackets)."""
+    i = 0 if lang == "zh" else 1
+    names = [AUDIT_HEADERS[c][i] if c in AUDIT_HEADERS else HEADERS.get(c, {}).get(lang, c) for c in df.columns]
+    seen: dict[str, int] = {}
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+    unique = [f"{n} ({c})" if seen[n] > 1 else n for n, c in zip(names, df.columns, strict=True)]
+    return df.set_axis(unique, axis=1)
 
 
 def audit_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
     """Consistency audit, target discrepancies, per-chain targets, chain spread and most alike pairs."""
+    area = ds.areas.set_index("area_id")[name_col(lang)].to_dict()
+    industry = ds.industries.set_index("industry_id")[name_col(lang)].to_dict()
+    sep = "、" if lang == "zh" else ", "
+
+    def pairs(v: object) -> str:
+        return sep.join(f"{area.get(a, a)}–{area.get(b, b)}" for a, b in list(v))  # type: ignore[call-overload]
+
     spread = chain_overlap(ds).copy()
-    for col in ("hosts", "border_pairs", "nested_pairs"):
-        spread[col] = spread[col].map(lambda v: "; ".join(map(str, v)))
+    spread["hosts"] = spread["hosts"].map(lambda v: sep.join(str(area.get(a, a)) for a in v))
+    spread["border_pairs"] = spread["border_pairs"].map(pairs)
+    spread["nested_pairs"] = spread["nested_pairs"].map(pairs)
+    spread["industry_id"] = spread["industry_id"].map(industry)
+    targets = target_table(ds).copy()
+    targets["industry_id"] = targets["industry_id"].map(industry)
+    for col in ("cagr_2020_2023", "cagr_2023_2025", "cagr_2020_2025"):
+        targets[col] = (100 * targets[col]).round(1)
+    similar = similar_pairs(ds, "chain", 15).copy()
+    similar["a"] = similar["a"].map(area)
+    similar["b"] = similar["b"].map(area)
+    similar["similarity"] = similar["similarity"].astype(float).round(2)
+    keep, other = name_col(lang), ("name_en" if lang == "zh" else "name")
+
+    def named(df: pd.DataFrame) -> pd.DataFrame:
+        return df.drop(columns=[other]).rename(columns={keep: "name"})
+
     return {
         "consistency": consistency_audit(ds, lang),
         "target_discrepancies": target_discrepancies(ds),
-        "targets": target_table(ds),
-        "chain_spread": spread,
-        "similar_pairs": similar_pairs(ds, "chain", 15),
+        "targets": named(targets),
+        "chain_spread": named(spread),
+        "similar_pairs": similar,
     }
+
+
+def workbook_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
+    """The audit tables as the workbook shows them: readable, unique headers; internal ids dropped."""
+    tables = audit_tables(ds, lang)
+    tables["consistency"] = tables["consistency"].drop(columns=["area_id", "industry_id"], errors="ignore")
+    return {name: _readable(df, lang) for name, df in tables.items()}
 
 
 def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) -> None:
@@ -31,16 +92,18 @@ def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) ->
     c = tables["consistency"]
     print(f"== Consistency audit: {len(c)} findings ==")
     for r in c.itertuples():
-        where = " · ".join(x for x in (r.area, r.industry, r.subindustry) if x)
-        print(f"[{r.id}] {r.kind}{' · ' + where if where else ''}\n    {r.description}\n    lines {r.lines}")
+        where = " · ".join(str(x) for x in (r.area, r.industry, r.subindustry) if x)
+        head = f"[{r.id!s}] {r.kind!s}{' · ' + where if where else ''}"
+        print(f"{head}\n    {r.description!s}\n    lines {r.lines!s}")
     d = tables["target_discrepancies"]
     print(f"\n== Target discrepancies: {len(d)} ==")
     for r in d.itertuples():
-        note = f"  ({r.scope_note})" if r.scope_note else ""
+        note = f"  ({r.scope_note!s})" if r.scope_note else ""
+        first_b = str(r.lines_b).split(";")[0]
         print(
-            f"- {r.kind} · {r.subject}: {r.figure_a} = {r.value_a:g} (L{r.lines_a}) vs "
-            f"{r.figure_b} = {r.value_b:g} (L{r.lines_b.split(';')[0]}…); difference {r.difference:g}{note}"
+            f"- {r.kind} · {r.subject}: {r.figure_a} = {float(str(r.value_a)):g} (L{r.lines_a}) vs "
+            f"{r.figure_b} = {float(str(r.value_b)):g} (L{first_b}…); difference {float(str(r.difference)):g}{note}"
         )
     if xlsx_path:
-        Path(xlsx_path).write_bytes(xlsx(tables, lang))
+        write_bytes(xlsx_path, xlsx(workbook_tables(ds, lang), lang))
         print(f"\nwritten: {xlsx_path}")

@@ -17,11 +17,14 @@ import pyogrio
 
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import area_panel, hosts_table
+from sq_layout.errors import BadInput, UnknownValue
 from sq_layout.i18n import headers, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 
-DATA_FORMATS = ("csv", "xlsx", "geojson", "gpkg")
+DATA_FORMATS = ("zip", "csv", "xlsx", "geojson", "gpkg")
+GPKG_VERSION = "1.2"  # GDAL 3.6 (common QGIS builds) warns on 1.4
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 AREA_COLUMNS = ["area_id", "name", "name_en", "kind", "adcode", "parent_area_id", "geometry_quality", "geometry_source"]
 
 
@@ -66,12 +69,38 @@ def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -
     return tables
 
 
+def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would read as a formula get a leading apostrophe (OWASP CSV injection)."""
+
+    def cell(v: object) -> object:
+        return "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+
+    out = df.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].map(cell)
+    return out.rename(columns=lambda c: cell(str(c)))
+
+
+def csv_one(tables: dict[str, pd.DataFrame], table: str | None) -> bytes:
+    """One table as UTF-8-with-BOM CSV: the only one, or the one named; else BadInput naming the alternatives."""
+    if table is None and len(tables) > 1:
+        raise BadInput(
+            f"a .csv holds one table and this export has {len(tables)} ({', '.join(tables)}): "
+            "name one with --table, or write .zip (all tables as CSV), .xlsx, .geojson or .gpkg"
+        )
+    name = table or next(iter(tables))
+    if name not in tables:
+        raise UnknownValue("table", name, list(tables))
+    return neutralise(tables[name]).to_csv(index=False).encode("utf-8-sig")
+
+
 def csv_zip(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
     """A zip of UTF-8-with-BOM CSV files (Excel opens the Chinese correctly) plus SOURCE.txt."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, df in tables.items():
-            z.writestr(f"{name}.csv", df.to_csv(index=False).encode("utf-8-sig"))
+            z.writestr(f"{name}.csv", neutralise(df).to_csv(index=False).encode("utf-8-sig"))
         z.writestr("SOURCE.txt", (source_note(lang) + "\n").encode("utf-8-sig"))
     return buf.getvalue()
 
@@ -83,7 +112,8 @@ def xlsx(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
     with pd.ExcelWriter(buf, engine="openpyxl") as w:
         pd.DataFrame({about: [source_note(lang)]}).to_excel(w, sheet_name=about, index=False)
         for name, df in tables.items():
-            df.rename(columns=headers(list(df.columns), lang)).to_excel(w, sheet_name=name[:31], index=False)
+            out = neutralise(df.rename(columns=headers(list(df.columns), lang)))
+            out.to_excel(w, sheet_name=name[:31], index=False)
             sheet = w.sheets[name[:31]]
             sheet.freeze_panes = "A2"
             for col in sheet.columns:
@@ -103,7 +133,7 @@ def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.D
     """A GeoPackage: the areas layer (EPSG:4326), every table as an attribute table, and an 'about' table."""
     path = Path(path)
     path.unlink(missing_ok=True)
-    areas.to_file(path, layer="areas", driver="GPKG")
+    pyogrio.write_dataframe(areas, path, layer="areas", driver="GPKG", dataset_options={"VERSION": GPKG_VERSION})
     for name, df in tables.items():
         if name != "areas":
             pyogrio.write_dataframe(df.astype(object).where(df.notna(), None), path, layer=name, driver="GPKG")
@@ -117,16 +147,20 @@ def gpkg(areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) ->
         return write_gpkg(Path(tmp) / "sq-layout.gpkg", areas, tables, lang).read_bytes()
 
 
-def export_bytes(fmt: str, ds: Dataset, sel: Selection, area: str | None, lang: str, whole: bool) -> bytes:
+def export_bytes(
+    fmt: str, ds: Dataset, sel: Selection, area: str | None, lang: str, whole: bool, table: str | None = None
+) -> bytes:
     """One download in the given format: the whole dataset, or what the current view shows."""
     tables = dataset_tables(ds) if whole else selection_tables(ds, sel, area, lang)
     areas = selection_areas(ds, Selection() if whole else sel)
-    if fmt == "csv":
+    if fmt == "zip":
         return csv_zip(tables, lang)
+    if fmt == "csv":
+        return csv_one(tables, table)
     if fmt == "xlsx":
         return xlsx(tables, lang)
     if fmt == "geojson":
         return geojson(areas, lang)
     if fmt == "gpkg":
         return gpkg(areas, tables, lang)
-    raise ValueError(f"unknown data format {fmt!r}; expected one of {DATA_FORMATS}")
+    raise UnknownValue("data format", fmt, DATA_FORMATS)

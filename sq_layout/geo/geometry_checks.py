@@ -27,10 +27,10 @@ def coverage_report(counties: gpd.GeoDataFrame, city: gpd.GeoDataFrame) -> dict[
 
 def iou(a: shapely.Geometry, b: shapely.Geometry) -> float:
     """Intersection over union of two polygons (any CRS, same for both)."""
-    return a.intersection(b).area / a.union(b).area
+    return float(shapely.area(shapely.intersection(a, b)) / shapely.area(shapely.union(a, b)))
 
 
 def median_vertex_distance_m(test: shapely.Geometry, reference: shapely.Geometry) -> float:
     """Median distance in metres from the reference's vertices to the test outline (both in MEASURE_CRS)."""
-    pts = shapely.points(shapely.get_coordinates(reference.boundary))
-    return float(np.median(shapely.distance(pts, test.boundary)))
+    pts = shapely.points(shapely.get_coordinates(shapely.boundary(reference)))
+    return float(np.median(shapely.distance(pts, shapely.boundary(test))))

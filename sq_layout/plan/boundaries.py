@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 from pyproj import CRS
+from shapely.geometry.base import BaseGeometry
 
 from sq_layout.errors import DataError
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
@@ -20,7 +22,7 @@ SUQIAN_BBOX = (117.5, 32.8, 119.6, 34.8)
 REQUIRED = ("area_id", "geometry_quality", "source")
 
 
-def _declared_crs(doc: dict) -> CRS:
+def _declared_crs(doc: dict[str, Any]) -> CRS:
     name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
     return CRS.from_user_input(name) if name else CRS.from_epsg(4326)
 
@@ -37,6 +39,8 @@ def read_boundary_file(path: str | Path, max_bytes: int = MAX_BYTES) -> gpd.GeoD
         doc = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataError(str(path), [f"not valid GeoJSON text: {exc}"]) from None
+    except RecursionError:
+        raise DataError(str(path), ["JSON nested too deeply to be GeoJSON"]) from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
         raise DataError(str(path), ["expected a GeoJSON FeatureCollection with a 'features' list"])
     try:
@@ -47,15 +51,18 @@ def read_boundary_file(path: str | Path, max_bytes: int = MAX_BYTES) -> gpd.GeoD
     return _check_frame(gdf, doc, str(path))
 
 
-def _check_frame(gdf: gpd.GeoDataFrame, doc: dict, path: str) -> gpd.GeoDataFrame:
+def _check_frame(gdf: gpd.GeoDataFrame, doc: dict[str, Any], path: str) -> gpd.GeoDataFrame:
     problems: list[str] = []
     missing = [c for c in REQUIRED if c not in gdf.columns]
     if missing:
         raise DataError(path, [f"features lack properties {missing}; each feature needs {list(REQUIRED)}"])
     for i, row in gdf.iterrows():
-        label = f"feature {i + 1} (area_id={row['area_id']!r})"
+        label = f"feature {cast(int, i) + 1} (area_id={row['area_id']!r})"
+        if not isinstance(row["area_id"], str):
+            problems.append(f"{label}: area_id must be one text id such as 'susu'")
+            continue
         geom = row.geometry
-        if geom is None or geom.is_empty:
+        if not isinstance(geom, BaseGeometry) or geom.is_empty:
             problems.append(f"{label}: empty geometry")
         elif geom.geom_type not in ("Polygon", "MultiPolygon"):
             problems.append(f"{label}: geometry is {geom.geom_type}, expected Polygon or MultiPolygon")
@@ -84,13 +91,59 @@ def _check_frame(gdf: gpd.GeoDataFrame, doc: dict, path: str) -> gpd.GeoDataFram
     return gdf
 
 
+GIS_SUFFIXES = (".shp", ".gpkg", ".kml", ".kmz", ".json", ".zip", ".tab", ".gml", ".dxf")
+MIN_IOU = 0.5  # an official county outline overlaps the bundled one at least this much
+
+
+def _refuse_unread_files(official_dir: Path) -> None:
+    """Boundary files in another format would be silently ignored: name them and say what is read."""
+    other = sorted(p.name for p in official_dir.iterdir() if p.suffix.lower() in GIS_SUFFIXES)
+    if other:
+        raise DataError(
+            str(official_dir),
+            [
+                f"{name}: only GeoJSON (.geojson, with its CRS) is read here; convert it, e.g. "
+                f"`ogr2ogr -t_srs EPSG:4326 out.geojson {name}` (a Shapefile needs its .prj to know its CRS)"
+                for name in other
+            ],
+        )
+
+
+def _check_plausible(override: gpd.GeoDataFrame, counties: gpd.GeoDataFrame, path: Path) -> None:
+    """An official county outline must resemble the bundled one (a box over the whole city is a mistake)."""
+    from sq_layout.geo.geometry_checks import iou
+
+    old = counties.set_index("area_id").geometry
+    problems = []
+    for _, row in override.iterrows():
+        a = row["area_id"]
+        if a in old.index:
+            score = iou(row.geometry, old.loc[a])
+            if score < MIN_IOU:
+                problems.append(
+                    f"area_id {a!r}: overlaps the bundled outline by IoU {score:.2f} (< {MIN_IOU}); "
+                    "is it the right area and CRS?"
+                )
+    if problems:
+        raise DataError(str(path), problems)
+
+
 def read_boundaries(boundary_dir: Path, official_dir: Path) -> gpd.GeoDataFrame:
     """Counties and zones in one frame; any file in official_dir replaces the geometry of the areas it holds."""
     parts = [read_boundary_file(boundary_dir / name) for name in ("counties.geojson", "zones.geojson")]
     frame = pd.concat(parts, ignore_index=True)
     if official_dir.exists():
+        _refuse_unread_files(official_dir)
+        seen: dict[str, Path] = {}
         for path in sorted(official_dir.glob("*.geojson")):
             override = read_boundary_file(path)
+            twice = [
+                f"area_id {a!r} is in both {seen[a].name} and {path.name}" for a in override["area_id"] if a in seen
+            ]
+            if twice:
+                raise DataError(str(official_dir), twice)
+            seen.update(dict.fromkeys(override["area_id"], path))
+            _check_plausible(override, parts[0], path)
             frame = frame[~frame["area_id"].isin(override["area_id"])]
             frame = pd.concat([frame, override], ignore_index=True)
     dup = frame["area_id"][frame["area_id"].duplicated()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import geopandas as gpd
 import pandas as pd
@@ -46,7 +47,7 @@ def _check_foreign_keys(tables: dict[str, pd.DataFrame], plan_dir: Path) -> None
             raise DataError(path, problems)
     chains = set(tables["chains"]["chain_no"])
     bad = [
-        f"row {i + 1}, column 'chain_no': unknown chain {int(v)}; expected 1–20 as in 表十一"
+        f"row {cast(int, i) + 1}, column 'chain_no': unknown chain {int(v)}; expected 1–20 as in 表十一"
         for i, v in tables["subindustries"]["chain_no"].dropna().items()
         if int(v) not in chains
     ]
@@ -59,7 +60,8 @@ def _check_lines(tables: dict[str, pd.DataFrame], n_lines: int, plan_dir: Path) 
         over = tables[name]["line"][tables[name]["line"] > n_lines]
         if len(over):
             problems = [
-                f"row {i + 1}, column 'line': {v} is past the plan's last line {n_lines}" for i, v in over.items()
+                f"row {cast(int, i) + 1}, column 'line': {v} is past the plan's last line {n_lines}"
+                for i, v in over.items()
             ]
             raise DataError(str(plan_dir / f"{name}.csv"), problems)
 

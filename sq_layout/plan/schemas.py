@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import pandera.pandas as pa
 
 SOURCES = ("table10", "ch4", "ch5")
@@ -13,13 +16,15 @@ GEOMETRY_QUALITY = ("official", "derived", "schematic")
 _ID = r"^[a-z][a-z0-9_]*$"
 _OPT_ID = r"^([a-z][a-z0-9_]*)?$"
 _LINE = pa.Column(int, pa.Check.ge(1), coerce=True)
+# inf and NaN parse as floats; a plan figure is always a finite number
+_FINITE = pa.Check(lambda s: np.isfinite(s.astype(float)), error="a finite number (not inf or nan)")
 
 
-def _text(**kw) -> pa.Column:
+def _text(**kw: Any) -> pa.Column:
     return pa.Column(str, pa.Check.str_length(min_value=1), **kw)
 
 
-def _opt(**kw) -> pa.Column:
+def _opt(**kw: Any) -> pa.Column:
     return pa.Column(str, **kw)
 
 
@@ -28,7 +33,7 @@ AREAS = pa.DataFrameSchema(
         "area_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
         "name": _text(unique=True),
         "short_name": _text(),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "short_name_en": _text(),
         "kind": pa.Column(str, pa.Check.isin(AREA_KINDS)),
         "adcode": pa.Column(str, pa.Check.str_matches(r"^(\d{6})?$")),
@@ -44,10 +49,10 @@ INDUSTRIES = pa.DataFrameSchema(
     {
         "industry_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
         "name": _text(unique=True),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "tier": pa.Column(str, pa.Check.isin(TIERS)),
         "color": pa.Column(str, pa.Check.str_matches(r"^#[0-9A-Fa-f]{6}$"), unique=True),
-        "target_2025_yi": pa.Column(float, pa.Check.gt(0), coerce=True),
+        "target_2025_yi": pa.Column(float, [pa.Check.gt(0), _FINITE], coerce=True),
         "target_source": _text(),
         "target_line": _LINE,
     },
@@ -59,10 +64,10 @@ SUBINDUSTRIES = pa.DataFrameSchema(
         "subindustry_id": pa.Column(str, pa.Check.str_matches(_ID), unique=True),
         "industry_id": pa.Column(str),
         "name": _text(unique=True),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "chain_no": pa.Column("Int64", pa.Check.in_range(1, 20), nullable=True, coerce=True),
         "chain_relation": pa.Column(str, pa.Check.isin(("same", "broader", ""))),
-        "target_2025_yi": pa.Column(float, pa.Check.gt(0), nullable=True, coerce=True),
+        "target_2025_yi": pa.Column(float, [pa.Check.gt(0), _FINITE], nullable=True, coerce=True),
         "target_line": pa.Column("Int64", pa.Check.ge(1), nullable=True, coerce=True),
     },
     strict=True,
@@ -72,14 +77,14 @@ CHAINS = pa.DataFrameSchema(
     {
         "chain_no": pa.Column(int, pa.Check.in_range(1, 20), unique=True, coerce=True),
         "name": _text(unique=True),
-        "name_en": _text(),
+        "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "tier_as_printed": pa.Column(str, pa.Check.isin(("主导产业", "先导产业"))),
         "industry_as_printed": _text(),
         "subindustry_as_printed": _text(),
         "industry_id": pa.Column(str),
-        "output_2020_yi": pa.Column(float, pa.Check.ge(0), coerce=True),
-        "target_2023_yi": pa.Column(float, pa.Check.ge(0), coerce=True),
-        "target_2025_yi": pa.Column(float, pa.Check.ge(0), coerce=True),
+        "output_2020_yi": pa.Column(float, [pa.Check.ge(0), _FINITE], coerce=True),
+        "target_2023_yi": pa.Column(float, [pa.Check.ge(0), _FINITE], coerce=True),
+        "target_2025_yi": pa.Column(float, [pa.Check.ge(0), _FINITE], coerce=True),
         "line": _LINE,
     },
     strict=True,
@@ -136,7 +141,7 @@ PLAN_FIGURES = pa.DataFrameSchema(
         "ref": _text(),
         "subject": _text(),
         "measure": pa.Column(str, pa.Check.isin(("output_2020", "target_2023", "target_2025", "cagr_2020_2025"))),
-        "value": pa.Column(float, coerce=True),
+        "value": pa.Column(float, _FINITE, coerce=True),
         "unit": pa.Column(str, pa.Check.isin(("亿元", "%"))),
         "line": _LINE,
         "as_printed": _text(),

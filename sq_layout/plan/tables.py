@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import warnings
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 import pandera.pandas as pa
@@ -28,7 +31,13 @@ def read_raw(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        # index_col=False: a trailing comma on every row must not turn the first column into the index
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
+        if caught:
+            _check_extra_fields(path, len(df.columns))
+        return df
     except UnicodeDecodeError as exc:
         raise DataError(str(path), [f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"]) from exc
     except pd.errors.ParserError as exc:
@@ -37,6 +46,18 @@ def read_raw(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
         raise DataError(str(path), ["file is empty"]) from exc
     except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:  # openpyxl raises these for non-workbooks
         raise DataError(str(path), [f"cannot read as a spreadsheet: {exc}"]) from exc
+
+
+def _check_extra_fields(path: Path, n: int) -> None:
+    """Rows longer than the header may only carry empty trailing fields (a trailing comma); others lose data."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        problems = [
+            f"row {i} (line {i + 1}): {len(row)} fields but the header has {n}; extra values {row[n:]}"
+            for i, row in enumerate(csv.reader(f))
+            if i and any(v.strip() for v in row[n:])
+        ]
+    if problems:
+        raise DataError(str(path), problems)
 
 
 def _blank_to_na(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
@@ -78,6 +99,7 @@ def check_keys(
     bad = values[~values.isin(known) & ~((values == "") & allow_empty)]
     sample = ", ".join(sorted(known)[:12])
     return [
-        f"row {i + 1} (line {i + 2}), column '{column}': unknown {what} {v!r}; expected one of {sample}"
+        f"row {cast(int, i) + 1} (line {cast(int, i) + 2}), column '{column}': "
+        f"unknown {what} {v!r}; expected one of {sample}"
         for i, v in bad.items()
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import geopandas as gpd
 from adjustText import adjust_text
@@ -14,6 +15,14 @@ from pyproj import Transformer
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
 
 NICE_KM = (1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 100)
+
+
+@dataclass
+class ScaleBar:
+    """The drawn scale bar: its segments (data units, metres) and the length it claims."""
+
+    bars: list[Rectangle]
+    km: int
 
 
 def true_north_angle(lon: float, lat: float) -> float:
@@ -78,12 +87,14 @@ def draw_north_arrow(ax: Axes, x: float, y: float, size: float, angle_deg: float
 
 
 # Label layouts by (texts, anchors, font size, page geometry, extent): every page of an atlas reuses one layout.
-_LAYOUTS: dict[tuple, list[tuple[float, float]]] = {}
+_LAYOUTS: dict[tuple[object, ...], list[tuple[float, float]]] = {}
 
 
-def _layout_key(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: float) -> tuple:
+def _layout_key(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: float) -> tuple[object, ...]:
     anchors = tuple((round(p.x), round(p.y)) for p in points)
-    page = (tuple(ax.figure.get_size_inches()), tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim())
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    page = (tuple(fig.get_size_inches()), tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim())
     return (tuple(texts), anchors, round(fontsize, 2), page)
 
 
@@ -118,7 +129,9 @@ def place_labels(ax: Axes, points: gpd.GeoSeries, texts: list[str], fontsize: fl
 
 def overlapping_labels(ax: Axes, labels: list[Text]) -> list[tuple[str, str]]:
     """Pairs of labels whose drawn boxes overlap (should be empty)."""
-    renderer = ax.figure.canvas.get_renderer()
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg canvases have one
     boxes = [t.get_window_extent(renderer) for t in labels]
     return [
         (labels[i].get_text(), labels[j].get_text())

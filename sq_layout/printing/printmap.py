@@ -5,39 +5,65 @@ Same colours and styles as the interactive map (sq_layout.style), drawn in the p
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import geopandas as gpd
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.table import Table
+from matplotlib.text import Text
 
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import selection_names, single_legend
+from sq_layout.atomic import atomic_path
+from sq_layout.errors import BadInput, UnknownValue
 from sq_layout.geo.crs import MEASURE_CRS
 from sq_layout.geo.simplify import label_points
 from sq_layout.i18n import name_col, t
+from sq_layout.legend import LegendEntry, area_label, industry_entries, legend_entries
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.join import areas_frame
+from sq_layout.plan.join import areas_frame, assignment_facts
+from sq_layout.printing.areafill import stripes
 from sq_layout.printing.cartography import (
+    ScaleBar,
     draw_north_arrow,
     draw_scale_bar,
     place_labels,
     scale_bar_km,
     true_north_angle,
 )
-from sq_layout.printing.fonts import use_cjk_font
-from sq_layout.style import COUNT_RAMP, COUNTY_FILL, COUNTY_LINE, DIM_FILL, SELECTED_LINE, ZONE_LINE, count_color
+from sq_layout.printing.facts import draw_table, rows_that_fit
+from sq_layout.printing.fonts import pdf_fonts, use_cjk_font
+from sq_layout.style import (
+    COUNTY_FILL,
+    COUNTY_LINE,
+    DIM_FILL,
+    DIM_OPACITY,
+    HOST_OPACITY,
+    SELECTED_LINE,
+    ZONE_LINE,
+    count_color,
+)
 
 PAPER_MM = {"a4": (210, 297), "a3": (297, 420)}
 FORMATS = ("png", "svg", "pdf")
 LAYOUT_DPI = 72
+MARGIN_MM = 10  # printable area: the page less this margin on each side
+TABLE_BOTTOM = 0.085  # the footer's three lines sit below this
+DASH = (0, (4, 2.5))
+DPI_RANGE = (30, 1200)
+_PAGE_DPI: WeakKeyDictionary[Figure, int] = WeakKeyDictionary()  # the output resolution each page was made for
 
 
 @dataclass(frozen=True)
@@ -63,7 +89,7 @@ def map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
     tiers = {"dominant": ("主导产业", "dominant industries"), "leading": ("先导产业", "leading industries")}
     zh = lang == "zh"
     if area and sel.empty:
-        a = ds.areas.set_index("area_id").loc[area, col]
+        a = str(ds.areas.set_index("area_id").loc[area, col])
         return f"{a}产业布局示意图" if zh else f"Industrial layout of {a} (schematic)"
     parts = [tiers[t][0 if zh else 1] for t in sel.tiers] + selection_names(ds, sel, lang, "产业链" if zh else " chain")
     if not parts:
@@ -78,81 +104,86 @@ def print_geometry(ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.GeoSeries]:
     return frame.to_crs(MEASURE_CRS), label_points(frame).to_crs(MEASURE_CRS)
 
 
-def _plot(frame: gpd.GeoDataFrame | gpd.GeoSeries, ax: Axes, **style) -> None:
+def _plot(frame: gpd.GeoDataFrame | gpd.GeoSeries, ax: Axes, **style: Any) -> None:
     if len(frame):
         frame.plot(ax=ax, **style)
 
 
+@dataclass
+class DrawnMap:
+    """What draw_layout put on the axes: the legend rows and the area labels."""
+
+    entries: list[LegendEntry]
+    labels: list[Text]
+
+
+@dataclass
+class MapPage:
+    """A rendered page and the parts checks look at: map axes, legend rows, labels, scale bar, table."""
+
+    fig: Figure
+    ax: Axes
+    drawn: DrawnMap
+    scale: ScaleBar
+    table: Table | None = None
+
+
+def _industry_colors(ds: Dataset, area: str, lang: str) -> list[tuple[str, str]]:
+    """(name, colour) of each industry an area hosts, in plan order."""
+    ids = set(assignment_facts(ds).query("area_id == @area")["industry_id"])
+    ind = ds.industries[ds.industries["industry_id"].isin(ids)]
+    return [(str(r[name_col(lang)]), str(r["color"])) for _, r in ind.iterrows()]
+
+
 def draw_layout(
     ax: Axes, ds: Dataset, sel: Selection, area: str | None, lang: str, fontsize: float, labels: bool = True
-) -> list[Patch]:
-    """Draw counties, zones, highlighting and labels on ax; return the legend handles for what was drawn."""
+) -> DrawnMap:
+    """Draw counties, zones, highlighting and labels on ax; return the legend rows for what was drawn."""
     geo, points = print_geometry(ds)
     summary = host_summary(ds, sel).set_index("area_id")["n_selected"]
-    legend = single_legend(ds, sel, lang)
-    single = legend[1] if legend else None
+    single = single_legend(ds, sel, lang)
     filtering = not sel.empty
-    counties, zones = geo[geo["kind"] == "county"], geo[geo["kind"] == "zone"]
+    counties = geo[geo["kind"] == "county"]
     _plot(counties, ax, facecolor=COUNTY_FILL, edgecolor=COUNTY_LINE, linewidth=0.8, zorder=1)
-    handles = [Patch(facecolor=COUNTY_FILL, edgecolor=COUNTY_LINE, label=t("county", lang))]
+    n = geo["area_id"].map(summary).fillna(0).astype(int)
     if filtering:
-        n = geo["area_id"].map(summary).fillna(0).astype(int)
-        hosts = geo[n > 0]
-        colors = [single or count_color(k) for k in n[n > 0]]
-        _plot(
-            geo[(n == 0) & (geo["kind"] == "county")], ax, facecolor=DIM_FILL, edgecolor=COUNTY_LINE, lw=0.8, zorder=2
-        )
-        _plot(
-            hosts[hosts["kind"] == "county"],
-            ax,
-            facecolor=[c for c, k in zip(colors, hosts["kind"], strict=True) if k == "county"],
-            edgecolor=COUNTY_LINE,
-            linewidth=0.8,
-            alpha=0.85,
-            zorder=2,
-        )
-        z = geo["kind"] == "zone"
-        for (_, row), k in zip(geo[z].iterrows(), n[z], strict=True):
-            fill = (single or count_color(k)) if k else DIM_FILL
-            _plot(gpd.GeoSeries([row.geometry]), ax, facecolor=fill, alpha=0.7, edgecolor="none", zorder=3)
-        if single:
-            handles.append(Patch(facecolor=single, alpha=0.85, label=legend[0]))
-        else:
-            top = int(n.max()) if len(n) else 1
-            for k in range(1, max(top, 1) + 1):
-                handles.append(
-                    Patch(
-                        facecolor=COUNT_RAMP[min(k, len(COUNT_RAMP)) - 1],
-                        alpha=0.85,
-                        label=f"{t('hosts_n', lang)} = {k}",
-                    )
-                )
-        handles.append(Patch(facecolor=DIM_FILL, edgecolor=COUNTY_LINE, label=t("dimmed", lang)))
+        for rank, kind in enumerate(("county", "zone")):
+            for (_, row), k in zip(geo.iterrows(), n, strict=True):
+                if row["kind"] != kind:
+                    continue
+                fill = (single[1] if single else count_color(k)) if k else DIM_FILL
+                alpha = (HOST_OPACITY if k else DIM_OPACITY)[rank]
+                edge = {"edgecolor": COUNTY_LINE, "linewidth": 0.8} if kind == "county" else {"edgecolor": "none"}
+                _plot(gpd.GeoSeries([row.geometry]), ax, facecolor=fill, alpha=alpha, zorder=2 + rank, **edge)
+    zones = geo[geo["kind"] == "zone"]
     schematic = zones["geometry_quality"] == "schematic"
-    _plot(zones[schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=(0, (4, 2.5)), zorder=4)
-    if schematic.any() or not len(zones):
-        handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, linestyle="--", label=t("zone", lang)))
-    if not schematic.all():  # imported official boundaries: a surveyed line, drawn solid
-        _plot(zones[~schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, zorder=4)
-        handles.append(Patch(facecolor="white", edgecolor=ZONE_LINE, label=t("zone_official", lang)))
+    entries = legend_entries(
+        lang,
+        filtering,
+        single,
+        int(n.max()) if len(n) else 0,
+        bool(area),
+        schematic=bool(schematic.any()) or not len(zones),
+        official=not bool(schematic.all()),
+    )
+    if area and not filtering:
+        hosted = _industry_colors(ds, area, lang)
+        shape = geo[geo["area_id"] == area].geometry.iloc[0]
+        for color, part in stripes(shape, [c for _, c in hosted]):
+            _plot(gpd.GeoSeries([part]), ax, facecolor=color, alpha=HOST_OPACITY[0], edgecolor="none", zorder=3)
+        entries[-1:-1] = industry_entries(hosted)
+    _plot(zones[schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=DASH, zorder=4)
+    # imported official boundaries are a surveyed line: drawn solid
+    _plot(zones[~schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, zorder=4)
     if area:
         _plot(geo[geo["area_id"] == area], ax, facecolor="none", edgecolor=SELECTED_LINE, linewidth=2.2, zorder=5)
-        handles.append(Patch(facecolor="none", edgecolor=SELECTED_LINE, linewidth=2, label=t("selected", lang)))
-    ax.set_aspect("equal")
     ax.set_axis_off()
     frame_map(ax, ds)  # labels are placed within the final extent
+    placed: list[Text] = []
     if labels:
-        # English names are long: label every area by its short name there (the legend and tables carry full names)
-        texts = [
-            r["short_name"] + t("schematic_suffix", lang)
-            if lang == "zh" and r["kind"] == "zone" and r["geometry_quality"] == "schematic"
-            else (r["short_name"] if r["kind"] == "zone" else r[name_col(lang)])
-            if lang == "zh"
-            else r["short_name_en"] + ("*" if r["geometry_quality"] == "schematic" else "")
-            for _, r in geo.iterrows()
-        ]
-        ax._sq_labels = place_labels(ax, points, texts, fontsize, list(geo["kind"] == "zone"))  # for tests
-    return handles
+        texts = [area_label(r.to_dict(), lang) for _, r in geo.iterrows()]
+        placed = place_labels(ax, points, texts, fontsize, list(geo["kind"] == "zone"))
+    return DrawnMap(entries, placed)
 
 
 def new_page(spec: PrintSpec) -> tuple[Figure, float]:
@@ -161,29 +192,48 @@ def new_page(spec: PrintSpec) -> tuple[Figure, float]:
     # Lay out at 72 dpi (label de-overlapping is dpi-independent and much faster); save_figure rasterises at spec.dpi.
     fig = Figure(figsize=spec.size_inches(), dpi=LAYOUT_DPI)
     FigureCanvasAgg(fig)  # a real renderer for text extents (label placement, tests); no pyplot state involved
-    fig._sq_dpi = spec.dpi
+    _PAGE_DPI[fig] = spec.dpi
     w, h = spec.size_inches()
     return fig, min(w, h) / 8.27 * 9
 
 
+def printable(fig: Figure) -> tuple[float, float]:
+    """The left margin and printable width as fractions of the page width."""
+    mx = MARGIN_MM / 25.4 / fig.get_size_inches()[0]
+    return mx, 1 - 2 * mx
+
+
 def frame_map(ax: Axes, ds: Dataset) -> None:
-    """Frame the axes on Suqian with a small margin."""
+    """Frame the axes on Suqian with a small margin, widening the short side so the map fills the whole frame."""
     geo, _ = print_geometry(ds)
     minx, miny, maxx, maxy = geo.total_bounds
     pad = 0.04 * (maxx - minx)
-    ax.set_xlim(minx - pad, maxx + pad)
-    ax.set_ylim(miny - pad, maxy + pad)
+    minx, miny, maxx, maxy = minx - pad, miny - pad, maxx + pad, maxy + pad
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    fw, fh = fig.get_size_inches()
+    box_pos = ax.get_position(original=True)  # the active one may already be shrunk to the plotted data's aspect
+    _, _, bw, bh = box_pos.bounds
+    box = (bw * fw) / (bh * fh)
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    w, h = maxx - minx, maxy - miny
+    w, h = (h * box, h) if w / h < box else (w, w / box)
+    ax.set_xlim(cx - w / 2, cx + w / 2)
+    ax.set_ylim(cy - h / 2, cy + h / 2)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_position(box_pos, which="active")
 
 
-def draw_furniture(ax: Axes, ds: Dataset, lang: str, base: float) -> None:
-    """North arrow (true north at the map centre) and a graphic scale bar in kilometres."""
+def draw_furniture(ax: Axes, ds: Dataset, lang: str, base: float, arrow: bool = True) -> ScaleBar:
+    """North arrow (true north at the map centre) and a graphic scale bar in kilometres; returns the bar."""
     lon, lat = areas_frame(ds).geometry.union_all().centroid.coords[0]
-    draw_north_arrow(ax, 0.95, 0.88, 0.07, true_north_angle(lon, lat), t("north", lang), base)
+    if arrow:
+        draw_north_arrow(ax, 0.95, 0.88, 0.07, true_north_angle(lon, lat), t("north", lang), base)
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
-    km = scale_bar_km(x1 - x0)
-    ax._sq_scale = draw_scale_bar(ax, km, x0 + 0.03 * (x1 - x0), y0 + 0.04 * (y1 - y0), 0.008 * (y1 - y0), base * 0.8)
-    ax._sq_scale_km = km
+    km = scale_bar_km(min(x1 - x0, (y1 - y0) * 1.5))
+    bars = draw_scale_bar(ax, km, x0 + 0.03 * (x1 - x0), y0 + 0.04 * (y1 - y0), 0.008 * (y1 - y0), base * 0.8)
+    return ScaleBar(bars, km)
 
 
 def draw_title(fig: Figure, title: str, base: float) -> None:
@@ -195,15 +245,26 @@ def draw_footer(fig: Figure, lang: str, base: float, today: dt.date | None = Non
     """Source note, schematic note, CRS and date at the foot of the page."""
     day = (today or dt.date.today()).isoformat()
     foot = [t("print_source", lang), t("print_schematic", lang), f"{t('crs', lang)}    {t('date', lang)}{day}"]
+    left, _ = printable(fig)
     for i, line in enumerate(foot):
-        fig.text(0.04, 0.055 - i * 0.018, line, fontsize=base * 0.68, color="#333333", va="center")
+        fig.text(left, 0.055 - i * 0.018, line, fontsize=base * 0.68, color="#333333", va="center")
 
 
-def draw_legend(ax: Axes, handles: list[Patch], lang: str, base: float) -> None:
-    """The legend (图例) for every symbol drawn."""
-    leg = ax.legend(
+def draw_legend(ax: Axes, entries: list[LegendEntry], lang: str, base: float, loc: str = "lower right") -> None:
+    """The legend (图例) for every symbol drawn, from the shared legend model."""
+    handles = [
+        Patch(
+            facecolor=to_rgba(e.fill, e.opacity) if e.fill else "none",
+            edgecolor=e.edge,
+            linestyle="--" if e.dashed else "-",
+            linewidth=1.4 if e.key == "selected" else 0.9,
+            label=e.label,
+        )
+        for e in entries
+    ]
+    leg = ax.legend(  # type: ignore[call-overload]  # the stub's overloads do not take keyword handles
         handles=handles,
-        loc="lower right",
+        loc=loc,
         title=t("legend", lang),
         fontsize=base * 0.8,
         title_fontsize=base * 0.9,
@@ -211,6 +272,30 @@ def draw_legend(ax: Axes, handles: list[Patch], lang: str, base: float) -> None:
         framealpha=0.9,
     )
     leg.set_zorder(20)
+
+
+def render_page(
+    ds: Dataset,
+    sel: Selection,
+    area: str | None,
+    spec: PrintSpec,
+    table: pd.DataFrame | None = None,
+    today: dt.date | None = None,
+) -> MapPage:
+    """A complete map page: title, map with labels, legend, north arrow, scale bar, notes; optional facts table."""
+    fig, base = new_page(spec)
+    left, width = printable(fig)
+    map_h = 0.58 if table is not None else 0.8
+    ax = fig.add_axes((left, 0.935 - map_h, width, map_h))
+    draw_title(fig, spec.title or map_title(ds, sel, area, spec.lang), base)
+    drawn = draw_layout(ax, ds, sel, area, spec.lang, base * 0.85)
+    draw_legend(ax, drawn.entries, spec.lang, base)
+    scale = draw_furniture(ax, ds, spec.lang, base)
+    tab = None
+    if table is not None:
+        tab = draw_table(fig, table, (left, TABLE_BOTTOM, width, 0.935 - map_h - 0.01 - TABLE_BOTTOM), base * 0.75)
+    draw_footer(fig, spec.lang, base, today)
+    return MapPage(fig, ax, drawn, scale, tab)
 
 
 def render_map(
@@ -221,50 +306,58 @@ def render_map(
     table: pd.DataFrame | None = None,
     today: dt.date | None = None,
 ) -> Figure:
-    """A complete map page: title, map with labels, legend, north arrow, scale bar, notes; optional facts table."""
+    """The figure of render_page (title, map, legend, furniture, notes, optional table)."""
+    return render_page(ds, sel, area, spec, table, today).fig
+
+
+def table_rows_on_map_page(spec: PrintSpec) -> int:
+    """How many facts-table rows fit under the map on a map page of this spec."""
+    _, h = spec.size_inches()
+    base = min(spec.size_inches()) / 8.27 * 9
+    return rows_that_fit(h * (0.935 - 0.58 - 0.01 - TABLE_BOTTOM), base * 0.75)
+
+
+def continuation_page(spec: PrintSpec, title: str, table: pd.DataFrame, today: dt.date | None = None) -> Figure:
+    """A page carrying on a facts table that did not fit under its map."""
     fig, base = new_page(spec)
-    map_h = 0.58 if table is not None else 0.78
-    ax = fig.add_axes((0.04, 0.94 - map_h, 0.92, map_h))
-    draw_title(fig, spec.title or map_title(ds, sel, area, spec.lang), base)
-    handles = draw_layout(ax, ds, sel, area, spec.lang, base * 0.85)
-    draw_legend(ax, handles, spec.lang, base)
-    draw_furniture(ax, ds, spec.lang, base)
-    if table is not None:
-        draw_table(fig, table, base * 0.75)
+    left, width = printable(fig)
+    draw_title(fig, title + t("continued", spec.lang), base)
+    draw_table(fig, table, (left, TABLE_BOTTOM, width, 0.92 - TABLE_BOTTOM), base * 0.75)
     draw_footer(fig, spec.lang, base, today)
     return fig
 
 
-def draw_table(fig: Figure, table: pd.DataFrame, fontsize: float) -> None:
-    """A small facts table under the map (first 12 rows; the rest counted)."""
-    tab_ax = fig.add_axes((0.04, 0.1, 0.92, 0.24))
-    tab_ax.set_axis_off()
-    shown = table.head(12).map(lambda v: f"{v:g}" if isinstance(v, float) else str(v))
-    t = tab_ax.table(
-        cellText=shown.values.tolist(), colLabels=list(shown.columns), loc="upper center", cellLoc="left", colLoc="left"
-    )
-    t.auto_set_font_size(False)
-    t.set_fontsize(fontsize)
-    t.auto_set_column_width(list(range(len(shown.columns))))
-    t.scale(1, 1.25)
-    if len(table) > len(shown):
-        tab_ax.text(0, -0.02, f"… +{len(table) - len(shown)}", fontsize=fontsize, transform=tab_ax.transAxes)
+def table_rows_on_continuation(spec: PrintSpec) -> int:
+    """How many facts-table rows fit on a continuation page."""
+    _, h = spec.size_inches()
+    base = min(spec.size_inches()) / 8.27 * 9
+    return rows_that_fit(h * (0.92 - TABLE_BOTTOM), base * 0.75)
 
 
 def save_figure(fig: Figure, path: str | Path, dpi: int | None = None) -> Path:
-    """Write a figure as PNG/SVG/PDF by the file's suffix (PNG carries its DPI in the metadata)."""
+    """Write a figure atomically as PNG/SVG/PDF by the file's suffix (PNG carries its DPI in the metadata)."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ValueError(f"unsupported format {fmt!r}; expected one of {FORMATS}")
-    fig.savefig(path, format=fmt, dpi=dpi or getattr(fig, "_sq_dpi", fig.dpi))
+        raise UnknownValue("map format", path.suffix or str(path), [f".{f}" for f in FORMATS])
+    with atomic_path(path) as tmp, pdf_fonts() if fmt == "pdf" else contextlib.nullcontext():
+        fig.savefig(tmp, format=fmt, dpi=dpi or _PAGE_DPI.get(fig, fig.dpi))
     return path
 
 
 def map_bytes(ds: Dataset, sel: Selection, area: str | None, spec: PrintSpec, fmt: str) -> bytes:
     """The rendered map as PNG/SVG/PDF bytes (for a download button)."""
     if fmt not in FORMATS:
-        raise ValueError(f"unsupported format {fmt!r}; expected one of {FORMATS}")
+        raise UnknownValue("map format", fmt, FORMATS)
+    check_dpi(spec.dpi)
+    fig = render_map(ds, sel, area, spec)
     buf = io.BytesIO()
-    render_map(ds, sel, area, spec).savefig(buf, format=fmt, dpi=spec.dpi)
+    with pdf_fonts() if fmt == "pdf" else contextlib.nullcontext():
+        fig.savefig(buf, format=fmt, dpi=spec.dpi)
     return buf.getvalue()
+
+
+def check_dpi(dpi: int) -> None:
+    """Refuse resolutions a page cannot be rendered at (an A3 page at 20000 DPI would need ≈ 100 GB)."""
+    if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
+        raise BadInput(f"--dpi {dpi} is out of range: use {DPI_RANGE[0]}–{DPI_RANGE[1]}")

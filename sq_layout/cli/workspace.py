@@ -5,25 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sq_layout.plan.dataset import Dataset
+from sq_layout.cli.common import dataset, dataset_options
+
+NAME = "workspace"
+HELP = "plan versions in the workspace database: list, import, compare, export"
 
 
-def version_options(p: argparse.ArgumentParser) -> None:
-    """--version and --db, for every command that reads the plan."""
-    p.add_argument("--version", dest="plan_version", help="plan version id (default: the latest published)")
-    p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
-
-
-def dataset_for(a: argparse.Namespace) -> Dataset:
-    """The Dataset of the version the command was asked for."""
-    from sq_layout import workspace
-
-    return workspace.dataset(getattr(a, "plan_version", None), getattr(a, "db", None))
-
-
-def add_workspace_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """The `workspace` command group."""
-    w = sub.add_parser("workspace", help="plan versions in the workspace database: list, import, compare, export")
+def add_arguments(w: argparse.ArgumentParser) -> None:
+    """The `workspace` command group's subcommands."""
     ws = w.add_subparsers(dest="ws_command", required=True)
     init = ws.add_parser("init", help="create the workspace (schema and the read-only 十四五 baseline) if needed")
     ls = ws.add_parser("list", help="list the plan versions")
@@ -41,13 +30,13 @@ def add_workspace_parser(sub: argparse._SubParsersAction) -> None:  # type: igno
     ex = ws.add_parser("export", help="export a version: .gpkg, .xlsx, .zip, or a folder (bundle format)")
     ex.add_argument("-o", "--output", required=True, type=Path)
     for p in (init, ls, tpl, imp, cmp, ex):
-        version_options(p)
+        dataset_options(p)
     from sq_layout.imports.boundaries_cli import add_import_boundaries_parser
 
     add_import_boundaries_parser(ws)  # defines its own --version (int) and --db
 
 
-def run_workspace(a: argparse.Namespace) -> None:
+def run(a: argparse.Namespace) -> None:
     """Run one `workspace` subcommand."""
     from sq_layout import workspace
     from sq_layout.store.engine import redact
@@ -68,7 +57,7 @@ def run_workspace(a: argparse.Namespace) -> None:
     elif cmd == "template":
         from sq_layout.imports.plan_template import template_bytes
 
-        _write(a.output, template_bytes(dataset_for(a)))
+        _write(a.output, template_bytes(dataset(a)))
     elif cmd == "import-plan":
         from sq_layout.imports.plan_import import import_plan
 
@@ -120,7 +109,7 @@ def _compare(a: argparse.Namespace) -> None:
 def _export_version(a: argparse.Namespace) -> None:
     from sq_layout.export.version_export import version_bytes, write_bundle
 
-    ds = dataset_for(a)
+    ds = dataset(a)
     suffix = a.output.suffix.lower().lstrip(".")
     if suffix == "":
         print(write_bundle(ds, a.output))

@@ -1,0 +1,50 @@
+"""`atlas`: the report pack (overview, 9 industries, 20 chains, 9 areas) as a PDF and PNG pages."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sq_layout.cli import common
+
+NAME = "atlas"
+HELP = "the report pack: PDF + PNG pages (overview, 9 industries, 20 chains, 9 areas)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Page, language, DPI, PNG switch and output."""
+    common.dataset_options(p)
+    common.page_options(p, "portrait")
+    common.lang_option(p)
+    p.add_argument("--dpi", type=common.positive_dpi, default=150, help="PNG resolution, 30–1200 (the PDF is vector)")
+    p.add_argument("--no-png", action="store_true", help="write the PDF only")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        help="a folder (atlas.pdf and png/ inside; other files are left alone) or a .pdf file (PNGs in <name>-png/)",
+    )
+
+
+def run(a: argparse.Namespace) -> None:
+    """Build the atlas with a progress bar."""
+    from tqdm import tqdm
+
+    from sq_layout.printing.atlas import build_atlas
+    from sq_layout.printing.printmap import PrintSpec, check_dpi
+
+    check_dpi(a.dpi)
+    ds = common.dataset(a)
+    bar = tqdm(total=39, unit="page")
+
+    def progress(i: int, n: int, title: str) -> None:
+        bar.total = n
+        bar.set_postfix_str(title[:30])
+        bar.update(1)
+
+    try:
+        out = build_atlas(ds, a.output, PrintSpec(a.paper, a.orientation, a.dpi, a.lang), not a.no_png, progress)
+    finally:
+        bar.close()
+    print(out)

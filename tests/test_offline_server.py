@@ -1,0 +1,82 @@
+"""Starting the app as the README says makes no connection off the machine and listens on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _sockets(pid: int) -> list[tuple[str, str, str]]:
+    """(state, local, peer) of every TCP/UDP socket the process holds, from `ss`."""
+    out = subprocess.run(["ss", "-tunapH"], capture_output=True, text=True, timeout=10).stdout
+    rows = []
+    for line in out.splitlines():
+        if f"pid={pid}," in line:
+            parts = line.split()
+            rows.append((parts[1], parts[4], parts[5]))
+    return rows
+
+
+def _host(addr: str) -> str:
+    return addr.rsplit(":", 1)[0].strip("[]").split("%")[0]
+
+
+def _loopback_or_wildcard_peer(addr: str) -> bool:
+    host = _host(addr)
+    return host == "*" or ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
+
+
+@pytest.mark.skipif(not shutil.which("ss"), reason="needs iproute2's ss")
+def test_app_start_stays_on_this_machine(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "streamlit.log"
+    env = {k: v for k, v in os.environ.items() if k != "TIANDITU_KEY"}
+    with log.open("w") as f:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+            cwd=ROOT,
+            env={**env, "PYTHONUNBUFFERED": "1"},
+            stdout=f,
+            stderr=subprocess.STDOUT,
+        )
+    seen: set[tuple[str, str, str]] = set()
+    try:
+        deadline, healthy_at = time.time() + 90, None
+        while time.time() < deadline and (healthy_at is None or time.time() < healthy_at + 3):
+            seen.update(_sockets(proc.pid))
+            if healthy_at is None:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                        healthy_at = time.time() if r.status == 200 else None
+                except OSError:
+                    pass
+            time.sleep(0.05)
+        assert healthy_at is not None, log.read_text()[-2000:]
+        with pytest.raises(OSError):  # not reachable on this machine's other addresses
+            other = [a for a in socket.gethostbyname_ex(socket.gethostname())[2] if not a.startswith("127.")]
+            if not other:
+                raise OSError("no other address to try")
+            socket.create_connection((other[0], port), timeout=2).close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    listening = {local for state, local, _ in seen if state == "LISTEN"}
+    assert listening == {f"127.0.0.1:{port}"}, listening
+    off_machine = [row for row in seen if not _loopback_or_wildcard_peer(row[2])]
+    assert off_machine == [], off_machine
+    text = log.read_text()
+    assert "external IP" not in text and "Network URL" not in text
+    assert f"http://127.0.0.1:{port}" in text

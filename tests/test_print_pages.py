@@ -1,0 +1,244 @@
+"""Printed pages: the map fills the printable width, legend swatches differ, every facts-table row is printed,
+PDFs render their text in MuPDF and poppler alike, and atlas builds never touch files they did not create."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import threading
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from sq_layout.analysis.queries import Selection
+from sq_layout.legend import composite, legend_entries, look
+from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas, render_pages
+from sq_layout.printing.facts import cell_text, printed_rows
+from sq_layout.printing.printmap import MARGIN_MM, PrintSpec, continuation_page, render_page, save_figure
+
+PV = Selection(chains=(3,))
+READERS = all(shutil.which(t) for t in ("mutool", "pdftotext", "pdftoppm", "qpdf"))
+
+
+def three_pages(ds, lang="zh"):
+    """The overview, a chain page and the 沭阳县 area page: the everyday path of an atlas build."""
+    pages = atlas_pages(ds, lang)
+    return [pages[0], next(p for p in pages if p.stem.startswith("203")), next(p for p in pages if p.area == "shuyang")]
+
+
+@pytest.fixture(scope="module")
+def small_atlas(ds, tmp_path_factory):
+    out = tmp_path_factory.mktemp("atlas") / "atlas"
+    build_atlas(ds, out, PrintSpec(dpi=30, orientation="portrait"), pages=three_pages(ds))
+    return out
+
+
+# --- page geometry and legend ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paper", "orientation", "sel", "area"),
+    [
+        ("a4", "landscape", PV, "sihong"),
+        ("a3", "portrait", Selection(), None),
+        ("a4", "portrait", Selection(), "shuyang"),
+    ],
+)
+def test_map_frame_fills_the_printable_width(ds, paper, orientation, sel, area):
+    page = render_page(ds, sel, area, PrintSpec(paper, orientation, 72))
+    page.fig.canvas.draw()
+    frame = page.ax.get_window_extent()
+    page_w_in = page.fig.get_size_inches()[0]
+    printable_in = page_w_in - 2 * MARGIN_MM / 25.4
+    assert frame.width / page.fig.dpi == pytest.approx(printable_in, rel=0.005)
+    assert frame.x0 / page.fig.dpi == pytest.approx(MARGIN_MM / 25.4, abs=0.02)
+
+
+def _distinct(a, b) -> bool:
+    (fa, ea, da), (fb, eb, db) = a, b
+    colour = sum((x - y) ** 2 for x, y in zip(fa, fb, strict=True)) ** 0.5
+    return colour >= 0.1 or ea != eb or da != db
+
+
+@pytest.mark.parametrize(
+    ("filtering", "single", "count", "selected"),
+    [(False, None, 0, True), (True, ("晶硅光伏", "#F28E2B"), 1, True), (True, None, 5, True)],
+)
+def test_no_two_legend_swatches_look_alike(filtering, single, count, selected):
+    entries = legend_entries("zh", filtering, single, count, selected)
+    for a, b in combinations(entries, 2):
+        assert _distinct(look(a), look(b)), (a.label, b.label)
+
+
+def test_printed_legend_swatches_differ(ds):
+    for sel, area in ((PV, "sihong"), (Selection(chains=(9, 10, 18)), None), (Selection(), "shuyang")):
+        page = render_page(ds, sel, area, PrintSpec(dpi=72))
+        handles = page.ax.get_legend().legend_handles
+        looks = [(tuple(round(c, 3) for c in h.get_facecolor()), h.get_edgecolor(), h.get_linestyle()) for h in handles]
+        shown = [
+            (composite("#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in f[:3])), f[3]), str(e), ls)
+            for f, e, ls in looks
+        ]
+        for (i, a), (j, b) in combinations(enumerate(shown), 2):
+            assert _distinct(a, b), (handles[i].get_label(), handles[j].get_label())
+
+
+def test_area_page_colours_the_areas_industries(ds):
+    page = render_page(ds, Selection(), "shuyang", PrintSpec(dpi=72))
+    labels = [h.get_label() for h in page.ax.get_legend().legend_handles]
+    hosted = ds.industries[
+        ds.industries["industry_id"].isin(ds.assignments.query("area_id == 'shuyang'")["industry_id"])
+    ]
+    assert set(hosted["name"]) <= set(labels)
+    drawn = {tuple(round(float(v), 2) for v in fc[:3]) for c in page.ax.collections for fc in c.get_facecolor()}
+    for colour in hosted["color"]:
+        rgb = tuple(round(int(colour[i : i + 2], 16) / 255, 2) for i in (1, 3, 5))
+        assert any(all(abs(a - b) < 0.011 for a, b in zip(rgb, d, strict=True)) for d in drawn), colour
+
+
+def test_overview_scale_bar_has_its_own_strip(ds):
+    fig = render_pages(ds, atlas_pages(ds, "zh")[0], PrintSpec(dpi=72, orientation="portrait"))[0]
+    fig.canvas.draw()
+    maps = [ax for ax in fig.axes if ax.get_title()]
+    assert len(maps) == 9
+    bar_axes = [ax for ax in fig.axes if any(t.get_text().endswith(" km") for t in ax.texts)]
+    assert len(bar_axes) == 1 and bar_axes[0] not in maps
+    strip = bar_axes[0].get_window_extent()
+    assert all(not strip.overlaps(ax.get_window_extent()) for ax in maps)
+    assert (
+        abs(bar_axes[0].get_xlim()[1] - bar_axes[0].get_xlim()[0] - (maps[-1].get_xlim()[1] - maps[-1].get_xlim()[0]))
+        < 1
+    )
+    assert strip.width == pytest.approx(maps[-1].get_window_extent().width, rel=0.01)  # same metres per point
+
+
+# --- facts tables ----------------------------------------------------------------------------------
+
+
+def test_every_facts_table_row_of_every_atlas_page_is_printed(ds):
+    spec = PrintSpec(dpi=72, orientation="portrait")
+    for page in atlas_pages(ds, "zh"):
+        printed = [r for fig in render_pages(ds, page, spec) for r in printed_rows(fig)]
+        expected = page.table.map(cell_text).values.tolist()
+        assert printed == expected, page.stem
+    assert not [r for r in printed if any("… +" in c for c in r)]
+
+
+def test_a_long_table_continues_on_following_pages(ds):
+    page = next(p for p in atlas_pages(ds, "zh") if p.area == "shuyang")
+    long = pd.concat([page.table] * 8, ignore_index=True)  # 120 rows
+    figs = render_pages(ds, type(page)(page.stem, page.title, page.selection, page.area, long), PrintSpec(dpi=72))
+    assert len(figs) >= 3
+    assert [r for f in figs for r in printed_rows(f)] == long.map(cell_text).values.tolist()
+    assert any("（续）" in t.get_text() for t in figs[1].texts)
+    assert continuation_page(PrintSpec(lang="en"), "X", long.head(3)).texts[0].get_text() == "X (continued)"
+
+
+# --- PDFs in MuPDF and poppler ---------------------------------------------------------------------
+
+
+def _readers(pdf: Path, tmp: Path) -> tuple[str, str]:
+    """Render every page with both readers (no font complaint allowed) and return the text each extracts."""
+    mu = subprocess.run(
+        ["mutool", "draw", "-r", "20", "-o", str(tmp / "mu-%d.png"), str(pdf)], capture_output=True, text=True
+    )
+    assert mu.returncode == 0
+    assert not re.search(r"cannot render glyph|FT_Load_Glyph|error", mu.stderr, re.I), mu.stderr[:500]
+    pop = subprocess.run(["pdftoppm", "-r", "20", "-png", str(pdf), str(tmp / "pp")], capture_output=True, text=True)
+    assert pop.returncode == 0 and "Mismatch" not in pop.stderr and "Error" not in pop.stderr, pop.stderr[:500]
+    check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout[-500:]
+    mu_text = subprocess.run(["mutool", "draw", "-F", "txt", str(pdf)], capture_output=True, text=True).stdout
+    pop_text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    return mu_text, pop_text
+
+
+def _chars(text: str) -> str:
+    return "".join(sorted(set(re.sub(r"\s", "", text))))
+
+
+@pytest.mark.skipif(not READERS, reason="mupdf-tools, poppler-utils and qpdf are installed by .ci/run")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_single_map_pdf_renders_its_text_in_mupdf_and_poppler(ds, tmp_path, lang):
+    pdf = save_figure(render_page(ds, PV, "sihong", PrintSpec(dpi=72, lang=lang)).fig, tmp_path / "pv.pdf")
+    mu, pop = _readers(pdf, tmp_path)
+    title = "宿迁市晶硅光伏产业链布局示意图" if lang == "zh" else "Suqian: layout of"
+    for text in (mu, pop):
+        assert title in text.replace("\n", "") and ("图例" in text or "Legend" in text)
+    assert _chars(mu) == _chars(pop)
+    assert pdf.stat().st_size < 600_000
+
+
+@pytest.mark.skipif(not READERS, reason="mupdf-tools, poppler-utils and qpdf are installed by .ci/run")
+def test_atlas_pdf_renders_its_text_in_mupdf_and_poppler(small_atlas, tmp_path):
+    mu, pop = _readers(small_atlas / "atlas.pdf", tmp_path)
+    for text in (mu, pop):
+        flat = re.sub(r"\s", "", text)
+        assert "沭阳县产业布局示意图" in flat and "晶硅光伏" in flat and "规划来源" in flat
+    assert _chars(mu) == _chars(pop)
+
+
+# --- atlas files -----------------------------------------------------------------------------------
+
+
+def test_small_atlas_names_pages_and_writes_only_its_own_files(ds, small_atlas):
+    assert sorted(p.name for p in (small_atlas / "png").iterdir()) == [
+        "00-总览.png",
+        "203-晶硅光伏.png",
+        "303-沭阳县.png",
+    ]
+    assert len(PdfReader(small_atlas / "atlas.pdf").pages) == 3
+    assert sorted(p.name for p in small_atlas.iterdir()) == ["atlas.pdf", "png"]
+
+
+def test_atlas_into_an_existing_folder_keeps_other_files(ds, tmp_path):
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "thesis.docx").write_bytes(b"my thesis")
+    build_atlas(ds, out, PrintSpec(dpi=30), png=False, pages=three_pages(ds)[1:2])
+    assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "thesis.docx"]  # --no-png: no png/ folder
+    assert (out / "thesis.docx").read_bytes() == b"my thesis"
+
+
+def test_atlas_to_a_pdf_path_writes_that_file(ds, tmp_path):
+    got = build_atlas(ds, tmp_path / "atlas.pdf", PrintSpec(dpi=30), png=False, pages=three_pages(ds)[1:2])
+    assert got == tmp_path / "atlas.pdf" and got.is_file() and len(PdfReader(got).pages) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.pdf"]
+
+
+def test_cancel_keeps_the_finished_atlas_and_leaves_nothing(ds, tmp_path):
+    out = tmp_path / "atlas"
+    build_atlas(ds, out, PrintSpec(dpi=30), pages=three_pages(ds)[1:2])
+    before = (out / "atlas.pdf").read_bytes()
+    calls = iter(range(100))
+    with pytest.raises(Cancelled):
+        build_atlas(ds, out, PrintSpec(dpi=30), pages=three_pages(ds)[1:], cancelled=lambda: next(calls) >= 1)
+    assert (out / "atlas.pdf").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "png"] and [p.name for p in tmp_path.iterdir()] == [
+        "atlas"
+    ]
+
+
+def test_two_builds_at_once_both_finish(ds, tmp_path):
+    out = tmp_path / "atlas"
+    errors: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            build_atlas(ds, out, PrintSpec(dpi=30, orientation="portrait"), pages=three_pages(ds)[2:3])
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=300)
+    assert errors == []
+    assert len(PdfReader(out / "atlas.pdf").pages) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "png"]
+    assert sorted(p.name for p in (out / "png").iterdir()) == ["303-沭阳县.png"]
