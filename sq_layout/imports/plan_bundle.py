@@ -15,7 +15,6 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 from pyproj import CRS
-from shapely.geometry import shape
 
 from sq_layout.errors import DataError, ImportRejected
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
@@ -44,8 +43,8 @@ def _features(path: Path, problems: list[str]) -> list[dict[str, object]]:
         label = f"{path.name}: feature {i + 1} (area_id={props.get('area_id')!r})"
         missing = [k for k in ("area_id", "geometry_quality", "source") if not props.get(k)]
         try:
-            geom = shape(feat["geometry"])
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            geom = shapely.from_geojson(json.dumps(feat["geometry"]))  # GEOS's reader: ~5x faster than shape()
+        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException) as exc:
             problems.append(f"{label}: unreadable geometry ({exc})")
             continue
         if missing:

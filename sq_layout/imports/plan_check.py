@@ -114,7 +114,8 @@ def _boundaries(
     frame = frame[["geometry", *cols]]
     for col in cols:
         frame[col] = frame[col].astype("str")
-    undrawn = tuple(a for a in known if a not in set(frame["area_id"]))
+    drawn = set(frame["area_id"])
+    undrawn = tuple(a for a in known if a not in drawn)
     return frame, undrawn
 
 

@@ -45,6 +45,8 @@ def app_url() -> Iterator[str]:
     env.pop("TIANDITU_KEY", None)
     # a fresh workspace per test session: the app shows its baseline, whatever the user's own workspace holds
     env["SQ_LAYOUT_DB"] = f"sqlite:///{tempfile.mkdtemp(prefix='sq_ws_')}/workspace.sqlite"
+    # created and seeded before the app starts, so the first page does not pay for it inside a test's timeout
+    subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env=env, check=True, timeout=120)
     log = (ARTIFACTS / "streamlit.log").open("w") if ARTIFACTS.mkdir(exist_ok=True) is None else None
     proc = subprocess.Popen(
         [
