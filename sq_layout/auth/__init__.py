@@ -1,0 +1,1 @@
+"""Who is using the workspace: password hashing, sign-in rate limits, signed sessions, trusted proxy headers, roles."""

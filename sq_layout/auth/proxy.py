@@ -1,0 +1,50 @@
+"""A user named by the intranet's single-sign-on reverse proxy, honoured only when configured and only from it."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+HEADER_ENV = "SQ_LAYOUT_PROXY_HEADER"
+ADDRS_ENV = "SQ_LAYOUT_PROXY_ADDRS"
+
+
+@dataclass(frozen=True)
+class ProxyConfig:
+    """Which header names the user and which client addresses may set it."""
+
+    header: str | None = None
+    networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ProxyConfig:
+        """Read SQ_LAYOUT_PROXY_HEADER and SQ_LAYOUT_PROXY_ADDRS (comma-separated addresses or networks)."""
+        env = os.environ if env is None else env
+        header = env.get(HEADER_ENV, "").strip() or None
+        nets = tuple(
+            ipaddress.ip_network(a.strip(), strict=False) for a in env.get(ADDRS_ENV, "").split(",") if a.strip()
+        )
+        return cls(header, nets)
+
+    @property
+    def enabled(self) -> bool:
+        """Proxy sign-in is on only when both a header and at least one proxy address are configured."""
+        return bool(self.header and self.networks)
+
+
+def proxy_user(headers: Mapping[str, str], remote_addr: str | None, config: ProxyConfig) -> str | None:
+    """The user the proxy names, or None when not configured, not from the proxy, or the header is absent."""
+    if not config.enabled or not remote_addr or config.header is None:
+        return None
+    try:
+        addr = ipaddress.ip_address(remote_addr)
+    except ValueError:
+        return None
+    if not any(addr in net for net in config.networks):
+        return None
+    wanted = config.header.lower()
+    value = next((v for k, v in headers.items() if k.lower() == wanted), "")
+    value = value.strip()
+    return value or None
