@@ -32,6 +32,7 @@ class Dataset:
     plan_figures: pd.DataFrame
     boundaries: gpd.GeoDataFrame
     plan_lines: tuple[str, ...]
+    draft: bool = False  # an unpublished draft version: maps and exports say 草案
 
     def passage(self, line: int) -> str:
         """The plan text at a 1-based line number."""
