@@ -9,5 +9,6 @@ st.navigation(
         st.Page("ui/explorer.py", title="产业布局地图 Layout map", default=True),
         st.Page("ui/audit.py", title="规划审视 Plan audit", url_path="audit"),
         st.Page("ui/workspace.py", title="工作空间 Workspace", url_path="workspace"),
+        st.Page("ui/edit.py", title="编辑 Edit", url_path="edit"),
     ]
 ).run()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sq_layout.analysis.queries import Selection, validate_selection
+from sq_layout.cli_edit import add_edit_parsers
 from sq_layout.cli_workspace import add_workspace_parser, dataset_for, run_workspace, version_options
 from sq_layout.errors import DataError
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     for p in (e, at, d, au):
         version_options(p)
     add_workspace_parser(sub)
+    add_edit_parsers(sub)
     return parser
 
 
@@ -111,10 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; bad input ends with a one-line message and exit code 2."""
     args = build_parser().parse_args(argv)
     try:
+        if hasattr(args, "func"):  # users, and the editing subcommands of workspace
+            return int(args.func(args) or 0)
         {"export": _export, "atlas": _atlas, "data": _data, "audit": _audit, "workspace": run_workspace}[args.command](
             args
         )
-    except (DataError, KeyError, ValueError) as exc:
+    except (DataError, KeyError, ValueError, PermissionError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
     return 0

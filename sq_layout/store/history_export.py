@@ -45,7 +45,9 @@ def describe(change: Change) -> list[str]:
             lines.append(f"{sign} {head}: " + ", ".join(f"{k}={_short(v)}" for k, v in list(shown.items())[:6]))
             continue
         diff = [k for k in after if k not in ("rev", "row_no") and after.get(k) != before.get(k)]
-        parts = [f"{k}: …" if k == "geometry" else f"{k}: {_short(before.get(k))} → {_short(after.get(k))}" for k in diff]
+        parts = [
+            f"{k}: …" if k == "geometry" else f"{k}: {_short(before.get(k))} → {_short(after.get(k))}" for k in diff
+        ]
         lines.append(f"{head}: " + "; ".join(parts))
     return lines
 
