@@ -361,6 +361,11 @@ TEXT.update(
         },
         "ev_empty": {"zh": "{field} 不能为空。", "en": "{field} must not be empty."},
         "ev_too_long": {"zh": "{field} 过长（最多 {n} 字）。", "en": "{field} is too long (at most {n} characters)."},
+        "ev_bad_text": {"zh": "{field} 含有不允许的控制字符。", "en": "{field} contains a control character."},
+        "ev_not_editable": {
+            "zh": "“{field}”不能在编辑中修改（新增区域或产业链请用导入）。",
+            "en": "'{field}' cannot be changed by editing (new areas or chains come by import).",
+        },
         "ev_line": {"zh": "行号须在 1–{n} 之间。", "en": "The plan line must be between 1 and {n}."},
         "ev_name_taken": {"zh": "名称“{value}”已被使用。", "en": "The name '{value}' is already used."},
         "ev_not_draft": {

@@ -25,6 +25,20 @@ REQUIRED = {
     "details": ("area_id", "text"),
     "boundaries": ("area_id",),
 }
+# What an edit may touch: fields per table that may change, and tables whose records may be added or removed.
+# Keys (area_id of an area, chain_no, industry_id, …) never change: other records point at them.
+EDITABLE = {
+    "assignments": ("source", "ref", "line", "quote", "note"),
+    "details": ("industry_id", "subindustry_id", "kind", "text", "source", "line"),
+    "chains": ("name", "name_en", "output_2020_yi", "target_2023_yi", "target_2025_yi"),
+    "industries": ("name", "name_en", "target_2025_yi"),
+    "subindustries": ("name", "name_en", "target_2025_yi"),
+    "areas": ("name", "short_name", "name_en", "short_name_en"),
+    "boundaries": ("name", "geometry", "geometry_quality", "source", "geometry_source", "geometry_date",
+                   "geometry_file"),
+}  # fmt: skip
+ADDABLE = ("assignments", "details", "boundaries")
+MIN_ONE = ("line", "position", "target_line")
 POSITIVE = {("industries", "target_2025_yi"), ("subindustries", "target_2025_yi")}
 NULLABLE = {("subindustries", "target_2025_yi")}
 UNIQUE_NAMES = {"areas": "name", "industries": "name", "subindustries": "name", "chains": "name"}
@@ -44,8 +58,22 @@ KEYS = [
 
 def check_reason(reason: object) -> None:
     """A change needs a short reason."""
-    if not isinstance(reason, str) or not reason.strip() or len(reason) > MAX_REASON:
+    if not isinstance(reason, str) or not reason.strip() or len(reason) > MAX_REASON or "\x00" in reason:
         raise EditRejected([("ev_reason", {})])
+
+
+def check_scope(table: str, row_no: int | None, values: dict[str, Any] | None) -> None:
+    """Refuse changes outside what editing allows (keys, whole new areas or chains: those come by import)."""
+    if table not in EDITABLE:
+        raise EditRejected(
+            [("ev_unknown", {"what": "table", "value": str(table)[:40], "choices": ", ".join(EDITABLE)})]
+        )
+    if (row_no is None or values is None) and table not in ADDABLE:
+        raise EditRejected([("ev_not_editable", {"field": table})])
+    if row_no is not None and values is not None:
+        fixed = [k for k in values if k not in EDITABLE[table]]
+        if fixed:
+            raise EditRejected([("ev_not_editable", {"field": str(fixed[0])[:40]})])
 
 
 def _ids(conn: Connection, vid: int, table: str, key: str) -> list[Any]:
@@ -61,7 +89,7 @@ def _number(table: str, col: str, kind: str, value: Any, problems: list[Problem]
         if isinstance(value, bool):
             raise ValueError
         num = float(value)
-        ok = math.isfinite(num) and (num > 0 if (table, col) in POSITIVE else num >= 0)
+        ok = math.isfinite(num) and (num > 0 if (table, col) in POSITIVE else num >= (1 if col in MIN_ONE else 0))
         if kind != "float":
             ok = ok and num.is_integer() and abs(num) < 2**31
     except (TypeError, ValueError, OverflowError):
@@ -88,6 +116,8 @@ def _fields(table: str, row: dict[str, Any], problems: list[Problem]) -> dict[st
                 problems.append(("ev_empty", {"field": col}))
             if len(value) > MAX_TEXT:
                 problems.append(("ev_too_long", {"field": col, "n": MAX_TEXT}))
+            if "\x00" in value:
+                problems.append(("ev_bad_text", {"field": col}))
             out[col] = value
         else:
             out[col] = _number(table, col, kind, value, problems)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from sq_layout.errors import EditConflict, EditRejected
 from sq_layout.store import tables as t
-from sq_layout.store.edit_check import check_reason, check_row
+from sq_layout.store.edit_check import check_reason, check_row, check_scope
 from sq_layout.store.edit_tables import changes, drafts
 from sq_layout.store.users import require
 from sq_layout.store.workspace_store import Workspace, now
@@ -65,6 +65,7 @@ def write_row(conn: Connection, vid: int, ch: RowChange) -> dict[str, Any]:
     if ch.table not in t.records or set(ch.values or ()) & {"row_no", "rev", "version_id"}:
         bad = sorted(set(ch.values or ()) & {"row_no", "rev", "version_id"}) or [ch.table]
         raise EditRejected([("ev_unknown", {"what": "column", "value": bad[0], "choices": ", ".join(t.records)})])
+    check_scope(ch.table, ch.row_no, ch.values)
     tab = t.records[ch.table]
     if ch.row_no is None:
         assert ch.values is not None

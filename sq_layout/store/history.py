@@ -66,6 +66,10 @@ def _same(current: dict[str, Any] | None, logged: dict[str, Any] | None) -> bool
     return mine == {k: v for k, v in logged.items() if k not in skip}
 
 
+def _equal(a: Any, b: Any) -> bool:
+    return bool(a.equals_exact(b, 0)) if hasattr(a, "equals_exact") and hasattr(b, "equals_exact") else bool(a == b)
+
+
 def _undo(conn: Connection, vid: int, rows: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> list[dict[str, Any]]:
     done = []
     for d in reversed(list(rows)):
@@ -78,7 +82,8 @@ def _undo(conn: Connection, vid: int, rows: tuple[dict[str, Any], ...] | list[di
             assert fields is not None
             ch = RowChange(table, None, None, fields, at=row_no, rev=int(d["before"]["rev"]) + 1)
         else:
-            ch = RowChange(table, row_no, int(current["rev"]), fields)
+            changed = None if fields is None else {k: v for k, v in fields.items() if not _equal(current[k], v)}
+            ch = RowChange(table, row_no, int(current["rev"]), changed)
         done.append(write_row(conn, vid, ch))
     return done
 
