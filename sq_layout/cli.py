@@ -112,13 +112,12 @@ def _audit(a: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; bad input ends with a one-line message and exit code 2."""
     args = build_parser().parse_args(argv)
+    commands = {"export": _export, "atlas": _atlas, "data": _data, "audit": _audit, "workspace": run_workspace}
+    if hasattr(args, "func"):  # users, and the editing subcommands of workspace (sq_layout/cli_edit.py)
+        commands[args.command] = args.func
     try:
-        if hasattr(args, "func"):  # users, and the editing subcommands of workspace
-            return int(args.func(args) or 0)
-        {"export": _export, "atlas": _atlas, "data": _data, "audit": _audit, "workspace": run_workspace}[args.command](
-            args
-        )
-    except (DataError, KeyError, ValueError, PermissionError) as exc:
+        commands[args.command](args)
+    except (DataError, KeyError, ValueError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
     return 0

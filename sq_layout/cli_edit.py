@@ -41,6 +41,13 @@ def _users(a: argparse.Namespace) -> None:
 
 
 def _edit(a: argparse.Namespace) -> None:
+    try:
+        _edit_command(a)
+    except PermissionError as exc:  # reported like any refusal: one line, exit code 2
+        raise ValueError(str(exc)) from None
+
+
+def _edit_command(a: argparse.Namespace) -> None:
     from sq_layout import workspace
     from sq_layout.store import drafts, history
 
