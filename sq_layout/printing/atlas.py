@@ -112,7 +112,7 @@ def render_overview(ds: Dataset, spec: PrintSpec, table: pd.DataFrame) -> Figure
         if spec.lang == "zh"
         else ("Suqian: overview of the 6 dominant and 3 leading industries (schematic)")
     )
-    draw_title(fig, title, base)
+    draw_title(fig, f"【草案】{title}" if ds.draft else title, base)
     for i, ind in enumerate(ds.industries.itertuples()):
         row, col = divmod(i, 3)
         ax = fig.add_axes((0.04 + col * 0.31, 0.745 - row * 0.2, 0.29, 0.18))

@@ -130,6 +130,20 @@ def test_revert_and_return_to_a_point(team: Team) -> None:
     assert consistency.problems(ws, d) == []
 
 
+def test_draft_is_marked_and_reloaded_after_an_edit(team: Team) -> None:
+    from sq_layout import workspace
+    from sq_layout.analysis.queries import Selection
+    from sq_layout.printing.printmap import map_title
+
+    first = workspace.dataset(team.draft, team.ws.url)
+    assert first.draft and map_title(first, Selection(), None, "zh").startswith("【草案】")
+    assert not workspace.dataset(1, team.ws.url).draft
+    chain = _row(team, "chains", chain_no=8)
+    edit_ops.set_chain_figures(team.ws, "eve", team.draft, 8, chain["rev"], {"target_2023_yi": 77}, "看变化")
+    after = workspace.dataset(team.draft, team.ws.url)
+    assert after is not first and after.chains.set_index("chain_no").at[8, "target_2023_yi"] == 77
+
+
 def test_history_export_neutralises_formulas(team: Team) -> None:
     data = history_xlsx(history(team.ws, team.draft), "zh")
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
