@@ -66,6 +66,8 @@ def conflict_panel(exc: EditConflict) -> None:
             for f in fields]  # fmt: skip
     st.table(pd.DataFrame(rows))
     ss.ed_conflict = dict(pending, rev=exc.current_rev)
+    if not reapply_shown:  # the click is handled at the top of the edit tab on the next run
+        st.button(t("ed_reapply", lang), key="reapply")
 
 
 def run_edit(kind: str) -> None:
@@ -104,9 +106,11 @@ tabs = dict(
     )
 )
 
+reapply_shown = False
 if names[0] in tabs:
     with tabs[names[0]]:
-        if "ed_conflict" in ss and st.button(t("ed_reapply", lang), key="reapply"):
+        reapply_shown = "ed_conflict" in ss
+        if reapply_shown and st.button(t("ed_reapply", lang), key="reapply"):
             c = ss.pop("ed_conflict")
             try:
                 done = apply(ws, user, vid, [RowChange(c["table"], c["row_no"], c["rev"], c["values"])], c["reason"])

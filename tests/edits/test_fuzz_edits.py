@@ -85,7 +85,7 @@ def _run(team: Team, op: tuple[Any, ...]) -> None:
 
 @pytest.mark.filterwarnings("ignore")
 def test_random_edits_keep_the_draft_consistent(team: Team) -> None:
-    examples = 15 if team.ws.engine.dialect.name == "sqlite" else 6
+    examples = 10 if team.ws.engine.dialect.name == "sqlite" else 4
 
     @settings(max_examples=examples, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
     @given(st.lists(ops, min_size=1, max_size=4))
