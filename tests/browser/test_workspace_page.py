@@ -15,7 +15,9 @@ def test_template_import_compare_and_show(page, app_url, tmp_path):
     page.goto(app_url + "workspace")
     wait_until(page, lambda: "工作空间" in page.locator("h1").first.inner_text(), what="workspace page")
     page.get_by_text("下载导入模板").first.click()
-    tpl = download(page, page.get_by_role("button", name="下载导入模板（Excel，含说明和下拉列表）"), tmp_path / "t.xlsx")
+    tpl = download(
+        page, page.get_by_role("button", name="下载导入模板（Excel，含说明和下拉列表）"), tmp_path / "t.xlsx"
+    )
     wb = openpyxl.load_workbook(tpl)
     assert wb.sheetnames[0] == "说明"
     sheet = wb["assignments"]
