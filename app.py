@@ -14,6 +14,7 @@ page = st.navigation(
         st.Page("ui/audit.py", title="规划审视 Plan audit", url_path="audit"),
         st.Page("ui/workspace.py", title="工作空间 Workspace", url_path="workspace"),
         st.Page("ui/boundaries.py", title="边界导入 Import boundaries", url_path="boundaries"),
+        st.Page("ui/edit.py", title="编辑 Edit", url_path="edit"),
     ]
 )
 try:

@@ -108,3 +108,34 @@ class OutputNotWritable(UserError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+# --- editing: drafts, history, sign-in ---
+class EditRejected(UserError, ValueError):
+    """An edit failed its checks; `problems` are (i18n key, values) pairs, shown in the user's language."""
+
+    def __init__(self, problems: list[tuple[str, dict[str, object]]]):
+        self.problems = problems
+        super().__init__("; ".join(self.messages("en")))
+
+    def messages(self, lang: str) -> list[str]:
+        """Each problem as a sentence in `lang`."""
+        from sq_layout.i18n import t
+
+        return [t(key, lang).format(**values) for key, values in self.problems]
+
+
+class EditConflict(UserError, ValueError):
+    """Someone saved the same record since the editor loaded it; nothing was written.
+
+    `current` is the record as it is now (None: removed), `expected_rev`/`current_rev` the revisions."""
+
+    def __init__(self, table: str, row_no: int, expected_rev: int, current: dict[str, object] | None):
+        self.table, self.row_no, self.expected_rev, self.current = table, row_no, expected_rev, current
+        self.current_rev = int(str(current["rev"])) if current else None
+        now = "removed" if current is None else f"now at revision {self.current_rev}"
+        super().__init__(f"{table} row {row_no} changed since revision {expected_rev} ({now}); nothing was saved")
+
+
+class PermissionDenied(UserError, PermissionError):
+    """The acting user's role does not allow this action (the store checks it on every write)."""

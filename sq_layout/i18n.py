@@ -452,3 +452,108 @@ HEADERS: dict[str, dict[str, str]] = {
 def headers(columns: list[str], lang: str) -> dict[str, str]:
     """Readable column headers for known columns; unknown ones keep their code name."""
     return {c: HEADERS[c][lang] for c in columns if c in HEADERS}
+
+
+# --- editing: drafts, history with reasons, sign-in, conflicts ---
+TEXT.update(
+    {
+        "ed_page": {"zh": "编辑", "en": "Edit"},
+        "ed_draft": {"zh": "草案", "en": "Draft"},
+        "ed_draft_badge": {"zh": "草案 · 未发布，内容可能变化", "en": "草案 Draft · not published, may change"},
+        "ed_viewing_only": {
+            "zh": "浏览无需登录；编辑需要编辑员账号。",
+            "en": "Viewing needs no account; editing needs an editor.",
+        },
+        "ed_signin": {"zh": "登录", "en": "Sign in"},
+        "ed_signout": {"zh": "退出登录", "en": "Sign out"},
+        "ed_user": {"zh": "用户名", "en": "User name"},
+        "ed_password": {"zh": "密码", "en": "Password"},
+        "ed_signed_in_as": {"zh": "已登录：{user}（{role}）", "en": "Signed in: {user} ({role})"},
+        "ed_bad_signin": {"zh": "用户名或密码不正确。", "en": "Wrong user name or password."},
+        "ed_locked": {
+            "zh": "登录失败次数过多，请 {s} 秒后再试。",
+            "en": "Too many failed sign-ins; try again in {s} s.",
+        },
+        "ed_via_proxy": {"zh": "由单点登录代理识别", "en": "named by the single-sign-on proxy"},
+        "ed_not_editor": {"zh": "当前账号无编辑权限。", "en": "This account may not edit."},
+        "ed_start_draft": {"zh": "以此版本新建草案", "en": "Start a draft from this version"},
+        "ed_draft_title": {"zh": "草案标题", "en": "Draft title"},
+        "ed_published_readonly": {
+            "zh": "已发布版本不可修改；编辑会基于它新建草案。",
+            "en": "A published version is never edited; editing starts a draft from it.",
+        },
+        "ed_reason": {"zh": "修改理由（必填）", "en": "Reason (required)"},
+        "ed_save": {"zh": "保存", "en": "Save"},
+        "ed_saved": {"zh": "已保存（修改 #{id}）。", "en": "Saved (change #{id})."},
+        "ed_kind": {"zh": "修改内容", "en": "What to change"},
+        "ed_k_host": {"zh": "增删承载（区域 × 产业/细分/产业链）", "en": "Add/remove an assignment"},
+        "ed_k_detail": {"zh": "特色产品、载体与龙头企业", "en": "Products, carriers, lead firms"},
+        "ed_k_figures": {"zh": "产业链数字与目标", "en": "Chain figures and targets"},
+        "ed_k_rename": {"zh": "区域或产业链更名", "en": "Rename an area or chain"},
+        "ed_k_boundary": {"zh": "区域边界", "en": "Area boundary"},
+        "ed_add": {"zh": "添加", "en": "Add"},
+        "ed_remove": {"zh": "删除", "en": "Remove"},
+        "ed_source_note": {"zh": "出处（规划段落、会议、文号）", "en": "Source (plan passage, meeting, document no.)"},
+        "ed_plan_line": {"zh": "规划原文行号", "en": "Plan line"},
+        "ed_history": {"zh": "修改记录", "en": "History"},
+        "ed_history_scope": {"zh": "范围", "en": "Scope"},
+        "ed_whole_version": {"zh": "整个版本", "en": "Whole version"},
+        "ed_revert": {"zh": "撤销此修改", "en": "Revert this change"},
+        "ed_return": {"zh": "草案回到此修改之后的状态", "en": "Return the draft to just after this change"},
+        "ed_publish": {"zh": "发布草案", "en": "Publish the draft"},
+        "ed_publish_title": {"zh": "发布标题", "en": "Title"},
+        "ed_publish_date": {"zh": "发布日期", "en": "Date"},
+        "ed_published": {"zh": "已发布为版本 {id}。", "en": "Published as version {id}."},
+        "ed_users": {"zh": "用户管理", "en": "Users"},
+        "ed_role": {"zh": "角色", "en": "Role"},
+        "ed_history_xlsx": {"zh": "下载修改记录（XLSX）", "en": "Download the history (XLSX)"},
+        "ed_conflict": {
+            "zh": "保存被拒绝：在您打开后，{who} 于 {when} 修改了同一条记录（理由：{why}）。未写入任何内容。",
+            "en": "Not saved: {who} changed the same record at {when} after you opened it (reason: {why}). "
+            "Nothing was written.",
+        },
+        "ed_conflict_removed": {
+            "zh": "保存被拒绝：该记录已被他人删除。未写入任何内容。",
+            "en": "Not saved: someone removed this record. Nothing was written.",
+        },
+        "ed_reapply": {"zh": "在最新内容上重新应用我的修改", "en": "Re-apply my change on the current record"},
+        "ed_field": {"zh": "字段", "en": "Field"},
+        "ed_yours": {"zh": "您的修改", "en": "Yours"},
+        "ed_theirs": {"zh": "当前（他人修改后）", "en": "Now (their change)"},
+        "ed_seen": {"zh": "您打开时", "en": "When you opened it"},
+        "ed_no_changes": {"zh": "暂无修改记录。", "en": "No changes yet."},
+        "ed_boundary_file": {"zh": "边界文件（GeoJSON，WGS-84）", "en": "Boundary file (GeoJSON, WGS-84)"},
+        # validation and permission messages (placeholders filled by the store)
+        "ev_reason": {"zh": "请填写修改理由（1–500字）。", "en": "Give a reason (1–500 characters)."},
+        "ev_unknown": {
+            "zh": "未知{what}“{value}”；可选：{choices}",
+            "en": "Unknown {what} '{value}'; expected one of {choices}",
+        },
+        "ev_duplicate": {"zh": "重复：{what} 已存在。", "en": "Duplicate: {what} is already there."},
+        "ev_not_number": {
+            "zh": "{field} 须为有限的非负数字，而不是“{value}”。",
+            "en": "{field} must be a finite number ≥ 0, not '{value}'.",
+        },
+        "ev_empty": {"zh": "{field} 不能为空。", "en": "{field} must not be empty."},
+        "ev_too_long": {"zh": "{field} 过长（最多 {n} 字）。", "en": "{field} is too long (at most {n} characters)."},
+        "ev_bad_text": {"zh": "{field} 含有不允许的控制字符。", "en": "{field} contains a control character."},
+        "ev_not_editable": {
+            "zh": "“{field}”不能在编辑中修改（新增区域或产业链请用导入）。",
+            "en": "'{field}' cannot be changed by editing (new areas or chains come by import).",
+        },
+        "ev_line": {"zh": "行号须在 1–{n} 之间。", "en": "The plan line must be between 1 and {n}."},
+        "ev_name_taken": {"zh": "名称“{value}”已被使用。", "en": "The name '{value}' is already used."},
+        "ev_not_draft": {
+            "zh": "版本 {id} 不是草案：已发布版本不可修改，请先新建草案。",
+            "en": "Version {id} is not a draft: published versions are never edited; start a draft first.",
+        },
+        "ev_no_row": {"zh": "{table} 中没有第 {row} 条记录。", "en": "{table} has no record {row}."},
+        "ev_geometry": {"zh": "边界须为有效的面（Polygon）。", "en": "The boundary must be a valid polygon."},
+        "ev_already_reverted": {"zh": "修改 #{id} 已撤销。", "en": "Change #{id} is already reverted."},
+        "ev_inconsistent": {"zh": "草案未通过检查：{problem}", "en": "The draft fails a check: {problem}"},
+        "ev_user": {"zh": "用户名须为 1–64 个字符，且不含空白。", "en": "User names are 1–64 characters, no spaces."},
+        "ev_user_exists": {"zh": "用户“{value}”已存在。", "en": "User '{value}' already exists."},
+        "ev_password": {"zh": "密码须至少 8 位，且首尾无空白。", "en": "Passwords need 8+ characters, no edge spaces."},
+        "ev_role": {"zh": "角色须为 viewer、editor 或 admin。", "en": "The role must be viewer, editor or admin."},
+    }
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -14,7 +15,7 @@ from sq_layout.store.engine import redact, resolve_url
 
 _LOCK = threading.Lock()
 _WORKSPACES: dict[str, Workspace] = {}
-_DATASETS: OrderedDict[tuple[str, int], Dataset] = OrderedDict()
+_DATASETS: OrderedDict[tuple[str, int, int | None], Dataset] = OrderedDict()
 MAX_CACHED = 8  # versions kept in memory per process (each is a few MB for a city plan)
 
 
@@ -44,15 +45,25 @@ def version_id(v: str | int | None, url: str | None = None) -> int:
     return vid
 
 
+def draft_stamp(vid: int, url: str | None = None) -> int | None:
+    """A draft's revision, bumped by every edit (None: not a draft, so never changing)."""
+    from sq_layout.store.drafts import draft_rev
+
+    return draft_rev(workspace(url), vid)
+
+
 def dataset(v: str | int | None = None, url: str | None = None) -> Dataset:
-    """The Dataset of a version (default the latest published), loaded once and cached per version id."""
+    """The Dataset of a version (default the latest published), cached per version id and draft revision."""
     vid = version_id(v, url)
-    key = (resolve_url(url), vid)
+    stamp = draft_stamp(vid, url)
+    key = (resolve_url(url), vid, stamp)
     with _LOCK:
         if key in _DATASETS:
             _DATASETS.move_to_end(key)
             return _DATASETS[key]
-    ds = workspace(url).load(vid)  # versions never change once written, so the cache never goes stale
+    ds = workspace(url).load(vid)  # published versions never change; a draft's key carries its revision
+    if stamp is not None:
+        ds = replace(ds, draft=True)
     with _LOCK:
         _DATASETS[key] = ds
         while len(_DATASETS) > MAX_CACHED:

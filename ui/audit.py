@@ -22,11 +22,11 @@ from sq_layout.export.dataexport import xlsx
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import headers, name_col, t
 from sq_layout.plan.join import areas_frame
-from ui.versionpick import chosen_version, version_dataset
+from ui.versionpick import chosen_version, draft_badge, version_dataset, version_stamp
 
 
 @st.cache_resource
-def load(vid: int | None):
+def load(vid: int | None, stamp: int | None = None):
     ensure_leaflet()
     ds = version_dataset(vid)
     return ds, browser_geometry(areas_frame(ds))
@@ -37,11 +37,12 @@ def table(df, lang: str, **kw) -> None:
 
 
 vid = chosen_version()
-ds, geo = load(vid)
+stamp = version_stamp(vid)  # a draft's revision: an edit makes the cached copies stale
+ds, geo = load(vid, stamp)
 
 
 @st.cache_resource
-def map_layers(vid: int | None, lang: str):
+def map_layers(vid: int | None, lang: str, stamp: int | None = None):
     """Base-map data per language, built once per server."""
     return base_layers(geo, lang)
 
@@ -62,6 +63,7 @@ if clicked.selected:  # a map click picks the reference area (clicking it again 
     ss.a_area = ss.ref = clicked.selected
 
 st.title(t("audit_title", lang))
+draft_badge(ds, lang)
 tab_overlap, tab_targets, tab_consistency = st.tabs(
     [t("tab_overlap", lang), t("tab_targets", lang), t("tab_consistency", lang)]
 )
@@ -132,7 +134,7 @@ with tab_overlap:
             fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ss.a_area, selection_color(ds, sel))
             legend = legend_html(lang, not sel.empty, single_legend(ds, sel, lang), 1, True)
         st_folium(
-            base_map(map_layers(vid, lang)),
+            base_map(map_layers(vid, lang, stamp)),
             feature_group_to_add=fg,
             returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
             key="amap",

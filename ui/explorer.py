@@ -35,11 +35,19 @@ from sq_layout.plan.join import areas_frame
 from sq_layout.printing.atlas import build_atlas, png_zip
 from sq_layout.printing.printmap import PrintSpec, map_title
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
-from ui.versionpick import chosen_version, undrawn_note, version_dataset, version_param
+from ui.versionpick import (
+    chosen_version,
+    draft_badge,
+    draft_suffix,
+    undrawn_note,
+    version_dataset,
+    version_param,
+    version_stamp,
+)
 
 
 @st.cache_resource
-def load(vid: int | None) -> tuple[Dataset, object]:
+def load(vid: int | None, stamp: int | None = None) -> tuple[Dataset, object]:
     ensure_leaflet()
     ds = version_dataset(vid)
     return ds, browser_geometry(areas_frame(ds))
@@ -69,7 +77,12 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
     dpi = c2.number_input(t("dpi", lang), 72, 600, 300, step=50, key="dpi")
     spec = PrintSpec(paper, orient, int(dpi), lang, title or None)
     req = Request(ds, sel, area, lang, spec=spec)
-    download(t("download_map", lang), lambda: by_id(fmt).write(req), f"sq-layout-map{by_id(fmt).suffix}", "dl-map")
+    download(
+        t("download_map", lang),
+        lambda: by_id(fmt).write(req),
+        f"sq-layout-map{draft_suffix(ds)}{by_id(fmt).suffix}",
+        "dl-map",
+    )
     st.markdown(f"**{t('export_data', lang)}**")
     d1, d2 = st.columns(2)
     data_fmts = {f.id: f for f in formats("data") if not f.one_table}
@@ -80,7 +93,7 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
     download(
         t("download_data", lang),
         lambda: by_id(dfmt).write(Request(ds, sel, area, lang, whole=whole)),
-        f"sq-layout-{'all' if whole else 'view'}{by_id(dfmt).suffix}",
+        f"sq-layout-{'all' if whole else 'view'}{draft_suffix(ds)}{by_id(dfmt).suffix}",
         "dl-data",
     )
     st.markdown(f"**{t('atlas', lang)}**")
@@ -100,11 +113,12 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
 
 
 vid = chosen_version()
-ds, geo = load(vid)
+stamp = version_stamp(vid)  # a draft's revision: an edit makes the cached copies stale
+ds, geo = load(vid, stamp)
 
 
 @st.cache_resource
-def map_layers(vid: int | None, lang: str, basemap: str):
+def map_layers(vid: int | None, lang: str, basemap: str, stamp: int | None = None):
     """Base-map data per language and basemap, built once per server."""
     return base_layers(geo, lang, basemap)
 
@@ -168,6 +182,7 @@ summary = host_summary(ds, sel)
 color = selection_color(ds, sel)
 
 st.title(t("title", lang))
+draft_badge(ds, lang)
 st.caption(t("subtitle", lang) + " · " + t("source_note", lang))
 if ss.dropped:  # values from the URL are shown as plain text, never as markup
     st.warning(t("url_dropped", lang))
@@ -181,7 +196,7 @@ map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
     st.caption(t("click_hint", lang))
     st_folium(
-        base_map(map_layers(vid, lang, basemap), tianditu_key),
+        base_map(map_layers(vid, lang, basemap, stamp), tianditu_key),
         feature_group_to_add=selection_group(geo, summary, not sel.empty, view.area, color),
         returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
         key="sqmap",

@@ -26,6 +26,22 @@ def chosen_version() -> int | None:
         return None
 
 
+def version_stamp(vid: int | None) -> int | None:
+    """A draft's revision (None for published versions), so page caches key on the draft's current state."""
+    return None if vid is None else workspace.draft_stamp(vid)
+
+
+def draft_badge(ds: Dataset, lang: str) -> None:
+    """The visible 草案 mark of an unpublished draft."""
+    if ds.draft:
+        st.warning(t("ed_draft_badge", lang))
+
+
+def draft_suffix(ds: Dataset) -> str:
+    """The 草案 mark in export file names."""
+    return "-草案" if ds.draft else ""
+
+
 def version_dataset(vid: int | None) -> Dataset:
     """The Dataset of a version (cached per id in sq_layout.workspace); the bundled plan if there is no workspace."""
     return bundled() if vid is None else workspace.dataset(vid)

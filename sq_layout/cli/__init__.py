@@ -1,4 +1,4 @@
-"""Command line: `python -m sq_layout export|atlas|data|audit|list|workspace` (see README).
+"""Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users` (see README).
 
 Each command is a module in this package with NAME, HELP, `add_arguments(parser)` and `run(args)`; COMMANDS lists
 them. User mistakes (sq_layout.errors.UserError) end with `error: …` and exit code 2; anything else is a bug and
@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from sq_layout.cli import atlas, audit, data, export, listing, workspace
+from sq_layout.cli import atlas, audit, data, export, listing, users, workspace
 from sq_layout.errors import UserError
 
-COMMANDS: tuple[ModuleType, ...] = (export, atlas, data, audit, listing, workspace)
+COMMANDS: tuple[ModuleType, ...] = (export, atlas, data, audit, listing, workspace, users)
 EXIT_USER = 2
 
 

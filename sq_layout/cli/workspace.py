@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sq_layout.cli import edit
 from sq_layout.cli.common import dataset, dataset_options
 
 NAME = "workspace"
@@ -34,6 +35,7 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
     from sq_layout.imports.boundaries_cli import add_import_boundaries_parser
 
     add_import_boundaries_parser(ws)  # defines its own --version (int) and --db
+    edit.add_subcommands(ws)
 
 
 def run(a: argparse.Namespace) -> None:
@@ -44,6 +46,9 @@ def run(a: argparse.Namespace) -> None:
     cmd = a.ws_command
     if cmd == "import-boundaries":
         raise SystemExit(a.handler(a))
+    if cmd in edit.COMMANDS:
+        edit.run(a)
+        return
     ws = workspace.workspace(a.db)
     if cmd in ("init", "list"):
         print(f"# {redact(ws.url)}")

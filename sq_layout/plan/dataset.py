@@ -33,6 +33,7 @@ class Dataset:
     plan_figures: pd.DataFrame
     boundaries: gpd.GeoDataFrame
     plan_lines: tuple[str, ...]
+    draft: object = False  # True for an unpublished draft: maps and exports say 草案 (object: **frames type-checks)
 
     def passage(self, line: int) -> str:
         """The plan text at a 1-based line number."""

@@ -127,7 +127,7 @@ def render_overview(ds: Dataset, spec: PrintSpec, table: pd.DataFrame) -> Figure
         if spec.lang == "zh"
         else ("Suqian: overview of the 6 dominant and 3 leading industries (schematic)")
     )
-    draw_title(fig, title, base)
+    draw_title(fig, f"【草案】{title}" if ds.draft else title, base)
     cell = width / 3
     small: Axes | None = None
     for i, ind in enumerate(ds.industries.itertuples()):

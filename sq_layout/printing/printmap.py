@@ -84,7 +84,12 @@ class PrintSpec:
 
 
 def map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
-    """A title generated from the selection, e.g. 宿迁市酿造（酒）产业链布局示意图."""
+    """A title generated from the selection, e.g. 宿迁市酿造（酒）产业链布局示意图; a draft's starts with 【草案】."""
+    title = _map_title(ds, sel, area, lang)
+    return f"【草案】{title}" if ds.draft else title
+
+
+def _map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
     col = name_col(lang)
     tiers = {"dominant": ("主导产业", "dominant industries"), "leading": ("先导产业", "leading industries")}
     zh = lang == "zh"

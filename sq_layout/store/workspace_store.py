@@ -195,7 +195,16 @@ class Workspace:
         user: str | None = None,
         title: str | None = None,
     ) -> int:
-        """A new published version from base_version_id with these areas' geometry replaced as 'official'."""
+        """A new published version from base_version_id with these areas' geometry replaced as 'official'.
+
+        On a draft the draft's own geometry is replaced instead (editor role, recorded in its history); its id."""
+        if self.info(base_version_id).kind == "draft":
+            from sq_layout.store.drafts import replace_boundaries
+
+            reason = title or f"boundary import: {file_name}"
+            kw = dict(source=source, file_name=file_name, source_date=source_date or "", reason=reason)
+            replace_boundaries(self, user, base_version_id, boundaries, **kw)
+            return base_version_id
         base = self.load(base_version_id)
         known = list(base.areas["area_id"])
         unknown = sorted(set(boundaries["area_id"]) - set(known))

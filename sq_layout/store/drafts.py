@@ -1,0 +1,103 @@
+"""Drafts: start one from any version (a copy), publish it (admin), replace its boundaries; the draft's revision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import geopandas as gpd
+from sqlalchemy import delete, insert, select, update
+
+from sq_layout.errors import EditRejected
+from sq_layout.geo.crs import STORAGE_CRS
+from sq_layout.store import tables as t
+from sq_layout.store.edit_check import check_reason
+from sq_layout.store.edit_tables import changes, drafts
+from sq_layout.store.edits import RowChange, lock_draft, write_changes
+from sq_layout.store.users import require
+from sq_layout.store.workspace_store import Workspace, now
+
+
+def is_draft(ws: Workspace, version_id: int) -> bool:
+    """Whether a version is an open draft (editable)."""
+    return draft_rev(ws, version_id) is not None
+
+
+def draft_rev(ws: Workspace, version_id: int) -> int | None:
+    """The draft's revision, bumped by every edit (None: not a draft). Cached copies of a draft key on it."""
+    with ws.engine.connect() as conn:
+        return conn.execute(select(drafts.c.rev).where(drafts.c.version_id == version_id)).scalar()
+
+
+def start_draft(ws: Workspace, user: str | None, base_version_id: int, title: str | None = None) -> int:
+    """A new draft copying a version (editor role), recorded in its history; the draft's id."""
+    base = ws.load(base_version_id)
+    name = (title or "").strip() or f"草案 draft of {ws.info(base_version_id).title}"
+    with ws.engine.begin() as conn:
+        require(conn, user, "edit")
+        assert user is not None
+        vid = ws._insert_version(conn, base, name, "draft", base_version_id, "", user, None)
+        conn.execute(insert(drafts).values(version_id=vid, rev=0))
+        values = dict(version_id=vid, created=now(), user_name=user, action="draft", area_ids="", chain_nos="")
+        summary = f"draft of version {base_version_id}"
+        conn.execute(insert(changes).values(**values, summary=summary, reason=name, changes="[]"))
+    return vid
+
+
+def publish(ws: Workspace, user: str | None, draft_id: int, title: str, date: str, reason: str = "") -> int:
+    """Publish a draft (admin) as a version with a title and date; it is read-only from then on. Its id."""
+    from sq_layout.store.consistency import problems as consistency_problems
+
+    if not title.strip():
+        raise EditRejected([("ev_empty", {"field": "title"})])
+    with ws.engine.begin() as conn:
+        lock_draft(conn, draft_id)
+        require(conn, user, "publish")
+        found = consistency_problems(ws, draft_id, conn)
+        if found:
+            raise EditRejected([("ev_inconsistent", {"problem": p}) for p in found[:10]])
+        values = dict(kind="published", title=title.strip(), note=f"published {date}".strip(), created=now())
+        conn.execute(update(t.versions).where(t.versions.c.id == draft_id).values(**values))
+        conn.execute(delete(drafts).where(drafts.c.version_id == draft_id))
+        log = dict(version_id=draft_id, created=now(), user_name=user, action="publish", area_ids="", chain_nos="")
+        conn.execute(insert(changes).values(**log, summary=f"{title.strip()} ({date})", reason=reason, changes="[]"))
+    return draft_id
+
+
+def replace_boundaries(
+    ws: Workspace,
+    user: str | None,
+    draft_id: int,
+    boundaries: gpd.GeoDataFrame,
+    *,
+    source: str,
+    file_name: str,
+    source_date: str = "",
+    reason: str,
+) -> int:
+    """Attach or replace areas' geometry on a draft as 'official' (one recorded change); the change id.
+
+    `Workspace.save_boundaries` lands here when its base version is a draft."""
+    check_reason(reason)
+    frame = boundaries.to_crs(STORAGE_CRS) if boundaries.crs is not None else boundaries
+    tab = t.records["boundaries"]
+    with ws.engine.begin() as conn:
+        lock_draft(conn, draft_id)
+        require(conn, user, "edit")
+        assert user is not None
+        rows = conn.execute(select(tab.c.area_id, tab.c.row_no, tab.c.rev).where(tab.c.version_id == draft_id)).all()
+        current = {r.area_id: r for r in rows}
+        areas = t.records["areas"]
+        names = dict(conn.execute(select(areas.c.area_id, areas.c.name).where(areas.c.version_id == draft_id)).all())
+        codes = dict(conn.execute(select(areas.c.area_id, areas.c.adcode).where(areas.c.version_id == draft_id)).all())
+        note = f"official: {source}; {file_name}" + (f"; {source_date}" if source_date else "")
+        todo: list[RowChange] = []
+        for area_id, geom in zip(frame["area_id"], frame.geometry, strict=True):
+            values: dict[str, Any] = dict(geometry=geom, geometry_quality="official", source=note)
+            values |= dict(geometry_source=source, geometry_date=source_date, geometry_file=file_name)
+            if area_id in current:
+                todo.append(RowChange("boundaries", current[area_id].row_no, current[area_id].rev, values))
+            else:
+                extra = dict(area_id=area_id, name=names.get(area_id, ""), adcode=codes.get(area_id, ""))
+                todo.append(RowChange("boundaries", None, None, values | extra))
+        summary = f"boundaries: {', '.join(map(str, frame['area_id']))} ({file_name})"
+        return write_changes(conn, draft_id, user, todo, action="update", summary=summary, reason=reason.strip())

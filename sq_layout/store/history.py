@@ -1,0 +1,136 @@
+"""The change log of a version: list it (whole, per area, per chain), revert a change, return a draft to a point."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+
+from sq_layout.errors import EditConflict, EditRejected
+from sq_layout.store.edit_check import check_reason
+from sq_layout.store.edit_tables import changes
+from sq_layout.store.edits import RowChange, _encode, decode, fetch_row, lock_draft, log_change, write_row
+from sq_layout.store.users import require
+from sq_layout.store.workspace_store import Workspace
+
+UNDOABLE = ("add", "update", "remove", "revert", "return")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One logged change."""
+
+    id: int
+    version_id: int
+    created: str
+    user: str
+    action: str
+    summary: str
+    reason: str
+    area_ids: tuple[str, ...]
+    chain_nos: tuple[int, ...]
+    rows: tuple[dict[str, Any], ...]  # {table, row_no, before, after}
+    reverts: int | None
+    reverted_by: int | None
+
+
+def _change(r: Any) -> Change:
+    areas = tuple(a for a in r.area_ids.split(";") if a)
+    chains = tuple(int(c) for c in r.chain_nos.split(";") if c)
+    rows = tuple(json.loads(r.changes))
+    return Change(
+        r.id, r.version_id, r.created, r.user_name, r.action, r.summary, r.reason, areas, chains, rows,
+        r.reverts, r.reverted_by,
+    )  # fmt: skip
+
+
+def history(ws: Workspace, version_id: int, *, area: str | None = None, chain: int | None = None) -> list[Change]:
+    """A version's changes, newest first; only those touching an area or a chain when asked."""
+    stmt = select(changes).where(changes.c.version_id == version_id).order_by(changes.c.id.desc())
+    with ws.engine.connect() as conn:
+        out = [_change(r) for r in conn.execute(stmt).all()]
+    if area:
+        out = [c for c in out if area in c.area_ids]
+    if chain is not None:
+        out = [c for c in out if chain in c.chain_nos]
+    return out
+
+
+def _same(current: dict[str, Any] | None, logged: dict[str, Any] | None) -> bool:
+    if current is None or logged is None:
+        return current is None and logged is None
+    skip = ("rev", "row_no")
+    mine = {k: v for k, v in _encode(current).items() if k not in skip}
+    return mine == {k: v for k, v in logged.items() if k not in skip}
+
+
+def _equal(a: Any, b: Any) -> bool:
+    return bool(a.equals_exact(b, 0)) if hasattr(a, "equals_exact") and hasattr(b, "equals_exact") else bool(a == b)
+
+
+def _undo(conn: Connection, vid: int, rows: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    done = []
+    for d in reversed(list(rows)):
+        table, row_no, before, after = d["table"], d["row_no"], decode(d["before"]), d["after"]
+        current = fetch_row(conn, table, vid, row_no)
+        if not _same(current, after):  # someone changed the record since: refuse rather than overwrite
+            raise EditConflict(table, row_no, int((after or {}).get("rev", 0)), current)
+        fields = None if before is None else {k: v for k, v in before.items() if k not in ("rev", "row_no")}
+        if current is None:
+            assert fields is not None
+            ch = RowChange(table, None, None, fields, at=row_no, rev=int(d["before"]["rev"]) + 1)
+        else:
+            changed = None if fields is None else {k: v for k, v in fields.items() if not _equal(current[k], v)}
+            ch = RowChange(table, row_no, int(current["rev"]), changed)
+        done.append(write_row(conn, vid, ch))
+    return done
+
+
+def _load(conn: Connection, change_id: int) -> Change:
+    row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
+    if row is None:
+        raise EditRejected([("ev_unknown", {"what": "change", "value": change_id, "choices": "change_log"})])
+    return _change(row)
+
+
+def revert(ws: Workspace, user: str | None, change_id: int, reason: str) -> int:
+    """Undo one change on its draft (itself recorded); refused if a later change touched the same records."""
+    check_reason(reason)
+    with ws.engine.begin() as conn:
+        target = _load(conn, change_id)
+        lock_draft(conn, target.version_id)
+        require(conn, user, "edit")
+        assert user is not None
+        if target.reverted_by is not None or target.action not in UNDOABLE:
+            raise EditRejected([("ev_already_reverted", {"id": change_id})])
+        done = _undo(conn, target.version_id, target.rows)
+        summary = f"revert #{change_id}: {target.summary}"
+        new = log_change(conn, target.version_id, user, done, "revert", summary, reason.strip(), reverts=change_id)
+        conn.execute(update(changes).where(changes.c.id == change_id).values(reverted_by=new))
+        if target.reverts is not None:  # reverting a revert puts the original change back in force
+            conn.execute(update(changes).where(changes.c.id == target.reverts).values(reverted_by=None))
+        return new
+
+
+def return_to(ws: Workspace, user: str | None, version_id: int, change_id: int, reason: str) -> int:
+    """Return a draft to its state just after change `change_id` (0: as created), as one recorded change."""
+    check_reason(reason)
+    with ws.engine.begin() as conn:
+        lock_draft(conn, version_id)
+        require(conn, user, "edit")
+        assert user is not None
+        stmt = select(changes).where(changes.c.version_id == version_id, changes.c.id > change_id)
+        later = [_change(r) for r in conn.execute(stmt.order_by(changes.c.id.desc())).all()]
+        done: list[dict[str, Any]] = []
+        for c in later:
+            if c.action in UNDOABLE:
+                done += _undo(conn, version_id, c.rows)
+        summary = f"return to #{change_id}" if change_id else "return to the draft as created"
+        new = log_change(conn, version_id, user, done, "return", summary, reason.strip(), reverts=change_id or None)
+        ids = [c.id for c in later if c.action in UNDOABLE]
+        if ids:
+            undone = update(changes).where(changes.c.id.in_(ids), changes.c.reverted_by.is_(None))
+            conn.execute(undone.values(reverted_by=new))
+        return new

@@ -1,0 +1,45 @@
+"""The Edit page's conflict path (Streamlit AppTest, no browser): a colleague saves the same chain figures after the
+form opened; the save is refused with who, when and why, then re-applied on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sq_layout.auth import tokens
+from sq_layout.store import drafts, edit_ops, open_workspace
+from sq_layout.store.edits import records
+from sq_layout.store.users import add_user_cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_conflict_is_explained_and_can_be_reapplied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    monkeypatch.setenv("SQ_LAYOUT_DB", url)
+    monkeypatch.setenv("SQ_LAYOUT_SECRET", "page-test-secret")
+    monkeypatch.chdir(ROOT)
+    ws = open_workspace(url)
+    add_user_cli(ws, "eve", "editor", None)
+    add_user_cli(ws, "ada", "admin", None)
+    vid = drafts.start_draft(ws, "eve", 1, "草案")
+
+    at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
+    at.session_state["sq_token"] = tokens.sign("eve", b"page-test-secret")
+    at.session_state["ws_version"] = str(vid)
+    at.run()
+    at.radio(key="ed_kind").set_value("figures").run()  # the form opens on chain 1 at revision 1
+    chain = next(r for r in records(ws, vid, "chains") if r["chain_no"] == 1)
+    edit_ops.set_chain_figures(ws, "ada", vid, 1, chain["rev"], {"target_2025_yi": 1111}, "领导批示")
+
+    at.text_input(key="f_target_2025_yi_1").set_value("1234")
+    at.text_input(key="reason-figures").set_value("我的修改")
+    next(b for b in at.button if b.label == "保存").click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "ada" in errors and "领导批示" in errors and "未写入" in errors
+    assert next(r for r in records(ws, vid, "chains") if r["chain_no"] == 1)["target_2025_yi"] == 1111
+    next(b for b in at.button if b.key == "reapply").click().run()
+    assert next(r for r in records(ws, vid, "chains") if r["chain_no"] == 1)["target_2025_yi"] == 1234
+    ws.engine.dispose()
