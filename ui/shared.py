@@ -1,0 +1,77 @@
+"""What both pages share: the cached data, the language switch, the ignored-values note and the one map call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from layers.assets import ensure_leaflet
+from layers.base import base_layers, base_map
+from sq_layout.geo.simplify import browser_geometry
+from sq_layout.i18n import t
+from sq_layout.plan.dataset import Dataset, bundled
+from sq_layout.plan.join import areas_frame
+from sq_layout.viewstate import ViewState, dropped_note
+from ui import state
+
+PAGE_CSS = """<style>
+h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
+.block-container { padding-top: 2.2rem !important; }
+.sq-legend { font-size: 0.85rem; line-height: 1.3; }
+.sq-legend > div { display: inline-block; margin: 1px 12px 1px 0 !important; }
+.sq-legend > div:last-child { display: block; }
+</style>"""
+
+
+@st.cache_resource
+def load() -> tuple[Dataset, Any]:
+    """The bundled dataset and its browser geometry, once per server."""
+    ensure_leaflet()
+    ds = bundled()
+    return ds, browser_geometry(areas_frame(ds))
+
+
+@st.cache_resource
+def map_layers(lang: str, basemap: str = "none") -> Any:
+    """Base-map data per language and basemap, built once per server."""
+    return base_layers(load()[1], lang, basemap)
+
+
+def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: folium.FeatureGroup, key: str, height: int) -> None:
+    """The one Folium map call of a page (its returned value lands in st.session_state[key])."""
+    st_folium(
+        base_map(map_layers(lang, basemap), tianditu_key),
+        feature_group_to_add=overlay,
+        returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
+        key=key,
+        height=height,
+        use_container_width=True,
+    )
+
+
+def language_switch(view: ViewState) -> None:
+    """The 语言/Language radio in the sidebar, drawn from the state; switching keeps the selection."""
+    st.sidebar.radio(
+        t("lang", view.lang),
+        ["zh", "en"],
+        key=state.bind("w_lang", view.lang),
+        format_func={"zh": "中文", "en": "English"}.get,
+        horizontal=True,
+        on_change=state.on_lang("w_lang"),
+    )
+
+
+def show_notes(lang: str) -> None:
+    """Values from the link or the map that named nothing: listed as plain text, never as markup."""
+    ignored = state.notes()
+    if ignored:
+        st.warning(t("url_dropped", lang))
+        st.text(dropped_note(ignored))
+
+
+def page_style() -> None:
+    """A compact header and a one-line legend, so the legend fits the first 1440×900 screen."""
+    st.html(PAGE_CSS)
