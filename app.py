@@ -2,11 +2,16 @@
 
 import streamlit as st
 
+from sq_layout.i18n import t
+
 # No page or nav icons: Material icons make the browser fetch a favicon from the internet.
 st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
+# The navigation speaks the session's language (the view state; on a session's first run, the link's).
+view = st.session_state.get("sq_view")
+lang = view.lang if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
 st.navigation(
     [
-        st.Page("ui/explorer.py", title="产业布局地图 Layout map", default=True),
-        st.Page("ui/audit.py", title="规划审视 Plan audit", url_path="audit"),
+        st.Page("ui/explorer.py", title=t("nav_map", lang), default=True),
+        st.Page("ui/audit.py", title=t("nav_audit", lang), url_path="audit"),
     ]
 ).run()

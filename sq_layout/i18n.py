@@ -205,6 +205,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "show_on_map": {"zh": "在产业布局地图上筛选此产业链", "en": "Filter the layout map by this chain"},
     "yes": {"zh": "是", "en": "yes"},
+    "nav_map": {"zh": "产业布局地图", "en": "Layout map"},
+    "nav_audit": {"zh": "规划审视", "en": "Plan audit"},
 }
 
 LABELS: dict[str, dict[str, str]] = {

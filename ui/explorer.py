@@ -96,8 +96,10 @@ def hosts_view(view: ViewState) -> None:
     """Which areas host the selection; 表十一 figures once per chain, labelled city-wide, in 亿元."""
     lang, sel = view.lang, view.selection
     figs = chain_figures(ds, sel, lang).drop(columns="chain_no")
+    for col in ("output_2020", "target_2023", "target_2025"):  # as printed in 表十一: 117.61, 850, 1000
+        figs[col] = figs[col].map(lambda v: f"{v:g}")
     st.markdown(f"**{t('chain_figures', lang)}**")
-    st.dataframe(figs.rename(columns=headers(list(figs.columns), lang)), hide_index=True, width="stretch")
+    st.table(figs.rename(columns=headers(list(figs.columns), lang)).set_index(headers(["chain"], lang)["chain"]))
     st.caption(t("citywide_note", lang))
     hosts = hosts_table(ds, sel, lang).drop(columns=["area_id", "chain_no"])
     st.markdown(f"**{t('hosts_table', lang)}** · {hosts['area'].nunique()}")
@@ -168,7 +170,7 @@ with map_col:
     max_n = int(summary["n_selected"].max()) if len(summary) else 0
     st.html(legend_html(lang, not sel.empty, single_legend(ds, sel, lang), max_n, view.area is not None))
 
-with side_col:
+with side_col, st.container(key="sq-answer"):
     answer(view)
 
 with tools_col:  # drawn after the map: the export writers load only once the map is on its way

@@ -19,7 +19,7 @@ from ui import state
 
 PAGE_CSS = """<style>
 h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
-.block-container { padding-top: 2.2rem !important; }
+.block-container { padding-top: 3.9rem !important; }
 .sq-legend { font-size: 0.85rem; line-height: 1.3; }
 .sq-legend > div { display: inline-block; margin: 1px 12px 1px 0 !important; }
 .sq-legend > div:last-child { display: block; }
