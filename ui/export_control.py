@@ -127,11 +127,11 @@ def atlas_export(ds: Dataset, lang: str) -> None:
 
 def share_link(view: ViewState) -> str:
     """The full link that restores this view (the page's own address with the view's parameters)."""
-    from urllib.parse import urlencode
+    from urllib.parse import urlencode, urlsplit, urlunsplit
 
-    base = (st.context.url or "").split("?", 1)[0]
+    parts = urlsplit(st.context.url or "")
     query = urlencode(encode_view(view))
-    return f"{base}?{query}" if query else base
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
 
 
 def toolbar_exports(ds: Dataset, view: ViewState) -> None:
