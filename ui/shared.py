@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import folium
@@ -26,11 +27,30 @@ h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
 </style>"""
 
 
+def _warm(ds: Dataset) -> None:
+    """Build every area's card and one-chain views once, so a click only looks them up (beside the first page)."""
+    from layers.charts import overlap_specs
+    from layers.panel import area_html
+    from sq_layout.analysis.queries import Selection
+    from sq_layout.analysis.views import chain_figures, hosts_table
+
+    for lang in ("zh", "en"):
+        for area in ds.areas["area_id"]:
+            area_html(ds, str(area), lang)
+        overlap_specs(ds, tuple(int(c) for c in ds.chains["chain_no"]), lang, None)
+        for c in ds.chains["chain_no"]:  # the commonest filter: one chain
+            sel = Selection(chains=(int(c),))
+            overlap_specs(ds, sel.chains, lang, None)
+            hosts_table(ds, sel, lang)
+            chain_figures(ds, sel, lang)
+
+
 @st.cache_resource
 def load() -> tuple[Dataset, Any]:
-    """The bundled dataset and its browser geometry, once per server."""
+    """The bundled dataset and its browser geometry, once per server; area panels are warmed in the background."""
     ensure_leaflet()
     ds = bundled()
+    threading.Thread(target=_warm, args=(ds,), name="sq-warm-panels", daemon=True).start()
     return ds, browser_geometry(areas_frame(ds))
 
 

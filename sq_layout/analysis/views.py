@@ -227,9 +227,8 @@ def hosts_with_citywide(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.Dat
 def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh", short: bool = False) -> pd.DataFrame:
     """The area × chain matrix as long rows (area_id, chain_no, area, chain, n_sources) in plan order."""
     m = area_chain_matrix(ds, chains)
-    long = pd.DataFrame(
-        [(a, c, m.loc[a, c]) for a in m.index for c in m.columns], columns=["area_id", "chain_no", "n_sources"]
-    )
+    wide = m.rename_axis(index="area_id").reset_index()
+    long = wide.melt(id_vars="area_id", var_name="chain_no", value_name="n_sources").astype({"chain_no": int})
     names = _short_names(ds, lang) if short else _area_names(ds, lang)
     long["area"] = long["area_id"].map(names)
     long["chain"] = long["chain_no"].map(ds.chains.set_index("chain_no")[name_col(lang)])
