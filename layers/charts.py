@@ -48,7 +48,7 @@ def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None)
         "data": {"values": _values(long)},
         "mark": {"type": "rect", "stroke": "#ffffff"},
         "encoding": {
-            "x": {"field": "area", "type": "nominal", "sort": areas, "axis": axis(-40)},
+            "x": {"field": "area", "type": "nominal", "sort": areas, "axis": axis(-45)},
             "y": {"field": "chain", "type": "nominal", "sort": chains, "axis": axis()},
             "color": {
                 "field": "n_sources",
@@ -59,7 +59,7 @@ def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None)
             "opacity": opacity,
             "tooltip": [{"field": f, "type": "nominal"} for f in ("area", "chain", "n_sources")],
         },
-        "width": {"step": 30},
+        "width": {"step": 36},
         "height": {"step": STEP},
     }
 

@@ -58,12 +58,16 @@ def _industries(p: AreaPanel, colors: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _details(p: AreaPanel) -> str:
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _details(p: AreaPanel, lang: str) -> str:
     out = []
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
         texts = "；".join(_e(x) for x in rows["text"])
         srcs = "、".join(sorted(set(rows["source"])))
-        out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}：{texts} <span class="src">{_e(srcs)}</span></li>')
+        out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span></li>')
     return "<ul>" + "".join(out) + "</ul>" if out else ""
 
 
@@ -96,7 +100,7 @@ def summary_card_html(s: AreaSummary, lang: str) -> str:
     parts.append(f'<div class="row"><span class="k">{_e(t("chain", lang))}</span>{_list(chains, lang)}</div>')
     if s.zones:
         zones = "".join(
-            f"<li><b>{_e(name)}</b> — {_e(t('shared_with_county', lang))}：{_list(shared, lang)}</li>"
+            f"<li><b>{_e(name)}</b> — {_e(t('shared_with_county', lang))}{_colon(lang)}{_list(shared, lang)}</li>"
             for _, name, shared in s.zones
         )
         parts.append(f'<div class="row"><span class="k">{_e(t("parks_inside", lang))}</span><ul>{zones}</ul></div>')
@@ -113,7 +117,7 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
     provenance = t("provenance_schematic" if p.geometry_quality == "schematic" else "provenance_official", lang)
     parts = [_CSS, '<div class="sq-panel">']
     parts.append(f"<details><summary>{_e(t('industries_of', lang))}</summary>{_industries(p, colors)}</details>")
-    parts.append(f"<details><summary>{_e(t('products', lang))}</summary>{_details(p)}</details>")
+    parts.append(f"<details><summary>{_e(t('products', lang))}</summary>{_details(p, lang)}</details>")
     if len(p.conflicts):
         items = "".join(
             f'<li><span class="warn">⚠ {_e(r.id)}</span> {_e(r.description)} '
@@ -121,9 +125,10 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
             for r in p.conflicts.itertuples()
         )
         parts.append(f"<details><summary>{_e(t('conflicts', lang))}</summary><ul>{items}</ul></details>")
-    passages = "".join(f'<div class="passage">L{r.line}：{_e(r.text)}</div>' for r in p.passages.itertuples())
+    c = _colon(lang)
+    passages = "".join(f'<div class="passage">L{r.line}{c}{_e(r.text)}</div>' for r in p.passages.itertuples())
     parts.append(f"<details><summary>{_e(t('passage', lang))}</summary>{passages}</details>")
-    parts.append(f'<div class="src">{_e(t("geometry", lang))}：{_e(provenance)}</div></div>')
+    parts.append(f'<div class="src">{_e(t("geometry", lang))}{_colon(lang)}{_e(provenance)}</div></div>')
     return "".join(parts)
 
 
