@@ -15,7 +15,7 @@ import pandas as pd
 
 from sq_layout.analysis.overlap import hosts_per_chain
 from sq_layout.analysis.views import matrix_long
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import headers, name_col, t
 from sq_layout.plan.dataset import Dataset
 
 LABEL_SIZE = 12
@@ -32,11 +32,22 @@ def _values(df: pd.DataFrame) -> list[dict[str, Any]]:
     return json.loads(df.to_json(orient="records", force_ascii=False))  # type: ignore[no-any-return]
 
 
+def _tip(fields: list[tuple[str, str]], lang: str, fmt: str | None = None) -> list[Spec]:
+    """Tooltip entries titled in the reader's language (field, Vega type)."""
+    out: list[Spec] = []
+    for f, kind in fields:
+        entry: Spec = {"field": f, "type": kind, "title": headers([f], lang).get(f, f)}
+        if fmt and kind == "quantitative":
+            entry["format"] = fmt
+        out.append(entry)
+    return out
+
+
 def _title(text: str) -> Spec:
     return {"title": text} if text else {}
 
 
-def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None) -> Spec:
+def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None, lang: str = "zh") -> Spec:
     """Chain × area heat map (chains down, areas across); shade = number of plan sources stating the link (0–3)."""
     areas = list(dict.fromkeys(long["area"]))
     chains = list(dict.fromkeys(long["chain"]))
@@ -57,14 +68,14 @@ def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None)
                 "legend": {"title": ""},
             },
             "opacity": opacity,
-            "tooltip": [{"field": f, "type": "nominal"} for f in ("area", "chain", "n_sources")],
+            "tooltip": _tip([("area", "nominal"), ("chain", "nominal"), ("n_sources", "quantitative")], lang),
         },
         "width": {"step": 36},
         "height": {"step": STEP},
     }
 
 
-def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str) -> Spec:
+def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str, lang: str = "zh") -> Spec:
     """Number of hosting areas per chain, most spread first."""
     data = per_chain[[name_col, "n_hosts"]].rename(columns={name_col: "chain"})
     return {
@@ -74,13 +85,13 @@ def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str) -> Spec:
         "encoding": {
             "x": {"field": "n_hosts", "type": "quantitative", "title": None, "axis": {"tickMinStep": 1, "format": "d"}},
             "y": {"field": "chain", "type": "nominal", "sort": "-x", "axis": axis()},
-            "tooltip": [{"field": "chain", "type": "nominal"}, {"field": "n_hosts", "type": "quantitative"}],
+            "tooltip": _tip([("chain", "nominal"), ("n_hosts", "quantitative")], lang),
         },
         "height": {"step": STEP},
     }
 
 
-def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str) -> Spec:
+def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str, lang: str = "zh") -> Spec:
     """Area × area similarity (0–1) with every area named on both axes."""
     return {
         **_title(title),
@@ -95,18 +106,14 @@ def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str) -> Spec
                 "scale": {"domain": [0, 1], "scheme": "blues"},
                 "title": "",
             },
-            "tooltip": [
-                {"field": "a", "type": "nominal"},
-                {"field": "b", "type": "nominal"},
-                {"field": "similarity", "type": "quantitative", "format": ".2f"},
-            ],
+            "tooltip": _tip([("a", "nominal"), ("b", "nominal"), ("similarity", "quantitative")], lang, ".2f"),
         },
         "width": {"step": 28},
         "height": {"step": 28},
     }
 
 
-def targets_bar(data: pd.DataFrame, by: str, axis_title: str) -> Spec:
+def targets_bar(data: pd.DataFrame, by: str, axis_title: str, lang: str = "zh") -> Spec:
     """One bar per chain for the chosen measure, largest first, every chain named."""
     return {
         "data": {"values": _values(data[["chain", by]])},
@@ -114,7 +121,7 @@ def targets_bar(data: pd.DataFrame, by: str, axis_title: str) -> Spec:
         "encoding": {
             "x": {"field": by, "type": "quantitative", "title": axis_title},
             "y": {"field": "chain", "type": "nominal", "sort": "-x", "axis": axis()},
-            "tooltip": [{"field": "chain", "type": "nominal"}, {"field": by, "type": "quantitative"}],
+            "tooltip": _tip([("chain", "nominal"), (by, "quantitative")], lang),
         },
         "height": {"step": STEP},
     }
@@ -128,8 +135,8 @@ def pickable(spec: Spec, name: str = "pick", field: str = "chain_no") -> Spec:
 @lru_cache(maxsize=256)
 def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: str, highlight: str | None) -> tuple[str, str]:
     """The explorer's two overlap charts as Vega-Lite JSON, built once per (chains, language, highlighted area)."""
-    bar = hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang))
-    matrix = matrix_heatmap(matrix_long(ds, chains, lang, short=True), t("matrix", lang), highlight)
+    bar = hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang), lang)
+    matrix = matrix_heatmap(matrix_long(ds, chains, lang, short=True), t("matrix", lang), highlight, lang)
     return json.dumps(bar, ensure_ascii=False), json.dumps(matrix, ensure_ascii=False)
 
 
@@ -137,4 +144,4 @@ def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: str, highlight: st
 def audit_matrix_spec(ds: Dataset, lang: str, highlight: str) -> str:
     """The audit page's clickable chain × area matrix (all 20 chains) as Vega-Lite JSON."""
     long = matrix_long(ds, tuple(ds.chains["chain_no"]), lang, short=True)
-    return json.dumps(pickable(matrix_heatmap(long, "", highlight)), ensure_ascii=False)
+    return json.dumps(pickable(matrix_heatmap(long, "", highlight, lang)), ensure_ascii=False)

@@ -121,7 +121,7 @@ with tab_overlap:
         st.markdown(f"**{t('spread', lang)}**")
         table(spread_view(ds, lang), lang, height=420)
     with right:
-        st.vega_lite_chart(similarity_heatmap(similarity_long(ds, level, lang), list(short), t("alike", lang)))
+        st.vega_lite_chart(similarity_heatmap(similarity_long(ds, level, lang), list(short), t("alike", lang), lang))
         table(pairs_view(ds, level, lang), lang)
 
 with tab_targets:
@@ -131,7 +131,7 @@ with tab_targets:
     by = st.selectbox(
         t("sort_by", lang), metrics, key="sort", index=4, format_func=lambda m: headers([m], lang).get(m, m)
     )
-    st.vega_lite_chart(targets_bar(tv, by, headers([by], lang).get(by, by)))
+    st.vega_lite_chart(targets_bar(tv, by, headers([by], lang).get(by, by), lang))
     shown_tv = tv.sort_values(by, ascending=False)
     shown_tv = shown_tv.assign(below_2020=shown_tv["below_2020"].map({True: t("yes", lang), False: ""}))
     table(shown_tv, lang)
