@@ -8,17 +8,19 @@ from sq_layout.paths import ROOT
 
 # No page or nav icons: Material icons make the browser fetch a favicon from the internet.
 st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
+# The navigation speaks the session's language (the view state; on a session's first run, the link's).
+view = st.session_state.get("sq_view")
+lang = view.lang if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
 page = st.navigation(
     [
-        st.Page("ui/explorer.py", title="产业布局地图 Layout map", default=True),
-        st.Page("ui/audit.py", title="规划审视 Plan audit", url_path="audit"),
-        st.Page("ui/workspace.py", title="工作空间 Workspace", url_path="workspace"),
-        st.Page("ui/boundaries.py", title="边界导入 Import boundaries", url_path="boundaries"),
-        st.Page("ui/edit.py", title="编辑 Edit", url_path="edit"),
+        st.Page("ui/explorer.py", title=t("nav_map", lang), default=True),
+        st.Page("ui/audit.py", title=t("nav_audit", lang), url_path="audit"),
+        st.Page("ui/workspace.py", title=t("nav_workspace", lang), url_path="workspace"),
+        st.Page("ui/boundaries.py", title=t("nav_boundaries", lang), url_path="boundaries"),
+        st.Page("ui/edit.py", title=t("nav_edit", lang), url_path="edit"),
     ]
 )
 try:
     page.run()
 except UserError as exc:  # a bad data file or value: say what to fix, never a traceback with server paths
-    heading = f"{t('data_load_failed', 'zh')} · {t('data_load_failed', 'en')}"
-    st.error(f"{heading}\n\n```\n{str(exc).replace(f'{ROOT}/', '')}\n```")
+    st.error(f"{t('data_load_failed', lang)}\n\n```\n{str(exc).replace(f'{ROOT}/', '')}\n```")

@@ -1,38 +1,147 @@
-"""Altair charts for the overlap tab (rendered in the browser by Vega, bundled with Streamlit: no network)."""
+"""Vega-Lite chart specs for both pages, as plain dicts (drawn by the Vega bundled with Streamlit: no network).
+
+Every chart shows every category label: no truncation (labelLimit 0), no overlap culling, a fixed legible size, and
+a size that grows with the number of categories (a step per category). Marks carry ids (area_id, chain_no) so a
+click returns an id, never a display name. Plain dicts keep Altair's import and validation off every rerun.
+"""
 
 from __future__ import annotations
 
-import altair as alt
+import json
+from functools import lru_cache
+from typing import Any
+
 import pandas as pd
 
+from sq_layout.analysis.overlap import hosts_per_chain
+from sq_layout.analysis.views import matrix_long
+from sq_layout.i18n import headers, name_col, t
+from sq_layout.plan.dataset import Dataset
 
-def matrix_heatmap(long: pd.DataFrame, title: str) -> alt.Chart:
-    """Area × chain heat map; cell shade = number of plan sources stating the link (0–3)."""
+LABEL_SIZE = 12
+STEP = 22  # px per category row: 12 px text with room to breathe
+Spec = dict[str, Any]
+
+
+def axis(angle: int = 0) -> Spec:
+    """An axis that draws every label in full at a legible size."""
+    return {"labelLimit": 0, "labelOverlap": False, "labelFontSize": LABEL_SIZE, "labelAngle": angle, "title": None}
+
+
+def _values(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return json.loads(df.to_json(orient="records", force_ascii=False))  # type: ignore[no-any-return]
+
+
+def _tip(fields: list[tuple[str, str]], lang: str, fmt: str | None = None) -> list[Spec]:
+    """Tooltip entries titled in the reader's language (field, Vega type)."""
+    out: list[Spec] = []
+    for f, kind in fields:
+        entry: Spec = {"field": f, "type": kind, "title": headers([f], lang).get(f, f)}
+        if fmt and kind == "quantitative":
+            entry["format"] = fmt
+        out.append(entry)
+    return out
+
+
+def _title(text: str) -> Spec:
+    return {"title": text} if text else {}
+
+
+def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None, lang: str = "zh") -> Spec:
+    """Chain × area heat map (chains down, areas across); shade = number of plan sources stating the link (0–3)."""
     areas = list(dict.fromkeys(long["area"]))
     chains = list(dict.fromkeys(long["chain"]))
-    return (
-        alt.Chart(long, title=title)
-        .mark_rect(stroke="#ffffff")
-        .encode(
-            x=alt.X("chain:N", sort=chains, title=None, axis=alt.Axis(labelAngle=-50)),
-            y=alt.Y("area:N", sort=areas, title=None),
-            color=alt.Color(
-                "n_sources:Q", scale=alt.Scale(domain=[0, 3], scheme="purples"), legend=alt.Legend(title="")
-            ),
-            tooltip=["area", "chain", "n_sources"],
-        )
-        .properties(height=28 * len(areas) + 40)
-    )
+    opacity: Spec = {"value": 1.0}
+    if highlight is not None:
+        opacity = {"condition": {"test": f"datum.area_id === {json.dumps(highlight)}", "value": 1.0}, "value": 0.45}
+    return {
+        **_title(title),
+        "data": {"values": _values(long)},
+        "mark": {"type": "rect", "stroke": "#ffffff"},
+        "encoding": {
+            "x": {"field": "area", "type": "nominal", "sort": areas, "axis": axis(-45)},
+            "y": {"field": "chain", "type": "nominal", "sort": chains, "axis": axis()},
+            "color": {
+                "field": "n_sources",
+                "type": "quantitative",
+                "scale": {"domain": [0, 3], "scheme": "purples"},
+                "legend": {"title": ""},
+            },
+            "opacity": opacity,
+            "tooltip": _tip([("area", "nominal"), ("chain", "nominal"), ("n_sources", "quantitative")], lang),
+        },
+        "width": {"step": 36},
+        "height": {"step": STEP},
+    }
 
 
-def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str) -> alt.Chart:
+def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str, lang: str = "zh") -> Spec:
     """Number of hosting areas per chain, most spread first."""
     data = per_chain[[name_col, "n_hosts"]].rename(columns={name_col: "chain"})
-    return (
-        alt.Chart(data, title=title)
-        .mark_bar(color="#6A51A3")
-        .encode(
-            x=alt.X("n_hosts:Q", title=None), y=alt.Y("chain:N", sort="-x", title=None), tooltip=["chain", "n_hosts"]
-        )
-        .properties(height=22 * len(data) + 30)
-    )
+    return {
+        **_title(title),
+        "data": {"values": _values(data)},
+        "mark": {"type": "bar", "color": "#6A51A3"},
+        "encoding": {
+            "x": {"field": "n_hosts", "type": "quantitative", "title": None, "axis": {"tickMinStep": 1, "format": "d"}},
+            "y": {"field": "chain", "type": "nominal", "sort": "-x", "axis": axis()},
+            "tooltip": _tip([("chain", "nominal"), ("n_hosts", "quantitative")], lang),
+        },
+        "height": {"step": STEP},
+    }
+
+
+def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str, lang: str = "zh") -> Spec:
+    """Area × area similarity (0–1) with every area named on both axes."""
+    return {
+        **_title(title),
+        "data": {"values": _values(long)},
+        "mark": "rect",
+        "encoding": {
+            "x": {"field": "b", "type": "nominal", "sort": order, "axis": axis(-40)},
+            "y": {"field": "a", "type": "nominal", "sort": order, "axis": axis()},
+            "color": {
+                "field": "similarity",
+                "type": "quantitative",
+                "scale": {"domain": [0, 1], "scheme": "blues"},
+                "title": "",
+            },
+            "tooltip": _tip([("a", "nominal"), ("b", "nominal"), ("similarity", "quantitative")], lang, ".2f"),
+        },
+        "width": {"step": 28},
+        "height": {"step": 28},
+    }
+
+
+def targets_bar(data: pd.DataFrame, by: str, axis_title: str, lang: str = "zh") -> Spec:
+    """One bar per chain for the chosen measure, largest first, every chain named."""
+    return {
+        "data": {"values": _values(data[["chain", by]])},
+        "mark": {"type": "bar", "color": "#3182BD"},
+        "encoding": {
+            "x": {"field": by, "type": "quantitative", "title": axis_title},
+            "y": {"field": "chain", "type": "nominal", "sort": "-x", "axis": axis()},
+            "tooltip": _tip([("chain", "nominal"), (by, "quantitative")], lang),
+        },
+        "height": {"step": STEP},
+    }
+
+
+def pickable(spec: Spec, name: str = "pick", field: str = "chain_no") -> Spec:
+    """The chart with a click selection on an id field (its value comes back to the page as that id)."""
+    return {**spec, "params": [{"name": name, "select": {"type": "point", "fields": [field]}}]}
+
+
+@lru_cache(maxsize=256)
+def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: str, highlight: str | None) -> tuple[str, str]:
+    """The explorer's two overlap charts as Vega-Lite JSON, built once per (chains, language, highlighted area)."""
+    bar = hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang), lang)
+    matrix = matrix_heatmap(matrix_long(ds, chains, lang, short=True), t("matrix", lang), highlight, lang)
+    return json.dumps(bar, ensure_ascii=False), json.dumps(matrix, ensure_ascii=False)
+
+
+@lru_cache(maxsize=64)
+def audit_matrix_spec(ds: Dataset, lang: str, highlight: str) -> str:
+    """The audit page's clickable chain × area matrix (all 20 chains) as Vega-Lite JSON."""
+    long = matrix_long(ds, tuple(ds.chains["chain_no"]), lang, short=True)
+    return json.dumps(pickable(matrix_heatmap(long, "", highlight, lang)), ensure_ascii=False)

@@ -2,31 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
 class ClickResult:
-    """The area now selected (None = nothing) and the click just handled (so it is not handled twice)."""
+    """The area now selected (None = nothing), the click just handled, and an unknown area id that was ignored."""
 
     selected: str | None
     handled_click: tuple[float, float] | None
+    ignored: str | None = None
 
 
-def _point(obj: dict | None) -> tuple[float, float] | None:
-    return (round(obj["lat"], 7), round(obj["lng"], 7)) if obj else None
+def _point(obj: Any) -> tuple[float, float] | None:
+    """(lat, lng) of a returned point, or None when it is missing or malformed."""
+    if not isinstance(obj, dict):
+        return None
+    try:
+        return (round(float(obj["lat"]), 7), round(float(obj["lng"]), 7))
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return None
 
 
-def interpret_click(state: dict | None, selected: str | None, last_handled: tuple[float, float] | None) -> ClickResult:
-    """A new click on a feature selects its area_id (or clears it if already selected); on empty map it clears."""
-    state = state or {}
+def interpret_click(
+    state: Any, selected: str | None, last_handled: tuple[float, float] | None, known: Collection[str] | None = None
+) -> ClickResult:
+    """A new click on a feature selects its area_id (or clears it if already selected); on empty map it clears.
+
+    A feature whose area_id is not in `known` is ignored (reported in `ignored`), whatever the value looks like.
+    """
+    state = state if isinstance(state, dict) else {}
     click = _point(state.get("last_clicked"))
     if click is None or click == last_handled:
         return ClickResult(selected, last_handled)
     if _point(state.get("last_object_clicked")) == click:
-        feature = state.get("last_active_drawing") or {}
-        area_id = (feature.get("properties") or {}).get("area_id")
+        feature = state.get("last_active_drawing")
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        area_id = props.get("area_id") if isinstance(props, dict) else None
         if area_id is None:
             return ClickResult(selected, click)
+        if not isinstance(area_id, str) or (known is not None and area_id not in known):
+            return ClickResult(selected, click, ignored=str(area_id)[:40])
         return ClickResult(None if area_id == selected else area_id, click)
     return ClickResult(None, click)

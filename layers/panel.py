@@ -1,12 +1,15 @@
-"""The details panel as HTML: industries grouped with sub-industries, facts with their plan passages. All escaped."""
+"""The area panel as HTML: a summary card first (the answer), then the facts and plan passages folded. All escaped."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from layers.popups import boundary_quality
-from sq_layout.analysis.views import AreaPanel
-from sq_layout.i18n import label, t
+from sq_layout.analysis.area_summary import AreaSummary, area_summary
+from sq_layout.analysis.views import AreaPanel, area_panel
+from sq_layout.i18n import label, name_col, t
+from sq_layout.plan.dataset import Dataset
 
 _CSS = """
 <style>
@@ -17,6 +20,16 @@ _CSS = """
 .sq-panel .warn { color:#b35c00; font-size:0.85em; }
 .sq-panel ul { margin: 0.1em 0 0.3em 1.2em; padding: 0; }
 .sq-panel li { margin: 0.1em 0; }
+.sq-card .chip { display:inline-block; padding:2px 8px; margin:2px 4px 2px 0; border-radius:10px; color:#fff;
+  font-size:0.9em; text-shadow:0 0 2px rgba(0,0,0,0.6); }
+.sq-card .chip small { opacity:0.9; margin-left:4px; }
+.sq-card .counts { display:flex; gap:14px; margin:6px 0; }
+.sq-card .counts div { text-align:center; }
+.sq-card .counts b { display:block; font-size:1.4em; }
+.sq-card .row { margin:4px 0; }
+.sq-card .k { color:#555; margin-right:6px; }
+.sq-panel details { margin:6px 0; }
+.sq-panel summary { cursor:pointer; color:#1f4e99; }
 .sq-panel .passage { color:#333; font-size:0.85em; border-left:3px solid #ccc; padding-left:6px; margin:2px 0; }
 </style>
 """
@@ -46,41 +59,87 @@ def _industries(p: AreaPanel, colors: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _details(p: AreaPanel) -> str:
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _details(p: AreaPanel, lang: str) -> str:
     out = []
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
         texts = "；".join(_e(x) for x in rows["text"])
         srcs = "、".join(sorted(set(rows["source"])))
-        out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}：{texts} <span class="src">{_e(srcs)}</span></li>')
+        out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span></li>')
     return "<ul>" + "".join(out) + "</ul>" if out else ""
 
 
+def _list(items: tuple[str, ...] | list[str], lang: str) -> str:
+    return _e(("、" if lang == "zh" else ", ").join(items)) if items else "—"
+
+
+def summary_card_html(s: AreaSummary, lang: str) -> str:
+    """The answer for one area: industries as coloured chips with tier, counts, chains, zones, carriers, firms."""
+    chips = "".join(
+        f'<span class="chip" style="background:{_e(c.color)}">{_e(c.text)}<small>{_e(c.note)}</small></span>'
+        for c in s.industries
+    )
+    counts = [
+        (len(s.industries), t("n_industries", lang)),
+        (len(s.subindustries), t("n_subindustries", lang)),
+        (len(s.chains), t("n_chains", lang)),
+        (s.n_conflicts, t("n_conflicts", lang)),
+    ]
+    count_html = "".join(f"<div><b>{n}</b>{_e(k)}</div>" for n, k in counts)
+    parts = [
+        _CSS,
+        '<div class="sq-panel sq-card">',
+        f"<h3>{_e(s.name)} · {_e(s.kind)}</h3>",
+    ]
+    if s.schematic:
+        parts.append(f'<div class="warn">{_e(t("schematic_extent", lang))}</div>')
+    parts += [f'<div class="counts">{count_html}</div>', f'<div class="row">{chips}</div>']
+    chains = [f"{n}. {name}" for n, name in s.chains]
+    parts.append(f'<div class="row"><span class="k">{_e(t("chain", lang))}</span>{_list(chains, lang)}</div>')
+    if s.zones:
+        zones = "".join(
+            f"<li><b>{_e(name)}</b> — {_e(t('shared_with_county', lang))}{_colon(lang)}{_list(shared, lang)}</li>"
+            for _, name, shared in s.zones
+        )
+        parts.append(f'<div class="row"><span class="k">{_e(t("parks_inside", lang))}</span><ul>{zones}</ul></div>')
+    parts.append(f'<div class="row"><span class="k">{_e(label("carrier", lang))}</span>{_list(s.carriers, lang)}</div>')
+    parts.append(f'<div class="row"><span class="k">{_e(label("firm", lang))}</span>{_list(s.firms, lang)}</div>')
+    if lang != "zh" and (s.carriers or s.firms):
+        parts.append(f'<div class="src">{_e(t("names_as_printed", lang))}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
 def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
-    """The whole panel for one area."""
-    parts = [_CSS, '<div class="sq-panel">', f"<h3>{_e(p.name)} · {_e(p.kind)}</h3>"]
-    if p.geometry_quality == "schematic":
-        parts.append(f'<div class="warn">{_e(t("geometry", lang))}：{_e(label("schematic", lang))}（示意）</div>')
-    if p.geometry_quality == "official":
-        quality = boundary_quality("official", p.geometry_source, p.geometry_date, lang, full=True)
-        file_note = f" · {_e(p.geometry_file)}" if p.geometry_file else ""
-        parts.append(f'<div class="src">{_e(t("geometry", lang))}：{_e(quality)}{file_note}</div>')
+    """The facts behind the card, folded: industries with sources, products and carriers, conflicts, passages."""
+    if p.geometry_file:  # an imported official boundary: its own source, date and file
+        provenance = boundary_quality("official", p.geometry_source, p.geometry_date, lang, full=True)
+        provenance += f" · {p.geometry_file}"
     else:
-        parts.append(f'<div class="src">{_e(p.geometry_source)}</div>')
-    parts.append(f"<h4>{_e(t('industries_of', lang))}</h4>{_industries(p, colors)}")
-    parts.append(f"<h4>{_e(t('products', lang))}</h4>{_details(p)}")
-    if len(p.parks):
-        items = []
-        for r in p.parks.itertuples():
-            shared = "、".join(_e(c) for c in r.shared_with_county) or "—"
-            items.append(f"<li><b>{_e(r.zone)}</b>：{_e(t('shared_with_county', lang))} {shared}</li>")
-        parts.append(f"<h4>{_e(t('parks_inside', lang))}</h4><ul>{''.join(items)}</ul>")
+        provenance = t("provenance_schematic" if p.geometry_quality == "schematic" else "provenance_official", lang)
+    parts = [_CSS, '<div class="sq-panel">']
+    parts.append(f"<details><summary>{_e(t('industries_of', lang))}</summary>{_industries(p, colors)}</details>")
+    parts.append(f"<details><summary>{_e(t('products', lang))}</summary>{_details(p, lang)}</details>")
     if len(p.conflicts):
         items = "".join(
             f'<li><span class="warn">⚠ {_e(r.id)}</span> {_e(r.description)} '
             f'<span class="src">L{_e(r.lines)}</span></li>'
             for r in p.conflicts.itertuples()
         )
-        parts.append(f"<h4>{_e(t('conflicts', lang))}</h4><ul>{items}</ul>")
-    passages = "".join(f'<div class="passage">L{r.line}：{_e(r.text)}</div>' for r in p.passages.itertuples())
-    parts.append(f"<details><summary>{_e(t('passage', lang))}</summary>{passages}</details></div>")
+        parts.append(f"<details><summary>{_e(t('conflicts', lang))}</summary><ul>{items}</ul></details>")
+    c = _colon(lang)
+    passages = "".join(f'<div class="passage">L{r.line}{c}{_e(r.text)}</div>' for r in p.passages.itertuples())
+    parts.append(f"<details><summary>{_e(t('passage', lang))}</summary>{passages}</details>")
+    parts.append(f'<div class="src">{_e(t("geometry", lang))}{_colon(lang)}{_e(provenance)}</div></div>')
     return "".join(parts)
+
+
+@lru_cache(maxsize=64)
+def area_html(ds: Dataset, area_id: str, lang: str) -> tuple[str, str]:
+    """The summary card and the folded facts for one area, built once per (area, language)."""
+    colors = dict(zip(ds.industries[name_col(lang)], ds.industries["color"], strict=True))
+    card = summary_card_html(area_summary(ds, area_id, lang), lang)
+    return card, area_panel_html(area_panel(ds, area_id, lang), lang, colors)

@@ -1,7 +1,12 @@
-"""The view (language, filters, selected area, basemap) to and from URL query parameters."""
+"""The one view state (language, filters by id, selected area, compared area, basemap), to and from the URL.
+
+Both pages read and write this one value; widgets are drawn from it. Adding a field means: the dataclass, one line in
+`parse_view`, one in `encode_view`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from sq_layout.analysis.queries import Selection
@@ -9,6 +14,9 @@ from sq_layout.i18n import LANGS
 from sq_layout.plan.dataset import Dataset
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")
+MAX_VALUES = 64  # per parameter, after de-duplication (the data has 20 chains, 9 areas…)
+MAX_CHARS = 4096  # per parameter value; anything longer is cut before it is split
+MAX_NOTED = 10  # dropped values listed in the page note; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -19,20 +27,54 @@ class ViewState:
     selection: Selection = field(default_factory=Selection)
     area: str | None = None
     basemap: str = "none"
+    compare: str | None = None
+
+    def cleared(self) -> ViewState:
+        """The same language and basemap with no filter and no area (what 清除选择 does)."""
+        return ViewState(lang=self.lang, basemap=self.basemap)
 
 
-def _split(value: str | None) -> list[str]:
-    return [v for v in (value or "").split(",") if v]
+def _values(raw: str | Iterable[str] | None) -> list[str]:
+    """Every comma-separated value of a parameter (possibly repeated), de-duplicated in order, capped."""
+    if raw is None:
+        return []
+    items = [raw] if isinstance(raw, str) else list(raw)[:MAX_VALUES]
+    out: dict[str, None] = {}
+    for item in items:
+        text = str(item)
+        if len(text) > MAX_CHARS:  # cut at a comma so no value is cut in half
+            text = text[:MAX_CHARS].rsplit(",", 1)[0] if "," in text[:MAX_CHARS] else text[:MAX_CHARS]
+        for v in text.split(","):
+            v = v.strip()
+            if v and v not in out:
+                out[v] = None
+                if len(out) >= MAX_VALUES:
+                    return list(out)
+    return list(out)
 
 
-def parse_view(params: dict[str, str], ds: Dataset) -> tuple[ViewState, list[str]]:
-    """Read query parameters; unknown values are dropped and reported, never fatal."""
+def _first(raw: str | Iterable[str] | None) -> str | None:
+    vals = _values(raw)
+    return vals[0] if vals else None
+
+
+def parse_view(params: Mapping[str, str | Iterable[str]], ds: Dataset) -> tuple[ViewState, list[str]]:
+    """Read query parameters; unknown, repeated or oversized values are dropped and reported, never fatal."""
     dropped: list[str] = []
 
     def keep(key: str, known: set[str]) -> tuple[str, ...]:
-        vals = _split(params.get(key))
-        dropped.extend(f"{key}={v}" for v in vals if v not in known)
+        vals = _values(params.get(key))
+        dropped.extend(f"{key}={v[:40]}" for v in vals if v not in known)
         return tuple(v for v in vals if v in known)
+
+    def one(key: str, known: Iterable[str], default: str | None) -> str | None:
+        val = _first(params.get(key))
+        if val is None:
+            return default
+        if val in set(known):
+            return val
+        dropped.append(f"{key}={val[:40]}")
+        return default
 
     chains = keep("chain", {str(c) for c in ds.chains["chain_no"]})
     sel = Selection(
@@ -41,17 +83,14 @@ def parse_view(params: dict[str, str], ds: Dataset) -> tuple[ViewState, list[str
         subindustries=keep("sub", set(ds.subindustries["subindustry_id"])),
         chains=tuple(int(c) for c in chains),
     )
-    state = ViewState(selection=sel)
-    lang = params.get("lang", "zh")
-    state = replace(state, lang=lang) if lang in LANGS else state
-    area = params.get("area")
-    if area:
-        if area in set(ds.areas["area_id"]):
-            state = replace(state, area=area)
-        else:
-            dropped.append(f"area={area}")
-    base = params.get("base", "none")
-    state = replace(state, basemap=base) if base in BASEMAPS else state
+    areas = list(ds.areas["area_id"])
+    state = ViewState(
+        lang=one("lang", LANGS, "zh") or "zh",
+        selection=sel,
+        area=one("area", areas, None),
+        basemap=one("base", BASEMAPS, "none") or "none",
+        compare=one("cmp", areas, None),
+    )
     return state, dropped
 
 
@@ -65,6 +104,20 @@ def encode_view(state: ViewState) -> dict[str, str]:
         "sub": ",".join(s.subindustries),
         "chain": ",".join(str(c) for c in s.chains),
         "area": state.area or "",
+        "cmp": state.compare or "",
         "base": state.basemap if state.basemap != "none" else "",
     }
     return {k: v for k, v in out.items() if v}
+
+
+def dropped_note(dropped: list[str]) -> str:
+    """The ignored values as one short plain-text line (long lists are counted, not listed)."""
+    shown = ", ".join(dropped[:MAX_NOTED])
+    return shown + (f" … (+{len(dropped) - MAX_NOTED})" if len(dropped) > MAX_NOTED else "")
+
+
+def with_selection(state: ViewState, field_name: str, values: Iterable[str | int]) -> ViewState:
+    """The state with one selection field (tiers, industries, subindustries, chains) replaced; chains as ints."""
+    vals = tuple(dict.fromkeys(int(v) if field_name == "chains" else str(v) for v in values))
+    sel = replace(state.selection, **{field_name: vals})  # type: ignore[arg-type]
+    return replace(state, selection=sel)

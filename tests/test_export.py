@@ -164,6 +164,10 @@ def test_atlas_pages_cover_overview_industries_chains_areas(ds):
     assert list(chain3.table.iloc[:, 0]) and "2020年产值（亿元）" in chain3.table.columns
     assert "00-overview" in [p.stem for p in atlas_pages(ds, "en")]
 
+    # 表十一 figures are city-wide: printed once, on the 全市 row, never on a host row
+    figures = chain3.table["2020年产值（亿元）"]
+    assert list(figures[figures != ""]) == ["117.61"] and chain3.table.iloc[0, 0].startswith("全市")
+
 
 def test_whole_atlas_builds_pdf_and_pngs(ds, tmp_path):
     out = tmp_path / "atlas"
@@ -195,7 +199,9 @@ def test_xlsx_one_sheet_per_table_with_readable_headers(ds):
     wb = openpyxl.load_workbook(io.BytesIO(export_bytes("xlsx", ds, PV, "sihong", "zh", whole=False)))
     assert wb.sheetnames[0] == "说明" and {"areas", "hosts", "area_industries"} <= set(wb.sheetnames)
     header = [c.value for c in wb["hosts"][1]]
-    assert "产业链" in header and "2020年产值（亿元）" in header
+    assert "产业链" in header and "2020年产值（亿元）" not in header  # city-wide figures are not per-host
+    figures = [[c.value for c in row] for row in wb["chain_figures"].iter_rows()]
+    assert "2020年产值（亿元）" in figures[0] and figures[1][:3] == ["晶硅光伏", "全市", 117.61]
     assert "资料来源" in wb["说明"]["A2"].value
 
 
@@ -219,7 +225,9 @@ def test_geopackage_round_trip(ds, tmp_path):
     assert shapely.hausdorff_distance(back.geometry.values, areas.geometry.values).max() < 1e-9
     assert list(back["n_selected"]) == list(areas["n_selected"])
     hosts = pyogrio.read_dataframe(path, layer="hosts")
-    original = tables["hosts"]
-    assert list(hosts.columns) == list(original.columns)
-    assert np.allclose(hosts.iloc[:, 3].astype(float), original.iloc[:, 3].astype(float))
+    assert list(hosts.columns) == list(tables["hosts"].columns)
+    figures = pyogrio.read_dataframe(path, layer="chain_figures")
+    original = tables["chain_figures"]
+    assert list(figures.columns) == list(original.columns)
+    assert np.allclose(figures.iloc[:, 2].astype(float), original.iloc[:, 2].astype(float))
     assert "资料来源" in pyogrio.read_dataframe(path, layer="about")["note"][0]

@@ -138,12 +138,23 @@ def test_hosts_table_rows_and_figures(ds):
     assert set(liquor["area"]) == {
         raw("areas").set_index("area_id").loc[a, "name"] for a in expected_chain_hosts("酿造（酒）")
     }
-    assert set(liquor["output_2020"]) == {312.27} and set(liquor["target_2025"]) == {600}
+    assert "output_2020" not in liquor.columns  # city-wide figures are not per host: see chain_figures
+    assert set(liquor["tier"]) == {"主导产业"}
+    assert liquor.set_index("area").loc["泗洪县", "firms"] == "双沟股份、双沟酿酒厂"
     assert liquor.set_index("area").loc["宿迁经开区", "sources"] == "第四章"
     em = hosts_table(ds, Selection(industries=("electromech",)))
     row = em[(em["area"] == "宿豫区") & (em["chain"] == "动力电池")].iloc[0]
     assert "新型电池" in row.via and "宽于" in row.via and row.sources == "第四章"
     assert hosts_table(ds, Selection()).empty
+
+
+def test_chain_figures_once_per_chain_as_citywide(ds):
+    from sq_layout.analysis.views import chain_figures
+
+    figs = chain_figures(ds, Selection(chains=(9, 3)))
+    assert list(figs["chain"]) == ["晶硅光伏", "酿造（酒）"] and set(figs["scope"]) == {"全市"}
+    assert list(figs["output_2020"]) == [117.61, 312.27] and list(figs["target_2025"]) == [1000, 600]
+    assert chain_figures(ds, Selection(chains=(9,)), "en")["scope"].iloc[0] == "City-wide"
 
 
 def test_selection_color_only_for_a_single_item(ds):

@@ -1,192 +1,160 @@
-"""The explorer page: map, details panel, filters, overlap tab and exports (widgets and layout only)."""
+"""The explorer page: map with picker, export and link beside it; the answer panel; compare and overlap tabs."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
-from streamlit_folium import st_folium
 
-from layers.assets import ensure_leaflet
-from layers.base import base_layers, base_map
-from layers.charts import hosts_bar, matrix_heatmap
-from layers.clicks import interpret_click
 from layers.legend import legend_html, official_zones
-from layers.panel import area_panel_html
+from layers.panel import area_html
 from layers.selection import selection_group
-from sq_layout.analysis.overlap import hosts_per_chain
-from sq_layout.analysis.queries import Selection, host_summary, selection_chains, selection_color
-from sq_layout.analysis.views import (
-    area_panel,
-    host_counts_view,
-    hosts_table,
-    matrix_long,
-    nested_view,
-    shared_pairs_view,
-    single_legend,
-)
-from sq_layout.export.registry import Request, by_id, formats, mime
-from sq_layout.geo.simplify import browser_geometry
-from sq_layout.i18n import label, name_col, t
-from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.join import areas_frame
-from sq_layout.printing.atlas import build_atlas, png_zip
-from sq_layout.printing.printmap import PrintSpec, map_title
-from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
-from ui.versionpick import (
-    chosen_version,
-    draft_badge,
-    draft_suffix,
-    undrawn_note,
-    version_dataset,
-    version_param,
-    version_stamp,
-)
+from sq_layout.analysis.queries import host_summary, selection_color
+from sq_layout.analysis.views import chain_figures, hosts_table, single_legend
+from sq_layout.i18n import headers, label, name_col, t
+from sq_layout.viewstate import BASEMAPS, ViewState
+from ui import state
+from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
 
-
-@st.cache_resource
-def load(vid: int | None, stamp: int | None = None) -> tuple[Dataset, object]:
-    ensure_leaflet()
-    ds = version_dataset(vid)
-    return ds, browser_geometry(areas_frame(ds))
-
-
-ATLAS_ROOT = Path(__file__).resolve().parents[1] / "out"
-
-
-def download(label: str, data, file_name: str, key: str) -> None:
-    """A full-width download button whose file is generated only when clicked."""
-    st.download_button(
-        label, data=data, file_name=file_name, mime=mime(file_name), on_click="ignore", width="stretch", key=key
-    )
-
-
-def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> None:
-    """Downloads for the current view: a print map, its data, and the whole atlas."""
-    st.markdown(f"**{t('export_map', lang)}**")
-    title = st.text_input(t("map_title", lang), value=map_title(ds, sel, area, lang), key=f"title-{lang}-{sel}-{area}")
-    c1, c2 = st.columns(2)
-    map_fmts = {f.id: f for f in formats("map")}
-    fmt = c1.selectbox(t("format", lang), list(map_fmts), key="fmt", format_func=lambda f: map_fmts[f].label)
-    paper = c2.selectbox(t("paper", lang), ["a4", "a3"], key="paper", format_func=str.upper)
-    orient = c1.selectbox(
-        t("orientation", lang), ["landscape", "portrait"], key="orient", format_func=lambda o: t(o, lang)
-    )
-    dpi = c2.number_input(t("dpi", lang), 72, 600, 300, step=50, key="dpi")
-    spec = PrintSpec(paper, orient, int(dpi), lang, title or None)
-    req = Request(ds, sel, area, lang, spec=spec)
-    download(
-        t("download_map", lang),
-        lambda: by_id(fmt).write(req),
-        f"sq-layout-map{draft_suffix(ds)}{by_id(fmt).suffix}",
-        "dl-map",
-    )
-    st.markdown(f"**{t('export_data', lang)}**")
-    d1, d2 = st.columns(2)
-    data_fmts = {f.id: f for f in formats("data") if not f.one_table}
-    dfmt = d1.selectbox(t("format", lang), list(data_fmts), key="dfmt", format_func=lambda f: data_fmts[f].label)
-    whole = d2.radio(
-        t("scope", lang), [False, True], key="scope", format_func=lambda w: t("scope_all" if w else "scope_view", lang)
-    )
-    download(
-        t("download_data", lang),
-        lambda: by_id(dfmt).write(Request(ds, sel, area, lang, whole=whole)),
-        f"sq-layout-{'all' if whole else 'view'}{draft_suffix(ds)}{by_id(dfmt).suffix}",
-        "dl-data",
-    )
-    st.markdown(f"**{t('atlas', lang)}**")
-    out = ATLAS_ROOT / f"atlas-{lang}"
-    if st.button(t("build_atlas", lang), width="stretch", key="atlas"):
-        bar = st.progress(0.0)
-        build_atlas(
-            ds,
-            out,
-            PrintSpec(orientation="portrait", dpi=150, lang=lang),
-            progress=lambda i, n, title: bar.progress(i / n, text=f"{i}/{n} {title}"),
-        )
-        st.success(t("atlas_done", lang))
-    if (out / "atlas.pdf").exists():
-        download(t("download_pdf", lang), lambda: (out / "atlas.pdf").read_bytes(), "sq-layout-atlas.pdf", "dl-atlas")
-        download(t("download_pngs", lang), lambda: png_zip(out), "sq-layout-atlas-png.zip", "dl-atlas-png")
-
-
-vid = chosen_version()
-stamp = version_stamp(vid)  # a draft's revision: an edit makes the cached copies stale
-ds, geo = load(vid, stamp)
-
-
-@st.cache_resource
-def map_layers(vid: int | None, lang: str, basemap: str, stamp: int | None = None):
-    """Base-map data per language and basemap, built once per server."""
-    return base_layers(geo, lang, basemap)
-
-
-ss = st.session_state
-if "view" not in ss:  # first run of a session: restore the view from the URL
-    ss.view, dropped = parse_view(dict(st.query_params), ds)
-    ss.dropped = dropped
-    ss.handled_click = None
-    v: ViewState = ss.view
-    ss.lang, ss.tier, ss.ind = v.lang, list(v.selection.tiers), list(v.selection.industries)
-    ss.sub, ss.chain, ss.area, ss.base = list(v.selection.subindustries), list(v.selection.chains), v.area, v.basemap
-
-# A click on the map arrives through the component's on_change before this rerun.
-click = interpret_click(ss.get("sqmap"), ss.area, ss.handled_click)
-ss.area, ss.handled_click = click.selected, click.handled_click
-
-lang = ss.lang
-ind_names = ds.industries.set_index("industry_id")[name_col(lang)]
-sub_names = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
-chain_names = ds.chains.set_index("chain_no")[name_col(lang)]
-
-with st.sidebar:
-    st.radio(
-        t("lang", lang), ["zh", "en"], key="lang", format_func={"zh": "中文", "en": "English"}.get, horizontal=True
-    )
-    st.subheader(t("filters", lang))
-    st.multiselect(t("tier", lang), ["dominant", "leading"], key="tier", format_func=lambda v: label(v, lang))
-    st.multiselect(t("industry", lang), list(ind_names.index), key="ind", format_func=ind_names.get)
-    st.multiselect(t("subindustry", lang), list(sub_names.index), key="sub", format_func=sub_names.get)
-    st.multiselect(
-        t("chain", lang), list(chain_names.index), key="chain", format_func=lambda c: f"{c}. {chain_names[c]}"
-    )
-    st.selectbox(t("basemap", lang), BASEMAPS, key="base", format_func=lambda b: t(f"basemap_{b}", lang))
-    clear = st.button(t("clear", lang), width="stretch")
-    if clear:
-        for k in ("tier", "ind", "sub", "chain"):
-            ss[k] = []
-        ss.area = None
-        st.rerun()
-
-sel = Selection(tuple(ss.tier), tuple(ss.ind), tuple(ss.sub), tuple(int(c) for c in ss.chain))
-view = ViewState(lang=lang, selection=sel, area=ss.area, basemap=ss.base)
-with st.sidebar, st.expander(t("export", lang)):
-    export_panel(ds, sel, view.area, lang)
-st.query_params.from_dict(encode_view(view) | version_param(vid))
-undrawn_note(ds, lang)
+ds, geo = load()
+AREA_IDS = tuple(ds.areas["area_id"])
 
 
 def secret(name: str) -> str:
     """An environment variable, else a Streamlit secret, else ''."""
     try:
-        return os.environ.get(name) or st.secrets.get(name, "")
+        return os.environ.get(name) or str(st.secrets.get(name, ""))
     except StreamlitSecretNotFoundError:
         return ""
 
 
+def sidebar(view: ViewState) -> None:
+    """Language, filters (by id), basemap and 清除选择, all drawn from the state."""
+    lang, sel = view.lang, view.selection
+    language_switch(view)
+    ind_names = ds.industries.set_index("industry_id")[name_col(lang)]
+    sub_names = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
+    chain_names = ds.chains.set_index("chain_no")[name_col(lang)]
+    ph = t("choose", lang)
+    with st.sidebar:
+        st.subheader(t("filters", lang))
+        for field, key, text, options, fmt, value in (
+            ("tiers", "w_tier", "tier", ["dominant", "leading"], lambda v: label(v, lang), sel.tiers),
+            ("industries", "w_ind", "industry", list(ind_names.index), ind_names.get, sel.industries),
+            ("subindustries", "w_sub", "subindustry", list(sub_names.index), sub_names.get, sel.subindustries),
+            ("chains", "w_chain", "chain", list(chain_names.index), lambda c: f"{c}. {chain_names[c]}", sel.chains),
+        ):
+            st.multiselect(
+                t(text, lang),
+                options,
+                key=state.bind(key, list(value)),
+                format_func=fmt,
+                placeholder=ph,
+                on_change=state.on_filter(field, key),
+            )
+        st.selectbox(
+            t("basemap", lang),
+            BASEMAPS,
+            key=state.bind("w_base", view.basemap),
+            format_func=lambda b: t(f"basemap_{b}", lang),
+            on_change=state.on_basemap("w_base"),
+        )
+        st.button(t("clear", lang), width="stretch", on_click=state.clear, key="w_clear")
+
+
+def area_picker(view: ViewState) -> None:
+    """Select an area by name (with search): the same as clicking it on the map."""
+    names = ds.areas.set_index("area_id")[name_col(view.lang)]
+    st.selectbox(
+        t("pick_area", view.lang),
+        ["", *AREA_IDS],
+        key=state.bind("w_area", view.area or ""),
+        format_func=lambda a: str(names[a]) if a else t("whole_city", view.lang),
+        on_change=state.on_area("w_area"),
+        label_visibility="collapsed",
+    )
+
+
+def city_overview(lang: str) -> None:
+    """What the first screen's right panel says before anything is chosen: the plan in one card."""
+    st.markdown(f"**{t('overview_title', lang)}**")
+    st.caption(t("subtitle", lang))
+    chips = []
+    for r in ds.industries.itertuples():
+        n = int((ds.assignments.drop_duplicates(["area_id", "industry_id"])["industry_id"] == r.industry_id).sum())
+        chips.append(
+            f'<span style="display:inline-block;background:{r.color};color:#fff;border-radius:10px;padding:2px 8px;'
+            f'margin:2px;text-shadow:0 0 2px rgba(0,0,0,.6)">{getattr(r, name_col(lang))} '
+            f"<small>{label(r.tier, lang)} · {t('n_areas', lang).format(n)}</small></span>"
+        )
+    st.html("".join(chips))
+    st.info(t("overview_hint", lang))
+
+
+def hosts_view(view: ViewState) -> None:
+    """Which areas host the selection; 表十一 figures once per chain, labelled city-wide, in 亿元."""
+    lang, sel = view.lang, view.selection
+    figs = chain_figures(ds, sel, lang).drop(columns="chain_no")
+    for col in ("output_2020", "target_2023", "target_2025"):  # as printed in 表十一: 117.61, 850, 1000
+        figs[col] = figs[col].map(lambda v: f"{v:g}")
+    st.markdown(f"**{t('chain_figures', lang)}**")
+    st.table(figs.rename(columns=headers(list(figs.columns), lang)).set_index(headers(["chain"], lang)["chain"]))
+    st.caption(t("citywide_note", lang))
+    hosts = hosts_table(ds, sel, lang).drop(columns=["area_id", "chain_no"])
+    st.markdown(f"**{t('hosts_table', lang)}** · {hosts['area'].nunique()}")
+    st.dataframe(hosts.rename(columns=headers(list(hosts.columns), lang)), hide_index=True, width="stretch")
+
+
+def answer(view: ViewState) -> None:
+    """The first thing the right panel shows: the clicked area's card, else the hosts view, else the city."""
+    lang = view.lang
+    if view.area is not None:
+        card, facts = area_html(ds, view.area, lang)
+        st.html(card)
+        st.html(facts)
+        if not view.selection.empty:
+            with st.expander(t("hosts_table", lang)):
+                hosts_view(view)
+    elif not view.selection.empty:
+        hosts_view(view)
+    else:
+        city_overview(lang)
+
+
+def overlap_tab(view: ViewState) -> None:
+    """Hosts per chain, the chain × area matrix, area pairs sharing chains, zones repeating their county."""
+    import json
+
+    from layers.charts import overlap_specs
+    from sq_layout.analysis.queries import selection_chains
+    from sq_layout.analysis.views import nested_view, shared_pairs_view
+
+    lang = view.lang
+    chains = selection_chains(ds, view.selection)
+    for spec in overlap_specs(ds, chains, lang, view.area):
+        st.vega_lite_chart(json.loads(spec))
+    for title, frame in (
+        ("shared_pairs", shared_pairs_view(ds, chains, lang)),
+        ("nested_repeats", nested_view(ds, chains, lang)),
+    ):
+        st.markdown(f"**{t(title, lang)}**")
+        st.dataframe(frame.rename(columns=headers(list(frame.columns), lang)), hide_index=True, width="stretch")
+
+
+state.current(ds)
+state.apply_click("sqmap", AREA_IDS)  # a click arrives through the map's value before this rerun
+view: ViewState = state.current(ds)
+lang, sel = view.lang, view.selection
+page_style()
+sidebar(view)
+state.sync_url(view, version_url())
+
 tianditu_key = secret("TIANDITU_KEY")
 basemap = view.basemap if (view.basemap != "tianditu" or tianditu_key) else "none"
-summary = host_summary(ds, sel)
-color = selection_color(ds, sel)
-
 st.title(t("title", lang))
-draft_badge(ds, lang)
-st.caption(t("subtitle", lang) + " · " + t("source_note", lang))
-if ss.dropped:  # values from the URL are shown as plain text, never as markup
-    st.warning(t("url_dropped", lang))
-    st.text(", ".join(ss.dropped))
+show_notes(lang)
+version_notes(ds, lang)
 if view.basemap == "tianditu" and not tianditu_key:
     st.info(t("tianditu_missing", lang))
 if basemap == "amap":
@@ -194,48 +162,39 @@ if basemap == "amap":
 
 map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
-    st.caption(t("click_hint", lang))
-    st_folium(
-        base_map(map_layers(vid, lang, basemap, stamp), tianditu_key),
-        feature_group_to_add=selection_group(geo, summary, not sel.empty, view.area, color),
-        returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
-        key="sqmap",
-        height=620,
-        use_container_width=True,
-    )
+    picker_col, tools_col = st.columns([1, 1])
+    with picker_col:
+        area_picker(view)
+    summary = host_summary(ds, sel)
+    overlay = selection_group(geo, summary, not sel.empty, view.area, selection_color(ds, sel))
+    draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 540)
     max_n = int(summary["n_selected"].max()) if len(summary) else 0
-    st.markdown(
+    zones = geo[geo["kind"] == "zone"]
+    st.html(
         legend_html(
             lang,
             not sel.empty,
             single_legend(ds, sel, lang),
             max_n,
             view.area is not None,
-            official_zones(geo, lang),
-            bool(((geo["kind"] == "zone") & (geo["geometry_quality"] == "schematic")).any()),
-        ),
-        unsafe_allow_html=True,
+            official=official_zones(geo, lang),
+            schematic=bool((zones["geometry_quality"] == "schematic").any()),
+        )
     )
 
+with side_col, st.container(key="sq-answer"):
+    answer(view)
+
+with tools_col:  # drawn after the map: the export writers load only once the map is on its way
+    from ui.export_control import toolbar_exports
+
+    toolbar_exports(ds, view)
+
 with side_col:
-    tab_area, tab_hosts, tab_overlap = st.tabs([t("details", lang), t("hosts_table", lang), t("overlap", lang)])
-    with tab_area:
-        if view.area is None:
-            st.info(t("click_hint", lang))
-        else:
-            colors = dict(zip(ds.industries[name_col(lang)], ds.industries["color"], strict=True))
-            st.html(area_panel_html(area_panel(ds, view.area, lang), lang, colors))
-    with tab_hosts:
-        if sel.empty:
-            st.info(t("no_selection", lang))
-        else:
-            st.dataframe(host_counts_view(ds, sel, lang), hide_index=True, width="stretch")
-            st.dataframe(hosts_table(ds, sel, lang), hide_index=True, width="stretch")
+    from ui.compare import compare_tab
+
+    tab_compare, tab_overlap = st.tabs([t("compare", lang), t("overlap", lang)])
+    with tab_compare:
+        compare_tab(ds, view)
     with tab_overlap:
-        chains = selection_chains(ds, sel)
-        st.altair_chart(hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang)))
-        st.altair_chart(matrix_heatmap(matrix_long(ds, chains, lang), t("matrix", lang)))
-        st.markdown(f"**{t('shared_pairs', lang)}**")
-        st.dataframe(shared_pairs_view(ds, chains, lang), hide_index=True, width="stretch")
-        st.markdown(f"**{t('nested_repeats', lang)}**")
-        st.dataframe(nested_view(ds, chains, lang), hide_index=True, width="stretch")
+        overlap_tab(view)

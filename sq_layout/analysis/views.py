@@ -58,8 +58,20 @@ def _short_names(ds: Dataset, lang: str) -> pd.Series:
     return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
 
 
+@lru_cache(maxsize=16)
+def _names(ds: Dataset, table: str, lang: str) -> dict[object, str]:
+    """id → name in a language for one of areas, industries, subindustries, chains (memoised)."""
+    frame, key = {
+        "areas": (ds.areas, "area_id"),
+        "industries": (ds.industries, "industry_id"),
+        "subindustries": (ds.subindustries, "subindustry_id"),
+        "chains": (ds.chains, "chain_no"),
+    }[table]
+    return dict(zip(frame[key], frame[name_col(lang)], strict=True))
+
+
 def _chain_list(ds: Dataset, chains: list[int], lang: str) -> str:
-    names = ds.chains.set_index("chain_no")[name_col(lang)]
+    names = _names(ds, "chains", lang)
     return ("、" if lang == "zh" else ", ").join(names[c] for c in chains)
 
 
@@ -74,7 +86,9 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
             "tier": ind["tier"].map(lambda v: label(v, lang)),
             "industry": ind["industry" + sfx],
             "subindustry": ind["subindustry" + sfx].fillna("—"),
-            "chain": ind["chain"].fillna("—"),
+            "chain": pd.to_numeric(ind["chain_no"], errors="coerce")
+            .map(ds.chains.set_index("chain_no")[name_col(lang)])
+            .fillna("—"),
             "sources": ind.apply(lambda r: _sources(r, lang), axis=1),
             "conflict": ~ind["confirmed"],
         }
@@ -120,40 +134,109 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     )
 
 
+@lru_cache(maxsize=8)
+def _facts_index(ds: Dataset) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """(area, industry, kind) → [(sub-industry or '', text)] of the plan's details, in plan order."""
+    out: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    d = ds.details
+    for a, i, s, k, text in zip(
+        d["area_id"], d["industry_id"], d["subindustry_id"].fillna(""), d["kind"], d["text"], strict=True
+    ):
+        out.setdefault((str(a), str(i), str(k)), []).append((str(s), str(text)))
+    return out
+
+
+def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, sep: str) -> str:
+    """Carriers or lead firms the plan names for an area and an industry or sub-industry (verbatim, deduplicated)."""
+    rows = _facts_index(ds).get((area_id, industry_id, kind), [])
+    return sep.join(dict.fromkeys(text for s, text in rows if s in ("", via)))
+
+
 @lru_cache(maxsize=256)
 def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
-    """One row per (hosting area, chain) for the current selection, with 表十一 figures and the link's sources."""
+    """One row per (hosting area, chain) for the current selection: tier, sub-industry, carriers, lead firms, sources.
+
+    表十一 figures are city-wide chain totals and are not repeated here: see chain_figures.
+    """
     table = chain_table(ds)
     rows = table[link_mask(table, sel)] if not sel.empty else table.iloc[0:0]
     subs = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
     inds = ds.industries.set_index("industry_id")[name_col(lang)]
+    chains = ds.chains.set_index("chain_no")[name_col(lang)]
     sep = "、" if lang == "zh" else ", "
     rel = rows["chain_relation"].map(lambda v: "" if v == "same" else f"（{label(v, lang)}）")
+    keys = [(str(a), str(i), str(v)) for a, i, v in zip(rows["area_id"], rows["industry_id"], rows["via"], strict=True)]
     out = pd.DataFrame(
         {
             "area": rows["area_id"].map(_area_names(ds, lang)),
-            "chain": rows["chain" if lang == "zh" else "chain_en"],
+            "chain": rows["chain_no"].map(chains),
+            "tier": rows["tier"].map(lambda v: label(v, lang)),
             "via": rows["via"].map(subs).fillna(rows["via"].map(inds)) + rel,
-            "output_2020": rows["output_2020_yi"],
-            "target_2023": rows["target_2023_yi"],
-            "target_2025": rows["target_2025_yi"],
+            "carriers": [_facts(ds, *key, "carrier", sep) for key in keys],
+            "firms": [_facts(ds, *key, "firm", sep) for key in keys],
             "sources": [sep.join(label(s, lang) for s in SOURCES if r[s]) for _, r in rows.iterrows()],
+            "area_id": rows["area_id"],
+            "chain_no": rows["chain_no"],
         }
     )
     order = {a: i for i, a in enumerate(ds.areas["area_id"])}
     out["_o"] = rows["area_id"].map(order).to_numpy()
-    out["_c"] = rows["chain_no"].to_numpy()
-    return out.sort_values(["_c", "_o"]).drop(columns=["_o", "_c"]).reset_index(drop=True)
+    return out.sort_values(["chain_no", "_o"]).drop(columns=["_o"]).reset_index(drop=True)
+
+
+@lru_cache(maxsize=256)
+def chain_figures(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+    """表十一 figures once per chain the selection touches, labelled as city-wide (全市) totals in 亿元."""
+    table = chain_table(ds)
+    nos = sorted(set(table.loc[link_mask(table, sel), "chain_no"])) if not sel.empty else []
+    c = ds.chains.set_index("chain_no").loc[nos]
+    return pd.DataFrame(
+        {
+            "chain": c[name_col(lang)].to_numpy(),
+            "scope": label("citywide", lang),
+            "output_2020": c["output_2020_yi"].to_numpy(),
+            "target_2023": c["target_2023_yi"].to_numpy(),
+            "target_2025": c["target_2025_yi"].to_numpy(),
+            "chain_no": nos,
+        }
+    )
+
+
+def hosts_with_citywide(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+    """For print: per chain one 全市 row carrying the 表十一 figures, then its host rows without figures."""
+    hosts = hosts_table(ds, sel, lang)
+    figs = chain_figures(ds, sel, lang)
+    parts = []
+    for f in figs.itertuples():
+        parts.append(
+            pd.DataFrame(
+                {
+                    "area": [f"{f.scope}（表十一）" if lang == "zh" else f"{f.scope} (Table 11)"],
+                    "chain": [f.chain],
+                    "via": [""],
+                    "sources": [""],
+                    "output_2020": [f"{f.output_2020:g}"],
+                    "target_2023": [f"{f.target_2023:g}"],
+                    "target_2025": [f"{f.target_2025:g}"],
+                }
+            )
+        )
+        h = hosts[hosts["chain_no"] == f.chain_no][["area", "chain", "via", "sources"]]
+        parts.append(h.assign(output_2020="", target_2023="", target_2025=""))
+    cols = ["area", "chain", "via", "sources", "output_2020", "target_2023", "target_2025"]
+    return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
 
 
 @lru_cache(maxsize=64)
 def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh", short: bool = False) -> pd.DataFrame:
-    """The area × chain matrix as long rows (area, chain, n_sources) in plan order, for a heat map."""
+    """The area × chain matrix as long rows (area_id, chain_no, area, chain, n_sources) in plan order."""
     m = area_chain_matrix(ds, chains)
+    wide = m.rename_axis(index="area_id").reset_index()
+    long = wide.melt(id_vars="area_id", var_name="chain_no", value_name="n_sources").astype({"chain_no": int})
     names = _short_names(ds, lang) if short else _area_names(ds, lang)
-    m = m.rename(index=dict(names), columns=dict(ds.chains.set_index("chain_no")[name_col(lang)]))
-    long = m.rename_axis(index="area", columns="chain").stack()
-    return pd.DataFrame({"n_sources": long}).reset_index()
+    long["area"] = long["area_id"].map(names)
+    long["chain"] = long["chain_no"].map(ds.chains.set_index("chain_no")[name_col(lang)])
+    return long[["area_id", "chain_no", "area", "chain", "n_sources"]]
 
 
 def host_counts_view(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
@@ -191,10 +274,9 @@ def nested_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.Da
 
 def selection_names(ds: Dataset, sel: Selection, lang: str = "zh", chain_suffix: str = "") -> list[str]:
     """Names of the selected industries, sub-industries and chains, in that order (chains with `chain_suffix`)."""
-    col = name_col(lang)
-    names = list(ds.industries.set_index("industry_id").loc[list(sel.industries), col])
-    names += list(ds.subindustries.set_index("subindustry_id").loc[list(sel.subindustries), col])
-    return names + [c + chain_suffix for c in ds.chains.set_index("chain_no").loc[list(sel.chains), col]]
+    inds, subs, chains = (_names(ds, t, lang) for t in ("industries", "subindustries", "chains"))
+    names = [inds[i] for i in sel.industries] + [subs[s] for s in sel.subindustries]
+    return names + [chains[c] + chain_suffix for c in sel.chains]
 
 
 def single_legend(ds: Dataset, sel: Selection, lang: str = "zh") -> tuple[str, str] | None:

@@ -16,7 +16,7 @@ import pandas as pd
 import pyogrio
 
 from sq_layout.analysis.queries import Selection, host_summary
-from sq_layout.analysis.views import area_panel, hosts_table
+from sq_layout.analysis.views import area_panel, chain_figures, hosts_table
 from sq_layout.errors import BadInput, UnknownValue
 from sq_layout.i18n import headers, t
 from sq_layout.plan.dataset import Dataset
@@ -56,11 +56,13 @@ def dataset_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
 
 
 def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -> dict[str, pd.DataFrame]:
-    """What the current view shows: hosts with 表十一 figures, and the selected area's facts."""
+    """What the current view shows: hosts, 表十一 figures once per chain (city-wide), and the selected area's facts."""
     tables = {"areas": selection_areas(ds, sel).drop(columns="geometry")}
     if not sel.empty:
-        t = hosts_table(ds, sel, lang)
+        t = hosts_table(ds, sel, lang).drop(columns=["area_id", "chain_no"])
         tables["hosts"] = t.rename(columns=headers(list(t.columns), lang))
+        f = chain_figures(ds, sel, lang).drop(columns="chain_no")
+        tables["chain_figures"] = f.rename(columns=headers(list(f.columns), lang))
     if area:
         p = area_panel(ds, area, lang)
         tables["area_industries"] = p.industries.rename(columns=headers(list(p.industries.columns), lang))

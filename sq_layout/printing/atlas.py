@@ -19,7 +19,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from sq_layout.analysis.queries import Selection
-from sq_layout.analysis.views import area_panel, hosts_table
+from sq_layout.analysis.views import area_panel, hosts_with_citywide
 from sq_layout.atomic import check_parent, move_into, temp_dir_beside
 from sq_layout.errors import OutputNotWritable
 from sq_layout.i18n import headers, label, name_col, t
@@ -67,7 +67,7 @@ class Page:
 
 
 def _hosts(ds: Dataset, sel: Selection, lang: str) -> pd.DataFrame:
-    t = hosts_table(ds, sel, lang)
+    t = hosts_with_citywide(ds, sel, lang)  # 表十一 figures once per chain, on a 全市 row
     return t.rename(columns=headers(list(t.columns), lang))
 
 

@@ -40,14 +40,14 @@ def test_picking_a_chain_in_the_diagram_highlights_its_hosts(page, app_url, poin
     frame = open_audit(page, app_url)
     page.get_by_text("图中所选产业链的承载区域").click()
     wait_idle(page)
-    cell = page.locator('[aria-label^="chain: 激光装备; area:"]').first
+    cell = page.locator('[aria-label*="产业链: 激光装备;"]').first
     cell.click()
     wait_until(page, lambda: frame.locator("path.sq-host").count() == 1, what="laser host")
     assert frame.locator("path.sq-host-sucheng").count() == 1
     # and the other way: the area clicked on the map is highlighted in the diagram
     click_latlng(page, frame, *points["sihong"])
-    sihong_cell = page.locator('[aria-label*="area: 泗洪;"]').first
-    other_cell = page.locator('[aria-label*="area: 宿城;"]').first
+    sihong_cell = page.locator('[aria-label*="地区: 泗洪;"]').first
+    other_cell = page.locator('[aria-label*="地区: 宿城;"]').first
     wait_until(page, lambda: sihong_cell.get_attribute("opacity") == "1", what="diagram row highlighted")
     assert float(other_cell.get_attribute("opacity")) < 1
 
@@ -74,3 +74,13 @@ def test_targets_sort(page, app_url):
     choose(page, sort, "2020年产值（亿元）")
     wait_idle(page)
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
+
+
+def test_consistency_codes_are_translated(page, app_url):
+    open_audit(page, app_url)
+    page.get_by_role("tab", name="一致性审查").click()
+    grid = page.locator('[data-testid="stDataFrame"]:visible').first
+    wait_until(page, lambda: grid.locator('[role="gridcell"]').count() > 0, what="audit table")
+    cells = " ".join(grid.locator('[role="gridcell"]').all_inner_texts())
+    assert "重复列出" in cells or "来源不一致" in cells
+    assert "duplicate_listing" not in cells and "source_disagreement" not in cells

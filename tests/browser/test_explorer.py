@@ -10,7 +10,7 @@ import pytest
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import ARTIFACTS, ROOT, click_latlng, map_frame, open_app, wait_until
+from tests.browser.conftest import ARTIFACTS, ROOT, choose, click_latlng, map_frame, open_app, wait_idle, wait_until
 from tests.test_queries import expected_chain_hosts
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,17 @@ def points() -> dict[str, tuple[float, float]]:
 
 
 def panel_text(page) -> str:
-    return page.locator('[data-testid="stTabs"]').first.inner_text()
+    """The answer panel beside the map (summary card, hosts view or city overview)."""
+    return page.locator(".st-key-sq-answer").first.inner_text()
+
+
+def no_exception(page) -> bool:
+    return page.locator('[data-testid="stException"]').count() == 0
+
+
+def expand(page, summary: str) -> None:
+    """Open a folded section of the answer panel."""
+    page.locator(".st-key-sq-answer details summary").filter(has_text=summary).first.click()
 
 
 def test_map_renders_nine_areas_with_labels_and_legend(page, app_url):
@@ -41,7 +51,11 @@ def test_click_sihong_shows_industries_with_sources_then_clears(page, app_url, p
     click_latlng(page, frame, *points["sihong"])
     wait_until(page, lambda: "泗洪县" in panel_text(page) and "光伏新能源" in panel_text(page), what="sihong panel")
     text = panel_text(page)
-    assert "酿造（酒）" in text and "表十 L722" in text and "第五章 L810" in text
+    # the answer first: chips with tier, counts, chains, lead firms; the citations folded one click away
+    assert "主导产业" in text and "双沟股份" in text and "9. 酿造（酒）" in text and "表十 L722" not in text
+    expand(page, "承担的产业与细分产业")
+    wait_until(page, lambda: "表十 L722" in panel_text(page), what="sources unfolded")
+    assert "第五章 L810" in panel_text(page)
     wait_until(page, lambda: frame.locator("path.sq-selected-sihong").count() == 1, what="selected outline")
     assert "area=sihong" in page.url
     # clicking the same area again clears the selection
@@ -61,7 +75,7 @@ def test_click_county_lists_its_parks(page, app_url, points):
     frame = open_app(page, app_url)
     click_latlng(page, frame, *points["sucheng"])
     wait_until(page, lambda: "宿城区" in panel_text(page) and "区内功能区" in panel_text(page), what="sucheng panel")
-    assert "市洋河新区" in panel_text(page)
+    assert "市洋河新区" in panel_text(page) and "苏宿工业园区" in panel_text(page)
 
 
 def test_click_zone_shows_schematic_warning(page, app_url, points):
@@ -110,15 +124,97 @@ def test_shared_url_restores_view_in_english(page, app_url):
     wait_until(page, lambda: frame.locator("path.sq-host").count() == 1, what="laser host")
     assert frame.locator("path.sq-host-sucheng").count() == 1
     assert frame.locator("path.sq-selected-sucheng").count() == 1
-    assert "7. Laser equipment" in page.locator('[data-testid="stMultiSelect"]').all_inner_texts()[-1]
+    assert "7. Laser equipment" in page.locator('[data-testid="stMultiSelect"]').all_inner_texts()[3]
 
 
 def test_screenshot_for_readme(page, app_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
     open_app(page, app_url + "?chain=9&area=sihong")
     wait_until(page, lambda: "泗洪县" in panel_text(page), what="panel")
+    wait_idle(page)
     page.wait_for_timeout(800)
     shot = ARTIFACTS / "explorer.png"
     page.screenshot(path=str(shot), full_page=False)
     assert shot.stat().st_size > 50_000
     if os.environ.get("SQ_UPDATE_DOCS") == "1":
         shutil.copy(shot, ROOT / "docs" / "explorer.png")
+
+
+def test_first_screen_explains_itself(page, app_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_app(page, app_url)
+    wait_until(page, lambda: "产业布局一览" in panel_text(page), what="city overview in the right panel")
+    legend = page.locator(".sq-legend").bounding_box()
+    assert legend and legend["y"] + legend["height"] <= 900, legend  # the whole legend in the first screen
+    body = page.locator("section.main, [data-testid='stMain']").first.inner_text()
+    assert body.count("查看它承担的产业") == 1  # one hint, not two
+    assert "机电装备" in panel_text(page) and "主导产业" in panel_text(page)
+
+
+def test_clear_resets_filters_and_area_without_error(page, app_url):
+    frame = open_app(page, app_url + "?chain=9&area=sihong")
+    wait_until(page, lambda: frame.locator("path.sq-selected-sihong").count() == 1, what="restored view")
+    for _ in range(2):  # a second Clear on an empty view must not fail either
+        page.get_by_role("button", name="清除选择").click()
+        wait_idle(page)
+        wait_until(page, lambda: "chain=" not in page.url and "area=" not in page.url, what="clean URL")
+        assert no_exception(page)
+    assert frame.locator("[class*=sq-selected]").count() == 0 and frame.locator("path.sq-host").count() == 0
+    assert "产业布局一览" in panel_text(page)
+    assert "酿造" not in page.locator('[data-testid="stMultiSelect"]').nth(3).inner_text()
+
+
+def test_map_to_audit_and_back_keeps_chain_and_area(page, app_url):
+    open_app(page, app_url + "?chain=9&area=sihong")
+    wait_until(page, lambda: "泗洪县" in panel_text(page), what="panel")
+    page.get_by_role("link", name="规划审视").click()
+    wait_until(page, lambda: "规划审视" in page.locator("h1").first.inner_text(), what="audit page")
+    wait_idle(page)
+    assert no_exception(page) and "area=sihong" in page.url
+    page.get_by_role("link", name="产业布局地图").click()
+    wait_until(page, lambda: "chain=9" in page.url and "area=sihong" in page.url, what="URL restored")
+    wait_until(page, lambda: "泗洪县" in panel_text(page), what="card again")
+    wait_idle(page)
+    frame = map_frame(page)
+    assert no_exception(page)
+    assert "9. 酿造（酒）" in page.locator('[data-testid="stMultiSelect"]').nth(3).inner_text()
+    wait_until(page, lambda: frame.locator("path.sq-selected-sihong").count() == 1, what="selected outline")
+
+
+def test_language_switch_keeps_filters_and_a_click_keeps_them(page, app_url, points):
+    open_app(page, app_url + "?chain=9")
+    page.locator('[data-testid="stRadio"]').filter(has_text="English").get_by_text("English").click()
+    wait_until(page, lambda: "lang=en" in page.url and "chain=9" in page.url, what="English URL")
+    chains = page.locator('[data-testid="stMultiSelect"]').nth(3)
+    wait_until(page, lambda: "9. Brewing (liquor)" in chains.inner_text(), what="chip relabelled")
+    assert "酿造" not in chains.inner_text()
+    wait_idle(page)
+    frame = map_frame(page)  # the map is drawn anew with English labels
+    click_latlng(page, frame, *points["sihong"])
+    wait_until(page, lambda: "Sihong County" in panel_text(page), what="english card")
+    assert "chain=9" in page.url and "9. Brewing (liquor)" in chains.inner_text()
+
+
+def test_picker_selects_susu(page, app_url):
+    frame = open_app(page, app_url)
+    picker = page.locator(".st-key-w_area [data-testid='stSelectbox']")
+    choose(page, picker, "苏宿工业园区")
+    wait_until(page, lambda: "苏宿工业园区" in panel_text(page), what="susu card")
+    wait_until(page, lambda: frame.locator("path.sq-selected-susu").count() == 1, what="susu outlined")
+    assert "area=susu" in page.url and "示意" in panel_text(page)
+
+
+def test_hosts_view_shows_each_chain_figures_once(page, app_url):
+    open_app(page, app_url + "?chain=3,9")
+    wait_until(page, lambda: "全市产业链规模" in panel_text(page), what="hosts view without a second click")
+    table = page.locator(".st-key-sq-answer table tbody tr")
+    wait_until(page, lambda: table.count() == 2, what="the figures table")
+    cells = [[c.strip() for c in table.nth(i).locator("th, td").all_inner_texts()] for i in range(2)]
+    assert [c[0] for c in cells] == ["晶硅光伏", "酿造（酒）"]
+    assert cells[0][1:] == ["全市", "117.61", "850", "1000"] and cells[1][1:] == ["全市", "312.27", "400", "600"]
+    text = panel_text(page)
+    assert text.count("117.61") == 1 and text.count("312.27") == 1
+    header_cells = page.locator(".st-key-sq-answer [data-testid='stDataFrame'] [role='columnheader']")
+    wait_until(page, lambda: header_cells.count() > 0, what="the hosts table")
+    headers = header_cells.all_inner_texts()
+    assert "地区" in headers and not any("产值" in h or "目标" in h for h in headers)

@@ -1,28 +1,51 @@
-"""Export from the running app: the current view downloads as a print-ready PNG and as data."""
+"""Export beside the map: the current view downloads as a print-ready PNG and as data, with names that say what."""
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 
 import openpyxl
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import choose, download, open_app, wait_idle
+from tests.browser.conftest import choose, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
 
 def open_export(page) -> None:
-    page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary').filter(has_text="导出").click()
+    """The export control sits above the map, not in a collapsed sidebar expander."""
+    button = page.locator("[data-testid='stMain'] [data-testid='stPopover'] button").filter(has_text="导出")
+    assert button.is_visible()
+    button.click()
+    page.locator("[data-testid='stPopoverBody']").first.wait_for(state="visible")
 
 
-def test_download_pv_map_png_from_the_view(page, app_url, tmp_path):
+def fetch(page, name: str, tmp_path, tries: int = 3):
+    """Click a download button in the export popover; return (suggested file name, saved path)."""
+    for attempt in range(tries):
+        wait_idle(page)
+        try:
+            with page.expect_download(timeout=60_000) as dl:
+                page.get_by_role("button", name=name).click()
+            path = tmp_path / dl.value.suggested_filename
+            dl.value.save_as(path)
+            return dl.value.suggested_filename, path
+        except Exception:
+            if attempt == tries - 1:
+                raise
+            open_export(page)
+    raise AssertionError("unreachable")
+
+
+def test_download_pv_map_png_named_for_its_content(page, app_url, tmp_path):
     open_app(page, app_url + "?chain=3")
     open_export(page)
-    title = page.locator('[data-testid="stTextInput"] input')
+    title = page.locator("[data-testid='stPopoverBody'] [data-testid='stTextInput'] input")
     assert title.input_value() == "宿迁市晶硅光伏产业链布局示意图"
-    path = download(page, page.get_by_role("button", name="下载地图"), tmp_path / "map.png")
+    name, path = fetch(page, "下载地图", tmp_path)
+    assert name == f"宿迁市-晶硅光伏-产业链布局示意图-{dt.date.today().isoformat()}.png"
     with Image.open(path) as im:
         assert im.format == "PNG" and round(im.info["dpi"][0]) == 300
         assert im.size[0] == pytest.approx(3508, abs=2)
@@ -31,13 +54,25 @@ def test_download_pv_map_png_from_the_view(page, app_url, tmp_path):
 def test_download_view_data_as_xlsx_and_whole_dataset_as_csv(page, app_url, tmp_path):
     open_app(page, app_url + "?chain=9&area=sihong")
     open_export(page)
-    download(page, page.get_by_role("button", name="下载数据"), tmp_path / "view.xlsx")
-    wb = openpyxl.load_workbook(tmp_path / "view.xlsx")
-    assert {"说明", "hosts", "area_industries"} <= set(wb.sheetnames)
-    page.locator('[data-testid="stRadio"]').filter(has_text="全部数据").get_by_text("全部数据").click()
+    name, path = fetch(page, "下载数据", tmp_path)
+    assert name.startswith("泗洪县-酿造（酒）-数据-") and name.endswith(".xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert {"说明", "hosts", "chain_figures", "area_industries"} <= set(wb.sheetnames)
+    assert [c.value for c in wb["chain_figures"][2]][:3] == ["酿造（酒）", "全市", 312.27]
+    body = page.locator("[data-testid='stPopoverBody']")
+    body.locator('[data-testid="stRadio"]').get_by_text("全部数据").click()
     wait_idle(page)
-    fmt = page.locator('[data-testid="stSelectbox"]').filter(has_text="格式").nth(1)
-    choose(page, fmt, "CSV")
-    wait_idle(page)  # the zip below proves the new choice took
-    z = zipfile.ZipFile(download(page, page.get_by_role("button", name="下载数据"), tmp_path / "all.zip"))
-    assert {"assignments.csv", "conflicts.csv", "SOURCE.txt"} <= set(z.namelist())
+    choose(page, body.locator('[data-testid="stSelectbox"]').filter(has_text="格式").nth(1), "CSV")
+    wait_idle(page)
+    name, path = fetch(page, "下载数据", tmp_path)
+    assert name.startswith("宿迁市-全部数据-") and name.endswith(".zip")
+    assert {"assignments.csv", "conflicts.csv", "SOURCE.txt"} <= set(zipfile.ZipFile(path).namelist())
+
+
+def test_copy_link_shows_the_link_to_this_view(page, app_url):
+    open_app(page, app_url + "?chain=3&area=sihong")
+    page.locator("[data-testid='stPopover'] button").filter(has_text="复制链接").click()
+    code = page.locator("[data-testid='stPopoverBody'] code").first
+    code.wait_for(state="visible")
+    link = code.inner_text()
+    assert link.startswith(app_url) and "chain=3" in link and "area=sihong" in link

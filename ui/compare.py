@@ -1,0 +1,55 @@
+"""Compare two areas side by side: shared and unique industries, sub-industries and chains, with their sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sq_layout.analysis.area_summary import compare_areas
+from sq_layout.i18n import headers, label, name_col, t
+from sq_layout.plan.dataset import Dataset
+from sq_layout.viewstate import ViewState
+from ui import state
+
+
+def compare_tab(ds: Dataset, view: ViewState) -> None:
+    """Two pickers (A is the selected area, B the compared one) and the comparison table."""
+    lang = view.lang
+    names = ds.areas.set_index("area_id")[name_col(lang)]
+    options = ["", *names.index]
+
+    def fmt(a: str) -> str:
+        return str(names[a]) if a else t("pick_area", lang)
+
+    c1, c2 = st.columns(2)
+    c1.selectbox(
+        t("area_a", lang),
+        options,
+        key=state.bind("w_cmp_a", view.area or ""),
+        format_func=fmt,
+        on_change=state.on_area("w_cmp_a"),
+    )
+    c2.selectbox(
+        t("area_b", lang),
+        options,
+        key=state.bind("w_cmp_b", view.compare or ""),
+        format_func=fmt,
+        on_change=state.on_compare("w_cmp_b"),
+    )
+    if not (view.area and view.compare):
+        st.info(t("compare_hint", lang))
+        return
+    if view.area == view.compare:
+        st.info(t("compare_same", lang))
+        return
+    table = compare_areas(ds, view.area, view.compare, lang)
+    counts = table["status"].value_counts()
+    a, b = names[view.area], names[view.compare]
+    st.markdown(
+        f"**{a}** ↔ **{b}** · {label('shared', lang)} {counts.get(label('shared', lang), 0)} · "
+        f"{t('only_in', lang).format(a)} {counts.get(label('only_a', lang), 0)} · "
+        f"{t('only_in', lang).format(b)} {counts.get(label('only_b', lang), 0)}"
+    )
+    cols = headers(list(table.columns), lang)
+    cols["in_a"] = f"{a}：{t('sources_word', lang)}" if lang == "zh" else f"{a}: sources"
+    cols["in_b"] = f"{b}：{t('sources_word', lang)}" if lang == "zh" else f"{b}: sources"
+    st.dataframe(table.rename(columns=cols), hide_index=True, width="stretch", height=420)

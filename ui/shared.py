@@ -1,0 +1,124 @@
+"""What both pages share: the cached data, the language switch, the ignored-values note and the one map call."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from layers.assets import ensure_leaflet
+from layers.base import base_layers, base_map
+from sq_layout.geo.simplify import browser_geometry
+from sq_layout.i18n import t
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import areas_frame
+from sq_layout.viewstate import ViewState, dropped_note
+from ui import state
+from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_dataset, version_param, version_stamp
+
+VERSION_KEY = "sq_version"
+
+PAGE_CSS = """<style>
+h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
+.block-container { padding-top: 3.9rem !important; }
+.sq-legend { font-size: 0.85rem; line-height: 1.3; }
+.sq-legend > div { display: inline-block; margin: 1px 12px 1px 0 !important; }
+.sq-legend > div:last-child { display: block; }
+</style>"""
+
+
+def _warm(ds: Dataset) -> None:
+    """Build every area's card and one-chain views once, so a click only looks them up (beside the first page)."""
+    from layers.charts import overlap_specs
+    from layers.panel import area_html
+    from sq_layout.analysis.queries import Selection
+    from sq_layout.analysis.views import chain_figures, hosts_table
+
+    for lang in ("zh", "en"):
+        for area in ds.areas["area_id"]:
+            area_html(ds, str(area), lang)
+        overlap_specs(ds, tuple(int(c) for c in ds.chains["chain_no"]), lang, None)
+        for c in ds.chains["chain_no"]:  # the commonest filter: one chain
+            sel = Selection(chains=(int(c),))
+            overlap_specs(ds, sel.chains, lang, None)
+            hosts_table(ds, sel, lang)
+            chain_figures(ds, sel, lang)
+
+
+@st.cache_resource
+def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
+    ensure_leaflet()
+    ds = version_dataset(vid)
+    threading.Thread(target=_warm, args=(ds,), name="sq-warm-panels", daemon=True).start()
+    return ds, browser_geometry(areas_frame(ds))
+
+
+def load() -> tuple[Dataset, Any]:
+    """The chosen plan version and its browser geometry, cached per version (and per draft revision)."""
+    vid = chosen_version()
+    stamp = version_stamp(vid)  # a draft's revision: an edit makes the cached copies stale
+    st.session_state[VERSION_KEY] = (vid, stamp)
+    return _load(vid, stamp)
+
+
+def version_url() -> dict[str, str]:
+    """The `v=` parameter to keep in the URL beside the view's."""
+    vid, _ = st.session_state.get(VERSION_KEY, (None, None))
+    return version_param(vid)
+
+
+@st.cache_resource
+def _map_layers(vid: int | None, stamp: int | None, lang: str, basemap: str) -> Any:
+    return base_layers(_load(vid, stamp)[1], lang, basemap)
+
+
+def map_layers(lang: str, basemap: str = "none") -> Any:
+    """Base-map data per version, language and basemap, built once per server."""
+    vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
+    return _map_layers(vid, stamp, lang, basemap)
+
+
+def version_notes(ds: Dataset, lang: str) -> None:
+    """The 草案 badge of a draft, and the areas the version cannot draw yet."""
+    draft_badge(ds, lang)
+    undrawn_note(ds, lang)
+
+
+def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: folium.FeatureGroup, key: str, height: int) -> None:
+    """The one Folium map call of a page (its returned value lands in st.session_state[key])."""
+    st_folium(
+        base_map(map_layers(lang, basemap), tianditu_key),
+        feature_group_to_add=overlay,
+        returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
+        key=key,
+        height=height,
+        use_container_width=True,
+    )
+
+
+def language_switch(view: ViewState) -> None:
+    """The 语言/Language radio in the sidebar, drawn from the state; switching keeps the selection."""
+    st.sidebar.radio(
+        t("lang", view.lang),
+        ["zh", "en"],
+        key=state.bind("w_lang", view.lang),
+        format_func={"zh": "中文", "en": "English"}.get,
+        horizontal=True,
+        on_change=state.on_lang("w_lang"),
+    )
+
+
+def show_notes(lang: str) -> None:
+    """Values from the link or the map that named nothing: listed as plain text, never as markup."""
+    ignored = state.notes()
+    if ignored:
+        st.warning(t("url_dropped", lang))
+        st.text(dropped_note(ignored))
+
+
+def page_style() -> None:
+    """A compact header and a one-line legend, so the legend fits the first 1440×900 screen."""
+    st.html(PAGE_CSS)

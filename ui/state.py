@@ -1,0 +1,118 @@
+"""Bind widgets to the one ViewState: read it from the URL once per session, draw widgets from it, write by callbacks.
+
+Rules that keep Streamlit happy on every path (page switch, language switch, Clear): the state lives under one
+non-widget key; a widget's key is written only *before* the widget is drawn in a run (from the state); changes go
+through on_change callbacks, which run before the script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from typing import Any
+
+import streamlit as st
+
+from layers.clicks import interpret_click
+from sq_layout.plan.dataset import Dataset
+from sq_layout.viewstate import ViewState, encode_view, parse_view, with_selection
+
+KEY = "sq_view"
+NOTES = "sq_notes"
+ss = st.session_state
+
+
+def _url_params() -> dict[str, list[str]]:
+    qp = st.query_params
+    return {k: qp.get_all(k) for k in qp}
+
+
+def current(ds: Dataset) -> ViewState:
+    """The view of this session; on its first run, restored from the URL (ignored values become a note)."""
+    if KEY not in ss:
+        view, dropped = parse_view(_url_params(), ds)
+        ss[KEY] = view
+        ss[NOTES] = list(dropped)
+    view: ViewState = ss[KEY]
+    return view
+
+
+def put(view: ViewState) -> None:
+    """Replace the view (from callbacks and click handling, before widgets are drawn)."""
+    ss[KEY] = view
+
+
+def notes() -> list[str]:
+    """Values from the URL or the map that named nothing and were ignored."""
+    return list(ss.get(NOTES, []))
+
+
+def note(value: str) -> None:
+    """Remember an ignored value for the page's note."""
+    ss[NOTES] = [*notes(), value][-50:]
+
+
+def sync_url(view: ViewState, extra: dict[str, str] | None = None) -> None:
+    """Write the view (and `extra`, e.g. the plan version) into the URL, only when it changed."""
+    params = encode_view(view) | (extra or {})
+    if {k: st.query_params.get_all(k) for k in st.query_params} != {k: [v] for k, v in params.items()}:
+        st.query_params.from_dict(params)
+
+
+def bind(key: str, value: Any) -> str:
+    """Prime a widget's key from the state before the widget is drawn; returns the key."""
+    ss[key] = value
+    return key
+
+
+def _update(fn: Callable[[ViewState, Any], ViewState], key: str) -> Callable[[], None]:
+    def cb() -> None:
+        ss[KEY] = fn(ss[KEY], ss[key])
+
+    return cb
+
+
+def on_lang(key: str) -> Callable[[], None]:
+    """Callback: switch language (the selection is kept, only its labels change)."""
+    return _update(lambda v, x: replace(v, lang=x), key)
+
+
+def on_filter(field: str, key: str) -> Callable[[], None]:
+    """Callback: replace one selection field (tiers, industries, subindustries, chains) from a multiselect."""
+    return _update(lambda v, x: with_selection(v, field, x or ()), key)
+
+
+def on_area(key: str) -> Callable[[], None]:
+    """Callback: select an area from the picker (None clears)."""
+    return _update(lambda v, x: replace(v, area=x or None), key)
+
+
+def on_compare(key: str) -> Callable[[], None]:
+    """Callback: choose the area to compare with."""
+    return _update(lambda v, x: replace(v, compare=x or None), key)
+
+
+def on_basemap(key: str) -> Callable[[], None]:
+    """Callback: choose the basemap."""
+    return _update(lambda v, x: replace(v, basemap=x), key)
+
+
+def clear() -> None:
+    """Callback for 清除选择: no filter and no area; language and basemap stay."""
+    ss[KEY] = ss[KEY].cleared()
+    ss[NOTES] = []
+
+
+def apply_click(map_key: str, known: Collection[str], keep_selected: bool = False) -> None:
+    """Turn the map's returned value (under `map_key`) into the state's area; unknown area ids become a note.
+
+    With keep_selected, clicking the selected area again or empty map keeps it (a page that always needs an area).
+    """
+    handled_key = f"{map_key}__handled"
+    view: ViewState = ss[KEY]
+    res = interpret_click(ss.get(map_key), view.area, ss.get(handled_key), known)
+    ss[handled_key] = res.handled_click
+    if res.ignored is not None:
+        note(f"area_id={res.ignored}")
+    if res.selected != view.area and (res.selected is not None or not keep_selected):
+        ss[KEY] = replace(view, area=res.selected)
