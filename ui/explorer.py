@@ -7,15 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
-from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
-from layers.base import base_layers, base_map
 from layers.charts import hosts_bar, matrix_heatmap
 from layers.clicks import interpret_click
 from layers.legend import legend_html
 from layers.panel import area_panel_html
-from layers.selection import selection_group
+from layers.selection import area_styles
 from sq_layout.analysis.overlap import hosts_per_chain
 from sq_layout.analysis.queries import Selection, host_summary, selection_chains, selection_color
 from sq_layout.analysis.views import (
@@ -35,6 +33,7 @@ from sq_layout.plan.join import areas_frame
 from sq_layout.printing.atlas import build_atlas, png_zip
 from sq_layout.printing.printmap import FORMATS, PrintSpec, map_bytes, map_title
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
+from ui.map_widget import draw_map
 
 
 @st.cache_resource
@@ -107,12 +106,6 @@ def export_panel(ds: Dataset, sel: Selection, area: str | None, lang: str) -> No
 ds, geo = load()
 
 
-@st.cache_resource
-def map_layers(lang: str, basemap: str):
-    """Base-map data per language and basemap, built once per server."""
-    return base_layers(geo, lang, basemap)
-
-
 ss = st.session_state
 if "view" not in ss:  # first run of a session: restore the view from the URL
     ss.view, dropped = parse_view(dict(st.query_params), ds)
@@ -183,13 +176,15 @@ if basemap == "amap":
 map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
     st.caption(t("click_hint", lang))
-    st_folium(
-        base_map(map_layers(lang, basemap), tianditu_key),
-        feature_group_to_add=selection_group(geo, summary, not sel.empty, view.area, color),
-        returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
+    draw_map(
+        geo,
+        area_styles(geo, summary, not sel.empty, color, lang),
+        view.area,
+        lang,
+        basemap,
         key="sqmap",
         height=620,
-        use_container_width=True,
+        tianditu_key=tianditu_key,
     )
     max_n = int(summary["n_selected"].max()) if len(summary) else 0
     st.markdown(
