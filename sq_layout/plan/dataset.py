@@ -46,7 +46,7 @@ def _check_foreign_keys(tables: dict[str, pd.DataFrame], plan_dir: Path) -> None
             raise DataError(path, problems)
     chains = set(tables["chains"]["chain_no"])
     bad = [
-        f"row {i + 1}, column 'chain_no': unknown chain {int(v)}; expected 1–20 as in 表十一"
+        f"row {i + 1}, column 'chain_no': unknown chain {int(v)}; expected a chain_no listed in chains.csv"
         for i, v in tables["subindustries"]["chain_no"].dropna().items()
         if int(v) not in chains
     ]
