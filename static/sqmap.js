@@ -109,6 +109,7 @@
     st.pending = null;
     if (spec.key !== st.cfg.key) { return; } // style data for another area order
     st.spec = spec;
+    S.restyles = (S.restyles || 0) + 1;
     var pal = spec.palette, idx = spec.idx, sel = spec.sel, selLayer = null;
     for (var i = 0; i < st.layers.length; i++) {
       var layer = st.layers[i], p = layer.feature.properties;
@@ -249,7 +250,7 @@
     });
     return {
       loaded: st.loaded, areas: st.layers.length, canvas: !!st.cfg.canvas, selected: st.spec ? st.spec.sel : null,
-      fills: counts, labels: S.placed || 0, tileError: !!st.tileError, loadMs: S.loadMs || null
+      fills: counts, labels: S.placed || 0, restyles: S.restyles || 0, tileError: !!st.tileError, loadMs: S.loadMs || null
     };
   };
   S.style = function (areaId) {
