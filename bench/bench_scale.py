@@ -257,20 +257,26 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
             res["filter_map_bytes"] = statistics.median(filt_map)
             clicks, click_bytes, click_map = [], [], []
             ids = list(ds.boundaries.assign(s=ds.boundaries.to_crs(3857).area).nlargest(repeat, "s")["area_id"])
-            for area in ids:
-                lat, lng = frame.evaluate(f"() => sqMap.center('{area}')")
-                frame.evaluate("() => { map_div.fitBounds(map_div.getBounds()); }")
+            view0 = frame.evaluate("() => [map_div.getCenter(), map_div.getZoom()]")
+
+            def point(lat: float, lng: float, dx: int = 0) -> dict:
                 js = f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}"
-                pt = frame.evaluate(js)
+                x, y = frame.evaluate(js)
+                return {"x": x + dx, "y": y + dx}
+
+            for area in ids:
+                frame.evaluate("(v) => { map_div.setView(v[0], v[1], {animate: false}); }", view0)
+                lat, lng = frame.evaluate(f"() => sqMap.center('{area}')")
                 frames.clear()
                 t = time.perf_counter()
-                frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})
+                frame.locator("#map_div").click(position=point(lat, lng))
                 wait_until(page, lambda: info().get("selected") is not None, timeout=300, what="selected")
                 clicks.append(time.perf_counter() - t)
                 page.wait_for_timeout(1500)
                 click_bytes.append(sum(n for _, n, _ in frames))
                 click_map.append(sum(n for _, n, m in frames if m))
-                frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})  # toggle off again
+                # click it again a few pixels away (the same point counts as the same click): toggles off
+                frame.locator("#map_div").click(position=point(lat, lng, 3))
                 wait_until(page, lambda: info().get("selected") is None, timeout=300, what="cleared")
             res |= {"click_s": statistics.median(clicks), "click_ws_bytes": statistics.median(click_bytes)}
             res["click_map_bytes"] = statistics.median(click_map)

@@ -46,10 +46,13 @@ def browser_scale(bounds: tuple[float, float, float, float], view_px: tuple[int,
     return Scale(tolerance, grid)
 
 
+_POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+
+
 def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
-    if geom.geom_type in ("Polygon", "MultiPolygon") or geom.is_empty:
+    if shapely.get_type_id(geom) in _POLYGONAL or shapely.is_empty(geom):
         return geom
-    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
+    parts = [g for g in shapely.get_parts(geom) if shapely.get_type_id(g) in _POLYGONAL]
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
@@ -58,9 +61,9 @@ def snap(geoms: np.ndarray, original: np.ndarray, grid: float) -> np.ndarray:
     out = shapely.set_precision(geoms, grid, mode="valid_output")
     for i, geom in enumerate(out):
         geom = _polygonal(geom)
-        if geom.is_empty:  # smaller than the grid after simplification: snap the unsimplified outline instead
+        if shapely.is_empty(geom):  # smaller than the grid after simplification: snap the unsimplified outline instead
             geom = _polygonal(shapely.set_precision(original[i], grid, mode="valid_output"))
-        if geom.is_empty:
+        if shapely.is_empty(geom):
             p = shapely.set_precision(original[i].representative_point(), grid)
             geom = shapely.box(p.x, p.y, p.x + grid, p.y + grid)
         out[i] = geom
