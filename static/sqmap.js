@@ -33,9 +33,11 @@
     return c;
   }
 
-  function notice(text, kind) {
-    if (!st.notice) { st.notice = control("topleft", "sq-notice"); }
-    var div = st.notice.getContainer();
+  // one notice per slot ("load", "tiles"), so clearing the loading message never hides a basemap warning
+  function notice(text, kind, slot) {
+    st.notices = st.notices || {};
+    if (!st.notices[slot]) { st.notices[slot] = control("topleft", "sq-notice"); }
+    var div = st.notices[slot].getContainer();
     div.textContent = text;
     div.className = "sq-notice leaflet-control sq-notice-" + kind;
     div.style.display = text ? "" : "none";
@@ -67,7 +69,7 @@
     st.labelBox = L.DomUtil.create("div", "sq-labels", map.getPane("sqLabels"));
     map.on("zoomstart", function () { st.labelBox.style.display = "none"; });
     map.on("zoomend moveend resize", schedule);
-    notice(cfg.texts.loading, "info");
+    notice(cfg.texts.loading, "info", "load");
     var t0 = performance.now();
     fetch(cfg.url).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
@@ -75,12 +77,12 @@
     }).then(function (doc) {
       st.group.addData(doc);
       st.loaded = true;
-      notice("", "info");
+      notice("", "info", "load");
       S.loadMs = performance.now() - t0;
       apply(st.pending);
       document.body.setAttribute("data-sq-ready", "1");
     }).catch(function (e) {
-      notice(cfg.texts.failed, "error");
+      notice(cfg.texts.failed, "error", "load");
       if (window.console) { console.error("sq-layout: area outlines failed to load", e); }
     });
     return st.group;
@@ -89,7 +91,7 @@
   S.watchTiles = function (map, text) {
     map.eachLayer(function (layer) {
       if (layer instanceof L.TileLayer) {
-        layer.on("tileerror", function () { st.tileError = true; notice(text, "warn"); });
+        layer.on("tileerror", function () { st.tileError = true; notice(text, "warn", "tiles"); });
       }
     });
   };
