@@ -1,19 +1,22 @@
-"""The base map: counties, schematic zones and labels. Deterministic, so reruns never re-mount it."""
+"""The base map: a small deterministic script that fetches the areas once from a static file (never re-sent)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
-from html import escape
 
 import folium
 import geopandas as gpd
 import xyzservices
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
 
-from layers.assets import make_offline
-from layers.labels import Label
-from layers.popups import area_tooltips
+from layers.assets import STATIC_DIR, STATIC_URL, make_offline
+from layers.geostore import publish
 from sq_layout.geo.simplify import to_gcj02
-from sq_layout.i18n import name_col
+from sq_layout.i18n import LANGS, t
 from sq_layout.style import COUNTY_FILL, COUNTY_LINE, COUNTY_OPACITY, ZONE_DASH, ZONE_LINE, ZONE_OPACITY
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")
@@ -52,85 +55,109 @@ def _add_tiles(m: folium.Map, basemap: str, tianditu_key: str) -> None:
         ).add_to(m)
 
 
-def _area_class(feature: dict) -> str:
-    return f"sq-area sq-area-{feature['properties']['area_id']}"
+CANVAS_ABOVE = 300  # areas; SVG below (one DOM path per area, class names for styling and tests), Canvas above
 
 
-def _county_style(feature: dict) -> dict:
-    return {
-        "fillColor": COUNTY_FILL,
-        "fillOpacity": COUNTY_OPACITY,
-        "color": COUNTY_LINE,
-        "weight": 1.5,
-        "className": _area_class(feature),
-    }
-
-
-def _zone_style(feature: dict) -> dict:
-    return {
-        "fillColor": "#FFFFFF",
-        "fillOpacity": ZONE_OPACITY,
-        "color": ZONE_LINE,
-        "weight": 2,
-        # an imported official boundary is a surveyed line: drawn solid, schematic extents dashed
-        "dashArray": None if feature["properties"].get("geometry_quality") == "official" else ZONE_DASH,
-        "className": _area_class(feature) + " sq-zone",
-    }
-
-
-def _geojson(areas: gpd.GeoDataFrame, lang: str) -> dict:
-    props = areas[["area_id", "kind", "geometry_quality", "geometry"]].assign(tip=area_tooltips(areas, lang))
-    return props.__geo_interface__
+def _sqmap_url() -> str:
+    digest = hashlib.sha1((STATIC_DIR / "sqmap.js").read_bytes()).hexdigest()[:10]
+    return f"{STATIC_URL}sqmap.js?v={digest}"
 
 
 @dataclass(frozen=True)
 class BaseLayers:
-    """What the base map draws, as plain data: cache it per (language, basemap), it never changes otherwise."""
+    """What the base map draws, as plain data: the static URL of the areas, their extent and the map's texts."""
 
-    counties: dict
-    zones: dict
-    labels: tuple[tuple[float, float, str], ...]  # lat, lng, label HTML
+    url: str
+    order_key: str
+    n_areas: int
     bounds: tuple[float, float, float, float]
     basemap: str
+    lang: str
+    geojson_bytes: int
 
 
 def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> BaseLayers:
-    """GeoJSON with escaped tooltips and label HTML for the areas; shifted to GCJ-02 under Amap tiles."""
+    """Publish the areas (shifted to GCJ-02 under Amap tiles) as a static file; say where the map finds them."""
     if basemap == "amap":
         areas = to_gcj02(areas)
-    short = "short_name" if lang == "zh" else "short_name_en"
-    labels = []
-    for _, a in areas.iterrows():
-        # zones are small and crowd the city seat: label them by short name
-        text = escape(str(a[short] if a["kind"] == "zone" else a[name_col(lang)]))
-        if a["geometry_quality"] == "schematic":
-            text += "（示意）" if lang == "zh" else " (schematic)"
-        css = "sq-label sq-zone-label" if a["kind"] == "zone" else "sq-label"
-        labels.append((a["label"].y, a["label"].x, f'<div class="{css}">{text}</div>'))
-    return BaseLayers(
-        counties=_geojson(areas[areas["kind"] == "county"], lang),
-        zones=_geojson(areas[areas["kind"] == "zone"], lang),
-        labels=tuple(labels),
-        bounds=tuple(areas.total_bounds),
-        basemap=basemap,
+    pub = publish(areas)
+    minx, miny, maxx, maxy = (float(v) for v in areas.total_bounds)
+    return BaseLayers(pub.url, pub.order_key, pub.n_areas, (minx, miny, maxx, maxy), basemap, lang, pub.bytes)
+
+
+class SqAreas(JSCSSMixin, MacroElement):
+    """The areas layer: created empty, filled from the static file; the same script on every rerun."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.sqMap.init({{ this._parent.get_name() }}, {{ this.config }});
+        {% endmacro %}
+        """
     )
+
+    def __init__(self, config: dict):
+        super().__init__()
+        self._name = "SqAreas"
+        self.config = json.dumps(config, ensure_ascii=False, sort_keys=True)
+        self.default_js = [("sqmap", _sqmap_url())]
+
+
+class TileNotice(MacroElement):
+    """Say on the map when an optional online basemap cannot load (instead of silently showing nothing)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.sqMap.watchTiles({{ this._parent.get_name() }}, {{ this.text }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "TileNotice"
+        self.text = json.dumps(text, ensure_ascii=False)
+
+
+def _config(layers: BaseLayers) -> dict:
+    thin = layers.n_areas > CANVAS_ABOVE
+    zone = {
+        "fillColor": "#FFFFFF",
+        "fillOpacity": ZONE_OPACITY,
+        "color": ZONE_LINE,
+        "weight": 2,
+        "opacity": 1,
+        "dashArray": ZONE_DASH,
+    }
+    return {
+        "url": layers.url,
+        "key": layers.order_key,
+        "lang": LANGS.index(layers.lang),
+        "canvas": thin,
+        "base": {
+            "county": {
+                "fillColor": COUNTY_FILL,
+                "fillOpacity": COUNTY_OPACITY,
+                "color": COUNTY_LINE,
+                "weight": 0.5 if thin else 1.5,
+                "opacity": 1,
+                "dashArray": None,
+            },
+            "zone": zone,
+        },
+        "texts": {"loading": t("map_loading", layers.lang), "failed": t("map_load_failed", layers.lang)},
+    }
 
 
 def base_map(layers: BaseLayers, tianditu_key: str = "") -> folium.Map:
-    """Counties below, zones above in a dashed outline, a label per area; optional online tiles underneath."""
+    """A small, deterministic script: counties below, dashed zones above, labels placed in the browser."""
     minx, miny, maxx, maxy = layers.bounds
-    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25)
+    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=layers.n_areas > CANVAS_ABOVE, zoom_snap=0.25)
     make_offline(m)
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     _add_tiles(m, layers.basemap, tianditu_key)
-    tooltip = folium.GeoJsonTooltip(fields=["tip"], labels=False)
-    folium.GeoJson(layers.counties, name="counties", style_function=_county_style, tooltip=tooltip).add_to(m)
-    folium.GeoJson(
-        layers.zones,
-        name="zones",
-        style_function=_zone_style,
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-    ).add_to(m)
-    for lat, lng, html in layers.labels:
-        Label(lat, lng, html).add_to(m)
+    SqAreas(_config(layers)).add_to(m)
+    if layers.basemap != "none":
+        TileNotice(t("basemap_failed", layers.lang)).add_to(m)
     return m

@@ -1,57 +1,84 @@
-"""Restyle the base map's area polygons by area_id from a feature group, without re-sending any geometry.
+"""Restyle the drawn areas from compact per-rerun data: a small palette and one palette index per area.
 
-The base polygons keep their identity (clicks, tooltips); every rerun first restores their default style and
-classes, then applies the new ones, so what a previous rerun set never lingers.
+Nothing here carries geometry: the areas were fetched once from a static file (layers/geostore.py), and the
+script this module renders is a few hundred bytes for nine areas and about 3 KB for 2,870.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
+import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-STYLE_KEYS = ("color", "weight", "opacity", "fillColor", "fillOpacity", "dashArray", "fill")
-# Classes this module manages on the polygons' SVG paths (everything else, e.g. sq-area-*, is left alone).
-MANAGED = r"^sq-(host|dim|n\d+|selected|value|b\d+)(-|$)"
+from sq_layout.style import SELECTED_LINE
+
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+DEFAULT = "."  # keep the base style
+
+
+@dataclass(frozen=True)
+class Paint:
+    """One fill on the map; `classes` may contain {id} (the area's id) for SVG class names used by tests."""
+
+    fill: str
+    opacity: float
+    classes: str = ""
+    emphasis: bool = False  # label this area before others
+
+
+@dataclass(frozen=True)
+class AreaStyles:
+    """Palette, one palette index per area in the frame's order (DEFAULT = base style), and the legend it implies."""
+
+    palette: tuple[Paint, ...]
+    idx: str
+    order_key: str
+    legend_title: str = ""
+    legend: tuple[tuple[str, str, bool], ...] = ()  # colour, label, dashed outline
+
+    def spec(self, selected: str | None) -> dict:
+        """The JSON the map's restyle() receives."""
+        if len(self.palette) > len(DIGITS):
+            raise ValueError(f"at most {len(DIGITS)} fills per map, got {len(self.palette)}")
+        return {
+            "key": self.order_key,
+            "palette": [
+                {"f": p.fill, "o": p.opacity, "k": p.classes, **({"e": 1} if p.emphasis else {})} for p in self.palette
+            ],
+            "idx": self.idx,
+            "sel": selected,
+            "selStyle": {"color": SELECTED_LINE, "weight": 4},
+            "legend": {"title": self.legend_title, "items": [list(i) for i in self.legend]} if self.legend else None,
+        }
+
+
+def encode(indices: list[int | None]) -> str:
+    """One character per area: its palette index in base 36, or DEFAULT."""
+    return "".join(DEFAULT if i is None else DIGITS[i] for i in indices)
 
 
 class Restyle(MacroElement):
-    """Apply {area_id: {"style": {...}, "classes": [...]}} to the base polygons."""
+    """Call the map runtime's restyle() with the compact style data."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function () {
-            var styles = {{ this.styles }};
-            var keys = {{ this.keys }};
-            var managed = new RegExp({{ this.managed }});
-            {{ this._parent._parent.get_name() }}.eachLayer(function (layer) {
-                var p = layer.feature && layer.feature.properties;
-                if (!p || !p.area_id || !layer._path) { return; }
-                if (!layer._sqDefault) {
-                    layer._sqDefault = {};
-                    keys.forEach(function (k) { layer._sqDefault[k] = layer.options[k]; });
-                }
-                layer.setStyle(layer._sqDefault);
-                var classes = (layer._path.getAttribute("class") || "").split(" ").filter(function (c) {
-                    return c && !managed.test(c);
-                });
-                var s = styles[p.area_id];
-                if (s) {
-                    layer.setStyle(s.style);
-                    classes = classes.concat(s.classes);
-                }
-                layer._path.setAttribute("class", classes.join(" "));
-            });
-        })();
+        window.sqMap.restyle({{ this.spec }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, styles: dict[str, dict]):
+    def __init__(self, spec: dict):
         super().__init__()
         self._name = "Restyle"
-        self.styles = json.dumps(styles, ensure_ascii=False)
-        self.keys = json.dumps(list(STYLE_KEYS))
-        self.managed = json.dumps(MANAGED)
+        self.spec = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+
+
+def restyle_group(styles: AreaStyles, selected: str | None, name: str = "selection") -> folium.FeatureGroup:
+    """A feature group holding only the restyle call (what st_folium sends on a rerun)."""
+    fg = folium.FeatureGroup(name=name)
+    Restyle(styles.spec(selected)).add_to(fg)
+    return fg

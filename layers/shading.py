@@ -1,4 +1,4 @@
-"""Shade every area by a 0–1 value (similarity to one area, or source agreement) by restyling the drawn polygons."""
+"""Shade every area by a 0–1 value (similarity to one area, or source agreement) by restyling the drawn areas."""
 
 from __future__ import annotations
 
@@ -6,21 +6,26 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from layers.restyle import Restyle
-from sq_layout.style import SELECTED_LINE, VALUE_OPACITY, VALUE_RAMP, value_bucket
+from layers.geostore import order_key
+from layers.restyle import AreaStyles, Paint, encode, restyle_group
+from sq_layout.style import VALUE_OPACITY, VALUE_RAMP, value_bucket
+
+
+def value_styles(areas: gpd.GeoDataFrame, values: pd.Series) -> AreaStyles:
+    """One fill per VALUE_RAMP bucket and area kind; class names carry the bucket for tests."""
+    palette: list[Paint] = []
+    slots: dict[tuple[int, bool], int] = {}
+    indices: list[int | None] = []
+    for a in areas.itertuples():
+        b = value_bucket(float(values.get(a.area_id, 0.0)))
+        key = (b, a.kind == "county")
+        if key not in slots:
+            slots[key] = len(palette)
+            palette.append(Paint(VALUE_RAMP[b], VALUE_OPACITY[not key[1]], f"sq-value sq-value-{{id}} sq-b{b}"))
+        indices.append(slots[key])
+    return AreaStyles(tuple(palette), encode(indices), order_key(list(areas["area_id"])))
 
 
 def value_group(areas: gpd.GeoDataFrame, values: pd.Series, outlined: str | None = None) -> folium.FeatureGroup:
-    """Fill each area by its value (VALUE_RAMP); outline one area; class names carry the bucket for tests."""
-    styles = {}
-    for a in areas.itertuples():
-        b = value_bucket(float(values.get(a.area_id, 0.0)))
-        style = {"fillColor": VALUE_RAMP[b], "fillOpacity": VALUE_OPACITY[a.kind != "county"]}
-        classes = ["sq-value", f"sq-value-{a.area_id}", f"sq-b{b}"]
-        if a.area_id == outlined:
-            style |= {"color": SELECTED_LINE, "weight": 4}
-            classes.append(f"sq-selected-{a.area_id}")
-        styles[a.area_id] = {"style": style, "classes": classes}
-    fg = folium.FeatureGroup(name="values")
-    Restyle(styles).add_to(fg)
-    return fg
+    """Fill each area by its value (VALUE_RAMP); outline one area."""
+    return restyle_group(value_styles(areas, values), outlined, name="values")

@@ -436,6 +436,19 @@ TEXT: dict[str, dict[str, str]] = {
     "nav_edit": {"zh": "编辑", "en": "Edit"},
     "nav_investment": {"zh": "招商地图", "en": "Investment map"},
     "draft_mark": {"zh": "草案", "en": "draft"},
+    # --- map rendering at any scale (thematic opening view, on-map notices and legend) ---
+    "basemap_failed": {
+        "zh": "底图无法加载（未联网或服务不可用），仅显示区域边界。",
+        "en": "The basemap cannot load (offline or service down); showing area outlines only.",
+    },
+    "map_loading": {"zh": "正在加载区域边界……", "en": "Loading area outlines…"},
+    "map_load_failed": {"zh": "区域边界加载失败，请刷新页面。", "en": "Area outlines failed to load; reload the page."},
+    "theme_industries": {"zh": "各区域承载产业数", "en": "Industries per area"},
+    "theme_industries_n": {"zh": "个产业", "en": "industries"},
+    "host_zone_not": {"zh": "功能区不承载所选项", "en": "Zone not hosting the selection"},
+    "host_n": {"zh": "承载所选项数", "en": "Selected items hosted"},
+    "not_hosting": {"zh": "不承载", "en": "Not hosting"},
+    "hosting": {"zh": "承载所选项", "en": "Hosts the selection"},
 }
 
 LABELS: dict[str, dict[str, str]] = {

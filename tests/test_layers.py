@@ -17,6 +17,7 @@ from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import area_panel
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.plan.join import areas_frame
+from tests.browser.conftest import ROOT
 
 EVIL = '<script>alert("x")</script>&'
 
@@ -48,13 +49,17 @@ def test_online_basemaps_are_optional_layers(geo):
 
 def test_amap_basemap_shifts_vectors_to_gcj02(geo):
     import json
-    import re
 
-    def first_lng(html: str) -> float:
-        return json.loads(re.search(r"\[(1\d\d\.\d+), (\d\d\.\d+)\]", html).group(0))[0]
+    from shapely.geometry import shape
 
-    wgs = first_lng(base_map(base_layers(geo, "zh", "none")).get_root().render())
-    gcj = first_lng(base_map(base_layers(geo, "zh", "amap")).get_root().render())
+    from layers.geostore import GEO_DIR
+
+    def first_lng(layers) -> float:
+        doc = json.loads((GEO_DIR / layers.url.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+        return shape(doc["features"][0]["geometry"]).centroid.x
+
+    wgs = first_lng(base_layers(geo, "zh", "none"))
+    gcj = first_lng(base_layers(geo, "zh", "amap"))
     assert 0.003 < gcj - wgs < 0.008  # ~500 m east at Suqian
 
 
@@ -71,6 +76,8 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
     assert all("<script>" not in tip for tip in tips) and any("&lt;script&gt;" in tip for tip in tips)
     html = base_map(base_layers(evil, "zh")).get_root().render()
     assert "<script>alert" not in html
+    # labels reach the page as text nodes (textContent in static/sqmap.js), tooltips as escaped HTML
+    assert "textContent = o.c.text" in (ROOT / "static" / "sqmap.js").read_text(encoding="utf-8")
     legend = legend_html("zh", True, (EVIL, "#123456"), 1, True)
     assert "<script>" not in legend and "&lt;script&gt;" in legend
     panel = area_panel(ds, "sihong", "zh")

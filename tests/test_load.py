@@ -153,7 +153,7 @@ def test_invalid_geometry_names_the_feature(tmp_path):
 def test_projected_coordinates_without_crs_are_rejected(tmp_path):
     metres = [[x * 1e5 + 500000, y * 1e5 + 3.7e6] for x, y in [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]
     p = write(tmp_path / "x.geojson", {"type": "FeatureCollection", "features": [feature(metres)]})
-    with pytest.raises(DataError, match=r"outside Suqian.*CRS"):
+    with pytest.raises(DataError, match=r"outside China.*CRS"):
         read_boundary_file(p)
 
 

@@ -107,7 +107,7 @@ with tab_overlap:
             )
         else:
             sel = Selection(chains=(chain_no,)) if chain_no else Selection()
-            fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ref, selection_color(ds, sel))
+            fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ref, selection_color(ds, sel), lang)
             legend = legend_html(lang, not sel.empty, single_legend(ds, sel, lang), 1, True)
             if chain_no:
                 st.button(

@@ -166,7 +166,7 @@ with map_col:
     with picker_col:
         area_picker(view)
     summary = host_summary(ds, sel)
-    overlay = selection_group(geo, summary, not sel.empty, view.area, selection_color(ds, sel))
+    overlay = selection_group(geo, summary, not sel.empty, view.area, selection_color(ds, sel), lang)
     draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 540)
     max_n = int(summary["n_selected"].max()) if len(summary) else 0
     zones = geo[geo["kind"] == "zone"]

@@ -7,16 +7,15 @@ from typing import Any
 
 import folium
 import streamlit as st
-from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
-from layers.base import base_layers, base_map
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.viewstate import ViewState, dropped_note
 from ui import state
+from ui.map_widget import draw_overlay_map
 from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_dataset, version_param, version_stamp
 
 VERSION_KEY = "sq_version"
@@ -70,17 +69,6 @@ def version_url() -> dict[str, str]:
     return version_param(vid)
 
 
-@st.cache_resource
-def _map_layers(vid: int | None, stamp: int | None, lang: str, basemap: str) -> Any:
-    return base_layers(_load(vid, stamp)[1], lang, basemap)
-
-
-def map_layers(lang: str, basemap: str = "none") -> Any:
-    """Base-map data per version, language and basemap, built once per server."""
-    vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
-    return _map_layers(vid, stamp, lang, basemap)
-
-
 def version_notes(ds: Dataset, lang: str) -> None:
     """The 草案 badge of a draft, and the areas the version cannot draw yet."""
     draft_badge(ds, lang)
@@ -88,15 +76,9 @@ def version_notes(ds: Dataset, lang: str) -> None:
 
 
 def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: folium.FeatureGroup, key: str, height: int) -> None:
-    """The one Folium map call of a page (its returned value lands in st.session_state[key])."""
-    st_folium(
-        base_map(map_layers(lang, basemap), tianditu_key),
-        feature_group_to_add=overlay,
-        returned_objects=["last_clicked", "last_object_clicked", "last_active_drawing"],
-        key=key,
-        height=height,
-        use_container_width=True,
-    )
+    """The one map call of a page: the version's areas (fetched once by the browser) and this run's restyle layer."""
+    vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
+    draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
 
 
 def language_switch(view: ViewState) -> None:

@@ -1,6 +1,10 @@
-"""Lighter geometry for the browser: coverage-aware simplification and rounded coordinates."""
+"""Lighter geometry for the browser: a tolerance from the map's opening scale, coverage-aware simplification and
+coordinates snapped to a grid with a precision model that keeps every polygon valid."""
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -8,44 +12,108 @@ import shapely
 
 from sq_layout.geo.crs import wgs84_to_gcj02
 
-BROWSER_TOLERANCE_DEG = 0.001  # ~100 m; counties are simplified together so shared borders stay identical
-BROWSER_DECIMALS = 4  # ~10 m, well under the simplification tolerance
+# The map's opening size in CSS pixels (the explorer draws it about this large); the tolerance is a share of a pixel.
+VIEW_PX = (900, 620)
+PIXEL_SHARE = 0.35  # simplified outlines stay within a third of a pixel at the opening zoom
+MIN_TOLERANCE_DEG = 0.0001  # ~11 m: finer than the sources themselves
 
 
-def _round(coords: np.ndarray) -> np.ndarray:
-    return np.round(coords, BROWSER_DECIMALS)
+@dataclass(frozen=True)
+class Scale:
+    """Simplification tolerance and snapping grid (degrees), chosen once per area set."""
+
+    tolerance: float
+    grid: float
+
+    @property
+    def decimals(self) -> int:
+        """Decimal places that represent every grid coordinate exactly enough for JSON."""
+        return max(0, -math.floor(math.log10(self.grid)))
 
 
-def browser_geometry(areas: gpd.GeoDataFrame, tolerance: float = BROWSER_TOLERANCE_DEG) -> gpd.GeoDataFrame:
-    """Simplify counties as one coverage (no gaps or slivers) and zones each on their own; round coordinates.
+def _merc_y(lat_deg: float) -> float:
+    lat = math.radians(max(min(lat_deg, 85.0), -85.0))
+    return math.log(math.tan(math.pi / 4 + lat / 2))
 
-    Adds a `label` point column (computed once here rather than on every map build).
+
+def browser_scale(bounds: tuple[float, float, float, float], view_px: tuple[int, int] = VIEW_PX) -> Scale:
+    """Tolerance from the extent and the opening view: what one pixel spans when the map fits the whole set."""
+    minx, miny, maxx, maxy = bounds
+    rad_per_px = max(math.radians(maxx - minx) / view_px[0], (_merc_y(maxy) - _merc_y(miny)) / view_px[1], 1e-9)
+    deg_per_px = math.degrees(rad_per_px) * math.cos(math.radians((miny + maxy) / 2))
+    tolerance = max(deg_per_px * PIXEL_SHARE, MIN_TOLERANCE_DEG)
+    grid = 10.0 ** math.floor(math.log10(tolerance / 5))
+    return Scale(tolerance, grid)
+
+
+_POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+
+
+def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
+    if shapely.get_type_id(geom) in _POLYGONAL or shapely.is_empty(geom):
+        return geom
+    parts = [g for g in shapely.get_parts(geom) if shapely.get_type_id(g) in _POLYGONAL]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def snap(geoms: np.ndarray, original: np.ndarray, grid: float) -> np.ndarray:
+    """Snap to the grid with GEOS's precision model (valid output); an area that collapses keeps a grid-sized mark."""
+    out = shapely.set_precision(geoms, grid, mode="valid_output")
+    for i, geom in enumerate(out):
+        geom = _polygonal(geom)
+        if shapely.is_empty(geom):  # smaller than the grid after simplification: snap the unsimplified outline instead
+            geom = _polygonal(shapely.set_precision(original[i], grid, mode="valid_output"))
+        if shapely.is_empty(geom):
+            p = shapely.set_precision(original[i].representative_point(), grid)
+            geom = shapely.box(p.x, p.y, p.x + grid, p.y + grid)
+        out[i] = geom
+    return out
+
+
+def browser_geometry(
+    areas: gpd.GeoDataFrame, scale: Scale | None = None, view_px: tuple[int, int] = VIEW_PX
+) -> gpd.GeoDataFrame:
+    """Simplify counties as one coverage (no gaps or slivers) and zones each on their own, then snap to the grid.
+
+    The tolerance follows the set's extent and the opening view (see `browser_scale`), so nine areas keep ~100 m
+    detail and all of China's counties a few kilometres. Adds a `label` point column and records the scale in
+    `attrs["scale"]`.
     """
+    scale = scale or browser_scale(tuple(areas.total_bounds), view_px)
     out = areas.copy()
-    counties = out["kind"] == "county"
-    out.loc[counties, "geometry"] = out.loc[counties, "geometry"].simplify_coverage(tolerance)
-    out.loc[~counties, "geometry"] = out.loc[~counties, "geometry"].simplify(tolerance / 2)
-    out["geometry"] = out.geometry.transform(_round)
-    out["label"] = label_points(out).transform(_round)
+    counties = (out["kind"] == "county").to_numpy()
+    if counties.any():
+        out.loc[counties, "geometry"] = out.loc[counties, "geometry"].simplify_coverage(scale.tolerance)
+    if (~counties).any():
+        out.loc[~counties, "geometry"] = out.loc[~counties, "geometry"].simplify(scale.tolerance / 2)
+    out["geometry"] = snap(out.geometry.to_numpy(), areas.geometry.to_numpy(), scale.grid)
+    out["label"] = gpd.GeoSeries(shapely.set_precision(label_points(out).to_numpy(), scale.grid), crs=out.crs)
+    out.attrs["scale"] = scale
     return out
 
 
 def to_gcj02(areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Shift WGS-84 geometry to GCJ-02 for display over Amap tiles (the CRS label stays honest: not WGS-84)."""
     out = areas.copy()
-    for col in ("geometry", "label"):
-        if col in out:
-            out[col] = out[col].transform(lambda c: _round(wgs84_to_gcj02(c)))
+    scale: Scale = areas.attrs.get("scale") or browser_scale(tuple(areas.total_bounds))
+    shifted = out.geometry.transform(wgs84_to_gcj02).to_numpy()
+    out["geometry"] = snap(shifted, shifted, scale.grid)
+    if "label" in out:
+        out["label"] = gpd.GeoSeries(
+            shapely.set_precision(out["label"].transform(wgs84_to_gcj02).to_numpy(), scale.grid), crs=out.crs
+        )
+    out.attrs["scale"] = scale
     return out
 
 
 def label_points(areas: gpd.GeoDataFrame) -> gpd.GeoSeries:
     """A point inside each area for its label; for counties, away from the zones drawn on top of them."""
-    zones = shapely.union_all(areas.loc[areas["kind"] == "zone", "geometry"].values)
-    points = [
-        (
-            geom.difference(zones) if kind == "county" and not geom.difference(zones).is_empty else geom
-        ).point_on_surface()
-        for geom, kind in zip(areas.geometry, areas["kind"], strict=True)
-    ]
+    zone_geoms = areas.loc[areas["kind"] == "zone", "geometry"].values
+    zones = shapely.union_all(zone_geoms) if len(zone_geoms) else None
+    points = []
+    for geom, kind in zip(areas.geometry, areas["kind"], strict=True):
+        if zones is not None and kind == "county" and geom.intersects(zones):
+            rest = geom.difference(zones)
+            geom = rest if not rest.is_empty else geom
+        points.append(geom.point_on_surface())
     return gpd.GeoSeries(points, index=areas.index, crs=areas.crs)

@@ -17,8 +17,10 @@ from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
 from sq_layout.plan.schemas import GEOMETRY_QUALITY
 
 MAX_BYTES = 50 * 1024 * 1024
-# Suqian with a generous margin; anything outside is the wrong CRS or the wrong place.
-SUQIAN_BBOX = (117.5, 32.8, 119.6, 34.8)
+# China with a margin: county outlines outside it are in the wrong CRS or the wrong place. Zones and official
+# overrides are then checked against the extent of the dataset's own counties.
+CHINA_BBOX = (73.0, 3.0, 136.0, 54.0)
+EXTENT_MARGIN_DEG = 0.1
 REQUIRED = ("area_id", "geometry_quality", "source")
 
 
@@ -27,8 +29,13 @@ def _declared_crs(doc: dict[str, Any]) -> CRS:
     return CRS.from_user_input(name) if name else CRS.from_epsg(4326)
 
 
-def read_boundary_file(path: str | Path, max_bytes: int = MAX_BYTES) -> gpd.GeoDataFrame:
-    """Read one boundary GeoJSON into WGS-84, or raise DataError naming the feature and the problem."""
+def read_boundary_file(
+    path: str | Path,
+    max_bytes: int = MAX_BYTES,
+    within: tuple[float, float, float, float] = CHINA_BBOX,
+    where: str = "China",
+) -> gpd.GeoDataFrame:
+    """Read one boundary GeoJSON into WGS-84 (inside `within`), or raise DataError naming the feature and problem."""
     path = Path(path)
     if not path.exists():
         raise DataError(str(path), ["file not found"])
@@ -48,10 +55,12 @@ def read_boundary_file(path: str | Path, max_bytes: int = MAX_BYTES) -> gpd.GeoD
         gdf = gpd.GeoDataFrame.from_features(doc["features"], crs=crs)
     except Exception as exc:  # pyproj / shapely raise many types for broken members
         raise DataError(str(path), [f"cannot read features or CRS: {exc}"]) from None
-    return _check_frame(gdf, doc, str(path))
+    return _check_frame(gdf, doc, str(path), within, where)
 
 
-def _check_frame(gdf: gpd.GeoDataFrame, doc: dict[str, Any], path: str) -> gpd.GeoDataFrame:
+def _check_frame(
+    gdf: gpd.GeoDataFrame, doc: dict[str, Any], path: str, within: tuple[float, float, float, float], where: str
+) -> gpd.GeoDataFrame:
     problems: list[str] = []
     missing = [c for c in REQUIRED if c not in gdf.columns]
     if missing:
@@ -80,12 +89,13 @@ def _check_frame(gdf: gpd.GeoDataFrame, doc: dict[str, Any], path: str) -> gpd.G
         gdf["geometry"] = gdf.geometry.transform(gcj02_to_wgs84)
     gdf = gdf.set_crs(STORAGE_CRS, allow_override=True)
     minx, miny, maxx, maxy = gdf.total_bounds
-    if minx < SUQIAN_BBOX[0] or miny < SUQIAN_BBOX[1] or maxx > SUQIAN_BBOX[2] or maxy > SUQIAN_BBOX[3]:
+    if minx < within[0] or miny < within[1] or maxx > within[2] or maxy > within[3]:
         raise DataError(
             path,
             [
-                f"coordinates span {minx:.3f},{miny:.3f} – {maxx:.3f},{maxy:.3f}, outside Suqian "
-                f"{SUQIAN_BBOX}; is the CRS declared correctly (lon/lat WGS-84, or a 'crs' member)?"
+                f"coordinates span {minx:.3f},{miny:.3f} – {maxx:.3f},{maxy:.3f}, outside {where} "
+                f"{tuple(round(v, 3) for v in within)}; is the CRS declared correctly (lon/lat WGS-84, or a 'crs' "
+                "member)?"
             ],
         )
     return gdf
@@ -129,14 +139,21 @@ def _check_plausible(override: gpd.GeoDataFrame, counties: gpd.GeoDataFrame, pat
 
 
 def read_boundaries(boundary_dir: Path, official_dir: Path) -> gpd.GeoDataFrame:
-    """Counties and zones in one frame; any file in official_dir replaces the geometry of the areas it holds."""
-    parts = [read_boundary_file(boundary_dir / name) for name in ("counties.geojson", "zones.geojson")]
+    """Counties and (optional) zones in one frame; any file in official_dir replaces the geometry of its areas."""
+    counties = read_boundary_file(boundary_dir / "counties.geojson")
+    minx, miny, maxx, maxy = (float(v) for v in counties.total_bounds)
+    m = EXTENT_MARGIN_DEG
+    extent = (minx - m, miny - m, maxx + m, maxy + m)
+    where = "the counties' extent"
+    parts = [counties]
+    if (boundary_dir / "zones.geojson").exists():
+        parts.append(read_boundary_file(boundary_dir / "zones.geojson", within=extent, where=where))
     frame = pd.concat(parts, ignore_index=True)
     if official_dir.exists():
         _refuse_unread_files(official_dir)
         seen: dict[str, Path] = {}
         for path in sorted(official_dir.glob("*.geojson")):
-            override = read_boundary_file(path)
+            override = read_boundary_file(path, within=extent, where=where)
             twice = [
                 f"area_id {a!r} is in both {seen[a].name} and {path.name}" for a in override["area_id"] if a in seen
             ]

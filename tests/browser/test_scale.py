@@ -1,0 +1,124 @@
+"""A generated 1,000-county plan in the real app: filter, click an area, zoom — no errors, geometry fetched once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sq_layout.plan.dataset import load_dataset
+from tests.browser.conftest import ARTIFACTS, ROOT, _free_port, wait_until
+from tests.national import write_dataset
+
+pytestmark = pytest.mark.browser
+N_AREAS = 1000
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return write_dataset(tmp_path_factory.mktemp("national"), N_AREAS, n_chains=200)
+
+
+@pytest.fixture(scope="module")
+def big_app(data_dir: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SQ_LAYOUT_GEODATA": str(data_dir)}
+    env.pop("TIANDITU_KEY", None)
+    ARTIFACTS.mkdir(exist_ok=True)
+    with (ARTIFACTS / "streamlit-scale.log").open("w") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        yield url
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _hosts(data_dir: Path, chain: int) -> list[str]:
+    """Hosts of a chain, largest first (a big one is easy to click at the national opening zoom)."""
+    ds = load_dataset(
+        data_dir / "plan", data_dir / "boundaries", data_dir / "boundaries/official", data_dir / "plan/plan_text.txt"
+    )
+    subs = set(ds.subindustries.loc[ds.subindustries["chain_no"] == chain, "subindustry_id"])
+    hosts = set(ds.assignments.loc[ds.assignments["subindustry_id"].isin(subs), "area_id"])
+    b = ds.boundaries[ds.boundaries["area_id"].isin(hosts)]
+    return list(b.assign(size=b.to_crs(3857).area).sort_values("size", ascending=False)["area_id"])
+
+
+def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir):
+    errors: list[str] = []
+    geo_requests: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: geo_requests.append(r.url) if "/static/geo/" in r.url else None)
+    page.goto(big_app)
+    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=150, what="map iframe")
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    info = lambda: frame.evaluate("() => window.sqMap && window.sqMap.info()")  # noqa: E731
+    wait_until(page, lambda: info() and info()["loaded"], timeout=120, what="1,000 areas loaded")
+    assert info()["areas"] == N_AREAS and info()["canvas"] is True
+    assert frame.locator("path.sq-area").count() == 0  # drawn on one canvas, not a DOM node per area
+    assert 0 < frame.locator(".sq-label").count() < 200  # only labels that fit
+    frame.evaluate("() => { window.__probe = 7; }")
+
+    # filter by a chain: exactly its hosts take the host colour
+    hosts = _hosts(data_dir, 7)
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="重点产业链")
+    box.locator("input").click()
+    box.locator("input").fill("产业链7")
+    page.get_by_role("option", name="7. 产业链7", exact=True).click()
+    page.keyboard.press("Escape")
+    colour = "#B07AA1"  # a single chain is drawn in its industry's colour (产业6)
+
+    def hosts_drawn() -> int:
+        return sum(n for k, n in info()["fills"].items() if k == f"{colour}|0.75")
+
+    wait_until(page, lambda: hosts_drawn() == len(hosts), timeout=90, what="hosts restyled")
+    sample = hosts[0]
+    assert frame.evaluate(f"() => sqMap.style('{sample}').fillColor") == colour
+
+    # click that area: it is selected, outlined, and the map zooms to it
+    zoom0 = frame.evaluate("() => map_div.getZoom()")
+    lat, lng = frame.evaluate(f"() => sqMap.center('{sample}')")
+    pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})
+    wait_until(page, lambda: f"area={sample}" in page.url, timeout=90, what="area in URL")
+    wait_until(page, lambda: info()["selected"] == sample, timeout=60, what="selected outline")
+    wait_until(page, lambda: frame.evaluate("() => map_div.getZoom()") > zoom0, what="zoomed to the area")
+    assert frame.evaluate(f"() => sqMap.style('{sample}').color") == "#D62728"
+    # one more zoom step by the user; labels are placed again and nothing re-mounted or re-fetched
+    frame.evaluate("() => { map_div.zoomIn(); }")
+    page.wait_for_timeout(800)
+    assert frame.locator(".sq-label").count() > 0
+    assert frame.evaluate("() => window.__probe") == 7
+    assert len(geo_requests) == 1, geo_requests
+    assert errors == [], errors

@@ -1,0 +1,129 @@
+"""The map at any scale: geometry stays valid after simplification, travels once, and reruns send only styles."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import shapely
+from streamlit.testing.v1 import AppTest
+
+from layers.base import base_layers, base_map
+from layers.geostore import GEO_DIR
+from layers.selection import host_styles, thematic_styles
+from sq_layout.analysis.queries import Selection, host_summary
+from sq_layout.geo.simplify import browser_geometry, browser_scale
+from sq_layout.plan.join import areas_frame
+from tests.browser.conftest import ROOT
+from tests.national import county_frame, invalid_count
+from tests.test_queries import expected_chain_hosts
+
+COORDS = re.compile(r"\[\s*1\d\d\.\d{3,}\s*,\s*\d\d\.\d{3,}\s*\]")  # a lon/lat pair near Suqian
+
+
+def test_full_national_set_stays_valid_after_simplification():
+    counties = county_frame()
+    assert len(counties) > 2800
+    geo = browser_geometry(counties.assign(kind="county", area_id=counties["adcode"]))
+    assert invalid_count(geo.geometry) == 0
+    assert not geo.geometry.is_empty.any()
+    assert set(geo.geom_type) <= {"Polygon", "MultiPolygon"}
+    scale = geo.attrs["scale"]
+    assert 0.005 < scale.tolerance < 0.1  # kilometres at national scale ...
+    coords = shapely.get_coordinates(geo.geometry.to_numpy())
+    assert abs(coords / scale.grid - (coords / scale.grid).round()).max() < 1e-6  # ... on the snapping grid
+    assert (
+        shapely.get_num_coordinates(geo.geometry.to_numpy()).sum()
+        < 0.05 * shapely.get_num_coordinates(counties.geometry.to_numpy()).sum()
+    )
+
+
+def test_tolerance_follows_extent_and_view(ds):
+    suqian = browser_scale(tuple(areas_frame(ds).total_bounds))
+    china = browser_scale((73.5, 3.8, 135.1, 53.6))
+    assert 0.0003 < suqian.tolerance < 0.002 and suqian.decimals == 4
+    assert china.tolerance > 20 * suqian.tolerance
+    assert (
+        browser_scale((118.0, 33.0, 118.5, 33.5), (1800, 1240)).tolerance
+        < browser_scale((118.0, 33.0, 118.5, 33.5)).tolerance
+    )
+
+
+def _map_args(at: AppTest) -> dict:
+    comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
+    assert len(comps) == 1
+    return json.loads(comps[0].proto.json_args)
+
+
+def _restyle(args: dict) -> dict:
+    return json.loads(re.search(r"window\.sqMap\.restyle\((\{.*\})\);", args["feature_group"]).group(1))
+
+
+@pytest.fixture(scope="module")
+def app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_restyle_path_changes_colours_without_resending_geometry(ds, app):
+    geo = areas_frame(ds)
+    first = _map_args(app)
+    app.session_state["chain"] = [9]
+    app.run()
+    second = _map_args(app)
+    # the base map is the same text (no re-mount) and neither message carries any coordinates
+    assert first["script"] == second["script"] and first["header"] == second["header"]
+    for args in (first, second):
+        text = json.dumps(args, ensure_ascii=False)
+        assert not COORDS.search(text), COORDS.search(text)
+        assert len(text.encode()) < 10_000
+    assert re.search(r"static/geo/[0-9a-f]{20}\.json", first["script"])
+    before, after = _restyle(first), _restyle(second)
+    assert before["idx"] != after["idx"] and before["palette"] != after["palette"]
+    hosts = expected_chain_hosts("酿造（酒）")
+    for i, area in enumerate(geo["area_id"]):
+        entry = after["palette"][int(after["idx"][i], 36)]
+        assert ("sq-host" in entry["k"]) == (area in hosts), area
+    # a click restyles too: only the selected id changes
+    app.session_state["sqmap"] = {
+        "last_clicked": {"lat": 33.3, "lng": 118.4},
+        "last_object_clicked": {"lat": 33.3, "lng": 118.4},
+        "last_active_drawing": {"properties": {"area_id": "sihong"}},
+    }
+    app.run()
+    third = _map_args(app)
+    assert third["script"] == first["script"]
+    assert _restyle(third)["sel"] == "sihong" and _restyle(third)["idx"] == after["idx"]
+
+
+def test_published_file_holds_geometry_and_escaped_tips_once(ds):
+    geo = browser_geometry(areas_frame(ds))
+    layers = base_layers(geo, "zh")
+    path = GEO_DIR / layers.url.rsplit("/", 1)[1]
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert [f["properties"]["area_id"] for f in doc["features"]] == list(geo["area_id"])
+    assert all(shapely.geometry.shape(f["geometry"]).is_valid for f in doc["features"])
+    assert base_layers(geo, "en").url == layers.url  # one file for both languages
+    names = {f["properties"]["area_id"]: f["properties"]["name"] for f in doc["features"]}
+    assert names["susu"][0].endswith("（示意）") and names["sihong"] == ["泗洪县", "Sihong County"]
+    assert not COORDS.search(base_map(layers).get_root().render())
+
+
+def test_no_zones_and_many_chains_still_draw(ds):
+    geo = browser_geometry(areas_frame(ds))
+    counties = geo[geo["kind"] == "county"].reset_index(drop=True)
+    styles = thematic_styles(counties, "en")
+    assert len(styles.idx) == 5 and styles.legend
+    summary = host_summary(ds, Selection(chains=(9,)))
+    hosts = host_styles(geo, summary, None, "zh")
+    hosting = set(summary["area_id"])
+    fills = [
+        (hosts.palette[int(c, 36)].fill, k, a) for c, k, a in zip(hosts.idx, geo["kind"], geo["area_id"], strict=True)
+    ]
+    non_host_zone = {f for f, k, a in fills if k == "zone" and a not in hosting}
+    county = {f for f, k, _ in fills if k == "county"}
+    # a zone that does not host the selection never looks like a county, hosting or not
+    assert non_host_zone and not (non_host_zone & county)
