@@ -54,7 +54,7 @@ def _normalise(raw: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
     raw = raw.loc[:, ~raw.columns.duplicated()]
     missing = [f for f in KINDS[kind] if f.required and f.code not in raw.columns]
     out.rows += [(SHEETS[kind], 1, f.header, "", "this column (see the template)") for f in missing]
-    cols = {f.code: (raw[f.code] if f.code in raw else "") for f in KINDS[kind]}
+    cols = {f.code: raw.get(f.code, "") for f in KINDS[kind]}
     frame = pd.DataFrame(cols, index=raw.index).fillna("").astype(str).apply(lambda s: s.str.strip())
     return frame[(frame != "").any(axis=1)]  # blank rows are not records
 
