@@ -1,0 +1,174 @@
+"""Firms, projects and carrier parks as points: one compact array drawn on a Canvas, clustered when dense.
+
+Leaflet.markercluster comes from the PyPI package xstatic-leaflet-markercluster and is served from static/vendor/
+like Leaflet itself. A click on a point re-fires as a map click at the point's exact position, so the page can
+show its card (the server matches the position; names never travel to the browser).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html import escape
+from pathlib import Path
+
+import folium
+import numpy as np
+import pandas as pd
+import xstatic.pkg.leaflet_markercluster as xcluster
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from layers.assets import STATIC_DIR, STATIC_URL
+
+CLUSTER_DIR = STATIC_DIR / "vendor" / "leaflet.markercluster"
+CLUSTER_JS = [("markerclusterjs", STATIC_URL + "vendor/leaflet.markercluster/leaflet.markercluster.js")]
+CLUSTER_CSS = [
+    ("markerclustercss", STATIC_URL + "vendor/leaflet.markercluster/MarkerCluster.css"),
+    ("markerclusterdefaultcss", STATIC_URL + "vendor/leaflet.markercluster/MarkerCluster.Default.css"),
+]
+CLUSTER_MIN = 400  # below this many points every point is drawn on its own
+DECIMALS = 5  # ~1 m: the click position the server matches a point by
+KINDS = ("firm", "project", "carrier")
+# Twenty distinguishable colours, one per 表十一 chain (Tableau 20 order).
+CHAIN_COLORS = (
+    "#4E79A7", "#A0CBE8", "#F28E2B", "#FFBE7D", "#59A14F", "#8CD17D", "#B6992D", "#F1CE63", "#499894", "#86BCB6",
+    "#E15759", "#FF9D9A", "#79706E", "#BAB0AC", "#D37295", "#FABFD2", "#B07AA1", "#D4A6C8", "#9D7660", "#D7B5A6",
+)  # fmt: skip
+
+
+def chain_color(chain_no: int) -> str:
+    """The colour of a 表十一 chain on the investment map."""
+    return CHAIN_COLORS[(int(chain_no) - 1) % len(CHAIN_COLORS)]
+
+
+def ensure_markercluster(vendor_dir: Path = CLUSTER_DIR) -> Path:
+    """Copy Leaflet.markercluster's dist files from the installed xstatic package into static/ (once)."""
+    marker = vendor_dir / f"VERSION-{xcluster.VERSION}"
+    if not marker.exists():
+        if vendor_dir.exists():
+            shutil.rmtree(vendor_dir)
+        shutil.copytree(xcluster.BASE_DIR, vendor_dir)
+        marker.write_text(f"Leaflet.markercluster {xcluster.VERSION} from xstatic (MIT)\n", encoding="utf-8")
+    return vendor_dir
+
+
+class ClusterAssets(JSCSSMixin, MacroElement):
+    """Loads the local Leaflet.markercluster with the map (it must be on the base map, not in a feature group)."""
+
+    default_js = CLUSTER_JS
+    default_css = CLUSTER_CSS
+    _template = Template("")
+
+
+def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataFrame) -> pd.DataFrame:
+    """All points to draw: kind, first chain, size (by investment for projects), approximate flag, position."""
+    parts = []
+    for kind, t in zip(KINDS, (firms, projects, carriers), strict=True):
+        if t.empty:
+            continue
+        inv = t["investment_yi"].to_numpy() if kind == "project" else np.zeros(len(t))
+        first = pd.to_numeric(t["chains"].str.split(";").str[0], errors="coerce").fillna(0).astype(int)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "kind": KINDS.index(kind),
+                    "chain_no": first.to_numpy(),
+                    "radius": np.clip(4 + 2.2 * np.log10(1 + inv), 4, 12).round(1) if kind == "project" else 4.0,
+                    "approximate": t["approximate"].astype(int).to_numpy(),
+                    "lat": t["lat"].round(DECIMALS).to_numpy(),
+                    "lng": t["lon"].round(DECIMALS).to_numpy(),
+                }
+            )
+        )
+    cols = ["kind", "chain_no", "radius", "approximate", "lat", "lng"]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+
+
+def payload(points: pd.DataFrame) -> dict:
+    """The compact array sent to the browser: six numbers per point and the chain colours."""
+    flat = points[["lat", "lng", "chain_no", "radius", "kind", "approximate"]].to_numpy(dtype=float).ravel()
+    return {"n": len(points), "p": [float(v) if v % 1 else int(v) for v in flat], "c": ["#777777", *CHAIN_COLORS]}
+
+
+class CanvasPoints(MacroElement):
+    """Draw the payload as Canvas circle markers inside the parent feature group, clustered when dense."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var fg = {{ this._parent.get_name() }};
+            var map = {{ this._parent._parent.get_name() }};
+            var d = {{ this.data }};
+            var t0 = performance.now();
+            var renderer = L.canvas({padding: 0.5});
+            var layers = new Array(d.n);
+            function onClick(e) {
+                L.DomEvent.stopPropagation(e);
+                map.fire("click", {latlng: e.target.getLatLng()});
+            }
+            for (var i = 0; i < d.n; i++) {
+                var o = i * 6, kind = d.p[o + 4], approx = d.p[o + 5] === 1;
+                var m = L.circleMarker([d.p[o], d.p[o + 1]], {
+                    renderer: renderer, radius: d.p[o + 3], fillColor: d.c[d.p[o + 2]],
+                    fillOpacity: approx ? 0.3 : 0.85, color: kind === 1 ? "#222" : (kind === 2 ? "#000" : "#fff"),
+                    weight: kind === 2 ? 2 : 1, dashArray: approx ? "2 2" : null
+                });
+                m.on("click", onClick);
+                layers[i] = m;
+            }
+            var group;
+            var done = function () {
+                requestAnimationFrame(function () {
+                    window.sqPoints = {n: d.n, clustered: {{ this.cluster }}, ms: performance.now() - t0};
+                });
+            };
+            if ({{ this.cluster }}) {
+                group = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
+                    disableClusteringAtZoom: 14, maxClusterRadius: 50,
+                    chunkProgress: function (done_n, total) { if (done_n === total) { done(); } }});
+                group.addLayers(layers);
+                if (d.n === 0) { done(); }
+            } else {
+                group = L.layerGroup(layers);
+                done();
+            }
+            fg.addLayer(group);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, points: pd.DataFrame, cluster: bool | None = None):
+        super().__init__()
+        self._name = "CanvasPoints"
+        self.data = json.dumps(payload(points), separators=(",", ":"))
+        self.cluster = "true" if (len(points) >= CLUSTER_MIN if cluster is None else cluster) else "false"
+
+
+def points_group(points: pd.DataFrame, styles: folium.FeatureGroup | None = None) -> folium.FeatureGroup:
+    """The feature group sent per rerun: the area shading (if any) and the points."""
+    fg = styles or folium.FeatureGroup(name="invest")
+    CanvasPoints(points).add_to(fg)
+    return fg
+
+
+def add_cluster_assets(m: folium.Map) -> folium.Map:
+    """Put the local markercluster JS/CSS on the base map (ensure_markercluster copies them at start-up)."""
+    ClusterAssets().add_to(m)
+    return m
+
+
+def legend_html(chains: list[tuple[int, str]], labels: dict[str, str]) -> str:
+    """Chain colours present, the point kinds and the approximate-placement mark, as escaped HTML."""
+    dot = '<span style="display:inline-block;width:12px;height:12px;border-radius:6px;background:{};{}"></span> '
+    rows = [dot.format(chain_color(n), "") + escape(f"{n}. {name}") for n, name in chains]
+    rows += [
+        dot.format("#ccc", "border:1px solid #fff") + escape(labels["firm"]),
+        dot.format("#ccc", "border:1px solid #222") + escape(labels["project"]),
+        dot.format("#ccc", "border:2px solid #000") + escape(labels["carrier"]),
+        dot.format("rgba(200,200,200,.3)", "border:1px dashed #555") + escape(labels["approximate"]),
+    ]
+    return '<div class="sq-legend">' + "<br>".join(rows) + "</div>"
