@@ -103,22 +103,40 @@ class CanvasPoints(MacroElement):
             var map = {{ this._parent._parent.get_name() }};
             var d = {{ this.data }};
             var t0 = performance.now();
-            var renderer = L.canvas({padding: 0.5});
-            var layers = new Array(d.n);
-            function onClick(e) {
-                L.DomEvent.stopPropagation(e);
-                map.fire("click", {latlng: e.target.getLatLng()});
+            if (!map.getPane("sqpoints")) {
+                // above the area polygons, but transparent to the pointer: areas keep their tooltips and clicks
+                var pane = map.createPane("sqpoints");
+                pane.style.zIndex = 450;
+                pane.style.pointerEvents = "none";
+                window.sqRenderer = L.canvas({pane: "sqpoints", padding: 0.5});
             }
+            var layers = new Array(d.n);
             for (var i = 0; i < d.n; i++) {
                 var o = i * 6, kind = d.p[o + 4], approx = d.p[o + 5] === 1;
-                var m = L.circleMarker([d.p[o], d.p[o + 1]], {
-                    renderer: renderer, radius: d.p[o + 3], fillColor: d.c[d.p[o + 2]],
+                layers[i] = L.circleMarker([d.p[o], d.p[o + 1]], {
+                    renderer: window.sqRenderer, interactive: false, radius: d.p[o + 3], fillColor: d.c[d.p[o + 2]],
                     fillOpacity: approx ? 0.3 : 0.85, color: kind === 1 ? "#222" : (kind === 2 ? "#000" : "#fff"),
                     weight: kind === 2 ? 2 : 1, dashArray: approx ? "2 2" : null
                 });
-                m.on("click", onClick);
-                layers[i] = m;
             }
+            // A map click near a drawn (unclustered) point becomes a click at that point's exact position.
+            if (window.sqPick) { map.off("click", window.sqPick); }
+            window.sqPick = function (e) {
+                if (e.sqPoint) { return; }
+                var best = null, bestD = 100;
+                for (var i = 0; i < layers.length; i++) {
+                    if (!map.hasLayer(layers[i])) { continue; }
+                    var q = map.latLngToContainerPoint(layers[i].getLatLng());
+                    var dx = q.x - e.containerPoint.x, dy = q.y - e.containerPoint.y, r = layers[i].options.radius + 3;
+                    var dd = dx * dx + dy * dy;
+                    if (dd <= r * r && dd < bestD) { best = layers[i]; bestD = dd; }
+                }
+                if (best) {
+                    var at = best.getLatLng();
+                    setTimeout(function () { map.fire("click", {latlng: at, sqPoint: true}); }, 0);
+                }
+            };
+            map.on("click", window.sqPick);
             var group;
             var done = function () {
                 requestAnimationFrame(function () {
@@ -126,16 +144,18 @@ class CanvasPoints(MacroElement):
                 });
             };
             if ({{ this.cluster }}) {
+                if (!map.options.maxZoom) { map.options.maxZoom = 18; }  // markercluster needs one; no tiles set it
                 group = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
                     disableClusteringAtZoom: 14, maxClusterRadius: 50,
                     chunkProgress: function (done_n, total) { if (done_n === total) { done(); } }});
+                fg.addLayer(group);  // on the map first, so chunked loading runs and reports progress
                 group.addLayers(layers);
                 if (d.n === 0) { done(); }
             } else {
                 group = L.layerGroup(layers);
+                fg.addLayer(group);
                 done();
             }
-            fg.addLayer(group);
         })();
         {% endmacro %}
         """
@@ -171,4 +191,5 @@ def legend_html(chains: list[tuple[int, str]], labels: dict[str, str]) -> str:
         dot.format("#ccc", "border:2px solid #000") + escape(labels["carrier"]),
         dot.format("rgba(200,200,200,.3)", "border:1px dashed #555") + escape(labels["approximate"]),
     ]
-    return '<div class="sq-legend">' + "<br>".join(rows) + "</div>"
+    item = '<span style="display:inline-block;margin:0 14px 2px 0;white-space:nowrap">{}</span>'
+    return '<div class="sq-legend">' + "".join(item.format(r) for r in rows) + "</div>"

@@ -87,8 +87,9 @@ with st.sidebar:
 
 flt = InvestFilter(chosen, tuple(ss.inv_link), tuple(ss.inv_role), tuple(ss.inv_stage), ss.inv_year)
 st.title(t("inv_title", lang))
+banner = st.empty()  # always in the tree, so loading demo data does not shift (and re-mount) the maps below
 if data.demo:
-    st.warning(t("inv_demo_banner", lang))
+    banner.warning(t("inv_demo_banner", lang))
 st.caption(t("inv_caption", lang))
 
 key = (id(data), flt)
