@@ -88,7 +88,7 @@ def test_gap_list_export_for_pv(page, app_url, tmp_path):
     assert wb.sheetnames == ["说明", "补链清单", "环节×区域"]
     assert "晶硅光伏" in wb["说明"]["A1"].value and "示例数据" in wb["说明"]["A2"].value
     rows = [[c.value for c in r] for r in wb["补链清单"].iter_rows(min_row=3)]
-    assert ["全市无企业的环节（招商目标）", "中游", "组件"] == rows[0][:3]  # the fixed-seed demo has no 组件 firm
+    assert rows[0][:3] == ["全市无企业的环节（招商目标）", "中游", "组件"]  # the fixed-seed demo has no 组件 firm
     matrix = [c.value for c in wb["环节×区域"][2]]
     assert matrix[0] == "环节" and "泗洪县" in matrix
 
