@@ -21,6 +21,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from layers.assets import STATIC_DIR, STATIC_URL
+from sq_layout.i18n import t
 
 CLUSTER_DIR = STATIC_DIR / "vendor" / "leaflet.markercluster"
 CLUSTER_JS = [("markerclusterjs", STATIC_URL + "vendor/leaflet.markercluster/leaflet.markercluster.js")]
@@ -65,20 +66,20 @@ class ClusterAssets(JSCSSMixin, MacroElement):
 def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataFrame) -> pd.DataFrame:
     """All points to draw: kind, first chain, size (by investment for projects), approximate flag, position."""
     parts = []
-    for kind, t in zip(KINDS, (firms, projects, carriers), strict=True):
-        if t.empty:
+    for kind, tab in zip(KINDS, (firms, projects, carriers), strict=True):
+        if tab.empty:
             continue
-        inv = t["investment_yi"].to_numpy() if kind == "project" else np.zeros(len(t))
-        first = pd.to_numeric(t["chains"].str.split(";").str[0], errors="coerce").fillna(0).astype(int)
+        inv = tab["investment_yi"].to_numpy() if kind == "project" else np.zeros(len(tab))
+        first = pd.to_numeric(tab["chains"].str.split(";").str[0], errors="coerce").fillna(0).astype(int)
         parts.append(
             pd.DataFrame(
                 {
                     "kind": KINDS.index(kind),
                     "chain_no": first.to_numpy(),
                     "radius": np.clip(4 + 2.2 * np.log10(1 + inv), 4, 12).round(1) if kind == "project" else 4.0,
-                    "approximate": t["approximate"].astype(int).to_numpy(),
-                    "lat": t["lat"].round(DECIMALS).to_numpy(),
-                    "lng": t["lon"].round(DECIMALS).to_numpy(),
+                    "approximate": tab["approximate"].astype(int).to_numpy(),
+                    "lat": tab["lat"].round(DECIMALS).to_numpy(),
+                    "lng": tab["lon"].round(DECIMALS).to_numpy(),
                 }
             )
         )
@@ -193,3 +194,21 @@ def legend_html(chains: list[tuple[int, str]], labels: dict[str, str]) -> str:
     ]
     item = '<span style="display:inline-block;margin:0 14px 2px 0;white-space:nowrap">{}</span>'
     return '<div class="sq-legend">' + "".join(item.format(r) for r in rows) + "</div>"
+
+
+def card_html(cards: list[dict[str, str]], lang: str) -> str:
+    """The point card: every record at the clicked spot, all text escaped."""
+    parts = []
+    for c in cards:
+        head = f"<b>{escape(c['name'])}</b> · {escape(t('inv_kind_' + c['kind'], lang))}"
+        facts = [c["chains"], c.get("links", ""), c["area"], c.get("role", ""), c.get("stage", "")]
+        if "investment_yi" in c:
+            facts.append(f"{c['investment_yi']} 亿元")
+        body = " · ".join(escape(f) for f in facts if f)
+        extra = ""
+        if c["approximate"]:
+            extra += f"<br><i>{escape(t('inv_approx', lang))}</i>"
+        if "area_stated" in c:
+            extra += f"<br>⚠ {escape(t('inv_area_flag', lang) + c['area_stated'])}"
+        parts.append(f'<div class="sq-card">{head}<br>{body}{extra}<br><small>{escape(c["source"])}</small></div>')
+    return "<hr>".join(parts)

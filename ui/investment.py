@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -11,7 +10,7 @@ from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
 from layers.base import base_layers, base_map
-from layers.invest import add_cluster_assets, ensure_markercluster, legend_html, points_frame, points_group
+from layers.invest import add_cluster_assets, card_html, ensure_markercluster, legend_html, points_frame, points_group
 from layers.shading import value_group
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import t
@@ -105,24 +104,6 @@ tab_map, tab_gaps, tab_targets, tab_import = st.tabs(
 )
 
 
-def card_html(cards: list[dict[str, str]]) -> str:
-    """The point card: every record at the clicked spot, all text escaped."""
-    parts = []
-    for c in cards:
-        head = f"<b>{escape(c['name'])}</b> · {escape(t('inv_kind_' + c['kind'], lang))}"
-        facts = [c["chains"], c.get("links", ""), c["area"], c.get("role", ""), c.get("stage", "")]
-        if "investment_yi" in c:
-            facts.append(f"{c['investment_yi']} 亿元")
-        body = " · ".join(escape(f) for f in facts if f)
-        extra = ""
-        if c["approximate"]:
-            extra += f"<br><i>{escape(t('inv_approx', lang))}</i>"
-        if "area_stated" in c:
-            extra += f"<br>⚠ {escape(t('inv_area_flag', lang) + c['area_stated'])}"
-        parts.append(f'<div class="sq-card">{head}<br>{body}{extra}<br><small>{escape(c["source"])}</small></div>')
-    return "<hr>".join(parts)
-
-
 with tab_map:
     st.caption(t("inv_counts", lang).format(f=len(firms), p=len(projects), c=len(carriers)))
     map_col, side_col = st.columns([3, 1.3], gap="medium")
@@ -150,7 +131,7 @@ with tab_map:
         clicked = (ss.get("invmap") or {}).get("last_clicked")
         hits = records_at((firms, projects, carriers), clicked["lat"], clicked["lng"]) if clicked else pd.DataFrame()
         if len(hits):
-            st.html(card_html(card_rows(ds, data, hits)))
+            st.html(card_html(card_rows(ds, data, hits), lang))
         else:
             st.info(t("inv_click_hint", lang))
         st.download_button(

@@ -148,7 +148,7 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
         )
     level = t["stage"].map({s: n for n, s in enumerate(STAGES)})
     for n, c in enumerate(STAGE_DATES):
-        need = (level == n) & dates[c].isna()
+        need = (level == n) & dates[c].isna() & (f[c] == "")  # an unreadable date is reported once
         out.add(c, [(int(i), "", f"the date of the current stage {STAGES[n]}") for i in f.index[need]])
         ahead = (level < n) & dates[c].notna()
         out.add(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 
 from sq_layout.geo.crs import to_wgs84
+from sq_layout.geo.simplify import label_points
 from sq_layout.plan.dataset import Dataset
 
 
@@ -17,7 +19,8 @@ def area_shapes(ds: Dataset) -> pd.DataFrame:
     """Areas with geometry, kind and a placement point inside each (zones listed first: most specific wins)."""
     geo = ds.boundaries[["area_id", "geometry"]].merge(ds.areas[["area_id", "kind", "name"]], on="area_id")
     geo = geo.sort_values("kind", key=lambda s: s.map({"zone": 0, "county": 1}), kind="stable")
-    geo["place"] = [g.point_on_surface() for g in geo["geometry"]]
+    # a county's point lies outside the zones drawn on it, so a county-level record never looks like a zone's
+    geo["place"] = list(label_points(gpd.GeoDataFrame(geo, geometry="geometry", crs=ds.boundaries.crs)))
     for g in geo["geometry"]:
         shapely.prepare(g)
     return geo.reset_index(drop=True)
