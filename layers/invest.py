@@ -69,17 +69,20 @@ def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataF
     for kind, tab in zip(KINDS, (firms, projects, carriers), strict=True):
         if tab.empty:
             continue
-        inv = tab["investment_yi"].to_numpy() if kind == "project" else np.zeros(len(tab))
-        first = pd.to_numeric(tab["chains"].str.split(";").str[0], errors="coerce").fillna(0).astype(int)
+        first = np.array([int(c.split(";", 1)[0] or 0) for c in tab["chains"].tolist()], dtype=int)
+        if kind == "project":
+            radius = np.clip(4 + 2.2 * np.log10(1 + tab["investment_yi"].to_numpy()), 4, 12).round(1)
+        else:
+            radius = np.full(len(tab), 4.0)
         parts.append(
             pd.DataFrame(
                 {
                     "kind": KINDS.index(kind),
-                    "chain_no": first.to_numpy(),
-                    "radius": np.clip(4 + 2.2 * np.log10(1 + inv), 4, 12).round(1) if kind == "project" else 4.0,
-                    "approximate": tab["approximate"].astype(int).to_numpy(),
-                    "lat": tab["lat"].round(DECIMALS).to_numpy(),
-                    "lng": tab["lon"].round(DECIMALS).to_numpy(),
+                    "chain_no": first,
+                    "radius": radius,
+                    "approximate": tab["approximate"].to_numpy().astype(int),
+                    "lat": tab["lat"].to_numpy().round(DECIMALS),
+                    "lng": tab["lon"].to_numpy().round(DECIMALS),
                 }
             )
         )
@@ -87,10 +90,13 @@ def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataF
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
 
 
-def payload(points: pd.DataFrame) -> dict:
-    """The compact array sent to the browser: six numbers per point and the chain colours."""
-    flat = points[["lat", "lng", "chain_no", "radius", "kind", "approximate"]].to_numpy(dtype=float).ravel()
-    return {"n": len(points), "p": [float(v) if v % 1 else int(v) for v in flat], "c": ["#777777", *CHAIN_COLORS]}
+def payload(points: pd.DataFrame) -> str:
+    """The compact JSON sent to the browser: six integers per point (degrees × 1e5, radius × 10) and the colours."""
+    scale = np.array([10**DECIMALS, 10**DECIMALS, 1, 10, 1, 1])
+    cols = ["lat", "lng", "chain_no", "radius", "kind", "approximate"]
+    flat = np.rint(points[cols].to_numpy(dtype=float) * scale).astype(np.int64).ravel()
+    colors = json.dumps(["#777777", *CHAIN_COLORS])
+    return f'{{"n":{len(points)},"p":[{",".join(map(str, flat.tolist()))}],"c":{colors}}}'
 
 
 class CanvasPoints(MacroElement):
@@ -114,8 +120,9 @@ class CanvasPoints(MacroElement):
             var layers = new Array(d.n);
             for (var i = 0; i < d.n; i++) {
                 var o = i * 6, kind = d.p[o + 4], approx = d.p[o + 5] === 1;
-                layers[i] = L.circleMarker([d.p[o], d.p[o + 1]], {
-                    renderer: window.sqRenderer, interactive: false, radius: d.p[o + 3], fillColor: d.c[d.p[o + 2]],
+                layers[i] = L.circleMarker([d.p[o] / 1e5, d.p[o + 1] / 1e5], {
+                    renderer: window.sqRenderer, interactive: false, radius: d.p[o + 3] / 10,
+                    fillColor: d.c[d.p[o + 2]],
                     fillOpacity: approx ? 0.3 : 0.85, color: kind === 1 ? "#222" : (kind === 2 ? "#000" : "#fff"),
                     weight: kind === 2 ? 2 : 1, dashArray: approx ? "2 2" : null
                 });
@@ -162,17 +169,19 @@ class CanvasPoints(MacroElement):
         """
     )
 
-    def __init__(self, points: pd.DataFrame, cluster: bool | None = None):
+    def __init__(self, data: str, n: int, cluster: bool | None = None):
         super().__init__()
         self._name = "CanvasPoints"
-        self.data = json.dumps(payload(points), separators=(",", ":"))
-        self.cluster = "true" if (len(points) >= CLUSTER_MIN if cluster is None else cluster) else "false"
+        self.data = data
+        self.cluster = "true" if (n >= CLUSTER_MIN if cluster is None else cluster) else "false"
 
 
-def points_group(points: pd.DataFrame, styles: folium.FeatureGroup | None = None) -> folium.FeatureGroup:
-    """The feature group sent per rerun: the area shading (if any) and the points."""
+def points_group(
+    points: pd.DataFrame, styles: folium.FeatureGroup | None = None, data: str | None = None
+) -> folium.FeatureGroup:
+    """The feature group sent per rerun: the area shading (if any) and the points (pass a cached payload)."""
     fg = styles or folium.FeatureGroup(name="invest")
-    CanvasPoints(points).add_to(fg)
+    CanvasPoints(data if data is not None else payload(points), len(points)).add_to(fg)
     return fg
 
 

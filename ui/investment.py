@@ -10,7 +10,15 @@ from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
 from layers.base import base_layers, base_map
-from layers.invest import add_cluster_assets, card_html, ensure_markercluster, legend_html, points_frame, points_group
+from layers.invest import (
+    add_cluster_assets,
+    card_html,
+    ensure_markercluster,
+    legend_html,
+    payload,
+    points_frame,
+    points_group,
+)
 from layers.shading import value_group
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import t
@@ -97,7 +105,9 @@ if key not in ss.inv_cache:
 firms, projects, carriers = ss.inv_cache[key]
 pkey = ("points", *key)
 if pkey not in ss.inv_cache:
-    ss.inv_cache[pkey] = points_frame(firms, projects, carriers)
+    pts = points_frame(firms, projects, carriers)
+    ss.inv_cache[pkey] = (pts, payload(pts))
+points, points_json = ss.inv_cache[pkey]
 
 tab_map, tab_gaps, tab_targets, tab_import = st.tabs(
     [t("inv_tab_map", lang), t("inv_tab_gaps", lang), t("inv_tab_targets", lang), t("inv_tab_import", lang)]
@@ -115,13 +125,13 @@ with tab_map:
         m = add_cluster_assets(base_map(map_layers(lang)))
         st_folium(
             m,
-            feature_group_to_add=points_group(ss.inv_cache[pkey], shade),
+            feature_group_to_add=points_group(points, shade, points_json),
             returned_objects=["last_clicked"],
             key="invmap",
             height=600,
             use_container_width=True,
         )
-        shown = sorted(set(chosen) or {int(c) for c in ss.inv_cache[pkey]["chain_no"].unique() if c})
+        shown = sorted(set(chosen) or {int(c) for c in points["chain_no"].unique() if c})
         labels = {k: t(f"inv_kind_{k}", lang) for k in ("firm", "project", "carrier")} | {
             "approximate": t("inv_approx", lang)
         }
