@@ -84,9 +84,9 @@ def demo_data(ds: Dataset, n_firms: int = 400, n_projects: int = 120, seed: int 
     stage = rng.integers(0, len(STAGES), n_projects)
     projects.insert(4, "stage", np.array(STAGES)[stage])
     start = pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 5 * 365, n_projects), unit="D")
+    days = np.cumsum(rng.integers(30, 300, (n_projects, len(STAGE_DATES))), axis=1) - 30  # stages move forward
     for k, col in enumerate(STAGE_DATES):
-        gap = pd.to_timedelta(rng.integers(30, 300, n_projects) * k, unit="D")
-        projects[col] = (start + gap).where(stage >= k).astype("datetime64[ns]")
+        projects[col] = (start + pd.to_timedelta(days[:, k], unit="D")).where(stage >= k).astype("datetime64[ns]")
     years = range(2021, 2026)
     rows = []
     for c in ds.chains.itertuples():

@@ -8,7 +8,16 @@ import pandas as pd
 from sq_layout.plan.dataset import Dataset
 
 SEP = r"\s*[;；、,，]\s*"
+LINK_SEP = r"\s*[;；]\s*"  # link names may contain 、 (硅棒、硅碇、硅片)
 Problems = list[tuple[int, str, str]]  # (row index, value, what was expected)
+
+
+def _join(values: pd.Series) -> dict[int, str]:
+    """Row index -> its distinct values, sorted and ';'-joined (a plain loop: groupby-agg is slow per row)."""
+    rows: dict[int, set[object]] = {}
+    for i, v in zip(values.index.tolist(), values.tolist(), strict=True):
+        rows.setdefault(i, set()).add(v)
+    return {i: ";".join(str(x) for x in sorted(vs)) for i, vs in rows.items()}  # type: ignore[type-var]
 
 
 def chain_lookup(ds: Dataset) -> dict[str, int]:
@@ -32,9 +41,7 @@ def parse_chains(ds: Dataset, col: pd.Series, required: bool) -> tuple[pd.Series
     tok = tok[tok != ""]
     mapped = tok.str.lower().map(lookup)
     problems: Problems = [(int(i), str(v), chain_choices(ds)) for i, v in tok[mapped.isna()].items()]
-    good = mapped.dropna().astype(int)
-    joined = good.groupby(level=0).agg(lambda s: ";".join(str(v) for v in sorted(set(s))))
-    out = joined.reindex(col.index).fillna("")
+    out = pd.Series(_join(mapped.dropna().astype(int)), dtype=str).reindex(col.index).fillna("")
     if required:
         bad_rows = set(i for i, *_ in problems)
         problems += [
@@ -47,12 +54,12 @@ def parse_chains(ds: Dataset, col: pd.Series, required: bool) -> tuple[pd.Series
 
 def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame) -> tuple[pd.Series, Problems]:
     """';'-separated link names, each a link of one of the row's chains -> ';'-separated link_ids."""
-    tok = col.str.split(SEP, regex=True).explode().str.strip()
+    tok = col.str.split(LINK_SEP, regex=True).explode().str.strip()
     tok = tok[tok != ""].rename("name").rename_axis("row").reset_index()
     row_chains = chains.str.split(";").explode().rename("chain_no").rename_axis("row").reset_index()
     row_chains = row_chains[row_chains["chain_no"] != ""].astype({"chain_no": int})
     cand = tok.merge(row_chains, on="row").merge(links[["chain_no", "name", "link_id"]], on=["chain_no", "name"])
-    found = cand.groupby("row")["link_id"].agg(lambda s: ";".join(sorted(set(s))))
+    found = pd.Series(_join(cand.set_index("row")["link_id"]), dtype=str)
     problems: Problems = []
     matched = set(zip(cand["row"], cand["name"], strict=True))
     for r, name in zip(tok["row"], tok["name"], strict=True):
@@ -68,18 +75,17 @@ def parse_number(col: pd.Series, required: bool, minimum: float | None = 0.0) ->
     """Text -> finite float (NaN where empty); non-numbers, inf/nan and negatives are problems."""
     text = col.str.strip().str.replace(",", "", regex=False)
     num = pd.to_numeric(text, errors="coerce").astype(float)
+    empty = text == ""
+    nan_text = text.str.lower().isin(("nan", "na", "n/a"))
     problems: Problems = []
-    for i, v in text.items():
-        x = num[i]
-        if v == "":
-            if required:
-                problems.append((int(i), v, "a number"))
-        elif np.isnan(x) and v.lower() not in ("nan", "na", "n/a"):
-            problems.append((int(i), v, "a number"))
-        elif not np.isfinite(x):
-            problems.append((int(i), v, "a finite number"))
-        elif minimum is not None and x < minimum:
-            problems.append((int(i), v, f"a number ≥ {minimum:g}"))
+    if required:
+        problems += [(int(i), "", "a number") for i in text.index[empty]]
+    problems += [(int(i), v, "a number") for i, v in text[~empty & num.isna() & ~nan_text].items()]
+    problems += [(int(i), v, "a finite number") for i, v in text[~empty & (np.isinf(num) | nan_text)].items()]
+    if minimum is not None:
+        problems += [
+            (int(i), v, f"a number ≥ {minimum:g}") for i, v in text[np.isfinite(num) & (num < minimum)].items()
+        ]
     return num.where(np.isfinite(num)), problems
 
 

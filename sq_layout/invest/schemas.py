@@ -45,6 +45,14 @@ FIRMS = pa.DataFrameSchema(
     strict=True,
 )
 
+
+def _dates_in_order(df: pd.DataFrame) -> pd.Series:
+    """True where no stage date comes before an earlier stage's date."""
+    d = df[list(STAGE_DATES)]
+    before = d.cummax(axis=1, skipna=True).shift(1, axis=1)
+    return ~(d.notna() & before.notna() & (d < before)).any(axis=1)
+
+
 PROJECTS = pa.DataFrameSchema(
     {
         "project_id": pa.Column(str, _TEXT, unique=True),
@@ -55,6 +63,7 @@ PROJECTS = pa.DataFrameSchema(
         **{c: pa.Column("datetime64[ns]", nullable=True) for c in STAGE_DATES},
         **_located(),
     },
+    checks=[pa.Check(_dates_in_order, error="stage dates out of order")],
     strict=True,
 )
 
