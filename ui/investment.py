@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from pandera.errors import SchemaError, SchemaErrors
 from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
@@ -25,8 +26,8 @@ from sq_layout.i18n import t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
 from sq_layout.invest.importer import read_upload
-from sq_layout.invest.repository import MemoryRepository, add_records, plan_baseline
-from sq_layout.invest.schemas import COORD_SYSTEMS, ROLES, STAGES
+from sq_layout.invest.repository import MemoryRepository, add_records, plan_baseline, replace_links
+from sq_layout.invest.schemas import COORD_SYSTEMS, LINK_STAGES, ROLES, STAGES
 from sq_layout.invest.seed import read_targets
 from sq_layout.invest.targets import area_status, chain_progress, project_progress, stage_counts
 from sq_layout.invest.template import template_bytes
@@ -180,6 +181,24 @@ with tab_gaps:
         on_click="ignore",
         key="inv_dl_gaps",
     )
+    st.markdown(f"**{t('inv_links_edit', lang)}**")
+    mine = data.links[data.links["chain_no"] == gap_chain].sort_values("position")
+    edited = st.data_editor(
+        mine[["link_id", "stage", "name", "source", "line", "quote"]],
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key=f"inv_links_{gap_chain}",
+        disabled=["link_id"],
+        column_config={"stage": st.column_config.SelectboxColumn(options=list(LINK_STAGES), required=True)},
+    )
+    if st.button(t("inv_links_save", lang), key="inv_links_save"):
+        try:
+            ss.inv_repo.save(replace_links(data, gap_chain, edited), f"links of chain {gap_chain}")
+            ss.inv_cache = {}
+            st.rerun()
+        except (SchemaError, SchemaErrors, ValueError) as exc:
+            st.error(str(exc).splitlines()[0])
 
 with tab_targets:
     years_all = sorted({*years, date.today().year})

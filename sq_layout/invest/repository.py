@@ -92,3 +92,34 @@ class MemoryRepository:
         """Validate, then replace the tables; a failing validation leaves them as they were."""
         self.data = data.validated()
         self.history.append((datetime.now(UTC).isoformat(timespec="seconds"), note))
+
+
+def replace_links(data: InvestData, chain_no: int, edited: pd.DataFrame) -> InvestData:
+    """One chain's links as edited by a user (new rows get ids; blank source means 用户); validated as a whole."""
+    rows = edited.dropna(subset=["name"]).copy()
+    rows = rows[rows["name"].astype(str).str.strip() != ""]
+    taken = set(data.links["link_id"])
+    ids = []
+    for lid in rows.get("link_id", pd.Series([None] * len(rows), index=rows.index)):
+        if isinstance(lid, str) and lid:
+            ids.append(lid)
+            continue
+        k = 1
+        while f"c{chain_no}-u{k}" in taken:
+            k += 1
+        taken.add(f"c{chain_no}-u{k}")
+        ids.append(f"c{chain_no}-u{k}")
+    out = pd.DataFrame(
+        {
+            "link_id": ids,
+            "chain_no": chain_no,
+            "position": range(1, len(rows) + 1),
+            "stage": rows["stage"].fillna("").astype(str).to_numpy(),
+            "name": rows["name"].astype(str).str.strip().to_numpy(),
+            "source": rows.get("source", pd.Series("", index=rows.index)).fillna("").replace("", "用户").to_numpy(),
+            "line": pd.array(rows.get("line", pd.Series(pd.NA, index=rows.index)).to_numpy(), dtype="Int64"),
+            "quote": rows.get("quote", pd.Series("", index=rows.index)).fillna("").astype(str).to_numpy(),
+        }
+    )
+    others = data.links[data.links["chain_no"] != chain_no]
+    return replace(data, links=pd.concat([others, out], ignore_index=True)).validated()

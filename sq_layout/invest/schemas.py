@@ -48,9 +48,14 @@ FIRMS = pa.DataFrameSchema(
 
 def _dates_in_order(df: pd.DataFrame) -> pd.Series:
     """True where no stage date comes before an earlier stage's date."""
-    d = df[list(STAGE_DATES)]
-    before = d.cummax(axis=1, skipna=True).shift(1, axis=1)
-    return ~(d.notna() & before.notna() & (d < before)).any(axis=1)
+    ok = pd.Series(True, index=df.index)
+    if df.empty:
+        return ok
+    latest = df[STAGE_DATES[0]]
+    for c in STAGE_DATES[1:]:
+        ok &= ~(df[c].notna() & latest.notna() & (df[c] < latest))
+        latest = latest.where(latest.notna() & ~(df[c] > latest), df[c])  # the latest date so far, NaT ignored
+    return ok
 
 
 PROJECTS = pa.DataFrameSchema(

@@ -118,3 +118,17 @@ def test_chain_progress_required_growth_and_status(ds) -> None:
     assert p.loc[3, "status"] == "on_track" and p.loc[1, "status"] == "behind"  # 化学纤维: 300 < 600 (2023 target)
     assert p.loc[2, "status"] == "no_data"  # an area's figure is never compared with a city-wide target
     assert p.loc[3, "line"] == 922 and p.loc[3, "progress"] == pytest.approx(0.85)
+
+
+def test_user_links_fill_a_chain_the_plan_left_empty(ds, data) -> None:
+    from sq_layout.invest.repository import replace_links
+
+    edited = pd.DataFrame({"link_id": [None, None], "stage": ["上游", "下游"], "name": ["玻璃原片", "光伏玻璃深加工"],
+                           "source": ["", "招商局"], "line": [None, None], "quote": ["", ""]})  # fmt: skip
+    out = replace_links(data, 16, edited)
+    mine = out.links[out.links["chain_no"] == 16]
+    assert mine["link_id"].tolist() == ["c16-u1", "c16-u2"] and mine["source"].tolist() == ["用户", "招商局"]
+    assert len(out.links) == len(data.links) + 2
+    assert gap_list(ds, out, 16).query("gap == 'link'")["subject"].tolist() == ["玻璃原片", "光伏玻璃深加工"]
+    with pytest.raises(Exception, match="stage"):
+        replace_links(data, 16, edited.assign(stage=["上游", "最下游"]))
