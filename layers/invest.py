@@ -127,6 +127,7 @@ class CanvasPoints(MacroElement):
                     weight: kind === 2 ? 2 : 1, dashArray: approx ? "2 2" : null
                 });
             }
+            var created = performance.now() - t0;
             // A map click near a drawn (unclustered) point becomes a click at that point's exact position.
             if (window.sqPick) { map.off("click", window.sqPick); }
             window.sqPick = function (e) {
@@ -148,13 +149,16 @@ class CanvasPoints(MacroElement):
             var group;
             var done = function () {
                 requestAnimationFrame(function () {
-                    window.sqPoints = {n: d.n, clustered: {{ this.cluster }}, ms: performance.now() - t0};
+                    var ms = performance.now() - t0;
+                    window.sqPoints = {n: d.n, clustered: {{ this.cluster }}, ms: ms, created: created};
                 });
             };
             if ({{ this.cluster }}) {
                 if (!map.options.maxZoom) { map.options.maxZoom = 18; }  // markercluster needs one; no tiles set it
+                // a city map: no cluster levels for the whole of China (fewer levels to build)
+                if (map.options.minZoom === undefined) { map.options.minZoom = 7; }
                 group = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
-                    disableClusteringAtZoom: 14, maxClusterRadius: 50,
+                    disableClusteringAtZoom: 13, maxClusterRadius: 60,
                     chunkProgress: function (done_n, total) { if (done_n === total) { done(); } }});
                 fg.addLayer(group);  // on the map first, so chunked loading runs and reports progress
                 group.addLayers(layers);
