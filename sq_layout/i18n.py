@@ -195,6 +195,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inv_links_edit": {"zh": "本链环节（可编辑）", "en": "This chain's links (editable)"},
     "inv_links_save": {"zh": "保存环节", "en": "Save links"},
+    "inv_gap_pdf": {"zh": "下载补链打印页（PDF）", "en": "Download the gap print page (PDF)"},
     "inv_gap_xlsx": {"zh": "下载补链清单（XLSX）", "en": "Download gap list (XLSX)"},
     "inv_targets_year": {"zh": "统计年份", "en": "Year"},
     "inv_gsbq": {"zh": "招商引资“个十百千”（专栏6-1）", "en": "“个十百千” project targets (Box 6-1)"},

@@ -34,6 +34,8 @@ from sq_layout.invest.template import template_bytes
 from sq_layout.invest.views import METRICS, InvestFilter, apply_filter, area_metric, card_rows, records_at
 from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.plan.join import areas_frame
+from sq_layout.printing.gap_page import gap_page_bytes
+from sq_layout.printing.printmap import PrintSpec
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -180,6 +182,14 @@ with tab_gaps:
         XLSX,
         on_click="ignore",
         key="inv_dl_gaps",
+    )
+    st.download_button(
+        t("inv_gap_pdf", lang),
+        lambda: gap_page_bytes(ds, data, gap_chain, PrintSpec(orientation="portrait", dpi=150, lang=lang)),
+        f"sq-gaps-{gap_chain}.pdf",
+        "application/pdf",
+        on_click="ignore",
+        key="inv_dl_gap_pdf",
     )
     st.markdown(f"**{t('inv_links_edit', lang)}**")
     mine = data.links[data.links["chain_no"] == gap_chain].sort_values("position")
