@@ -112,12 +112,19 @@ if pkey not in ss.inv_cache:
     ss.inv_cache[pkey] = (pts, payload(pts))
 points, points_json = ss.inv_cache[pkey]
 
-tab_map, tab_gaps, tab_targets, tab_import = st.tabs(
-    [t("inv_tab_map", lang), t("inv_tab_gaps", lang), t("inv_tab_targets", lang), t("inv_tab_import", lang)]
+# Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
+VIEWS = ("map", "gaps", "targets", "import")
+view = st.radio(
+    " ",
+    VIEWS,
+    key="inv_view",
+    horizontal=True,
+    label_visibility="collapsed",
+    format_func=lambda v: t(f"inv_tab_{v}", lang),
 )
 
 
-with tab_map:
+if view == "map":
     st.caption(t("inv_counts", lang).format(f=len(firms), p=len(projects), c=len(carriers)))
     map_col, side_col = st.columns([3, 1.3], gap="medium")
     with map_col:
@@ -156,7 +163,7 @@ with tab_map:
             key="inv_dl_records",
         )
 
-with tab_gaps:
+if view == "gaps":
     gap_chain = st.selectbox(
         t("inv_gap_chain", lang),
         list(chain_names.index),
@@ -210,7 +217,7 @@ with tab_gaps:
         except (SchemaError, SchemaErrors, ValueError) as exc:
             st.error(str(exc).splitlines()[0])
 
-with tab_targets:
+if view == "targets":
     years_all = sorted({*years, date.today().year})
     year = st.selectbox(t("inv_targets_year", lang), years_all, index=len(years_all) - 1, key="inv_t_year")
     st.markdown(f"**{t('inv_gsbq', lang)}**")
@@ -251,7 +258,7 @@ with tab_targets:
         st.markdown(f"**{t('inv_area_actuals', lang)}**")
         st.dataframe(by_area, hide_index=True, width="stretch")
 
-with tab_import:
+if view == "import":
     st.download_button(
         t("inv_template", lang),
         lambda: template_bytes(ds, data.links),

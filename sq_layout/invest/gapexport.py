@@ -21,7 +21,9 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
-def gap_tables(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None):
+def gap_tables(
+    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The list and the matrix with readable names, as shown and exported."""
     areas = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
     links = data.links.set_index("link_id")

@@ -37,7 +37,8 @@ class ImportResult:
 
 class _Collector:
     def __init__(self, kind: str, first_row: int):
-        self.kind, self.first_row, self.rows = kind, first_row, []
+        self.kind, self.first_row = kind, first_row
+        self.rows: list[tuple[str, int, str, str, str]] = []
         self.headers = {f.code: f.header for f in KINDS[kind]}
 
     def add(self, code: str, found: fx.Problems) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from sq_layout import paths
@@ -13,14 +15,14 @@ from sq_layout.plan.join import assignment_facts
 SOURCE_LABELS = {"ch4": "第四章", "ch5": "第五章"}
 
 
-def read_links(path=paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
+def read_links(path: Path = paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
     """The chain links the plan names (上游/中游/下游), each with its line and verbatim quote."""
     d = pd.read_csv(path, dtype={"link_id": str, "name": str, "quote": str, "source": str, "stage": str})
     d["line"] = d["line"].astype("Int64")
     return LINKS.validate(d.fillna({"quote": ""}))
 
 
-def read_targets(path=paths.PLAN_DIR / "invest_targets.csv") -> pd.DataFrame:
+def read_targets(path: Path = paths.PLAN_DIR / "invest_targets.csv") -> pd.DataFrame:
     """The “个十百千” targets (专栏6-1), each with its line, quote and how it is counted."""
     return TARGETS.validate(pd.read_csv(path, dtype={"per_year": str}))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pandas as pd
 
@@ -15,7 +16,7 @@ CRS_CELL = "B3"  # where the 说明 sheet declares the file's coordinate system
 ROWS = 2000  # how far down the drop-downs reach
 
 
-def _about(ws, ds: Dataset) -> None:
+def _about(ws: Any, ds: Dataset) -> None:
     ws.append(["宿迁市产业链招商地图 · 导入模板"])
     ws.append(["填写后在“招商地图”页面导入；任何一行有误则整份文件不导入，并逐行列出问题。"])
     ws.append(
@@ -107,7 +108,7 @@ def read_workbook(data: bytes) -> tuple[dict[str, pd.DataFrame], str | None]:
 
 def _text(v: object) -> str:
     if hasattr(v, "strftime"):
-        return v.strftime("%Y-%m-%d")  # type: ignore[attr-defined]
+        return str(v.strftime("%Y-%m-%d"))
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)

@@ -25,7 +25,7 @@ class InvestFilter:
     year: int | None = None
 
 
-def _has_any(col: pd.Series, values: tuple) -> pd.Series:
+def _has_any(col: pd.Series, values: tuple[object, ...]) -> pd.Series:
     if not values:
         return pd.Series(True, index=col.index)
     pattern = r"(?:^|;)(?:" + "|".join(str(v) for v in values) + r")(?:;|$)"
