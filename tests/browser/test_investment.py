@@ -45,6 +45,8 @@ def points_frame(page):
 
 def open_demo(page, app_url):
     page.goto(app_url + "investment")
+    # the first page of a session may wait for the server's first run on a busy machine
+    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=60, what="map iframe")
     map_frame(page)
     page.get_by_role("button", name="载入示例数据（虚构）").click()
     wait_until(page, lambda: page.get_by_text("示例数据：以下企业").count() > 0, what="demo banner")
