@@ -17,6 +17,7 @@ page = st.navigation(
         st.Page("ui/audit.py", title=t("nav_audit", lang), url_path="audit"),
         st.Page("ui/workspace.py", title=t("nav_workspace", lang), url_path="workspace"),
         st.Page("ui/boundaries.py", title=t("nav_boundaries", lang), url_path="boundaries"),
+        st.Page("ui/investment.py", title=t("nav_investment", lang), url_path="investment"),
         st.Page("ui/edit.py", title=t("nav_edit", lang), url_path="edit"),
     ]
 )

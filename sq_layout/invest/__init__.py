@@ -1,0 +1,1 @@
+"""The chain investment map: firms, projects, chain links and yearly actuals, their import, gaps and targets."""

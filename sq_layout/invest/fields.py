@@ -1,0 +1,113 @@
+"""Column-wise parsing of user sheets: each parser returns the parsed column and the problems it found."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from sq_layout.plan.dataset import Dataset
+
+SEP = r"\s*[;；、,，]\s*"
+LINK_SEP = r"\s*[;；]\s*"  # link names may contain 、 (硅棒、硅碇、硅片)
+Problems = list[tuple[int, str, str]]  # (row index, value, what was expected)
+
+
+def _join(values: pd.Series) -> dict[int, str]:
+    """Row index -> its distinct values, sorted and ';'-joined (a plain loop: groupby-agg is slow per row)."""
+    rows: dict[int, set[object]] = {}
+    for i, v in zip(values.index.tolist(), values.tolist(), strict=True):
+        rows.setdefault(i, set()).add(v)
+    return {i: ";".join(str(x) for x in sorted(vs)) for i, vs in rows.items()}  # type: ignore[type-var]
+
+
+def chain_lookup(ds: Dataset) -> dict[str, int]:
+    """Every way a chain may be written (number, name, English name) -> chain_no."""
+    out: dict[str, int] = {}
+    for c in ds.chains.itertuples():
+        for k in (str(c.chain_no), c.name, c.name_en):
+            out[str(k).strip().lower()] = int(c.chain_no)
+    return out
+
+
+def chain_choices(ds: Dataset) -> str:
+    """The valid chain values, for error messages."""
+    return "1–20 or one of " + "、".join(ds.chains["name"])
+
+
+def parse_chains(ds: Dataset, col: pd.Series, required: bool) -> tuple[pd.Series, Problems]:
+    """';'-separated chains -> '3;9' strings of chain numbers."""
+    lookup = chain_lookup(ds)
+    tok = col.str.split(SEP, regex=True).explode().str.strip()
+    tok = tok[tok != ""]
+    mapped = tok.str.lower().map(lookup)
+    problems: Problems = [(int(i), str(v), chain_choices(ds)) for i, v in tok[mapped.isna()].items()]
+    out = pd.Series(_join(mapped.dropna().astype(int)), dtype=str).reindex(col.index).fillna("")
+    if required:
+        bad_rows = set(i for i, *_ in problems)
+        problems += [
+            (int(i), "", "at least one chain: " + chain_choices(ds))
+            for i in out.index[(out == "")]
+            if i not in bad_rows
+        ]
+    return out, problems
+
+
+def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame) -> tuple[pd.Series, Problems]:
+    """';'-separated link names, each a link of one of the row's chains -> ';'-separated link_ids."""
+    tok = col.str.split(LINK_SEP, regex=True).explode().str.strip()
+    tok = tok[tok != ""].rename("name").rename_axis("row").reset_index()
+    row_chains = chains.str.split(";").explode().rename("chain_no").rename_axis("row").reset_index()
+    row_chains = row_chains[row_chains["chain_no"] != ""].astype({"chain_no": int})
+    cand = tok.merge(row_chains, on="row").merge(links[["chain_no", "name", "link_id"]], on=["chain_no", "name"])
+    found = pd.Series(_join(cand.set_index("row")["link_id"]), dtype=str)
+    problems: Problems = []
+    matched = set(zip(cand["row"], cand["name"], strict=True))
+    for r, name in zip(tok["row"], tok["name"], strict=True):
+        if (r, name) not in matched:
+            mine = row_chains.loc[row_chains["row"] == r, "chain_no"]
+            names = links.loc[links["chain_no"].isin(mine), "name"]
+            choices = "、".join(names) if len(names) else "none yet: add the chain's links first"
+            problems.append((int(r), name, f"a link of the row's chains ({choices})"))
+    return found.reindex(col.index).fillna(""), problems
+
+
+def parse_number(col: pd.Series, required: bool, minimum: float | None = 0.0) -> tuple[pd.Series, Problems]:
+    """Text -> finite float (NaN where empty); non-numbers, inf/nan and negatives are problems."""
+    text = col.str.strip().str.replace(",", "", regex=False)
+    num = pd.to_numeric(text, errors="coerce").astype(float)
+    empty = text == ""
+    nan_text = text.str.lower().isin(("nan", "na", "n/a"))
+    problems: Problems = []
+    if required:
+        problems += [(int(i), "", "a number") for i in text.index[empty]]
+    problems += [(int(i), v, "a number") for i, v in text[~empty & num.isna() & ~nan_text].items()]
+    problems += [(int(i), v, "a finite number") for i, v in text[~empty & (np.isinf(num) | nan_text)].items()]
+    if minimum is not None:
+        problems += [
+            (int(i), v, f"a number ≥ {minimum:g}") for i, v in text[np.isfinite(num) & (num < minimum)].items()
+        ]
+    return num.where(np.isfinite(num)), problems
+
+
+def parse_date(col: pd.Series) -> tuple[pd.Series, Problems]:
+    """Text -> datetime (NaT where empty); unreadable dates are problems."""
+    text = col.str.strip().str.replace(r" 00:00:00$", "", regex=True)
+    d = pd.to_datetime(text.replace("", None), errors="coerce", format="mixed")
+    bad = d.isna() & (text != "")
+    return d.astype("datetime64[ns]"), [(int(i), v, "a date YYYY-MM-DD") for i, v in text[bad].items()]
+
+
+def parse_choice(col: pd.Series, choices: tuple[str, ...], required: bool) -> tuple[pd.Series, Problems]:
+    """Text that must be one of a few values."""
+    text = col.str.strip()
+    bad = ~text.isin(choices) & ((text != "") | required)
+    return text, [(int(i), v, " / ".join(choices)) for i, v in text[bad].items()]
+
+
+def parse_area(col: pd.Series, names: dict[str, str], ds: Dataset) -> tuple[pd.Series, Problems]:
+    """An area written any known way -> area_id ('' where empty)."""
+    text = col.str.strip()
+    ids = text.str.lower().map(names).fillna("")
+    bad = (ids == "") & (text != "")
+    expected = "one of " + "、".join(ds.areas["name"])
+    return ids, [(int(i), v, expected) for i, v in text[bad].items()]

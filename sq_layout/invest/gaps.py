@@ -1,0 +1,63 @@
+"""补链: per chain, firms per link and area, the links with no firm in the city and the assigned areas with none."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sq_layout.invest.repository import InvestData
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import chain_links
+
+NO_LINK = "(no link)"
+
+
+def explode_links(records: pd.DataFrame) -> pd.DataFrame:
+    """One row per (record, chain, link) with the record's area; link_id '' where the record names no link."""
+    if records.empty:
+        return pd.DataFrame(columns=["row", "chain_no", "link_id", "area_id"])
+    ch = records["chains"].str.split(";").explode()
+    out = pd.DataFrame({"row": ch.index, "chain_no": ch.astype(int).to_numpy()})
+    out["area_id"] = records["area_id"].reindex(out["row"]).to_numpy()
+    lk = records["links"].str.split(";").explode().rename("link_id").rename_axis("row").reset_index()
+    lk["link_chain"] = lk["link_id"].str.extract(r"^c(\d+)-")[0].astype("Int64")
+    named = out.merge(lk[lk["link_id"] != ""], left_on=["row", "chain_no"], right_on=["row", "link_chain"])
+    bare = out[~out.set_index(["row", "chain_no"]).index.isin(named.set_index(["row", "chain_no"]).index)]
+    return pd.concat([named[["row", "chain_no", "link_id", "area_id"]], bare.assign(link_id="")], ignore_index=True)
+
+
+def chain_hosts(ds: Dataset, chain_no: int) -> list[str]:
+    """Areas the plan assigns the chain, in the Dataset's area order."""
+    hosts = set(chain_links(ds).loc[lambda d: d["chain_no"] == chain_no, "area_id"])
+    return [a for a in ds.areas["area_id"] if a in hosts]
+
+
+def gap_matrix(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Link × area firm counts for one chain (links in chain order, then firms naming no link; all nine areas)."""
+    firms = data.firms if firms is None else firms
+    x = explode_links(firms)
+    x = x[x["chain_no"] == chain_no].drop_duplicates(["row", "link_id"])
+    links = data.links[data.links["chain_no"] == chain_no].sort_values("position")
+    counts = pd.crosstab(x["link_id"], x["area_id"]) if len(x) else pd.DataFrame()
+    index = [*links["link_id"], ""]
+    return counts.reindex(index=index, columns=list(ds.areas["area_id"]), fill_value=0).astype(int)
+
+
+def gap_list(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The chain's 招商 targets and problem list: links with no firm anywhere, assigned areas with no firm."""
+    m = gap_matrix(ds, data, chain_no, firms)
+    links = data.links.set_index("link_id")
+    rows = []
+    for link_id, n in m.sum(axis=1).items():
+        if link_id and n == 0:
+            lk = links.loc[link_id]
+            src = f"规划第{int(lk['line'])}行：{lk['quote']}" if pd.notna(lk["line"]) else str(lk["source"])
+            rows.append(("link", link_id, lk["stage"], lk["name"], "", src))
+    per_area = m.sum(axis=0)
+    sources = chain_links(ds).query("chain_no == @chain_no").set_index("area_id")
+    parent = ds.areas.set_index("area_id")["parent_area_id"]
+    for a in chain_hosts(ds, chain_no):
+        if per_area.get(a, 0) == 0:
+            inner = [z for z, p in parent.items() if p == a and per_area.get(z, 0) > 0]
+            note = ("；其内功能区有企业：" + "、".join(inner)) if inner else ""
+            rows.append(("area", a, "", a, note, str(sources.at[a, "sources"])))
+    return pd.DataFrame(rows, columns=["gap", "key", "stage", "subject", "note", "source"])

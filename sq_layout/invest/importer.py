@@ -1,0 +1,230 @@
+"""Import firms, projects and yearly actuals from CSV or the Excel template: all rows pass, or nothing is taken.
+
+Every problem is reported with its spreadsheet row, column header, the value and what was expected.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sq_layout.invest import fields as fx
+from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
+from sq_layout.invest.creditcode import credit_code_problem
+from sq_layout.invest.locate import area_names, assign_areas, carrier_areas, convert, disagrees, placement
+from sq_layout.invest.schemas import ACTUALS, FIRMS, PROJECTS, ROLES, STAGE_DATES, STAGES, empty_table
+from sq_layout.plan.dataset import Dataset
+
+PROBLEM_COLUMNS = ["sheet", "row", "column", "value", "expected"]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One sheet's outcome: the validated table when there are no problems, else the problems."""
+
+    kind: str
+    table: pd.DataFrame | None
+    problems: pd.DataFrame
+
+    @property
+    def ok(self) -> bool:
+        """True when every row passed."""
+        return self.table is not None
+
+
+class _Collector:
+    def __init__(self, kind: str, first_row: int):
+        self.kind, self.first_row = kind, first_row
+        self.rows: list[tuple[str, int, str, str, str]] = []
+        self.headers = {f.code: f.header for f in KINDS[kind]}
+
+    def add(self, code: str, found: fx.Problems) -> None:
+        for i, v, expected in found:
+            self.rows.append((SHEETS[self.kind], i + self.first_row, self.headers.get(code, code), v, expected))
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS).sort_values(["row", "column"], kind="stable")
+
+
+def _normalise(raw: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
+    hm = header_map(kind)
+    raw = raw.rename(columns=lambda c: hm.get(str(c).strip().lower(), str(c)))
+    raw = raw.loc[:, ~raw.columns.duplicated()]
+    missing = [f for f in KINDS[kind] if f.required and f.code not in raw.columns]
+    out.rows += [(SHEETS[kind], 1, f.header, "", "this column (see the template)") for f in missing]
+    cols = {f.code: raw.get(f.code, "") for f in KINDS[kind]}
+    frame = pd.DataFrame(cols, index=raw.index).fillna("").astype(str).apply(lambda s: s.str.strip())
+    return frame[(frame != "").any(axis=1)]  # blank rows are not records
+
+
+def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
+    """Chains, links, area and WGS-84 position for firm and project rows."""
+    loc = pd.DataFrame(index=f.index)
+    loc["chains"], p = fx.parse_chains(ds, f["chains"], required=True)
+    out.add("chains", p)
+    loc["links"], p = fx.parse_links(f["links"], loc["chains"], links)
+    out.add("links", p)
+    loc["area_stated"], p = fx.parse_area(f["area"], area_names(ds), ds)
+    out.add("area", p)
+    lon, p_lon = fx.parse_number(f["lon"], required=False, minimum=None)
+    lat, p_lat = fx.parse_number(f["lat"], required=False, minimum=None)
+    out.add("lon", p_lon)
+    out.add("lat", p_lat)
+    half = (f["lon"] == "") != (f["lat"] == "")
+    out.add("lon", [(int(i), f.at[i, "lon"], "经度 and 纬度 both, or neither") for i in f.index[half]])
+    wlon, wlat = convert(lon.to_numpy(), lat.to_numpy(), crs)
+    has = np.isfinite(wlon) & np.isfinite(wlat)
+    derived = pd.Series(assign_areas(ds, np.where(has, wlon, 0.0), np.where(has, wlat, 0.0)), index=f.index)
+    outside = has & (derived == "")
+    out.add(
+        "lon",
+        [
+            (
+                int(i),
+                f"{f.at[i, 'lon']}, {f.at[i, 'lat']}",
+                f"a point inside Suqian in {COORD_LABELS[crs]} "
+                "(check the declared coordinate system, and that 经度/纬度 are not swapped)",
+            )
+            for i in f.index[outside]
+        ],
+    )
+    carrier = f["carrier"].str.lower().map(carrier_areas(ds)).fillna("")
+    fallback = loc["area_stated"].where(loc["area_stated"] != "", carrier)
+    unplaced = ~has & (fallback == "") & ~half
+    out.add("area", [(int(i), "", "coordinates, a 区域 or a known 载体") for i in f.index[unplaced]])
+    loc["area_id"] = derived.where(has, fallback)
+    loc["area_flag"] = has & disagrees(ds, derived, loc["area_stated"])
+    loc["approximate"] = ~has
+    plon, plat = placement(ds, loc["area_id"].where(loc["area_id"] != "", ds.areas["area_id"].iloc[0]))
+    loc["lon"], loc["lat"] = np.where(has, wlon, plon), np.where(has, wlat, plat)
+    loc["carrier"] = f["carrier"]
+    return loc
+
+
+def _firms(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
+    t = _locate(ds, f, links, crs, out)
+    t["name"] = f["name"]
+    out.add("name", [(int(i), "", "a name") for i in f.index[f["name"] == ""]])
+    code = f["credit_code"].str.upper()
+    out.add(
+        "credit_code",
+        [
+            (int(i), c, f"a valid 统一社会信用代码: {credit_code_problem(c)}")
+            for i, c in code.items()
+            if c and credit_code_problem(c)
+        ],
+    )
+    dup = code[(code != "") & code.duplicated(keep="first")]
+    out.add("credit_code", [(int(i), c, "a code not already used on an earlier row") for i, c in dup.items()])
+    t["credit_code"] = code
+    t["role"], p = fx.parse_choice(f["role"], ROLES, required=False)
+    out.add("role", p)
+    return t
+
+
+def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
+    t = _locate(ds, f, links, crs, out)
+    t["name"], t["firm"] = f["name"], f["firm"]
+    out.add("name", [(int(i), "", "a name") for i in f.index[f["name"] == ""]])
+    t["investment_yi"], p = fx.parse_number(f["investment_yi"], required=True)
+    out.add("investment_yi", p)
+    t["stage"], p = fx.parse_choice(f["stage"], STAGES, required=True)
+    out.add("stage", p)
+    for c in STAGE_DATES:
+        t[c], p = fx.parse_date(f[c])
+        out.add(c, p)
+    dates = t[list(STAGE_DATES)]
+    before = dates.cummax(axis=1, skipna=True).shift(1, axis=1)
+    for c in STAGE_DATES[1:]:
+        bad = dates[c].notna() & before[c].notna() & (dates[c] < before[c])
+        out.add(
+            c,
+            [
+                (int(i), str(dates.at[i, c].date()), "a date on or after the earlier stages' dates")
+                for i in f.index[bad]
+            ],
+        )
+    level = t["stage"].map({s: n for n, s in enumerate(STAGES)})
+    for n, c in enumerate(STAGE_DATES):
+        need = (level == n) & dates[c].isna() & (f[c] == "")  # an unreadable date is reported once
+        out.add(c, [(int(i), "", f"the date of the current stage {STAGES[n]}") for i in f.index[need]])
+        ahead = (level < n) & dates[c].notna()
+        out.add(
+            c, [(int(i), str(dates.at[i, c].date()), f"empty: stage is {t.at[i, 'stage']}") for i in f.index[ahead]]
+        )
+    return t
+
+
+def _actuals(ds: Dataset, f: pd.DataFrame, source: str, out: _Collector) -> pd.DataFrame:
+    t = pd.DataFrame(index=f.index)
+    chains, p = fx.parse_chains(ds, f["chain"], required=True)
+    out.add("chain", p)
+    multi = chains.str.contains(";")
+    out.add("chain", [(int(i), f.at[i, "chain"], "one chain per row") for i in f.index[multi]])
+    t["chain_no"] = pd.to_numeric(chains.where(~multi & (chains != ""), "0")).astype(int)
+    year, p = fx.parse_number(f["year"], required=True, minimum=2020)
+    out.add("year", p)
+    bad_year = year.notna() & ((year % 1 != 0) | (year > 2030))
+    out.add("year", [(int(i), f.at[i, "year"], "a whole year 2020–2030") for i in f.index[bad_year]])
+    t["year"] = year.fillna(0).astype(int)
+    t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds)
+    out.add("area", p)
+    t["output_yi"], p = fx.parse_number(f["output_yi"], required=True)
+    out.add("output_yi", p)
+    t["source"] = f["source"].where(f["source"] != "", source)
+    dup = t.duplicated(["chain_no", "year", "area_id"], keep="first")
+    out.add("year", [(int(i), f.at[i, "year"], "one figure per chain, year and area") for i in f.index[dup]])
+    return t
+
+
+def validate_sheet(
+    ds: Dataset,
+    raw: pd.DataFrame,
+    kind: str,
+    links: pd.DataFrame,
+    crs: str = "wgs84",
+    source: str = "导入",
+    first_row: int = 2,
+) -> ImportResult:
+    """Validate one sheet of text cells; rows are numbered as in the spreadsheet (header on row 1)."""
+    out = _Collector(kind, first_row)
+    f = _normalise(raw.reset_index(drop=True), kind, out)
+    if out.rows:
+        return ImportResult(kind, None, out.frame())
+    schema = {"firms": FIRMS, "projects": PROJECTS, "actuals": ACTUALS}[kind]
+    if f.empty:  # a sheet left blank adds nothing
+        return ImportResult(kind, empty_table(schema), out.frame())
+    if kind == "actuals":
+        table = _actuals(ds, f, source, out)
+    else:
+        table = (_firms if kind == "firms" else _projects)(ds, f, links, crs, out)
+        prefix = "F" if kind == "firms" else "P"
+        table.insert(0, f"{kind[:-1]}_id", [f"new-{prefix}{i + first_row}" for i in f.index])
+        table["origin"] = "import"
+        table["source"] = [f"{source} {SHEETS[kind]} 第{i + first_row}行" for i in f.index]
+    if out.rows:
+        return ImportResult(kind, None, out.frame())
+    table = table[list(schema.columns)].reset_index(drop=True)
+    return ImportResult(kind, schema.validate(table), out.frame())
+
+
+def read_upload(
+    ds: Dataset, name: str, data: bytes, links: pd.DataFrame, crs: str = "wgs84", kind: str | None = None
+) -> list[ImportResult]:
+    """Validate an uploaded .csv (one table; kind guessed from headers) or .xlsx (the template's sheets)."""
+    if name.lower().endswith(".xlsx"):
+        from sq_layout.invest.template import read_workbook
+
+        sheets, declared = read_workbook(data)
+        return [validate_sheet(ds, raw, k, links, declared or crs, name) for k, raw in sheets.items()]
+    raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    kind = kind or guess_kind(list(raw.columns))
+    if kind is None:
+        empty = pd.DataFrame(
+            [("CSV", 1, "", ", ".join(raw.columns), "the headers of a template sheet")], columns=PROBLEM_COLUMNS
+        )
+        return [ImportResult("unknown", None, empty)]
+    return [validate_sheet(ds, raw, kind, links, crs, name)]

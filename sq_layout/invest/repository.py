@@ -1,0 +1,125 @@
+"""The seam where persistence plugs in: the investment tables as one value, and a repository that holds them.
+
+Today the app keeps them in memory per session (MemoryRepository); a workspace-backed repository with edit
+history implements the same two methods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Protocol
+
+import pandas as pd
+
+from sq_layout.invest.schemas import ACTUALS, CARRIERS, FIRMS, LINKS, PROJECTS, empty_table
+from sq_layout.invest.seed import plan_carriers, plan_firms, read_links
+from sq_layout.plan.dataset import Dataset
+
+
+@dataclass(frozen=True, eq=False)
+class InvestData:
+    """Firms, projects, carrier parks, chain links and yearly actuals; demo=True marks the fictional set."""
+
+    firms: pd.DataFrame
+    projects: pd.DataFrame
+    carriers: pd.DataFrame
+    links: pd.DataFrame
+    actuals: pd.DataFrame
+    demo: bool = False
+
+    def validated(self) -> InvestData:
+        """The same tables, each checked against its schema (raises pandera's SchemaError)."""
+        return replace(
+            self,
+            firms=FIRMS.validate(self.firms),
+            projects=PROJECTS.validate(self.projects),
+            carriers=CARRIERS.validate(self.carriers),
+            links=LINKS.validate(self.links),
+            actuals=ACTUALS.validate(self.actuals),
+        )
+
+
+def plan_baseline(ds: Dataset) -> InvestData:
+    """What the plan itself names: its lead firms, carrier parks and chain links; no projects, no actuals."""
+    return InvestData(plan_firms(ds), empty_table(PROJECTS), plan_carriers(ds), read_links(), empty_table(ACTUALS))
+
+
+def _renumber(existing: pd.DataFrame, new: pd.DataFrame, key: str, prefix: str) -> pd.DataFrame:
+    taken = existing[key].str.extract(rf"^{prefix}(\d+)$")[0].dropna().astype(int)
+    start = int(taken.max()) + 1 if len(taken) else 1
+    return new.assign(**{key: [f"{prefix}{start + i:05d}" for i in range(len(new))]})
+
+
+def add_records(data: InvestData, new: dict[str, pd.DataFrame]) -> InvestData:
+    """Append validated imports (by kind: firms, projects, actuals); actual figures replace same chain/year/area."""
+    firms, projects, actuals = data.firms, data.projects, data.actuals
+    if "firms" in new and len(new["firms"]):
+        firms = pd.concat([firms, _renumber(firms, new["firms"], "firm_id", "F")], ignore_index=True)
+    if "projects" in new and len(new["projects"]):
+        projects = pd.concat([projects, _renumber(projects, new["projects"], "project_id", "P")], ignore_index=True)
+    if "actuals" in new and len(new["actuals"]):
+        key = ["chain_no", "year", "area_id"]
+        kept = actuals.merge(new["actuals"][key], on=key, how="left", indicator=True)
+        actuals = pd.concat([actuals[(kept["_merge"] == "left_only").to_numpy()], new["actuals"]], ignore_index=True)
+    return replace(data, firms=firms, projects=projects, actuals=actuals).validated()
+
+
+class Repository(Protocol):
+    """Where the investment tables live between reruns."""
+
+    def load(self) -> InvestData:
+        """The current tables."""
+        ...
+
+    def save(self, data: InvestData, note: str) -> None:
+        """Replace the tables in one step, recording what changed and why."""
+        ...
+
+
+@dataclass
+class MemoryRepository:
+    """In-memory tables (one per app session) with a log of saves; nothing outlives the process."""
+
+    data: InvestData
+    history: list[tuple[str, str]] = field(default_factory=list)
+
+    def load(self) -> InvestData:
+        """The current tables."""
+        return self.data
+
+    def save(self, data: InvestData, note: str) -> None:
+        """Validate, then replace the tables; a failing validation leaves them as they were."""
+        self.data = data.validated()
+        self.history.append((datetime.now(UTC).isoformat(timespec="seconds"), note))
+
+
+def replace_links(data: InvestData, chain_no: int, edited: pd.DataFrame) -> InvestData:
+    """One chain's links as edited by a user (new rows get ids; blank source means 用户); validated as a whole."""
+    rows = edited.dropna(subset=["name"]).copy()
+    rows = rows[rows["name"].astype(str).str.strip() != ""]
+    taken = set(data.links["link_id"])
+    ids = []
+    for lid in rows.get("link_id", pd.Series([None] * len(rows), index=rows.index)):
+        if isinstance(lid, str) and lid:
+            ids.append(lid)
+            continue
+        k = 1
+        while f"c{chain_no}-u{k}" in taken:
+            k += 1
+        taken.add(f"c{chain_no}-u{k}")
+        ids.append(f"c{chain_no}-u{k}")
+    out = pd.DataFrame(
+        {
+            "link_id": ids,
+            "chain_no": chain_no,
+            "position": range(1, len(rows) + 1),
+            "stage": rows["stage"].fillna("").astype(str).to_numpy(),
+            "name": rows["name"].astype(str).str.strip().to_numpy(),
+            "source": rows.get("source", pd.Series("", index=rows.index)).fillna("").replace("", "用户").to_numpy(),
+            "line": pd.array(rows.get("line", pd.Series(pd.NA, index=rows.index)).to_numpy(), dtype="Int64"),
+            "quote": rows.get("quote", pd.Series("", index=rows.index)).fillna("").astype(str).to_numpy(),
+        }
+    )
+    others = data.links[data.links["chain_no"] != chain_no]
+    return replace(data, links=pd.concat([others, out], ignore_index=True)).validated()

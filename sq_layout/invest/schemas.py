@@ -1,0 +1,138 @@
+"""Pandera schemas of the investment tables: firms, projects, chain links and yearly actual output."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+ROLES = ("链主", "龙头", "配套")
+STAGES = ("签约", "开工", "竣工", "投产")  # in order: a project's stage dates never go backwards
+STAGE_DATES = ("date_signed", "date_started", "date_completed", "date_operating")
+LINK_STAGES = ("上游", "中游", "下游")
+COORD_SYSTEMS = ("wgs84", "gcj02", "bd09")
+ORIGINS = ("plan", "import", "demo", "user")
+
+_TEXT = pa.Check.str_length(min_value=1)
+_CHAINS = pa.Check.str_matches(r"^\d{1,2}(;\d{1,2})*$")
+_LINKS = pa.Check.str_matches(r"^([a-z0-9_-]+(;[a-z0-9_-]+)*)?$")
+
+
+def _located() -> dict[str, pa.Column]:
+    """Columns every located record has: where it is, how it was placed and where it came from."""
+    return {
+        "chains": pa.Column(str, _CHAINS),  # 表十一 chain numbers, ';'-separated
+        "links": pa.Column(str, _LINKS),  # link_ids, ';'-separated, may be empty
+        "area_id": pa.Column(str, _TEXT),  # derived: the most specific area containing the point
+        "area_stated": pa.Column(str),  # as written in the file ('' when not stated)
+        "area_flag": pa.Column(bool),  # the stated area disagrees with the point's
+        "carrier": pa.Column(str),
+        "lon": pa.Column(float, pa.Check.in_range(115.0, 121.0)),  # WGS-84
+        "lat": pa.Column(float, pa.Check.in_range(32.0, 36.0)),
+        "approximate": pa.Column(bool),  # no coordinates given: placed at the carrier park or area
+        "origin": pa.Column(str, pa.Check.isin(ORIGINS)),
+        "source": pa.Column(str, _TEXT),  # plan line, file and row, or 示例数据
+    }
+
+
+FIRMS = pa.DataFrameSchema(
+    {
+        "firm_id": pa.Column(str, _TEXT, unique=True),
+        "name": pa.Column(str, _TEXT),
+        "credit_code": pa.Column(str, pa.Check.str_matches(r"^([0-9A-HJ-NP-RTUWXY]{18})?$")),
+        "role": pa.Column(str, pa.Check.isin(("", *ROLES))),
+        **_located(),
+    },
+    strict=True,
+)
+
+
+def _dates_in_order(df: pd.DataFrame) -> pd.Series:
+    """True where no stage date comes before an earlier stage's date."""
+    ok = pd.Series(True, index=df.index)
+    if df.empty:
+        return ok
+    latest = df[STAGE_DATES[0]]
+    for c in STAGE_DATES[1:]:
+        ok &= ~(df[c].notna() & latest.notna() & (df[c] < latest))
+        latest = latest.where(latest.notna() & ~(df[c] > latest), df[c])  # the latest date so far, NaT ignored
+    return ok
+
+
+PROJECTS = pa.DataFrameSchema(
+    {
+        "project_id": pa.Column(str, _TEXT, unique=True),
+        "name": pa.Column(str, _TEXT),
+        "firm": pa.Column(str),
+        "investment_yi": pa.Column(float, [pa.Check.ge(0), pa.Check(lambda s: s.abs() < float("inf"))]),
+        "stage": pa.Column(str, pa.Check.isin(STAGES)),
+        **{c: pa.Column("datetime64[ns]", nullable=True) for c in STAGE_DATES},
+        **_located(),
+    },
+    checks=[pa.Check(_dates_in_order, error="stage dates out of order")],
+    strict=True,
+)
+
+LINKS = pa.DataFrameSchema(
+    {
+        "link_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_-]+$"), unique=True),
+        "chain_no": pa.Column(int, pa.Check.in_range(1, 20)),
+        "position": pa.Column(int, pa.Check.ge(1)),
+        "stage": pa.Column(str, pa.Check.isin(LINK_STAGES)),
+        "name": pa.Column(str, _TEXT),
+        "source": pa.Column(str, _TEXT),
+        "line": pa.Column("Int64", pa.Check.ge(1), nullable=True),
+        "quote": pa.Column(str),
+    },
+    strict=True,
+    unique=["chain_no", "name"],
+)
+
+ACTUALS = pa.DataFrameSchema(
+    {
+        "chain_no": pa.Column(int, pa.Check.in_range(1, 20)),
+        "year": pa.Column(int, pa.Check.in_range(2020, 2030)),
+        "area_id": pa.Column(str),  # '' = city-wide (the scope of 表十一's targets)
+        "output_yi": pa.Column(float, [pa.Check.ge(0), pa.Check(lambda s: s.abs() < float("inf"))]),
+        "source": pa.Column(str, _TEXT),
+    },
+    strict=True,
+    unique=["chain_no", "year", "area_id"],
+)
+
+TARGETS = pa.DataFrameSchema(
+    {
+        "target_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$"), unique=True),
+        "label": pa.Column(str, _TEXT),
+        "label_en": pa.Column(str, _TEXT),
+        "measure": pa.Column(str, pa.Check.isin(("count", "investment"))),
+        "stage": pa.Column(str, pa.Check.isin(STAGES)),
+        "threshold_yi": pa.Column(float, pa.Check.ge(0)),
+        "per_year": pa.Column(str, pa.Check.str_matches(r"^(\d+(\.\d+)?|per_day)$")),
+        "unit": pa.Column(str, _TEXT),
+        "line": pa.Column(int, pa.Check.ge(1)),
+        "quote": pa.Column(str, _TEXT),
+        "reading": pa.Column(str, _TEXT),
+    },
+    strict=True,
+    coerce=True,
+)
+
+CARRIERS = pa.DataFrameSchema(
+    {
+        "carrier_id": pa.Column(str, _TEXT, unique=True),
+        "name": pa.Column(str, _TEXT),
+        "chains": pa.Column(str, pa.Check.str_matches(r"^(\d{1,2}(;\d{1,2})*)?$")),
+        "area_id": pa.Column(str, _TEXT),
+        "lon": pa.Column(float, pa.Check.in_range(115.0, 121.0)),
+        "lat": pa.Column(float, pa.Check.in_range(32.0, 36.0)),
+        "approximate": pa.Column(bool),
+        "origin": pa.Column(str, pa.Check.isin(ORIGINS)),
+        "source": pa.Column(str, _TEXT),
+    },
+    strict=True,
+)
+
+
+def empty_table(schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """A table with the schema's columns and no rows."""
+    return pd.DataFrame({c: pd.Series(dtype=str(col.dtype)) for c, col in schema.columns.items()})

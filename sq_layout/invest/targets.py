@@ -1,0 +1,88 @@
+"""Targets tracked: the “个十百千” project targets per year (专栏6-1) and 表十一 chain output against actuals."""
+
+from __future__ import annotations
+
+import calendar
+
+import numpy as np
+import pandas as pd
+
+from sq_layout.invest.schemas import STAGE_DATES, STAGES
+from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import chain_links
+
+STAGE_DATE = dict(zip(STAGES, STAGE_DATES, strict=True))
+THRESHOLDS = (1.0, 10.0, 50.0)
+
+
+def yearly_target(per_year: str, year: int) -> float:
+    """A target's value for one year ('per_day' = one per day of that year)."""
+    return float(366 if calendar.isleap(year) else 365) if per_year == "per_day" else float(per_year)
+
+
+def project_progress(projects: pd.DataFrame, targets: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each “个十百千” target for a year: the figure from the project records, the target, progress and its line."""
+    rows = []
+    for t in targets.itertuples():
+        dates = projects[STAGE_DATE[str(t.stage)]]
+        hit = (dates.dt.year == year) & (projects["investment_yi"] >= float(t.threshold_yi))
+        value = float(hit.sum()) if t.measure == "count" else float(projects.loc[hit, "investment_yi"].sum())
+        target = yearly_target(str(t.per_year), year)
+        rows.append(
+            (t.target_id, t.label, t.label_en, value, target, value / target, t.unit, t.line, t.quote, t.reading)
+        )
+    cols = ["target_id", "label", "label_en", "value", "target", "progress", "unit", "line", "quote", "reading"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def stage_counts(projects: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Projects reaching each stage in a year, by investment threshold (≥1, ≥10, ≥50亿元), with their investment."""
+    rows = []
+    for stage, col in STAGE_DATE.items():
+        inyear = projects[projects[col].dt.year == year]
+        row = {"stage": stage, "all": len(inyear)}
+        row |= {f"ge_{t:g}": int((inyear["investment_yi"] >= t).sum()) for t in THRESHOLDS}
+        row["investment_yi"] = float(inyear["investment_yi"].sum())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _path(base: float, t23: float, t25: float, year: int) -> float:
+    """The output a chain should have in a year on the geometric path 2020 → 2023 target → 2025 target."""
+    if year <= 2023:
+        return base * (t23 / base) ** ((year - 2020) / 3)
+    return t23 * (t25 / t23) ** ((min(year, 2025) - 2023) / 2)
+
+
+def chain_progress(ds: Dataset, actuals: pd.DataFrame) -> pd.DataFrame:
+    """Per chain, its latest city-wide actual against 表十一: progress to 2025, growth still required, status."""
+    city = actuals[actuals["area_id"] == ""].sort_values("year").groupby("chain_no").last()
+    out = ds.chains[
+        ["chain_no", "name", "name_en", "output_2020_yi", "target_2023_yi", "target_2025_yi", "line"]
+    ].copy()
+    out["year"] = out["chain_no"].map(city["year"]).astype("Int64")
+    out["actual_yi"] = out["chain_no"].map(city["output_yi"])
+    expected, required, status = [], [], []
+    for r in out.itertuples():
+        if pd.isna(r.actual_yi):
+            expected.append(np.nan), required.append(np.nan), status.append("no_data")
+            continue
+        y = int(r.year)
+        e = _path(float(r.output_2020_yi), float(r.target_2023_yi), float(r.target_2025_yi), y)
+        expected.append(e)
+        gap_years = 2025 - y
+        required.append((float(r.target_2025_yi) / r.actual_yi) ** (1 / gap_years) - 1 if gap_years > 0 else np.nan)
+        status.append("on_track" if r.actual_yi >= e else "behind")
+    out["expected_yi"], out["required_cagr"], out["status"] = expected, required, status
+    out["progress"] = out["actual_yi"] / out["target_2025_yi"]
+    return out
+
+
+def area_status(ds: Dataset, progress: pd.DataFrame) -> pd.DataFrame:
+    """Per area: how many of the chains the plan assigns it are behind / on track city-wide (a city-wide status)."""
+    links = chain_links(ds)[["area_id", "chain_no"]].merge(progress[["chain_no", "status"]], on="chain_no")
+    t = pd.crosstab(links["area_id"], links["status"]).reindex(index=ds.areas["area_id"], fill_value=0)
+    for c in ("behind", "on_track", "no_data"):
+        if c not in t:
+            t[c] = 0
+    return t[["behind", "on_track", "no_data"]].reset_index()

@@ -1,0 +1,95 @@
+"""What the investment page shows: the current filter applied, a point's card, and per-area figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sq_layout.invest.repository import InvestData
+from sq_layout.invest.schemas import STAGE_DATES
+from sq_layout.plan.dataset import Dataset
+
+METRICS = ("firms", "projects", "investment")
+
+
+@dataclass(frozen=True)
+class InvestFilter:
+    """Chains, links, firm roles, project stages and a year (empty means no filter)."""
+
+    chains: tuple[int, ...] = ()
+    links: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    year: int | None = None
+
+
+def _has_any(col: pd.Series, values: tuple[object, ...]) -> pd.Series:
+    if not values:
+        return pd.Series(True, index=col.index)
+    pattern = r"(?:^|;)(?:" + "|".join(str(v) for v in values) + r")(?:;|$)"
+    return col.str.contains(pattern, regex=True)
+
+
+def apply_filter(data: InvestData, f: InvestFilter) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Firms, projects and carrier parks that pass the filter (roles apply to firms, stages and year to projects)."""
+    firms = data.firms[_has_any(data.firms["chains"], f.chains) & _has_any(data.firms["links"], f.links)]
+    if f.roles:
+        firms = firms[firms["role"].isin(f.roles)]
+    p = data.projects
+    projects = p[_has_any(p["chains"], f.chains) & _has_any(p["links"], f.links)]
+    if f.stages:
+        projects = projects[projects["stage"].isin(f.stages)]
+    if f.year is not None:
+        years = np.column_stack([projects[c].dt.year.fillna(0).to_numpy() for c in STAGE_DATES])
+        projects = projects[(years == f.year).any(axis=1)]
+    carriers = data.carriers[_has_any(data.carriers["chains"], f.chains)] if not f.links else data.carriers.iloc[:0]
+    return firms, projects, carriers
+
+
+def records_at(tables: tuple[pd.DataFrame, ...], lat: float, lng: float, decimals: int = 5) -> pd.DataFrame:
+    """Every drawn record at a clicked point position (several share a spot when placed at an area)."""
+    rows = []
+    for kind, t in zip(("firm", "project", "carrier"), tables, strict=True):
+        hit = t[(t["lat"].round(decimals) == round(lat, decimals)) & (t["lon"].round(decimals) == round(lng, decimals))]
+        rows.append(hit.assign(kind=kind))
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+
+def card_rows(ds: Dataset, data: InvestData, hits: pd.DataFrame, limit: int = 20) -> list[dict[str, str]]:
+    """Plain-text facts for each record at a point (the page escapes them): name, kind, chains, links, area…"""
+    chain_names = dict(zip(ds.chains["chain_no"].astype(str), ds.chains["name"], strict=True))
+    link_names = dict(zip(data.links["link_id"], data.links["name"], strict=True))
+    area_names = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
+    out = []
+    for r in hits.head(limit).to_dict("records"):
+        card = {
+            "kind": r["kind"],
+            "name": str(r["name"]),
+            "chains": "、".join(chain_names.get(c, c) for c in str(r["chains"]).split(";") if c),
+            "links": "、".join(link_names.get(x, x) for x in str(r.get("links", "") or "").split(";") if x),
+            "area": area_names.get(r["area_id"], r["area_id"]),
+            "approximate": "1" if r["approximate"] else "",
+            "source": str(r["source"]),
+        }
+        for k in ("role", "credit_code", "firm", "stage", "carrier"):
+            if isinstance(r.get(k), str) and r[k]:
+                card[k] = str(r[k])
+        if r["kind"] == "project":
+            card["investment_yi"] = f"{float(r['investment_yi']):g}"
+        if r.get("area_flag") is True:
+            card["area_stated"] = area_names.get(r["area_stated"], r["area_stated"])
+        out.append(card)
+    return out
+
+
+def area_metric(ds: Dataset, firms: pd.DataFrame, projects: pd.DataFrame, metric: str) -> pd.Series:
+    """Per area: firm count, project count or total project investment (亿元) of the filtered records."""
+    if metric == "firms":
+        s = firms.groupby("area_id").size()
+    elif metric == "projects":
+        s = projects.groupby("area_id").size()
+    else:
+        s = projects.groupby("area_id")["investment_yi"].sum()
+    return s.reindex(ds.areas["area_id"], fill_value=0).astype(float)

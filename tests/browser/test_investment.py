@@ -1,0 +1,118 @@
+"""The investment map as a user drives it: demo data, filter to a chain and link, click a point, export gaps."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+
+from sq_layout.invest.demo import demo_data
+from sq_layout.invest.views import InvestFilter, apply_filter
+from sq_layout.plan.dataset import bundled
+from tests.browser.conftest import ARTIFACTS, ROOT, download, map_frame, wait_idle, wait_until
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return demo_data(bundled())  # the same fixed-seed set the page's demo button loads
+
+
+def select_option(page, label: str, typed: str) -> None:
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+    box.locator("input").click()
+    box.locator("input").fill(typed)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def points_frame(page):
+    """The iframe of the points map (the targets tab has a second map, without points)."""
+    map_frame(page)
+
+    def has_points(f) -> bool:
+        try:
+            return "st_folium" in f.url and f.evaluate("() => !!(window.map_div && map_div.getPane('sqpoints'))")
+        except Exception:  # a frame being replaced
+            return False
+
+    wait_until(page, lambda: any(has_points(f) for f in page.frames), what="points map")
+    return next(f for f in page.frames if has_points(f))
+
+
+def open_demo(page, app_url):
+    page.goto(app_url + "investment")
+    # the first page of a session may wait for the server's first run on a busy machine
+    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=60, what="map iframe")
+    map_frame(page)
+    page.get_by_role("button", name="载入示例数据（虚构）").click()
+    wait_until(page, lambda: page.get_by_text("示例数据：以下企业").count() > 0, what="demo banner")
+    return points_frame(page)
+
+
+def drawn(frame) -> int:
+    return frame.evaluate("() => window.sqPoints ? window.sqPoints.n : -1")
+
+
+def test_filter_chain_and_link_then_click_a_point(page, app_url, demo, external_requests):
+    frame = open_demo(page, app_url)
+    everything = sum(len(t) for t in apply_filter(demo, InvestFilter()))
+    wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="all demo points drawn")
+    assert frame.evaluate("() => window.sqPoints.clustered") is True  # dense: clustered
+    select_option(page, "产业链", "晶硅光伏")
+    chain = apply_filter(demo, InvestFilter(chains=(3,)))
+    wait_until(page, lambda: drawn(frame) == sum(len(t) for t in chain), what="chain 3 points")
+    select_option(page, "环节", "电池片")
+    firms, projects, _ = apply_filter(demo, InvestFilter(chains=(3,), links=("c3-cell",)))
+    wait_until(page, lambda: drawn(frame) == len(firms) + len(projects), what="chain 3 / 电池片 points")
+    target = firms.iloc[0]
+    click_point(page, frame, target.lat, target.lon)
+    card = page.locator(".sq-card")
+    wait_until(page, lambda: card.count() > 0 and target["name"] in card.first.inner_text(), what="point card")
+    assert "晶硅光伏" in card.first.inner_text() and "电池片" in card.first.inner_text()
+    assert external_requests == []  # markercluster and Leaflet came from this machine
+
+
+def test_gap_list_export_for_pv(page, app_url, tmp_path):
+    open_demo(page, app_url)
+    page.get_by_text("补链", exact=True).click()
+    wait_until(page, lambda: page.get_by_text("招商目标与问题清单").count() > 0, what="gap tab")
+    path = download(page, page.get_by_role("button", name="下载补链清单（XLSX）"), tmp_path / "gaps.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["说明", "补链清单", "环节×区域"]
+    assert "晶硅光伏" in wb["说明"]["A1"].value and "示例数据" in wb["说明"]["A2"].value
+    rows = [[c.value for c in r] for r in wb["补链清单"].iter_rows(min_row=3)]
+    assert rows[0][:3] == ["全市无企业的环节（招商目标）", "中游", "组件"]  # the fixed-seed demo has no 组件 firm
+    matrix = [c.value for c in wb["环节×区域"][2]]
+    assert matrix[0] == "环节" and "泗洪县" in matrix
+
+
+def click_point(page, frame, lat: float, lon: float) -> None:
+    wait_idle(page)
+    pt = frame.evaluate(
+        f"() => {{ const p = map_div.latLngToContainerPoint([{round(lat, 5)}, {round(lon, 5)}]); return [p.x, p.y]; }}"
+    )
+    frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})
+
+
+def test_screenshot_for_readme(page, app_url, demo):
+    frame = open_demo(page, app_url)
+    select_option(page, "产业链", "晶硅光伏")
+    page.get_by_test_id("stRadioGroup").get_by_text("企业数", exact=True).click()
+    wait_until(page, lambda: frame.locator("path.sq-value").count() == 9, what="areas shaded")
+    firms, projects, _ = apply_filter(demo, InvestFilter(chains=(3,)))
+    wait_until(page, lambda: drawn(frame) == len(firms) + len(projects), what="chain 3 points")
+    target = projects.sort_values("investment_yi").iloc[-1]  # the biggest project: its own spot, easy to see
+    click_point(page, frame, target.lat, target.lon)
+    card = page.locator(".sq-card")
+    wait_until(page, lambda: card.count() > 0 and target["name"] in card.first.inner_text(), what="point card")
+    wait_idle(page)
+    page.wait_for_timeout(1000)
+    shot = ARTIFACTS / "investment.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 50_000
+    if os.environ.get("SQ_UPDATE_DOCS") == "1":
+        shutil.copy(shot, ROOT / "docs" / "investment.png")

@@ -1,0 +1,295 @@
+"""The chain investment map page (招商地图): filters, points map and card, gaps, targets, import (layout only)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from pandera.errors import SchemaError, SchemaErrors
+from streamlit_folium import st_folium
+
+from layers.assets import ensure_leaflet
+from layers.base import base_layers, base_map
+from layers.invest import (
+    add_cluster_assets,
+    card_html,
+    ensure_markercluster,
+    legend_html,
+    payload,
+    points_frame,
+    points_group,
+)
+from layers.shading import value_group
+from sq_layout.geo.simplify import browser_geometry
+from sq_layout.i18n import t
+from sq_layout.invest.demo import demo_data
+from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
+from sq_layout.invest.importer import read_upload
+from sq_layout.invest.repository import MemoryRepository, add_records, plan_baseline, replace_links
+from sq_layout.invest.schemas import COORD_SYSTEMS, LINK_STAGES, ROLES, STAGES
+from sq_layout.invest.seed import read_targets
+from sq_layout.invest.targets import area_status, chain_progress, project_progress, stage_counts
+from sq_layout.invest.template import template_bytes
+from sq_layout.invest.views import METRICS, InvestFilter, apply_filter, area_metric, card_rows, records_at
+from sq_layout.plan.dataset import Dataset, bundled
+from sq_layout.plan.join import areas_frame
+from sq_layout.printing.gap_page import gap_page_bytes
+from sq_layout.printing.printmap import PrintSpec
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@st.cache_resource
+def load() -> tuple[Dataset, object]:
+    ensure_leaflet()
+    ensure_markercluster()
+    ds = bundled()
+    return ds, browser_geometry(areas_frame(ds))
+
+
+@st.cache_resource
+def map_layers(lang: str):
+    """Base-map data per language, built once per server."""
+    return base_layers(geo, lang, "none")
+
+
+ds, geo = load()
+ss = st.session_state
+if "inv_repo" not in ss:
+    ss.inv_repo = MemoryRepository(plan_baseline(ds))
+    ss.inv_cache = {}
+if ss.get("inv_demo_n"):  # set by the demo button (and by the benchmark with its own sizes)
+    n_f, n_p = ss.pop("inv_demo_n")
+    ss.inv_repo.save(demo_data(ds, n_f, n_p), "demo")
+    ss.inv_cache = {}
+data = ss.inv_repo.load()
+lang = ss.get("lang", "zh")
+chain_names = ds.chains.set_index("chain_no")["name" if lang == "zh" else "name_en"]
+
+with st.sidebar:
+    st.subheader(t("filters", lang))
+    st.multiselect(
+        t("inv_chain", lang), list(chain_names.index), key="inv_chain", format_func=lambda c: f"{c}. {chain_names[c]}"
+    )
+    chosen = tuple(int(c) for c in ss.inv_chain)
+    link_opts = data.links[data.links["chain_no"].isin(chosen)] if chosen else data.links
+    link_label = dict(zip(link_opts["link_id"], link_opts["stage"] + " · " + link_opts["name"], strict=True))
+    ss.inv_link = [x for x in ss.get("inv_link", []) if x in link_label]
+    st.multiselect(t("inv_link", lang), list(link_label), key="inv_link", format_func=link_label.get)
+    st.multiselect(t("inv_role", lang), list(ROLES), key="inv_role")
+    st.multiselect(t("inv_stage", lang), list(STAGES), key="inv_stage")
+    years = sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()})
+    st.selectbox(
+        t("inv_year", lang),
+        [None, *years],
+        key="inv_year",
+        format_func=lambda y: t("inv_all_years", lang) if y is None else str(y),
+    )
+    st.radio(t("inv_shade", lang), ["none", *METRICS], key="inv_shade", format_func=lambda m: t(f"inv_shade_{m}", lang))
+    if st.button(t("inv_load_demo", lang), width="stretch", key="inv_demo_btn"):
+        ss.inv_demo_n = (400, 120)
+        st.rerun()
+    if data.demo and st.button(t("inv_reset", lang), width="stretch", key="inv_reset_btn"):
+        ss.inv_repo.save(plan_baseline(ds), "reset to plan baseline")
+        ss.inv_cache = {}
+        st.rerun()
+
+flt = InvestFilter(chosen, tuple(ss.inv_link), tuple(ss.inv_role), tuple(ss.inv_stage), ss.inv_year)
+st.title(t("inv_title", lang))
+banner = st.empty()  # always in the tree, so loading demo data does not shift (and re-mount) the maps below
+if data.demo:
+    banner.warning(t("inv_demo_banner", lang))
+st.caption(t("inv_caption", lang))
+
+key = (id(data), flt)
+if key not in ss.inv_cache:
+    ss.inv_cache = {key: apply_filter(data, flt)} | {k: v for k, v in list(ss.inv_cache.items())[-8:]}
+firms, projects, carriers = ss.inv_cache[key]
+pkey = ("points", *key)
+if pkey not in ss.inv_cache:
+    pts = points_frame(firms, projects, carriers)
+    ss.inv_cache[pkey] = (pts, payload(pts))
+points, points_json = ss.inv_cache[pkey]
+
+# Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
+VIEWS = ("map", "gaps", "targets", "import")
+view = st.radio(
+    " ",
+    VIEWS,
+    key="inv_view",
+    horizontal=True,
+    label_visibility="collapsed",
+    format_func=lambda v: t(f"inv_tab_{v}", lang),
+)
+
+
+if view == "map":
+    st.caption(t("inv_counts", lang).format(f=len(firms), p=len(projects), c=len(carriers)))
+    map_col, side_col = st.columns([3, 1.3], gap="medium")
+    with map_col:
+        shade = None
+        if ss.inv_shade != "none":
+            values = area_metric(ds, firms, projects, ss.inv_shade)
+            shade = value_group(geo, values / values.max() if values.max() > 0 else values)
+        m = add_cluster_assets(base_map(map_layers(lang)))
+        st_folium(
+            m,
+            feature_group_to_add=points_group(points, shade, points_json),
+            returned_objects=["last_clicked"],
+            key="invmap",
+            height=600,
+            use_container_width=True,
+        )
+        shown = sorted(set(chosen) or {int(c) for c in points["chain_no"].unique() if c})
+        labels = {k: t(f"inv_kind_{k}", lang) for k in ("firm", "project", "carrier")} | {
+            "approximate": t("inv_approx", lang)
+        }
+        st.markdown(legend_html([(n, chain_names[n]) for n in shown], labels), unsafe_allow_html=True)
+    with side_col:
+        st.markdown(f"**{t('inv_card', lang)}**")
+        clicked = (ss.get("invmap") or {}).get("last_clicked")
+        hits = records_at((firms, projects, carriers), clicked["lat"], clicked["lng"]) if clicked else pd.DataFrame()
+        if len(hits):
+            st.html(card_html(card_rows(ds, data, hits), lang))
+        else:
+            st.info(t("inv_click_hint", lang))
+        st.download_button(
+            t("inv_export_records", lang),
+            lambda: records_xlsx(ds, data, firms, projects),
+            "sq-invest-records.xlsx",
+            XLSX,
+            on_click="ignore",
+            key="inv_dl_records",
+        )
+
+if view == "gaps":
+    gap_chain = st.selectbox(
+        t("inv_gap_chain", lang),
+        list(chain_names.index),
+        key="inv_gap_chain",
+        index=(chosen[0] - 1) if chosen else 2,
+        format_func=lambda c: f"{c}. {chain_names[c]}",
+    )
+    g, mtx = gap_tables(ds, data, gap_chain, data.firms)
+    if data.demo:
+        st.warning(t("inv_demo_banner", lang))
+    st.markdown(f"**{t('inv_gap_list', lang)}**")
+    if data.links["chain_no"].eq(gap_chain).any():
+        st.dataframe(g, hide_index=True, width="stretch") if len(g) else st.success(t("inv_gap_none", lang))
+    else:
+        st.info(t("inv_no_links", lang))
+        st.dataframe(g, hide_index=True, width="stretch")
+    st.markdown(f"**{t('inv_gap_matrix', lang)}**")
+    st.dataframe(mtx, width="stretch")
+    st.download_button(
+        t("inv_gap_xlsx", lang),
+        lambda: gap_xlsx(ds, data, gap_chain),
+        f"sq-gaps-{gap_chain}.xlsx",
+        XLSX,
+        on_click="ignore",
+        key="inv_dl_gaps",
+    )
+    st.download_button(
+        t("inv_gap_pdf", lang),
+        lambda: gap_page_bytes(ds, data, gap_chain, PrintSpec(orientation="portrait", dpi=150, lang=lang)),
+        f"sq-gaps-{gap_chain}.pdf",
+        "application/pdf",
+        on_click="ignore",
+        key="inv_dl_gap_pdf",
+    )
+    st.markdown(f"**{t('inv_links_edit', lang)}**")
+    mine = data.links[data.links["chain_no"] == gap_chain].sort_values("position")
+    edited = st.data_editor(
+        mine[["link_id", "stage", "name", "source", "line", "quote"]],
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key=f"inv_links_{gap_chain}",
+        disabled=["link_id"],
+        column_config={"stage": st.column_config.SelectboxColumn(options=list(LINK_STAGES), required=True)},
+    )
+    if st.button(t("inv_links_save", lang), key="inv_links_save"):
+        try:
+            ss.inv_repo.save(replace_links(data, gap_chain, edited), f"links of chain {gap_chain}")
+            ss.inv_cache = {}
+            st.rerun()
+        except (SchemaError, SchemaErrors, ValueError) as exc:
+            st.error(str(exc).splitlines()[0])
+
+if view == "targets":
+    years_all = sorted({*years, date.today().year})
+    year = st.selectbox(t("inv_targets_year", lang), years_all, index=len(years_all) - 1, key="inv_t_year")
+    st.markdown(f"**{t('inv_gsbq', lang)}**")
+    prog = project_progress(data.projects, read_targets(), int(year))
+    st.dataframe(
+        prog.drop(columns=["target_id", "label_en" if lang == "zh" else "label"]),
+        hide_index=True,
+        width="stretch",
+        column_config={"progress": st.column_config.ProgressColumn(min_value=0, max_value=1)},
+    )
+    st.markdown(f"**{t('inv_stage_counts', lang)}**")
+    st.dataframe(stage_counts(data.projects, int(year)), hide_index=True, width="stretch")
+    st.markdown(f"**{t('inv_chain_targets', lang)}**")
+    cp = chain_progress(ds, data.actuals)
+    st.dataframe(
+        cp.assign(status=cp["status"].map(lambda s: t(s, lang))),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "progress": st.column_config.ProgressColumn(min_value=0, max_value=1),
+            "required_cagr": st.column_config.NumberColumn(format="percent"),
+        },
+    )
+    st.markdown(f"**{t('inv_status_map', lang)}**")
+    status = area_status(ds, cp).set_index("area_id")
+    behind = status["behind"] / max(1, int(status[["behind", "on_track", "no_data"]].sum(axis=1).max()))
+    st_folium(
+        base_map(map_layers(lang)),
+        feature_group_to_add=value_group(geo, behind),
+        returned_objects=[],
+        key="invstatus",
+        height=380,
+        use_container_width=True,
+    )
+    st.dataframe(status.reset_index(), hide_index=True, width="stretch")
+    by_area = data.actuals[data.actuals["area_id"] != ""]
+    if len(by_area):
+        st.markdown(f"**{t('inv_area_actuals', lang)}**")
+        st.dataframe(by_area, hide_index=True, width="stretch")
+
+if view == "import":
+    st.download_button(
+        t("inv_template", lang),
+        lambda: template_bytes(ds, data.links),
+        "sq-invest-template.xlsx",
+        XLSX,
+        on_click="ignore",
+        key="inv_dl_template",
+    )
+    up = st.file_uploader(t("inv_upload", lang), type=["xlsx", "csv"], key="inv_upload")
+    crs = st.selectbox(
+        t("inv_crs", lang),
+        list(COORD_SYSTEMS),
+        index=1,
+        key="inv_crs",
+        format_func={"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}.get,
+    )
+    if up is not None and st.button(t("inv_import", lang), key="inv_import_btn"):
+        results = read_upload(ds, up.name, up.getvalue(), data.links, crs)
+        problems = pd.concat([r.problems for r in results], ignore_index=True)
+        if len(problems) or not all(r.ok for r in results):
+            st.error(t("inv_import_bad", lang).format(n=len(problems)))
+            st.dataframe(problems, hide_index=True, width="stretch")
+        else:
+            new = {r.kind: r.table for r in results if r.table is not None}
+            ss.inv_repo.save(add_records(data, new), f"import {up.name}")
+            ss.inv_cache = {}
+            n = {k: len(new.get(k, [])) for k in ("firms", "projects", "actuals")}
+            ss.inv_msg = t("inv_import_ok", lang).format(f=n["firms"], p=n["projects"], a=n["actuals"])
+            flagged = sum(int(new[k]["area_flag"].sum()) for k in ("firms", "projects") if k in new)
+            if flagged:
+                ss.inv_msg += " " + t("inv_flagged", lang).format(n=flagged)
+            st.rerun()
+    if ss.get("inv_msg"):
+        st.success(ss.inv_msg)
