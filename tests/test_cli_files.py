@@ -313,15 +313,15 @@ def test_app_shows_a_data_error_as_a_message(monkeypatch):
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from sq_layout import workspace
     from sq_layout.errors import DataError
-    from sq_layout.plan import dataset
 
-    def broken() -> None:
+    def broken(*_args: object) -> None:
         raise DataError(
             str(ROOT / "geodata/plan/chains.csv"), ["row 3, column 'target_2025_yi': 'inf' is not a number"]
         )
 
-    monkeypatch.setattr(dataset, "bundled", broken)
+    monkeypatch.setattr(workspace, "dataset", broken)  # the pages read the plan through the workspace
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     st.cache_resource.clear()

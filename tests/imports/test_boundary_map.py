@@ -7,7 +7,7 @@ import dataclasses
 import geopandas as gpd
 
 from layers.assets import remote_assets
-from layers.base import _zone_style, base_layers
+from layers.geostore import feature_collection
 from layers.boundary_preview import preview_legend_html, preview_map
 from layers.legend import legend_html, official_zones
 from layers.panel import area_panel_html
@@ -46,11 +46,12 @@ def test_tooltip_panel_legend_and_style_say_official(ds: Dataset) -> None:
     assert notes == (f"苏宿工业园区：官方边界 · {SOURCE} · 2025-06",)
     legend = legend_html("zh", False, None, 0, False, notes, schematic=True)
     assert "功能区（官方边界）" in legend and "功能区（示意范围）" in legend and SOURCE in legend
-    drawn = base_layers(browser_geometry(areas), "zh")
-    zones = {f["properties"]["area_id"]: f for f in drawn.zones["features"]}
-    assert _zone_style(zones["susu"])["dashArray"] is None and _zone_style(zones["hubin"])["dashArray"]
-    labels = "".join(html for _, _, html in drawn.labels)
-    assert "苏宿园区（示意）" not in labels and "湖滨新区（示意）" in labels
+    props = {
+        f["properties"]["area_id"]: f["properties"] for f in feature_collection(browser_geometry(areas))["features"]
+    }
+    assert props["susu"]["solid"] and not props["hubin"]["solid"]  # the browser draws official zones solid
+    zh = props["susu"]["name"][0], props["hubin"]["name"][0]
+    assert zh == ("苏宿园区", "湖滨新区（示意）")
 
 
 def test_bundled_map_keeps_the_schematic_wording(ds: Dataset) -> None:
@@ -86,9 +87,9 @@ def test_printed_map_draws_an_official_zone_solid_with_its_own_legend_entry(ds: 
 
     use_cjk_font()
     fig, ax = plt.subplots()
-    handles = draw_layout(ax, _official(ds), Selection(), None, "zh", 8)
-    labels = [h.get_label() for h in handles]
+    drawn = draw_layout(ax, _official(ds), Selection(), None, "zh", 8)
+    labels = [e.label for e in drawn.entries]
     assert "功能区（官方边界）" in labels and "功能区（示意范围）" in labels
-    texts = [tx.get_text() for tx in ax.texts]
+    texts = [tx.get_text() for tx in drawn.labels]
     assert "苏宿园区" in texts and "湖滨新区（示意）" in texts
     plt.close(fig)
