@@ -1,0 +1,35 @@
+"""Chinese (default) and English labels for everything the map, panels and exports show.
+
+The strings live in one table per wing (core, boundaries, workspace, invest, editing, codes); keys are unique
+across them (a test checks it), so `t(key, lang)` finds any of them.
+"""
+
+from __future__ import annotations
+
+from sq_layout.i18n import boundaries, codes, core, editing, invest, workspace
+
+LANGS = ("zh", "en")
+TABLES: tuple[dict[str, dict[str, str]], ...] = (core.TEXT, boundaries.TEXT, workspace.TEXT, invest.TEXT, editing.TEXT)
+TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
+LABELS = codes.LABELS
+HEADERS = codes.HEADERS
+
+
+def t(key: str, lang: str) -> str:
+    """A UI string in the given language."""
+    return TEXT[key][lang]
+
+
+def label(value: str, lang: str) -> str:
+    """A data code (tier, kind, source, …) as a label; unknown codes are returned unchanged."""
+    return LABELS.get(value, {}).get(lang, value)
+
+
+def name_col(lang: str) -> str:
+    """The name column for a language."""
+    return "name" if lang == "zh" else "name_en"
+
+
+def headers(columns: list[str], lang: str) -> dict[str, str]:
+    """Readable column headers for known columns; unknown ones keep their code name."""
+    return {c: HEADERS[c][lang] for c in columns if c in HEADERS}
