@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import SupportsFloat, SupportsInt, cast
 
 import numpy as np
 import pandas as pd
@@ -90,9 +91,9 @@ def demo_data(ds: Dataset, n_firms: int = 400, n_projects: int = 120, seed: int 
     years = range(2021, 2026)
     rows = []
     for c in ds.chains.itertuples():
-        v = float(c.output_2020_yi)
+        v = float(cast(SupportsFloat, c.output_2020_yi))
         for y in years:
             v *= 1 + rng.normal(0.12, 0.08)
-            rows.append((int(c.chain_no), y, "", round(v, 2), DEMO_SOURCE))
+            rows.append((int(cast(SupportsInt, c.chain_no)), y, "", round(v, 2), DEMO_SOURCE))
     actuals = pd.DataFrame(rows, columns=["chain_no", "year", "area_id", "output_yi", "source"])
     return replace(base, firms=firms, projects=projects, actuals=actuals, demo=True).validated()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import SupportsInt, cast
+
 import numpy as np
 import pandas as pd
 
@@ -10,6 +13,16 @@ from sq_layout.plan.dataset import Dataset
 SEP = r"\s*[;；、,，]\s*"
 LINK_SEP = r"\s*[;；]\s*"  # link names may contain 、 (硅棒、硅碇、硅片)
 Problems = list[tuple[int, str, str]]  # (row index, value, what was expected)
+
+
+def row(label: Hashable) -> int:
+    """A row label as an int: sheet frames keep an integer index, which pandas-stubs types as Hashable."""
+    return int(cast(SupportsInt, label))
+
+
+def cell(frame: pd.DataFrame, label: Hashable, col: str) -> str:
+    """One cell of a sheet frame as text (every cell is text once read and normalised)."""
+    return str(frame.at[label, col])
 
 
 def _join(values: pd.Series) -> dict[int, str]:
@@ -25,7 +38,7 @@ def chain_lookup(ds: Dataset) -> dict[str, int]:
     out: dict[str, int] = {}
     for c in ds.chains.itertuples():
         for k in (str(c.chain_no), c.name, c.name_en):
-            out[str(k).strip().lower()] = int(c.chain_no)
+            out[str(k).strip().lower()] = int(cast(SupportsInt, c.chain_no))
     return out
 
 
@@ -40,12 +53,12 @@ def parse_chains(ds: Dataset, col: pd.Series, required: bool) -> tuple[pd.Series
     tok = col.str.split(SEP, regex=True).explode().str.strip()
     tok = tok[tok != ""]
     mapped = tok.str.lower().map(lookup)
-    problems: Problems = [(int(i), str(v), chain_choices(ds)) for i, v in tok[mapped.isna()].items()]
+    problems: Problems = [(row(i), str(v), chain_choices(ds)) for i, v in tok[mapped.isna()].items()]
     out = pd.Series(_join(mapped.dropna().astype(int)), dtype=str).reindex(col.index).fillna("")
     if required:
         bad_rows = set(i for i, *_ in problems)
         problems += [
-            (int(i), "", "at least one chain: " + chain_choices(ds))
+            (row(i), "", "at least one chain: " + chain_choices(ds))
             for i in out.index[(out == "")]
             if i not in bad_rows
         ]
@@ -54,10 +67,10 @@ def parse_chains(ds: Dataset, col: pd.Series, required: bool) -> tuple[pd.Series
 
 def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame) -> tuple[pd.Series, Problems]:
     """';'-separated link names, each a link of one of the row's chains -> ';'-separated link_ids."""
-    tok = col.str.split(LINK_SEP, regex=True).explode().str.strip()
-    tok = tok[tok != ""].rename("name").rename_axis("row").reset_index()
-    row_chains = chains.str.split(";").explode().rename("chain_no").rename_axis("row").reset_index()
-    row_chains = row_chains[row_chains["chain_no"] != ""].astype({"chain_no": int})
+    split = col.str.split(LINK_SEP, regex=True).explode().str.strip()
+    tok = split[split != ""].rename("name").rename_axis("row").reset_index()
+    chain_rows = chains.str.split(";").explode().rename("chain_no").rename_axis("row").reset_index()
+    row_chains = chain_rows[chain_rows["chain_no"] != ""].astype({"chain_no": int})
     cand = tok.merge(row_chains, on="row").merge(links[["chain_no", "name", "link_id"]], on=["chain_no", "name"])
     found = pd.Series(_join(cand.set_index("row")["link_id"]), dtype=str)
     problems: Problems = []
@@ -67,7 +80,7 @@ def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame) -> tuple
             mine = row_chains.loc[row_chains["row"] == r, "chain_no"]
             names = links.loc[links["chain_no"].isin(mine), "name"]
             choices = "、".join(names) if len(names) else "none yet: add the chain's links first"
-            problems.append((int(r), name, f"a link of the row's chains ({choices})"))
+            problems.append((row(r), name, f"a link of the row's chains ({choices})"))
     return found.reindex(col.index).fillna(""), problems
 
 
@@ -79,12 +92,12 @@ def parse_number(col: pd.Series, required: bool, minimum: float | None = 0.0) ->
     nan_text = text.str.lower().isin(("nan", "na", "n/a"))
     problems: Problems = []
     if required:
-        problems += [(int(i), "", "a number") for i in text.index[empty]]
-    problems += [(int(i), v, "a number") for i, v in text[~empty & num.isna() & ~nan_text].items()]
-    problems += [(int(i), v, "a finite number") for i, v in text[~empty & (np.isinf(num) | nan_text)].items()]
+        problems += [(row(i), "", "a number") for i in text.index[empty]]
+    problems += [(row(i), v, "a number") for i, v in text[~empty & num.isna() & ~nan_text].items()]
+    problems += [(row(i), v, "a finite number") for i, v in text[~empty & (np.isinf(num) | nan_text)].items()]
     if minimum is not None:
         problems += [
-            (int(i), v, f"a number ≥ {minimum:g}") for i, v in text[np.isfinite(num) & (num < minimum)].items()
+            (row(i), v, f"a number ≥ {minimum:g}") for i, v in text[np.isfinite(num) & (num < minimum)].items()
         ]
     return num.where(np.isfinite(num)), problems
 
@@ -94,14 +107,14 @@ def parse_date(col: pd.Series) -> tuple[pd.Series, Problems]:
     text = col.str.strip().str.replace(r" 00:00:00$", "", regex=True)
     d = pd.to_datetime(text.replace("", None), errors="coerce", format="mixed")
     bad = d.isna() & (text != "")
-    return d.astype("datetime64[ns]"), [(int(i), v, "a date YYYY-MM-DD") for i, v in text[bad].items()]
+    return d.astype("datetime64[ns]"), [(row(i), v, "a date YYYY-MM-DD") for i, v in text[bad].items()]
 
 
 def parse_choice(col: pd.Series, choices: tuple[str, ...], required: bool) -> tuple[pd.Series, Problems]:
     """Text that must be one of a few values."""
     text = col.str.strip()
     bad = ~text.isin(choices) & ((text != "") | required)
-    return text, [(int(i), v, " / ".join(choices)) for i, v in text[bad].items()]
+    return text, [(row(i), v, " / ".join(choices)) for i, v in text[bad].items()]
 
 
 def parse_area(col: pd.Series, names: dict[str, str], ds: Dataset) -> tuple[pd.Series, Problems]:
@@ -110,4 +123,4 @@ def parse_area(col: pd.Series, names: dict[str, str], ds: Dataset) -> tuple[pd.S
     ids = text.str.lower().map(names).fillna("")
     bad = (ids == "") & (text != "")
     expected = "one of " + "、".join(ds.areas["name"])
-    return ids, [(int(i), v, expected) for i, v in text[bad].items()]
+    return ids, [(row(i), v, expected) for i, v in text[bad].items()]

@@ -28,7 +28,7 @@ def gap_tables(
     areas = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
     links = data.links.set_index("link_id")
     m = gap_matrix(ds, data, chain_no, firms).rename(columns=areas)
-    m.index = [f"{links.at[i, 'stage']} · {links.at[i, 'name']}" if i else "（未标环节）" for i in m.index]
+    m.index = [f"{links.at[i, 'stage']!s} · {links.at[i, 'name']!s}" if i else "（未标环节）" for i in m.index]
     g = gap_list(ds, data, chain_no, firms)
     g["subject"] = [areas.get(s, s) if k == "area" else s for k, s in zip(g["gap"], g["subject"], strict=True)]
     g["gap"] = g["gap"].map({"link": "全市无企业的环节（招商目标）", "area": "承载区域无企业（问题清单）"})
@@ -39,7 +39,7 @@ def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     """说明, 补链清单 and 环节×区域 sheets for one chain; demo data says so on every sheet's first line."""
     from openpyxl import Workbook
 
-    name = ds.chains.set_index("chain_no").at[chain_no, "name"]
+    name = str(ds.chains.set_index("chain_no").at[chain_no, "name"])
     g, m = gap_tables(ds, data, chain_no, firms)
     wb = Workbook()
     about = wb.active
@@ -61,8 +61,8 @@ def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     mx = wb.create_sheet("环节×区域")
     mx.append([banner])
     mx.append(["环节", *m.columns])
-    for label, row in m.iterrows():
-        mx.append([neutralise_formula(label), *[int(v) for v in row]])
+    for label, counts in m.iterrows():
+        mx.append([neutralise_formula(label), *[int(v) for v in counts]])
     for sheet in (ws, mx):
         sheet.freeze_panes = "A3"
         sheet.column_dimensions["A"].width = 30

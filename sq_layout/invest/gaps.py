@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 
 from sq_layout.invest.repository import InvestData
@@ -49,7 +51,7 @@ def gap_list(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     rows = []
     for link_id, n in m.sum(axis=1).items():
         if link_id and n == 0:
-            lk = links.loc[link_id]
+            lk = cast(pd.Series, links.loc[cast(str, link_id)])
             src = f"规划第{int(lk['line'])}行：{lk['quote']}" if pd.notna(lk["line"]) else str(lk["source"])
             rows.append(("link", link_id, lk["stage"], lk["name"], "", src))
     per_area = m.sum(axis=0)
@@ -57,7 +59,7 @@ def gap_list(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     parent = ds.areas.set_index("area_id")["parent_area_id"]
     for a in chain_hosts(ds, chain_no):
         if per_area.get(a, 0) == 0:
-            inner = [z for z, p in parent.items() if p == a and per_area.get(z, 0) > 0]
+            inner = [str(z) for z, p in parent.items() if p == a and per_area.get(z, 0) > 0]
             note = ("；其内功能区有企业：" + "、".join(inner)) if inner else ""
             rows.append(("area", a, "", a, note, str(sources.at[a, "sources"])))
     return pd.DataFrame(rows, columns=["gap", "key", "stage", "subject", "note", "source"])

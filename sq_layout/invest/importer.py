@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -56,8 +57,13 @@ def _normalise(raw: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
     missing = [f for f in KINDS[kind] if f.required and f.code not in raw.columns]
     out.rows += [(SHEETS[kind], 1, f.header, "", "this column (see the template)") for f in missing]
     cols = {f.code: raw.get(f.code, "") for f in KINDS[kind]}
-    frame = pd.DataFrame(cols, index=raw.index).fillna("").astype(str).apply(lambda s: s.str.strip())
+    frame: pd.DataFrame = pd.DataFrame(cols, index=raw.index).fillna("").astype(str).apply(lambda s: s.str.strip())
     return frame[(frame != "").any(axis=1)]  # blank rows are not records
+
+
+def _day(value: object) -> str:
+    """A date cell of a parsed stage-date column as YYYY-MM-DD."""
+    return str(cast(pd.Timestamp, value).date())
 
 
 def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
@@ -74,7 +80,7 @@ def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _C
     out.add("lon", p_lon)
     out.add("lat", p_lat)
     half = (f["lon"] == "") != (f["lat"] == "")
-    out.add("lon", [(int(i), f.at[i, "lon"], "经度 and 纬度 both, or neither") for i in f.index[half]])
+    out.add("lon", [(int(i), fx.cell(f, i, "lon"), "经度 and 纬度 both, or neither") for i in f.index[half]])
     wlon, wlat = convert(lon.to_numpy(), lat.to_numpy(), crs)
     has = np.isfinite(wlon) & np.isfinite(wlat)
     derived = pd.Series(assign_areas(ds, np.where(has, wlon, 0.0), np.where(has, wlat, 0.0)), index=f.index)
@@ -84,7 +90,7 @@ def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _C
         [
             (
                 int(i),
-                f"{f.at[i, 'lon']}, {f.at[i, 'lat']}",
+                f"{fx.cell(f, i, 'lon')}, {fx.cell(f, i, 'lat')}",
                 f"a point inside Suqian in {COORD_LABELS[crs]} "
                 "(check the declared coordinate system, and that 经度/纬度 are not swapped)",
             )
@@ -112,13 +118,13 @@ def _firms(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Co
     out.add(
         "credit_code",
         [
-            (int(i), c, f"a valid 统一社会信用代码: {credit_code_problem(c)}")
+            (fx.row(i), c, f"a valid 统一社会信用代码: {credit_code_problem(c)}")
             for i, c in code.items()
             if c and credit_code_problem(c)
         ],
     )
     dup = code[(code != "") & code.duplicated(keep="first")]
-    out.add("credit_code", [(int(i), c, "a code not already used on an earlier row") for i, c in dup.items()])
+    out.add("credit_code", [(fx.row(i), c, "a code not already used on an earlier row") for i, c in dup.items()])
     t["credit_code"] = code
     t["role"], p = fx.parse_choice(f["role"], ROLES, required=False)
     out.add("role", p)
@@ -142,10 +148,7 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
         bad = dates[c].notna() & before[c].notna() & (dates[c] < before[c])
         out.add(
             c,
-            [
-                (int(i), str(dates.at[i, c].date()), "a date on or after the earlier stages' dates")
-                for i in f.index[bad]
-            ],
+            [(int(i), _day(dates.at[i, c]), "a date on or after the earlier stages' dates") for i in f.index[bad]],
         )
     level = t["stage"].map({s: n for n, s in enumerate(STAGES)})
     for n, c in enumerate(STAGE_DATES):
@@ -153,7 +156,7 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
         out.add(c, [(int(i), "", f"the date of the current stage {STAGES[n]}") for i in f.index[need]])
         ahead = (level < n) & dates[c].notna()
         out.add(
-            c, [(int(i), str(dates.at[i, c].date()), f"empty: stage is {t.at[i, 'stage']}") for i in f.index[ahead]]
+            c, [(int(i), _day(dates.at[i, c]), f"empty: stage is {fx.cell(t, i, 'stage')}") for i in f.index[ahead]]
         )
     return t
 
@@ -163,12 +166,12 @@ def _actuals(ds: Dataset, f: pd.DataFrame, source: str, out: _Collector) -> pd.D
     chains, p = fx.parse_chains(ds, f["chain"], required=True)
     out.add("chain", p)
     multi = chains.str.contains(";")
-    out.add("chain", [(int(i), f.at[i, "chain"], "one chain per row") for i in f.index[multi]])
+    out.add("chain", [(int(i), fx.cell(f, i, "chain"), "one chain per row") for i in f.index[multi]])
     t["chain_no"] = pd.to_numeric(chains.where(~multi & (chains != ""), "0")).astype(int)
     year, p = fx.parse_number(f["year"], required=True, minimum=2020)
     out.add("year", p)
     bad_year = year.notna() & ((year % 1 != 0) | (year > 2030))
-    out.add("year", [(int(i), f.at[i, "year"], "a whole year 2020–2030") for i in f.index[bad_year]])
+    out.add("year", [(int(i), fx.cell(f, i, "year"), "a whole year 2020–2030") for i in f.index[bad_year]])
     t["year"] = year.fillna(0).astype(int)
     t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds)
     out.add("area", p)
@@ -176,7 +179,7 @@ def _actuals(ds: Dataset, f: pd.DataFrame, source: str, out: _Collector) -> pd.D
     out.add("output_yi", p)
     t["source"] = f["source"].where(f["source"] != "", source)
     dup = t.duplicated(["chain_no", "year", "area_id"], keep="first")
-    out.add("year", [(int(i), f.at[i, "year"], "one figure per chain, year and area") for i in f.index[dup]])
+    out.add("year", [(int(i), fx.cell(f, i, "year"), "one figure per chain, year and area") for i in f.index[dup]])
     return t
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import geopandas as gpd
 import numpy as np
@@ -23,7 +24,7 @@ def area_shapes(ds: Dataset) -> pd.DataFrame:
     geo["place"] = list(label_points(gpd.GeoDataFrame(geo, geometry="geometry", crs=ds.boundaries.crs)))
     for g in geo["geometry"]:
         shapely.prepare(g)
-    return geo.reset_index(drop=True)
+    return cast(pd.DataFrame, geo.reset_index(drop=True))  # a GeoDataFrame
 
 
 @lru_cache(maxsize=4)
@@ -54,7 +55,7 @@ def assign_areas(ds: Dataset, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
         free = out == ""
         if not free.any():
             break
-        inside = shapely.contains_xy(a.geometry, lon[free], lat[free])
+        inside = shapely.contains_xy(cast(shapely.Geometry, a.geometry), lon[free], lat[free])
         idx = np.flatnonzero(free)[inside]
         out[idx] = a.area_id
     return out
@@ -63,7 +64,7 @@ def assign_areas(ds: Dataset, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
 def parent_of(ds: Dataset) -> dict[str, str]:
     """Zone -> its county (counties map to themselves)."""
     p = ds.areas.set_index("area_id")["parent_area_id"]
-    return {a: (str(v) if v else a) for a, v in p.items()}
+    return {str(a): (str(v) if v else str(a)) for a, v in p.items()}
 
 
 def disagrees(ds: Dataset, derived: pd.Series, stated: pd.Series) -> pd.Series:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from typing import SupportsFloat, SupportsInt, cast
 
 import numpy as np
 import pandas as pd
@@ -25,7 +26,7 @@ def project_progress(projects: pd.DataFrame, targets: pd.DataFrame, year: int) -
     rows = []
     for t in targets.itertuples():
         dates = projects[STAGE_DATE[str(t.stage)]]
-        hit = (dates.dt.year == year) & (projects["investment_yi"] >= float(t.threshold_yi))
+        hit = (dates.dt.year == year) & (projects["investment_yi"] >= _num(t.threshold_yi))
         value = float(hit.sum()) if t.measure == "count" else float(projects.loc[hit, "investment_yi"].sum())
         target = yearly_target(str(t.per_year), year)
         rows.append(
@@ -47,11 +48,16 @@ def stage_counts(projects: pd.DataFrame, year: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _num(value: object) -> float:
+    """A numeric table cell (pandas-stubs types itertuples fields as any scalar) as a float."""
+    return float(cast(SupportsFloat, value))
+
+
 def _path(base: float, t23: float, t25: float, year: int) -> float:
     """The output a chain should have in a year on the geometric path 2020 → 2023 target → 2025 target."""
     if year <= 2023:
-        return base * (t23 / base) ** ((year - 2020) / 3)
-    return t23 * (t25 / t23) ** ((min(year, 2025) - 2023) / 2)
+        return float(base * (t23 / base) ** ((year - 2020) / 3))
+    return float(t23 * (t25 / t23) ** ((min(year, 2025) - 2023) / 2))
 
 
 def chain_progress(ds: Dataset, actuals: pd.DataFrame) -> pd.DataFrame:
@@ -62,17 +68,21 @@ def chain_progress(ds: Dataset, actuals: pd.DataFrame) -> pd.DataFrame:
     ].copy()
     out["year"] = out["chain_no"].map(city["year"]).astype("Int64")
     out["actual_yi"] = out["chain_no"].map(city["output_yi"])
-    expected, required, status = [], [], []
+    expected: list[float] = []
+    required: list[float] = []
+    status: list[str] = []
     for r in out.itertuples():
-        if pd.isna(r.actual_yi):
-            expected.append(np.nan), required.append(np.nan), status.append("no_data")
+        if pd.isna(cast(float, r.actual_yi)):
+            expected.append(np.nan)
+            required.append(np.nan)
+            status.append("no_data")
             continue
-        y = int(r.year)
-        e = _path(float(r.output_2020_yi), float(r.target_2023_yi), float(r.target_2025_yi), y)
+        actual, y = _num(r.actual_yi), int(cast(SupportsInt, r.year))
+        e = _path(_num(r.output_2020_yi), _num(r.target_2023_yi), _num(r.target_2025_yi), y)
         expected.append(e)
         gap_years = 2025 - y
-        required.append((float(r.target_2025_yi) / r.actual_yi) ** (1 / gap_years) - 1 if gap_years > 0 else np.nan)
-        status.append("on_track" if r.actual_yi >= e else "behind")
+        required.append((_num(r.target_2025_yi) / actual) ** (1 / gap_years) - 1 if gap_years > 0 else np.nan)
+        status.append("on_track" if actual >= e else "behind")
     out["expected_yi"], out["required_cagr"], out["status"] = expected, required, status
     out["progress"] = out["actual_yi"] / out["target_2025_yi"]
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, SupportsInt, cast
 
 import pandas as pd
 
@@ -30,7 +30,7 @@ def _about(ws: Any, ds: Dataset) -> None:
         ws.append([])
     ws.append(["产业链（表十一）"])
     for c in ds.chains.itertuples():
-        ws.append([int(c.chain_no), c.name, f"规划第{c.line}行"])
+        ws.append([int(cast(SupportsInt, c.chain_no)), c.name, f"规划第{c.line}行"])
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["C"].width = 80
 

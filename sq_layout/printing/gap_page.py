@@ -28,7 +28,7 @@ def gap_table(ds: Dataset, data: InvestData, chain_no: int) -> pd.DataFrame:
 
 def render_gap_page(ds: Dataset, data: InvestData, chain_no: int, spec: PrintSpec) -> Figure:
     """Map of the chain's host areas (as on its atlas page) with the chain's 补链 list under it."""
-    name = ds.chains.set_index("chain_no").at[chain_no, "name"]
+    name = str(ds.chains.set_index("chain_no").at[chain_no, "name"])
     title = f"补链清单：{name}" + ("（示例数据，虚构）" if data.demo else "")
     return render_map(
         ds, Selection(chains=(chain_no,)), None, replace(spec, title=title), gap_table(ds, data, chain_no)
