@@ -46,3 +46,17 @@ def test_name_written_two_ways(ds: Dataset) -> None:
     details = pd.concat([ds.details, extra.astype(ds.details.dtypes.to_dict())], ignore_index=True)
     found = name_variants(replace(ds, details=details))
     assert "“宿迁某某新材料” / 宿迁某某新材料有限公司" in set(found["subject"])
+
+
+def test_text_checks_reach_the_audit_workbook_in_the_readers_language(ds) -> None:
+    from sq_layout.analysis.audit_views import text_checks_view
+    from sq_layout.analysis.text_audit import text_audit
+    from sq_layout.export.audit_report import workbook_tables
+
+    found = text_audit(ds)
+    for lang, check in (("zh", "仅见于章级"), ("en", "Chapter level only")):
+        view = text_checks_view(ds, lang)
+        assert len(view) == len(found) and check in set(view["check"])
+        sheet = workbook_tables(ds, lang)["text_checks"]
+        assert len(sheet) == len(found) and "chapter_level_only" not in sheet.to_string()
+    assert set(text_checks_view(ds, "en").query("check == 'Chapter level only'")["area"]) >= {"Siyang"}

@@ -16,7 +16,14 @@ from layers.legend import legend_html, ramp_legend_html
 from layers.selection import selection_group
 from layers.shading import value_group
 from sq_layout.analysis.audit import LEVELS, agreement, consistency_audit, filter_audit, similarity
-from sq_layout.analysis.audit_views import discrepancies_view, pairs_view, similarity_long, spread_view, targets_view
+from sq_layout.analysis.audit_views import (
+    discrepancies_view,
+    pairs_view,
+    similarity_long,
+    spread_view,
+    targets_view,
+    text_checks_view,
+)
 from sq_layout.analysis.queries import Selection, host_summary, selection_color
 from sq_layout.analysis.views import single_legend
 from sq_layout.i18n import headers, name_col, t
@@ -153,6 +160,9 @@ with tab_consistency:
     shown = filter_audit(audit, areas, industries)
     st.caption(f"{len(shown)} / {len(audit)} {t('findings', lang)}")
     table(localize(shown.drop(columns=["area_id", "industry_id"]), lang), lang)
+    st.markdown(f"**{t('text_checks', lang)}**")
+    st.caption(t("text_checks_note", lang))
+    table(text_checks_view(ds, lang), lang)
 
     def audit_xlsx() -> bytes:
         from sq_layout.export.audit_report import workbook_tables

@@ -7,7 +7,8 @@ from functools import lru_cache
 import pandas as pd
 
 from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, target_discrepancies, target_table
-from sq_layout.i18n import name_col
+from sq_layout.analysis.text_audit import text_audit
+from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 
 
@@ -80,3 +81,18 @@ def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:
     p = similar_pairs(ds, level, n)
     names = _names(ds, lang)
     return pd.DataFrame({"a": p["a"].map(names), "b": p["b"].map(names), "similarity": p["similarity"].round(2)})
+
+
+def text_checks_view(ds: Dataset, lang: str) -> pd.DataFrame:
+    """The plan-text checks (one name written two ways, stated counts, chapter-level-only, nothing beneath)."""
+    found = text_audit(ds)
+    names = _names(ds, lang).to_dict()
+    return pd.DataFrame(
+        {
+            "check": [label(c, lang) for c in found["check"]],
+            "area": [names.get(a, "") if a else "" for a in found["area_id"]],
+            "subject": found["subject"],
+            "lines": found["lines"],
+            "description": found["description" if lang == "zh" else "description_en"],
+        }
+    )

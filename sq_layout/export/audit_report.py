@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from sq_layout.analysis.audit import chain_overlap, consistency_audit, similar_pairs, target_discrepancies, target_table
+from sq_layout.analysis.audit_views import text_checks_view
 from sq_layout.atomic import write_bytes
 from sq_layout.export.dataexport import xlsx
 from sq_layout.i18n import HEADERS, name_col
@@ -72,6 +73,7 @@ def audit_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
 
     return {
         "consistency": consistency_audit(ds, lang),
+        "text_checks": text_checks_view(ds, lang),
         "target_discrepancies": target_discrepancies(ds),
         "targets": named(targets),
         "chain_spread": named(spread),
@@ -87,7 +89,7 @@ def workbook_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
 
 
 def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) -> None:
-    """Print the consistency audit and the target discrepancies; optionally write every audit table to Excel."""
+    """Print the consistency audit, text checks and target discrepancies; optionally write all tables to Excel."""
     tables = audit_tables(ds, lang)
     c = tables["consistency"]
     print(f"== Consistency audit: {len(c)} findings ==")
@@ -95,6 +97,11 @@ def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) ->
         where = " · ".join(str(x) for x in (r.area, r.industry, r.subindustry) if x)
         head = f"[{r.id!s}] {r.kind!s}{' · ' + where if where else ''}"
         print(f"{head}\n    {r.description!s}\n    lines {r.lines!s}")
+    x = tables["text_checks"]
+    print(f"\n== Plan text checks: {len(x)} ==")
+    for r in x.itertuples():
+        where = " · ".join(str(v) for v in (r.check, r.area, r.subject) if v)
+        print(f"- {where}: {r.description!s} (L{r.lines!s})")
     d = tables["target_discrepancies"]
     print(f"\n== Target discrepancies: {len(d)} ==")
     for r in d.itertuples():

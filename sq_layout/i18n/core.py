@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    "text_checks": {"zh": "规划文本复查", "en": "Plan text checks"},
+    "text_checks_note": {
+        "zh": "同一名称两种写法、“N条…”与所列数目不符、只在章级点名而不在细分清单中、产业之下无细分产业或产业链。",
+        "en": "One name written two ways, a stated count that differs from the items listed, an area named at "
+        "chapter level but in no sub-list, an industry with nothing beneath it.",
+    },
     "title": {"zh": "宿迁市“十四五”产业布局地图", "en": "Suqian 14th Five-Year industrial layout"},
     "subtitle": {
         "zh": "6大主导产业 · 3个先导产业 · 20条重点产业链 · 5个县区 + 4个功能区",
