@@ -22,7 +22,7 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.atomic import write_bytes
 from sq_layout.cli import COMMANDS, main
 from sq_layout.errors import DataError, OutputNotWritable, UnknownValue
-from sq_layout.export.dataexport import GPKG_VERSION, csv_zip, export_bytes, neutralise, xlsx
+from sq_layout.export.dataexport import GPKG_VERSION, csv_zip, export_bytes, neutralise, neutralise_cell, xlsx
 from sq_layout.export.registry import FORMATS, for_path, mime
 from sq_layout.plan.names import resolve, resolve_chain
 
@@ -187,6 +187,12 @@ def test_formula_cells_are_neutralised():
     out = neutralise(df)
     assert list(out["name"][:5]) == ["'" + v for v in EVIL[:5]] and out["name"][5] == "plain"
     assert list(out["n"]) == list(range(len(EVIL)))  # numbers stay numbers
+
+
+def test_one_cell_rule_covers_tab_and_carriage_return():
+    evil = ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]
+    assert [neutralise_cell(v) for v in evil] == ["'" + v for v in evil]
+    assert [neutralise_cell(v) for v in ("plain", "a=b", "", 5, -1.5, None)] == ["plain", "a=b", "", 5, -1.5, None]
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from sq_layout.plan.join import areas_frame
 
 DATA_FORMATS = ("zip", "csv", "xlsx", "geojson", "gpkg")
 GPKG_VERSION = "1.2"  # GDAL 3.6 (common QGIS builds) warns on 1.4
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection: what a spreadsheet may run as a formula
 AREA_COLUMNS = ["area_id", "name", "name_en", "kind", "adcode", "parent_area_id", "geometry_quality", "geometry_source"]
 
 
@@ -71,17 +71,22 @@ def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -
     return tables
 
 
+def neutralise_cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe so it stays text; anything else as is.
+
+    The one rule for every spreadsheet export (CSV, XLSX): OWASP CSV injection, a text cell starting with
+    = + - @, a tab or a carriage return.
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def neutralise(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would read as a formula get a leading apostrophe (OWASP CSV injection)."""
-
-    def cell(v: object) -> object:
-        return "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
-
+    """Every text cell and header of a table through neutralise_cell (numbers and dates stay as they are)."""
     out = df.copy()
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].map(cell)
-    return out.rename(columns=lambda c: cell(str(c)))
+            out[col] = out[col].map(neutralise_cell)
+    return out.rename(columns=lambda c: neutralise_cell(str(c)))
 
 
 def csv_one(tables: dict[str, pd.DataFrame], table: str | None) -> bytes:

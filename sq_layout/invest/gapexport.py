@@ -7,18 +7,12 @@ from datetime import date
 
 import pandas as pd
 
+from sq_layout.export.dataexport import neutralise_cell
 from sq_layout.invest.gaps import gap_list, gap_matrix
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV-injection rule)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+neutralise_formula = neutralise_cell  # the earlier name, still imported by tests/invest
 
 
 def gap_tables(
@@ -57,12 +51,12 @@ def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     ws.append([banner])
     ws.append(["类型", "环节", "对象", "说明", "来源"])
     for r in g[["gap", "stage", "subject", "note", "source"]].itertuples(index=False):
-        ws.append([neutralise_formula(v) for v in r])
+        ws.append([neutralise_cell(v) for v in r])
     mx = wb.create_sheet("环节×区域")
     mx.append([banner])
     mx.append(["环节", *m.columns])
     for label, counts in m.iterrows():
-        mx.append([neutralise_formula(label), *[int(v) for v in counts]])
+        mx.append([neutralise_cell(label), *[int(v) for v in counts]])
     for sheet in (ws, mx):
         sheet.freeze_panes = "A3"
         sheet.column_dimensions["A"].width = 30
@@ -89,7 +83,7 @@ def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: p
         for row in out.itertuples(index=False):
             ws.append(
                 [
-                    neutralise_formula(
+                    neutralise_cell(
                         v.date().isoformat()
                         if hasattr(v, "date") and pd.notna(v)
                         else (None if isinstance(v, float) and pd.isna(v) else v)

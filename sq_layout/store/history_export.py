@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from sq_layout.export.dataexport import neutralise_cell
 from sq_layout.store.history import Change
 
-FORMULA_START = ("=", "+", "-", "@")
 COLUMNS = {
     "id": ("编号", "ID"),
     "created": ("时间（UTC）", "When (UTC)"),
@@ -18,13 +18,6 @@ COLUMNS = {
     "reason": ("理由", "Why"),
     "reverted_by": ("被撤销于", "Reverted by"),
 }
-
-
-def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula, prefixed with an apostrophe so it stays text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _short(v: Any) -> str:
@@ -79,7 +72,7 @@ def history_xlsx(changes: list[Change], lang: str) -> bytes:
     ws.title = "修改记录" if lang == "zh" else "History"
     ws.append([label[0 if lang == "zh" else 1] for label in COLUMNS.values()])
     for row in history_rows(changes):
-        ws.append([neutralise(row[k]) for k in COLUMNS])
+        ws.append([neutralise_cell(row[k]) for k in COLUMNS])
     for col, width in zip("ABCDEFGH", (8, 22, 12, 10, 36, 70, 40, 10), strict=True):
         ws.column_dimensions[col].width = width
     buf = io.BytesIO()
