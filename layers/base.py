@@ -19,7 +19,6 @@ from sq_layout.geo.simplify import to_gcj02
 from sq_layout.i18n import LANGS, t
 from sq_layout.style import COUNTY_FILL, COUNTY_LINE, COUNTY_OPACITY, ZONE_DASH, ZONE_LINE, ZONE_OPACITY
 
-BASEMAPS = ("none", "osm", "tianditu", "amap")
 _OSM = xyzservices.providers.OpenStreetMap.Mapnik
 _AMAP = xyzservices.providers.Gaode.Normal
 

@@ -20,7 +20,8 @@ import shapely
 from layers.assets import STATIC_DIR, STATIC_URL
 from layers.popups import area_tooltips
 from sq_layout.geo.simplify import Scale, browser_scale
-from sq_layout.i18n import LANGS, name_col
+from sq_layout.i18n import LANGS
+from sq_layout.legend import area_label
 
 GEO_DIR = STATIC_DIR / "geo"
 KEEP_FILES = 24  # older files beyond this many are removed when a new one is written
@@ -42,14 +43,8 @@ def order_key(area_ids: list[str]) -> str:
 
 
 def label_texts(areas: gpd.GeoDataFrame, lang: str) -> list[str]:
-    """The text shown on the map for each area: zones by short name; schematic outlines marked 示意."""
-    short = "short_name" if lang == "zh" else "short_name_en"
-    suffix = "（示意）" if lang == "zh" else " (schematic)"
-    texts = []
-    for a in areas.itertuples():
-        name = getattr(a, short) if a.kind == "zone" and short in areas else getattr(a, name_col(lang))
-        texts.append(str(name) + (suffix if a.geometry_quality == "schematic" else ""))
-    return texts
+    """The text shown on the map for each area: the same rule as the print map (sq_layout.legend.area_label)."""
+    return [area_label(row, lang) for row in areas.drop(columns="geometry").to_dict("records")]
 
 
 def _geometry(geom: shapely.Geometry, decimals: int) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sq_layout.i18n import t
@@ -91,13 +92,12 @@ def look(e: LegendEntry) -> tuple[tuple[float, float, float], str, bool]:
     return composite(e.fill, e.opacity), e.edge.upper(), e.dashed
 
 
-def area_label(row: dict[str, object], lang: str) -> str:
-    """The label drawn for an area: counties by name (short in English), zones by short name + the schematic mark."""
+def area_label(row: Mapping[str, object], lang: str) -> str:
+    """The label drawn for an area: counties by name, zones by short name (when there is one) + the schematic mark."""
     zone = row["kind"] == "zone"
-    if lang == "zh":
-        text = str(row["short_name"] if zone else row["name"])
-    else:
-        text = str(row["short_name_en"] if zone else row["name_en"])
+    full = row["name"] if lang == "zh" else row["name_en"]
+    short = row.get("short_name" if lang == "zh" else "short_name_en")
+    text = str(short if zone and short else full)
     if zone and row.get("geometry_quality", "schematic") == "schematic":
         text += t("schematic_suffix", lang)
     return text

@@ -99,7 +99,10 @@ def test_help_names_the_accepted_spellings(capsys):
         (["audit", "--xlsx", "{d}/missing/a.xlsx"], "folder {d}/missing does not exist"),
         (["audit", "--xlsx", "{d}/a.txt"], "unknown file type '.txt'"),
         (["data", "-o", "{d}/x.xlsx"], "nothing selected: add --chain/--industry/--sub/--tier/--area, or --all"),
-        (["data", "--chain", "3", "-o", "{d}/x.csv"], "a .csv holds one table and this export has 2 (areas, hosts)"),
+        (
+            ["data", "--chain", "3", "-o", "{d}/x.csv"],
+            "a .csv holds one table and this export has 3 (areas, hosts, chain_figures)",
+        ),
         (["data", "--chain", "3", "--table", "nope", "-o", "{d}/x.csv"], "unknown table 'nope'"),
     ],
 )

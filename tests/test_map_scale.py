@@ -71,8 +71,7 @@ def app() -> AppTest:
 def test_restyle_path_changes_colours_without_resending_geometry(ds, app):
     geo = areas_frame(ds)
     first = _map_args(app)
-    app.session_state["chain"] = [9]
-    app.run()
+    app.multiselect(key="w_chain").set_value([9]).run()
     second = _map_args(app)
     # the base map is the same text (no re-mount) and neither message carries any coordinates
     assert first["script"] == second["script"] and first["header"] == second["header"]

@@ -12,8 +12,6 @@ from sq_layout.invest.gaps import gap_list, gap_matrix
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 
-neutralise_formula = neutralise_cell  # the earlier name, still imported by tests/invest
-
 
 def gap_tables(
     ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from sq_layout.invest.gapexport import gap_xlsx, neutralise_formula
+from sq_layout.export.dataexport import neutralise_cell
+from sq_layout.invest.gapexport import gap_xlsx
 from sq_layout.invest.gaps import chain_hosts, gap_list, gap_matrix
 from sq_layout.invest.repository import plan_baseline
 from sq_layout.invest.schemas import FIRMS, PROJECTS
@@ -63,7 +64,7 @@ def test_gap_xlsx_neutralises_formula_text(ds, data) -> None:
     wb = load_workbook(io.BytesIO(gap_xlsx(ds, replace(data, links=links), 3)))
     cells = [c.value for row in wb["补链清单"].iter_rows() for c in row]
     assert '\'=HYPERLINK("http://x")' in cells and not any(str(v).startswith("=") for v in cells if v)
-    assert [neutralise_formula(v) for v in ("+1", "-1", "@a", "ok", 5)] == ["'+1", "'-1", "'@a", "ok", 5]
+    assert [neutralise_cell(v) for v in ("+1", "-1", "@a", "ok", 5)] == ["'+1", "'-1", "'@a", "ok", 5]
 
 
 def project(pid: str, inv: float, *dates: str) -> dict:
