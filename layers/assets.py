@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import branca.element
 import folium
@@ -18,15 +21,30 @@ LEAFLET_JS = [("leaflet", STATIC_URL + "vendor/leaflet/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", STATIC_URL + "vendor/leaflet/leaflet.css"), ("sq_css", STATIC_URL + "sq.css")]
 
 
+def vendor_copy(package: ModuleType, vendor_dir: Path, note: str) -> Path:
+    """Copy an xstatic package's files into static/vendor/ once per version; a half-copied folder is never served."""
+    version = str(package.VERSION)
+    marker = vendor_dir / f"VERSION-{version}"
+    if marker.exists():
+        return vendor_dir
+    tmp = vendor_dir.with_name(f".{vendor_dir.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    shutil.copytree(str(package.BASE_DIR), tmp)
+    (tmp / marker.name).write_text(f"{note} {version}\n", encoding="utf-8")
+    old = vendor_dir.with_name(f".{vendor_dir.name}.old.{secrets.token_hex(4)}") if vendor_dir.exists() else None
+    if old is not None:
+        vendor_dir.rename(old)
+    try:
+        tmp.rename(vendor_dir)
+    except OSError:  # another process put the same files in place first
+        shutil.rmtree(tmp, ignore_errors=True)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return vendor_dir
+
+
 def ensure_leaflet(vendor_dir: Path = VENDOR_DIR) -> Path:
     """Copy Leaflet's dist files from the installed xstatic-leaflet package into static/ (once)."""
-    marker = vendor_dir / f"VERSION-{xleaflet.VERSION}"
-    if not marker.exists():
-        if vendor_dir.exists():
-            shutil.rmtree(vendor_dir)
-        shutil.copytree(xleaflet.BASE_DIR, vendor_dir)
-        marker.write_text(f"Leaflet {xleaflet.VERSION} from xstatic-leaflet (BSD-2-Clause)\n", encoding="utf-8")
-    return vendor_dir
+    return vendor_copy(xleaflet, vendor_dir, "Leaflet from xstatic-leaflet (BSD-2-Clause)")
 
 
 def make_offline(m: folium.Map) -> folium.Map:

@@ -8,7 +8,6 @@ show its card (the server matches the position; names never travel to the browse
 from __future__ import annotations
 
 import json
-import shutil
 from html import escape
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from layers.assets import STATIC_DIR, STATIC_URL
+from layers.assets import STATIC_DIR, STATIC_URL, vendor_copy
 from sq_layout.i18n import t
 
 CLUSTER_DIR = STATIC_DIR / "vendor" / "leaflet.markercluster"
@@ -46,13 +45,7 @@ def chain_color(chain_no: int) -> str:
 
 def ensure_markercluster(vendor_dir: Path = CLUSTER_DIR) -> Path:
     """Copy Leaflet.markercluster's dist files from the installed xstatic package into static/ (once)."""
-    marker = vendor_dir / f"VERSION-{xcluster.VERSION}"
-    if not marker.exists():
-        if vendor_dir.exists():
-            shutil.rmtree(vendor_dir)
-        shutil.copytree(xcluster.BASE_DIR, vendor_dir)
-        marker.write_text(f"Leaflet.markercluster {xcluster.VERSION} from xstatic (MIT)\n", encoding="utf-8")
-    return vendor_dir
+    return vendor_copy(xcluster, vendor_dir, "Leaflet.markercluster from xstatic (MIT)")
 
 
 class ClusterAssets(JSCSSMixin, MacroElement):

@@ -11,6 +11,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,48 +39,52 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def serve_app(extra_env: dict[str, str], log_name: str = "streamlit.log") -> Iterator[str]:
+    """`streamlit run app.py` on a free localhost port with extra environment; yields its URL once healthy."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **extra_env}
+    for name in ("TIANDITU_KEY", "SQ_LAYOUT_PROXY_HEADER"):
+        if name not in extra_env:
+            env.pop(name, None)
+    ARTIFACTS.mkdir(exist_ok=True)
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    with (ARTIFACTS / log_name).open("w") as log:
+        proc = subprocess.Popen(
+            [*cmd, "--server.address", "127.0.0.1"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            proc.kill()
+            pytest.fail(f"streamlit did not become healthy within 90 s; see test-artifacts/{log_name}")
+        try:
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+def fresh_workspace() -> str:
+    """A new, seeded SQLite workspace URL (seeded before the app starts, outside any test's timeout)."""
+    url = f"sqlite:///{tempfile.mkdtemp(prefix='sq_ws_')}/workspace.sqlite"
+    env = {**os.environ, "SQ_LAYOUT_DB": url}
+    subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env=env, check=True, timeout=120)
+    return url
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("TIANDITU_KEY", None)
     # a fresh workspace per test session: the app shows its baseline, whatever the user's own workspace holds
-    env["SQ_LAYOUT_DB"] = f"sqlite:///{tempfile.mkdtemp(prefix='sq_ws_')}/workspace.sqlite"
-    # created and seeded before the app starts, so the first page does not pay for it inside a test's timeout
-    subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env=env, check=True, timeout=120)
-    log = (ARTIFACTS / "streamlit.log").open("w") if ARTIFACTS.mkdir(exist_ok=True) is None else None
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not become healthy within 60 s; see test-artifacts/streamlit.log")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with serve_app({"SQ_LAYOUT_DB": fresh_workspace()}) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

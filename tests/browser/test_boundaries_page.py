@@ -6,11 +6,6 @@ Needs the workspace store (sq_layout.store).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +13,7 @@ import pytest
 from shapely.geometry import box
 
 from sq_layout.plan.dataset import bundled
-from tests.browser.conftest import ROOT, _free_port, wait_until
+from tests.browser.conftest import serve_app, wait_until
 from tests.imports.boundary_fixtures import SUSU, SUSU_NAME, frame, shapefile_zip, written
 
 pytestmark = pytest.mark.browser
@@ -28,21 +23,8 @@ pytestmark = pytest.mark.browser
 def import_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a free port with SQ_LAYOUT_DB pointing at a fresh SQLite file."""
     db = tmp_path_factory.mktemp("ws") / "workspace.sqlite"
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SQ_LAYOUT_DB": f"sqlite:///{db}"}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    proc = subprocess.Popen([*cmd, "--server.address", "127.0.0.1"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with serve_app({"SQ_LAYOUT_DB": f"sqlite:///{db}"}, "streamlit-boundaries.log") as url:
+        yield url
 
 
 def test_import_a_gk_shapefile_without_prj_and_save(page, import_url, tmp_path: Path, external_requests) -> None:

@@ -3,19 +3,14 @@ see the map and hosts table change, revert it, and see both in the history."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
 from sq_layout.store import open_workspace
 from sq_layout.store.users import add_user_cli
-from tests.browser.conftest import ARTIFACTS, ROOT, _free_port, choose, map_frame, wait_idle, wait_until
+from tests.browser.conftest import choose, map_frame, serve_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -27,24 +22,9 @@ def edit_app() -> Iterator[str]:
     ws = open_workspace(url)
     add_user_cli(ws, "planner", "editor", "planner-pass-1")
     ws.engine.dispose()
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SQ_LAYOUT_DB": url, "SQ_LAYOUT_SECRET": "browser-test-secret"}
-    env.pop("SQ_LAYOUT_PROXY_HEADER", None)
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "streamlit-edit.log").open("w")
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    proc = subprocess.Popen([*cmd, "--server.address", "127.0.0.1"], cwd=ROOT, env=env, stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(base + "_stcore/health", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    env = {"SQ_LAYOUT_DB": url, "SQ_LAYOUT_SECRET": "browser-test-secret"}
+    with serve_app(env, "streamlit-edit.log") as base:
+        yield base
 
 
 def _hosts(page, app: str, vid: str) -> tuple[bool, str]:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sq_layout.plan.dataset import load_dataset
-from tests.browser.conftest import ARTIFACTS, ROOT, _free_port, wait_until
+from tests.browser.conftest import serve_app, wait_until
 from tests.national import write_dataset
 
 pytestmark = pytest.mark.browser
@@ -27,40 +22,8 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def big_app(data_dir: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SQ_LAYOUT_GEODATA": str(data_dir)}
-    env.pop("TIANDITU_KEY", None)
-    ARTIFACTS.mkdir(exist_ok=True)
-    with (ARTIFACTS / "streamlit-scale.log").open("w") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
+    with serve_app({"SQ_LAYOUT_GEODATA": str(data_dir)}, "streamlit-scale.log") as url:
         yield url
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def _hosts(data_dir: Path, chain: int) -> list[str]:
