@@ -70,15 +70,20 @@ chain_names = ds.chains.set_index("chain_no")["name" if lang == "zh" else "name_
 with st.sidebar:
     st.subheader(t("filters", lang))
     st.multiselect(
-        t("inv_chain", lang), list(chain_names.index), key="inv_chain", format_func=lambda c: f"{c}. {chain_names[c]}"
+        t("inv_chain", lang),
+        list(chain_names.index),
+        key="inv_chain",
+        format_func=lambda c: f"{c}. {chain_names[c]}",
+        placeholder=t("choose", lang),
     )
     chosen = tuple(int(c) for c in ss.inv_chain)
     link_opts = data.links[data.links["chain_no"].isin(chosen)] if chosen else data.links
     link_label = dict(zip(link_opts["link_id"], link_opts["stage"] + " · " + link_opts["name"], strict=True))
     ss.inv_link = [x for x in ss.get("inv_link", []) if x in link_label]
-    st.multiselect(t("inv_link", lang), list(link_label), key="inv_link", format_func=link_label.get)
-    st.multiselect(t("inv_role", lang), list(ROLES), key="inv_role")
-    st.multiselect(t("inv_stage", lang), list(STAGES), key="inv_stage")
+    ph = t("choose", lang)
+    st.multiselect(t("inv_link", lang), list(link_label), key="inv_link", format_func=link_label.get, placeholder=ph)
+    st.multiselect(t("inv_role", lang), list(ROLES), key="inv_role", placeholder=ph)
+    st.multiselect(t("inv_stage", lang), list(STAGES), key="inv_stage", placeholder=ph)
     years = sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()})
     st.selectbox(
         t("inv_year", lang),
