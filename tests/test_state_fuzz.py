@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from sq_layout.analysis.audit import LEVELS
+from sq_layout.export.registry import formats
 from sq_layout.plan.dataset import bundled
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 
@@ -39,10 +40,10 @@ OPTIONS: dict[str, list[Any]] = {
     "w_cmp_b": ["", *AREAS],
     "w_ref": AREAS,
     "w_base": list(BASEMAPS),
-    "fmt": ["png", "svg", "pdf"],
+    "fmt": [f.id for f in formats("map")],
     "paper": ["a4", "a3"],
     "orient": ["landscape", "portrait"],
-    "dfmt": ["xlsx", "csv", "geojson", "gpkg"],
+    "dfmt": [f.id for f in formats("data") if not f.one_table],
     "scope": [False, True],
     "mode": ["similarity", "agreement", "chain"],
     "level": list(LEVELS),
