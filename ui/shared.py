@@ -19,6 +19,7 @@ from ui.map_widget import draw_overlay_map
 from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_dataset, version_param, version_stamp
 
 VERSION_KEY = "sq_version"
+WARM_AREAS = 60
 
 PAGE_CSS = """<style>
 h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
@@ -51,7 +52,8 @@ def _warm(ds: Dataset) -> None:
 def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
     ensure_leaflet()
     ds = version_dataset(vid)
-    threading.Thread(target=_warm, args=(ds,), name="sq-warm-panels", daemon=True).start()
+    if len(ds.areas) <= WARM_AREAS:  # at province or national scale, cards are built when first clicked
+        threading.Thread(target=_warm, args=(ds,), name="sq-warm-panels", daemon=True).start()
     return ds, browser_geometry(areas_frame(ds))
 
 

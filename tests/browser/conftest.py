@@ -72,10 +72,10 @@ def serve_app(extra_env: dict[str, str], log_name: str = "streamlit.log") -> Ite
             proc.wait(timeout=20)
 
 
-def fresh_workspace() -> str:
+def fresh_workspace(extra_env: dict[str, str] | None = None) -> str:
     """A new, seeded SQLite workspace URL (seeded before the app starts, outside any test's timeout)."""
     url = f"sqlite:///{tempfile.mkdtemp(prefix='sq_ws_')}/workspace.sqlite"
-    env = {**os.environ, "SQ_LAYOUT_DB": url}
+    env = {**os.environ, **(extra_env or {}), "SQ_LAYOUT_DB": url}
     subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env=env, check=True, timeout=120)
     return url
 

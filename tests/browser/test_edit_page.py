@@ -30,7 +30,6 @@ def edit_app() -> Iterator[str]:
 def _hosts(page, app: str, vid: str) -> tuple[bool, str]:
     page.goto(f"{app}?v={vid}&chain=1")
     frame = map_frame(page)
-    page.get_by_role("tab", name="承载区域").click()
     wait_idle(page)
     table = page.locator('[data-testid="stDataFrame"]').first
     wait_until(page, lambda: table.is_visible(), what="hosts table")

@@ -37,7 +37,8 @@ def test_opening_view_is_thematic_and_labels_never_overlap(page, app_url, lang):
 
 
 def test_labels_turn_light_on_dark_fills(page, app_url):
-    frame = _open(page, app_url + "?tier=dominant,leading")
+    # 机电装备's blue is a dark fill at host opacity: its hosts' labels turn light, the rest stay dark
+    frame = _open(page, app_url + "?ind=electromech")
     wait_until(page, lambda: frame.locator("path.sq-host").count() > 0, what="hosts")
     page.wait_for_timeout(500)
     js = """() => [...document.querySelectorAll('.sq-label')]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sq_layout.plan.dataset import load_dataset
-from tests.browser.conftest import serve_app, wait_until
+from tests.browser.conftest import fresh_workspace, serve_app, wait_until
 from tests.national import write_dataset
 
 pytestmark = pytest.mark.browser
@@ -22,7 +22,8 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def big_app(data_dir: Path) -> Iterator[str]:
-    with serve_app({"SQ_LAYOUT_GEODATA": str(data_dir)}, "streamlit-scale.log") as url:
+    geodata = {"SQ_LAYOUT_GEODATA": str(data_dir)}  # the app reads the plan through a workspace seeded from it
+    with serve_app({**geodata, "SQ_LAYOUT_DB": fresh_workspace(geodata)}, "streamlit-scale.log") as url:
         yield url
 
 
