@@ -51,7 +51,8 @@ def _cell(value: Any, kind: str) -> Any:
 
 def _rows(frame: pd.DataFrame, name: str, version_id: int) -> list[dict[str, Any]]:
     spec = t.RECORD_COLUMNS[name]
-    columns = {c: frame[c].tolist() for c, _ in spec}
+    # optional columns a plan's files may leave out (e.g. a boundary file without adcode) are stored empty
+    columns = {c: frame[c].tolist() if c in frame else [None] * len(frame) for c, _ in spec}
     if name == "boundaries":
         columns["geometry"] = list(frame.geometry)
     out = []
