@@ -56,7 +56,7 @@ def history_rows(changes: list[Change]) -> list[dict[str, Any]]:
             "summary": c.summary,
             "what": "\n".join(describe(c)),
             "reason": c.reason,
-            "reverted_by": c.reverted_by or "",
+            "reverted_by": f"#{c.reverted_by}" if c.reverted_by else "",
         }
         for c in changes
     ]
