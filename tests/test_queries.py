@@ -180,3 +180,16 @@ def test_display_views_name_areas_and_chains(ds):
     )
     top = pairs_view(ds, "chain", "zh", 1).iloc[0]
     assert {top.a, top.b} == {"沭阳", "泗阳"} and top.similarity == 0.55
+
+
+def test_a_plan_without_zones_has_no_parks_in_its_counties(ds):
+    import dataclasses
+
+    counties = ds.areas[ds.areas["kind"] == "county"]
+    plain = dataclasses.replace(
+        ds,
+        areas=counties,
+        boundaries=ds.boundaries[ds.boundaries["area_id"].isin(counties["area_id"])],
+        assignments=ds.assignments[ds.assignments["area_id"].isin(counties["area_id"])],
+    )
+    assert parks_in_county(plain, "sucheng").empty

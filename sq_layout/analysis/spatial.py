@@ -36,7 +36,8 @@ def nesting(ds: Dataset) -> pd.DataFrame:
                 "geometry_quality": z.geometry_quality,
             }
         )
-    return pd.DataFrame(rows)
+    columns = ["zone_id", "county_id", "share_inside", "stated_parent_id", "matches_stated_parent"]
+    return pd.DataFrame(rows, columns=[*columns, "zone_area_km2", "geometry_quality"])
 
 
 @lru_cache(maxsize=8)
