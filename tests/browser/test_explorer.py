@@ -207,7 +207,7 @@ def test_picker_selects_susu(page, app_url):
 def test_hosts_view_shows_each_chain_figures_once(page, app_url):
     open_app(page, app_url + "?chain=3,9")
     wait_until(page, lambda: "全市产业链规模" in panel_text(page), what="hosts view without a second click")
-    table = page.locator(".st-key-sq-answer table tbody tr")
+    table = page.locator(".st-key-sq-answer table").first.locator("tbody tr")  # the 表十一 figures table
     wait_until(page, lambda: table.count() == 2, what="the figures table")
     cells = [[c.strip() for c in table.nth(i).locator("th, td").all_inner_texts()] for i in range(2)]
     assert [c[0] for c in cells] == ["晶硅光伏", "酿造（酒）"]

@@ -36,8 +36,11 @@ def test_template_import_compare_and_show(page, app_url, tmp_path):
     wait_until(page, lambda: page.get_by_text("未导入").count() > 0, what="rejection")
     assert page.get_by_text("assignments.csv: row 1 (line 2), column 'area_id': unknown area 'nowhere'").count() == 1
     page.goto(app_url + "workspace")  # a fresh uploader
+    wait_until(page, lambda: page.get_by_text("assignments.csv").count() == 0, what="the new page")
+    wait_idle(page)
     wait_until(page, lambda: uploader.count() == 1, what="uploader")
     uploader.set_input_files(str(draft))
+    wait_until(page, lambda: page.get_by_text("draft.xlsx").count() > 0, what="the uploaded file listed")
     page.get_by_label("版本名称").fill("十五五 草案")
     page.get_by_role("button", name="检查并导入").click()
     try:
@@ -46,12 +49,15 @@ def test_template_import_compare_and_show(page, app_url, tmp_path):
         page.screenshot(path="test-artifacts/workspace-import.png", full_page=True)
         raise
     wait_idle(page)
+
     # the comparison defaults to baseline -> latest: 泗洪县 lost an industry
-    frame = next(f for f in page.frames if "st_folium" in f.url)
-    wait_until(page, lambda: frame.locator("path").count() >= 9, what="difference map")
+    def lost_drawn() -> bool:  # the difference map re-renders once the new version is the comparison's target
+        return any("#d73027" in f.content().lower() for f in page.frames if "st_folium" in f.url)
+
+    wait_until(page, lost_drawn, timeout=40, what="difference map with the 'lost' colour")
     page.screenshot(path="test-artifacts/workspace-compare.png", full_page=True)
-    html = frame.content()
-    assert "#D73027" in html or "#d73027" in html  # 'lost' colour drawn
+    frame = next(f for f in page.frames if "st_folium" in f.url and "#d73027" in f.content().lower())
+    wait_until(page, lambda: frame.locator("path").count() >= 9, what="difference map")
     assert page.get_by_text("减少").count() > 0  # legend entry
     page.goto(app_url + "?v=1")
     map_frame(page)
