@@ -15,7 +15,7 @@ from sq_layout import workspace
 from sq_layout.analysis.compare import chain_status, compare, table_view
 from sq_layout.errors import DataError, UnknownVersion, WorkspaceUnavailable
 from sq_layout.geo.simplify import browser_geometry
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
 
@@ -35,11 +35,21 @@ st.caption(f"{t('ws_db', lang)}: `{redact(ws.url)}`")
 
 versions = ws.versions()
 ids = [v.id for v in versions]
-titles = {v.id: f"{v.id} · {v.title} ({v.kind})" for v in versions}
+titles = {v.id: f"{v.id} · {v.title}（{label(v.kind, lang)}）" for v in versions}
 latest = ws.latest_id()
 
 st.subheader(t("ws_versions", lang))
-st.dataframe(pd.DataFrame([v.__dict__ for v in versions]), hide_index=True, width="stretch")
+listing = pd.DataFrame(
+    {
+        "id": [v.id for v in versions],
+        "title": [v.title for v in versions],
+        "kind": [label(v.kind, lang) for v in versions],
+        "created": [v.created.replace("T", " ").removesuffix("+00:00") + " UTC" for v in versions],
+        "parent_id": [str(v.parent_id) if v.parent_id else "" for v in versions],
+        "version_note": [v.note for v in versions],
+    }
+)
+st.dataframe(listing.rename(columns=headers(list(listing.columns), lang)), hide_index=True, width="stretch")
 try:
     shown = workspace.version_id(st.query_params.get("v") or ss.get("ws_version"))
 except UnknownVersion as exc:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
+    "baseline": {"zh": "基线（只读）", "en": "Baseline (read-only)"},
+    "published": {"zh": "已发布", "en": "Published"},
+    "draft": {"zh": "草案", "en": "Draft"},
     "dominant": {"zh": "主导产业", "en": "Dominant"},
     "leading": {"zh": "先导产业", "en": "Leading"},
     "county": {"zh": "县区", "en": "County/district"},
@@ -50,6 +53,10 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 HEADERS: dict[str, dict[str, str]] = {
+    "title": {"zh": "名称", "en": "Title"},
+    "created": {"zh": "创建时间", "en": "Created"},
+    "parent_id": {"zh": "源自版本", "en": "From version"},
+    "version_note": {"zh": "备注", "en": "Note"},
     "area": {"zh": "地区", "en": "Area"},
     "chain": {"zh": "产业链", "en": "Chain"},
     "via": {"zh": "对应细分产业", "en": "Via sub-industry"},
