@@ -139,7 +139,10 @@ def map_frame(page: Page) -> Frame:
 
 
 def click_latlng(page: Page, frame: Frame, lat: float, lng: float) -> None:
-    """Click the map at a geographic position (as a user would click there)."""
+    """Click the map at a geographic position (as a user would click there), once the map has stopped moving."""
+    still = "() => !map_div._animatingZoom && !(map_div._panAnim && map_div._panAnim._inProgress)"
+    wait_until(page, lambda: frame.evaluate(still), 10, "the map to stop moving")
+    page.wait_for_timeout(250)
     pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
     frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})
 
