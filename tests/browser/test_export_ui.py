@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import choose, open_app, wait_idle
+from tests.browser.conftest import choose, open_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ def test_download_pv_map_png_named_for_its_content(page, app_url, tmp_path):
     open_app(page, app_url + "?chain=3")
     open_export(page)
     title = page.locator("[data-testid='stPopoverBody'] [data-testid='stTextInput'] input")
-    assert title.input_value() == "宿迁市晶硅光伏产业链布局示意图"
+    wait_until(page, lambda: title.input_value() == "宿迁市晶硅光伏产业链布局示意图", what="the generated title")
     name, path = fetch(page, "下载地图", tmp_path)
     assert name == f"宿迁市-晶硅光伏-产业链布局示意图-{dt.date.today().isoformat()}.png"
     with Image.open(path) as im:
