@@ -13,11 +13,12 @@ from layers.assets import ensure_leaflet
 from layers.compare import compare_legend_html, compare_map
 from sq_layout import workspace
 from sq_layout.analysis.compare import chain_status, compare, table_view
-from sq_layout.errors import DataError, UnknownVersion, WorkspaceUnavailable
+from sq_layout.errors import DataError, WorkspaceUnavailable
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
+from ui.versionpick import chosen_version
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ss = st.session_state
@@ -50,11 +51,7 @@ listing = pd.DataFrame(
     }
 )
 st.dataframe(listing.rename(columns=headers(list(listing.columns), lang)), hide_index=True, width="stretch")
-try:
-    shown = workspace.version_id(st.query_params.get("v") or ss.get("ws_version"))
-except UnknownVersion as exc:
-    st.warning(exc.args[0])
-    shown = latest
+shown = chosen_version() or latest  # the one the other pages show (v= or the session's choice)
 pick = st.selectbox(
     t("ws_show", lang), ids, index=ids.index(shown), format_func=titles.get, key=f"ws_pick_{latest}_{shown}"
 )

@@ -194,3 +194,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
+
+
+def readme_screenshot(page: Page, name: str) -> None:
+    """Screenshot the viewport into test-artifacts/; with SQ_UPDATE_DOCS=1 also refresh docs/<name> for the README."""
+    shot = ARTIFACTS / name
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 50_000
+    if os.environ.get("SQ_UPDATE_DOCS") == "1":
+        shutil.copy(shot, ROOT / "docs" / name)

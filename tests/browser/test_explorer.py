@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import ARTIFACTS, ROOT, choose, click_latlng, map_frame, open_app, wait_idle, wait_until
+from tests.browser.conftest import (
+    choose,
+    click_latlng,
+    map_frame,
+    open_app,
+    readme_screenshot,
+    wait_idle,
+    wait_until,
+)
 from tests.test_queries import expected_chain_hosts
 
 pytestmark = pytest.mark.browser
@@ -133,11 +138,7 @@ def test_screenshot_for_readme(page, app_url):
     wait_until(page, lambda: "泗洪县" in panel_text(page), what="panel")
     wait_idle(page)
     page.wait_for_timeout(800)
-    shot = ARTIFACTS / "explorer.png"
-    page.screenshot(path=str(shot), full_page=False)
-    assert shot.stat().st_size > 50_000
-    if os.environ.get("SQ_UPDATE_DOCS") == "1":
-        shutil.copy(shot, ROOT / "docs" / "explorer.png")
+    readme_screenshot(page, "explorer.png")
 
 
 def test_first_screen_explains_itself(page, app_url):

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 from openpyxl import load_workbook
 
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.views import InvestFilter, apply_filter
 from sq_layout.plan.dataset import bundled
-from tests.browser.conftest import ARTIFACTS, ROOT, download, map_frame, wait_idle, wait_until
+from tests.browser.conftest import download, map_frame, readme_screenshot, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -111,8 +108,4 @@ def test_screenshot_for_readme(page, app_url, demo):
     wait_until(page, lambda: card.count() > 0 and target["name"] in card.first.inner_text(), what="point card")
     wait_idle(page)
     page.wait_for_timeout(1000)
-    shot = ARTIFACTS / "investment.png"
-    page.screenshot(path=str(shot), full_page=False)
-    assert shot.stat().st_size > 50_000
-    if os.environ.get("SQ_UPDATE_DOCS") == "1":
-        shutil.copy(shot, ROOT / "docs" / "investment.png")
+    readme_screenshot(page, "investment.png")
