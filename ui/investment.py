@@ -36,6 +36,8 @@ from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.plan.join import areas_frame
 from sq_layout.printing.gap_page import gap_page_bytes
 from sq_layout.printing.printmap import PrintSpec
+from ui import state
+from ui.shared import language_switch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,7 +66,9 @@ if ss.get("inv_demo_n"):  # set by the demo button (and by the benchmark with it
     ss.inv_repo.save(demo_data(ds, n_f, n_p), "demo")
     ss.inv_cache = {}
 data = ss.inv_repo.load()
-lang = ss.get("lang", "zh")
+view = state.current(ds)  # the language is the one view state's, shared with the other pages and the URL
+lang = view.lang
+language_switch(view)
 chain_names = ds.chains.set_index("chain_no")["name" if lang == "zh" else "name_en"]
 
 with st.sidebar:
