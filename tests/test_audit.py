@@ -14,13 +14,13 @@ from sq_layout.analysis.audit import (
     consistency_audit,
     similar_pairs,
     similarity,
-    target_discrepancies,
     target_table,
 )
+from sq_layout.analysis.audit_rows import discrepancy_rows
 
 # Read off the plan by hand: (kind, subject, figure a, figure b)
 KNOWN_DISCREPANCIES = [
-    ("total_vs_rows", "表十一 output_2020", 2268.22, 2268.20),  # 合计 vs the 20 rows
+    ("total_vs_rows", "表十一 2020年产值", 2268.22, 2268.20),  # 合计 vs the 20 rows
     ("target_below_baseline", "绿色建材", 120, 144.53),
     ("target_below_baseline", "电子元器件", 200, 207.22),
     ("table9_vs_chains", "光伏新能源", 98.5, 117.61),
@@ -28,13 +28,13 @@ KNOWN_DISCREPANCIES = [
     ("subindustry_vs_chain", "新型电池 / 动力电池", 400, 350),
     ("subindustry_vs_chain", "装备制造 / 半固态成形制造", 150, 100),
     ("industry_vs_chains", "数字经济", 300, 200),
-    ("tier_total", "dominant", 6000, 6400),  # 主导产业 6000 vs 1000+1000+1800+1000+800+800
+    ("tier_total", "主导产业", 6000, 6400),  # 主导产业 6000 vs 1000+1000+1800+1000+800+800
 ]
 
 
 @pytest.mark.parametrize(("kind", "subject", "a", "b"), KNOWN_DISCREPANCIES)
 def test_known_target_discrepancies_found_with_both_figures(ds, kind, subject, a, b):
-    d = target_discrepancies(ds)
+    d = discrepancy_rows(ds, "zh")
     row = d[(d["kind"] == kind) & (d["subject"] == subject)]
     assert len(row) == 1
     assert (row.iloc[0].value_a, row.iloc[0].value_b) == pytest.approx((a, b))
@@ -42,10 +42,10 @@ def test_known_target_discrepancies_found_with_both_figures(ds, kind, subject, a
 
 
 def test_rounding_is_not_a_discrepancy(ds):
-    d = target_discrepancies(ds)
-    assert d[(d["kind"] == "table9_vs_chains") & (d["subject"] == "高端纺织")].empty  # 436.5 vs 436.54
+    d = discrepancy_rows(ds, "zh")
+    assert d[(d["kind"] == "table9_vs_chains") & (d["industry_id"] == "textile")].empty  # 436.5 vs 436.54
     assert d[d["kind"] == "stated_growth"].empty  # 表九's growth rates match its own figures
-    assert d[(d["kind"] == "tier_total") & (d["subject"] == "leading")].empty  # 500+100+300 = 900
+    assert d[(d["kind"] == "tier_total") & (d["tier"] == "leading")].empty  # 500+100+300 = 900
 
 
 def test_consistency_audit_lists_known_conflicts_with_verbatim_passages(ds):

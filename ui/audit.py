@@ -23,13 +23,13 @@ from sq_layout.analysis.audit_views import (
     spread_view,
     targets_view,
     text_checks_view,
+    with_labels,
 )
 from sq_layout.analysis.queries import Selection, host_summary, selection_color
 from sq_layout.analysis.views import single_legend
 from sq_layout.i18n import headers, name_col, t
 from sq_layout.viewstate import ViewState
 from ui import state
-from ui.audit_text import localize
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
 
 ds, geo = load()
@@ -50,14 +50,6 @@ def picked_chain(event: object) -> int | None:
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     return no if no in set(ds.chains["chain_no"]) else None
-
-
-def names_zh_to_en() -> dict[str, str]:
-    """Chinese → English names of industries, sub-industries and chains (for English audit text)."""
-    out: dict[str, str] = {}
-    for frame in (ds.industries, ds.subindustries, ds.chains):
-        out |= dict(zip(frame["name"], frame["name_en"], strict=True))
-    return out
 
 
 state.current(ds)
@@ -144,7 +136,7 @@ with tab_targets:
     shown_tv = shown_tv.assign(below_2020=shown_tv["below_2020"].map({True: t("yes", lang), False: ""}))
     table(shown_tv, lang)
     st.markdown(f"**{t('discrepancies', lang)}**")
-    table(localize(discrepancies_view(ds), lang, names_zh_to_en()), lang)
+    table(discrepancies_view(ds, lang), lang)
 
 with tab_consistency:
     audit = consistency_audit(ds, lang)
@@ -159,7 +151,7 @@ with tab_consistency:
     )
     shown = filter_audit(audit, areas, industries)
     st.caption(f"{len(shown)} / {len(audit)} {t('findings', lang)}")
-    table(localize(shown.drop(columns=["area_id", "industry_id"]), lang), lang)
+    table(with_labels(shown.drop(columns=["area_id", "industry_id"]), lang), lang)
     st.markdown(f"**{t('text_checks', lang)}**")
     st.caption(t("text_checks_note", lang))
     table(text_checks_view(ds, lang), lang)

@@ -1,30 +1,22 @@
-"""What the plan's layout implies and where the plan disagrees with itself: overlap, targets, consistency."""
+"""What the plan's layout implies and where the plan disagrees with itself: overlap, targets, consistency.
+
+The figure checks (where the plan's numbers do not add up) are rules in `audit_rules`, rendered by `audit_rows`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
-from typing import cast
 
 import pandas as pd
 
 from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
 from sq_layout.analysis.overlap import area_chain_matrix
 from sq_layout.analysis.spatial import neighbours
-from sq_layout.errors import DataError
 from sq_layout.i18n import name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
 
 LEVELS = ("chain", "subindustry")
-TOLERANCE = 0.005  # 表十一 prints two decimals
-
-
-def _tolerance(as_printed: str) -> float:
-    """Half a unit of the printed precision plus table 11's, so rounding alone is not a discrepancy."""
-    digits = as_printed.split(".")[1] if "." in as_printed else ""
-    digits = "".join(ch for ch in digits if ch.isdigit())
-    return float(0.5 * 10 ** -len(digits) + TOLERANCE)
 
 
 @lru_cache(maxsize=8)
@@ -69,190 +61,6 @@ def target_table(ds: Dataset) -> pd.DataFrame:
     c["below_baseline_2023"] = c["target_2023_yi"] < c["output_2020_yi"]
     sub = c.groupby("industry_id")[["output_2020_yi", "target_2023_yi", "target_2025_yi"]].sum().add_prefix("industry_")
     return c.merge(sub, left_on="industry_id", right_index=True)
-
-
-def _fig(ds: Dataset, figure_id: str) -> pd.Series:
-    figures = ds.plan_figures.set_index("figure_id")
-    if figure_id not in figures.index:
-        raise DataError("plan_figures.csv", [f"no row with figure_id {figure_id!r}; the audit needs it"])
-    return cast(pd.Series, figures.loc[figure_id])
-
-
-def _num(v: object) -> float:
-    return float(cast(float, v))
-
-
-def _row(
-    kind: str, subject: object, a_label: str, a: object, a_lines: str, b_label: str, b: object, b_lines: str
-) -> dict[str, object]:
-    return {
-        "kind": kind,
-        "subject": str(subject),
-        "figure_a": a_label,
-        "value_a": round(_num(a), 2),
-        "lines_a": a_lines,
-        "figure_b": b_label,
-        "value_b": round(_num(b), 2),
-        "lines_b": b_lines,
-        "difference": round(_num(a) - _num(b), 2),
-    }
-
-
-def _lines(values: Iterable[object]) -> str:
-    return ";".join(str(int(_num(v))) for v in values)
-
-
-@lru_cache(maxsize=8)
-def target_discrepancies(ds: Dataset) -> pd.DataFrame:
-    """Every place the plan's figures do not add up, with both figures and the lines that state them."""
-    rows = []
-    chains, inds = ds.chains, ds.industries.set_index("industry_id")
-    for measure, col in (
-        ("output_2020", "output_2020_yi"),
-        ("target_2023", "target_2023_yi"),
-        ("target_2025", "target_2025_yi"),
-    ):
-        total = _fig(ds, f"T11_total_{measure.split('_')[1]}")
-        if abs(total.value - chains[col].sum()) > TOLERANCE:
-            rows.append(
-                _row(
-                    "total_vs_rows",
-                    f"表十一 {measure}",
-                    "表十一 合计",
-                    total.value,
-                    str(total.line),
-                    "sum of the 20 rows",
-                    chains[col].sum(),
-                    _lines(chains["line"]),
-                )
-            )
-    for c in chains[chains["target_2023_yi"] < chains["output_2020_yi"]].itertuples():
-        rows.append(
-            _row(
-                "target_below_baseline",
-                c.name,
-                "2023 target",
-                c.target_2023_yi,
-                str(c.line),
-                "2020 output",
-                c.output_2020_yi,
-                str(c.line),
-            )
-        )
-    sums = chains.groupby("industry_id")[["output_2020_yi", "target_2025_yi"]].sum()
-    for ind_id, ind in inds.iterrows():
-        lines = _lines(chains.loc[chains["industry_id"] == ind_id, "line"])
-        if ind_id in sums.index and abs(ind.target_2025_yi - sums.loc[cast(str, ind_id), "target_2025_yi"]) > TOLERANCE:
-            rows.append(
-                _row(
-                    "industry_vs_chains",
-                    ind["name"],
-                    "第四章 2025 target",
-                    ind.target_2025_yi,
-                    str(ind.target_line),
-                    "表十一 chains 2025 sum",
-                    sums.loc[cast(str, ind_id), "target_2025_yi"],
-                    lines,
-                )
-            )
-        if f"T9_{ind_id}_2020" in ds.plan_figures["figure_id"].values:
-            t9 = _fig(ds, f"T9_{ind_id}_2020")
-            if abs(t9.value - sums.loc[cast(str, ind_id), "output_2020_yi"]) > _tolerance(t9.as_printed):
-                rows.append(
-                    _row(
-                        "table9_vs_chains",
-                        ind["name"],
-                        "表九 2020 output",
-                        t9.value,
-                        str(t9.line),
-                        "表十一 chains 2020 sum",
-                        sums.loc[cast(str, ind_id), "output_2020_yi"],
-                        lines,
-                    )
-                )
-            t9_2025, t9_cagr = _fig(ds, f"T9_{ind_id}_2025"), _fig(ds, f"T9_{ind_id}_cagr")
-            if abs(t9_2025.value - ind.target_2025_yi) > TOLERANCE:
-                rows.append(
-                    _row(
-                        "table9_vs_ch4",
-                        ind["name"],
-                        "表九 2025 target",
-                        t9_2025.value,
-                        str(t9_2025.line),
-                        "第四章 2025 target",
-                        ind.target_2025_yi,
-                        str(ind.target_line),
-                    )
-                )
-            implied = 100 * cagr(t9.value, t9_2025.value, 5)
-            if abs(implied - t9_cagr.value) > 0.1:
-                rows.append(
-                    _row(
-                        "stated_growth",
-                        ind["name"],
-                        "表九 stated growth %",
-                        t9_cagr.value,
-                        str(t9_cagr.line),
-                        "growth implied by 表九 figures %",
-                        implied,
-                        f"{t9.line};{t9_2025.line}",
-                    )
-                )
-    subs = ds.subindustries.dropna(subset=["chain_no", "target_2025_yi"]).merge(
-        chains[["chain_no", "name", "target_2025_yi", "line"]], on="chain_no", suffixes=("", "_chain")
-    )
-    for s in subs[(subs["target_2025_yi"] - subs["target_2025_yi_chain"]).abs() > TOLERANCE].itertuples():
-        rows.append(
-            _row(
-                "subindustry_vs_chain",
-                f"{s.name} / {s.name_chain}",
-                "第四章 2025 target",
-                s.target_2025_yi,
-                str(int(_num(s.target_line))),
-                "表十一 2025 target",
-                s.target_2025_yi_chain,
-                str(s.line),
-            )
-        )
-    for tier, fid in (("dominant", "CH4_dominant_2025"), ("leading", "CH4_leading_2025")):
-        stated = _fig(ds, fid)
-        members = ds.industries[ds.industries["tier"] == tier]
-        if abs(stated.value - members["target_2025_yi"].sum()) > TOLERANCE:
-            rows.append(
-                _row(
-                    "tier_total",
-                    tier,
-                    "第四章 stated total",
-                    stated.value,
-                    str(stated.line),
-                    "sum of industry targets",
-                    members["target_2025_yi"].sum(),
-                    _lines(members["target_line"]),
-                )
-            )
-    out = pd.DataFrame(rows)
-    out["scope_note"] = [_scope_note(ds, str(r.kind), str(r.subject)) for r in out.itertuples()]
-    return out
-
-
-def _scope_note(ds: Dataset, kind: str, subject: str) -> str:
-    """Why an industry's chains may not match it: sub-industries wider than their chain or without one, or a sole
-    chain that is named (and may be scoped) differently from the industry."""
-    if kind not in ("industry_vs_chains", "table9_vs_chains", "subindustry_vs_chain"):
-        return ""
-    name = subject.split(" / ")[0]
-    ind = ds.industries.loc[ds.industries["name"] == name, "industry_id"]
-    subs = ds.subindustries
-    subs = subs[subs["industry_id"] == ind.iloc[0]] if len(ind) else subs[subs["name"] == name]
-    wide = subs.loc[subs["chain_relation"] == "broader", "name"].tolist()
-    none = subs.loc[subs["chain_no"].isna(), "name"].tolist()
-    parts = ([f"wider than its chain: {'、'.join(wide)}"] if wide else []) + (
-        [f"no chain: {'、'.join(none)}"] if none else []
-    )
-    if len(ind) and subs.empty:  # an industry that is its own single chain in 表十一
-        chains = ds.chains.loc[ds.chains["industry_id"] == ind.iloc[0], "name"]
-        parts += [f"its chain {c} is named differently; scope may differ" for c in chains if c != name]
-    return "; ".join(parts)
 
 
 @lru_cache(maxsize=8)

@@ -6,7 +6,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, target_discrepancies, target_table
+from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, target_table
+from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.text_audit import text_audit
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
@@ -68,12 +69,17 @@ def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def discrepancies_view(ds: Dataset) -> pd.DataFrame:
-    """Target discrepancies with the verbatim text of the first line on each side."""
-    d = target_discrepancies(ds).copy()
+def discrepancies_view(ds: Dataset, lang: str) -> pd.DataFrame:
+    """Target discrepancies as shown: text in the reader's language, with the verbatim first line on each side."""
+    d = discrepancy_rows(ds, lang)[list(TEXT_COLUMNS)].copy()
     d["passage_a"] = d["lines_a"].map(lambda ls: ds.passage(int(ls.split(";")[0])))
     d["passage_b"] = d["lines_b"].map(lambda ls: ds.passage(int(ls.split(";")[0])))
     return d
+
+
+def with_labels(df: pd.DataFrame, lang: str, columns: tuple[str, ...] = ("kind",)) -> pd.DataFrame:
+    """The table with the data codes in `columns` shown as labels in the reader's language."""
+    return df.assign(**{c: df[c].map(lambda v: label(str(v), lang)) for c in columns if c in df})
 
 
 def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:

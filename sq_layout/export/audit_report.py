@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from sq_layout.analysis.audit import chain_overlap, consistency_audit, similar_pairs, target_discrepancies, target_table
-from sq_layout.analysis.audit_views import text_checks_view
+from sq_layout.analysis.audit import chain_overlap, consistency_audit, similar_pairs, target_table
+from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
+from sq_layout.analysis.audit_views import text_checks_view, with_labels
 from sq_layout.atomic import write_bytes
 from sq_layout.export.dataexport import xlsx
-from sq_layout.i18n import HEADERS, name_col
+from sq_layout.i18n import HEADERS, name_col, t
 from sq_layout.plan.dataset import Dataset
 
 # Audit columns whose general header would be ambiguous in a workbook (zh, en).
@@ -74,7 +75,7 @@ def audit_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
     return {
         "consistency": consistency_audit(ds, lang),
         "text_checks": text_checks_view(ds, lang),
-        "target_discrepancies": target_discrepancies(ds),
+        "target_discrepancies": discrepancy_rows(ds, lang),
         "targets": named(targets),
         "chain_spread": named(spread),
         "similar_pairs": similar,
@@ -84,7 +85,9 @@ def audit_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
 def workbook_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
     """The audit tables as the workbook shows them: readable, unique headers; internal ids dropped."""
     tables = audit_tables(ds, lang)
-    tables["consistency"] = tables["consistency"].drop(columns=["area_id", "industry_id"], errors="ignore")
+    consistency = tables["consistency"].drop(columns=["area_id", "industry_id"], errors="ignore")
+    tables["consistency"] = with_labels(consistency, lang)
+    tables["target_discrepancies"] = tables["target_discrepancies"][list(TEXT_COLUMNS)]
     return {name: _readable(df, lang) for name, df in tables.items()}
 
 
@@ -103,13 +106,22 @@ def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) ->
         where = " · ".join(str(v) for v in (r.check, r.area, r.subject) if v)
         print(f"- {where}: {r.description!s} (L{r.lines!s})")
     d = tables["target_discrepancies"]
-    print(f"\n== Target discrepancies: {len(d)} ==")
+    print("\n" + t("disc_cli_heading", lang).format(n=len(d)))
     for r in d.itertuples():
-        note = f"  ({r.scope_note!s})" if r.scope_note else ""
-        first_b = str(r.lines_b).split(";")[0]
+        note = t("disc_cli_note", lang).format(note=r.scope_note) if r.scope_note else ""
         print(
-            f"- {r.kind} · {r.subject}: {r.figure_a} = {float(str(r.value_a)):g} (L{r.lines_a}) vs "
-            f"{r.figure_b} = {float(str(r.value_b)):g} (L{first_b}…); difference {float(str(r.difference)):g}{note}"
+            t("disc_cli_line", lang).format(
+                check=r.check,
+                subject=r.subject,
+                figure_a=r.figure_a,
+                a=f"{float(str(r.value_a)):g}",
+                lines_a=r.lines_a,
+                figure_b=r.figure_b,
+                b=f"{float(str(r.value_b)):g}",
+                line_b=str(r.lines_b).split(";")[0],
+                d=f"{float(str(r.difference)):g}",
+                note=note,
+            )
         )
     if xlsx_path:
         write_bytes(xlsx_path, xlsx(workbook_tables(ds, lang), lang))

@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
     "stated_growth": {"zh": "所列增速", "en": "Stated growth"},
     "subindustry_vs_chain": {"zh": "细分产业目标与产业链", "en": "Sub-industry target vs its chain"},
     "tier_total": {"zh": "层级合计", "en": "Tier total"},
+    "table9_vs_ch4": {"zh": "表九与第四章目标", "en": "Table 9 vs Ch. 4 target"},  # audit discrepancy rules
     "shared": {"zh": "共有", "en": "Shared"},
     "only_a": {"zh": "仅甲", "en": "Only A"},
     "only_b": {"zh": "仅乙", "en": "Only B"},
