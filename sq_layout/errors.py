@@ -99,6 +99,14 @@ class BadInput(UserError, ValueError):
     """An option or request that cannot be honoured as given (out of range, wrong suffix, empty selection …)."""
 
 
+class ConfigError(UserError, ValueError):
+    """A setting (an environment variable) holds a value the app cannot use; names the setting, value and what fits."""
+
+    def __init__(self, setting: str, value: str, expected: str):
+        self.setting, self.value, self.expected = setting, value, expected
+        super().__init__(f"{setting}: {value!r} is not {expected}")
+
+
 class OutputNotWritable(UserError, OSError):
     """The output path cannot be written (missing or read-only folder, a folder where a file is meant …)."""
 

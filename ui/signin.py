@@ -8,8 +8,9 @@ from pathlib import Path
 import streamlit as st
 
 from sq_layout.auth import tokens
-from sq_layout.auth.proxy import ProxyConfig, proxy_user
+from sq_layout.auth.proxy import HEADER_ENV, ProxyConfig, proxy_user
 from sq_layout.auth.ratelimit import SignInLimiter
+from sq_layout.errors import ConfigError
 from sq_layout.i18n import t
 from sq_layout.store import Workspace
 from sq_layout.store.users import authenticate, role_of
@@ -35,10 +36,20 @@ def _set_cookie(value: str, max_age: int) -> None:
     st.html(f"<script>document.cookie = {cookie};</script>", unsafe_allow_javascript=True)
 
 
-def current_user(ws: Workspace) -> tuple[str | None, str | None, str]:
+def proxy_config(lang: str) -> ProxyConfig:
+    """The proxy sign-in settings; a malformed one is shown as a message and proxy sign-in stays off."""
+    try:
+        return ProxyConfig.from_env()
+    except ConfigError as exc:
+        key = "ed_proxy_bad_header" if exc.setting == HEADER_ENV else "ed_proxy_bad_addrs"
+        st.error(t(key, lang).format(setting=exc.setting, value=exc.value))
+        return ProxyConfig()
+
+
+def current_user(ws: Workspace, lang: str = "zh") -> tuple[str | None, str | None, str]:
     """(user, stored role, how known: 'proxy' | 'session' | ''); the role always comes from the workspace."""
     ss = st.session_state
-    name = proxy_user(dict(st.context.headers), st.context.ip_address, ProxyConfig.from_env())
+    name = proxy_user(dict(st.context.headers), st.context.ip_address, proxy_config(lang))
     if name:
         return name, role_of(ws, name), "proxy"
     token = ss.get("sq_token")
@@ -53,7 +64,7 @@ def current_user(ws: Workspace) -> tuple[str | None, str | None, str]:
 
 def signin_box(ws: Workspace, lang: str) -> tuple[str | None, str | None]:
     """The sign-in form, or who is signed in with a sign-out button; (user, role)."""
-    user, role, via = current_user(ws)
+    user, role, via = current_user(ws, lang)
     ss = st.session_state
     if ss.pop("sq_cookie", None) is not None:
         _set_cookie(ss.get("sq_token") or "", 0 if not ss.get("sq_token") else tokens.SESSION_HOURS * 3600)

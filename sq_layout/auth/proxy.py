@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sq_layout.errors import ConfigError
+
 HEADER_ENV = "SQ_LAYOUT_PROXY_HEADER"
 ADDRS_ENV = "SQ_LAYOUT_PROXY_ADDRS"
+ADDRS_EXPECTED = "a comma-separated list of IP addresses or networks, e.g. 10.1.0.5, 10.1.0.0/24, ::1"
+HEADER_EXPECTED = "an HTTP header name such as X-Remote-User (letters, digits and '-')"
+_HEADER_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")  # an RFC 9110 token
+
+
+def _network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    try:
+        return ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        raise ConfigError(ADDRS_ENV, text, ADDRS_EXPECTED) from None
 
 
 @dataclass(frozen=True)
@@ -20,12 +33,14 @@ class ProxyConfig:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ProxyConfig:
-        """Read SQ_LAYOUT_PROXY_HEADER and SQ_LAYOUT_PROXY_ADDRS (comma-separated addresses or networks)."""
+        """Read SQ_LAYOUT_PROXY_HEADER and SQ_LAYOUT_PROXY_ADDRS (comma-separated addresses or networks).
+
+        A value that is not a header name or an address raises ConfigError naming the variable and the value."""
         env = os.environ if env is None else env
         header = env.get(HEADER_ENV, "").strip() or None
-        nets = tuple(
-            ipaddress.ip_network(a.strip(), strict=False) for a in env.get(ADDRS_ENV, "").split(",") if a.strip()
-        )
+        if header is not None and not _HEADER_NAME.fullmatch(header):
+            raise ConfigError(HEADER_ENV, header, HEADER_EXPECTED)
+        nets = tuple(_network(a.strip()) for a in env.get(ADDRS_ENV, "").split(",") if a.strip())
         return cls(header, nets)
 
     @property

