@@ -10,14 +10,14 @@ import streamlit as st
 from sq_layout import workspace
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditConflict, EditRejected, PermissionDenied
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import label, name_col, t
 from sq_layout.store import drafts, users
 from sq_layout.store.edits import RowChange, apply
 from sq_layout.store.history import history, return_to, revert
 from sq_layout.store.history_export import history_rows, history_xlsx
 from ui.edit_forms import FORMS, KINDS, saved
 from ui.signin import signin_box
-from ui.versionpick import chosen_version, draft_badge, version_dataset
+from ui.versionpick import chosen_version, draft_badge, shown_title, version_dataset
 
 ss = st.session_state
 lang = st.sidebar.radio("语言 Language", ["zh", "en"], key="ed_lang", horizontal=True,
@@ -33,7 +33,7 @@ info = ws.info(vid)
 ds = version_dataset(vid)
 st.title(t("ed_page", lang))
 draft_badge(ds, lang)
-st.caption(f"v{vid} · {info.kind} · {info.title}")
+st.caption(f"v{vid} · {label(info.kind, lang)} · {shown_title(info, lang)}")
 if "ed_flash" in ss:
     st.success(ss.pop("ed_flash"))
 

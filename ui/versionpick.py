@@ -8,6 +8,7 @@ from sq_layout import workspace
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import Dataset, bundled
+from sq_layout.store.workspace_store import BASELINE_NOTE, VersionInfo
 
 
 def chosen_version() -> int | None:
@@ -24,6 +25,16 @@ def chosen_version() -> int | None:
     except WorkspaceUnavailable as exc:
         st.error(str(exc))
         return None
+
+
+def shown_title(v: VersionInfo, lang: str) -> str:
+    """A version's title as shown: the bundled baseline's in the reader's language, any other as its author wrote it."""
+    return t("ws_baseline_title", lang) if v.kind == "baseline" else v.title
+
+
+def shown_note(v: VersionInfo, lang: str) -> str:
+    """A version's note as shown: the baseline's seeded note in the reader's language, any other as written."""
+    return t("ws_baseline_note", lang) if v.kind == "baseline" and v.note == BASELINE_NOTE else v.note
 
 
 def version_stamp(vid: int | None) -> int | None:

@@ -18,7 +18,7 @@ from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
-from ui.versionpick import chosen_version
+from ui.versionpick import chosen_version, shown_note, shown_title
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ss = st.session_state
@@ -36,18 +36,18 @@ st.caption(f"{t('ws_db', lang)}: `{redact(ws.url)}`")
 
 versions = ws.versions()
 ids = [v.id for v in versions]
-titles = {v.id: f"{v.id} · {v.title}（{label(v.kind, lang)}）" for v in versions}
+titles = {v.id: f"{v.id} · {shown_title(v, lang)}（{label(v.kind, lang)}）" for v in versions}
 latest = ws.latest_id()
 
 st.subheader(t("ws_versions", lang))
 listing = pd.DataFrame(
     {
         "id": [v.id for v in versions],
-        "title": [v.title for v in versions],
+        "title": [shown_title(v, lang) for v in versions],
         "kind": [label(v.kind, lang) for v in versions],
         "created": [v.created.replace("T", " ").removesuffix("+00:00") + " UTC" for v in versions],
         "parent_id": [str(v.parent_id) if v.parent_id else "" for v in versions],
-        "version_note": [v.note for v in versions],
+        "version_note": [shown_note(v, lang) for v in versions],
     }
 )
 st.dataframe(listing.rename(columns=headers(list(listing.columns), lang)), hide_index=True, width="stretch")

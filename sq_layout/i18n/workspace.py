@@ -51,4 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp_dropped": {"zh": "删除的地区", "en": "Area dropped"},
     "cmp_none": {"zh": "不涉及", "en": "Not involved"},
     "cmp_legend": {"zh": "版本差异", "en": "Difference"},
+    # --- the bundled baseline's title and note as shown (the stored ones stay as seeded) ---
+    "ws_baseline_title": {"zh": "“十四五”规划（随附基线）", "en": "14th Five-Year Plan (bundled baseline)"},
+    "ws_baseline_note": {"zh": "只读", "en": "read-only"},
 }

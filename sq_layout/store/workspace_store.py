@@ -20,7 +20,9 @@ from sq_layout.store import tables as t
 from sq_layout.store.engine import make_engine, resolve_url
 from sq_layout.store.migrate import upgrade
 
+# Stored as seeded (stable data); pages show the baseline's title and note in the reader's language instead.
 BASELINE_TITLE = "十四五 baseline (bundled plan)"
+BASELINE_NOTE = "read-only"
 TABLE_NAMES = [n for n in t.RECORD_COLUMNS if n != "boundaries"]
 
 
@@ -107,7 +109,7 @@ class Workspace:
         from sq_layout.plan.dataset import bundled
 
         with contextlib.suppress(IntegrityError):  # another process seeded it at the same moment
-            self.save_dataset(bundled(), BASELINE_TITLE, kind="baseline", note="read-only")
+            self.save_dataset(bundled(), BASELINE_TITLE, kind="baseline", note=BASELINE_NOTE)
 
     def versions(self) -> list[VersionInfo]:
         """All versions, oldest first."""
