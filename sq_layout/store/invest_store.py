@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
@@ -154,7 +155,13 @@ def _apply(conn: Connection, name: str, vid: int, stored: dict[Key, tuple[Row, i
 class StoreRepository:
     """The investment tables of one workspace version for one user (the `Repository` protocol, kept with history)."""
 
-    def __init__(self, ws: Workspace, version_id: int, user: str | None = None, ds: Dataset | None = None):
+    def __init__(
+        self,
+        ws: Workspace,
+        version_id: int,
+        user: str | None = None,
+        ds: Dataset | Callable[[], Dataset] | None = None,
+    ):
         ws.info(version_id)  # UnknownVersion names the ones there are
         self.ws, self.version_id, self.user = ws, version_id, user
         self._ds = ds
@@ -164,7 +171,8 @@ class StoreRepository:
     def baseline(self) -> InvestData:
         """What the version shows before anything is saved: the plan baseline of its own Dataset."""
         if self._baseline is None:
-            self._baseline = plan_baseline(self._ds if self._ds is not None else self.ws.load(self.version_id))
+            ds = self._ds() if callable(self._ds) else self._ds
+            self._baseline = plan_baseline(ds if ds is not None else self.ws.load(self.version_id))
         return self._baseline
 
     def stamp(self) -> Stamp:
