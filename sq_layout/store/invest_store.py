@@ -15,7 +15,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+import pandas as pd
+from sqlalchemy import Connection, Integer, bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sq_layout.auth.proxy import ProxyConfig
@@ -25,7 +26,7 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.store import tables as t
 from sq_layout.store.edit_tables import users
 from sq_layout.store.history import Change
-from sq_layout.store.invest_rows import Key, Row, db_row, differences, read_rows, rows_frame, table_rows
+from sq_layout.store.invest_rows import Key, Row, db_row, differences, read_rows, rows_frame, same_table, table_rows
 from sq_layout.store.invest_tables import KEYS, invest_changes, invest_records, invest_state
 from sq_layout.store.users import require
 from sq_layout.store.workspace_store import Workspace, now
@@ -75,11 +76,6 @@ def _remember(key: tuple[str, int, int], data: InvestData) -> None:
         _CACHE[key] = data
         while len(_CACHE) > MAX_CACHED:
             _CACHE.popitem(last=False)
-
-
-def _data(rows: dict[str, list[Row]]) -> InvestData:
-    f = {name: rows_frame(name, r) for name, r in rows.items()}
-    return InvestData(f["firms"], f["projects"], f["carriers"], f["links"], f["actuals"])
 
 
 def _summary(done: list[Row]) -> tuple[str, str]:
@@ -152,6 +148,11 @@ def _apply(conn: Connection, name: str, vid: int, stored: dict[Key, tuple[Row, i
         conn.execute(insert(tab), added)
 
 
+def _appended(old: pd.DataFrame, new: pd.DataFrame, name: str) -> bool:
+    """Whether `new` is `old` with records added at the end (an import): only those need writing."""
+    return len(new) > len(old) and same_table(old, new.iloc[: len(old)], name)
+
+
 class StoreRepository:
     """The investment tables of one workspace version for one user (the `Repository` protocol, kept with history)."""
 
@@ -192,7 +193,8 @@ class StoreRepository:
                 key = (self.ws.url, src, rev)
                 found = _cached(key)
                 if found is None:
-                    found = _data({n: [r for r, _, _ in read_rows(conn, n, src).values()] for n in KEYS})
+                    f = {n: rows_frame(n, [r for r, _, _ in read_rows(conn, n, src).values()]) for n in KEYS}
+                    found = InvestData(f["firms"], f["projects"], f["carriers"], f["links"], f["actuals"])
                     _remember(key, found)
                 data = found
         self.seen = (src, rev)
@@ -218,13 +220,14 @@ class StoreRepository:
         """Validate and write the tables in one transaction, logging each record's change; the change id."""
         if data.demo:
             raise DemoNotStored("示例数据 (the fictional demo set) is never written into the workspace")
-        new = {name: table_rows(getattr(data.validated(), name), name) for name in KEYS}
+        valid = data.validated()
         try:
             with self.ws.engine.begin() as conn:
-                change, rev = self._write(conn, new, note.strip())
+                change, rev, frames = self._write(conn, valid, note.strip())
         except IntegrityError as exc:  # two first saves of the version at the same moment: the other one won
             raise self._conflict() from exc
-        _remember((self.ws.url, self.version_id, rev), _data({n: list(rows.values()) for n, rows in new.items()}))
+        saved = InvestData(frames["firms"], frames["projects"], frames["carriers"], frames["links"], frames["actuals"])
+        _remember((self.ws.url, self.version_id, rev), saved)
         self.seen = (self.version_id, rev)
         return change
 
@@ -234,7 +237,14 @@ class StoreRepository:
             row = conn.execute(select(invest_state).where(invest_state.c.version_id == src)).first()
         return InvestConflict(self.version_id, row.saved_by if row else "?", row.saved if row else "?")
 
-    def _write(self, conn: Connection, new: dict[str, dict[Key, Row]], note: str) -> tuple[int, int]:
+    def _loaded(self, current: Stamp) -> InvestData | None:
+        """What the last load() returned if it is still what is stored (its unchanged tables need no reading)."""
+        if self.seen != current:
+            return None
+        src, rev = current
+        return self._baseline if src is None else _cached((self.ws.url, src, rev))
+
+    def _write(self, conn: Connection, data: InvestData, note: str) -> tuple[int, int, dict[str, pd.DataFrame]]:
         vid, state = self.version_id, invest_state
         own = conn.execute(update(state).where(state.c.version_id == vid).values(rev=state.c.rev + 1)).rowcount == 1
         user = self.writer(conn)
@@ -247,23 +257,40 @@ class StoreRepository:
             conn.execute(insert(state).values(**values))
         if self.seen is not None and self.seen != current:
             raise self._conflict()
-        first = ""
-        if not own:
-            src = current[0]
-            first = f"first save of version {vid}, from " + (
-                "the plan baseline" if src is None else f"version {src}'s records"
-            )
+        src, loaded = current[0], self._loaded(current)
+        first = (
+            ""
+            if own
+            else f"first save of version {vid}, from "
+            + ("the plan baseline" if src is None else f"version {src}'s records")
+        )
         done: list[Row] = []
-        for name, rows in new.items():
+        frames: dict[str, pd.DataFrame] = {}
+        for name in KEYS:
+            frame = getattr(data, name)
+            if loaded is not None and same_table(getattr(loaded, name), frame, name):
+                frames[name] = getattr(loaded, name)
+                if not own:
+                    self._copy(conn, name, src, frame)
+                continue
+            if own and loaded is not None and _appended(getattr(loaded, name), frame, name):
+                old = getattr(loaded, name)
+                rows = table_rows(frame.iloc[len(old) :], name)
+                added = [db_row(name, row, vid, len(old) + i, 1) for i, row in enumerate(rows.values())]
+                conn.execute(insert(invest_records[name]), added)
+                frames[name] = pd.concat([old, rows_frame(name, list(rows.values()))], ignore_index=True)
+                done += differences(name, {}, rows)
+                continue
+            rows = table_rows(frame, name)
+            frames[name] = rows_frame(name, list(rows.values()))
             if own:
                 stored = read_rows(conn, name, vid)
                 before = {k: r for k, (r, _, _) in stored.items()}
                 _apply(conn, name, vid, stored, rows)
             else:
-                src = current[0]
+                revs: dict[Key, int] = {}
                 if src is None:
                     before = table_rows(getattr(self.baseline(), name), name)
-                    revs: dict[Key, int] = {}
                 else:
                     stored = read_rows(conn, name, src)
                     before = {k: r for k, (r, _, _) in stored.items()}
@@ -275,9 +302,20 @@ class StoreRepository:
                 if added:
                     conn.execute(insert(invest_records[name]), added)
             done += differences(name, before, rows)
-        rev = current[1] + 1 if own else 1
         conn.execute(update(state).where(state.c.version_id == vid).values(saved=now(), saved_by=user))
-        return log_change(conn, vid, user, done, note, first), rev
+        return log_change(conn, vid, user, done, note, first), (current[1] + 1 if own else 1), frames
+
+    def _copy(self, conn: Connection, name: str, src: int | None, frame: pd.DataFrame) -> None:
+        """A first save's unchanged table: the records it showed, copied with their revisions."""
+        tab = invest_records[name]
+        if src is None:
+            rows = [db_row(name, row, self.version_id, i, 1) for i, row in enumerate(table_rows(frame, name).values())]
+            if rows:
+                conn.execute(insert(tab), rows)
+            return
+        cols = [c for c in tab.c if c.name != "version_id"]
+        copied = select(literal(self.version_id, Integer), *cols).where(tab.c.version_id == src)
+        conn.execute(insert(tab).from_select([tab.c.version_id, *cols], copied))
 
     def history(self, *, area: str | None = None, chain: int | None = None) -> list[Change]:
         """The saves of the records shown (this version's, or the ancestor's it shows), newest first."""
