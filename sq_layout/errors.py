@@ -147,3 +147,19 @@ class EditConflict(UserError, ValueError):
 
 class PermissionDenied(UserError, PermissionError):
     """The acting user's role does not allow this action (the store checks it on every write)."""
+
+
+# --- investment records in the workspace ---
+class DemoNotStored(UserError, ValueError):
+    """The fictional demo set (示例数据) is never written into the workspace; it stays in the page's session."""
+
+
+class InvestConflict(UserError, ValueError):
+    """A version's investment records were saved by someone else since they were loaded; nothing was saved."""
+
+    def __init__(self, version_id: int, who: str, when: str):
+        self.version_id, self.who, self.when = version_id, who, when
+        super().__init__(
+            f"the investment records of version {version_id} were saved by {who} at {when} since you loaded them; "
+            "nothing was saved — reload and repeat your change"
+        )

@@ -26,7 +26,7 @@ from sq_layout.i18n import t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
 from sq_layout.invest.importer import read_upload
-from sq_layout.invest.repository import MemoryRepository, add_records, plan_baseline, replace_links
+from sq_layout.invest.repository import MemoryRepository, add_records, replace_links
 from sq_layout.invest.schemas import COORD_SYSTEMS, LINK_STAGES, ROLES, STAGES
 from sq_layout.invest.seed import read_targets
 from sq_layout.invest.targets import area_status, chain_progress, project_progress, stage_counts
@@ -36,7 +36,7 @@ from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.plan.join import areas_frame
 from sq_layout.printing.gap_page import gap_page_bytes
 from sq_layout.printing.printmap import PrintSpec
-from ui import state
+from ui import invest_repo, state
 from ui.shared import language_switch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,11 +59,11 @@ def map_layers(lang: str):
 ds, geo = load()
 ss = st.session_state
 if "inv_repo" not in ss:
-    ss.inv_repo = MemoryRepository(plan_baseline(ds))
     ss.inv_cache = {}
+ss.inv_repo = invest_repo.repository(ss.get("inv_repo"))  # the shown version's records in the workspace, or the demo
 if ss.get("inv_demo_n"):  # set by the demo button (and by the benchmark with its own sizes)
     n_f, n_p = ss.pop("inv_demo_n")
-    ss.inv_repo.save(demo_data(ds, n_f, n_p), "demo")
+    ss.inv_repo = MemoryRepository(demo_data(ds, n_f, n_p))  # the fictional set stays in the session
     ss.inv_cache = {}
 data = ss.inv_repo.load()
 view = state.current(ds)  # the language is the one view state's, shared with the other pages and the URL
@@ -100,7 +100,7 @@ with st.sidebar:
         ss.inv_demo_n = (400, 120)
         st.rerun()
     if data.demo and st.button(t("inv_reset", lang), width="stretch", key="inv_reset_btn"):
-        ss.inv_repo.save(plan_baseline(ds), "reset to plan baseline")
+        ss.inv_repo = invest_repo.repository(None)
         ss.inv_cache = {}
         st.rerun()
 
@@ -220,9 +220,11 @@ if view == "gaps":
     )
     if st.button(t("inv_links_save", lang), key="inv_links_save"):
         try:
-            ss.inv_repo.save(replace_links(data, gap_chain, edited), f"links of chain {gap_chain}")
-            ss.inv_cache = {}
-            st.rerun()
+            if invest_repo.save(
+                ss.inv_repo, replace_links(data, gap_chain, edited), f"links of chain {gap_chain}", lang
+            ):
+                ss.inv_cache = {}
+                st.rerun()
         except (SchemaError, SchemaErrors, ValueError) as exc:
             st.error(str(exc).splitlines()[0])
 
@@ -292,13 +294,14 @@ if view == "import":
             st.dataframe(problems, hide_index=True, width="stretch")
         else:
             new = {r.kind: r.table for r in results if r.table is not None}
-            ss.inv_repo.save(add_records(data, new), f"import {up.name}")
-            ss.inv_cache = {}
-            n = {k: len(new.get(k, [])) for k in ("firms", "projects", "actuals")}
-            ss.inv_msg = t("inv_import_ok", lang).format(f=n["firms"], p=n["projects"], a=n["actuals"])
-            flagged = sum(int(new[k]["area_flag"].sum()) for k in ("firms", "projects") if k in new)
-            if flagged:
-                ss.inv_msg += " " + t("inv_flagged", lang).format(n=flagged)
-            st.rerun()
+            if invest_repo.save(ss.inv_repo, add_records(data, new), f"import {up.name}", lang):
+                ss.inv_cache = {}
+                n = {k: len(new.get(k, [])) for k in ("firms", "projects", "actuals")}
+                ss.inv_msg = t("inv_import_ok", lang).format(f=n["firms"], p=n["projects"], a=n["actuals"])
+                flagged = sum(int(new[k]["area_flag"].sum()) for k in ("firms", "projects") if k in new)
+                if flagged:
+                    ss.inv_msg += " " + t("inv_flagged", lang).format(n=flagged)
+                st.rerun()
     if ss.get("inv_msg"):
         st.success(ss.inv_msg)
+    invest_repo.store_panel(ss.inv_repo, lang)

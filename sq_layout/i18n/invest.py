@@ -84,6 +84,53 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} record(s) flagged: stated area differs.",
     },
     "inv_export_records": {"zh": "下载当前筛选的记录（XLSX）", "en": "Download filtered records (XLSX)"},
+    # --- investment records in the workspace (where they are saved, who may save, their history) ---
+    "inv_store_where": {
+        "zh": "招商记录保存在工作区：版本 v{v}，每次保存都有修改记录（谁、何时、逐条内容、理由）。",
+        "en": "Investment records are saved in the workspace: version v{v}, every save kept in its history "
+        "(who, when, each record, why).",
+    },
+    "inv_store_inherited": {
+        "zh": "此版本尚未保存自己的招商记录，显示的是{src}；首次保存后即独立。",
+        "en": "This version has no investment records of its own yet and shows {src}; "
+        "its first save makes them its own.",
+    },
+    "inv_store_src_version": {"zh": "上级版本 v{v} 的记录", "en": "the records of v{v}, the version it derives from"},
+    "inv_store_src_plan": {
+        "zh": "规划基线（规划点名的企业与载体）",
+        "en": "the plan baseline (firms and parks it names)",
+    },
+    "inv_store_needs_editor": {
+        "zh": "导入、环节编辑和实际产值的保存需以“编辑”（editor）或管理员身份登录（账号同编辑页）；未登录只能查看。",
+        "en": "Saving imports, link edits and actual figures needs a sign-in as editor or admin (the Edit page's "
+        "accounts); without one the page is view-only.",
+    },
+    "inv_store_open": {
+        "zh": "工作区尚无账号（单机使用）：任何使用者都可保存，修改记录中记为 local。设置账号后，保存需编辑权限。",
+        "en": "The workspace has no accounts yet (single-user install): anyone may save, recorded as 'local'. "
+        "Once accounts exist, saving needs the editor role.",
+    },
+    "inv_store_signin": {"zh": "登录以保存", "en": "Sign in to save"},
+    "inv_store_denied": {
+        "zh": "未保存：需以“编辑”或管理员身份登录（见编辑页或本页“登录以保存”）。",
+        "en": "Not saved: sign in as editor or admin (Edit page, or “Sign in to save” here).",
+    },
+    "inv_store_conflict": {
+        "zh": "未保存：{who} 于 {when} 保存过此版本的招商记录。请查看最新内容后重做修改。",
+        "en": "Not saved: {who} saved this version's investment records at {when}. Review the current records and "
+        "repeat your change.",
+    },
+    "inv_store_demo": {
+        "zh": "示例数据（虚构）只保留在本会话中，不会写入工作区。",
+        "en": "Demo data (fictional) stays in this session; it is never written into the workspace.",
+    },
+    "inv_store_session_only": {
+        "zh": "工作区不可用：招商记录只保留在本会话中，关闭页面即丢失。",
+        "en": "The workspace is unavailable: investment records stay in this session only and are lost when it ends.",
+    },
+    "inv_store_history": {"zh": "招商记录修改记录（{n}）", "en": "Investment records history ({n})"},
+    "inv_store_no_history": {"zh": "尚无保存。", "en": "Nothing saved yet."},
+    "inv_store_history_xlsx": {"zh": "下载修改记录（XLSX）", "en": "Download the history (XLSX)"},
     "on_track": {"zh": "达到进度", "en": "On track"},
     "behind": {"zh": "落后", "en": "Behind"},
     "no_data": {"zh": "无数据", "en": "No data"},

@@ -1,20 +1,23 @@
 """The seam where persistence plugs in: the investment tables as one value, and a repository that holds them.
 
-Today the app keeps them in memory per session (MemoryRepository); a workspace-backed repository with edit
-history implements the same two methods.
+The demo set lives in memory per session (MemoryRepository); the workspace keeps everything else per plan version
+with its edit history (`sq_layout.store.invest_store.StoreRepository`), behind the same two methods.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pandas as pd
 
 from sq_layout.invest.schemas import ACTUALS, CARRIERS, FIRMS, LINKS, PROJECTS, empty_table
 from sq_layout.invest.seed import plan_carriers, plan_firms, read_links
 from sq_layout.plan.dataset import Dataset
+
+if TYPE_CHECKING:
+    from sq_layout.invest.importer import ImportResult
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,3 +126,16 @@ def replace_links(data: InvestData, chain_no: int, edited: pd.DataFrame) -> Inve
     )
     others = data.links[data.links["chain_no"] != chain_no]
     return replace(data, links=pd.concat([others, out], ignore_index=True)).validated()
+
+
+def import_upload(
+    repo: Repository, ds: Dataset, name: str, content: bytes, crs: str = "wgs84", kind: str | None = None
+) -> list[ImportResult]:
+    """Read an uploaded file; only when every row of every sheet passes, add its records to `repo` in one save."""
+    from sq_layout.invest.importer import read_upload
+
+    data = repo.load()
+    results = read_upload(ds, name, content, data.links, crs, kind)
+    if results and all(r.ok for r in results):
+        repo.save(add_records(data, {r.kind: r.table for r in results if r.table is not None}), f"import {name}")
+    return results

@@ -1,0 +1,341 @@
+"""Investment records in the workspace: one version's firms, projects, carriers, links and actuals, saved with history.
+
+A version shows its own records once something was saved for it; until then those of its nearest ancestor
+(`parent_id`) that has some, else the plan baseline of its own Dataset. Its first save starts from what it showed.
+Every save is one transaction: demo data refused, schemas checked, the acting user's role checked (when the
+workspace has accounts or a sign-on proxy), the version's state row bumped first (saves are serialised and a save
+based on a stale load is refused), records added / changed / removed by key, and one change logged.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, Integer, bindparam, delete, func, insert, literal, select, update
+from sqlalchemy.exc import IntegrityError
+
+from sq_layout.auth.proxy import ProxyConfig
+from sq_layout.errors import DemoNotStored, InvestConflict
+from sq_layout.invest.repository import InvestData, plan_baseline
+from sq_layout.plan.dataset import Dataset
+from sq_layout.store import tables as t
+from sq_layout.store.edit_tables import users
+from sq_layout.store.history import Change
+from sq_layout.store.invest_rows import Key, Row, db_row, differences, read_rows, rows_frame, same_table, table_rows
+from sq_layout.store.invest_tables import KEYS, invest_changes, invest_records, invest_state
+from sq_layout.store.users import require
+from sq_layout.store.workspace_store import Workspace, now
+
+LOCAL_USER = "local"  # who writes while the workspace has no accounts (a single-user install)
+Stamp = tuple[int | None, int]  # (version whose records are shown, None: the plan baseline; its state revision)
+
+_LOCK = threading.Lock()
+_CACHE: OrderedDict[tuple[str, int, int], InvestData] = OrderedDict()
+MAX_CACHED = 4  # loaded record sets kept per process (a 50,000-firm set is some tens of MB)
+
+
+def auth_configured(conn: Connection) -> bool:
+    """Whether writing needs a signed-in editor: the workspace has an account, or a sign-on proxy is configured."""
+    return ProxyConfig.from_env().enabled or conn.execute(select(users.c.name).limit(1)).first() is not None
+
+
+def resolve(conn: Connection, version_id: int) -> Stamp:
+    """The version whose records `version_id` shows (itself, its nearest ancestor with records, or None) and its rev."""
+    v: int | None = version_id
+    walked: set[int] = set()
+    while v is not None and v not in walked:
+        walked.add(v)
+        rev = conn.execute(select(invest_state.c.rev).where(invest_state.c.version_id == v)).scalar()
+        if rev is not None:
+            return v, int(rev)
+        v = conn.execute(select(t.versions.c.parent_id).where(t.versions.c.id == v)).scalar()
+    return None, 0
+
+
+def clear_cache() -> None:
+    """Forget every loaded record set (after restoring a database in place, and in tests that read it back)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _cached(key: tuple[str, int, int]) -> InvestData | None:
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    return None
+
+
+def _remember(key: tuple[str, int, int], data: InvestData) -> None:
+    with _LOCK:
+        _CACHE[key] = data
+        while len(_CACHE) > MAX_CACHED:
+            _CACHE.popitem(last=False)
+
+
+def _summary(done: list[Row]) -> tuple[str, str]:
+    counts: dict[str, list[int]] = {}
+    for d in done:
+        c = counts.setdefault(d["table"], [0, 0, 0])
+        c[0 if d["before"] is None else 2 if d["after"] is None else 1] += 1
+    text = "; ".join(
+        f"{name} " + " ".join(f"{sign}{n}" for sign, n in zip("+~−", c, strict=True) if n) for name, c in counts.items()
+    )
+    kinds = {i for c in counts.values() for i, n in enumerate(c) if n}
+    return ("add" if kinds == {0} else "remove" if kinds == {2} else "update"), text
+
+
+def _keys(done: list[Row]) -> tuple[str, str]:
+    areas: set[str] = set()
+    chains: set[int] = set()
+    for d in done:
+        for row in (d["before"], d["after"]):
+            if not row:
+                continue
+            if row.get("area_id"):
+                areas.add(str(row["area_id"]))
+            if "chain_no" in row:
+                chains.add(int(row["chain_no"]))
+            chains.update(int(c) for c in str(row.get("chains", "")).split(";") if c)
+    return ";".join(sorted(areas)), ";".join(str(c) for c in sorted(chains))
+
+
+def log_change(conn: Connection, vid: int, user: str, done: list[Row], reason: str, first: str) -> int:
+    """Record one save (who, when, per record before -> after, why); the change id."""
+    action, summary = _summary(done)
+    summary = "; ".join(s for s in (first, summary) if s) or "no record changed"
+    area_ids, chain_nos = _keys(done)
+    values = dict(version_id=vid, created=now(), user_name=user, action=action, summary=summary, reason=reason)
+    values |= dict(area_ids=area_ids, chain_nos=chain_nos, changes=json.dumps(done, ensure_ascii=False))
+    return int(conn.execute(insert(invest_changes).values(**values).returning(invest_changes.c.id)).scalar_one())
+
+
+def _apply(conn: Connection, name: str, vid: int, stored: dict[Key, tuple[Row, int, int]], new: dict[Key, Row]) -> None:
+    """Bring a version's stored table to `new`: delete, update (rev + 1), insert, and renumber moved rows."""
+    tab = invest_records[name]
+    key_cols = KEYS[name]
+    where = [tab.c.version_id == bindparam("k_version_id"), *(tab.c[k] == bindparam(f"k_{k}") for k in key_cols)]
+
+    def keyed(key: Key) -> dict[str, Any]:
+        return {"k_version_id": vid, **{f"k_{k}": v for k, v in zip(key_cols, key, strict=True)}}
+
+    gone = [keyed(k) for k in stored if k not in new]
+    if gone:
+        conn.execute(delete(tab).where(*where), gone)
+    changed, moved, added = [], [], []
+    for row_no, (key, row) in enumerate(new.items()):
+        if key not in stored:
+            added.append(db_row(name, row, vid, row_no, 1))
+            continue
+        old, old_no, rev = stored[key]
+        if old != row:
+            full = db_row(name, row, vid, row_no, rev + 1)
+            changed.append({**{f"v_{k}": v for k, v in full.items() if k != "version_id"}, **keyed(key)})
+        elif old_no != row_no:
+            moved.append({"v_row_no": row_no, **keyed(key)})
+    if changed:
+        cols = [c[2:] for c in changed[0] if c.startswith("v_")]
+        values = {c: bindparam(f"v_{c}", type_=tab.c[c].type) for c in cols}
+        conn.execute(update(tab).where(*where).values(values), changed)
+    if moved:
+        conn.execute(update(tab).where(*where).values(row_no=bindparam("v_row_no")), moved)
+    if added:
+        conn.execute(insert(tab), added)
+
+
+def _appended(old: pd.DataFrame, new: pd.DataFrame, name: str) -> bool:
+    """Whether `new` is `old` with records added at the end (an import): only those need writing."""
+    return len(new) > len(old) and same_table(old, new.iloc[: len(old)], name)
+
+
+class StoreRepository:
+    """The investment tables of one workspace version for one user (the `Repository` protocol, kept with history)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        version_id: int,
+        user: str | None = None,
+        ds: Dataset | Callable[[], Dataset] | None = None,
+    ):
+        ws.info(version_id)  # UnknownVersion names the ones there are
+        self.ws, self.version_id, self.user = ws, version_id, user
+        self._ds = ds
+        self._baseline: InvestData | None = None
+        self.seen: Stamp | None = None  # what the last load() returned; a save from a stale load is refused
+
+    def baseline(self) -> InvestData:
+        """What the version shows before anything is saved: the plan baseline of its own Dataset."""
+        if self._baseline is None:
+            ds = self._ds() if callable(self._ds) else self._ds
+            self._baseline = plan_baseline(ds if ds is not None else self.ws.load(self.version_id))
+        return self._baseline
+
+    def stamp(self) -> Stamp:
+        """(the version whose records are shown, None for the plan baseline; its revision): cheap, for caches."""
+        with self.ws.engine.connect() as conn:
+            return resolve(conn, self.version_id)
+
+    def load(self) -> InvestData:
+        """The stored tables (this version's, else the nearest ancestor's), or the plan baseline when none are."""
+        engine = self.ws.engine
+        options = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
+        with engine.connect().execution_options(**options) as conn:
+            src, rev = resolve(conn, self.version_id)
+            if src is None:
+                data = self.baseline()
+            else:
+                key = (self.ws.url, src, rev)
+                found = _cached(key)
+                if found is None:
+                    f = {n: rows_frame(n, [r for r, _, _ in read_rows(conn, n, src).values()]) for n in KEYS}
+                    found = InvestData(f["firms"], f["projects"], f["carriers"], f["links"], f["actuals"])
+                    _remember(key, found)
+                data = found
+        self.seen = (src, rev)
+        return data
+
+    def writer(self, conn: Connection) -> str:
+        """Who writes: the signed-in user if their stored role allows editing (when required), else LOCAL_USER."""
+        if auth_configured(conn):
+            require(conn, self.user, "edit")
+            assert self.user is not None
+            return self.user
+        return self.user or LOCAL_USER
+
+    def can_write(self) -> bool:
+        """Whether this user may save (no account needed while the workspace has none)."""
+        from sq_layout.auth.roles import allowed
+        from sq_layout.store.users import role_in
+
+        with self.ws.engine.connect() as conn:
+            return not auth_configured(conn) or allowed(role_in(conn, self.user), "edit")
+
+    def save(self, data: InvestData, note: str) -> int:
+        """Validate and write the tables in one transaction, logging each record's change; the change id."""
+        if data.demo:
+            raise DemoNotStored("示例数据 (the fictional demo set) is never written into the workspace")
+        valid = data.validated()
+        try:
+            with self.ws.engine.begin() as conn:
+                change, rev, frames = self._write(conn, valid, note.strip())
+        except IntegrityError as exc:  # two first saves of the version at the same moment: the other one won
+            raise self._conflict() from exc
+        saved = InvestData(frames["firms"], frames["projects"], frames["carriers"], frames["links"], frames["actuals"])
+        _remember((self.ws.url, self.version_id, rev), saved)
+        self.seen = (self.version_id, rev)
+        return change
+
+    def _conflict(self) -> InvestConflict:
+        with self.ws.engine.connect() as conn:
+            src, _ = resolve(conn, self.version_id)
+            row = conn.execute(select(invest_state).where(invest_state.c.version_id == src)).first()
+        return InvestConflict(self.version_id, row.saved_by if row else "?", row.saved if row else "?")
+
+    def _loaded(self, current: Stamp) -> InvestData | None:
+        """What the last load() returned if it is still what is stored (its unchanged tables need no reading)."""
+        if self.seen != current:
+            return None
+        src, rev = current
+        return self._baseline if src is None else _cached((self.ws.url, src, rev))
+
+    def _write(self, conn: Connection, data: InvestData, note: str) -> tuple[int, int, dict[str, pd.DataFrame]]:
+        vid, state = self.version_id, invest_state
+        own = conn.execute(update(state).where(state.c.version_id == vid).values(rev=state.c.rev + 1)).rowcount == 1
+        user = self.writer(conn)
+        if own:
+            rev_now = conn.execute(select(state.c.rev).where(state.c.version_id == vid)).scalar_one()
+            current: Stamp = (vid, int(rev_now) - 1)
+        else:
+            current = resolve(conn, vid)
+            values = dict(version_id=vid, rev=1, based_on=current[0], saved=now(), saved_by=user)
+            conn.execute(insert(state).values(**values))
+        if self.seen is not None and self.seen != current:
+            raise self._conflict()
+        src, loaded = current[0], self._loaded(current)
+        first = (
+            ""
+            if own
+            else f"first save of version {vid}, from "
+            + ("the plan baseline" if src is None else f"version {src}'s records")
+        )
+        done: list[Row] = []
+        frames: dict[str, pd.DataFrame] = {}
+        for name in KEYS:
+            frame = getattr(data, name)
+            if loaded is not None and same_table(getattr(loaded, name), frame, name):
+                frames[name] = getattr(loaded, name)
+                if not own:
+                    self._copy(conn, name, src, frame)
+                continue
+            if own and loaded is not None and _appended(getattr(loaded, name), frame, name):
+                old = getattr(loaded, name)
+                rows = table_rows(frame.iloc[len(old) :], name)
+                added = [db_row(name, row, vid, len(old) + i, 1) for i, row in enumerate(rows.values())]
+                conn.execute(insert(invest_records[name]), added)
+                frames[name] = pd.concat([old, rows_frame(name, list(rows.values()))], ignore_index=True)
+                done += differences(name, {}, rows)
+                continue
+            rows = table_rows(frame, name)
+            frames[name] = rows_frame(name, list(rows.values()))
+            if own:
+                stored = read_rows(conn, name, vid)
+                before = {k: r for k, (r, _, _) in stored.items()}
+                _apply(conn, name, vid, stored, rows)
+            else:
+                revs: dict[Key, int] = {}
+                if src is None:
+                    before = table_rows(getattr(self.baseline(), name), name)
+                else:
+                    stored = read_rows(conn, name, src)
+                    before = {k: r for k, (r, _, _) in stored.items()}
+                    revs = {k: rev for k, (_, _, rev) in stored.items()}
+                added = [
+                    db_row(name, row, vid, i, revs.get(k, 1) + (k in before and before[k] != row))
+                    for i, (k, row) in enumerate(rows.items())
+                ]
+                if added:
+                    conn.execute(insert(invest_records[name]), added)
+            done += differences(name, before, rows)
+        conn.execute(update(state).where(state.c.version_id == vid).values(saved=now(), saved_by=user))
+        return log_change(conn, vid, user, done, note, first), (current[1] + 1 if own else 1), frames
+
+    def _copy(self, conn: Connection, name: str, src: int | None, frame: pd.DataFrame) -> None:
+        """A first save's unchanged table: the records it showed, copied with their revisions."""
+        tab = invest_records[name]
+        if src is None:
+            rows = [db_row(name, row, self.version_id, i, 1) for i, row in enumerate(table_rows(frame, name).values())]
+            if rows:
+                conn.execute(insert(tab), rows)
+            return
+        cols = [c for c in tab.c if c.name != "version_id"]
+        copied = select(literal(self.version_id, Integer), *cols).where(tab.c.version_id == src)
+        conn.execute(insert(tab).from_select([tab.c.version_id, *cols], copied))
+
+    def history(self, *, area: str | None = None, chain: int | None = None) -> list[Change]:
+        """The saves of the records shown (this version's, or the ancestor's it shows), newest first."""
+        from sq_layout.store.invest_history import invest_history
+
+        src = self.stamp()[0]
+        return [] if src is None else invest_history(self.ws, src, area=area, chain=chain)
+
+
+def stored_versions(ws: Workspace) -> dict[int, int]:
+    """Versions that have their own investment records, with how many saves each has had."""
+    with ws.engine.connect() as conn:
+        rows = conn.execute(select(invest_state.c.version_id, invest_state.c.rev)).all()
+    return {int(v): int(r) for v, r in rows}
+
+
+def record_counts(ws: Workspace, version_id: int) -> dict[str, int]:
+    """How many records of each table a version stores itself (0 everywhere when it inherits)."""
+    with ws.engine.connect() as conn:
+        return {
+            name: int(conn.execute(select(func.count()).where(tab.c.version_id == version_id)).scalar_one())
+            for name, tab in invest_records.items()
+        }

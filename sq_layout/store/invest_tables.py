@@ -1,0 +1,153 @@
+"""Tables the investment records add (migration 0003): five record tables per version, their state and change log.
+
+Each record table is keyed by `version_id` and the record's own id (actual figures: chain, year, area), so ids stay
+stable across saves; `row_no` keeps the order and `rev` counts the record's revisions. Points are kept like the
+boundaries: a `geometry` column in WGS-84 (PostGIS geometry with a GiST index, WKB elsewhere); `lon`/`lat` of the
+tables are read back from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, String, Table, Text
+
+from sq_layout.store.tables import Geometry, metadata
+
+# Column kinds: "str" (never null), "float", "int", "Int64" (nullable int), "bool", "date" (nullable datetime),
+# "point" (lon/lat of the table, one geometry column here).
+INVEST_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "firms": [
+        ("firm_id", "str"),
+        ("name", "str"),
+        ("credit_code", "str"),
+        ("role", "str"),
+        ("chains", "str"),
+        ("links", "str"),
+        ("area_id", "str"),
+        ("area_stated", "str"),
+        ("area_flag", "bool"),
+        ("carrier", "str"),
+        ("lon", "point"),
+        ("lat", "point"),
+        ("approximate", "bool"),
+        ("origin", "str"),
+        ("source", "str"),
+    ],
+    "projects": [
+        ("project_id", "str"),
+        ("name", "str"),
+        ("firm", "str"),
+        ("investment_yi", "float"),
+        ("stage", "str"),
+        ("date_signed", "date"),
+        ("date_started", "date"),
+        ("date_completed", "date"),
+        ("date_operating", "date"),
+        ("chains", "str"),
+        ("links", "str"),
+        ("area_id", "str"),
+        ("area_stated", "str"),
+        ("area_flag", "bool"),
+        ("carrier", "str"),
+        ("lon", "point"),
+        ("lat", "point"),
+        ("approximate", "bool"),
+        ("origin", "str"),
+        ("source", "str"),
+    ],
+    "carriers": [
+        ("carrier_id", "str"),
+        ("name", "str"),
+        ("chains", "str"),
+        ("area_id", "str"),
+        ("lon", "point"),
+        ("lat", "point"),
+        ("approximate", "bool"),
+        ("origin", "str"),
+        ("source", "str"),
+    ],
+    "links": [
+        ("link_id", "str"),
+        ("chain_no", "int"),
+        ("position", "int"),
+        ("stage", "str"),
+        ("name", "str"),
+        ("source", "str"),
+        ("line", "Int64"),
+        ("quote", "str"),
+    ],
+    "actuals": [
+        ("chain_no", "int"),
+        ("year", "int"),
+        ("area_id", "str"),
+        ("output_yi", "float"),
+        ("source", "str"),
+    ],
+}
+KEYS: dict[str, tuple[str, ...]] = {
+    "firms": ("firm_id",),
+    "projects": ("project_id",),
+    "carriers": ("carrier_id",),
+    "links": ("link_id",),
+    "actuals": ("chain_no", "year", "area_id"),
+}
+_SQL: dict[str, Any] = {
+    "str": Text,
+    "float": Float(precision=53),
+    "int": Integer,
+    "Int64": Integer,
+    "bool": Boolean,
+    "date": DateTime,
+}
+
+
+def sql_columns(name: str) -> list[tuple[str, Any, bool]]:
+    """(column, SQL type, nullable) of a record table's data columns, `geometry` in place of lon/lat."""
+    out: list[tuple[str, Any, bool]] = []
+    for col, kind in INVEST_COLUMNS[name]:
+        if kind == "point":
+            if col == "lon":
+                out.append(("geometry", Geometry(), False))
+            continue
+        out.append((col, _SQL[kind], kind in ("Int64", "date")))
+    return out
+
+
+def _record_table(name: str) -> Table:
+    cols: list[Any] = [Column("version_id", Integer, ForeignKey("plan_version.id"), primary_key=True)]
+    cols += [Column(c, typ, primary_key=c in KEYS[name], nullable=null) for c, typ, null in sql_columns(name)]
+    cols += [Column("row_no", Integer, nullable=False), Column("rev", Integer, nullable=False, default=1)]
+    return Table(f"inv_{name}", metadata, *cols)
+
+
+invest_records: dict[str, Table] = {name: _record_table(name) for name in INVEST_COLUMNS}
+
+# One row per version that has its own investment records (a version without one shows its parent's, or the plan
+# baseline): every save bumps `rev` first, which serialises saves and tells a page its loaded copy is stale.
+invest_state = Table(
+    "inv_state",
+    metadata,
+    Column("version_id", Integer, ForeignKey("plan_version.id"), primary_key=True),
+    Column("rev", Integer, nullable=False),
+    Column("based_on", Integer, ForeignKey("plan_version.id"), nullable=True),  # None: the plan baseline
+    Column("saved", String(32), nullable=False),
+    Column("saved_by", String(64), nullable=False),
+)
+
+# Shaped like change_log: `changes` is JSON, a list of {table, row_no (the record's key), before, after}.
+invest_changes = Table(
+    "inv_change_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version_id", Integer, ForeignKey("plan_version.id"), nullable=False),
+    Column("created", String(32), nullable=False),
+    Column("user_name", String(64), nullable=False),
+    Column("action", String(32), nullable=False),  # add | update | remove
+    Column("summary", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("area_ids", Text, nullable=False, default=""),
+    Column("chain_nos", Text, nullable=False, default=""),
+    Column("changes", Text, nullable=False),
+    Index("ix_inv_change_log_version", "version_id", "id"),
+)

@@ -1,0 +1,85 @@
+"""Where the investment page keeps its records: the shown version's in the workspace (saved with history; saving needs
+an editor once the workspace has accounts), the fictional demo set in the session, or the session alone when the
+workspace cannot be opened."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sq_layout import workspace
+from sq_layout.errors import DemoNotStored, InvestConflict, PermissionDenied, WorkspaceUnavailable
+from sq_layout.i18n import t
+from sq_layout.invest.repository import InvestData, MemoryRepository, Repository, plan_baseline
+from sq_layout.plan.dataset import bundled
+from sq_layout.store.invest_history import invest_history_rows, invest_history_xlsx
+from sq_layout.store.invest_store import StoreRepository, auth_configured
+from ui.signin import current_user, signin_box
+from ui.versionpick import chosen_version, version_dataset
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def repository(current: Repository | None) -> Repository:
+    """The repository for this run: the session's demo set while it is shown, else the shown version's records for
+    the signed-in user (the same object across reruns while neither changes)."""
+    if isinstance(current, MemoryRepository) and current.data.demo:
+        return current
+    vid = chosen_version()
+    if vid is None:  # no workspace (chosen_version said why): records live in this session only
+        return current if isinstance(current, MemoryRepository) else MemoryRepository(plan_baseline(bundled()))
+    try:
+        ws = workspace.workspace()
+    except WorkspaceUnavailable:
+        return MemoryRepository(plan_baseline(bundled()))
+    user = current_user(ws)[0]
+    if isinstance(current, StoreRepository) and (current.ws, current.version_id, current.user) == (ws, vid, user):
+        return current
+    return StoreRepository(ws, vid, user=user, ds=lambda: version_dataset(vid))
+
+
+def save(repo: Repository, data: InvestData, note: str, lang: str) -> bool:
+    """Save through the repository; a refusal (sign-in, role, a colleague's save in between) is shown, not raised."""
+    try:
+        repo.save(data, note)
+        return True
+    except PermissionDenied:
+        st.error(t("inv_store_denied", lang))
+    except InvestConflict as exc:
+        st.error(t("inv_store_conflict", lang).format(who=exc.who, when=exc.when))
+    except DemoNotStored:
+        st.error(t("inv_store_demo", lang))
+    return False
+
+
+def store_panel(repo: Repository, lang: str) -> None:
+    """Where the records are saved, who may save them (with a sign-in when needed), and their history."""
+    if isinstance(repo, MemoryRepository):
+        st.info(t("inv_store_demo" if repo.data.demo else "inv_store_session_only", lang))
+        return
+    assert isinstance(repo, StoreRepository)
+    src = repo.stamp()[0]
+    st.caption(t("inv_store_where", lang).format(v=repo.version_id))
+    if src != repo.version_id:
+        shown = t("inv_store_src_plan", lang) if src is None else t("inv_store_src_version", lang).format(v=src)
+        st.caption(t("inv_store_inherited", lang).format(src=shown))
+    with repo.ws.engine.connect() as conn:
+        needs_account = auth_configured(conn)
+    st.caption(t("inv_store_needs_editor" if needs_account else "inv_store_open", lang))
+    if needs_account and not repo.can_write():
+        with st.expander(t("inv_store_signin", lang)):
+            signin_box(repo.ws, lang)
+    changes = repo.history()
+    with st.expander(t("inv_store_history", lang).format(n=len(changes))):
+        if not changes:
+            st.info(t("inv_store_no_history", lang))
+            return
+        st.dataframe(pd.DataFrame(invest_history_rows(changes)), hide_index=True, width="stretch")
+        st.download_button(
+            t("inv_store_history_xlsx", lang),
+            lambda: invest_history_xlsx(changes, lang),
+            f"sq-invest-history-v{src}.xlsx",
+            XLSX,
+            on_click="ignore",
+            key="inv_dl_history",
+        )
