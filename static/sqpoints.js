@@ -27,7 +27,8 @@
 
   function setup(map) {
     if (st.map === map) { return; }
-    st.map = map;
+    // a new map in this frame (the page re-rendered its base map, e.g. for another language): start afresh on it
+    st.map = map; st.url = null; st.levels = {}; st.hits = []; st.note = null; st.lat = null;
     var pane = map.getPane("sqpoints") || map.createPane("sqpoints");
     pane.style.zIndex = 450; // above the areas, below labels and tooltips
     pane.style.pointerEvents = "none"; // areas keep their tooltips; hits are found from map events

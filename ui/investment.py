@@ -52,6 +52,11 @@ language_switch(view)
 state.sync_url(view, version_url())
 chain_names = ds.chains.set_index("chain_no")["name" if lang == "zh" else "name_en"]
 
+# A widget whose labels follow the language is a new widget after a switch: its key is written back before it is
+# drawn, so it keeps its value (the rule of ui/state.py).
+for k, default in (("inv_chain", []), ("inv_role", []), ("inv_stage", []), ("inv_shade", "none"), ("inv_view", "map")):
+    ss[k] = ss.get(k, default)
+
 with st.sidebar:
     st.subheader(t("filters", lang))
     st.multiselect(
@@ -70,11 +75,12 @@ with st.sidebar:
     st.multiselect(t("inv_role", lang), list(ROLES), key="inv_role", placeholder=ph)
     st.multiselect(t("inv_stage", lang), list(STAGES), key="inv_stage", placeholder=ph)
     years = sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()})
+    ss.inv_year = ss.get("inv_year") if ss.get("inv_year") in years else 0  # 0: every year (None would read as empty)
     st.selectbox(
         t("inv_year", lang),
-        [None, *years],
+        [0, *years],
         key="inv_year",
-        format_func=lambda y: t("inv_all_years", lang) if y is None else str(y),
+        format_func=lambda y: str(y) if y else t("inv_all_years", lang),
     )
     st.radio(t("inv_shade", lang), ["none", *METRICS], key="inv_shade", format_func=lambda m: t(f"inv_shade_{m}", lang))
     if st.button(t("inv_load_demo", lang), width="stretch", key="inv_demo_btn"):
@@ -85,7 +91,7 @@ with st.sidebar:
         ss.inv_cache = {}
         st.rerun()
 
-flt = InvestFilter(chosen, tuple(ss.inv_link), tuple(ss.inv_role), tuple(ss.inv_stage), ss.inv_year)
+flt = InvestFilter(chosen, tuple(ss.inv_link), tuple(ss.inv_role), tuple(ss.inv_stage), ss.inv_year or None)
 st.title(t("inv_title", lang))
 banner = st.empty()  # always in the tree, so loading demo data does not shift (and re-mount) the maps below
 if data.demo:
@@ -107,7 +113,7 @@ firms, projects, carriers = cached(key, lambda: apply_filter(data, flt))
 
 # Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
 VIEWS = ("map", "gaps", "targets", "import")
-view = st.radio(
+tab = st.radio(
     " ",
     VIEWS,
     key="inv_view",
@@ -117,7 +123,7 @@ view = st.radio(
 )
 
 
-if view == "map":
+if tab == "map":
     st.caption(t("inv_counts", lang).format(f=len(firms), p=len(projects), c=len(carriers)))
     map_col, side_col = st.columns([3, 1.3], gap="medium")
     with map_col:
@@ -163,12 +169,12 @@ if view == "map":
             key="inv_dl_records",
         )
 
-if view == "gaps":
+if tab == "gaps":
+    ss.inv_gap_chain = ss.get("inv_gap_chain") or (chosen[0] if chosen else 3)  # 3. 晶硅光伏 first
     gap_chain = st.selectbox(
         t("inv_gap_chain", lang),
         list(chain_names.index),
         key="inv_gap_chain",
-        index=(chosen[0] - 1) if chosen else 2,
         format_func=lambda c: f"{c}. {chain_names[c]}",
     )
     g, mtx = gap_tables(ds, data, gap_chain, data.firms)
@@ -217,7 +223,7 @@ if view == "gaps":
         except (SchemaError, SchemaErrors, ValueError) as exc:
             st.error(str(exc).splitlines()[0])
 
-if view == "targets":
+if tab == "targets":
     years_all = sorted({*years, date.today().year})
     year = st.selectbox(t("inv_targets_year", lang), years_all, index=len(years_all) - 1, key="inv_t_year")
     st.markdown(f"**{t('inv_gsbq', lang)}**")
@@ -251,7 +257,7 @@ if view == "targets":
         st.markdown(f"**{t('inv_area_actuals', lang)}**")
         st.dataframe(by_area, hide_index=True, width="stretch")
 
-if view == "import":
+if tab == "import":
     st.download_button(
         t("inv_template", lang),
         lambda: template_bytes(ds, data.links),

@@ -146,3 +146,9 @@ def test_version_from_the_link(page, app_url):
     wait_until(page, lambda: page.get_by_text("v=999").count() > 0, what="unknown version named")
     base = plan_baseline(bundled())  # the plan's own lead firms and carrier parks, placed in their areas
     assert info(points_frame(page))["n"] == len(base.firms) + len(base.carriers)
+    # the targets view draws the same areas, shaded by how many of each area's chains are behind
+    page.get_by_text("目标跟踪", exact=True).click()
+    shaded = "() => document.querySelectorAll('path.sq-value').length"
+    wait_until(
+        page, lambda: any("st_folium" in f.url and f.evaluate(shaded) == 9 for f in page.frames), what="status map"
+    )
