@@ -122,10 +122,11 @@ def draw_times(pages: dict[str, str]) -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}/component/map/"
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print("draw in headless Chromium (median of 3): navigation -> areas and every point drawn; inside that, the")
-        print("points runtime from fetch to painted; then one zoom step in (clustered again and redrawn, no animation)")
+        print("points runtime from fetch to painted; then one zoom step in (clustered again and redrawn, no")
+        print("animation), then on to zoom 13, where every point in view is drawn on its own")
         for i, (label, html) in enumerate(pages.items()):
             (page_dir / f"{i}.html").write_text(html, encoding="utf-8")
-            totals, script, zoom = [], [], []
+            totals, script, zoom, free = [], [], [], []
             for _ in range(3):
                 pg = b.new_page(viewport={"width": 1400, "height": 900})
                 t = time.perf_counter()
@@ -137,10 +138,11 @@ def draw_times(pages: dict[str, str]) -> None:
                 totals.append(time.perf_counter() - t)
                 script.append(pg.evaluate("() => window.sqPts.info().ms") / 1000)
                 zoom.append(pg.evaluate("() => window.sqPts.timeZoom(1)") / 1000)
+                free.append(pg.evaluate("() => window.sqPts.timeZoom(13 - window.sqPts.info().zoom)") / 1000)
                 pg.close()
             print(
                 f"  {label:28s} {median_ms(totals):7.0f} ms total   {median_ms(script):7.0f} ms points"
-                f"   {median_ms(zoom):6.0f} ms zoom step"
+                f"   {median_ms(zoom):6.0f} ms zoom step   {median_ms(free):6.0f} ms to zoom 13"
             )
         b.close()
         server.shutdown()
