@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 from pandera.errors import SchemaError, SchemaErrors
-from streamlit_folium import st_folium
 
-from layers.assets import ensure_leaflet
-from layers.base import base_layers, base_map
-from layers.invest import (
-    add_cluster_assets,
-    card_html,
-    ensure_markercluster,
-    legend_html,
-    payload,
-    points_frame,
-    points_group,
-)
+from layers.invest import card_html, invest_overlay, legend_html, point_blob, points_frame, shade_styles
+from layers.points import publish
 from layers.shading import value_group
-from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
@@ -32,35 +23,23 @@ from sq_layout.invest.seed import read_targets
 from sq_layout.invest.targets import area_status, chain_progress, project_progress, stage_counts
 from sq_layout.invest.template import template_bytes
 from sq_layout.invest.views import METRICS, InvestFilter, apply_filter, area_metric, card_rows, records_at
-from sq_layout.plan.dataset import Dataset, bundled
-from sq_layout.plan.join import areas_frame
 from sq_layout.printing.gap_page import gap_page_bytes
 from sq_layout.printing.printmap import PrintSpec
 from ui import invest_repo, state
-from ui.shared import language_switch
+from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAP_KEY = "invmap"
 
-
-@st.cache_resource
-def load() -> tuple[Dataset, object]:
-    ensure_leaflet()
-    ensure_markercluster()
-    ds = bundled()
-    return ds, browser_geometry(areas_frame(ds))
-
-
-@st.cache_resource
-def map_layers(lang: str):
-    """Base-map data per language, built once per server."""
-    return base_layers(geo, lang, "none")
-
-
-ds, geo = load()
+ds, geo = load()  # the plan version chosen on the Workspace page or by `v=` in the URL, as on the other pages
 ss = st.session_state
+
+# ---- Where the investment tables live: the one place the repository is created. ----
 if "inv_repo" not in ss:
     ss.inv_cache = {}
 ss.inv_repo = invest_repo.repository(ss.get("inv_repo"))  # the shown version's records in the workspace, or the demo
+# ---- end of the repository's construction ----
+
 if ss.get("inv_demo_n"):  # set by the demo button (and by the benchmark with its own sizes)
     n_f, n_p = ss.pop("inv_demo_n")
     ss.inv_repo = MemoryRepository(demo_data(ds, n_f, n_p))  # the fictional set stays in the session
@@ -68,8 +47,15 @@ if ss.get("inv_demo_n"):  # set by the demo button (and by the benchmark with it
 data = ss.inv_repo.load()
 view = state.current(ds)  # the language is the one view state's, shared with the other pages and the URL
 lang = view.lang
+page_style()
 language_switch(view)
+state.sync_url(view, version_url())
 chain_names = ds.chains.set_index("chain_no")["name" if lang == "zh" else "name_en"]
+
+# A widget whose labels follow the language is a new widget after a switch: its key is written back before it is
+# drawn, so it keeps its value (the rule of ui/state.py).
+for k, default in (("inv_chain", []), ("inv_role", []), ("inv_stage", []), ("inv_shade", "none"), ("inv_view", "map")):
+    ss[k] = ss.get(k, default)
 
 with st.sidebar:
     st.subheader(t("filters", lang))
@@ -89,11 +75,12 @@ with st.sidebar:
     st.multiselect(t("inv_role", lang), list(ROLES), key="inv_role", placeholder=ph)
     st.multiselect(t("inv_stage", lang), list(STAGES), key="inv_stage", placeholder=ph)
     years = sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()})
+    ss.inv_year = ss.get("inv_year") if ss.get("inv_year") in years else 0  # 0: every year (None would read as empty)
     st.selectbox(
         t("inv_year", lang),
-        [None, *years],
+        [0, *years],
         key="inv_year",
-        format_func=lambda y: t("inv_all_years", lang) if y is None else str(y),
+        format_func=lambda y: str(y) if y else t("inv_all_years", lang),
     )
     st.radio(t("inv_shade", lang), ["none", *METRICS], key="inv_shade", format_func=lambda m: t(f"inv_shade_{m}", lang))
     if st.button(t("inv_load_demo", lang), width="stretch", key="inv_demo_btn"):
@@ -104,26 +91,29 @@ with st.sidebar:
         ss.inv_cache = {}
         st.rerun()
 
-flt = InvestFilter(chosen, tuple(ss.inv_link), tuple(ss.inv_role), tuple(ss.inv_stage), ss.inv_year)
+flt = InvestFilter(chosen, tuple(ss.inv_link), tuple(ss.inv_role), tuple(ss.inv_stage), ss.inv_year or None)
 st.title(t("inv_title", lang))
 banner = st.empty()  # always in the tree, so loading demo data does not shift (and re-mount) the maps below
 if data.demo:
     banner.warning(t("inv_demo_banner", lang))
+show_notes(lang)
+version_notes(ds, lang)
 st.caption(t("inv_caption", lang))
 
-key = (id(data), flt)
-if key not in ss.inv_cache:
-    ss.inv_cache = {key: apply_filter(data, flt)} | {k: v for k, v in list(ss.inv_cache.items())[-8:]}
-firms, projects, carriers = ss.inv_cache[key]
-pkey = ("points", *key)
-if pkey not in ss.inv_cache:
-    pts = points_frame(firms, projects, carriers)
-    ss.inv_cache[pkey] = (pts, payload(pts))
-points, points_json = ss.inv_cache[pkey]
+
+def cached(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+    """A per-session cache of what one (data, filter) needs, so a rerun that changes neither recomputes nothing."""
+    if key not in ss.inv_cache:
+        ss.inv_cache = {key: build()} | {k: v for k, v in list(ss.inv_cache.items())[-12:]}
+    return ss.inv_cache[key]
+
+
+key = (data, ds, flt)  # the objects themselves (identity-hashed), so a recycled id can never hit a stale entry
+firms, projects, carriers = cached(key, lambda: apply_filter(data, flt))
 
 # Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
 VIEWS = ("map", "gaps", "targets", "import")
-view = st.radio(
+tab = st.radio(
     " ",
     VIEWS,
     key="inv_view",
@@ -133,31 +123,38 @@ view = st.radio(
 )
 
 
-if view == "map":
+if tab == "map":
     st.caption(t("inv_counts", lang).format(f=len(firms), p=len(projects), c=len(carriers)))
     map_col, side_col = st.columns([3, 1.3], gap="medium")
     with map_col:
-        shade = None
-        if ss.inv_shade != "none":
-            values = area_metric(ds, firms, projects, ss.inv_shade)
-            shade = value_group(geo, values / values.max() if values.max() > 0 else values)
-        m = add_cluster_assets(base_map(map_layers(lang)))
-        st_folium(
-            m,
-            feature_group_to_add=points_group(points, shade, points_json),
-            returned_objects=["last_clicked"],
-            key="invmap",
-            height=600,
-            use_container_width=True,
+
+        def point_set() -> tuple[int, bytes, list[int]]:
+            pts = points_frame(firms, projects, carriers)
+            return len(pts), point_blob(pts), sorted({int(c) for c in pts["chain_no"]} - {0})
+
+        n_points, blob, present = cached(("points", *key), point_set)
+        pset = publish(blob, n_points)  # one file per distinct set, written once; a rerun only names it
+        shade = ss.inv_shade
+        styles = cached(
+            ("shade", *key, shade, lang),
+            lambda: shade_styles(
+                geo,
+                None if shade == "none" else area_metric(ds, firms, projects, shade),
+                t(f"inv_shade_{shade}", lang),
+                whole=shade != "investment",
+            ),
         )
-        shown = sorted(set(chosen) or {int(c) for c in points["chain_no"].unique() if c})
+        names = {int(n): f"{n}. {name}" for n, name in chain_names.items()}
+        draw_map(lang, "none", "", invest_overlay(styles, pset, names, lang), MAP_KEY, 600)
+        shown = sorted(set(chosen) or {int(c) for c in present})
         labels = {k: t(f"inv_kind_{k}", lang) for k in ("firm", "project", "carrier")} | {
             "approximate": t("inv_approx", lang)
         }
         st.markdown(legend_html([(n, chain_names[n]) for n in shown], labels), unsafe_allow_html=True)
+        st.caption(t("inv_map_hint", lang))
     with side_col:
         st.markdown(f"**{t('inv_card', lang)}**")
-        clicked = (ss.get("invmap") or {}).get("last_clicked")
+        clicked = (ss.get(MAP_KEY) or {}).get("last_clicked")
         hits = records_at((firms, projects, carriers), clicked["lat"], clicked["lng"]) if clicked else pd.DataFrame()
         if len(hits):
             st.html(card_html(card_rows(ds, data, hits), lang))
@@ -172,12 +169,12 @@ if view == "map":
             key="inv_dl_records",
         )
 
-if view == "gaps":
+if tab == "gaps":
+    ss.inv_gap_chain = ss.get("inv_gap_chain") or (chosen[0] if chosen else 3)  # 3. 晶硅光伏 first
     gap_chain = st.selectbox(
         t("inv_gap_chain", lang),
         list(chain_names.index),
         key="inv_gap_chain",
-        index=(chosen[0] - 1) if chosen else 2,
         format_func=lambda c: f"{c}. {chain_names[c]}",
     )
     g, mtx = gap_tables(ds, data, gap_chain, data.firms)
@@ -228,7 +225,7 @@ if view == "gaps":
         except (SchemaError, SchemaErrors, ValueError) as exc:
             st.error(str(exc).splitlines()[0])
 
-if view == "targets":
+if tab == "targets":
     years_all = sorted({*years, date.today().year})
     year = st.selectbox(t("inv_targets_year", lang), years_all, index=len(years_all) - 1, key="inv_t_year")
     st.markdown(f"**{t('inv_gsbq', lang)}**")
@@ -255,21 +252,14 @@ if view == "targets":
     st.markdown(f"**{t('inv_status_map', lang)}**")
     status = area_status(ds, cp).set_index("area_id")
     behind = status["behind"] / max(1, int(status[["behind", "on_track", "no_data"]].sum(axis=1).max()))
-    st_folium(
-        base_map(map_layers(lang)),
-        feature_group_to_add=value_group(geo, behind),
-        returned_objects=[],
-        key="invstatus",
-        height=380,
-        use_container_width=True,
-    )
+    draw_map(lang, "none", "", value_group(geo, behind), "invstatus", 380)
     st.dataframe(status.reset_index(), hide_index=True, width="stretch")
     by_area = data.actuals[data.actuals["area_id"] != ""]
     if len(by_area):
         st.markdown(f"**{t('inv_area_actuals', lang)}**")
         st.dataframe(by_area, hide_index=True, width="stretch")
 
-if view == "import":
+if tab == "import":
     st.download_button(
         t("inv_template", lang),
         lambda: template_bytes(ds, data.links),

@@ -134,4 +134,13 @@ TEXT: dict[str, dict[str, str]] = {
     "on_track": {"zh": "达到进度", "en": "On track"},
     "behind": {"zh": "落后", "en": "Behind"},
     "no_data": {"zh": "无数据", "en": "No data"},
+    # investment map: points drawn and clustered in the browser
+    "inv_approx_short": {"zh": "近似位置", "en": "approximate"},
+    "inv_cluster_tip": {"zh": "{n} 个点 · 点击放大", "en": "{n} points · click to zoom in"},
+    "inv_stack_tip": {"zh": "此处 {n} 条记录", "en": "{n} records here"},
+    "inv_points_failed": {"zh": "点位加载失败，请刷新页面。", "en": "Points failed to load; reload the page."},
+    "inv_map_hint": {
+        "zh": "点越密越聚合：点击聚合圈放大，点击单个点查看详情。",
+        "en": "Dense points are grouped: click a group to zoom in, click a point for its card.",
+    },
 }

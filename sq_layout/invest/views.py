@@ -51,9 +51,13 @@ def apply_filter(data: InvestData, f: InvestFilter) -> tuple[pd.DataFrame, pd.Da
 def records_at(tables: tuple[pd.DataFrame, ...], lat: float, lng: float, decimals: int = 5) -> pd.DataFrame:
     """Every drawn record at a clicked point position (several share a spot when placed at an area)."""
     rows = []
+    scale = 10**decimals
+    at_lat, at_lng = round(lat * scale), round(lng * scale)  # whole units: no float rounding can split equal spots
     for kind, t in zip(("firm", "project", "carrier"), tables, strict=True):
-        hit = t[(t["lat"].round(decimals) == round(lat, decimals)) & (t["lon"].round(decimals) == round(lng, decimals))]
-        rows.append(hit.assign(kind=kind))
+        same = (np.rint(t["lat"].to_numpy(dtype=float) * scale) == at_lat) & (
+            np.rint(t["lon"].to_numpy(dtype=float) * scale) == at_lng
+        )
+        rows.append(t[same].assign(kind=kind))
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
 

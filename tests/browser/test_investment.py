@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sq_layout.invest.demo import demo_data
+from sq_layout.invest.repository import plan_baseline
 from sq_layout.invest.views import InvestFilter, apply_filter
 from sq_layout.plan.dataset import bundled
 from tests.browser.conftest import download, map_frame, readme_screenshot, wait_idle, wait_until
@@ -32,7 +33,7 @@ def points_frame(page):
 
     def has_points(f) -> bool:
         try:
-            return "st_folium" in f.url and f.evaluate("() => !!(window.map_div && map_div.getPane('sqpoints'))")
+            return "st_folium" in f.url and f.evaluate("() => !!(window.sqPts && window.sqPts.info().ready)")
         except Exception:  # a frame being replaced
             return False
 
@@ -51,14 +52,19 @@ def open_demo(page, app_url):
 
 
 def drawn(frame) -> int:
-    return frame.evaluate("() => window.sqPoints ? window.sqPoints.n : -1")
+    """How many points the map holds once their file is fetched and drawn (-1 while loading)."""
+    return frame.evaluate("() => { const i = window.sqPts.info(); return i.ready ? i.n : -1; }")
+
+
+def info(frame) -> dict:
+    return frame.evaluate("() => window.sqPts.info()")
 
 
 def test_filter_chain_and_link_then_click_a_point(page, app_url, demo, external_requests):
     frame = open_demo(page, app_url)
     everything = sum(len(t) for t in apply_filter(demo, InvestFilter()))
     wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="all demo points drawn")
-    assert frame.evaluate("() => window.sqPoints.clustered") is True  # dense: clustered
+    assert info(frame)["clustered"] is True and info(frame)["drawnClusters"] > 0  # dense: clustered in the browser
     select_option(page, "产业链", "晶硅光伏")
     chain = apply_filter(demo, InvestFilter(chains=(3,)))
     wait_until(page, lambda: drawn(frame) == sum(len(t) for t in chain), what="chain 3 points")
@@ -70,7 +76,7 @@ def test_filter_chain_and_link_then_click_a_point(page, app_url, demo, external_
     card = page.locator(".sq-card")
     wait_until(page, lambda: card.count() > 0 and target["name"] in card.first.inner_text(), what="point card")
     assert "晶硅光伏" in card.first.inner_text() and "电池片" in card.first.inner_text()
-    assert external_requests == []  # markercluster and Leaflet came from this machine
+    assert external_requests == []  # the points runtime, its data and Leaflet came from this machine
 
 
 def test_gap_list_export_for_pv(page, app_url, tmp_path):
@@ -88,6 +94,7 @@ def test_gap_list_export_for_pv(page, app_url, tmp_path):
 
 
 def click_point(page, frame, lat: float, lon: float) -> None:
+    """Click where a point is drawn (its exact position on screen)."""
     wait_idle(page)
     pt = frame.evaluate(
         f"() => {{ const p = map_div.latLngToContainerPoint([{round(lat, 5)}, {round(lon, 5)}]); return [p.x, p.y]; }}"
@@ -109,3 +116,39 @@ def test_screenshot_for_readme(page, app_url, demo):
     wait_idle(page)
     page.wait_for_timeout(1000)
     readme_screenshot(page, "investment.png")
+
+
+def test_clusters_open_on_click_and_restyling_sends_no_points(page, app_url, demo):
+    frame = open_demo(page, app_url)
+    everything = sum(len(t) for t in apply_filter(demo, InvestFilter()))
+    wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="all demo points drawn")
+    before = info(frame)
+    # shading the areas is a restyle of the drawn map: the same point file, not fetched again
+    page.get_by_test_id("stRadioGroup").get_by_text("项目数", exact=True).click()
+    wait_until(page, lambda: frame.locator("path.sq-value").count() == 9, what="areas shaded")
+    wait_idle(page)
+    after = info(frame)
+    assert after["url"] == before["url"] and after["fetches"] == before["fetches"]
+    # hovering a cluster says how many points it holds; clicking it zooms in and picks nothing
+    top = frame.evaluate("() => window.sqPts.clusters()[0]")
+    frame.locator("#map_div").hover(position={"x": top["x"], "y": top["y"]})
+    tip = frame.locator(".sq-point-tip")
+    wait_until(page, lambda: tip.is_visible() and f"{top['n']} 个点" in tip.inner_text(), what="cluster tooltip")
+    frame.locator("#map_div").click(position={"x": top["x"], "y": top["y"]})
+    wait_until(page, lambda: info(frame)["zoom"] > before["zoom"], what="zoomed into the cluster")
+    wait_idle(page)
+    assert page.locator(".sq-card").count() == 0
+
+
+def test_version_from_the_link(page, app_url):
+    page.goto(app_url + "investment?v=999")
+    points_frame(page)
+    wait_until(page, lambda: page.get_by_text("v=999").count() > 0, what="unknown version named")
+    base = plan_baseline(bundled())  # the plan's own lead firms and carrier parks, placed in their areas
+    assert info(points_frame(page))["n"] == len(base.firms) + len(base.carriers)
+    # the targets view draws the same areas, shaded by how many of each area's chains are behind
+    page.get_by_text("目标跟踪", exact=True).click()
+    shaded = "() => document.querySelectorAll('path.sq-value').length"
+    wait_until(
+        page, lambda: any("st_folium" in f.url and f.evaluate(shaded) == 9 for f in page.frames), what="status map"
+    )

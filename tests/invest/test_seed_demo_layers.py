@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import folium
+import numpy as np
+import pandas as pd
 
 from layers.assets import make_offline, remote_assets
-from layers.invest import CLUSTER_DIR, add_cluster_assets, card_html, ensure_markercluster, points_frame, points_group
+from layers.invest import card_html, invest_overlay, point_blob, points_frame, shade_styles
+from layers.points import POINTS_DIR, publish
+from sq_layout.geo.simplify import browser_geometry
 from sq_layout.invest.demo import DEMO_SOURCE, demo_data
 from sq_layout.invest.repository import plan_baseline
 from sq_layout.invest.seed import plan_carriers, plan_firms, read_targets
 from sq_layout.invest.views import InvestFilter, apply_filter, card_rows, records_at
+from sq_layout.plan.join import areas_frame
 
 
 def test_each_link_quote_occurs_on_its_line(ds, links) -> None:
@@ -52,18 +56,41 @@ def test_demo_is_fictional_seeded_and_apart_from_the_baseline(ds) -> None:
     assert not base.demo and (base.firms["origin"] == "plan").all() and base.projects.empty
 
 
-def test_points_layer_has_no_remote_asset_and_no_names(ds) -> None:
-    ensure_markercluster()
-    assert (CLUSTER_DIR / "leaflet.markercluster.js").exists()
+def test_points_travel_as_one_local_file_without_names(ds) -> None:
     data = demo_data(ds, 600, 50)
-    m = add_cluster_assets(make_offline(folium.Map(tiles=None)))
-    fg = points_group(points_frame(*apply_filter(data, InvestFilter())))
+    pts = points_frame(*apply_filter(data, InvestFilter()))
+    blob = point_blob(pts)
+    pset = publish(blob, len(pts))
+    assert pset.n == 650 + len(data.carriers) and pset.bytes == 12 * pset.n == len(blob)
+    assert (POINTS_DIR / pset.url.rsplit("/", 1)[1]).read_bytes() == blob  # written once, named by its content
+    n = pset.n
+    lat_i, lng_i = np.frombuffer(blob, "<i4", n, 0), np.frombuffer(blob, "<i4", n, 4 * n)
+    lat, lng = lat_i / 1e5, lng_i / 1e5
+    chain, radius, kind, approx = np.frombuffer(blob, np.uint8, 4 * n, 8 * n).reshape(4, n)
+    assert np.allclose(lat, pts["lat"]) and np.allclose(lng, pts["lng"])
+    assert (chain == pts["chain_no"]).all() and (kind == pts["kind"]).all() and (approx == pts["approximate"]).all()
+    assert np.allclose(radius / 10, pts["radius"], atol=0.05)
+    tables = apply_filter(data, InvestFilter())
+    for k in range(0, n, 7):  # a click comes back as the drawn position (int / 1e5, as the browser divides)
+        assert len(records_at(tables, int(lat_i[k]) / 1e5, int(lng_i[k]) / 1e5)) >= 1, k
+    m = make_offline(folium.Map(tiles=None))
+    names = {int(c): f"{c}. {name}" for c, name in zip(ds.chains["chain_no"], ds.chains["name"], strict=True)}
+    fg = invest_overlay(shade_styles(browser_geometry(areas_frame(ds)), None), pset, names, "zh")
     fg.add_to(m)
     html = m.get_root().render()
-    assert remote_assets(m) == [] and "cdnjs" not in html and "leaflet.markercluster.js" in html
-    assert "示例企业" not in html  # names stay on the server
-    payload = json.loads(re.search(r"var d = (\{.*?\});", html).group(1))
-    assert payload["n"] == 650 + len(data.carriers) and len(payload["p"]) == 6 * payload["n"]
+    assert remote_assets(m) == [] and "https://" not in html.split("<body>")[1]
+    assert "示例企业" not in html and pset.url in html and "sqpoints.js?v=" in html  # names stay on the server
+    assert len(html.split("<body>")[1]) < 4000  # what a rerun carries: a restyle and the file's name
+
+
+def test_shading_legend_gives_each_step_its_values(ds) -> None:
+    geo = browser_geometry(areas_frame(ds))
+    values = pd.Series(0.0, index=geo["area_id"]).astype(float)
+    values.iloc[:3] = [12, 5, 1]
+    styles = shade_styles(geo, values, "企业数")
+    assert styles.legend_title == "企业数"
+    assert [label for _, label, _ in styles.legend] == ["0 – 2", "3 – 4", "5 – 7", "8 – 9", "10 – 12"]
+    assert set(shade_styles(geo, None).idx) == {"."}  # no shading: the base style everywhere
 
 
 def test_card_escapes_names(ds) -> None:

@@ -1,0 +1,287 @@
+/* sq-layout points runtime (investment map), served locally (no CDN).
+ * A point set is one static binary file per filter (written once by layers/points.py, named by its content):
+ * int32 latitude ×1e5, int32 longitude ×1e5, then one byte each for chain, radius ×10, kind and approximate.
+ * Points are drawn on one Canvas; when dense they are clustered in the browser, per zoom, by a greedy radius pass
+ * over a grid (each point joins the first cluster seed within RADIUS pixels). A rerun that names the same file does
+ * nothing; a click on a point re-fires as a map click at the point's exact position, so the page shows its card.
+ */
+(function () {
+  "use strict";
+  var P = (window.sqPts = window.sqPts || {});
+  var RADIUS = 48; // cluster radius in screen pixels
+  var CLUSTER_MIN = 400; // fewer points: every point on its own at every zoom
+  var FREE_ZOOM = 13; // from this zoom on, no clustering
+  var PAD = 0.25; // canvas margin beyond the view on each side, so a short pan shows points already drawn
+  var KIND_LINE = ["#ffffff", "#222222", "#000000"];
+  var KIND_WEIGHT = [1, 1, 2];
+  var st = { url: null, n: 0, levels: {}, hits: [], ready: false, ms: null, redraws: 0 };
+
+  function notice(text) {
+    if (!st.note) {
+      var C = L.Control.extend({ onAdd: function () { return L.DomUtil.create("div", "sq-notice sq-notice-error"); } });
+      st.note = new C({ position: "topleft" }).addTo(st.map);
+    }
+    st.note.getContainer().textContent = text;
+    st.note.getContainer().style.display = text ? "" : "none";
+  }
+
+  function setup(map) {
+    if (st.map === map) { return; }
+    // a new map in this frame (the page re-rendered its base map, e.g. for another language): start afresh on it
+    st.map = map; st.url = null; st.levels = {}; st.hits = []; st.note = null; st.lat = null;
+    var pane = map.getPane("sqpoints") || map.createPane("sqpoints");
+    pane.style.zIndex = 450; // above the areas, below labels and tooltips
+    pane.style.pointerEvents = "none"; // areas keep their tooltips; hits are found from map events
+    st.canvas = L.DomUtil.create("canvas", "sq-points", pane);
+    st.tip = L.DomUtil.create("div", "sq-point-tip", map.getContainer());
+    st.tip.style.cssText = "position:absolute;z-index:1000;pointer-events:none;display:none;background:#fff;" +
+      "border:1px solid #888;border-radius:3px;padding:2px 6px;font:12px sans-serif;white-space:nowrap;" +
+      "box-shadow:0 1px 3px rgba(0,0,0,.3)";
+    map.on("zoomstart", function () { st.canvas.style.display = "none"; hideTip(); });
+    map.on("moveend zoomend resize viewreset", redraw);
+    map.on("mousemove", hover);
+    map.on("mouseout", hideTip);
+    map.on("preclick", function () { st.before = window.__GLOBAL_DATA__ ? window.__GLOBAL_DATA__.lat_lng_clicked : null; });
+    map.on("click", click);
+  }
+
+  /* Called by the page's per-rerun script: draw this point set (fetched once; the same URL again does nothing). */
+  P.show = function (map, cfg) {
+    setup(map);
+    st.cfg = cfg;
+    if (cfg.url === st.url) { return; }
+    st.url = cfg.url;
+    st.ready = false;
+    st.fetches = (st.fetches || 0) + 1;
+    var t0 = performance.now();
+    fetch(cfg.url).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.arrayBuffer();
+    }).then(function (buf) {
+      if (st.url !== cfg.url) { return; } // a newer point set was asked for meanwhile
+      decode(buf, cfg.n);
+      st.fetched = buf.byteLength;
+      redraw();
+      requestAnimationFrame(function () {
+        st.ms = performance.now() - t0;
+        st.ready = true;
+        notice("");
+        document.body.setAttribute("data-sq-points", cfg.url);
+      });
+    }).catch(function (e) {
+      notice(cfg.texts.failed);
+      if (window.console) { console.error("sq-layout: points failed to load", e); }
+    });
+  };
+
+  function decode(buf, n) {
+    var lat = new Int32Array(buf, 0, n), lng = new Int32Array(buf, 4 * n, n);
+    st.n = n;
+    st.lat = lat; st.lng = lng;
+    st.chain = new Uint8Array(buf, 8 * n, n);
+    st.radius = new Uint8Array(buf, 9 * n, n);
+    st.kind = new Uint8Array(buf, 10 * n, n);
+    st.approx = new Uint8Array(buf, 11 * n, n);
+    // Web Mercator at zoom 0 (256 px world), as Leaflet's EPSG:3857 projects; scaled per zoom when drawn
+    st.wx = new Float64Array(n); st.wy = new Float64Array(n);
+    for (var i = 0; i < n; i++) {
+      var la = lat[i] / 1e5 * Math.PI / 180, s = Math.sin(la);
+      st.wx[i] = (lng[i] / 1e5 + 180) / 360 * 256;
+      st.wy[i] = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256;
+    }
+    st.levels = {};
+  }
+
+  function clustered() { return st.n >= CLUSTER_MIN && st.map.getZoom() < FREE_ZOOM; }
+
+  /* Greedy radius clustering at one zoom, over a grid of RADIUS cells: deterministic (point order), O(n). */
+  function clusterAt(z) {
+    if (st.levels[z]) { return st.levels[z]; }
+    var s = st.map.options.crs.scale(z) / 256, n = st.n, X = st.wx, Y = st.wy, r2 = RADIUS * RADIUS;
+    var grid = new Map(), cx = new Int32Array(n), cy = new Int32Array(n), i, j, k;
+    for (i = 0; i < n; i++) {
+      cx[i] = Math.floor(X[i] * s / RADIUS); cy[i] = Math.floor(Y[i] * s / RADIUS);
+      k = cx[i] * 4194304 + cy[i];
+      var cell = grid.get(k);
+      if (cell) { cell.push(i); } else { grid.set(k, [i]); }
+    }
+    var owner = new Int32Array(n).fill(-1), out = [];
+    for (i = 0; i < n; i++) {
+      if (owner[i] >= 0) { continue; }
+      var c = { x: 0, y: 0, n: 0, first: i, chains: {}, x0: X[i], y0: Y[i], x1: X[i], y1: Y[i] };
+      var px = X[i] * s, py = Y[i] * s;
+      for (var dx = -1; dx <= 1; dx++) {
+        for (var dy = -1; dy <= 1; dy++) {
+          var members = grid.get((cx[i] + dx) * 4194304 + cy[i] + dy);
+          if (!members) { continue; }
+          for (var m = 0; m < members.length; m++) {
+            j = members[m];
+            if (owner[j] >= 0) { continue; }
+            var ex = X[j] * s - px, ey = Y[j] * s - py;
+            if (ex * ex + ey * ey > r2) { continue; }
+            owner[j] = out.length;
+            c.n++; c.x += X[j]; c.y += Y[j];
+            c.chains[st.chain[j]] = (c.chains[st.chain[j]] || 0) + 1;
+            if (X[j] < c.x0) { c.x0 = X[j]; } if (X[j] > c.x1) { c.x1 = X[j]; }
+            if (Y[j] < c.y0) { c.y0 = Y[j]; } if (Y[j] > c.y1) { c.y1 = Y[j]; }
+          }
+        }
+      }
+      c.x /= c.n; c.y /= c.n;
+      out.push(c);
+    }
+    st.levels[z] = out;
+    return out;
+  }
+
+  function origin() {
+    var m = st.map, z = m.getZoom();
+    return { z: z, s: m.options.crs.scale(z) / 256, o: m.project(m.containerPointToLatLng([0, 0]), z) };
+  }
+
+  function redraw() {
+    if (!st.map || !st.lat) { return; }
+    var m = st.map, size = m.getSize(), v = origin(), ratio = window.devicePixelRatio || 1;
+    var padX = Math.round(size.x * PAD), padY = Math.round(size.y * PAD), w = size.x + 2 * padX, h = size.y + 2 * padY;
+    var cv = st.canvas;
+    cv.width = w * ratio; cv.height = h * ratio;
+    cv.style.width = w + "px"; cv.style.height = h + "px";
+    L.DomUtil.setPosition(cv, m.containerPointToLayerPoint([-padX, -padY]));
+    cv.style.display = "";
+    var ctx = cv.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    var hits = [], colors = st.cfg.colors, i;
+    var fx = function (wx) { return wx * v.s - v.o.x + padX; }, fy = function (wy) { return wy * v.s - v.o.y + padY; };
+    if (clustered()) {
+      var cs = clusterAt(v.z), single = [];
+      for (i = 0; i < cs.length; i++) {
+        var c = cs[i], x = fx(c.x), y = fy(c.y);
+        if (x < -40 || y < -40 || x > w + 40 || y > h + 40) { continue; }
+        var stack = c.x0 === c.x1 && c.y0 === c.y1;
+        if (c.n === 1 || stack) { single.push(c); continue; }
+        var rad = Math.round(11 + 4 * Math.log(c.n) / Math.LN10);
+        drawCluster(ctx, c, x, y, rad, colors);
+        hits.push({ x: x - padX, y: y - padY, r: rad, c: c });
+      }
+      for (i = 0; i < single.length; i++) { drawPoint(ctx, single[i].first, fx, fy, colors, hits, padX, padY, single[i].n); }
+    } else {
+      for (i = 0; i < st.n; i++) {
+        var px = fx(st.wx[i]), py = fy(st.wy[i]);
+        if (px < -15 || py < -15 || px > w + 15 || py > h + 15) { continue; }
+        drawPoint(ctx, i, fx, fy, colors, hits, padX, padY);
+      }
+    }
+    st.hits = hits;
+    st.redraws++;
+  }
+
+  function drawPoint(ctx, i, fx, fy, colors, hits, padX, padY, count) {
+    var x = fx(st.wx[i]), y = fy(st.wy[i]), r = st.radius[i] / 10, approx = st.approx[i] === 1, k = st.kind[i];
+    ctx.beginPath();
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    ctx.globalAlpha = approx ? 0.3 : 0.85;
+    ctx.fillStyle = colors[st.chain[i]] || colors[0];
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.setLineDash(approx ? [2, 2] : []);
+    ctx.lineWidth = KIND_WEIGHT[k];
+    ctx.strokeStyle = KIND_LINE[k];
+    ctx.stroke();
+    hits.push({ x: x - padX, y: y - padY, r: r + KIND_WEIGHT[k] / 2, i: i, k: count });
+  }
+
+  function drawCluster(ctx, c, x, y, rad, colors) {
+    var keys = Object.keys(c.chains), a = -Math.PI / 2;
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 0.9;
+    for (var q = 0; q < keys.length; q++) { // a ring: each chain's share of the cluster
+      var b = a + 2 * Math.PI * c.chains[keys[q]] / c.n;
+      ctx.beginPath(); ctx.moveTo(x, y); ctx.arc(x, y, rad, a, b); ctx.closePath();
+      ctx.fillStyle = colors[+keys[q]] || colors[0];
+      ctx.fill();
+      a = b;
+    }
+    ctx.globalAlpha = 1;
+    ctx.beginPath(); ctx.arc(x, y, rad - 5, 0, 2 * Math.PI);
+    ctx.fillStyle = "#ffffff"; ctx.fill();
+    ctx.lineWidth = 1; ctx.strokeStyle = "#555555";
+    ctx.beginPath(); ctx.arc(x, y, rad, 0, 2 * Math.PI); ctx.stroke();
+    ctx.fillStyle = "#222222";
+    ctx.font = "600 11px sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+    ctx.fillText(c.n >= 10000 ? Math.round(c.n / 1000) + "k" : String(c.n), x, y + 0.5);
+  }
+
+  /* The drawn point or cluster under a container position (the topmost, i.e. drawn last), or null. */
+  function hitAt(p) {
+    var best = null;
+    for (var i = st.hits.length - 1; i >= 0; i--) {
+      var hh = st.hits[i], dx = hh.x - p.x, dy = hh.y - p.y;
+      if (dx * dx + dy * dy <= hh.r * hh.r) { best = hh; break; }
+    }
+    return best;
+  }
+  P.hitAt = function (x, y) { var h = hitAt({ x: x, y: y }); return h ? (h.c ? { cluster: h.c.n } : { point: h.i }) : null; };
+
+  function latlngOf(i) { return L.latLng(st.lat[i] / 1e5, st.lng[i] / 1e5); }
+
+  function hideTip() {
+    if (st.tip) { st.tip.style.display = "none"; }
+    if (st.map) { st.map.getContainer().style.cursor = ""; }
+  }
+
+  function hover(e) {
+    var h = hitAt(e.containerPoint), tx = st.cfg.texts;
+    if (!h) { hideTip(); return; }
+    var text;
+    if (h.c) {
+      text = tx.cluster.replace("{n}", h.c.n);
+    } else {
+      var i = h.i, same = h.k || 0;
+      for (var q = 0; !h.k && q < st.hits.length; q++) {
+        var o = st.hits[q].i;
+        if (o !== undefined && st.wx[o] === st.wx[i] && st.wy[o] === st.wy[i]) { same++; }
+      }
+      text = tx.kinds[st.kind[i]] + " · " + (st.cfg.chains[st.chain[i]] || "") + (st.approx[i] ? " · " + tx.approx : "");
+      if (same > 1) { text += " · " + tx.stack.replace("{n}", same); }
+    }
+    st.tip.textContent = text;
+    st.tip.style.display = "";
+    st.tip.style.left = (h.x + h.r + 6) + "px";
+    st.tip.style.top = (h.y - 10) + "px";
+    st.map.getContainer().style.cursor = "pointer";
+  }
+
+  function click(e) {
+    if (e.sqPoint) { return; }
+    var h = hitAt(e.containerPoint), m = st.map;
+    if (!h) { return; }
+    hideTip();
+    if (h.c) { // open the cluster: zoom to its points; the click itself is not a pick
+      if (window.__GLOBAL_DATA__ && st.before !== undefined) { window.__GLOBAL_DATA__.lat_lng_clicked = st.before; }
+      var b = L.latLngBounds(m.unproject([h.c.x0, h.c.y0], 0), m.unproject([h.c.x1, h.c.y1], 0));
+      m.fitBounds(b, { padding: [40, 40], maxZoom: FREE_ZOOM });
+      return;
+    }
+    m.fire("click", { latlng: latlngOf(h.i), sqPoint: true, containerPoint: e.containerPoint });
+  }
+
+  /* For tests and the benchmark: what is drawn, without reading pixels. */
+  P.info = function () {
+    var pts = 0, cl = 0;
+    st.hits.forEach(function (h) { if (h.c) { cl++; } else { pts++; } });
+    return { url: st.url, n: st.n, ready: st.ready, ms: st.ms, bytes: st.fetched || 0, clustered: !!st.map && clustered(),
+      drawnPoints: pts, drawnClusters: cl, redraws: st.redraws, fetches: st.fetches || 0, zoom: st.map ? st.map.getZoom() : null };
+  };
+  /* For the benchmark: milliseconds to cluster and draw after zooming by dz levels (no animation). */
+  P.timeZoom = function (dz) {
+    var t0 = performance.now();
+    st.map.setZoom(st.map.getZoom() + dz, { animate: false }); // zoomend redraws, synchronously
+    return performance.now() - t0;
+  };
+  /* The drawn clusters' container positions and counts, largest first (for tests). */
+  P.clusters = function () {
+    return st.hits.filter(function (h) { return h.c; }).map(function (h) { return { x: h.x, y: h.y, n: h.c.n }; })
+      .sort(function (a, b) { return b.n - a.n; });
+  };
+})();
