@@ -52,14 +52,94 @@
     return s;
   }
 
+  /* Thousands of areas on one Canvas: each area's outline is converted to Web Mercator once (0..1 "world" units),
+   * so a zoom step only scales and rounds (Leaflet would re-project every vertex with new objects), and areas far
+   * outside the view are not projected until they come near it. */
+  function unit(lat, lng) {
+    var s = Math.sin(Math.max(Math.min(lat, 85.0511287798), -85.0511287798) * Math.PI / 180);
+    return [0.5 + lng / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
+  }
+
+  function flatRings(latlngs, out) {
+    if (latlngs[0] instanceof L.LatLng) {
+      var r = new Float64Array(latlngs.length * 2);
+      for (var i = 0; i < latlngs.length; i++) {
+        var u = unit(latlngs[i].lat, latlngs[i].lng);
+        r[2 * i] = u[0]; r[2 * i + 1] = u[1];
+      }
+      out.push(r);
+    } else {
+      for (var k = 0; k < latlngs.length; k++) { flatRings(latlngs[k], out); }
+    }
+    return out;
+  }
+
+  function prepare(layer, fast) {
+    var b = layer.getBounds(), lp = layer.feature.properties.lp;
+    var nw = unit(b.getNorth(), b.getWest()), se = unit(b.getSouth(), b.getEast());
+    layer._sqBox = [nw[0], nw[1], se[0], se[1]];
+    layer._sqLp = unit(lp[0], lp[1]);
+    if (fast) {
+      layer._sqRings = flatRings(layer.getLatLngs(), []);
+      layer._project = fastProject;
+    }
+  }
+
+  function viewBox(m, pad) {
+    var pb = m.getPixelBounds(), s = 256 * Math.pow(2, m.getZoom());
+    var dx = (pb.max.x - pb.min.x) * pad, dy = (pb.max.y - pb.min.y) * pad;
+    return [(pb.min.x - dx) / s, (pb.min.y - dy) / s, (pb.max.x + dx) / s, (pb.max.y + dy) / s];
+  }
+
+  function near(layer, v) {
+    var b = layer._sqBox;
+    return b[2] >= v[0] && b[0] <= v[2] && b[3] >= v[1] && b[1] <= v[3];
+  }
+
+  function fastProject() {
+    var m = this._map, z = m.getZoom(), s = 256 * Math.pow(2, z), o = m.getPixelOrigin();
+    var key = z + "|" + o.x + "|" + o.y;
+    if (this._sqKey === key) { return; }
+    if (!near(this, viewBox(m, 0.5))) { // not drawn, not clickable; projected once it comes near the view
+      this._rings = []; this._rawPxBounds = this._pxBounds = null; this._sqKey = null;
+      return;
+    }
+    var rings = [], x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (var i = 0; i < this._sqRings.length; i++) {
+      var r = this._sqRings[i], pts = new Array(r.length / 2);
+      for (var j = 0; j < pts.length; j++) {
+        var x = Math.round(r[2 * j] * s) - o.x, y = Math.round(r[2 * j + 1] * s) - o.y;
+        pts[j] = new L.Point(x, y);
+        if (x < x0) { x0 = x; } if (x > x1) { x1 = x; }
+        if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
+      }
+      rings.push(pts);
+    }
+    this._rings = rings;
+    this._rawPxBounds = new L.Bounds([x0, y0], [x1, y1]);
+    this._updateBounds();
+    this._sqKey = key;
+  }
+
+  function projectStale() {
+    if (!st.loaded || !st.cfg.canvas) { return; }
+    var m = st.map, o = m.getPixelOrigin(), key = m.getZoom() + "|" + o.x + "|" + o.y, v = viewBox(m, 0.5);
+    for (var i = 0; i < st.layers.length; i++) {
+      var layer = st.layers[i];
+      if (layer._sqKey !== key && layer._project === fastProject && near(layer, v)) { layer._project(); }
+    }
+  }
+
   S.init = function (map, cfg) {
     st.map = map;
     st.cfg = cfg;
     var opts = { style: function (f) { return baseStyle(f.properties); } };
-    if (cfg.canvas) { opts.renderer = L.canvas({ padding: 0.3, tolerance: 1 }); }
+    if (cfg.canvas) { opts.renderer = L.canvas({ padding: 0.1, tolerance: 1 }); }
+    var fast = cfg.canvas && map.options.crs === L.CRS.EPSG3857;
     opts.onEachFeature = function (f, layer) {
       st.layers.push(layer);
       st.byId[f.properties.area_id] = layer;
+      prepare(layer, fast);
     };
     st.group = L.geoJSON(null, opts).addTo(map);
     st.group.bindTooltip(function (layer) { return layer.feature.properties.tip[cfg.lang]; },
@@ -69,6 +149,8 @@
     map.createPane("sqLabels");
     st.labelBox = L.DomUtil.create("div", "sq-labels", map.getPane("sqLabels"));
     map.on("zoomstart", function () { st.labelBox.style.display = "none"; });
+    // registered before the Canvas renderer exists, so areas panned into view are projected before it redraws
+    map.on("moveend", projectStale);
     map.on("zoomend moveend resize", schedule);
     notice(cfg.texts.loading, "info", "load");
     var t0 = performance.now();
@@ -196,50 +278,119 @@
     return st.widths[k];
   }
 
-  function placeLabels() {
-    if (!st.loaded) { return; }
-    var m = st.map, size = m.getSize(), lang = st.cfg.lang, small = st.layers.length <= SMALL_SET;
-    var cands = [];
+  function candidate(layer, lang) {
+    var p = layer.feature.properties, zone = p.kind === "zone", text = p.name[lang];
+    var prio = (layer._sqEmph ? 0 : 1e6) + (zone ? 5e5 : 0) + p.rank;
+    if (p.area_id === (st.spec && st.spec.sel)) { prio = -1; }
+    return { layer: layer, p: p, w: textWidth(text, zone), h: zone ? 15 : 16, zone: zone, text: text, prio: prio };
+  }
+
+  // Up to SMALL_SET areas: every label in view, moved aside when it would cover another.
+  function placeSmall(m) {
+    var size = m.getSize(), lang = st.cfg.lang, cands = [];
     for (var i = 0; i < st.layers.length; i++) {
-      var layer = st.layers[i], p = layer.feature.properties;
-      var pt = m.latLngToContainerPoint(p.lp);
+      var pt = m.latLngToContainerPoint(st.layers[i].feature.properties.lp);
       if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
-      var zone = p.kind === "zone", text = p.name[lang], w = textWidth(text, zone), h = zone ? 15 : 16;
-      if (!small) {
-        var b = layer.getBounds();
-        var nw = m.latLngToContainerPoint(b.getNorthWest()), se = m.latLngToContainerPoint(b.getSouthEast());
-        if (Math.abs(se.x - nw.x) < w * 0.8 || Math.abs(se.y - nw.y) < h * 1.2) { continue; } // does not fit yet
-      }
-      var prio = (layer._sqEmph ? 0 : 1e6) + (zone ? 5e5 : 0) + p.rank;
-      if (p.area_id === (st.spec && st.spec.sel)) { prio = -1; }
-      cands.push({ layer: layer, p: p, x: pt.x, y: pt.y, w: w, h: h, zone: zone, text: text, prio: prio });
+      cands.push(L.extend(candidate(st.layers[i], lang), { x: pt.x, y: pt.y }));
     }
     cands.sort(function (a, b) { return a.prio - b.prio; });
     var placed = [], out = [];
     cands.forEach(function (c) {
-      var offsets = small ? [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1],
-        [0, -2], [0, 2], [2, 0], [-2, 0]] : [[0, 0]];
+      var offsets = [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1],
+        [0, -2], [0, 2], [2, 0], [-2, 0]];
       for (var k = 0; k < offsets.length; k++) {
         var x = c.x + offsets[k][0] * (c.w / 2 + 4), y = c.y + offsets[k][1] * (c.h + 2);
         var r = { l: x - c.w / 2, r: x + c.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
         if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
         var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
-        if (!hit) { placed.push(r); out.push({ c: c, x: x, y: y, moved: k > 0 }); return; }
+        if (!hit) {
+          placed.push(r);
+          var lp = m.containerPointToLayerPoint([x, y]);
+          out.push({ c: c, x: lp.x, y: lp.y, moved: k > 0 });
+          return;
+        }
       }
     });
-    var box = st.labelBox;
-    box.textContent = "";
-    out.forEach(function (o) {
-      var div = L.DomUtil.create("div", "sq-label" + (o.c.zone ? " sq-zone-label" : "") +
-        (o.c.layer._sqDark ? " sq-on-dark" : "") + (o.c.layer._sqEmph ? " sq-emph" : "") +
-        (o.moved ? " sq-moved" : ""), box);
-      div.textContent = o.c.text;
-      var lp = m.containerPointToLayerPoint([o.x, o.y]);
-      div.style.left = lp.x + "px";
-      div.style.top = lp.y + "px";
-      div.setAttribute("data-area", o.c.p.area_id);
+    return out;
+  }
+
+  /* More areas: one placement per zoom level for the whole set (cached until the next restyle), so a pan or a return
+   * to a zoom level only shows what is cached. A label is placed only where it fits inside its area's extent and
+   * collides with no label of higher priority (a grid of cells keeps the test cheap); the DOM holds only the placed
+   * labels in view. */
+  function placeWorld(z) {
+    var s = 256 * Math.pow(2, z), lang = st.cfg.lang, cands = [], CELL = 64, grid = {}, out = [];
+    for (var i = 0; i < st.layers.length; i++) {
+      var layer = st.layers[i], b = layer._sqBox, c = candidate(layer, lang);
+      if ((b[2] - b[0]) * s < c.w * 0.8 || (b[3] - b[1]) * s < c.h * 1.2) { continue; } // does not fit yet
+      c.x = layer._sqLp[0] * s; c.y = layer._sqLp[1] * s;
+      cands.push(c);
+    }
+    cands.sort(function (a, b) { return a.prio - b.prio; });
+    cands.forEach(function (c) {
+      var r = { l: c.x - c.w / 2 - 2, r: c.x + c.w / 2 + 2, t: c.y - c.h / 2 - 1, b: c.y + c.h / 2 + 1 }, keys = [];
+      for (var gx = Math.floor(r.l / CELL); gx <= Math.floor(r.r / CELL); gx++) {
+        for (var gy = Math.floor(r.t / CELL); gy <= Math.floor(r.b / CELL); gy++) {
+          var k = gx + ":" + gy, cell = grid[k] || [];
+          for (var j = 0; j < cell.length; j++) {
+            var q = cell[j];
+            if (r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t) { return; }
+          }
+          keys.push(k);
+        }
+      }
+      keys.forEach(function (k) { (grid[k] = grid[k] || []).push(r); });
+      out.push({ c: c, r: r });
     });
-    box.style.display = "";
+    return out;
+  }
+
+  function placeLarge(m) {
+    var z = m.getZoom(), gen = (S.restyles || 0) + "|" + (st.spec && st.spec.sel);
+    if (!st.labelCache || st.labelCache.gen !== gen) { st.labelCache = { gen: gen, byZoom: {}, n: 0 }; }
+    var cache = st.labelCache, world = cache.byZoom[z];
+    if (!world) {
+      if (cache.n > 40) { cache.byZoom = {}; cache.n = 0; }
+      world = cache.byZoom[z] = placeWorld(z);
+      cache.n++;
+    }
+    var pb = m.getPixelBounds(), o = m.getPixelOrigin(), out = [];
+    world.forEach(function (w) {
+      if (w.r.r > pb.min.x && w.r.l < pb.max.x && w.r.b > pb.min.y && w.r.t < pb.max.y) {
+        out.push({ c: w.c, x: w.c.x - o.x, y: w.c.y - o.y, moved: false });
+      }
+    });
+    return out;
+  }
+
+  // Show the placed labels, reusing the elements of labels still shown (by area).
+  function render(out) {
+    var shown = st.shown || {}, next = {};
+    out.forEach(function (o) {
+      var id = o.c.p.area_id, l = o.c.layer, div = shown[id];
+      var cls = "sq-label" + (o.c.zone ? " sq-zone-label" : "") + (l._sqDark ? " sq-on-dark" : "") +
+        (l._sqEmph ? " sq-emph" : "") + (o.moved ? " sq-moved" : "");
+      if (!div) {
+        div = L.DomUtil.create("div", cls, st.labelBox);
+        div.setAttribute("data-area", id);
+      } else if (div.className !== cls) {
+        div.className = cls;
+      }
+      if (div.textContent !== o.c.text) { div.textContent = o.c.text; }
+      div.style.left = o.x + "px";
+      div.style.top = o.y + "px";
+      next[id] = div;
+      delete shown[id];
+    });
+    for (var id in shown) { L.DomUtil.remove(shown[id]); }
+    st.shown = next;
+  }
+
+  function placeLabels() {
+    if (!st.loaded) { return; }
+    var m = st.map, out = st.layers.length <= SMALL_SET ? placeSmall(m) : placeLarge(m);
+    render(out);
+    st.labelBox.style.display = "";
     S.placed = out.length;
   }
   S.placeLabels = placeLabels;

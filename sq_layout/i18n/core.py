@@ -217,4 +217,11 @@ TEXT: dict[str, dict[str, str]] = {
     "host_n": {"zh": "承载所选项数", "en": "Selected items hosted"},
     "not_hosting": {"zh": "不承载", "en": "Not hosting"},
     "hosting": {"zh": "承载所选项", "en": "Hosts the selection"},
+    # --- the map at province and national scale: overlap tab capped ---
+    "overlap_capped": {
+        "zh": "共 {n} 个区域：矩阵与区域对仅列承载所选产业链最多的 {areas} 个区域，"
+        "柱状图仅列承载区域最多的 {chains} 条产业链（承载区域数按全部区域统计）。",
+        "en": "{n} areas: the matrix and the pairs list only the {areas} areas hosting most of the chosen chains, and "
+        "the bar chart the {chains} most widely hosted chains (host counts over all areas).",
+    },
 }
