@@ -13,7 +13,7 @@ from layers.base import base_layers, base_map
 from layers.geostore import GEO_DIR
 from layers.selection import host_styles, thematic_styles
 from sq_layout.analysis.queries import Selection, host_summary
-from sq_layout.geo.simplify import browser_geometry, browser_scale
+from sq_layout.geo.simplify import browser_geometry, browser_scale, cached_browser_geometry, geometry_key
 from sq_layout.plan.join import areas_frame
 from tests.browser.conftest import ROOT
 from tests.national import county_frame, invalid_count
@@ -126,3 +126,22 @@ def test_no_zones_and_many_chains_still_draw(ds):
     county = {f for f, k, _ in fills if k == "county"}
     # a zone that does not host the selection never looks like a county, hosting or not
     assert non_host_zone and not (non_host_zone & county)
+
+
+def test_simplified_geometry_is_cached_on_disk_by_content(ds, tmp_path):
+    frame = areas_frame(ds)
+    first = cached_browser_geometry(frame, tmp_path)
+    (cached,) = tmp_path.glob("*.npz")
+    again = cached_browser_geometry(frame, tmp_path)  # read back (as another process would)
+    fresh = browser_geometry(frame)
+    assert again.geometry.geom_equals_exact(fresh.geometry, 0).all()
+    assert again["label"].geom_equals_exact(fresh["label"], 0).all()
+    assert again.attrs["scale"] == fresh.attrs["scale"] == first.attrs["scale"]
+    assert list(again.columns) == list(fresh.columns)
+    moved = frame.copy()  # an edited outline (another version) has its own file, never the stale one
+    moved.loc[0, "geometry"] = shapely.affinity.translate(moved.geometry.iloc[0], 0.01)
+    assert geometry_key(moved) != geometry_key(frame)
+    cached.write_bytes(b"not a cache file")  # an unreadable file is rebuilt, not trusted
+    rebuilt = cached_browser_geometry(frame, tmp_path)
+    assert rebuilt.geometry.geom_equals_exact(fresh.geometry, 0).all()
+    assert cached.read_bytes() != b"not a cache file"

@@ -9,7 +9,7 @@ import folium
 import streamlit as st
 
 from layers.assets import ensure_leaflet
-from sq_layout.geo.simplify import browser_geometry
+from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
@@ -54,7 +54,7 @@ def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
     ds = version_dataset(vid)
     if len(ds.areas) <= WARM_AREAS:  # at province or national scale, cards are built when first clicked
         threading.Thread(target=_warm, args=(ds,), name="sq-warm-panels", daemon=True).start()
-    return ds, browser_geometry(areas_frame(ds))
+    return ds, cached_browser_geometry(areas_frame(ds))
 
 
 def load() -> tuple[Dataset, Any]:

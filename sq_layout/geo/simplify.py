@@ -3,19 +3,28 @@ coordinates snapped to a grid with a precision model that keeps every polygon va
 
 from __future__ import annotations
 
+import hashlib
+import io
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import shapely
 
+from sq_layout.atomic import write_bytes
 from sq_layout.geo.crs import wgs84_to_gcj02
+from sq_layout.paths import ROOT
 
 # The map's opening size in CSS pixels (the explorer draws it about this large); the tolerance is a share of a pixel.
 VIEW_PX = (900, 620)
 PIXEL_SHARE = 0.35  # simplified outlines stay within a third of a pixel at the opening zoom
 MIN_TOLERANCE_DEG = 0.0001  # ~11 m: finer than the sources themselves
+# Simplified geometry kept on disk by content, so a server restart or a second process does not simplify again.
+CACHE_DIR = ROOT / "out" / "cache" / "browser-geometry"
+CACHE_FORMAT = 1  # bump when the simplification changes: older files are then never read
+CACHE_KEEP = 16  # files kept; older ones are removed when a new one is written
 
 
 @dataclass(frozen=True)
@@ -117,3 +126,62 @@ def label_points(areas: gpd.GeoDataFrame) -> gpd.GeoSeries:
             geom = rest if not rest.is_empty else geom
         points.append(geom.point_on_surface())
     return gpd.GeoSeries(points, index=areas.index, crs=areas.crs)
+
+
+def geometry_key(areas: gpd.GeoDataFrame, view_px: tuple[int, int] = VIEW_PX) -> str:
+    """Content hash of what the simplification depends on: ids, kinds, outlines, the opening view, the method."""
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{view_px}|{PIXEL_SHARE}|{MIN_TOLERANCE_DEG}".encode())
+    h.update("\n".join(f"{a}|{k}" for a, k in zip(areas["area_id"], areas["kind"], strict=True)).encode())
+    for wkb in shapely.to_wkb(areas.geometry.to_numpy()):
+        h.update(wkb)
+    return h.hexdigest()[:24]
+
+
+def _pack(geo: gpd.GeoDataFrame) -> bytes:
+    blobs = [*shapely.to_wkb(geo.geometry.to_numpy()), *shapely.to_wkb(geo["label"].to_numpy())]
+    sizes = np.array([len(b) for b in blobs], dtype=np.int64)
+    scale: Scale = geo.attrs["scale"]
+    buf = io.BytesIO()
+    data = np.frombuffer(b"".join(blobs), dtype=np.uint8)
+    np.savez(buf, sizes=sizes, data=data, scale=np.array([scale.tolerance, scale.grid]))
+    return buf.getvalue()
+
+
+def _unpack(raw: bytes, areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    with np.load(io.BytesIO(raw), allow_pickle=False) as f:
+        sizes, data, scale = f["sizes"], f["data"].tobytes(), f["scale"]
+    ends = np.cumsum(sizes)
+    blobs = [data[e - n : e] for n, e in zip(sizes, ends, strict=True)]
+    if len(blobs) != 2 * len(areas):
+        raise ValueError("cached geometry is for another area set")
+    out = areas.copy()
+    out["geometry"] = gpd.GeoSeries(shapely.from_wkb(blobs[: len(areas)]), index=out.index, crs=areas.crs)
+    out["label"] = gpd.GeoSeries(shapely.from_wkb(blobs[len(areas) :]), index=out.index, crs=areas.crs)
+    out.attrs["scale"] = Scale(float(scale[0]), float(scale[1]))
+    return out
+
+
+def cached_browser_geometry(
+    areas: gpd.GeoDataFrame, cache_dir: Path | None = CACHE_DIR, view_px: tuple[int, int] = VIEW_PX
+) -> gpd.GeoDataFrame:
+    """`browser_geometry`, read from disk when the same outlines were simplified before (by any process).
+
+    The file is named by a content hash (`geometry_key`), so each workspace version or draft revision has its own
+    and a changed outline never reads a stale one; a missing, unreadable or foreign file is simply rebuilt.
+    """
+    if cache_dir is None:
+        return browser_geometry(areas, view_px=view_px)
+    path = cache_dir / f"{geometry_key(areas, view_px)}.npz"
+    try:
+        return _unpack(path.read_bytes(), areas)
+    except (OSError, ValueError, KeyError, shapely.errors.GEOSException):
+        pass
+    out = browser_geometry(areas, view_px=view_px)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, _pack(out))
+        for old in sorted(path.parent.glob("*.npz"), key=lambda q: q.stat().st_mtime)[:-CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:  # a read-only install still draws the map, it only simplifies again next time
+        pass
+    return out
