@@ -6,8 +6,7 @@
 (function () {
   "use strict";
   var S = (window.sqMap = window.sqMap || {});
-  var st = { loaded: false, layers: [], byId: {}, pending: null, spec: null, zoomed: null, widths: {} };
-  var SMALL_SET = 60; // up to this many areas every label is shown, moved aside if needed
+  var st = { loaded: false, layers: [], byId: {}, pending: null, spec: null, zoomed: null };
 
   function lum(hex) {
     var m = /^#?([0-9a-f]{6})$/i.exec(hex || "");
@@ -83,6 +82,65 @@
       layer._sqRings = flatRings(layer.getLatLngs(), []);
       layer._project = fastProject;
     }
+    layer._sqLevel = layer._sqCoarse = { latlngs: layer._latlngs, rings: layer._sqRings };
+  }
+
+  /* A finer level of the outlines (large sets only), fetched once per region when zoomed in; each area draws the
+   * level that suits the zoom (switched on zoomend, before the renderer projects). */
+  function wantFine() {
+    return !!st.cfg.detail && st.map.getZoom() >= st.zoom0 + st.cfg.detail.zoomIn;
+  }
+
+  function level(layer, fine) {
+    var d = fine && layer._sqFine ? layer._sqFine : layer._sqCoarse;
+    if (layer._sqLevel === d) { return false; }
+    layer._latlngs = d.latlngs;
+    layer._sqRings = d.rings;
+    layer._sqLevel = d;
+    layer._sqKey = null;
+    return true;
+  }
+
+  function swapLevels() {
+    if (!st.loaded || !st.cfg.detail) { return; }
+    var fine = wantFine();
+    st.fineLayers.forEach(function (layer) { level(layer, fine); });
+  }
+
+  function openRings(latlngs) { // as Leaflet keeps polygon rings: without the closing point
+    if (latlngs[0] instanceof L.LatLng) {
+      if (latlngs.length > 1 && latlngs[0].equals(latlngs[latlngs.length - 1])) { latlngs.pop(); }
+    } else {
+      latlngs.forEach(openRings);
+    }
+    return latlngs;
+  }
+
+  function fetchDetail() {
+    if (!st.loaded || !wantFine()) { return; }
+    var view = st.map.getBounds().pad(0.25);
+    st.cfg.detail.regions.forEach(function (r, k) {
+      if (st.regions[k] || !view.intersects([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]])) { return; }
+      st.regions[k] = "loading";
+      fetch(r.url).then(function (resp) {
+        if (!resp.ok) { throw new Error(resp.status); }
+        return resp.json();
+      }).then(function (doc) {
+        var fine = wantFine();
+        doc.idx.forEach(function (i, j) {
+          var layer = st.layers[i], g = doc.geometries[j];
+          var latlngs = openRings(L.GeoJSON.coordsToLatLngs(g.coordinates, g.type === "Polygon" ? 1 : 2));
+          layer._sqFine = { latlngs: latlngs, rings: layer._project === fastProject ? flatRings(latlngs, []) : null };
+          st.fineLayers.push(layer);
+          if (level(layer, fine)) { layer.redraw(); }
+        });
+        st.regions[k] = "done";
+        S.detailRegions = (S.detailRegions || 0) + 1;
+      }).catch(function (e) {
+        st.regions[k] = "failed"; // the coarser outlines stay; no retry loop
+        if (window.console) { console.warn("sq-layout: finer outlines failed to load", e); }
+      });
+    });
   }
 
   function viewBox(m, pad) {
@@ -149,8 +207,14 @@
     map.createPane("sqLabels");
     st.labelBox = L.DomUtil.create("div", "sq-labels", map.getPane("sqLabels"));
     map.on("zoomstart", function () { st.labelBox.style.display = "none"; });
-    // registered before the Canvas renderer exists, so areas panned into view are projected before it redraws
+    // registered before the Canvas renderer exists, so levels switch and areas panned into view are projected
+    // before it projects and redraws
+    st.zoom0 = map.getZoom();
+    st.regions = {};
+    st.fineLayers = [];
+    map.on("zoomend", swapLevels);
     map.on("moveend", projectStale);
+    map.on("moveend", fetchDetail);
     map.on("zoomend moveend resize", schedule);
     notice(cfg.texts.loading, "info", "load");
     var t0 = performance.now();
@@ -268,130 +332,10 @@
     L.Util.requestAnimFrame(function () { queued = false; placeLabels(); });
   }
 
-  function textWidth(text, zone) {
-    var k = (zone ? "z" : "c") + text;
-    if (st.widths[k] === undefined) {
-      if (!st.ctx) { st.ctx = document.createElement("canvas").getContext("2d"); }
-      st.ctx.font = (zone ? "italic 500 11px " : "600 12px ") + "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
-      st.widths[k] = st.ctx.measureText(text).width + 6;
-    }
-    return st.widths[k];
-  }
-
-  function candidate(layer, lang) {
-    var p = layer.feature.properties, zone = p.kind === "zone", text = p.name[lang];
-    var prio = (layer._sqEmph ? 0 : 1e6) + (zone ? 5e5 : 0) + p.rank;
-    if (p.area_id === (st.spec && st.spec.sel)) { prio = -1; }
-    return { layer: layer, p: p, w: textWidth(text, zone), h: zone ? 15 : 16, zone: zone, text: text, prio: prio };
-  }
-
-  // Up to SMALL_SET areas: every label in view, moved aside when it would cover another.
-  function placeSmall(m) {
-    var size = m.getSize(), lang = st.cfg.lang, cands = [];
-    for (var i = 0; i < st.layers.length; i++) {
-      var pt = m.latLngToContainerPoint(st.layers[i].feature.properties.lp);
-      if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
-      cands.push(L.extend(candidate(st.layers[i], lang), { x: pt.x, y: pt.y }));
-    }
-    cands.sort(function (a, b) { return a.prio - b.prio; });
-    var placed = [], out = [];
-    cands.forEach(function (c) {
-      var offsets = [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1],
-        [0, -2], [0, 2], [2, 0], [-2, 0]];
-      for (var k = 0; k < offsets.length; k++) {
-        var x = c.x + offsets[k][0] * (c.w / 2 + 4), y = c.y + offsets[k][1] * (c.h + 2);
-        var r = { l: x - c.w / 2, r: x + c.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
-        if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
-        var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
-        if (!hit) {
-          placed.push(r);
-          var lp = m.containerPointToLayerPoint([x, y]);
-          out.push({ c: c, x: lp.x, y: lp.y, moved: k > 0 });
-          return;
-        }
-      }
-    });
-    return out;
-  }
-
-  /* More areas: one placement per zoom level for the whole set (cached until the next restyle), so a pan or a return
-   * to a zoom level only shows what is cached. A label is placed only where it fits inside its area's extent and
-   * collides with no label of higher priority (a grid of cells keeps the test cheap); the DOM holds only the placed
-   * labels in view. */
-  function placeWorld(z) {
-    var s = 256 * Math.pow(2, z), lang = st.cfg.lang, cands = [], CELL = 64, grid = {}, out = [];
-    for (var i = 0; i < st.layers.length; i++) {
-      var layer = st.layers[i], b = layer._sqBox, c = candidate(layer, lang);
-      if ((b[2] - b[0]) * s < c.w * 0.8 || (b[3] - b[1]) * s < c.h * 1.2) { continue; } // does not fit yet
-      c.x = layer._sqLp[0] * s; c.y = layer._sqLp[1] * s;
-      cands.push(c);
-    }
-    cands.sort(function (a, b) { return a.prio - b.prio; });
-    cands.forEach(function (c) {
-      var r = { l: c.x - c.w / 2 - 2, r: c.x + c.w / 2 + 2, t: c.y - c.h / 2 - 1, b: c.y + c.h / 2 + 1 }, keys = [];
-      for (var gx = Math.floor(r.l / CELL); gx <= Math.floor(r.r / CELL); gx++) {
-        for (var gy = Math.floor(r.t / CELL); gy <= Math.floor(r.b / CELL); gy++) {
-          var k = gx + ":" + gy, cell = grid[k] || [];
-          for (var j = 0; j < cell.length; j++) {
-            var q = cell[j];
-            if (r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t) { return; }
-          }
-          keys.push(k);
-        }
-      }
-      keys.forEach(function (k) { (grid[k] = grid[k] || []).push(r); });
-      out.push({ c: c, r: r });
-    });
-    return out;
-  }
-
-  function placeLarge(m) {
-    var z = m.getZoom(), gen = (S.restyles || 0) + "|" + (st.spec && st.spec.sel);
-    if (!st.labelCache || st.labelCache.gen !== gen) { st.labelCache = { gen: gen, byZoom: {}, n: 0 }; }
-    var cache = st.labelCache, world = cache.byZoom[z];
-    if (!world) {
-      if (cache.n > 40) { cache.byZoom = {}; cache.n = 0; }
-      world = cache.byZoom[z] = placeWorld(z);
-      cache.n++;
-    }
-    var pb = m.getPixelBounds(), o = m.getPixelOrigin(), out = [];
-    world.forEach(function (w) {
-      if (w.r.r > pb.min.x && w.r.l < pb.max.x && w.r.b > pb.min.y && w.r.t < pb.max.y) {
-        out.push({ c: w.c, x: w.c.x - o.x, y: w.c.y - o.y, moved: false });
-      }
-    });
-    return out;
-  }
-
-  // Show the placed labels, reusing the elements of labels still shown (by area).
-  function render(out) {
-    var shown = st.shown || {}, next = {};
-    out.forEach(function (o) {
-      var id = o.c.p.area_id, l = o.c.layer, div = shown[id];
-      var cls = "sq-label" + (o.c.zone ? " sq-zone-label" : "") + (l._sqDark ? " sq-on-dark" : "") +
-        (l._sqEmph ? " sq-emph" : "") + (o.moved ? " sq-moved" : "");
-      if (!div) {
-        div = L.DomUtil.create("div", cls, st.labelBox);
-        div.setAttribute("data-area", id);
-      } else if (div.className !== cls) {
-        div.className = cls;
-      }
-      if (div.textContent !== o.c.text) { div.textContent = o.c.text; }
-      div.style.left = o.x + "px";
-      div.style.top = o.y + "px";
-      next[id] = div;
-      delete shown[id];
-    });
-    for (var id in shown) { L.DomUtil.remove(shown[id]); }
-    st.shown = next;
-  }
-
   function placeLabels() {
     if (!st.loaded) { return; }
-    var m = st.map, out = st.layers.length <= SMALL_SET ? placeSmall(m) : placeLarge(m);
-    render(out);
-    st.labelBox.style.display = "";
-    S.placed = out.length;
+    st.restyles = S.restyles || 0;
+    S.placed = window.sqLabels.place(st);
   }
   S.placeLabels = placeLabels;
 
@@ -404,7 +348,9 @@
     });
     return {
       loaded: st.loaded, areas: st.layers.length, canvas: !!st.cfg.canvas, selected: st.spec ? st.spec.sel : null,
-      fills: counts, labels: S.placed || 0, restyles: S.restyles || 0, tileError: !!st.tileError, loadMs: S.loadMs || null
+      fills: counts, labels: S.placed || 0, restyles: S.restyles || 0, tileError: !!st.tileError, loadMs: S.loadMs || null,
+      detailRegions: S.detailRegions || 0, fineLevel: st.fineLayers ? st.fineLayers.filter(function (l) {
+        return l._sqLevel === l._sqFine; }).length : 0
     };
   };
   S.style = function (areaId) {

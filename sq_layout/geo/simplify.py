@@ -23,7 +23,8 @@ PIXEL_SHARE = 0.35  # simplified outlines stay within a third of a pixel at the 
 MIN_TOLERANCE_DEG = 0.0001  # ~11 m: finer than the sources themselves
 # Simplified geometry kept on disk by content, so a server restart or a second process does not simplify again.
 CACHE_DIR = ROOT / "out" / "cache" / "browser-geometry"
-CACHE_FORMAT = 1  # bump when the simplification changes: older files are then never read
+DETAIL_FACTOR = 8  # the finer level's tolerance is this many times smaller (about three zoom levels)
+CACHE_FORMAT = 2  # bump when the simplification changes: older files are then never read
 CACHE_KEEP = 16  # files kept; older ones are removed when a new one is written
 
 
@@ -79,6 +80,25 @@ def snap(geoms: np.ndarray, original: np.ndarray, grid: float) -> np.ndarray:
     return out
 
 
+def _simplified(areas: gpd.GeoDataFrame, scale: Scale) -> np.ndarray:
+    """Counties as one coverage (no gaps or slivers), zones each on their own, snapped to the scale's grid."""
+    geoms = areas.geometry.copy()
+    counties = (areas["kind"] == "county").to_numpy()
+    if counties.any():
+        geoms.loc[counties] = geoms.loc[counties].simplify_coverage(scale.tolerance)
+    if (~counties).any():
+        geoms.loc[~counties] = geoms.loc[~counties].simplify(scale.tolerance / 2)
+    return snap(geoms.to_numpy(), areas.geometry.to_numpy(), scale.grid)
+
+
+def detail_scale(scale: Scale) -> Scale | None:
+    """The finer level the map loads when zoomed in, or None when the opening level is already fine enough."""
+    tolerance = scale.tolerance / DETAIL_FACTOR
+    if tolerance < MIN_TOLERANCE_DEG:
+        return None
+    return Scale(tolerance, 10.0 ** math.floor(math.log10(tolerance / 5)))
+
+
 def browser_geometry(
     areas: gpd.GeoDataFrame, scale: Scale | None = None, view_px: tuple[int, int] = VIEW_PX
 ) -> gpd.GeoDataFrame:
@@ -86,18 +106,18 @@ def browser_geometry(
 
     The tolerance follows the set's extent and the opening view (see `browser_scale`), so nine areas keep ~100 m
     detail and all of China's counties a few kilometres. Adds a `label` point column and records the scale in
-    `attrs["scale"]`.
+    `attrs["scale"]`. When that level is coarse (province or national sets), a `detail` column holds a level
+    DETAIL_FACTOR times finer (scale in `attrs["detail_scale"]`), which the map loads by region when zoomed in.
     """
     scale = scale or browser_scale(tuple(areas.total_bounds), view_px)
     out = areas.copy()
-    counties = (out["kind"] == "county").to_numpy()
-    if counties.any():
-        out.loc[counties, "geometry"] = out.loc[counties, "geometry"].simplify_coverage(scale.tolerance)
-    if (~counties).any():
-        out.loc[~counties, "geometry"] = out.loc[~counties, "geometry"].simplify(scale.tolerance / 2)
-    out["geometry"] = snap(out.geometry.to_numpy(), areas.geometry.to_numpy(), scale.grid)
+    out["geometry"] = _simplified(areas, scale)
     out["label"] = gpd.GeoSeries(shapely.set_precision(label_points(out).to_numpy(), scale.grid), crs=out.crs)
     out.attrs["scale"] = scale
+    fine = detail_scale(scale)
+    if fine is not None:
+        out["detail"] = gpd.GeoSeries(_simplified(areas, fine), index=out.index, crs=out.crs)
+        out.attrs["detail_scale"] = fine
     return out
 
 
@@ -111,6 +131,11 @@ def to_gcj02(areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         out["label"] = gpd.GeoSeries(
             shapely.set_precision(out["label"].transform(wgs84_to_gcj02).to_numpy(), scale.grid), crs=out.crs
         )
+    fine: Scale | None = areas.attrs.get("detail_scale")
+    if "detail" in out and fine is not None:
+        shifted = gpd.GeoSeries(out["detail"], crs=out.crs).transform(wgs84_to_gcj02).to_numpy()
+        out["detail"] = gpd.GeoSeries(snap(shifted, shifted, fine.grid), index=out.index, crs=out.crs)
+        out.attrs["detail_scale"] = fine
     out.attrs["scale"] = scale
     return out
 
@@ -138,26 +163,33 @@ def geometry_key(areas: gpd.GeoDataFrame, view_px: tuple[int, int] = VIEW_PX) ->
 
 
 def _pack(geo: gpd.GeoDataFrame) -> bytes:
-    blobs = [*shapely.to_wkb(geo.geometry.to_numpy()), *shapely.to_wkb(geo["label"].to_numpy())]
-    sizes = np.array([len(b) for b in blobs], dtype=np.int64)
-    scale: Scale = geo.attrs["scale"]
+    columns = ["geometry", "label", *(["detail"] if "detail" in geo else [])]
+    blobs = [b for c in columns for b in shapely.to_wkb(gpd.GeoSeries(geo[c]).to_numpy())]
+    scales = [geo.attrs["scale"], *([geo.attrs["detail_scale"]] if "detail" in geo else [])]
     buf = io.BytesIO()
-    data = np.frombuffer(b"".join(blobs), dtype=np.uint8)
-    np.savez(buf, sizes=sizes, data=data, scale=np.array([scale.tolerance, scale.grid]))
+    np.savez(
+        buf,
+        sizes=np.array([len(b) for b in blobs], dtype=np.int64),
+        data=np.frombuffer(b"".join(blobs), dtype=np.uint8),
+        scales=np.array([[s.tolerance, s.grid] for s in scales]),
+    )
     return buf.getvalue()
 
 
 def _unpack(raw: bytes, areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     with np.load(io.BytesIO(raw), allow_pickle=False) as f:
-        sizes, data, scale = f["sizes"], f["data"].tobytes(), f["scale"]
+        sizes, data, scales = f["sizes"], f["data"].tobytes(), f["scales"]
     ends = np.cumsum(sizes)
     blobs = [data[e - n : e] for n, e in zip(sizes, ends, strict=True)]
-    if len(blobs) != 2 * len(areas):
+    n = len(areas)
+    if len(blobs) != n * (1 + len(scales)):
         raise ValueError("cached geometry is for another area set")
     out = areas.copy()
-    out["geometry"] = gpd.GeoSeries(shapely.from_wkb(blobs[: len(areas)]), index=out.index, crs=areas.crs)
-    out["label"] = gpd.GeoSeries(shapely.from_wkb(blobs[len(areas) :]), index=out.index, crs=areas.crs)
-    out.attrs["scale"] = Scale(float(scale[0]), float(scale[1]))
+    for k, column in enumerate(["geometry", "label", "detail"][: len(blobs) // n]):
+        out[column] = gpd.GeoSeries(shapely.from_wkb(blobs[k * n : (k + 1) * n]), index=out.index, crs=areas.crs)
+    out.attrs["scale"] = Scale(float(scales[0][0]), float(scales[0][1]))
+    if len(scales) > 1:
+        out.attrs["detail_scale"] = Scale(float(scales[1][0]), float(scales[1][1]))
     return out
 
 
