@@ -75,17 +75,18 @@ def overlap_content(
     ds: Dataset, chains: tuple[int, ...], lang: str, area: str | None
 ) -> tuple[str, str, pd.DataFrame, bool]:
     """Bar chart and heat map (Vega-Lite JSON), the pairs table and whether anything was capped."""
-    from layers.charts import hosts_bar, matrix_heatmap
+    from layers.charts import hosts_bar, matrix_heatmap, overlap_specs
 
     shown = top_chains(ds, chains)
     capped = len(shown) < len(chains) or len(ds.areas) > CAP_AREAS
-    sub = _subset(ds, top_areas(ds, chains, area)) if len(ds.areas) > CAP_AREAS else ds
+    if not capped:  # every chain and area: the explorer's charts as the panel cache has them (ui.shared warms it)
+        bar_json, matrix_json = overlap_specs(ds, chains, lang, area)
+        return bar_json, matrix_json, shared_pairs_view(ds, chains, lang), False
+    sub = _subset(ds, top_areas(ds, chains, area))
     bar = hosts_bar(hosts_per_chain(ds, shown), name_col(lang), t("hosts_per_chain", lang), lang)
     matrix = matrix_heatmap(matrix_long(sub, shown, lang, short=True), t("matrix", lang), area, lang)
-    pairs = shared_pairs_view(sub, chains, lang)
-    if capped:  # the most shared first
-        pairs = pairs.sort_values("n_shared", ascending=False, kind="stable")
-    return json.dumps(bar, ensure_ascii=False), json.dumps(matrix, ensure_ascii=False), pairs, capped
+    pairs = shared_pairs_view(sub, chains, lang).sort_values("n_shared", ascending=False, kind="stable")
+    return json.dumps(bar, ensure_ascii=False), json.dumps(matrix, ensure_ascii=False), pairs, True
 
 
 def overlap_tab(ds: Dataset, view: ViewState) -> None:
