@@ -37,11 +37,24 @@ def data_dir(n: int) -> Path | None:
     return root
 
 
-def _env(d: Path | None) -> dict[str, str]:
+def workspace_url(d: Path | None) -> str:
+    """A SQLite workspace seeded from the data directory (once), so the app reads that plan as it would in use."""
+    where = (d or ROOT / "out" / "bench-suqian") / "workspace"
+    url = f"sqlite:///{where / 'workspace.sqlite'}"
+    if not (where / "workspace.sqlite").exists():
+        where.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "SQ_LAYOUT_DB": url} | ({"SQ_LAYOUT_GEODATA": str(d)} if d else {})
+        subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env=env, check=True)
+    return url
+
+
+def _env(d: Path | None, page: str = "map") -> dict[str, str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("TIANDITU_KEY", None)
     if d is not None:
         env["SQ_LAYOUT_GEODATA"] = str(d)
+    if page == "app":
+        env["SQ_LAYOUT_DB"] = workspace_url(d)
     return env
 
 
@@ -63,7 +76,7 @@ def _child(part: str, d: Path | None, repeat: int, page: str = "app") -> dict:
     out = subprocess.run(
         [sys.executable, "-m", "bench.bench_scale", "--part", part, "--repeat", str(repeat), "--page", page],
         cwd=ROOT,
-        env=_env(d),
+        env=_env(d, page),
         capture_output=True,
         text=True,
         check=True,
@@ -124,7 +137,10 @@ def part_server(repeat: int, page: str) -> dict:
     for i in range(repeat):
         bare.append(timed(lambda: None))
         chain = chains[(7 * i + 6) % len(chains)]
-        filters.append(timed(lambda c=chain: at.session_state.__setitem__("chain", [c])))
+        if page == "app":  # through the widget, so its on_change callback updates the view state
+            filters.append(timed(lambda c=chain: at.multiselect(key="w_chain").set_value([c])))
+        else:
+            filters.append(timed(lambda c=chain: at.session_state.__setitem__("chain", [c])))
         state = {
             "last_clicked": {"lat": 30.0 + i, "lng": 110.0},
             "last_object_clicked": {"lat": 30.0 + i, "lng": 110.0},
@@ -210,7 +226,7 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
 
         page.on("websocket", on_ws)
         t0 = time.perf_counter()
-        proc, url = _start(page_path(page_name), _env(d) | {"SQ_LAYOUT_ROOT": str(ROOT)})
+        proc, url = _start(page_path(page_name), _env(d, page_name) | {"SQ_LAYOUT_ROOT": str(ROOT)})
         try:
             _goto_when_up(page, url)
             wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=600, what="map")
@@ -331,7 +347,9 @@ ROWS = [
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", default="9:app,9:map,2870:map", help="areas:page pairs; page = app or map")
+    ap.add_argument(
+        "--runs", default="9:app,9:map,100:map,1000:map,2870:map,2870:app", help="areas:page pairs; page = app or map"
+    )
     ap.add_argument("--page", default="app")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--part", default="")

@@ -14,7 +14,7 @@ from layers.assets import ensure_leaflet
 from layers.clicks import interpret_click
 from layers.selection import area_styles
 from sq_layout.analysis.queries import Selection, host_summary, selection_color
-from sq_layout.geo.simplify import browser_geometry
+from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
@@ -26,7 +26,7 @@ def load():
     """Dataset and browser geometry, once per server."""
     ensure_leaflet()
     ds = bundled()
-    return ds, browser_geometry(areas_frame(ds))
+    return ds, cached_browser_geometry(areas_frame(ds))
 
 
 ds, geo = load()

@@ -54,12 +54,13 @@ def _add_tiles(m: folium.Map, basemap: str, tianditu_key: str) -> None:
         ).add_to(m)
 
 
+DETAIL_ZOOM_IN = 2  # zoom levels in from the opening view at which the map fetches the finer outlines in view
 CANVAS_ABOVE = 300  # areas; SVG below (one DOM path per area, class names for styling and tests), Canvas above
 
 
-def _sqmap_url() -> str:
-    digest = hashlib.sha1((STATIC_DIR / "sqmap.js").read_bytes()).hexdigest()[:10]
-    return f"{STATIC_URL}sqmap.js?v={digest}"
+def _static_url(name: str) -> str:
+    digest = hashlib.sha1((STATIC_DIR / name).read_bytes()).hexdigest()[:10]
+    return f"{STATIC_URL}{name}?v={digest}"
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class BaseLayers:
     basemap: str
     lang: str
     geojson_bytes: int
+    detail: tuple[dict, ...] = ()  # finer outlines by region, fetched by the map when zoomed in (layers.geostore)
 
 
 def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> BaseLayers:
@@ -81,7 +83,8 @@ def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> Ba
         areas = to_gcj02(areas)
     pub = publish(areas)
     minx, miny, maxx, maxy = (float(v) for v in areas.total_bounds)
-    return BaseLayers(pub.url, pub.order_key, pub.n_areas, (minx, miny, maxx, maxy), basemap, lang, pub.bytes)
+    bounds = (minx, miny, maxx, maxy)
+    return BaseLayers(pub.url, pub.order_key, pub.n_areas, bounds, basemap, lang, pub.bytes, pub.detail)
 
 
 class SqAreas(JSCSSMixin, MacroElement):
@@ -99,7 +102,7 @@ class SqAreas(JSCSSMixin, MacroElement):
         super().__init__()
         self._name = "SqAreas"
         self.config = json.dumps(config, ensure_ascii=False, sort_keys=True)
-        self.default_js = [("sqmap", _sqmap_url())]
+        self.default_js = [("sqlabels", _static_url("sqlabels.js")), ("sqmap", _static_url("sqmap.js"))]
 
 
 class TileNotice(MacroElement):
@@ -146,6 +149,7 @@ def _config(layers: BaseLayers) -> dict:
             "zone": zone,
         },
         "texts": {"loading": t("map_loading", layers.lang), "failed": t("map_load_failed", layers.lang)},
+        **({"detail": {"regions": list(layers.detail), "zoomIn": DETAIL_ZOOM_IN}} if layers.detail else {}),
     }
 
 

@@ -24,7 +24,8 @@ from sq_layout.i18n import LANGS
 from sq_layout.legend import area_label
 
 GEO_DIR = STATIC_DIR / "geo"
-KEEP_FILES = 24  # older files beyond this many are removed when a new one is written
+KEEP_FILES = 400  # older files beyond this many are removed when a new one is written (a set's regions count too)
+DETAIL_CELLS = 6  # the finer level is split into up to 6 × 6 regions of the set's extent, fetched when in view
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Published:
     order_key: str
     n_areas: int
     bytes: int
+    detail: tuple[dict, ...] = ()  # finer outlines by region: {"url", "bbox": [w, s, e, n], "n"}
 
 
 def order_key(area_ids: list[str]) -> str:
@@ -100,9 +102,43 @@ def _write_once(name: str, data: bytes) -> None:
         p.unlink(missing_ok=True)
 
 
-def publish(areas: gpd.GeoDataFrame) -> Published:
-    """Write the areas to static/geo/<content hash>.json (once) and say where the map fetches them."""
-    data = json.dumps(feature_collection(areas), ensure_ascii=False, separators=(",", ":")).encode()
+def _publish_json(doc: dict) -> tuple[str, int]:
+    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     name = hashlib.sha256(data).hexdigest()[:20] + ".json"
     _write_once(name, data)
-    return Published(STATIC_URL + "geo/" + name, order_key(list(areas["area_id"])), len(areas), len(data))
+    return STATIC_URL + "geo/" + name, len(data)
+
+
+def detail_regions(areas: gpd.GeoDataFrame) -> list[np.ndarray]:
+    """Area positions (in frame order) grouped by the grid cell of their label point; empty when there is no detail."""
+    if "detail" not in areas:
+        return []
+    has = ~gpd.GeoSeries(areas["detail"]).isna().to_numpy()
+    pts = areas["label"] if "label" in areas else areas.geometry.representative_point()
+    x, y = shapely.get_x(pts.to_numpy()), shapely.get_y(pts.to_numpy())
+    minx, miny, maxx, maxy = areas.total_bounds
+    cx = np.minimum(((x - minx) / max(maxx - minx, 1e-9) * DETAIL_CELLS).astype(int), DETAIL_CELLS - 1)
+    cy = np.minimum(((y - miny) / max(maxy - miny, 1e-9) * DETAIL_CELLS).astype(int), DETAIL_CELLS - 1)
+    cell = cx * DETAIL_CELLS + cy
+    return [np.flatnonzero((cell == c) & has) for c in np.unique(cell[has])]
+
+
+def publish_detail(areas: gpd.GeoDataFrame) -> tuple[dict, ...]:
+    """Write the finer level (the `detail` column) as one static file per region; say where and what each covers."""
+    fine: Scale | None = areas.attrs.get("detail_scale")
+    if fine is None:
+        return ()
+    geoms = gpd.GeoSeries(areas["detail"]).to_numpy()
+    out = []
+    for idx in detail_regions(areas):
+        doc = {"idx": [int(i) for i in idx], "geometries": [_geometry(geoms[i], fine.decimals) for i in idx]}
+        url, _ = _publish_json(doc)
+        w, s_, e, n = (float(v) for v in shapely.total_bounds(geoms[idx]))
+        out.append({"url": url, "bbox": [w, s_, e, n], "n": len(idx)})
+    return tuple(out)
+
+
+def publish(areas: gpd.GeoDataFrame) -> Published:
+    """Write the areas to static/geo/<content hash>.json (once), and any finer level by region; say where they are."""
+    url, size = _publish_json(feature_collection(areas))
+    return Published(url, order_key(list(areas["area_id"])), len(areas), size, publish_detail(areas))

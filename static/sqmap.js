@@ -6,8 +6,7 @@
 (function () {
   "use strict";
   var S = (window.sqMap = window.sqMap || {});
-  var st = { loaded: false, layers: [], byId: {}, pending: null, spec: null, zoomed: null, widths: {} };
-  var SMALL_SET = 60; // up to this many areas every label is shown, moved aside if needed
+  var st = { loaded: false, layers: [], byId: {}, pending: null, spec: null, zoomed: null };
 
   function lum(hex) {
     var m = /^#?([0-9a-f]{6})$/i.exec(hex || "");
@@ -52,14 +51,153 @@
     return s;
   }
 
+  /* Thousands of areas on one Canvas: each area's outline is converted to Web Mercator once (0..1 "world" units),
+   * so a zoom step only scales and rounds (Leaflet would re-project every vertex with new objects), and areas far
+   * outside the view are not projected until they come near it. */
+  function unit(lat, lng) {
+    var s = Math.sin(Math.max(Math.min(lat, 85.0511287798), -85.0511287798) * Math.PI / 180);
+    return [0.5 + lng / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
+  }
+
+  function flatRings(latlngs, out) {
+    if (latlngs[0] instanceof L.LatLng) {
+      var r = new Float64Array(latlngs.length * 2);
+      for (var i = 0; i < latlngs.length; i++) {
+        var u = unit(latlngs[i].lat, latlngs[i].lng);
+        r[2 * i] = u[0]; r[2 * i + 1] = u[1];
+      }
+      out.push(r);
+    } else {
+      for (var k = 0; k < latlngs.length; k++) { flatRings(latlngs[k], out); }
+    }
+    return out;
+  }
+
+  function prepare(layer, fast) {
+    var b = layer.getBounds(), lp = layer.feature.properties.lp;
+    var nw = unit(b.getNorth(), b.getWest()), se = unit(b.getSouth(), b.getEast());
+    layer._sqBox = [nw[0], nw[1], se[0], se[1]];
+    layer._sqLp = unit(lp[0], lp[1]);
+    if (fast) {
+      layer._sqRings = flatRings(layer.getLatLngs(), []);
+      layer._project = fastProject;
+    }
+    layer._sqLevel = layer._sqCoarse = { latlngs: layer._latlngs, rings: layer._sqRings };
+  }
+
+  /* A finer level of the outlines (large sets only), fetched once per region when zoomed in; each area draws the
+   * level that suits the zoom (switched on zoomend, before the renderer projects). */
+  function wantFine() {
+    return !!st.cfg.detail && st.map.getZoom() >= st.zoom0 + st.cfg.detail.zoomIn;
+  }
+
+  function level(layer, fine) {
+    var d = fine && layer._sqFine ? layer._sqFine : layer._sqCoarse;
+    if (layer._sqLevel === d) { return false; }
+    layer._latlngs = d.latlngs;
+    layer._sqRings = d.rings;
+    layer._sqLevel = d;
+    layer._sqKey = null;
+    return true;
+  }
+
+  function swapLevels() {
+    if (!st.loaded || !st.cfg.detail) { return; }
+    var fine = wantFine();
+    st.fineLayers.forEach(function (layer) { level(layer, fine); });
+  }
+
+  function openRings(latlngs) { // as Leaflet keeps polygon rings: without the closing point
+    if (latlngs[0] instanceof L.LatLng) {
+      if (latlngs.length > 1 && latlngs[0].equals(latlngs[latlngs.length - 1])) { latlngs.pop(); }
+    } else {
+      latlngs.forEach(openRings);
+    }
+    return latlngs;
+  }
+
+  function fetchDetail() {
+    if (!st.loaded || !wantFine()) { return; }
+    var view = st.map.getBounds().pad(0.25);
+    st.cfg.detail.regions.forEach(function (r, k) {
+      if (st.regions[k] || !view.intersects([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]])) { return; }
+      st.regions[k] = "loading";
+      fetch(r.url).then(function (resp) {
+        if (!resp.ok) { throw new Error(resp.status); }
+        return resp.json();
+      }).then(function (doc) {
+        var fine = wantFine();
+        doc.idx.forEach(function (i, j) {
+          var layer = st.layers[i], g = doc.geometries[j];
+          var latlngs = openRings(L.GeoJSON.coordsToLatLngs(g.coordinates, g.type === "Polygon" ? 1 : 2));
+          layer._sqFine = { latlngs: latlngs, rings: layer._project === fastProject ? flatRings(latlngs, []) : null };
+          st.fineLayers.push(layer);
+          if (level(layer, fine)) { layer.redraw(); }
+        });
+        st.regions[k] = "done";
+        S.detailRegions = (S.detailRegions || 0) + 1;
+      }).catch(function (e) {
+        st.regions[k] = "failed"; // the coarser outlines stay; no retry loop
+        if (window.console) { console.warn("sq-layout: finer outlines failed to load", e); }
+      });
+    });
+  }
+
+  function viewBox(m, pad) {
+    var pb = m.getPixelBounds(), s = 256 * Math.pow(2, m.getZoom());
+    var dx = (pb.max.x - pb.min.x) * pad, dy = (pb.max.y - pb.min.y) * pad;
+    return [(pb.min.x - dx) / s, (pb.min.y - dy) / s, (pb.max.x + dx) / s, (pb.max.y + dy) / s];
+  }
+
+  function near(layer, v) {
+    var b = layer._sqBox;
+    return b[2] >= v[0] && b[0] <= v[2] && b[3] >= v[1] && b[1] <= v[3];
+  }
+
+  function fastProject() {
+    var m = this._map, z = m.getZoom(), s = 256 * Math.pow(2, z), o = m.getPixelOrigin();
+    var key = z + "|" + o.x + "|" + o.y;
+    if (this._sqKey === key) { return; }
+    if (!near(this, viewBox(m, 0.5))) { // not drawn, not clickable; projected once it comes near the view
+      this._rings = []; this._rawPxBounds = this._pxBounds = null; this._sqKey = null;
+      return;
+    }
+    var rings = [], x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (var i = 0; i < this._sqRings.length; i++) {
+      var r = this._sqRings[i], pts = new Array(r.length / 2);
+      for (var j = 0; j < pts.length; j++) {
+        var x = Math.round(r[2 * j] * s) - o.x, y = Math.round(r[2 * j + 1] * s) - o.y;
+        pts[j] = new L.Point(x, y);
+        if (x < x0) { x0 = x; } if (x > x1) { x1 = x; }
+        if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
+      }
+      rings.push(pts);
+    }
+    this._rings = rings;
+    this._rawPxBounds = new L.Bounds([x0, y0], [x1, y1]);
+    this._updateBounds();
+    this._sqKey = key;
+  }
+
+  function projectStale() {
+    if (!st.loaded || !st.cfg.canvas) { return; }
+    var m = st.map, o = m.getPixelOrigin(), key = m.getZoom() + "|" + o.x + "|" + o.y, v = viewBox(m, 0.5);
+    for (var i = 0; i < st.layers.length; i++) {
+      var layer = st.layers[i];
+      if (layer._sqKey !== key && layer._project === fastProject && near(layer, v)) { layer._project(); }
+    }
+  }
+
   S.init = function (map, cfg) {
     st.map = map;
     st.cfg = cfg;
     var opts = { style: function (f) { return baseStyle(f.properties); } };
-    if (cfg.canvas) { opts.renderer = L.canvas({ padding: 0.3, tolerance: 1 }); }
+    if (cfg.canvas) { opts.renderer = L.canvas({ padding: 0.1, tolerance: 1 }); }
+    var fast = cfg.canvas && map.options.crs === L.CRS.EPSG3857;
     opts.onEachFeature = function (f, layer) {
       st.layers.push(layer);
       st.byId[f.properties.area_id] = layer;
+      prepare(layer, fast);
     };
     st.group = L.geoJSON(null, opts).addTo(map);
     st.group.bindTooltip(function (layer) { return layer.feature.properties.tip[cfg.lang]; },
@@ -69,6 +207,14 @@
     map.createPane("sqLabels");
     st.labelBox = L.DomUtil.create("div", "sq-labels", map.getPane("sqLabels"));
     map.on("zoomstart", function () { st.labelBox.style.display = "none"; });
+    // registered before the Canvas renderer exists, so levels switch and areas panned into view are projected
+    // before it projects and redraws
+    st.zoom0 = map.getZoom();
+    st.regions = {};
+    st.fineLayers = [];
+    map.on("zoomend", swapLevels);
+    map.on("moveend", projectStale);
+    map.on("moveend", fetchDetail);
     map.on("zoomend moveend resize", schedule);
     notice(cfg.texts.loading, "info", "load");
     var t0 = performance.now();
@@ -186,61 +332,10 @@
     L.Util.requestAnimFrame(function () { queued = false; placeLabels(); });
   }
 
-  function textWidth(text, zone) {
-    var k = (zone ? "z" : "c") + text;
-    if (st.widths[k] === undefined) {
-      if (!st.ctx) { st.ctx = document.createElement("canvas").getContext("2d"); }
-      st.ctx.font = (zone ? "italic 500 11px " : "600 12px ") + "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
-      st.widths[k] = st.ctx.measureText(text).width + 6;
-    }
-    return st.widths[k];
-  }
-
   function placeLabels() {
     if (!st.loaded) { return; }
-    var m = st.map, size = m.getSize(), lang = st.cfg.lang, small = st.layers.length <= SMALL_SET;
-    var cands = [];
-    for (var i = 0; i < st.layers.length; i++) {
-      var layer = st.layers[i], p = layer.feature.properties;
-      var pt = m.latLngToContainerPoint(p.lp);
-      if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
-      var zone = p.kind === "zone", text = p.name[lang], w = textWidth(text, zone), h = zone ? 15 : 16;
-      if (!small) {
-        var b = layer.getBounds();
-        var nw = m.latLngToContainerPoint(b.getNorthWest()), se = m.latLngToContainerPoint(b.getSouthEast());
-        if (Math.abs(se.x - nw.x) < w * 0.8 || Math.abs(se.y - nw.y) < h * 1.2) { continue; } // does not fit yet
-      }
-      var prio = (layer._sqEmph ? 0 : 1e6) + (zone ? 5e5 : 0) + p.rank;
-      if (p.area_id === (st.spec && st.spec.sel)) { prio = -1; }
-      cands.push({ layer: layer, p: p, x: pt.x, y: pt.y, w: w, h: h, zone: zone, text: text, prio: prio });
-    }
-    cands.sort(function (a, b) { return a.prio - b.prio; });
-    var placed = [], out = [];
-    cands.forEach(function (c) {
-      var offsets = small ? [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1],
-        [0, -2], [0, 2], [2, 0], [-2, 0]] : [[0, 0]];
-      for (var k = 0; k < offsets.length; k++) {
-        var x = c.x + offsets[k][0] * (c.w / 2 + 4), y = c.y + offsets[k][1] * (c.h + 2);
-        var r = { l: x - c.w / 2, r: x + c.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
-        if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
-        var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
-        if (!hit) { placed.push(r); out.push({ c: c, x: x, y: y, moved: k > 0 }); return; }
-      }
-    });
-    var box = st.labelBox;
-    box.textContent = "";
-    out.forEach(function (o) {
-      var div = L.DomUtil.create("div", "sq-label" + (o.c.zone ? " sq-zone-label" : "") +
-        (o.c.layer._sqDark ? " sq-on-dark" : "") + (o.c.layer._sqEmph ? " sq-emph" : "") +
-        (o.moved ? " sq-moved" : ""), box);
-      div.textContent = o.c.text;
-      var lp = m.containerPointToLayerPoint([o.x, o.y]);
-      div.style.left = lp.x + "px";
-      div.style.top = lp.y + "px";
-      div.setAttribute("data-area", o.c.p.area_id);
-    });
-    box.style.display = "";
-    S.placed = out.length;
+    st.restyles = S.restyles || 0;
+    S.placed = window.sqLabels.place(st);
   }
   S.placeLabels = placeLabels;
 
@@ -253,7 +348,9 @@
     });
     return {
       loaded: st.loaded, areas: st.layers.length, canvas: !!st.cfg.canvas, selected: st.spec ? st.spec.sel : null,
-      fills: counts, labels: S.placed || 0, restyles: S.restyles || 0, tileError: !!st.tileError, loadMs: S.loadMs || null
+      fills: counts, labels: S.placed || 0, restyles: S.restyles || 0, tileError: !!st.tileError, loadMs: S.loadMs || null,
+      detailRegions: S.detailRegions || 0, fineLevel: st.fineLayers ? st.fineLayers.filter(function (l) {
+        return l._sqLevel === l._sqFine; }).length : 0
     };
   };
   S.style = function (areaId) {

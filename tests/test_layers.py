@@ -76,8 +76,8 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
     assert all("<script>" not in tip for tip in tips) and any("&lt;script&gt;" in tip for tip in tips)
     html = base_map(base_layers(evil, "zh")).get_root().render()
     assert "<script>alert" not in html
-    # labels reach the page as text nodes (textContent in static/sqmap.js), tooltips as escaped HTML
-    assert "textContent = o.c.text" in (ROOT / "static" / "sqmap.js").read_text(encoding="utf-8")
+    # labels reach the page as text nodes (textContent in static/sqlabels.js), tooltips as escaped HTML
+    assert "div.textContent = o.c.text;" in (ROOT / "static" / "sqlabels.js").read_text(encoding="utf-8")
     legend = legend_html("zh", True, (EVIL, "#123456"), 1, True)
     assert "<script>" not in legend and "&lt;script&gt;" in legend
     panel = area_panel(ds, "sihong", "zh")

@@ -10,10 +10,10 @@ import shapely
 from streamlit.testing.v1 import AppTest
 
 from layers.base import base_layers, base_map
-from layers.geostore import GEO_DIR
+from layers.geostore import GEO_DIR, publish_detail
 from layers.selection import host_styles, thematic_styles
 from sq_layout.analysis.queries import Selection, host_summary
-from sq_layout.geo.simplify import browser_geometry, browser_scale
+from sq_layout.geo.simplify import browser_geometry, browser_scale, cached_browser_geometry, geometry_key
 from sq_layout.plan.join import areas_frame
 from tests.browser.conftest import ROOT
 from tests.national import county_frame, invalid_count
@@ -27,6 +27,8 @@ def test_full_national_set_stays_valid_after_simplification():
     assert len(counties) > 2800
     geo = browser_geometry(counties.assign(kind="county", area_id=counties["adcode"]))
     assert invalid_count(geo.geometry) == 0
+    assert invalid_count(geo["detail"]) == 0  # the finer level loaded when zooming in, too
+    assert not geo["detail"].is_empty.any()
     assert not geo.geometry.is_empty.any()
     assert set(geo.geom_type) <= {"Polygon", "MultiPolygon"}
     scale = geo.attrs["scale"]
@@ -126,3 +128,45 @@ def test_no_zones_and_many_chains_still_draw(ds):
     county = {f for f, k, _ in fills if k == "county"}
     # a zone that does not host the selection never looks like a county, hosting or not
     assert non_host_zone and not (non_host_zone & county)
+
+
+def test_simplified_geometry_is_cached_on_disk_by_content(ds, tmp_path):
+    frame = areas_frame(ds)
+    first = cached_browser_geometry(frame, tmp_path)
+    (cached,) = tmp_path.glob("*.npz")
+    again = cached_browser_geometry(frame, tmp_path)  # read back (as another process would)
+    fresh = browser_geometry(frame)
+    assert again.geometry.geom_equals_exact(fresh.geometry, 0).all()
+    assert again["label"].geom_equals_exact(fresh["label"], 0).all()
+    assert again.attrs["scale"] == fresh.attrs["scale"] == first.attrs["scale"]
+    assert list(again.columns) == list(fresh.columns)
+    moved = frame.copy()  # an edited outline (another version) has its own file, never the stale one
+    moved.loc[0, "geometry"] = shapely.affinity.translate(moved.geometry.iloc[0], 0.01)
+    assert geometry_key(moved) != geometry_key(frame)
+    cached.write_bytes(b"not a cache file")  # an unreadable file is rebuilt, not trusted
+    rebuilt = cached_browser_geometry(frame, tmp_path)
+    assert rebuilt.geometry.geom_equals_exact(fresh.geometry, 0).all()
+    assert cached.read_bytes() != b"not a cache file"
+
+
+def test_finer_level_is_published_by_region_for_large_sets(ds):
+    assert "detail" not in browser_geometry(areas_frame(ds))  # nine areas: the opening level is fine enough
+    counties = county_frame(300)
+    geo = browser_geometry(counties.assign(kind="county", area_id=counties["adcode"], geometry_quality="official"))
+    assert geo.attrs["detail_scale"].tolerance * 8 == pytest.approx(geo.attrs["scale"].tolerance)
+    regions = publish_detail(geo)
+    assert 1 < len(regions) <= 36
+    seen = []
+    for r in regions:
+        doc = json.loads((GEO_DIR / r["url"].rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+        assert len(doc["idx"]) == len(doc["geometries"]) == r["n"]
+        shapes = [shapely.geometry.shape(g) for g in doc["geometries"]]
+        assert all(s.is_valid and not s.is_empty for s in shapes)
+        w, s_, e, n = r["bbox"]
+        assert all(w <= s.bounds[0] and s.bounds[2] <= e and s_ <= s.bounds[1] and s.bounds[3] <= n for s in shapes)
+        seen += doc["idx"]
+    assert sorted(seen) == list(range(len(geo)))  # every area in exactly one region
+    assert (
+        shapely.get_num_coordinates(geo["detail"].to_numpy()).sum()
+        > 2 * shapely.get_num_coordinates(geo.geometry.to_numpy()).sum()
+    )

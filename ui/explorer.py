@@ -122,26 +122,6 @@ def answer(view: ViewState) -> None:
         city_overview(lang)
 
 
-def overlap_tab(view: ViewState) -> None:
-    """Hosts per chain, the chain × area matrix, area pairs sharing chains, zones repeating their county."""
-    import json
-
-    from layers.charts import overlap_specs
-    from sq_layout.analysis.queries import selection_chains
-    from sq_layout.analysis.views import nested_view, shared_pairs_view
-
-    lang = view.lang
-    chains = selection_chains(ds, view.selection)
-    for spec in overlap_specs(ds, chains, lang, view.area):
-        st.vega_lite_chart(json.loads(spec))
-    for title, frame in (
-        ("shared_pairs", shared_pairs_view(ds, chains, lang)),
-        ("nested_repeats", nested_view(ds, chains, lang)),
-    ):
-        st.markdown(f"**{t(title, lang)}**")
-        st.dataframe(frame.rename(columns=headers(list(frame.columns), lang)), hide_index=True, width="stretch")
-
-
 state.current(ds)
 state.apply_click("sqmap", AREA_IDS)  # a click arrives through the map's value before this rerun
 view: ViewState = state.current(ds)
@@ -191,10 +171,6 @@ with tools_col:  # drawn after the map: the export writers load only once the ma
     toolbar_exports(ds, view)
 
 with side_col:
-    from ui.compare import compare_tab
+    from ui.overlap_tab import secondary_tabs
 
-    tab_compare, tab_overlap = st.tabs([t("compare", lang), t("overlap", lang)])
-    with tab_compare:
-        compare_tab(ds, view)
-    with tab_overlap:
-        overlap_tab(view)
+    secondary_tabs(ds, view)

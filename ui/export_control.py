@@ -135,10 +135,12 @@ def toolbar_exports(ds: Dataset, view: ViewState) -> None:
     """The export button and the copy-link button, side by side (drawn after the map)."""
     lang = view.lang
     c1, c2 = st.columns(2)
-    with c1.popover(t("export", lang), width="stretch"):
-        map_export(ds, view)
-        data_export(ds, view)
-        atlas_export(ds, lang)
+    export = c1.popover(t("export", lang), width="stretch", key="sq_export", on_change="rerun")
+    with export:
+        if export.open:  # built when opened: the writers (matplotlib, openpyxl) stay off the way to the first map
+            map_export(ds, view)
+            data_export(ds, view)
+            atlas_export(ds, lang)
     with c2.popover(t("copy_link", lang), width="stretch"):
         st.caption(t("copy_link_hint", lang))
         st.code(share_link(view), language=None, wrap_lines=True)

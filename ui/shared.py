@@ -9,7 +9,7 @@ import folium
 import streamlit as st
 
 from layers.assets import ensure_leaflet
-from sq_layout.geo.simplify import browser_geometry
+from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
@@ -20,6 +20,7 @@ from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_da
 
 VERSION_KEY = "sq_version"
 WARM_AREAS = 60
+WARM_AFTER_S = 10.0  # seconds after the data is loaded; a click before then builds its card itself
 
 PAGE_CSS = """<style>
 h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
@@ -53,8 +54,11 @@ def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
     ensure_leaflet()
     ds = version_dataset(vid)
     if len(ds.areas) <= WARM_AREAS:  # at province or national scale, cards are built when first clicked
-        threading.Thread(target=_warm, args=(ds,), name="sq-warm-panels", daemon=True).start()
-    return ds, browser_geometry(areas_frame(ds))
+        # once the first page is drawn: warming beside it would compete with it for both cores and the GIL
+        warm = threading.Timer(WARM_AFTER_S, _warm, args=(ds,))
+        warm.name, warm.daemon = "sq-warm-panels", True
+        warm.start()
+    return ds, cached_browser_geometry(areas_frame(ds))
 
 
 def load() -> tuple[Dataset, Any]:

@@ -248,4 +248,11 @@ TEXT: dict[str, dict[str, str]] = {
         "difference {d}{note}",
     },
     "disc_cli_note": {"zh": "（{note}）", "en": "  ({note})"},
+    # --- the map at province and national scale: overlap tab capped ---
+    "overlap_capped": {
+        "zh": "共 {n} 个区域：矩阵与区域对仅列承载所选产业链最多的 {areas} 个区域，"
+        "柱状图仅列承载区域最多的 {chains} 条产业链（承载区域数按全部区域统计）。",
+        "en": "{n} areas: the matrix and the pairs list only the {areas} areas hosting most of the chosen chains, and "
+        "the bar chart the {chains} most widely hosted chains (host counts over all areas).",
+    },
 }

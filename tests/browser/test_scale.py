@@ -1,4 +1,5 @@
-"""A generated 1,000-county plan in the real app: filter, click an area, zoom — no errors, geometry fetched once."""
+"""A generated 1,000-county plan in the real app: filter, click an area, zoom — no errors, geometry fetched once
+(finer outlines once per region when zoomed in)."""
 
 from __future__ import annotations
 
@@ -79,10 +80,13 @@ def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir
     wait_until(page, lambda: info()["selected"] == sample, timeout=60, what="selected outline")
     wait_until(page, lambda: frame.evaluate("() => map_div.getZoom()") > zoom0, what="zoomed to the area")
     assert frame.evaluate(f"() => sqMap.style('{sample}').color") == "#D62728"
+    # zoomed in: the finer outlines of the regions in view are fetched and drawn
+    wait_until(page, lambda: info()["detailRegions"] > 0 and info()["fineLevel"] > 0, what="finer outlines")
     # one more zoom step by the user; labels are placed again and nothing re-mounted or re-fetched
     frame.evaluate("() => { map_div.zoomIn(); }")
     page.wait_for_timeout(800)
     assert frame.locator(".sq-label").count() > 0
     assert frame.evaluate("() => window.__probe") == 7
-    assert len(geo_requests) == 1, geo_requests
+    # the areas once, and each region's finer outlines once
+    assert len(geo_requests) == len(set(geo_requests)) == 1 + info()["detailRegions"], geo_requests
     assert errors == [], errors

@@ -1,0 +1,141 @@
+/* sq-layout map labels, served locally (no CDN); used by sqmap.js, which holds the map's state.
+ * Up to SMALL_SET areas every label in view is shown, moved aside when it would cover another. Above that, labels
+ * are placed once per zoom level for the whole set (cached until the next restyle) where they fit inside their
+ * area's extent and collide with no label of higher priority; only the placed labels in view become elements.
+ */
+(function () {
+  "use strict";
+  var SMALL_SET = 60;
+  var st = null; // the map's state (sqmap.js), set by place()
+  var widths = {};
+
+  function textWidth(text, zone) {
+    var k = (zone ? "z" : "c") + text;
+    if (widths[k] === undefined) {
+      if (!st.ctx) { st.ctx = document.createElement("canvas").getContext("2d"); }
+      st.ctx.font = (zone ? "italic 500 11px " : "600 12px ") + "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+      widths[k] = st.ctx.measureText(text).width + 6;
+    }
+    return widths[k];
+  }
+
+  function candidate(layer, lang) {
+    var p = layer.feature.properties, zone = p.kind === "zone", text = p.name[lang];
+    var prio = (layer._sqEmph ? 0 : 1e6) + (zone ? 5e5 : 0) + p.rank;
+    if (p.area_id === (st.spec && st.spec.sel)) { prio = -1; }
+    return { layer: layer, p: p, w: textWidth(text, zone), h: zone ? 15 : 16, zone: zone, text: text, prio: prio };
+  }
+
+  // Up to SMALL_SET areas: every label in view, moved aside when it would cover another.
+  function placeSmall(m) {
+    var size = m.getSize(), lang = st.cfg.lang, cands = [];
+    for (var i = 0; i < st.layers.length; i++) {
+      var pt = m.latLngToContainerPoint(st.layers[i].feature.properties.lp);
+      if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
+      cands.push(L.extend(candidate(st.layers[i], lang), { x: pt.x, y: pt.y }));
+    }
+    cands.sort(function (a, b) { return a.prio - b.prio; });
+    var placed = [], out = [];
+    cands.forEach(function (c) {
+      var offsets = [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1],
+        [0, -2], [0, 2], [2, 0], [-2, 0]];
+      for (var k = 0; k < offsets.length; k++) {
+        var x = c.x + offsets[k][0] * (c.w / 2 + 4), y = c.y + offsets[k][1] * (c.h + 2);
+        var r = { l: x - c.w / 2, r: x + c.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
+        if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
+        var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
+        if (!hit) {
+          placed.push(r);
+          var lp = m.containerPointToLayerPoint([x, y]);
+          out.push({ c: c, x: lp.x, y: lp.y, moved: k > 0 });
+          return;
+        }
+      }
+    });
+    return out;
+  }
+
+  /* More areas: one placement per zoom level for the whole set (cached until the next restyle), so a pan or a return
+   * to a zoom level only shows what is cached. A label is placed only where it fits inside its area's extent and
+   * collides with no label of higher priority (a grid of cells keeps the test cheap); the DOM holds only the placed
+   * labels in view. */
+  function placeWorld(z) {
+    var s = 256 * Math.pow(2, z), lang = st.cfg.lang, cands = [], CELL = 64, grid = {}, out = [];
+    for (var i = 0; i < st.layers.length; i++) {
+      var layer = st.layers[i], b = layer._sqBox, c = candidate(layer, lang);
+      if ((b[2] - b[0]) * s < c.w * 0.8 || (b[3] - b[1]) * s < c.h * 1.2) { continue; } // does not fit yet
+      c.x = layer._sqLp[0] * s; c.y = layer._sqLp[1] * s;
+      cands.push(c);
+    }
+    cands.sort(function (a, b) { return a.prio - b.prio; });
+    cands.forEach(function (c) {
+      var r = { l: c.x - c.w / 2 - 2, r: c.x + c.w / 2 + 2, t: c.y - c.h / 2 - 1, b: c.y + c.h / 2 + 1 }, keys = [];
+      for (var gx = Math.floor(r.l / CELL); gx <= Math.floor(r.r / CELL); gx++) {
+        for (var gy = Math.floor(r.t / CELL); gy <= Math.floor(r.b / CELL); gy++) {
+          var k = gx + ":" + gy, cell = grid[k] || [];
+          for (var j = 0; j < cell.length; j++) {
+            var q = cell[j];
+            if (r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t) { return; }
+          }
+          keys.push(k);
+        }
+      }
+      keys.forEach(function (k) { (grid[k] = grid[k] || []).push(r); });
+      out.push({ c: c, r: r });
+    });
+    return out;
+  }
+
+  function placeLarge(m) {
+    var z = m.getZoom(), gen = st.restyles + "|" + (st.spec && st.spec.sel);
+    if (!st.labelCache || st.labelCache.gen !== gen) { st.labelCache = { gen: gen, byZoom: {}, n: 0 }; }
+    var cache = st.labelCache, world = cache.byZoom[z];
+    if (!world) {
+      if (cache.n > 40) { cache.byZoom = {}; cache.n = 0; }
+      world = cache.byZoom[z] = placeWorld(z);
+      cache.n++;
+    }
+    var pb = m.getPixelBounds(), o = m.getPixelOrigin(), out = [];
+    world.forEach(function (w) {
+      if (w.r.r > pb.min.x && w.r.l < pb.max.x && w.r.b > pb.min.y && w.r.t < pb.max.y) {
+        out.push({ c: w.c, x: w.c.x - o.x, y: w.c.y - o.y, moved: false });
+      }
+    });
+    return out;
+  }
+
+  // Show the placed labels, reusing the elements of labels still shown (by area).
+  function render(out) {
+    var shown = st.shown || {}, next = {};
+    out.forEach(function (o) {
+      var id = o.c.p.area_id, l = o.c.layer, div = shown[id];
+      var cls = "sq-label" + (o.c.zone ? " sq-zone-label" : "") + (l._sqDark ? " sq-on-dark" : "") +
+        (l._sqEmph ? " sq-emph" : "") + (o.moved ? " sq-moved" : "");
+      if (!div) {
+        div = L.DomUtil.create("div", cls, st.labelBox);
+        div.setAttribute("data-area", id);
+      } else if (div.className !== cls) {
+        div.className = cls;
+      }
+      if (div.textContent !== o.c.text) { div.textContent = o.c.text; }
+      div.style.left = o.x + "px";
+      div.style.top = o.y + "px";
+      next[id] = div;
+      delete shown[id];
+    });
+    for (var id in shown) { L.DomUtil.remove(shown[id]); }
+    st.shown = next;
+  }
+
+  /* Place and show the labels for the map's current view; returns how many are shown. */
+  function place(shared) {
+    st = shared;
+    var m = st.map, out = st.layers.length <= SMALL_SET ? placeSmall(m) : placeLarge(m);
+    render(out);
+    st.labelBox.style.display = "";
+    return out.length;
+  }
+
+  window.sqLabels = { place: place };
+})();
+
