@@ -21,7 +21,10 @@ from sq_layout.analysis.queries import (
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, chain_table
+from sq_layout.plan.propernames import shown_name
 from sq_layout.plan.schemas import SOURCES
+
+PROPER = ("carrier", "firm", "town")  # details that are proper names: shown with an English rendering
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     sfx = "" if lang == "zh" else "_en"
     industries = pd.DataFrame(
         {
+            "industry_id": ind["industry_id"],  # colours and grouping go by id, never by a display name
             "tier": ind["tier"].map(lambda v: label(v, lang)),
             "industry": ind["industry" + sfx],
             "subindustry": ind["subindustry" + sfx].fillna("—"),
@@ -100,7 +104,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
         {
             "kind": det["kind"].map(lambda v: label(v, lang)),
             "industry": det["subindustry_id"].map(subs).fillna(det["industry_id"].map(names)).fillna("—"),
-            "text": det["text"],
+            "text": [shown_name(x, lang) if k in PROPER else x for x, k in zip(det["text"], det["kind"], strict=True)],
             "source": det.apply(lambda r: f"{label(r['source'], lang)} L{r['line']}", axis=1),
         }
     )
@@ -146,10 +150,12 @@ def _facts_index(ds: Dataset) -> dict[tuple[str, str, str], list[tuple[str, str]
     return out
 
 
-def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, sep: str) -> str:
-    """Carriers or lead firms the plan names for an area and an industry or sub-industry (verbatim, deduplicated)."""
+def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lang: str) -> str:
+    """Carriers or lead firms the plan names for an area and an industry or sub-industry (as printed, deduplicated;
+    in English with their rendering)."""
     rows = _facts_index(ds).get((area_id, industry_id, kind), [])
-    return sep.join(dict.fromkeys(text for s, text in rows if s in ("", via)))
+    names = dict.fromkeys(text for s, text in rows if s in ("", via))
+    return ("、" if lang == "zh" else ", ").join(shown_name(n, lang) for n in names)
 
 
 @lru_cache(maxsize=256)
@@ -172,8 +178,8 @@ def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
             "chain": rows["chain_no"].map(chains),
             "tier": rows["tier"].map(lambda v: label(v, lang)),
             "via": rows["via"].map(subs).fillna(rows["via"].map(inds)) + rel,
-            "carriers": [_facts(ds, *key, "carrier", sep) for key in keys],
-            "firms": [_facts(ds, *key, "firm", sep) for key in keys],
+            "carriers": [_facts(ds, *key, "carrier", lang) for key in keys],
+            "firms": [_facts(ds, *key, "firm", lang) for key in keys],
             "sources": [sep.join(label(s, lang) for s in SOURCES if r[s]) for _, r in rows.iterrows()],
             "area_id": rows["area_id"],
             "chain_no": rows["chain_no"],
