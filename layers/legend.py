@@ -108,6 +108,30 @@ def legend_html(
     return render(lang, fills_title(lang, filtering, single is not None), entries, notes)
 
 
+_FACTS: dict[tuple[int, str], tuple[gpd.GeoDataFrame, tuple[tuple[str, ...], bool, tuple[int, ...], bool]]] = {}
+
+
+def _map_facts(areas: gpd.GeoDataFrame, lang: str) -> tuple[tuple[str, ...], bool, tuple[int, ...], bool]:
+    """Official-zone notes, whether any zone is schematic, industries per area, whether there are zones: once per
+    frame (the frame is kept with its entry, so its id is never reused while cached)."""
+    key = (id(areas), lang)
+    hit = _FACTS.get(key)
+    if hit is not None and hit[0] is areas:
+        return hit[1]
+    zones = areas[areas["kind"] == "zone"]
+    counts = areas["n_industries"].astype(int).tolist() if "n_industries" in areas else [0] * len(areas)
+    facts = (
+        official_zones(areas, lang),
+        bool((zones["geometry_quality"] == "schematic").any()),
+        tuple(counts),
+        len(zones) > 0,
+    )
+    if len(_FACTS) >= 16:
+        _FACTS.clear()
+    _FACTS[key] = (areas, facts)
+    return facts
+
+
 def map_legend_html(
     areas: gpd.GeoDataFrame,
     summary: pd.DataFrame,
@@ -117,18 +141,17 @@ def map_legend_html(
     lang: str,
 ) -> str:
     """The legend of a map drawn by layers.selection.selection_group, derived from the same areas and hosts."""
-    zones = areas[areas["kind"] == "zone"]
-    counts = areas["n_industries"].astype(int).tolist() if "n_industries" in areas else [0] * len(areas)
+    official, schematic, counts, has_zones = _map_facts(areas, lang)
     return legend_html(
         lang,
         filtering,
         single,
         int(summary["n_selected"].max()) if len(summary) else 0,
         selected,
-        official=official_zones(areas, lang),
-        schematic=bool((zones["geometry_quality"] == "schematic").any()),
+        official=official,
+        schematic=schematic,
         theme_counts=counts,
-        zone_holes=len(zones) > 0,
+        zone_holes=has_zones,
     )
 
 

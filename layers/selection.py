@@ -34,7 +34,7 @@ def host_styles(
     areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: str | None, lang: str = "zh"
 ) -> AreaStyles:
     """Hosts filled (the single item's colour, or a shade by count), non-hosts dimmed; non-host zones left white."""
-    counts = summary.set_index("area_id")["n_selected"] if len(summary) else pd.Series(dtype=int)
+    counts = dict(zip(summary["area_id"].tolist(), summary["n_selected"].tolist(), strict=True)) if len(summary) else {}
     palette: list[Paint] = []
     slots: dict[tuple, int] = {}
 
@@ -45,9 +45,9 @@ def host_styles(
         return slots[key]
 
     indices: list[int | None] = []
-    for a in areas.itertuples():
-        n = int(counts.get(a.area_id, 0))
-        zone = a.kind == "zone"
+    for area_id, kind in zip(areas["area_id"].tolist(), areas["kind"].tolist(), strict=True):
+        n = int(counts.get(area_id, 0))
+        zone = kind == "zone"
         if n:
             color = single_color or count_color(n)
             cls = f"sq-host sq-host-{{id}} sq-n{n}"

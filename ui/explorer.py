@@ -182,8 +182,11 @@ with tools_col:  # drawn after the map: the export writers load only once the ma
 with side_col:
     from ui.compare import compare_tab
 
-    tab_compare, tab_overlap = st.tabs([t("compare", lang), t("overlap", lang)])
-    with tab_compare:
-        compare_tab(ds, view)
-    with tab_overlap:
-        overlap_tab(view)
+    # Only the open tab is computed: the overlap charts need not be rebuilt on every filter while nobody looks.
+    tab_compare, tab_overlap = st.tabs([t("compare", lang), t("overlap", lang)], key=f"w_tab_{lang}", on_change="rerun")
+    if tab_compare.open:
+        with tab_compare:
+            compare_tab(ds, view)
+    if tab_overlap.open:
+        with tab_overlap:
+            overlap_tab(view)
