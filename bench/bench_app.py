@@ -161,6 +161,8 @@ def browser() -> None:
                 for c in chains:
                     box.locator("input").fill(names[c])
                     page.keyboard.press("Enter")
+                    # the chip must be in before the next name is typed (a rerun may redraw the box meanwhile)
+                    wait_until(page, lambda c=c: f"{c}. {names[c]}" in box.inner_text(), what=f"chip {c}")
                 page.keyboard.press("Escape")
                 previous = len(chains)
                 wait_until(
