@@ -1,4 +1,8 @@
-"""The legend, drawn as HTML beside the map (a branca colormap would pull d3 from a CDN)."""
+"""The one legend of a map, drawn as HTML right above it from the shared model (sq_layout/legend.py).
+
+Fills first (what the colours mean, under their heading), then outlines (counties, zones, the selected area),
+then notes. A branca colormap would pull d3 from a CDN, and a legend inside the map would cover the areas.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,64 @@ from collections.abc import Sequence
 from html import escape
 
 import geopandas as gpd
+import pandas as pd
 
 from layers.popups import boundary_quality
 from sq_layout.i18n import name_col, t
-from sq_layout.legend import legend_entries
-from sq_layout.style import SELECTED_LINE, VALUE_RAMP, ZONE_LINE
+from sq_layout.legend import LegendEntry, composite, fills_title, legend_entries, value_entries
+from sq_layout.style import SELECTED_LINE
+
+_CSS = """<style>
+.sq-legend { font-size: 0.85rem; line-height: 1.35; margin: 0 0 4px 0; }
+.sq-legend .sq-lg-row { display: flex; flex-wrap: wrap; align-items: center; column-gap: 12px; row-gap: 1px; }
+.sq-legend .sq-lg-item { white-space: nowrap; }
+.sq-legend .sq-lg-head { font-weight: 600; }
+.sq-legend .sq-lg-note { font-size: 0.78rem; color: #555; }
+.sq-legend .sq-sw { display: inline-block; width: 20px; height: 12px; vertical-align: -1px; margin-right: 4px;
+  box-sizing: border-box; }
+.sq-legend .sq-line { display: inline-block; width: 20px; height: 0; vertical-align: 3px; margin-right: 4px; }
+</style>"""
 
 
-def _swatch(fill: str, line: str, dashed: bool = False, opacity: float = 1.0) -> str:
-    border = f"2px {'dashed' if dashed else 'solid'} {line}"
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in rgb))
+
+
+def _swatch(e: LegendEntry) -> str:
+    """A filled box as the fill looks over white (outlined in its edge colour), or a line for an outline row."""
+    style = "dashed" if e.dashed else "solid"
+    if not e.is_fill:
+        width = 3 if e.edge == SELECTED_LINE else 2
+        return f'<span class="sq-line" style="border-top:{width}px {style} {e.edge}"></span>'
     return (
-        f'<span style="display:inline-block;width:22px;height:14px;background:{fill};opacity:{opacity};'
-        f'border:{border};vertical-align:middle;margin-right:6px"></span>'
+        f'<span class="sq-sw" style="background:{_hex(composite(e.fill, e.opacity))};'
+        f'border:1.5px {style} {e.edge}"></span>'
     )
+
+
+def _item(e: LegendEntry) -> str:
+    text = escape(e.short or e.label)
+    return f'<span class="sq-lg-item" data-key="{escape(e.key)}" title="{escape(e.label)}">{_swatch(e)}{text}</span>'
+
+
+def render(
+    lang: str, title: str, entries: Sequence[LegendEntry], notes: Sequence[str] = (), low_high: tuple[str, str] = ()
+) -> str:
+    """The legend box: 图例, the fill rows under their title (a ramp between its low and high labels), the outline
+    rows, and small notes. Every text is escaped."""
+    fills = [e for e in entries if e.is_fill]
+    lines = [e for e in entries if not e.is_fill]
+    head = f'<span class="sq-lg-head">{escape(t("legend", lang))} · {escape(title)}</span>'
+    if low_high:
+        ramp = "".join(_swatch(e) for e in fills)
+        fill_html = f'<span class="sq-lg-item">{escape(low_high[0])} {ramp}{escape(low_high[1])}</span>'
+    else:
+        fill_html = "".join(_item(e) for e in fills)
+    rows = [f'<div class="sq-lg-row">{head}{fill_html}</div>']
+    if lines:
+        rows.append(f'<div class="sq-lg-row">{"".join(_item(e) for e in lines)}</div>')
+    rows += [f'<div class="sq-lg-note">{escape(n)}</div>' for n in notes if n]
+    return f'{_CSS}<div class="sq-legend">{"".join(rows)}</div>'
 
 
 def official_zones(areas: gpd.GeoDataFrame, lang: str) -> tuple[str, ...]:
@@ -38,32 +87,75 @@ def legend_html(
     selected: bool,
     official: Sequence[str] = (),
     schematic: bool = True,
+    *,
+    theme_counts: Sequence[int] | None = None,
+    zone_holes: bool = False,
 ) -> str:
-    """Every style on screen: counties, schematic and official zones, selected outline, host colours, dimmed areas."""
-    entries = legend_entries(lang, filtering, single, max_count, selected, schematic=schematic, official=bool(official))
-    notes = "".join(f'<div style="font-size:0.8em;margin-left:30px">{escape(o)}</div>' for o in official)
-    rows = [
-        _swatch(e.fill or "transparent", e.edge, e.dashed, e.opacity)
-        + escape(e.label)
-        + (notes if e.key == "zone-official" else "")
-        for e in entries
-    ]
-    items = "".join(f'<div style="margin:2px 0">{r}</div>' for r in rows)
-    note_text = t("schematic_note", lang) if schematic else ""
-    note = f'<div style="font-size:0.8em;color:#555;margin-top:4px">{escape(note_text)}</div>'
-    return f'<div class="sq-legend"><b>{escape(t("legend", lang))}</b>{items}{note}</div>'
-
-
-def ramp_legend_html(title: str, low: str, high: str, lang: str) -> str:
-    """Legend for a 0–1 value ramp (five equal steps), plus the zone and selected-area styles."""
-    steps = "".join(
-        f'<span style="display:inline-block;width:28px;height:14px;background:{c};border:1px solid #999"></span>'
-        for c in VALUE_RAMP
+    """Every style on screen: the opening view's classes or host colours, dimmed areas, counties, schematic and
+    official zones, the selected outline; notes on official sources and schematic extents."""
+    entries = legend_entries(
+        lang,
+        filtering,
+        single,
+        max_count,
+        selected,
+        schematic=schematic,
+        official=bool(official),
+        theme_counts=theme_counts,
+        zone_holes=zone_holes,
     )
-    rows = [
-        f"<div><b>{escape(title)}</b></div>",
-        f"<div>{escape(low)} {steps} {escape(high)}</div>",
-        f'<div style="margin:2px 0">{_swatch("#FFFFFF", ZONE_LINE, dashed=True)}{escape(t("zone", lang))}</div>',
-        f'<div style="margin:2px 0">{_swatch("transparent", SELECTED_LINE)}{escape(t("selected", lang))}</div>',
-    ]
-    return f'<div class="sq-legend">{"".join(rows)}</div>'
+    notes = [*official, t("schematic_note", lang) if schematic else ""]
+    return render(lang, fills_title(lang, filtering, single is not None), entries, notes)
+
+
+_FACTS: dict[tuple[int, str], tuple[gpd.GeoDataFrame, tuple[tuple[str, ...], bool, tuple[int, ...], bool]]] = {}
+
+
+def _map_facts(areas: gpd.GeoDataFrame, lang: str) -> tuple[tuple[str, ...], bool, tuple[int, ...], bool]:
+    """Official-zone notes, whether any zone is schematic, industries per area, whether there are zones: once per
+    frame (the frame is kept with its entry, so its id is never reused while cached)."""
+    key = (id(areas), lang)
+    hit = _FACTS.get(key)
+    if hit is not None and hit[0] is areas:
+        return hit[1]
+    zones = areas[areas["kind"] == "zone"]
+    counts = areas["n_industries"].astype(int).tolist() if "n_industries" in areas else [0] * len(areas)
+    facts = (
+        official_zones(areas, lang),
+        bool((zones["geometry_quality"] == "schematic").any()),
+        tuple(counts),
+        len(zones) > 0,
+    )
+    if len(_FACTS) >= 16:
+        _FACTS.clear()
+    _FACTS[key] = (areas, facts)
+    return facts
+
+
+def map_legend_html(
+    areas: gpd.GeoDataFrame,
+    summary: pd.DataFrame,
+    filtering: bool,
+    single: tuple[str, str] | None,
+    selected: bool,
+    lang: str,
+) -> str:
+    """The legend of a map drawn by layers.selection.selection_group, derived from the same areas and hosts."""
+    official, schematic, counts, has_zones = _map_facts(areas, lang)
+    return legend_html(
+        lang,
+        filtering,
+        single,
+        int(summary["n_selected"].max()) if len(summary) else 0,
+        selected,
+        official=official,
+        schematic=schematic,
+        theme_counts=counts,
+        zone_holes=has_zones,
+    )
+
+
+def ramp_legend_html(title: str, low: str, high: str, lang: str, selected: bool = True) -> str:
+    """Legend for a 0–1 value ramp (five equal steps between low and high), plus the zone and selected styles."""
+    entries = [*value_entries(), *legend_entries(lang, False, None, 0, selected, theme_counts=())]
+    return render(lang, title, entries, low_high=(low, high))

@@ -8,7 +8,7 @@ from html import escape
 from layers.popups import boundary_quality
 from sq_layout.analysis.area_summary import AreaSummary, area_summary
 from sq_layout.analysis.views import AreaPanel, area_panel
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import label, t
 from sq_layout.plan.dataset import Dataset
 
 _CSS = """
@@ -41,9 +41,10 @@ def _e(value: object) -> str:
 
 def _industries(p: AreaPanel, colors: dict[str, str]) -> str:
     out = []
-    for ind, rows in p.industries.groupby("industry", sort=False):
+    for ind_id, rows in p.industries.groupby("industry_id", sort=False):
+        ind = rows["industry"].iloc[0]
         head = rows[rows["subindustry"] == "—"]
-        sw = f'<span class="sw" style="background:{_e(colors.get(ind, "#999"))}"></span>'
+        sw = f'<span class="sw" style="background:{_e(colors.get(str(ind_id), "#999"))}"></span>'
         tier = _e(rows["tier"].iloc[0])
         src = _e(head["sources"].iloc[0]) if len(head) else ""
         warn = ' <span class="warn">⚠</span>' if len(head) and head["conflict"].iloc[0] else ""
@@ -114,7 +115,7 @@ def summary_card_html(s: AreaSummary, lang: str) -> str:
 
 
 def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
-    """The facts behind the card, folded: industries with sources, products and carriers, conflicts, passages."""
+    """The facts behind the card, folded: industries (colours by id) with sources, products, carriers, passages."""
     if p.geometry_file:  # an imported official boundary: its own source, date and file
         provenance = boundary_quality("official", p.geometry_source, p.geometry_date, lang, full=True)
         provenance += f" · {p.geometry_file}"
@@ -140,6 +141,6 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
 @lru_cache(maxsize=64)
 def area_html(ds: Dataset, area_id: str, lang: str) -> tuple[str, str]:
     """The summary card and the folded facts for one area, built once per (area, language)."""
-    colors = dict(zip(ds.industries[name_col(lang)], ds.industries["color"], strict=True))
+    colors = dict(zip(ds.industries["industry_id"], ds.industries["color"], strict=True))
     card = summary_card_html(area_summary(ds, area_id, lang), lang)
     return card, area_panel_html(area_panel(ds, area_id, lang), lang, colors)

@@ -31,13 +31,14 @@ class Paint:
 
 @dataclass(frozen=True)
 class AreaStyles:
-    """Palette, one palette index per area in the frame's order (DEFAULT = base style), and the legend it implies."""
+    """Palette and one palette index per area in the frame's order (DEFAULT = base style).
+
+    The legend is drawn beside the map from the same model (layers/legend.py), not on the map.
+    """
 
     palette: tuple[Paint, ...]
     idx: str
     order_key: str
-    legend_title: str = ""
-    legend: tuple[tuple[str, str, bool], ...] = ()  # colour, label, dashed outline
 
     def spec(self, selected: str | None) -> dict:
         """The JSON the map's restyle() receives."""
@@ -51,7 +52,6 @@ class AreaStyles:
             "idx": self.idx,
             "sel": selected,
             "selStyle": {"color": SELECTED_LINE, "weight": 4},
-            "legend": {"title": self.legend_title, "items": [list(i) for i in self.legend]} if self.legend else None,
         }
 
 

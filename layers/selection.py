@@ -8,41 +8,33 @@ import pandas as pd
 
 from layers.geostore import order_key
 from layers.restyle import AreaStyles, Paint, encode, restyle_group
-from sq_layout.i18n import t
-from sq_layout.style import COUNT_RAMP, DIM_FILL, DIM_OPACITY, HOST_OPACITY, count_color
-
-# Opening view: industries per area, light to dark (distinct from the purple host shades).
-THEME_RAMP = ("#E5F5E0", "#A1D99B", "#74C476", "#31A354", "#006D2C")
-NOT_HOST_ZONE = "#FFFFFF"  # a zone that does not host reads as a hole in its (possibly hosting) county
-
-
-def _bins(max_n: int) -> list[tuple[int, int]]:
-    """Up to five classes of industry counts: one per value when few, equal steps otherwise."""
-    if max_n <= len(THEME_RAMP):
-        return [(n, n) for n in range(1, max_n + 1)]
-    step = -(-max_n // len(THEME_RAMP))
-    return [(lo, min(lo + step - 1, max_n)) for lo in range(1, max_n + 1, step)]
+from sq_layout.legend import theme_bins, theme_class, theme_colors
+from sq_layout.style import (
+    DIM_FILL,
+    DIM_OPACITY,
+    HOST_OPACITY,
+    NOT_HOST_ZONE,
+    NOT_HOST_ZONE_OPACITY,
+    THEME_OPACITY,
+    count_color,
+)
 
 
-def thematic_styles(areas: gpd.GeoDataFrame, lang: str) -> AreaStyles:
-    """The opening view: every area shaded by how many industries the plan assigns it."""
+def thematic_styles(areas: gpd.GeoDataFrame, lang: str = "zh") -> AreaStyles:
+    """The opening view: every area shaded by how many industries the plan assigns it (classes: sq_layout.legend)."""
     counts = areas["n_industries"].astype(int).tolist() if "n_industries" in areas else [0] * len(areas)
-    bins = _bins(max(counts, default=0))
-    ramp = THEME_RAMP[-len(bins) :] if len(bins) < 3 else THEME_RAMP[: len(bins)]
-    palette = tuple(Paint(ramp[i], 0.8, f"sq-theme sq-t{i}") for i in range(len(bins)))
-    indices: list[int | None] = []
-    for n in counts:
-        indices.append(next((i for i, (lo, hi) in enumerate(bins) if lo <= n <= hi), None))
-    unit = t("theme_industries_n", lang)
-    legend = tuple(
-        (ramp[i], f"{lo} {unit}" if lo == hi else f"{lo}–{hi} {unit}", False) for i, (lo, hi) in enumerate(bins)
-    )
-    return AreaStyles(palette, encode(indices), order_key(list(areas["area_id"])), t("theme_industries", lang), legend)
+    bins = theme_bins(max(counts, default=0))
+    colors = theme_colors(len(bins))
+    palette = tuple(Paint(colors[i], THEME_OPACITY, f"sq-theme sq-t{i}") for i in range(len(bins)))
+    indices = [theme_class(n, bins) for n in counts]
+    return AreaStyles(palette, encode(indices), order_key(list(areas["area_id"])))
 
 
-def host_styles(areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: str | None, lang: str) -> AreaStyles:
+def host_styles(
+    areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: str | None, lang: str = "zh"
+) -> AreaStyles:
     """Hosts filled (the single item's colour, or a shade by count), non-hosts dimmed; non-host zones left white."""
-    counts = summary.set_index("area_id")["n_selected"] if len(summary) else pd.Series(dtype=int)
+    counts = dict(zip(summary["area_id"].tolist(), summary["n_selected"].tolist(), strict=True)) if len(summary) else {}
     palette: list[Paint] = []
     slots: dict[tuple, int] = {}
 
@@ -53,29 +45,19 @@ def host_styles(areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: st
         return slots[key]
 
     indices: list[int | None] = []
-    for a in areas.itertuples():
-        n = int(counts.get(a.area_id, 0))
-        zone = a.kind == "zone"
+    for area_id, kind in zip(areas["area_id"].tolist(), areas["kind"].tolist(), strict=True):
+        n = int(counts.get(area_id, 0))
+        zone = kind == "zone"
         if n:
             color = single_color or count_color(n)
             cls = f"sq-host sq-host-{{id}} sq-n{n}"
             indices.append(slot(("host", color, zone, n), Paint(color, HOST_OPACITY[zone], cls, emphasis=True)))
         elif zone:
-            indices.append(slot(("dim", True), Paint(NOT_HOST_ZONE, 0.92, "sq-dim sq-dim-{id} sq-dim-zone")))
+            paint = Paint(NOT_HOST_ZONE, NOT_HOST_ZONE_OPACITY, "sq-dim sq-dim-{id} sq-dim-zone")
+            indices.append(slot(("dim", True), paint))
         else:
             indices.append(slot(("dim", False), Paint(DIM_FILL, DIM_OPACITY[0], "sq-dim sq-dim-{id}")))
-    shown = sorted({int(n) for n in counts if n})
-    if single_color:
-        legend = [(single_color, t("hosting", lang), False)]
-    else:
-        legend = [
-            (count_color(n), f"{n}{'+' if n >= len(COUNT_RAMP) and max(shown) > n else ''}", False)
-            for n in shown
-            if n <= len(COUNT_RAMP)
-        ]
-    legend += [(DIM_FILL, t("not_hosting", lang), False), (NOT_HOST_ZONE, t("host_zone_not", lang), True)]
-    title = t("host_n", lang) if not single_color else t("legend", lang)
-    return AreaStyles(tuple(palette), encode(indices), order_key(list(areas["area_id"])), title, tuple(legend))
+    return AreaStyles(tuple(palette), encode(indices), order_key(list(areas["area_id"])))
 
 
 def area_styles(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sq_layout.i18n import t
@@ -13,9 +13,18 @@ from sq_layout.style import (
     DIM_FILL,
     DIM_OPACITY,
     HOST_OPACITY,
+    NOT_HOST_ZONE,
+    NOT_HOST_ZONE_OPACITY,
     SELECTED_LINE,
+    THEME_OPACITY,
+    THEME_RAMP,
+    VALUE_OPACITY,
+    VALUE_RAMP,
     ZONE_LINE,
 )
+
+# Rows that explain a fill (what the colours mean) as opposed to an outline (what the lines mean).
+LINE_KEYS = ("county", "zone", "zone-official", "selected")
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,58 @@ class LegendEntry:
     opacity: float
     edge: str
     dashed: bool = False
+    short: str = ""  # the label under its legend heading (the web legend has one per fill group; print has none)
+
+    @property
+    def is_fill(self) -> bool:
+        """Whether the row explains a fill colour (else an outline)."""
+        return self.fill is not None and self.key not in LINE_KEYS
+
+
+def theme_bins(max_n: int) -> list[tuple[int, int]]:
+    """Up to five classes of industry counts for the opening view: one per value when few, equal steps otherwise."""
+    if max_n <= len(THEME_RAMP):
+        return [(n, n) for n in range(1, max_n + 1)]
+    step = -(-max_n // len(THEME_RAMP))
+    return [(lo, min(lo + step - 1, max_n)) for lo in range(1, max_n + 1, step)]
+
+
+def theme_colors(n_bins: int) -> tuple[str, ...]:
+    """The ramp colours of n classes (darker ones when there are few, so that they read on white)."""
+    return THEME_RAMP[-n_bins:] if n_bins < 3 else THEME_RAMP[:n_bins]
+
+
+def theme_class(n: int, bins: Sequence[tuple[int, int]]) -> int | None:
+    """Which class an industry count falls in (None for 0: the area keeps its base style)."""
+    return next((i for i, (lo, hi) in enumerate(bins) if lo <= n <= hi), None)
+
+
+def theme_entries(counts: Sequence[int], lang: str) -> list[LegendEntry]:
+    """One row per class of the opening view (industries per area), plus 0 when an area has none."""
+    bins = theme_bins(max(counts, default=0))
+    colors = theme_colors(len(bins))
+    unit = t("theme_industries_n", lang)
+    rows = [
+        LegendEntry(
+            f"theme-{i}", f"{lo} {unit}" if lo == hi else f"{lo}–{hi} {unit}", colors[i], THEME_OPACITY, COUNTY_LINE
+        )
+        for i, (lo, hi) in enumerate(bins)
+    ]
+    if min(counts, default=1) == 0:
+        rows.insert(0, LegendEntry("theme-none", f"0 {unit}", COUNTY_FILL, 1.0, COUNTY_LINE))
+    return rows
+
+
+def value_entries() -> list[LegendEntry]:
+    """The five steps of a 0–1 value ramp (similarity, source agreement), lightest first; labelled by the page."""
+    return [LegendEntry(f"value-{i}", "", c, VALUE_OPACITY[0], COUNTY_LINE) for i, c in enumerate(VALUE_RAMP)]
+
+
+def fills_title(lang: str, filtering: bool, single: bool) -> str:
+    """The heading of the fill rows: industries per area, hosts of the one item, or items hosted."""
+    if not filtering:
+        return t("theme_industries", lang)
+    return t("hosting", lang) if single else t("host_n", lang)
 
 
 def legend_entries(
@@ -39,16 +100,19 @@ def legend_entries(
     *,
     schematic: bool = True,
     official: bool = False,
+    theme_counts: Sequence[int] | None = None,
+    zone_holes: bool = False,
 ) -> list[LegendEntry]:
-    """Every style drawn: counties (unless all are hosts or dimmed), schematic or official zones, hosts, selected."""
+    """Every style drawn, fills first: the opening view's classes (web) or county fill (print), hosts and dimmed
+    areas, white non-hosting zones (web); then outlines: counties, schematic or official zones, the selected area."""
     rows = []
     if not filtering:
-        rows.append(LegendEntry("county", t("county", lang), COUNTY_FILL, 1.0, COUNTY_LINE))
-    if schematic:
-        rows.append(LegendEntry("zone", t("zone", lang), None, 1.0, ZONE_LINE, dashed=True))
-    if official:
-        rows.append(LegendEntry("zone-official", t("zone_official", lang), None, 1.0, ZONE_LINE))
-    if filtering:
+        if theme_counts is not None:
+            rows += theme_entries(theme_counts, lang)
+            rows.append(LegendEntry("county", t("county", lang), None, 1.0, COUNTY_LINE))
+        else:
+            rows.append(LegendEntry("county", t("county", lang), COUNTY_FILL, 1.0, COUNTY_LINE))
+    else:
         if single:
             name, color = single
             rows.append(LegendEntry("host", name, color, HOST_OPACITY[0], COUNTY_LINE))
@@ -57,10 +121,20 @@ def legend_entries(
                 shade = COUNT_RAMP[min(n, len(COUNT_RAMP)) - 1]
                 suffix = "+" if n == len(COUNT_RAMP) and max_count > n else ""
                 label = f"{t('hosts_n', lang)} = {n}{suffix}"
-                rows.append(LegendEntry(f"count-{n}", label, shade, HOST_OPACITY[0], COUNTY_LINE))
+                rows.append(LegendEntry(f"count-{n}", label, shade, HOST_OPACITY[0], COUNTY_LINE, short=f"{n}{suffix}"))
                 if suffix:
                     break
         rows.append(LegendEntry("dimmed", t("dimmed", lang), DIM_FILL, DIM_OPACITY[0], COUNTY_LINE))
+        if zone_holes:
+            rows.append(
+                LegendEntry(
+                    "zone-hole", t("host_zone_not", lang), NOT_HOST_ZONE, NOT_HOST_ZONE_OPACITY, ZONE_LINE, True
+                )
+            )
+    if schematic:
+        rows.append(LegendEntry("zone", t("zone", lang), None, 1.0, ZONE_LINE, dashed=True))
+    if official:
+        rows.append(LegendEntry("zone-official", t("zone_official", lang), None, 1.0, ZONE_LINE))
     if selected:
         rows.append(LegendEntry("selected", t("selected", lang), None, 1.0, SELECTED_LINE))
     return rows

@@ -18,6 +18,14 @@ def count_color(n: int) -> str:
     return COUNT_RAMP[min(n, len(COUNT_RAMP)) - 1]
 
 
+# The opening (thematic) view: industries per area, light to dark green (distinct from the purple host shades).
+THEME_RAMP = ("#E5F5E0", "#A1D99B", "#74C476", "#31A354", "#006D2C")
+THEME_OPACITY = 0.8
+# A zone that does not host the selection reads as a hole in its (possibly hosting) county.
+NOT_HOST_ZONE = "#FFFFFF"
+NOT_HOST_ZONE_OPACITY = 0.92
+
+
 # Sequential shades for a 0–1 value (similarity, agreement), lightest to darkest.
 VALUE_RAMP = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
 

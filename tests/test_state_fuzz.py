@@ -119,6 +119,7 @@ class Walk:
                 (1, lambda: self.pick("selectbox", self.rng.choice(["fmt", "paper", "orient", "dfmt"]))),
                 (1, lambda: self.pick("radio", "scope")),
                 (4, lambda: self.map_click("sqmap")),
+                (1, self.side_tab),
             ]
         else:
             actions += [
@@ -129,6 +130,16 @@ class Walk:
             ]
         weights = [w for w, _ in actions]
         return self.rng.choices([a for _, a in actions], weights)[0]()
+
+    def side_tab(self) -> str:
+        """Open the compare or the overlap tab (only the open one is drawn), as a click on its label would."""
+        tabs = [tab.label for tab in self.at.tabs]
+        if not tabs:
+            return "tabs absent"
+        label = self.rng.choice(tabs)
+        self.at.session_state[f"w_tab_{view_of(self.at).lang}"] = label
+        self.at.run()
+        return f"tab {label}"
 
     def switch_page(self) -> str:
         self.page = AUDIT if self.page == EXPLORER else EXPLORER

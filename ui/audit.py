@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.charts import audit_matrix_spec, similarity_heatmap, targets_bar
-from layers.legend import legend_html, ramp_legend_html
+from layers.legend import map_legend_html, ramp_legend_html
 from layers.selection import selection_group
 from layers.shading import value_group
 from sq_layout.analysis.audit import LEVELS, agreement, consistency_audit, filter_audit, similarity
@@ -25,7 +25,7 @@ from sq_layout.analysis.audit_views import (
     text_checks_view,
     with_labels,
 )
-from sq_layout.analysis.queries import Selection, host_summary, selection_color
+from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import single_legend
 from sq_layout.i18n import headers, name_col, t
 from sq_layout.viewstate import ViewState
@@ -106,16 +106,17 @@ with tab_overlap:
             )
         else:
             sel = Selection(chains=(chain_no,)) if chain_no else Selection()
-            fg = selection_group(geo, host_summary(ds, sel), not sel.empty, ref, selection_color(ds, sel), lang)
-            legend = legend_html(lang, not sel.empty, single_legend(ds, sel, lang), 1, True)
+            summary, single = host_summary(ds, sel), single_legend(ds, sel, lang)
+            fg = selection_group(geo, summary, not sel.empty, ref, single[1] if single else None, lang)
+            legend = map_legend_html(geo, summary, not sel.empty, single, True, lang)
             if chain_no:
                 st.button(
                     t("show_on_map", lang),
                     key="w_show_chain",
                     on_click=lambda: state.put(replace(state.current(ds), selection=Selection(chains=(chain_no,)))),
                 )
+        st.html(legend)  # above the map, as on the layout map: in view with it
         draw_map(lang, "none", "", fg, "amap", 480)
-        st.html(legend)
     left, right = st.columns(2, gap="medium")
     with left:
         st.markdown(f"**{t('spread', lang)}**")

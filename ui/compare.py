@@ -14,8 +14,8 @@ from ui import state
 def compare_tab(ds: Dataset, view: ViewState) -> None:
     """Two pickers (A is the selected area, B the compared one) and the comparison table."""
     lang = view.lang
-    names = ds.areas.set_index("area_id")[name_col(lang)]
-    options = ["", *names.index]
+    names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
+    options = ["", *names]
 
     def fmt(a: str) -> str:
         return str(names[a]) if a else t("pick_area", lang)

@@ -7,10 +7,10 @@ import os
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from layers.legend import legend_html, official_zones
+from layers.legend import map_legend_html
 from layers.panel import area_html
 from layers.selection import selection_group
-from sq_layout.analysis.queries import host_summary, selection_color
+from sq_layout.analysis.queries import host_summary
 from sq_layout.analysis.views import chain_figures, hosts_table, single_legend
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.viewstate import BASEMAPS, ViewState
@@ -146,21 +146,10 @@ with map_col:
     with picker_col:
         area_picker(view)
     summary = host_summary(ds, sel)
-    overlay = selection_group(geo, summary, not sel.empty, view.area, selection_color(ds, sel), lang)
+    single = single_legend(ds, sel, lang)
+    st.html(map_legend_html(geo, summary, not sel.empty, single, view.area is not None, lang))
+    overlay = selection_group(geo, summary, not sel.empty, view.area, single[1] if single else None, lang)
     draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 540)
-    max_n = int(summary["n_selected"].max()) if len(summary) else 0
-    zones = geo[geo["kind"] == "zone"]
-    st.html(
-        legend_html(
-            lang,
-            not sel.empty,
-            single_legend(ds, sel, lang),
-            max_n,
-            view.area is not None,
-            official=official_zones(geo, lang),
-            schematic=bool((zones["geometry_quality"] == "schematic").any()),
-        )
-    )
 
 with side_col, st.container(key="sq-answer"):
     answer(view)

@@ -25,9 +25,6 @@ WARM_AFTER_S = 10.0  # seconds after the data is loaded; a click before then bui
 PAGE_CSS = """<style>
 h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
 .block-container { padding-top: 3.9rem !important; }
-.sq-legend { font-size: 0.85rem; line-height: 1.3; }
-.sq-legend > div { display: inline-block; margin: 1px 12px 1px 0 !important; }
-.sq-legend > div:last-child { display: block; }
 </style>"""
 
 
@@ -108,5 +105,5 @@ def show_notes(lang: str) -> None:
 
 
 def page_style() -> None:
-    """A compact header and a one-line legend, so the legend fits the first 1440×900 screen."""
+    """A compact header, so the map and its legend fit the first 1440×900 screen."""
     st.html(PAGE_CSS)

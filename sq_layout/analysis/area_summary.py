@@ -10,6 +10,8 @@ import pandas as pd
 from sq_layout.analysis.queries import area_conflicts, area_details, area_industries, parks_in_county
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
+from sq_layout.plan.join import chain_links
+from sq_layout.plan.propernames import shown_name
 from sq_layout.plan.schemas import SOURCES
 
 
@@ -57,12 +59,16 @@ def area_summary(ds: Dataset, area_id: str, lang: str = "zh") -> AreaSummary:
     nos = sorted({int(c) for c in pd.to_numeric(ind["chain_no"], errors="coerce").dropna()})
     zones: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if area["kind"] == "county":
-        by_zh = dict(zip(ds.chains["name"], ds.chains[col], strict=True))
         names = ds.areas.set_index("area_id")[col]
-        parks = parks_in_county(ds, area_id)
-        zones = tuple(
-            (str(z), str(names[z]), tuple(by_zh.get(c, c) for c in shared))
-            for z, shared in zip(parks["zone_id"], parks["shared_with_county"], strict=True)
+        links = chain_links(ds)
+        county = set(links.loc[links["area_id"] == area_id, "chain_no"])
+        zones = tuple(  # chains matched by number, labelled in the reader's language
+            (
+                str(z),
+                str(names[z]),
+                tuple(str(chain_names[c]) for c in links.loc[links["area_id"] == z, "chain_no"] if c in county),
+            )
+            for z in parks_in_county(ds, area_id)["zone_id"]
         )
     det = area_details(ds, area_id)
     return AreaSummary(
@@ -74,8 +80,8 @@ def area_summary(ds: Dataset, area_id: str, lang: str = "zh") -> AreaSummary:
         subindustries=sub_names,
         chains=tuple((n, str(chain_names[n])) for n in nos),
         zones=zones,
-        carriers=tuple(dict.fromkeys(det.loc[det["kind"] == "carrier", "text"])),
-        firms=tuple(dict.fromkeys(det.loc[det["kind"] == "firm", "text"])),
+        carriers=tuple(shown_name(n, lang) for n in dict.fromkeys(det.loc[det["kind"] == "carrier", "text"])),
+        firms=tuple(shown_name(n, lang) for n in dict.fromkeys(det.loc[det["kind"] == "firm", "text"])),
         n_conflicts=len(area_conflicts(ds, area_id)),
     )
 

@@ -14,14 +14,18 @@ from sq_layout.analysis.queries import (
     area_details,
     area_industries,
     host_summary,
-    link_mask,
     parks_in_county,
+    selected_links,
+    selection_chains,
     selection_color,
 )
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.join import areas_frame, chain_table
+from sq_layout.plan.join import areas_frame
+from sq_layout.plan.propernames import shown_name
 from sq_layout.plan.schemas import SOURCES
+
+PROPER = ("carrier", "firm", "town")  # details that are proper names: shown with an English rendering
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     sfx = "" if lang == "zh" else "_en"
     industries = pd.DataFrame(
         {
+            "industry_id": ind["industry_id"],  # colours and grouping go by id, never by a display name
             "tier": ind["tier"].map(lambda v: label(v, lang)),
             "industry": ind["industry" + sfx],
             "subindustry": ind["subindustry" + sfx].fillna("—"),
@@ -100,7 +105,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
         {
             "kind": det["kind"].map(lambda v: label(v, lang)),
             "industry": det["subindustry_id"].map(subs).fillna(det["industry_id"].map(names)).fillna("—"),
-            "text": det["text"],
+            "text": [shown_name(x, lang) if k in PROPER else x for x, k in zip(det["text"], det["kind"], strict=True)],
             "source": det.apply(lambda r: f"{label(r['source'], lang)} L{r['line']}", axis=1),
         }
     )
@@ -146,10 +151,25 @@ def _facts_index(ds: Dataset) -> dict[tuple[str, str, str], list[tuple[str, str]
     return out
 
 
-def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, sep: str) -> str:
-    """Carriers or lead firms the plan names for an area and an industry or sub-industry (verbatim, deduplicated)."""
+def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lang: str) -> str:
+    """Carriers or lead firms the plan names for an area and an industry or sub-industry (as printed, deduplicated;
+    in English with their rendering)."""
     rows = _facts_index(ds).get((area_id, industry_id, kind), [])
-    return sep.join(dict.fromkeys(text for s, text in rows if s in ("", via)))
+    names = dict.fromkeys(text for s, text in rows if s in ("", via))
+    return ("、" if lang == "zh" else ", ").join(shown_name(n, lang) for n in names)
+
+
+@lru_cache(maxsize=16)
+def _lookups(ds: Dataset, lang: str) -> dict[str, dict[object, str]]:
+    """Id → name in the reader's language for areas, industries, sub-industries and chains; tier labels; order."""
+    col = name_col(lang)
+    return {
+        "area": dict(zip(ds.areas["area_id"], ds.areas[col], strict=True)),
+        "industry": dict(zip(ds.industries["industry_id"], ds.industries[col], strict=True)),
+        "subindustry": dict(zip(ds.subindustries["subindustry_id"], ds.subindustries[col], strict=True)),
+        "chain": dict(zip(ds.chains["chain_no"].astype(int), ds.chains[col], strict=True)),
+        "order": {a: str(i) for i, a in enumerate(ds.areas["area_id"])},
+    }
 
 
 @lru_cache(maxsize=256)
@@ -158,48 +178,52 @@ def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
 
     表十一 figures are city-wide chain totals and are not repeated here: see chain_figures.
     """
-    table = chain_table(ds)
-    rows = table[link_mask(table, sel)] if not sel.empty else table.iloc[0:0]
-    subs = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
-    inds = ds.industries.set_index("industry_id")[name_col(lang)]
-    chains = ds.chains.set_index("chain_no")[name_col(lang)]
+    rows = selected_links(ds, sel)
+    names = _lookups(ds, lang)
     sep = "、" if lang == "zh" else ", "
-    rel = rows["chain_relation"].map(lambda v: "" if v == "same" else f"（{label(v, lang)}）")
-    keys = [(str(a), str(i), str(v)) for a, i, v in zip(rows["area_id"], rows["industry_id"], rows["via"], strict=True)]
-    out = pd.DataFrame(
-        {
-            "area": rows["area_id"].map(_area_names(ds, lang)),
-            "chain": rows["chain_no"].map(chains),
-            "tier": rows["tier"].map(lambda v: label(v, lang)),
-            "via": rows["via"].map(subs).fillna(rows["via"].map(inds)) + rel,
-            "carriers": [_facts(ds, *key, "carrier", sep) for key in keys],
-            "firms": [_facts(ds, *key, "firm", sep) for key in keys],
-            "sources": [sep.join(label(s, lang) for s in SOURCES if r[s]) for _, r in rows.iterrows()],
-            "area_id": rows["area_id"],
-            "chain_no": rows["chain_no"],
-        }
-    )
-    order = {a: i for i, a in enumerate(ds.areas["area_id"])}
-    out["_o"] = rows["area_id"].map(order).to_numpy()
+    records = []
+    for a, c, tier, via, ind, relation, *flags in zip(
+        *(rows[k].tolist() for k in ("area_id", "chain_no", "tier", "via", "industry_id", "chain_relation")),
+        *(rows[s].tolist() for s in SOURCES),
+        strict=True,
+    ):
+        rel = "" if relation == "same" else f"（{label(relation, lang)}）"
+        records.append(
+            {
+                "area": names["area"].get(a),
+                "chain": names["chain"].get(int(c)),
+                "tier": label(tier, lang),
+                "via": (names["subindustry"].get(via) or names["industry"].get(via) or via) + rel,
+                "carriers": _facts(ds, a, ind, via, "carrier", lang),
+                "firms": _facts(ds, a, ind, via, "firm", lang),
+                "sources": sep.join(label(s, lang) for s, on in zip(SOURCES, flags, strict=True) if on),
+                "area_id": a,
+                "chain_no": c,
+                "_o": int(names["order"].get(a, "0")),
+            }
+        )
+    columns = ["area", "chain", "tier", "via", "carriers", "firms", "sources", "area_id", "chain_no", "_o"]
+    out = pd.DataFrame(records, columns=columns)
     return out.sort_values(["chain_no", "_o"]).drop(columns=["_o"]).reset_index(drop=True)
 
 
 @lru_cache(maxsize=256)
 def chain_figures(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
     """表十一 figures once per chain the selection touches, labelled as city-wide (全市) totals in 亿元."""
-    table = chain_table(ds)
-    nos = sorted(set(table.loc[link_mask(table, sel), "chain_no"])) if not sel.empty else []
-    c = ds.chains.set_index("chain_no").loc[nos]
-    return pd.DataFrame(
-        {
-            "chain": c[name_col(lang)].to_numpy(),
-            "scope": label("citywide", lang),
-            "output_2020": c["output_2020_yi"].to_numpy(),
-            "target_2023": c["target_2023_yi"].to_numpy(),
-            "target_2025": c["target_2025_yi"].to_numpy(),
-            "chain_no": nos,
-        }
-    )
+    nos = [int(n) for n in selection_chains(ds, sel)] if not sel.empty else []
+    figures = _chain_figure_rows(ds)
+    names = _lookups(ds, lang)["chain"]
+    scope = label("citywide", lang)
+    rows = [(names[n], scope, *figures[n], n) for n in nos]
+    return pd.DataFrame(rows, columns=["chain", "scope", "output_2020", "target_2023", "target_2025", "chain_no"])
+
+
+@lru_cache(maxsize=8)
+def _chain_figure_rows(ds: Dataset) -> dict[int, tuple[float, float, float]]:
+    """Chain number → its 表十一 figures (2020 output, 2023 and 2025 targets, 亿元)."""
+    c = ds.chains
+    cols = (c["output_2020_yi"].tolist(), c["target_2023_yi"].tolist(), c["target_2025_yi"].tolist())
+    return {int(n): (a, b, d) for n, a, b, d in zip(c["chain_no"].tolist(), *cols, strict=True)}
 
 
 def hosts_with_citywide(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:

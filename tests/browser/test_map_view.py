@@ -30,8 +30,9 @@ def test_opening_view_is_thematic_and_labels_never_overlap(page, app_url, lang):
     frame = _open(page, app_url + f"?lang={lang}")
     wait_until(page, lambda: frame.evaluate("() => sqMap.info().restyles") >= 1, what="thematic view")
     assert frame.locator("path.sq-theme").count() == 9
-    legend = frame.locator(".sq-map-legend").inner_text()
+    legend = page.locator(".sq-legend").inner_text()  # one legend, above the map
     assert ("各区域承载产业数" if lang == "zh" else "Industries per area") in legend
+    assert frame.locator(".sq-map-legend:visible").count() == 0
     wait_until(page, lambda: frame.evaluate(OVERLAPS)[0] == 9, what="nine labels")
     assert frame.evaluate(OVERLAPS) == [9, 0]
 

@@ -108,3 +108,46 @@ def test_chinese_pages_show_no_untranslated_english(page, app_url):
         page.wait_for_timeout(800)
         found[tab] = english_words(visible_text(page))
     assert not {k: v for k, v in found.items() if v}, found
+
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+ALLOWED_ZH = {"中文"}  # the language switch names each language in itself
+
+
+def bare_chinese(text: str) -> set[str]:
+    """Lines of visible English-mode text holding Chinese with no Latin rendering beside it (e.g. a park shown
+    only as 洋河股份, not as 'Yanghe Distillery Co. (洋河股份)')."""
+    lines = (line.strip() for line in text.splitlines())
+    return {ln for ln in lines if CJK.search(ln) and not LATIN_WORD.search(ln) and ln not in ALLOWED_ZH}
+
+
+def test_english_pages_show_chinese_only_beside_a_rendering(page, app_url):
+    from sq_layout.i18n import t
+
+    page.set_viewport_size({"width": 1440, "height": 900})
+    found: dict[str, set[str]] = {}
+    page.goto(app_url + "?lang=en&chain=9&area=sihong&cmp=yanghe")
+    map_frame(page)
+    wait_until(page, lambda: "Sihong County" in page.locator(".st-key-sq-answer").inner_text(), what="card")
+    wait_idle(page)
+    text = page.locator(".st-key-sq-answer").inner_text()
+    assert "Shuanggou Distillery Co. (双沟股份)" in text  # a lead firm: rendering first, the printed name beside it
+    found["explorer"] = bare_chinese(visible_text(page))
+    for tab in (t("compare", "en"), t("overlap", "en")):
+        page.get_by_role("tab", name=tab).click()
+        wait_idle(page)
+        page.wait_for_timeout(500)
+        found[tab] = bare_chinese(visible_text(page))
+    page.get_by_role("button", name=t("export", "en")).click()
+    page.wait_for_timeout(800)
+    found["export"] = bare_chinese(page.locator("[data-testid='stPopoverBody']").inner_text())
+    page.keyboard.press("Escape")
+    page.goto(app_url + "audit?lang=en")
+    map_frame(page)
+    wait_idle(page)
+    for tab in ("tab_overlap", "tab_targets", "tab_consistency"):
+        page.get_by_role("tab", name=t(tab, "en")).click()
+        page.wait_for_timeout(800)
+        found[tab] = bare_chinese(visible_text(page))
+    assert not {k: v for k, v in found.items() if v}, found
