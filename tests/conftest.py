@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -23,6 +24,20 @@ def private_workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
         os.environ.pop("SQ_LAYOUT_DB", None)
     else:
         os.environ["SQ_LAYOUT_DB"] = before
+
+
+@pytest.fixture(scope="session", autouse=True)
+def scan_streamlit_components_once() -> Iterator[None]:
+    """Each new AppTest scans every installed distribution's metadata for Streamlit components (≈ 2–3 s here);
+    nothing is installed during a test run, so the first scan serves the whole session."""
+    from streamlit.components.v2 import manifest_scanner
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(
+        manifest_scanner, "scan_component_manifests", functools.cache(manifest_scanner.scan_component_manifests)
+    )
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

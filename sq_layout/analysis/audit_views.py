@@ -89,6 +89,7 @@ def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:
     return pd.DataFrame({"a": p["a"].map(names), "b": p["b"].map(names), "similarity": p["similarity"].round(2)})
 
 
+@lru_cache(maxsize=8)
 def text_checks_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """The plan-text checks (one name written two ways, stated counts, chapter-level-only, nothing beneath)."""
     found = text_audit(ds)

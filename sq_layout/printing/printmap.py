@@ -191,12 +191,22 @@ def draw_layout(
     return DrawnMap(entries, placed)
 
 
+class PageCanvas(FigureCanvasAgg):
+    """An Agg canvas that draws only when asked (saving, or an explicit draw).
+
+    GeoPandas calls `draw_idle` after every plot, and on a bare Agg canvas that is a full redraw of the page so far:
+    a page of many small maps (the atlas overview) drew itself about a hundred times."""
+
+    def draw_idle(self, *args: Any, **kwargs: Any) -> None:
+        """Nothing to refresh on screen: the page is drawn once, when it is saved or drawn explicitly."""
+
+
 def new_page(spec: PrintSpec) -> tuple[Figure, float]:
     """An empty page of the spec's size and its base font size (scaled with the paper)."""
     use_cjk_font()
     # Lay out at 72 dpi (label de-overlapping is dpi-independent and much faster); save_figure rasterises at spec.dpi.
     fig = Figure(figsize=spec.size_inches(), dpi=LAYOUT_DPI)
-    FigureCanvasAgg(fig)  # a real renderer for text extents (label placement, tests); no pyplot state involved
+    PageCanvas(fig)  # a real renderer for text extents (label placement, tests); no pyplot state involved
     _PAGE_DPI[fig] = spec.dpi
     w, h = spec.size_inches()
     return fig, min(w, h) / 8.27 * 9

@@ -9,9 +9,9 @@ import pytest
 
 from sq_layout.store import Workspace, open_workspace
 from sq_layout.store.users import add_user_cli
-from tests.store.backends import BACKENDS, new_db_url, pg_server
+from tests.store.backends import BACKENDS, new_db_url, pg_server, seeded_db_url
 
-__all__ = ["new_db_url", "pg_server"]
+__all__ = ["new_db_url", "pg_server", "seeded_db_url"]
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,11 @@ class Team:
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def team(request: pytest.FixtureRequest, new_db_url: Callable[[str], str]) -> Iterator[Team]:
+def team(request: pytest.FixtureRequest, seeded_db_url: Callable[[str], str]) -> Iterator[Team]:
     """A fresh workspace with admin 'ada', editor 'eve', viewer 'vic' and a draft started by eve."""
     from sq_layout.store.drafts import start_draft
 
-    ws = open_workspace(new_db_url(request.param))
+    ws = open_workspace(seeded_db_url(request.param))
     for name, role in (("ada", "admin"), ("eve", "editor"), ("vic", "viewer")):
         add_user_cli(ws, name, role, f"{name}-password")
     yield Team(ws, start_draft(ws, "eve", ws.latest_id(), "十五五 草案"))

@@ -7,14 +7,14 @@ from collections.abc import Callable
 import pytest
 
 from sq_layout.store import Workspace, open_workspace
-from tests.store.backends import BACKENDS, new_db_url, pg_server
+from tests.store.backends import BACKENDS, new_db_url, pg_server, seeded_db_url
 
-__all__ = ["new_db_url", "pg_server"]
+__all__ = ["new_db_url", "pg_server", "seeded_db_url"]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def ws(request: pytest.FixtureRequest, new_db_url: Callable[[str], str]) -> Workspace:
+def ws(request: pytest.FixtureRequest, seeded_db_url: Callable[[str], str]) -> Workspace:
     """A freshly created workspace (baseline seeded) on each back end, shared by a module's tests."""
-    workspace = open_workspace(new_db_url(request.param))
+    workspace = open_workspace(seeded_db_url(request.param))
     yield workspace
     workspace.engine.dispose()

@@ -46,14 +46,16 @@ def throwaway_cluster() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def create_database(server_url: str, prefix: str = "sq_test") -> str:
-    """A new empty database with PostGIS on the server; its URL."""
+def create_database(server_url: str, prefix: str = "sq_test", template: str | None = None) -> str:
+    """A new empty database with PostGIS on the server (or a copy of the `template` database); its URL."""
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     admin.dispose()
     url = make_url(server_url).set(database=name)
+    if template:
+        return url.render_as_string(hide_password=False)
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("CREATE EXTENSION postgis"))
