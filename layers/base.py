@@ -54,7 +54,7 @@ def _add_tiles(m: folium.Map, basemap: str, tianditu_key: str) -> None:
         ).add_to(m)
 
 
-DETAIL_ZOOM_IN = 2  # zoom levels in from the opening view at which the map fetches the finer outlines in view
+DETAIL_ZOOM_IN = 3  # zoom levels in from the opening view at which the map fetches the finer outlines in view
 CANVAS_ABOVE = 300  # areas; SVG below (one DOM path per area, class names for styling and tests), Canvas above
 
 

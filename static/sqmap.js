@@ -87,8 +87,8 @@
 
   /* A finer level of the outlines (large sets only), fetched once per region when zoomed in; each area draws the
    * level that suits the zoom (switched on zoomend, before the renderer projects). */
-  function wantFine() {
-    return !!st.cfg.detail && st.map.getZoom() >= st.zoom0 + st.cfg.detail.zoomIn;
+  function wantFine() { // levels in from the zoom that shows the whole set in the map's current size
+    return !!st.cfg.detail && st.map.getZoom() >= st.map.getBoundsZoom(st.extent) + st.cfg.detail.zoomIn;
   }
 
   function level(layer, fine) {
@@ -209,7 +209,6 @@
     map.on("zoomstart", function () { st.labelBox.style.display = "none"; });
     // registered before the Canvas renderer exists, so levels switch and areas panned into view are projected
     // before it projects and redraws
-    st.zoom0 = map.getZoom();
     st.regions = {};
     st.fineLayers = [];
     map.on("zoomend", swapLevels);
@@ -223,6 +222,7 @@
       return r.json();
     }).then(function (doc) {
       st.group.addData(doc);
+      st.extent = st.group.getBounds();
       st.loaded = true;
       notice("", "info", "load");
       S.loadMs = performance.now() - t0;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import folium
@@ -20,7 +21,8 @@ from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_da
 
 VERSION_KEY = "sq_version"
 WARM_AREAS = 60
-WARM_AFTER_S = 10.0  # seconds after the data is loaded; a click before then builds its card itself
+WARM_AFTER_S = 2.0  # seconds after the first map is sent (the browser is then drawing it); at most 30 s after load
+MAP_SENT = threading.Event()  # set once a page has sent its map
 
 PAGE_CSS = """<style>
 h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
@@ -46,15 +48,19 @@ def _warm(ds: Dataset) -> None:
             chain_figures(ds, sel, lang)
 
 
+def _warm_after_map(ds: Dataset) -> None:
+    MAP_SENT.wait(timeout=30)
+    time.sleep(WARM_AFTER_S)
+    _warm(ds)
+
+
 @st.cache_resource
 def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
     ensure_leaflet()
     ds = version_dataset(vid)
     if len(ds.areas) <= WARM_AREAS:  # at province or national scale, cards are built when first clicked
-        # once the first page is drawn: warming beside it would compete with it for both cores and the GIL
-        warm = threading.Timer(WARM_AFTER_S, _warm, args=(ds,))
-        warm.name, warm.daemon = "sq-warm-panels", True
-        warm.start()
+        # once the first map is on its way: warming beside it would compete with it for both cores and the GIL
+        threading.Thread(target=_warm_after_map, args=(ds,), name="sq-warm-panels", daemon=True).start()
     return ds, cached_browser_geometry(areas_frame(ds))
 
 
@@ -82,6 +88,7 @@ def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: folium.Feature
     """The one map call of a page: the version's areas (fetched once by the browser) and this run's restyle layer."""
     vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
     draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
+    MAP_SENT.set()
 
 
 def language_switch(view: ViewState) -> None:
