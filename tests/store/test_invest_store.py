@@ -4,6 +4,7 @@ rollback, demo refused, stale saves refused, versions inheriting their parent's 
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import replace
 
 import pandas as pd
@@ -230,3 +231,31 @@ def test_points_are_wgs84_points_in_the_database(ws: Workspace, plan: Dataset) -
         assert srid == 4326 and (lon, lat) == pytest.approx(SIHONG, abs=1e-8)
         indexes = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE tablename = 'inv_projects'")).scalars()
         assert any("gist" in i for i in indexes)
+
+
+def test_two_first_saves_at_once_one_wins_the_other_is_refused(ws: Workspace, plan: Dataset) -> None:
+    vid = fresh_version(ws, plan)
+    repos = [StoreRepository(ws, vid, ds=plan) for _ in range(2)]
+    loaded = [r.load() for r in repos]
+    start = threading.Barrier(2)
+    outcome: dict[int, str] = {}
+
+    def save(i: int) -> None:
+        start.wait()
+        data = replace(loaded[i], actuals=one_actual(2021 + i))
+        try:
+            repos[i].save(data, f"racer {i}")
+            outcome[i] = "saved"
+        except InvestConflict:
+            outcome[i] = "refused"
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    assert sorted(outcome.values()) == ["refused", "saved"]
+    winner = next(i for i, o in outcome.items() if o == "saved")
+    clear_cache()
+    assert StoreRepository(ws, vid, ds=plan).load().actuals["year"].tolist() == [2021 + winner]
+    assert [c.reason for c in repos[winner].history()] == [f"racer {winner}"]
