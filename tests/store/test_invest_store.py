@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sq_layout.errors import DemoNotStored, InvestConflict
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import InvestData, add_records, import_upload, plan_baseline, replace_links
+from sq_layout.invest.template import template_bytes
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
 from sq_layout.store import invest_store as store
@@ -259,3 +260,32 @@ def test_two_first_saves_at_once_one_wins_the_other_is_refused(ws: Workspace, pl
     clear_cache()
     assert StoreRepository(ws, vid, ds=plan).load().actuals["year"].tolist() == [2021 + winner]
     assert [c.reason for c in repos[winner].history()] == [f"racer {winner}"]
+
+
+def template_workbook(plan: Dataset, project_stage: str) -> bytes:
+    """The downloadable template filled with one firm, one project and one actual figure (GCJ-02 declared)."""
+    wb = load_workbook(io.BytesIO(template_bytes(plan, plan_baseline(plan).links)))
+    lon, lat = gcj(SIHONG)
+    wb["企业"].append(["甲光伏", "", "龙头", "晶硅光伏", "电池片", "", "", lon, lat])
+    dates = ["2024-01-05", "2024-03-01", None, None]
+    wb["项目"].append(["一期", "甲光伏", 60, project_stage, *dates, "3", "", "", "", lon, lat])
+    wb["实际产值"].append(["晶硅光伏", 2024, "", 610.5, "统计快报"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_a_template_workbook_is_one_save_or_nothing(ws: Workspace, plan: Dataset) -> None:
+    vid = fresh_version(ws, plan)
+    repo = StoreRepository(ws, vid, ds=plan)
+    before = ws.checksum()
+    bad = import_upload(repo, plan, "t.xlsx", template_workbook(plan, "签约"), "wgs84")  # 开工 date on a 签约 project
+    assert [r.kind for r in bad if not r.ok] == ["projects"] and ws.checksum() == before  # good sheets not saved
+    results = import_upload(repo, plan, "t.xlsx", template_workbook(plan, "开工"), "wgs84")
+    assert all(r.ok for r in results)
+    (change,) = repo.history()
+    assert "firms +1" in change.summary and "projects +1" in change.summary and "actuals +1" in change.summary
+    clear_cache()
+    got = StoreRepository(ws, vid, ds=plan).load()
+    assert got.projects.loc[0, ["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # the workbook's GCJ-02
+    assert got.actuals.loc[0, "output_yi"] == 610.5
