@@ -15,7 +15,7 @@ from sq_layout.plan.dataset import bundled
 from sq_layout.store.invest_history import invest_history_rows, invest_history_xlsx
 from sq_layout.store.invest_store import StoreRepository, auth_configured
 from ui.signin import current_user, signin_box
-from ui.versionpick import chosen_version, version_dataset
+from ui.versionpick import chosen_version, version_dataset, version_stamp
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,8 +33,10 @@ def repository(current: Repository | None) -> Repository:
     except WorkspaceUnavailable:
         return MemoryRepository(plan_baseline(bundled()))
     user = current_user(ws)[0]
-    if isinstance(current, StoreRepository) and (current.ws, current.version_id, current.user) == (ws, vid, user):
+    key = (ws.url, vid, user, version_stamp(vid))  # a draft's plan edits change its baseline: a new repository
+    if isinstance(current, StoreRepository) and st.session_state.get("inv_repo_key") == key:
         return current
+    st.session_state.inv_repo_key = key
     return StoreRepository(ws, vid, user=user, ds=lambda: version_dataset(vid))
 
 

@@ -13,7 +13,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "示例数据 — demo data: every firm, project and figure shown is fictional (示例企业0001…).",
     },
     "inv_load_demo": {"zh": "载入示例数据（虚构）", "en": "Load demo data (fictional)"},
-    "inv_reset": {"zh": "恢复为规划基线", "en": "Back to the plan baseline"},
+    "inv_reset": {"zh": "退出示例，回到工作区记录", "en": "Leave the demo: back to the workspace records"},
     "inv_chain": {"zh": "产业链", "en": "Chain"},
     "inv_link": {"zh": "环节", "en": "Link"},
     "inv_role": {"zh": "企业角色", "en": "Firm role"},

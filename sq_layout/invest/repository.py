@@ -75,8 +75,8 @@ class Repository(Protocol):
         """The current tables."""
         ...
 
-    def save(self, data: InvestData, note: str) -> None:
-        """Replace the tables in one step, recording what changed and why."""
+    def save(self, data: InvestData, note: str) -> int | None:
+        """Replace the tables in one step, recording what changed and why (the change's id where one is kept)."""
         ...
 
 

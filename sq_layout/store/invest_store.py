@@ -168,6 +168,7 @@ class StoreRepository:
         self._ds = ds
         self._baseline: InvestData | None = None
         self.seen: Stamp | None = None  # what the last load() returned; a save from a stale load is refused
+        self._history: tuple[Stamp, list[Change]] | None = None
 
     def baseline(self) -> InvestData:
         """What the version shows before anything is saved: the plan baseline of its own Dataset."""
@@ -321,8 +322,13 @@ class StoreRepository:
         """The saves of the records shown (this version's, or the ancestor's it shows), newest first."""
         from sq_layout.store.invest_history import invest_history
 
-        src = self.stamp()[0]
-        return [] if src is None else invest_history(self.ws, src, area=area, chain=chain)
+        stamp = self.stamp()
+        if self._history is None or self._history[0] != stamp:  # parsed once per save, not on every rerun
+            self._history = (stamp, [] if stamp[0] is None else invest_history(self.ws, stamp[0]))
+        found = self._history[1]
+        if area:
+            found = [c for c in found if area in c.area_ids]
+        return found if chain is None else [c for c in found if chain in c.chain_nos]
 
 
 def stored_versions(ws: Workspace) -> dict[int, int]:

@@ -4,6 +4,7 @@ rollback, demo refused, stale saves refused, versions inheriting their parent's 
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import replace
 
 import pandas as pd
@@ -15,6 +16,7 @@ from sqlalchemy import text
 from sq_layout.errors import DemoNotStored, InvestConflict
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import InvestData, add_records, import_upload, plan_baseline, replace_links
+from sq_layout.invest.template import template_bytes
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
 from sq_layout.store import invest_store as store
@@ -230,3 +232,60 @@ def test_points_are_wgs84_points_in_the_database(ws: Workspace, plan: Dataset) -
         assert srid == 4326 and (lon, lat) == pytest.approx(SIHONG, abs=1e-8)
         indexes = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE tablename = 'inv_projects'")).scalars()
         assert any("gist" in i for i in indexes)
+
+
+def test_two_first_saves_at_once_one_wins_the_other_is_refused(ws: Workspace, plan: Dataset) -> None:
+    vid = fresh_version(ws, plan)
+    repos = [StoreRepository(ws, vid, ds=plan) for _ in range(2)]
+    loaded = [r.load() for r in repos]
+    start = threading.Barrier(2)
+    outcome: dict[int, str] = {}
+
+    def save(i: int) -> None:
+        start.wait()
+        data = replace(loaded[i], actuals=one_actual(2021 + i))
+        try:
+            repos[i].save(data, f"racer {i}")
+            outcome[i] = "saved"
+        except InvestConflict:
+            outcome[i] = "refused"
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    assert sorted(outcome.values()) == ["refused", "saved"]
+    winner = next(i for i, o in outcome.items() if o == "saved")
+    clear_cache()
+    assert StoreRepository(ws, vid, ds=plan).load().actuals["year"].tolist() == [2021 + winner]
+    assert [c.reason for c in repos[winner].history()] == [f"racer {winner}"]
+
+
+def template_workbook(plan: Dataset, project_stage: str) -> bytes:
+    """The downloadable template filled with one firm, one project and one actual figure (GCJ-02 declared)."""
+    wb = load_workbook(io.BytesIO(template_bytes(plan, plan_baseline(plan).links)))
+    lon, lat = gcj(SIHONG)
+    wb["企业"].append(["甲光伏", "", "龙头", "晶硅光伏", "电池片", "", "", lon, lat])
+    dates = ["2024-01-05", "2024-03-01", None, None]
+    wb["项目"].append(["一期", "甲光伏", 60, project_stage, *dates, "3", "", "", "", lon, lat])
+    wb["实际产值"].append(["晶硅光伏", 2024, "", 610.5, "统计快报"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_a_template_workbook_is_one_save_or_nothing(ws: Workspace, plan: Dataset) -> None:
+    vid = fresh_version(ws, plan)
+    repo = StoreRepository(ws, vid, ds=plan)
+    before = ws.checksum()
+    bad = import_upload(repo, plan, "t.xlsx", template_workbook(plan, "签约"), "wgs84")  # 开工 date on a 签约 project
+    assert [r.kind for r in bad if not r.ok] == ["projects"] and ws.checksum() == before  # good sheets not saved
+    results = import_upload(repo, plan, "t.xlsx", template_workbook(plan, "开工"), "wgs84")
+    assert all(r.ok for r in results)
+    (change,) = repo.history()
+    assert "firms +1" in change.summary and "projects +1" in change.summary and "actuals +1" in change.summary
+    clear_cache()
+    got = StoreRepository(ws, vid, ds=plan).load()
+    assert got.projects.loc[0, ["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # the workbook's GCJ-02
+    assert got.actuals.loc[0, "output_yi"] == 610.5
