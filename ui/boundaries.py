@@ -20,6 +20,7 @@ from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import ENCODINGS, MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
 from sq_layout.imports.boundary_match import SKIP, match_features
 from sq_layout.plan.dataset import Dataset
+from ui.shared import page_language
 
 COLORS = {"ok": "#2E7D32", "repaired": "#1565C0", "warning": "#B35C00", "error": "#D62728"}
 
@@ -51,9 +52,7 @@ def message(exc: BoundaryImportError, lang: str) -> str:
 
 
 ss = st.session_state
-lang = st.sidebar.radio(
-    "语言 Language", ["zh", "en"], key="blang", horizontal=True, format_func={"zh": "中文", "en": "English"}.get
-)
+lang = page_language()  # the one view state's language, shared with every page
 st.title(t("bnd_page", lang))
 st.caption(t("bnd_intro", lang))
 

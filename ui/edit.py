@@ -16,12 +16,12 @@ from sq_layout.store.edits import RowChange, apply
 from sq_layout.store.history import history, return_to, revert
 from sq_layout.store.history_export import history_rows, history_xlsx
 from ui.edit_forms import FORMS, KINDS, saved
+from ui.shared import page_language
 from ui.signin import signin_box
 from ui.versionpick import chosen_version, draft_badge, shown_title, version_dataset
 
 ss = st.session_state
-lang = st.sidebar.radio("语言 Language", ["zh", "en"], key="ed_lang", horizontal=True,
-                        index=["zh", "en"].index(ss.get("lang", "zh")))  # fmt: skip
+lang = page_language()  # the one view state's language, shared with every page
 ws = workspace.workspace()
 with st.sidebar:
     user, role = signin_box(ws, lang)

@@ -103,6 +103,15 @@ def language_switch(view: ViewState) -> None:
     )
 
 
+def page_language() -> str:
+    """The shared view's language on a page without the explorer's map, with the same switch in the sidebar."""
+    view = st.session_state.get(state.KEY)
+    if view is None:  # first page of the session: the view (and its language) comes from the URL, as on the map
+        view = state.current(load()[0])
+    language_switch(view)
+    return str(view.lang)
+
+
 def show_notes(lang: str) -> None:
     """Values from the link or the map that named nothing: listed as plain text, never as markup."""
     ignored = state.notes()

@@ -18,13 +18,12 @@ from sq_layout.geo.simplify import browser_geometry
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
+from ui.shared import page_language
 from ui.versionpick import chosen_version, shown_note, shown_title
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ss = st.session_state
-lang = st.sidebar.radio(
-    "语言 Language", ["zh", "en"], key="wlang", horizontal=True, format_func={"zh": "中文", "en": "English"}.get
-)
+lang = page_language()  # the one view state's language, shared with every page
 st.title(t("ws_page", lang))
 try:
     ws = workspace.workspace()

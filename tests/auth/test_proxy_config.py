@@ -45,7 +45,7 @@ def test_edit_page_shows_the_message_and_keeps_proxy_sign_in_off(
     monkeypatch.setenv(ADDRS_ENV, "10.1.0.300")
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
-    at.session_state["ed_lang"] = lang  # the page's own language switch
+    at.query_params["lang"] = lang  # the shared view state's language, as a link carries it
     at.run()
     assert not at.exception
     errors = " ".join(e.value for e in at.error)

@@ -21,7 +21,7 @@ SHOWN = {
 def test_workspace_page_shows_the_baseline_in_the_readers_language(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["wlang"] = lang  # the page's own language switch
+    at.query_params["lang"] = lang  # the shared view state's language, as a link carries it
     at.switch_page("ui/workspace.py").run()
     assert not at.exception
     listing = at.dataframe[0].value
