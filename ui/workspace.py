@@ -14,7 +14,7 @@ from layers.compare import compare_legend_html, compare_map
 from sq_layout import workspace
 from sq_layout.analysis.compare import chain_status, compare, table_view
 from sq_layout.errors import DataError, WorkspaceUnavailable
-from sq_layout.geo.simplify import browser_geometry
+from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
@@ -140,7 +140,8 @@ else:
         ),
         axis=1,
     )
-geo = pd.concat([browser_geometry(areas_frame(b)), browser_geometry(areas_frame(a))]).drop_duplicates("area_id")
+both = [cached_browser_geometry(areas_frame(d)) for d in (b, a)]  # simplified once per version, kept on disk
+geo = pd.concat(both).drop_duplicates("area_id")
 m_col, l_col = st.columns([4, 1])
 with m_col:
     st_folium(
