@@ -25,7 +25,7 @@ def assignment_facts(ds: Dataset) -> pd.DataFrame:
     a["subindustry_id"] = a["subindustry_id"].fillna("")
     flags = pd.crosstab([a[k] for k in KEY], a["source"]).reindex(columns=list(SOURCES), fill_value=0) > 0
     lines = a.groupby([*KEY, "source"])["line"].apply(lambda s: ";".join(str(v) for v in sorted(set(s))))
-    lines_wide = lines.unstack("source").reindex(columns=list(SOURCES)).fillna("").add_prefix("lines_")
+    lines_wide = lines.unstack("source").reindex(columns=list(SOURCES), fill_value="").fillna("").add_prefix("lines_")
     facts = flags.join(lines_wide).reset_index()
     facts["n_sources"] = facts[list(SOURCES)].sum(axis=1)
     facts["sources"] = facts.apply(_sources_label, axis=1)
