@@ -98,7 +98,8 @@ def test_cli_audit_prints_and_writes_xlsx(tmp_path):
         [sys.executable, "-m", "sq_layout", "audit", "--xlsx", str(tmp_path / "a.xlsx")], capture_output=True, text=True
     )
     assert out.returncode == 0
-    assert "[C01] duplicate_listing" in out.stdout and "6000" in out.stdout and "6400" in out.stdout
+    assert "[C01] 重复列出" in out.stdout and "6000" in out.stdout and "6400" in out.stdout
+    assert "duplicate_listing" not in out.stdout and "Consistency" not in out.stdout  # no raw codes, no English
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert {"consistency", "target_discrepancies", "targets", "chain_spread"} <= set(wb.sheetnames)
 

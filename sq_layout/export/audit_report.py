@@ -11,7 +11,7 @@ from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.audit_views import text_checks_view, with_labels
 from sq_layout.atomic import write_bytes
 from sq_layout.export.dataexport import xlsx
-from sq_layout.i18n import HEADERS, name_col, t
+from sq_layout.i18n import HEADERS, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 
 # Audit columns whose general header would be ambiguous in a workbook (zh, en).
@@ -95,15 +95,15 @@ def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) ->
     """Print the consistency audit, text checks and target discrepancies; optionally write all tables to Excel."""
     tables = audit_tables(ds, lang)
     c = tables["consistency"]
-    print(f"== Consistency audit: {len(c)} findings ==")
+    print(t("audit_cli_consistency", lang).format(n=len(c)))
     for r in c.itertuples():
         where = " · ".join(str(x) for x in (r.area, r.industry, r.subindustry) if x)
-        head = f"[{r.id!s}] {r.kind!s}{' · ' + where if where else ''}"
-        print(f"{head}\n    {r.description!s}\n    lines {r.lines!s}")
+        head = f"[{r.id!s}] {label(str(r.kind), lang)}{' · ' + where if where else ''}"
+        print(f"{head}\n    {r.description!s}\n    {t('audit_cli_lines', lang).format(lines=r.lines)}")
     x = tables["text_checks"]
-    print(f"\n== Plan text checks: {len(x)} ==")
+    print("\n" + t("audit_cli_text_checks", lang).format(n=len(x)))
     for r in x.itertuples():
-        where = " · ".join(str(v) for v in (r.check, r.area, r.subject) if v)
+        where = " · ".join(str(v) for v in (label(str(r.check), lang), r.area, r.subject) if v)
         print(f"- {where}: {r.description!s} (L{r.lines!s})")
     d = tables["target_discrepancies"]
     print("\n" + t("disc_cli_heading", lang).format(n=len(d)))
@@ -125,4 +125,4 @@ def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) ->
         )
     if xlsx_path:
         write_bytes(xlsx_path, xlsx(workbook_tables(ds, lang), lang))
-        print(f"\nwritten: {xlsx_path}")
+        print("\n" + t("audit_cli_written", lang).format(path=xlsx_path))

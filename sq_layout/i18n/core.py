@@ -248,6 +248,11 @@ TEXT: dict[str, dict[str, str]] = {
         "difference {d}{note}",
     },
     "disc_cli_note": {"zh": "（{note}）", "en": "  ({note})"},
+    # --- audit: command-line headings ---
+    "audit_cli_consistency": {"zh": "== 一致性审视：{n} 处 ==", "en": "== Consistency audit: {n} findings =="},
+    "audit_cli_text_checks": {"zh": "== 规划文本检查：{n} 处 ==", "en": "== Plan text checks: {n} =="},
+    "audit_cli_lines": {"zh": "规划文本第 {lines} 行", "en": "lines {lines}"},
+    "audit_cli_written": {"zh": "已写入：{path}", "en": "written: {path}"},
     # --- the map at province and national scale: overlap tab capped ---
     "overlap_capped": {
         "zh": "共 {n} 个区域：矩阵与区域对仅列承载所选产业链最多的 {areas} 个区域，"
