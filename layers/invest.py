@@ -9,6 +9,7 @@ the position; names never travel to the browser).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from html import escape
 
 import folium
@@ -17,11 +18,13 @@ import numpy as np
 import pandas as pd
 
 from layers.geostore import order_key
+from layers.legend import render
 from layers.points import PointSet, PointsLayer, encode
 from layers.restyle import AreaStyles, restyle_group
 from layers.restyle import encode as encode_styles
 from layers.shading import value_styles
 from sq_layout.i18n import t
+from sq_layout.legend import LegendEntry, value_entries
 from sq_layout.style import VALUE_RAMP
 
 KINDS = ("firm", "project", "carrier")
@@ -82,15 +85,25 @@ def _steps(top: float, whole: bool) -> list[str]:
     return out
 
 
-def shade_styles(areas: gpd.GeoDataFrame, values: pd.Series | None, title: str = "", whole: bool = True) -> AreaStyles:
-    """Areas filled by a metric (VALUE_RAMP over 0..max), with the values of each step in the map legend."""
+def shade_styles(areas: gpd.GeoDataFrame, values: pd.Series | None) -> AreaStyles:
+    """Areas filled by a metric (VALUE_RAMP over 0..max); no values: the base style everywhere."""
     if values is None:
         return AreaStyles((), encode_styles([None] * len(areas)), order_key(list(areas["area_id"])))
     top = float(values.max()) if len(values) else 0.0
-    styles = value_styles(areas, values / top if top > 0 else values * 0)
+    return value_styles(areas, values / top if top > 0 else values * 0)
+
+
+def shade_entries(values: pd.Series, whole: bool = True) -> list[LegendEntry]:
+    """The shading's legend rows: each VALUE_RAMP step with the values it stands for (unreachable steps left out)."""
+    top = float(values.max()) if len(values) else 0.0
     steps = _steps(top, whole) if top > 0 else ["0"]
-    legend = tuple((VALUE_RAMP[b], text, False) for b, text in enumerate(steps) if text)
-    return AreaStyles(styles.palette, styles.idx, styles.order_key, title, legend)
+    ramp = value_entries()
+    return [replace(ramp[b], label=text) for b, text in enumerate(steps) if text]
+
+
+def shade_legend(values: pd.Series, title: str, lang: str, whole: bool = True) -> str:
+    """The shading's legend box (the one legend renderer of the other maps), escaped HTML."""
+    return render(lang, title, shade_entries(values, whole))
 
 
 def invest_overlay(styles: AreaStyles, points: PointSet, chains: dict[int, str], lang: str) -> folium.FeatureGroup:

@@ -10,7 +10,15 @@ import pandas as pd
 import streamlit as st
 from pandera.errors import SchemaError, SchemaErrors
 
-from layers.invest import card_html, invest_overlay, legend_html, point_blob, points_frame, shade_styles
+from layers.invest import (
+    card_html,
+    invest_overlay,
+    legend_html,
+    point_blob,
+    points_frame,
+    shade_legend,
+    shade_styles,
+)
 from layers.points import publish
 from layers.shading import value_group
 from sq_layout.i18n import t
@@ -135,15 +143,13 @@ if tab == "map":
         n_points, blob, present = cached(("points", *key), point_set)
         pset = publish(blob, n_points)  # one file per distinct set, written once; a rerun only names it
         shade = ss.inv_shade
-        styles = cached(
-            ("shade", *key, shade, lang),
-            lambda: shade_styles(
-                geo,
-                None if shade == "none" else area_metric(ds, firms, projects, shade),
-                t(f"inv_shade_{shade}", lang),
-                whole=shade != "investment",
-            ),
-        )
+        metric = None
+        if shade != "none":
+            metric = cached(("metric", *key, shade), lambda: area_metric(ds, firms, projects, shade))
+        styles = cached(("shade", *key, shade), lambda: shade_styles(geo, metric))
+        legend_slot = st.empty()  # always in the tree, so turning shading on or off does not re-mount the map below
+        if metric is not None:  # the shading's steps, in the legend box the other maps use
+            legend_slot.html(shade_legend(metric, t(f"inv_shade_{shade}", lang), lang, whole=shade != "investment"))
         names = {int(n): f"{n}. {name}" for n, name in chain_names.items()}
         draw_map(lang, "none", "", invest_overlay(styles, pset, names, lang), MAP_KEY, 600)
         shown = sorted(set(chosen) or {int(c) for c in present})

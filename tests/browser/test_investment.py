@@ -107,6 +107,7 @@ def test_screenshot_for_readme(page, app_url, demo):
     select_option(page, "产业链", "晶硅光伏")
     page.get_by_test_id("stRadioGroup").get_by_text("企业数", exact=True).click()
     wait_until(page, lambda: frame.locator("path.sq-value").count() == 9, what="areas shaded")
+    wait_until(page, lambda: "企业数" in page.locator(".sq-lg-head").first.inner_text(), what="shading legend")
     firms, projects, _ = apply_filter(demo, InvestFilter(chains=(3,)))
     wait_until(page, lambda: drawn(frame) == len(firms) + len(projects), what="chain 3 points")
     target = projects.sort_values("investment_yi").iloc[-1]  # the biggest project: its own spot, easy to see

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from layers.assets import make_offline, remote_assets
-from layers.invest import card_html, invest_overlay, point_blob, points_frame, shade_styles
+from layers.invest import card_html, invest_overlay, point_blob, points_frame, shade_entries, shade_legend, shade_styles
 from layers.points import POINTS_DIR, publish
 from sq_layout.geo.simplify import browser_geometry
 from sq_layout.invest.demo import DEMO_SOURCE, demo_data
@@ -87,9 +87,10 @@ def test_shading_legend_gives_each_step_its_values(ds) -> None:
     geo = browser_geometry(areas_frame(ds))
     values = pd.Series(0.0, index=geo["area_id"]).astype(float)
     values.iloc[:3] = [12, 5, 1]
-    styles = shade_styles(geo, values, "企业数")
-    assert styles.legend_title == "企业数"
-    assert [label for _, label, _ in styles.legend] == ["0 – 2", "3 – 4", "5 – 7", "8 – 9", "10 – 12"]
+    assert [e.label for e in shade_entries(values)] == ["0 – 2", "3 – 4", "5 – 7", "8 – 9", "10 – 12"]
+    assert len(set(shade_styles(geo, values).idx)) == 4  # 12, 5, 1 and the zeros: four steps drawn
+    box = shade_legend(values, "企业<数>", "zh")
+    assert "10 – 12" in box and "企业&lt;数&gt;" in box  # the steps, and the title escaped
     assert set(shade_styles(geo, None).idx) == {"."}  # no shading: the base style everywhere
 
 
