@@ -292,7 +292,6 @@
     } else {
       st.zoomed = null;
     }
-    legend(spec.legend);
     schedule();
   }
   S.restyle = apply;
@@ -306,23 +305,6 @@
     if (!inView || (w < size.x / 4 && h < size.y / 4)) {
       m.fitBounds(b, { padding: [40, 40], maxZoom: Math.max(m.getZoom(), 13) });
     }
-  }
-
-  function legend(spec) {
-    if (!spec) { if (st.legend) { st.legend.getContainer().style.display = "none"; } return; }
-    if (!st.legend) { st.legend = control("topright", "sq-map-legend"); }
-    var div = st.legend.getContainer();
-    div.style.display = "";
-    div.textContent = "";
-    var title = L.DomUtil.create("div", "sq-map-legend-title", div);
-    title.textContent = spec.title;
-    spec.items.forEach(function (it) {
-      var row = L.DomUtil.create("div", "sq-map-legend-row", div);
-      var sw = L.DomUtil.create("span", "sq-sw", row);
-      sw.style.background = it[0];
-      if (it[2]) { sw.style.border = "1.5px dashed #222"; }
-      row.appendChild(document.createTextNode(it[1]));
-    });
   }
 
   var queued = false;
