@@ -76,7 +76,7 @@ st.subheader(t("ws_import", lang))
 st.caption(t("ws_import_help", lang))
 with st.form("ws_import_form"):
     files = st.file_uploader(t("ws_files", lang), type=["xlsx", "csv", "txt", "zip"], accept_multiple_files=True)
-    title = st.text_input(t("ws_title", lang), placeholder="十五五 规划草案")
+    title = st.text_input(t("ws_title", lang), placeholder=t("ws_title_example", lang))
     base_id = st.selectbox(t("ws_base", lang), ids, index=ids.index(latest), format_func=titles.get)
     go = st.form_submit_button(t("ws_do_import", lang))
 if go and files:

@@ -54,4 +54,5 @@ TEXT: dict[str, dict[str, str]] = {
     # --- the bundled baseline's title and note as shown (the stored ones stay as seeded) ---
     "ws_baseline_title": {"zh": "“十四五”规划（随附基线）", "en": "14th Five-Year Plan (bundled baseline)"},
     "ws_baseline_note": {"zh": "只读", "en": "read-only"},
+    "ws_title_example": {"zh": "十五五 规划草案", "en": "15th Five-Year Plan draft"},
 }
