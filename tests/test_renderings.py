@@ -38,7 +38,7 @@ def test_english_panel_and_export_show_products_as_rendering_with_the_plan_wordi
     html = area_panel_html(area_panel(ds, "shuyang", "en"), "en", {})
     assert "vehicle equipment manufacturing (车辆装备制造); " in html
     exported = selection_tables(ds, Selection(), "shuyang", "en")["area_details"]
-    assert "vehicle equipment manufacturing (车辆装备制造)" in set(exported["text"])
+    assert "vehicle equipment manufacturing (车辆装备制造)" in set(exported["Text"])  # readable headers too
 
 
 CAPTIONS = [("en", "Plan text (Chinese original)", "Line 799: "), ("zh", "规划原文", "L799：")]
