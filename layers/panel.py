@@ -67,8 +67,8 @@ def _colon(lang: str) -> str:
 def _details(p: AreaPanel, lang: str) -> str:
     out = []
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
-        texts = "；".join(_e(x) for x in rows["text"])
-        srcs = "、".join(sorted(set(rows["source"])))
+        texts = ("；" if lang == "zh" else "; ").join(_e(x) for x in rows["text"])
+        srcs = ("、" if lang == "zh" else ", ").join(sorted(set(rows["source"])))
         out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span></li>')
     return "<ul>" + "".join(out) + "</ul>" if out else ""
 
@@ -132,7 +132,10 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
         )
         parts.append(f"<details><summary>{_e(t('conflicts', lang))}</summary><ul>{items}</ul></details>")
     c = _colon(lang)
-    passages = "".join(f'<div class="passage">L{r.line}{c}{_e(r.text)}</div>' for r in p.passages.itertuples())
+    passages = "".join(  # quotations of the Chinese plan: labelled as the original in English, marked lang="zh"
+        f'<div class="passage" lang="zh">{_e(t("passage_line", lang).format(n=r.line))}{c}{_e(r.text)}</div>'
+        for r in p.passages.itertuples()
+    )
     parts.append(f"<details><summary>{_e(t('passage', lang))}</summary>{passages}</details>")
     parts.append(f'<div class="src">{_e(t("geometry", lang))}{_colon(lang)}{_e(provenance)}</div></div>')
     return "".join(parts)

@@ -22,10 +22,8 @@ from sq_layout.analysis.queries import (
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
-from sq_layout.plan.propernames import shown_name
+from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
 from sq_layout.plan.schemas import SOURCES
-
-PROPER = ("carrier", "firm", "town")  # details that are proper names: shown with an English rendering
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,9 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
         {
             "kind": det["kind"].map(lambda v: label(v, lang)),
             "industry": det["subindustry_id"].map(subs).fillna(det["industry_id"].map(names)).fillna("—"),
-            "text": [shown_name(x, lang) if k in PROPER else x for x, k in zip(det["text"], det["kind"], strict=True)],
+            "text": [
+                shown_name(x, lang) if k in RENDERED_KINDS else x for x, k in zip(det["text"], det["kind"], strict=True)
+            ],
             "source": det.apply(lambda r: f"{label(r['source'], lang)} L{r['line']}", axis=1),
         }
     )

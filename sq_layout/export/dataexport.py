@@ -67,8 +67,8 @@ def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -
         p = area_panel(ds, area, lang)
         ind = p.industries.drop(columns="industry_id")
         tables["area_industries"] = ind.rename(columns=headers(list(ind.columns), lang))
-        tables["area_details"] = p.details
-        tables["area_conflicts"] = p.conflicts
+        tables["area_details"] = p.details.rename(columns=headers(list(p.details.columns), lang))
+        tables["area_conflicts"] = p.conflicts.rename(columns=headers(list(p.conflicts.columns), lang))
     return tables
 
 

@@ -120,4 +120,6 @@ HEADERS: dict[str, dict[str, str]] = {
     "text": {"zh": "内容", "en": "Text"},
     "source": {"zh": "出处", "en": "Source"},
     "n_sources": {"zh": "来源数", "en": "Sources"},
+    # --- area facts in the data exports: readable headers ---
+    "conflict": {"zh": "来源不一致", "en": "Sources disagree"},
 }

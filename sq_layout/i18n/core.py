@@ -56,7 +56,7 @@ TEXT: dict[str, dict[str, str]] = {
     "conflicts": {"zh": "规划内部不一致之处", "en": "Where the plan disagrees with itself"},
     "parks_inside": {"zh": "区内功能区", "en": "Zones inside"},
     "shared_with_county": {"zh": "与所在县区重复的产业链", "en": "Chains shared with its county"},
-    "passage": {"zh": "规划原文", "en": "Plan passage"},
+    "passage": {"zh": "规划原文", "en": "Plan text (Chinese original)"},
     "matrix": {"zh": "区域 × 产业链矩阵（数值为陈述来源数）", "en": "Area × chain matrix (number of sources)"},
     "hosts_per_chain": {"zh": "每条产业链的承载区域数", "en": "Hosting areas per chain"},
     "shared_pairs": {"zh": "共享产业链的区域对", "en": "Area pairs sharing chains"},
@@ -260,4 +260,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} areas: the matrix and the pairs list only the {areas} areas hosting most of the chosen chains, and "
         "the bar chart the {chains} most widely hosted chains (host counts over all areas).",
     },
+    # --- plan passages labelled as the Chinese original in English ---
+    "passage_line": {"zh": "L{n}", "en": "Line {n}"},
 }

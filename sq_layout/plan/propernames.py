@@ -1,8 +1,9 @@
-"""English renderings of the proper names the plan prints in Chinese only (carrier parks, lead firms, towns).
+"""English renderings of what the plan prints in Chinese only: proper names (carrier parks, lead firms, towns)
+and its featured-product phrases.
 
-They are translations or pinyin made for reading (`basis` says which), not registered English names; the
-Chinese name stays the proper name and is shown beside its rendering. Keyed by the name as printed, so a
-workspace version that names a new park simply shows it in Chinese until a rendering is added.
+They are translations or pinyin made for reading (`basis` says which), not registered English names or official
+terms; the Chinese text stays the plan's wording and is shown beside its rendering. Keyed by the text as printed,
+so a workspace version that names a new park or product simply shows it in Chinese until a rendering is added.
 """
 
 from __future__ import annotations
@@ -16,26 +17,40 @@ from sq_layout.errors import DataError
 from sq_layout.paths import PLAN_DIR
 
 NAMES_FILE = PLAN_DIR / "proper_names.csv"
+PHRASES_FILE = PLAN_DIR / "phrases_en.csv"  # the featured products (特色产品), same columns
+RENDERING_FILES = (NAMES_FILE, PHRASES_FILE)
 COLUMNS = ["name", "name_en", "kind", "basis"]
+RENDERED_KINDS = ("carrier", "firm", "town", "product")  # details shown with an English rendering
 
 
-@lru_cache(maxsize=4)
-def english_names(path: Path = NAMES_FILE) -> dict[str, str]:
-    """Chinese name as printed → English rendering (empty when the file is absent)."""
+def _read(path: Path) -> dict[str, str]:
+    """One renderings file: Chinese text → English rendering, checked (empty when the file is absent)."""
     if not path.exists():
         return {}
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise DataError(str(path), [f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"])
-    empty = frame.index[(frame["name"].str.strip() == "") | (frame["name_en"].str.strip() == "")]
-    if len(empty):
-        raise DataError(str(path), [f"row {i + 2}: 'name' and 'name_en' must not be empty" for i in empty])
-    return dict(zip(frame["name"].str.strip(), frame["name_en"].str.strip(), strict=True))
+    name, name_en = frame["name"].str.strip(), frame["name_en"].str.strip()
+    empty, twice = frame.index[(name == "") | (name_en == "")], frame.index[name.duplicated() & (name != "")]
+    problems = [f"row {i + 2}: 'name' and 'name_en' must not be empty" for i in empty]
+    problems += [f"row {i + 2}: 'name' {name[i]!r} is listed twice" for i in twice]
+    if problems:
+        raise DataError(str(path), problems)
+    return dict(zip(name, name_en, strict=True))
+
+
+@lru_cache(maxsize=4)
+def english_names(*paths: Path) -> dict[str, str]:
+    """Chinese text as printed → English rendering, from the given files (default: names and product phrases)."""
+    out: dict[str, str] = {}
+    for path in paths or RENDERING_FILES:
+        out.update(_read(path))
+    return out
 
 
 def shown_name(name: str, lang: str) -> str:
-    """A proper name for display: as printed in Chinese; in English 'rendering (原名)' when there is one."""
+    """A name or phrase for display: as printed in Chinese; in English 'rendering (原文)' when there is one."""
     if lang == "zh":
         return name
     en = english_names().get(name)

@@ -131,8 +131,12 @@ def test_english_pages_show_chinese_only_beside_a_rendering(page, app_url):
     map_frame(page)
     wait_until(page, lambda: "Sihong County" in page.locator(".st-key-sq-answer").inner_text(), what="card")
     wait_idle(page)
+    for summary in page.locator(".st-key-sq-answer details summary").all():  # the folded facts and passages too
+        summary.click()
     text = page.locator(".st-key-sq-answer").inner_text()
     assert "Shuanggou Distillery Co. (双沟股份)" in text  # a lead firm: rendering first, the printed name beside it
+    assert t("passage", "en") in text and "Line 812: " in text  # plan quotes captioned as the Chinese original
+    assert "inductors (电感器)" in text  # a featured product: rendering with the plan's wording
     found["explorer"] = bare_chinese(visible_text(page))
     for tab in (t("compare", "en"), t("overlap", "en")):
         page.get_by_role("tab", name=tab).click()
