@@ -149,22 +149,23 @@ def browser() -> None:
                 wait_until(page, lambda n=name: n in page.locator(".sq-panel h3").inner_text(), what="panel")
                 clicks.append(time.perf_counter() - t)
             filters = []
-            previous = 0
             names = bundled().chains.set_index("chain_no")["name"]
             box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="重点产业链")
             for chains in CHAIN_SETS[:5]:
                 expected = len(host_summary(bundled(), Selection(chains=tuple(chains))))
                 t = time.perf_counter()
-                box.locator("input").click()
-                for _ in range(previous):
-                    page.keyboard.press("Backspace")
+                tags = box.locator("[data-tag]:visible")
+                while tags.count():  # each chip's own remove button, one at a time (a rerun may redraw the box)
+                    n = tags.count()
+                    tags.first.locator('button[aria-label^="Remove"]').click(force=True)
+                    wait_until(page, lambda n=n, tg=tags: tg.count() < n, what="chip removed")
+                box.locator("input:visible").click()
                 for c in chains:
                     box.locator("input").fill(names[c])
                     page.keyboard.press("Enter")
                     # the chip must be in before the next name is typed (a rerun may redraw the box meanwhile)
                     wait_until(page, lambda c=c: f"{c}. {names[c]}" in box.inner_text(), what=f"chip {c}")
                 page.keyboard.press("Escape")
-                previous = len(chains)
                 wait_until(
                     page,
                     lambda e=expected: (
