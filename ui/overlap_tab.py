@@ -26,11 +26,21 @@ from ui.compare import compare_tab
 CAP_AREAS = 40  # areas in the heat map and the pairs table at scale
 CAP_CHAINS = 40  # chains in the charts at scale
 
+TABS_KEY = "sq_tabs"
+OPEN_TAB = "sq_open_tab"  # 0 compare, 1 overlap
+
 
 def secondary_tabs(ds: Dataset, view: ViewState) -> None:
     """Compare and overlap tabs; only the open one is built (switching tabs reruns the page, the map stays)."""
     lang = view.lang
-    compare, overlap = st.tabs([t("compare", lang), t("overlap", lang)], key="sq_tabs", on_change="rerun")
+    names = [t("compare", lang), t("overlap", lang)]
+
+    def remember() -> None:  # by position: a language switch relabels the tabs, and the open one must stay open
+        shown = st.session_state.get(TABS_KEY)
+        st.session_state[OPEN_TAB] = names.index(shown) if shown in names else 0
+
+    opened = names[st.session_state.get(OPEN_TAB, 0)]
+    compare, overlap = st.tabs(names, default=opened, key=TABS_KEY, on_change=remember)
     with compare:
         if compare.open is not False:
             compare_tab(ds, view)

@@ -226,3 +226,18 @@ def test_hosts_view_shows_each_chain_figures_once(page, app_url):
     wait_until(page, lambda: header_cells.count() > 0, what="the hosts table")
     headers = header_cells.all_inner_texts()
     assert "地区" in headers and not any("产值" in h or "目标" in h for h in headers)
+
+
+def test_language_switch_keeps_the_open_side_tab(page, app_url):
+    open_app(page, app_url + "?chain=3")
+    tab = page.get_by_role("tab", name="布局重叠")
+    tab.click()
+    wait_until(page, lambda: tab.get_attribute("aria-selected") == "true", what="overlap tab open")
+    wait_idle(page)
+    page.locator('[data-testid="stRadio"]').filter(has_text="English").get_by_text("English").click()
+    wait_until(page, lambda: "lang=en" in page.url, what="English URL")
+    overlap = page.get_by_role("tab", name="Overlap")
+    wait_until(page, lambda: overlap.count() == 1, what="tabs relabelled")
+    wait_idle(page)
+    assert overlap.get_attribute("aria-selected") == "true"
+    assert page.get_by_role("tab", name="Compare").get_attribute("aria-selected") == "false"
