@@ -13,12 +13,27 @@ import folium
 import folium.elements
 import xstatic.pkg.leaflet as xleaflet
 
+from sq_layout.atomic import write_bytes
+
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"
 # Relative to the streamlit-folium iframe (/component/<name>/index.html), so it also works under --server.baseUrlPath.
 STATIC_URL = "../../app/static/"
 LEAFLET_JS = [("leaflet", STATIC_URL + "vendor/leaflet/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", STATIC_URL + "vendor/leaflet/leaflet.css"), ("sq_css", STATIC_URL + "sq.css")]
+
+
+def publish_once(folder: Path, name: str, data: bytes, keep: int) -> None:
+    """Write a content-named static file atomically unless it is there, then prune the folder to its `keep` newest
+    files of that suffix (a file in use is touched on every call, so pruning keeps it)."""
+    path = folder / name
+    if path.exists() and path.stat().st_size == len(data):
+        os.utime(path)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    write_bytes(path, data)
+    for old in sorted(folder.glob("*" + path.suffix), key=lambda p: p.stat().st_mtime)[:-keep]:
+        old.unlink(missing_ok=True)
 
 
 def vendor_copy(package: ModuleType, vendor_dir: Path, note: str) -> Path:

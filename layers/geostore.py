@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
 import shapely
 
-from layers.assets import STATIC_DIR, STATIC_URL
+from layers.assets import STATIC_DIR, STATIC_URL, publish_once
 from layers.popups import area_tooltips
 from sq_layout.geo.simplify import Scale, browser_scale
 from sq_layout.i18n import LANGS
@@ -83,29 +81,10 @@ def feature_collection(areas: gpd.GeoDataFrame) -> dict:
     return {"type": "FeatureCollection", "langs": list(LANGS), "features": features}
 
 
-def _write_once(name: str, data: bytes) -> None:
-    path = GEO_DIR / name
-    if path.exists() and path.stat().st_size == len(data):
-        return
-    GEO_DIR.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=GEO_DIR, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    old = sorted(GEO_DIR.glob("*.json"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
-    for p in old:
-        p.unlink(missing_ok=True)
-
-
 def _publish_json(doc: dict) -> tuple[str, int]:
     data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     name = hashlib.sha256(data).hexdigest()[:20] + ".json"
-    _write_once(name, data)
+    publish_once(GEO_DIR, name, data, KEEP_FILES)
     return STATIC_URL + "geo/" + name, len(data)
 
 

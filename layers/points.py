@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +17,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from layers.assets import STATIC_DIR, STATIC_URL
+from layers.assets import STATIC_DIR, STATIC_URL, publish_once
 
 POINTS_DIR = STATIC_DIR / "points"
 KEEP_FILES = 48  # the newest point sets kept on disk; a set in use is touched on every rerun, so it stays
@@ -53,29 +51,10 @@ def encode(points: pd.DataFrame) -> bytes:
     return out
 
 
-def _write_once(name: str, data: bytes) -> None:
-    path = POINTS_DIR / name
-    if path.exists() and path.stat().st_size == len(data):
-        os.utime(path)  # in use: newest, so pruning keeps it
-        return
-    POINTS_DIR.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=POINTS_DIR, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    for old in sorted(POINTS_DIR.glob("*.bin"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]:
-        old.unlink(missing_ok=True)
-
-
 def publish(data: bytes, n: int) -> PointSet:
     """Write an encoded point set to static/points/<content hash>.bin (once) and say where the browser finds it."""
     name = hashlib.sha256(data).hexdigest()[:20] + ".bin"
-    _write_once(name, data)
+    publish_once(POINTS_DIR, name, data, KEEP_FILES)
     return PointSet(STATIC_URL + "points/" + name, n, len(data))
 
 
