@@ -14,6 +14,20 @@ from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Inte
 
 from sq_layout.store.tables import Geometry, metadata
 
+# Where a firm or project is and what it serves: the same columns, in this order, on both tables.
+PLACED: list[tuple[str, str]] = [
+    ("chains", "str"),
+    ("links", "str"),
+    ("area_id", "str"),
+    ("area_stated", "str"),
+    ("area_flag", "bool"),
+    ("carrier", "str"),
+    ("lon", "point"),
+    ("lat", "point"),
+    ("approximate", "bool"),
+    ("origin", "str"),
+    ("source", "str"),
+]
 # Column kinds: "str" (never null), "float", "int", "Int64" (nullable int), "bool", "date" (nullable datetime),
 # "point" (lon/lat of the table, one geometry column here).
 INVEST_COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -22,17 +36,7 @@ INVEST_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("name", "str"),
         ("credit_code", "str"),
         ("role", "str"),
-        ("chains", "str"),
-        ("links", "str"),
-        ("area_id", "str"),
-        ("area_stated", "str"),
-        ("area_flag", "bool"),
-        ("carrier", "str"),
-        ("lon", "point"),
-        ("lat", "point"),
-        ("approximate", "bool"),
-        ("origin", "str"),
-        ("source", "str"),
+        *PLACED,
     ],
     "projects": [
         ("project_id", "str"),
@@ -44,17 +48,7 @@ INVEST_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("date_started", "date"),
         ("date_completed", "date"),
         ("date_operating", "date"),
-        ("chains", "str"),
-        ("links", "str"),
-        ("area_id", "str"),
-        ("area_stated", "str"),
-        ("area_flag", "bool"),
-        ("carrier", "str"),
-        ("lon", "point"),
-        ("lat", "point"),
-        ("approximate", "bool"),
-        ("origin", "str"),
-        ("source", "str"),
+        *PLACED,
     ],
     "carriers": [
         ("carrier_id", "str"),
