@@ -112,7 +112,11 @@ def answer(view: ViewState) -> None:
     if view.area is not None:
         card, facts = area_html(ds, view.area, lang)
         st.html(card)
-        st.html(facts)
+        # the citations are one click away and only sent once opened: a click moves the card, not ~25 KB of passages
+        folded = st.expander(t("facts_sources", lang), key="sq_facts", on_change="rerun")
+        if folded.open:
+            with folded:
+                st.html(facts)
         if not view.selection.empty:
             with st.expander(t("hosts_table", lang)):
                 hosts_view(view)

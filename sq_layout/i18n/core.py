@@ -262,4 +262,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # --- plan passages labelled as the Chinese original in English ---
     "passage_line": {"zh": "L{n}", "en": "Line {n}"},
+    # --- the area's facts and plan passages: sent to the page only when opened ---
+    "facts_sources": {"zh": "依据：产业、特色产品与规划原文", "en": "Sources: industries, products and plan text"},
 }

@@ -203,3 +203,21 @@ def readme_screenshot(page: Page, name: str) -> None:
     assert shot.stat().st_size > 50_000
     if os.environ.get("SQ_UPDATE_DOCS") == "1":
         shutil.copy(shot, ROOT / "docs" / name)
+
+
+def unfold_answer(page: Page, lang: str = "zh") -> None:
+    """Open every fold of the answer panel: the area's facts (sent to the page once opened), then each section."""
+    from sq_layout.i18n import t
+
+    wait_idle(page)
+    page.locator("[data-testid='stExpander'] summary").filter(has_text=t("facts_sources", lang)).first.click()
+    facts = page.locator(".st-key-sq-answer .sq-panel:not(.sq-card)")
+    wait_until(page, lambda: facts.count() > 0, what="the area's facts")
+    wait_idle(page)
+    closed = page.locator(".st-key-sq-answer details:not([open]) > summary")
+    for _ in range(40):
+        if closed.count() == 0:
+            break
+        closed.first.click()
+        page.wait_for_timeout(80)
+

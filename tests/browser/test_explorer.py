@@ -36,9 +36,22 @@ def no_exception(page) -> bool:
     return page.locator('[data-testid="stException"]').count() == 0
 
 
+FACTS = "依据：产业、特色产品与规划原文"  # the folded facts, sent to the page only once opened
+
+
+def open_facts(page) -> None:
+    """Open the area's folded facts (the page then fetches them) and wait until they are there."""
+    wait_idle(page)
+    page.locator("[data-testid='stExpander'] summary").filter(has_text=FACTS).first.click()
+    wait_until(page, lambda: page.locator(".st-key-sq-answer .sq-panel:not(.sq-card)").count() > 0, what="facts")
+
+
 def expand(page, summary: str) -> None:
-    """Open a folded section of the answer panel."""
-    page.locator(".st-key-sq-answer details summary").filter(has_text=summary).first.click()
+    """Open a folded section of the answer panel (opening the facts first if they are folded)."""
+    section = page.locator(".st-key-sq-answer .sq-panel details summary").filter(has_text=summary)
+    if section.count() == 0:
+        open_facts(page)
+    section.first.click()
 
 
 def test_map_renders_nine_areas_with_labels_and_legend(page, app_url):
@@ -53,11 +66,21 @@ def test_map_renders_nine_areas_with_labels_and_legend(page, app_url):
 
 def test_click_sihong_shows_industries_with_sources_then_clears(page, app_url, points):
     frame = open_app(page, app_url)
+    wait_until(page, lambda: frame.evaluate("() => sqMap.info().loaded"), what="areas drawn")
+    count_sent = """() => { const s = window.Streamlit, send = s.setComponentValue; window.__sent = 0;
+        s.setComponentValue = (v) => { window.__sent++; return send.call(s, v); }; }"""
+    frame.evaluate(count_sent)
     click_latlng(page, frame, *points["sihong"])
     wait_until(page, lambda: "泗洪县" in panel_text(page) and "光伏新能源" in panel_text(page), what="sihong panel")
+    wait_idle(page)
     text = panel_text(page)
     # the answer first: chips with tier, counts, chains, lead firms; the citations folded one click away
     assert "主导产业" in text and "双沟股份" in text and "9. 酿造（酒）" in text and "表十 L722" not in text
+    # the click was reported at once (not after st_folium's 250 ms debounce), and only once
+    page.wait_for_timeout(600)
+    assert frame.evaluate("() => [sqMap.info().reported, window.__sent]") == [1, 1]
+    # the citations are not in the page until asked for
+    assert FACTS in text and page.locator(".st-key-sq-answer .sq-panel:not(.sq-card)").count() == 0
     expand(page, "承担的产业与细分产业")
     wait_until(page, lambda: "表十 L722" in panel_text(page), what="sources unfolded")
     assert "第五章 L810" in panel_text(page)

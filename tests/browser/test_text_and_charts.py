@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sq_layout.plan.dataset import bundled
-from tests.browser.conftest import ROOT, map_frame, wait_idle, wait_until
+from tests.browser.conftest import ROOT, map_frame, unfold_answer, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -89,8 +89,7 @@ def test_chinese_pages_show_no_untranslated_english(page, app_url):
     map_frame(page)
     wait_until(page, lambda: "泗洪县" in page.locator(".st-key-sq-answer").inner_text(), what="card")
     wait_idle(page)
-    for summary in page.locator(".st-key-sq-answer details summary").all():
-        summary.click()
+    unfold_answer(page)
     found["explorer"] = english_words(visible_text(page))
     for tab in ("区域对比", "布局重叠"):
         page.get_by_role("tab", name=tab).click()
@@ -131,8 +130,7 @@ def test_english_pages_show_chinese_only_beside_a_rendering(page, app_url):
     map_frame(page)
     wait_until(page, lambda: "Sihong County" in page.locator(".st-key-sq-answer").inner_text(), what="card")
     wait_idle(page)
-    for summary in page.locator(".st-key-sq-answer details summary").all():  # the folded facts and passages too
-        summary.click()
+    unfold_answer(page, "en")  # the folded facts and passages too
     text = page.locator(".st-key-sq-answer").inner_text()
     assert "Shuanggou Distillery Co. (双沟股份)" in text  # a lead firm: rendering first, the printed name beside it
     assert t("passage", "en") in text and "Line 812: " in text  # plan quotes captioned as the Chinese original
