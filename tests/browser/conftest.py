@@ -220,4 +220,3 @@ def unfold_answer(page: Page, lang: str = "zh") -> None:
             break
         closed.first.click()
         page.wait_for_timeout(80)
-
