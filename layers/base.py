@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
 import xyzservices
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -153,10 +154,35 @@ def _config(layers: BaseLayers) -> dict:
     }
 
 
+class _Text(Element):
+    """A header piece already rendered (no template to re-read)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: object) -> str:
+        """The text as it is."""
+        return self.text
+
+
+class CompactMap(folium.Map):
+    """A folium map whose page header travels without its template indentation (sent again on every rerun)."""
+
+    def render(self, **kwargs: object) -> None:
+        """Render as folium does, then collapse the whitespace of the header's inline styles and settings."""
+        super().render(**kwargs)
+        header = self.get_root().header
+        for name, child in list(header._children.items()):
+            text = child.render()
+            if "<link" not in text and " src=" not in text:  # links are picked out of the header by st_folium
+                header._children[name] = _Text(re.sub(r"\s+", " ", text).strip())
+
+
 def base_map(layers: BaseLayers, tianditu_key: str = "") -> folium.Map:
     """A small, deterministic script: counties below, dashed zones above, labels placed in the browser."""
     minx, miny, maxx, maxy = layers.bounds
-    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=layers.n_areas > CANVAS_ABOVE, zoom_snap=0.25)
+    m = CompactMap(tiles=None, control_scale=True, prefer_canvas=layers.n_areas > CANVAS_ABOVE, zoom_snap=0.25)
     make_offline(m)
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     _add_tiles(m, layers.basemap, tianditu_key)

@@ -69,6 +69,20 @@ def test_base_map_script_is_deterministic(geo):
     assert _get_map_string(base_map(base_layers(geo, "zh"))) == _get_map_string(base_map(base_layers(geo, "zh")))
 
 
+def test_map_header_is_sent_compact_with_its_links_intact(geo):
+    from streamlit_folium import _get_header
+
+    m = base_map(base_layers(geo, "zh"))
+    m.get_root().render()
+    m.render()  # twice, as st_folium does
+    header = _get_header(m)
+    styles = header[header.index("<style>") : header.rindex(">") + 1]
+    assert "#map_div { position: relative;" in styles and "L_NO_TOUCH = false;" in styles
+    assert "\n" not in styles and "  " not in styles
+    page = m.get_root().render()
+    assert "leaflet.css" in page and "leaflet.js" in page  # the links st_folium picks out are still there
+
+
 def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
     evil = geo.copy()
     evil.loc[evil["area_id"] == "susu", ["name", "short_name"]] = EVIL
