@@ -12,7 +12,7 @@ from ui import state
 
 
 def compare_tab(ds: Dataset, view: ViewState) -> None:
-    """Two pickers (A is the selected area, B the compared one) and the comparison table."""
+    """Area A is the selected area, B is picked here; then the comparison table."""
     lang = view.lang
     names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     options = ["", *names]
@@ -21,13 +21,9 @@ def compare_tab(ds: Dataset, view: ViewState) -> None:
         return str(names[a]) if a else t("pick_area", lang)
 
     c1, c2 = st.columns(2)
-    c1.selectbox(
-        t("area_a", lang),
-        options,
-        key=state.bind("w_cmp_a", view.area or ""),
-        format_func=fmt,
-        on_change=state.on_area("w_cmp_a"),
-    )
+    # A is the area selected on the map or the picker above it: one picker for it, not two (each sends every name)
+    c1.markdown(f"**{t('area_a', lang)}**  \n{fmt(view.area) if view.area else '—'}")
+    c1.caption(t("area_a_is_selected", lang))
     c2.selectbox(
         t("area_b", lang),
         options,

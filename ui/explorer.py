@@ -19,6 +19,8 @@ from ui.shared import draw_map, language_switch, load, page_style, show_notes, v
 
 ds, geo = load()
 AREA_IDS = tuple(ds.areas["area_id"])
+PICKER_SHOWS_SELECTION_UP_TO = 300  # areas; above, the picker jumps to an area (see area_picker)
+HOSTS_SHOWN = 200  # rows of the hosts table on the page; the export has them all
 
 
 def secret(name: str) -> str:
@@ -64,14 +66,20 @@ def sidebar(view: ViewState) -> None:
 
 
 def area_picker(view: ViewState) -> None:
-    """Select an area by name (with search): the same as clicking it on the map."""
+    """Select an area by name (with search): the same as clicking it on the map.
+
+    With many areas the picker only jumps to an area and then shows its prompt again: its list (every name) then never
+    changes, so the browser keeps it instead of receiving it again with each click.
+    """
     names = ds.areas.set_index("area_id")[name_col(view.lang)]
+    jump = len(AREA_IDS) > PICKER_SHOWS_SELECTION_UP_TO
+    empty = t("pick_area_jump" if jump else "whole_city", view.lang)
     st.selectbox(
         t("pick_area", view.lang),
         ["", *AREA_IDS],
-        key=state.bind("w_area", view.area or ""),
-        format_func=lambda a: str(names[a]) if a else t("whole_city", view.lang),
-        on_change=state.on_area("w_area"),
+        key=state.bind("w_area", "" if jump else (view.area or "")),
+        format_func=lambda a: str(names[a]) if a else empty,
+        on_change=state.on_area("w_area", keep_on_empty=jump),
         label_visibility="collapsed",
     )
 
@@ -99,11 +107,16 @@ def hosts_view(view: ViewState) -> None:
     for col in ("output_2020", "target_2023", "target_2025"):  # as printed in 表十一: 117.61, 850, 1000
         figs[col] = figs[col].map(lambda v: f"{v:g}")
     st.markdown(f"**{t('chain_figures', lang)}**")
-    st.table(figs.rename(columns=headers(list(figs.columns), lang)).set_index(headers(["chain"], lang)["chain"]))
+    # a plain table (escaped): a few hundred bytes where a table widget sends a kilobyte or two of schema
+    table = figs.rename(columns=headers(list(figs.columns), lang)).to_html(index=False, border=0, escape=True)
+    st.markdown(table, unsafe_allow_html=True)
     st.caption(t("citywide_note", lang))
     hosts = hosts_table(ds, sel, lang).drop(columns=["area_id", "chain_no"])
     st.markdown(f"**{t('hosts_table', lang)}** · {hosts['area'].nunique()}")
-    st.dataframe(hosts.rename(columns=headers(list(hosts.columns), lang)), hide_index=True, width="stretch")
+    if len(hosts) > HOSTS_SHOWN:
+        st.caption(t("hosts_shown", lang).format(shown=HOSTS_SHOWN, total=len(hosts)))
+    shown = hosts.head(HOSTS_SHOWN)
+    st.dataframe(shown.rename(columns=headers(list(shown.columns), lang)), hide_index=True, width="stretch")
 
 
 def answer(view: ViewState) -> None:

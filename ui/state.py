@@ -82,9 +82,9 @@ def on_filter(field: str, key: str) -> Callable[[], None]:
     return _update(lambda v, x: with_selection(v, field, x or ()), key)
 
 
-def on_area(key: str) -> Callable[[], None]:
-    """Callback: select an area from the picker (None clears)."""
-    return _update(lambda v, x: replace(v, area=x or None), key)
+def on_area(key: str, keep_on_empty: bool = False) -> Callable[[], None]:
+    """Callback: select an area from the picker ('' clears, or with keep_on_empty leaves the selection as it is)."""
+    return _update(lambda v, x: replace(v, area=x or (v.area if keep_on_empty else None)), key)
 
 
 def on_compare(key: str) -> Callable[[], None]:

@@ -157,8 +157,9 @@ TEXT: dict[str, dict[str, str]] = {
     "area_a": {"zh": "区域甲", "en": "Area A"},
     "area_b": {"zh": "区域乙", "en": "Area B"},
     "compare_hint": {
-        "zh": "选择两个区域，比较共有和各自独有的产业、细分产业与产业链。",
-        "en": "Pick two areas to compare their shared and unique industries, sub-industries and chains.",
+        "zh": "在地图上点击（或在地图上方选择）区域甲，再在此选择区域乙，比较共有和各自独有的产业、细分产业与产业链。",
+        "en": "Click area A on the map (or pick it above the map), then pick area B here to compare their shared and "
+        "unique industries, sub-industries and chains.",
     },
     "compare_same": {"zh": "请选择两个不同的区域。", "en": "Pick two different areas."},
     "only_in": {"zh": "仅{}", "en": "only {}"},
@@ -264,4 +265,11 @@ TEXT: dict[str, dict[str, str]] = {
     "passage_line": {"zh": "L{n}", "en": "Line {n}"},
     # --- the area's facts and plan passages: sent to the page only when opened ---
     "facts_sources": {"zh": "依据：产业、特色产品与规划原文", "en": "Sources: industries, products and plan text"},
+    # --- scale: pages that stay light with thousands of areas ---
+    "area_a_is_selected": {"zh": "地图上选中的区域", "en": "the area selected on the map"},
+    "pick_area_jump": {"zh": "搜索并选择区域…", "en": "Search and pick an area…"},
+    "hosts_shown": {
+        "zh": "仅显示前 {shown} 行（共 {total} 行）；完整表格请用“导出”下载。",
+        "en": "Showing the first {shown} of {total} rows; download the full table with Export.",
+    },
 }
