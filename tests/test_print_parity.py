@@ -59,8 +59,8 @@ def printed_fills(ax) -> dict[str, tuple[float, ...]]:
     return drawn
 
 
-def web_legend(ds, geo, sel: Selection, area: str | None, lang: str) -> list[tuple]:
-    """The web legend's rows as (label, box|line, colour shown over white, outline colour, dashed)."""
+def web_legend(ds, geo, sel: Selection, area: str | None, lang: str) -> tuple[str, list[tuple]]:
+    """The web legend's heading and its rows as (label, box|line, colour shown over white, outline colour, dashed)."""
     single = single_legend(ds, sel, lang)
     html = map_legend_html(geo, host_summary(ds, sel), not sel.empty, single, area is not None, lang)
     rows = []
@@ -73,11 +73,13 @@ def web_legend(ds, geo, sel: Selection, area: str | None, lang: str) -> list[tup
             rows.append((unescape(label), "box", shown[1], edge[1].upper(), "dashed" in style))
         else:
             rows.append((unescape(label), "line", None, edge[1].upper(), "dashed" in style))
-    return rows
+    head = re.search(r'<span class="sq-lg-head">([^<]*)</span>', html)
+    assert head, html
+    return unescape(head[1]), rows
 
 
 def printed_legend(ax) -> list[tuple]:
-    """The printed legend's rows in the same form as web_legend."""
+    """The printed legend's rows in the same form as web_legend's."""
     rows = []
     for h in ax.get_legend().legend_handles:
         if isinstance(h, Line2D):
@@ -100,7 +102,9 @@ def _same_fills(printed: dict, web: dict) -> None:
 def test_every_printed_area_has_the_web_fill_and_the_legends_match(ds, geo, sel):
     page = render_page(ds, sel, None, PrintSpec(dpi=72))
     _same_fills(printed_fills(page.ax), web_fills(ds, geo, sel))
-    assert printed_legend(page.ax) == web_legend(ds, geo, sel, None, "zh")
+    head, rows = web_legend(ds, geo, sel, None, "zh")
+    assert printed_legend(page.ax) == rows
+    assert page.ax.get_legend().get_title().get_text() == head
 
 
 def test_no_filter_map_is_thematic_and_a_filter_leaves_other_zones_white(ds, geo):
@@ -120,7 +124,8 @@ def test_no_filter_map_is_thematic_and_a_filter_leaves_other_zones_white(ds, geo
 
 def test_english_legend_matches_the_web_with_a_selected_area(ds, geo):
     page = render_page(ds, Selection(), "sihong", PrintSpec(dpi=72, lang="en"))
-    assert printed_legend(page.ax) == web_legend(ds, geo, Selection(), "sihong", "en")
+    head, rows = web_legend(ds, geo, Selection(), "sihong", "en")
+    assert printed_legend(page.ax) == rows and page.ax.get_legend().get_title().get_text() == head
 
 
 def test_atlas_area_page_and_overview_follow_the_web_rule(ds, geo):
@@ -128,7 +133,7 @@ def test_atlas_area_page_and_overview_follow_the_web_rule(ds, geo):
     area_page = next(p for p in pages if p.area == "shuyang")
     ax = render_pages(ds, area_page, PrintSpec(dpi=72))[0].axes[0]
     _same_fills(printed_fills(ax), web_fills(ds, geo, Selection()))  # the area's industry stripes lie on top
-    web = web_legend(ds, geo, Selection(), "shuyang", "zh")
+    _, web = web_legend(ds, geo, Selection(), "shuyang", "zh")
     printed = printed_legend(ax)
     assert [r for r in printed if r[0] in {w[0] for w in web}] == web  # plus one row per industry it hosts
     overview = render_pages(ds, pages[0], PrintSpec(dpi=72, orientation="portrait"))[0]
@@ -137,5 +142,5 @@ def test_atlas_area_page_and_overview_follow_the_web_rule(ds, geo):
     for a, ind in zip(small, ds.industries["industry_id"], strict=True):
         _same_fills(printed_fills(a), web_fills(ds, geo, Selection(industries=(ind,))))
     legend_ax = next(a for a in overview.axes if a.get_legend() is not None)
-    one_industry = web_legend(ds, geo, Selection(industries=(ds.industries["industry_id"].iloc[0],)), None, "zh")
+    _, one_industry = web_legend(ds, geo, Selection(industries=(ds.industries["industry_id"].iloc[0],)), None, "zh")
     assert printed_legend(legend_ax)[1:] == one_industry[1:]  # the first row stands for "its industry's colour"

@@ -36,7 +36,7 @@ from sq_layout.fills import map_facts, map_fills, map_legend
 from sq_layout.geo.crs import MEASURE_CRS
 from sq_layout.geo.simplify import label_points
 from sq_layout.i18n import name_col, t
-from sq_layout.legend import LegendEntry, area_label, industry_entries
+from sq_layout.legend import LegendEntry, area_label, fills_title, industry_entries
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
 from sq_layout.printing.areafill import draw_fills, stripes
@@ -112,11 +112,13 @@ def _plot(frame: gpd.GeoDataFrame | gpd.GeoSeries, ax: Axes, **style: Any) -> No
 
 @dataclass
 class DrawnMap:
-    """What draw_layout put on the axes: the legend rows, the area labels and each area's fill (by area id)."""
+    """What draw_layout put on the axes: the legend rows and their heading, the area labels and each area's fill (by
+    area id)."""
 
     entries: list[LegendEntry]
     labels: list[Text]
     fills: dict[str, Collection] = field(default_factory=dict)
+    heading: str = ""
 
 
 @dataclass
@@ -157,12 +159,15 @@ def draw_layout(
     fills = draw_fills(ax, geo, map_fills(geo, summary, filtering, single[1] if single else None))
     max_count = int(summary["n_selected"].max()) if len(summary) else 0
     entries = map_legend(map_facts(geo), lang, filtering, single, max_count, bool(area))
+    heading = fills_title(lang, filtering, single is not None)
     if area and industries and not filtering:
+        heading = ""  # the striped industries are not classes of the heading
         hosted = _industry_colors(ds, area, lang)
         shape = geo[geo["area_id"] == area].geometry.iloc[0]
         for color, part in stripes(shape, [c for _, c in hosted]):
             _plot(gpd.GeoSeries([part]), ax, facecolor=color, alpha=HOST_OPACITY[0], edgecolor="none", zorder=3)
-        entries[-1:-1] = industry_entries(hosted)
+        at = next((i for i, e in enumerate(entries) if not e.is_fill), len(entries))  # fills first, then outlines
+        entries[at:at] = industry_entries(hosted)
     zones = geo[geo["kind"] == "zone"]
     official = zones["geometry_quality"] == "official"
     _plot(zones[~official], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=DASH, zorder=4)
@@ -176,7 +181,7 @@ def draw_layout(
     if labels:
         texts = [area_label(r.to_dict(), lang) for _, r in geo.iterrows()]
         placed = place_labels(ax, points, texts, fontsize, list(geo["kind"] == "zone"))
-    return DrawnMap(entries, placed, fills)
+    return DrawnMap(entries, placed, fills, heading)
 
 
 class PageCanvas(FigureCanvasAgg):
@@ -263,13 +268,15 @@ def _handle(e: LegendEntry) -> Artist:
     return Patch(facecolor=face, edgecolor=e.edge, linestyle=style, linewidth=0.9, label=e.label)
 
 
-def draw_legend(ax: Axes, entries: list[LegendEntry], lang: str, base: float, loc: str = "lower right") -> None:
-    """The legend (图例) for every symbol drawn, from the shared legend model."""
+def draw_legend(
+    ax: Axes, entries: list[LegendEntry], lang: str, base: float, loc: str = "lower right", heading: str = ""
+) -> None:
+    """The legend (图例 · its fills' heading, as on the web) for every symbol drawn, from the shared legend model."""
     handles = [_handle(e) for e in entries]
     leg = ax.legend(  # type: ignore[call-overload]  # the stub's overloads do not take keyword handles
         handles=handles,
         loc=loc,
-        title=t("legend", lang),
+        title=f"{t('legend', lang)} · {heading}" if heading else t("legend", lang),
         fontsize=base * 0.8,
         title_fontsize=base * 0.9,
         frameon=True,
@@ -295,7 +302,7 @@ def render_page(
     ax = fig.add_axes((left, 0.935 - map_h, width, map_h))
     draw_title(fig, spec.title or map_title(ds, sel, area, spec.lang), base)
     drawn = draw_layout(ax, ds, sel, area, spec.lang, base * 0.85, industries=industries)
-    draw_legend(ax, drawn.entries, spec.lang, base)
+    draw_legend(ax, drawn.entries, spec.lang, base, heading=drawn.heading)
     scale = draw_furniture(ax, ds, spec.lang, base)
     tab = None
     if table is not None:
