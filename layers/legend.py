@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.popups import boundary_quality
+from sq_layout.fills import MapFacts, map_facts, map_legend
 from sq_layout.i18n import name_col, t
 from sq_layout.legend import LegendEntry, composite, fills_title, legend_entries, value_entries
 from sq_layout.style import SELECTED_LINE
@@ -108,28 +109,34 @@ def legend_html(
     return render(lang, fills_title(lang, filtering, single is not None), entries, notes)
 
 
-_FACTS: dict[tuple[int, str], tuple[gpd.GeoDataFrame, tuple[tuple[str, ...], bool, tuple[int, ...], bool]]] = {}
+_FACTS: dict[tuple[int, str], tuple[gpd.GeoDataFrame, tuple[tuple[str, ...], MapFacts]]] = {}
 
 
-def _map_facts(areas: gpd.GeoDataFrame, lang: str) -> tuple[tuple[str, ...], bool, tuple[int, ...], bool]:
-    """Official-zone notes, whether any zone is schematic, industries per area, whether there are zones: once per
-    frame (the frame is kept with its entry, so its id is never reused while cached)."""
+def _map_facts(areas: gpd.GeoDataFrame, lang: str) -> tuple[tuple[str, ...], MapFacts]:
+    """Official-zone notes and the legend facts (sq_layout.fills.map_facts): once per frame (the frame is kept with
+    its entry, so its id is never reused while cached)."""
     key = (id(areas), lang)
     hit = _FACTS.get(key)
     if hit is not None and hit[0] is areas:
         return hit[1]
-    zones = areas[areas["kind"] == "zone"]
-    counts = areas["n_industries"].astype(int).tolist() if "n_industries" in areas else [0] * len(areas)
-    facts = (
-        official_zones(areas, lang),
-        bool((zones["geometry_quality"] == "schematic").any()),
-        tuple(counts),
-        len(zones) > 0,
-    )
+    facts = (official_zones(areas, lang), map_facts(areas))
     if len(_FACTS) >= 16:
         _FACTS.clear()
     _FACTS[key] = (areas, facts)
     return facts
+
+
+def map_entries(
+    areas: gpd.GeoDataFrame,
+    summary: pd.DataFrame,
+    filtering: bool,
+    single: tuple[str, str] | None,
+    selected: bool,
+    lang: str,
+) -> list[LegendEntry]:
+    """The legend rows of a map drawn by layers.selection.selection_group (the print map draws the same)."""
+    max_count = int(summary["n_selected"].max()) if len(summary) else 0
+    return map_legend(_map_facts(areas, lang)[1], lang, filtering, single, max_count, selected)
 
 
 def map_legend_html(
@@ -141,18 +148,10 @@ def map_legend_html(
     lang: str,
 ) -> str:
     """The legend of a map drawn by layers.selection.selection_group, derived from the same areas and hosts."""
-    official, schematic, counts, has_zones = _map_facts(areas, lang)
-    return legend_html(
-        lang,
-        filtering,
-        single,
-        int(summary["n_selected"].max()) if len(summary) else 0,
-        selected,
-        official=official,
-        schematic=schematic,
-        theme_counts=counts,
-        zone_holes=has_zones,
-    )
+    official, facts = _map_facts(areas, lang)
+    entries = map_entries(areas, summary, filtering, single, selected, lang)
+    notes = [*official, t("schematic_note", lang) if facts.schematic else ""]
+    return render(lang, fills_title(lang, filtering, single is not None), entries, notes)
 
 
 def ramp_legend_html(title: str, low: str, high: str, lang: str, selected: bool = True) -> str:

@@ -1,4 +1,8 @@
-"""What changes between reruns: the thematic opening view, host fills and dimming, the selected outline."""
+"""What changes between reruns: the thematic opening view, host fills and dimming, the selected outline.
+
+Which fill each area gets is decided once for the web and print maps (sq_layout/fills.py); this module turns those
+fills into the map's compact palette and the SVG class names tests and the label script look for.
+"""
 
 from __future__ import annotations
 
@@ -8,63 +12,50 @@ import pandas as pd
 
 from layers.geostore import order_key
 from layers.restyle import AreaStyles, Paint, encode, restyle_group
-from sq_layout.legend import theme_bins, theme_class, theme_colors
-from sq_layout.style import (
-    DIM_FILL,
-    DIM_OPACITY,
-    HOST_OPACITY,
-    NOT_HOST_ZONE,
-    NOT_HOST_ZONE_OPACITY,
-    THEME_OPACITY,
-    count_color,
-)
+from sq_layout.fills import AreaFill, host_fills, industry_counts, map_fills, selected_counts, theme_fills
+
+# SVG classes per role ({id} is filled in by the map script); the base style keeps the area's own classes.
+CLASSES = {
+    "theme": "sq-theme sq-t{level}",
+    "host": "sq-host sq-host-{{id}} sq-n{level}",
+    "hole": "sq-dim sq-dim-{{id}} sq-dim-zone",
+    "dim": "sq-dim sq-dim-{{id}}",
+}
+
+
+def styles_of(areas: gpd.GeoDataFrame, fills: list[AreaFill]) -> AreaStyles:
+    """The palette (one entry per distinct fill) and per-area indices of the given fills; base fills keep DEFAULT."""
+    palette: list[Paint] = []
+    slots: dict[AreaFill, int] = {}
+    indices: list[int | None] = []
+    for f in fills:
+        if f.role == "base":
+            indices.append(None)
+            continue
+        if f not in slots:
+            slots[f] = len(palette)
+            palette.append(Paint(f.fill, f.opacity, CLASSES[f.role].format(level=f.level), emphasis=f.role == "host"))
+        indices.append(slots[f])
+    return AreaStyles(tuple(palette), encode(indices), order_key(list(areas["area_id"])))
 
 
 def thematic_styles(areas: gpd.GeoDataFrame, lang: str = "zh") -> AreaStyles:
-    """The opening view: every area shaded by how many industries the plan assigns it (classes: sq_layout.legend)."""
-    counts = areas["n_industries"].astype(int).tolist() if "n_industries" in areas else [0] * len(areas)
-    bins = theme_bins(max(counts, default=0))
-    colors = theme_colors(len(bins))
-    palette = tuple(Paint(colors[i], THEME_OPACITY, f"sq-theme sq-t{i}") for i in range(len(bins)))
-    indices = [theme_class(n, bins) for n in counts]
-    return AreaStyles(palette, encode(indices), order_key(list(areas["area_id"])))
+    """The opening view: every area shaded by how many industries the plan assigns it (sq_layout.fills)."""
+    return styles_of(areas, theme_fills(list(areas["kind"]), industry_counts(areas)))
 
 
 def host_styles(
     areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: str | None, lang: str = "zh"
 ) -> AreaStyles:
     """Hosts filled (the single item's colour, or a shade by count), non-hosts dimmed; non-host zones left white."""
-    counts = dict(zip(summary["area_id"].tolist(), summary["n_selected"].tolist(), strict=True)) if len(summary) else {}
-    palette: list[Paint] = []
-    slots: dict[tuple, int] = {}
-
-    def slot(key: tuple, paint: Paint) -> int:
-        if key not in slots:
-            slots[key] = len(palette)
-            palette.append(paint)
-        return slots[key]
-
-    indices: list[int | None] = []
-    for area_id, kind in zip(areas["area_id"].tolist(), areas["kind"].tolist(), strict=True):
-        n = int(counts.get(area_id, 0))
-        zone = kind == "zone"
-        if n:
-            color = single_color or count_color(n)
-            cls = f"sq-host sq-host-{{id}} sq-n{n}"
-            indices.append(slot(("host", color, zone, n), Paint(color, HOST_OPACITY[zone], cls, emphasis=True)))
-        elif zone:
-            paint = Paint(NOT_HOST_ZONE, NOT_HOST_ZONE_OPACITY, "sq-dim sq-dim-{id} sq-dim-zone")
-            indices.append(slot(("dim", True), paint))
-        else:
-            indices.append(slot(("dim", False), Paint(DIM_FILL, DIM_OPACITY[0], "sq-dim sq-dim-{id}")))
-    return AreaStyles(tuple(palette), encode(indices), order_key(list(areas["area_id"])))
+    return styles_of(areas, host_fills(list(areas["kind"]), selected_counts(areas, summary), single_color))
 
 
 def area_styles(
     areas: gpd.GeoDataFrame, summary: pd.DataFrame, filtering: bool, single_color: str | None, lang: str
 ) -> AreaStyles:
     """Host styles while filtering, else the thematic opening view."""
-    return host_styles(areas, summary, single_color, lang) if filtering else thematic_styles(areas, lang)
+    return styles_of(areas, map_fills(areas, summary, filtering, single_color))
 
 
 def selection_group(

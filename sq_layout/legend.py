@@ -10,6 +10,7 @@ from sq_layout.style import (
     COUNT_RAMP,
     COUNTY_FILL,
     COUNTY_LINE,
+    COUNTY_OPACITY,
     DIM_FILL,
     DIM_OPACITY,
     HOST_OPACITY,
@@ -75,7 +76,7 @@ def theme_entries(counts: Sequence[int], lang: str) -> list[LegendEntry]:
         for i, (lo, hi) in enumerate(bins)
     ]
     if min(counts, default=1) == 0:
-        rows.insert(0, LegendEntry("theme-none", f"0 {unit}", COUNTY_FILL, 1.0, COUNTY_LINE))
+        rows.insert(0, LegendEntry("theme-none", f"0 {unit}", COUNTY_FILL, COUNTY_OPACITY, COUNTY_LINE))
     return rows
 
 

@@ -19,6 +19,7 @@ from sq_layout.legend import composite, legend_entries, look
 from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas, render_pages
 from sq_layout.printing.facts import cell_text, printed_rows
 from sq_layout.printing.printmap import MARGIN_MM, PrintSpec, continuation_page, render_page, save_figure
+from tests.test_print_parity import printed_legend
 
 PV = Selection(chains=(3,))
 READERS = all(shutil.which(t) for t in ("mutool", "pdftotext", "pdftoppm", "qpdf"))
@@ -74,27 +75,31 @@ def test_no_two_legend_swatches_look_alike(filtering, single, count, selected):
         assert _distinct(look(a), look(b)), (a.label, b.label)
 
 
+def _differ(a: tuple, b: tuple) -> bool:
+    """Two printed legend rows (tests.test_print_parity.printed_legend) differ in kind or in look."""
+    shown = [composite(r[2], 1.0) if r[2] else composite(None, 0) for r in (a, b)]
+    return a[1] != b[1] or _distinct((shown[0], a[3], a[4]), (shown[1], b[3], b[4]))
+
+
 def test_printed_legend_swatches_differ(ds):
-    for sel, area in ((PV, "sihong"), (Selection(chains=(9, 10, 18)), None), (Selection(), "shuyang")):
+    for sel, area in ((PV, "sihong"), (Selection(chains=(9, 10, 18)), None), (Selection(), None)):
         page = render_page(ds, sel, area, PrintSpec(dpi=72))
-        handles = page.ax.get_legend().legend_handles
-        looks = [(tuple(round(c, 3) for c in h.get_facecolor()), h.get_edgecolor(), h.get_linestyle()) for h in handles]
-        shown = [
-            (composite("#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in f[:3])), f[3]), str(e), ls)
-            for f, e, ls in looks
-        ]
-        for (i, a), (j, b) in combinations(enumerate(shown), 2):
-            assert _distinct(a, b), (handles[i].get_label(), handles[j].get_label())
+        for a, b in combinations(printed_legend(page.ax), 2):
+            assert _differ(a, b), (a[0], b[0])
+    page = render_pages(ds, next(p for p in atlas_pages(ds, "zh") if p.area == "shuyang"), PrintSpec(dpi=72))[0]
+    for a, b in combinations(printed_legend(page.axes[0]), 2):
+        assert _differ(a, b), (a[0], b[0])
 
 
 def test_area_page_colours_the_areas_industries(ds):
-    page = render_page(ds, Selection(), "shuyang", PrintSpec(dpi=72))
-    labels = [h.get_label() for h in page.ax.get_legend().legend_handles]
+    atlas_page = next(p for p in atlas_pages(ds, "zh") if p.area == "shuyang")
+    ax = render_pages(ds, atlas_page, PrintSpec(dpi=72))[0].axes[0]
+    labels = [h.get_label() for h in ax.get_legend().legend_handles]
     hosted = ds.industries[
         ds.industries["industry_id"].isin(ds.assignments.query("area_id == 'shuyang'")["industry_id"])
     ]
     assert set(hosted["name"]) <= set(labels)
-    drawn = {tuple(round(float(v), 2) for v in fc[:3]) for c in page.ax.collections for fc in c.get_facecolor()}
+    drawn = {tuple(round(float(v), 2) for v in fc[:3]) for c in ax.collections for fc in c.get_facecolor()}
     for colour in hosted["color"]:
         rgb = tuple(round(int(colour[i : i + 2], 16) / 255, 2) for i in (1, 3, 5))
         assert any(all(abs(a - b) < 0.011 for a, b in zip(rgb, d, strict=True)) for d in drawn), colour

@@ -1,10 +1,18 @@
-"""Fill one area with diagonal stripes in the colours of the industries it hosts (an atlas area page)."""
+"""Area fills on a print map: each area as the web map fills it, and one area striped in the colours of the
+industries it hosts (an atlas area page)."""
 
 from __future__ import annotations
 
+import geopandas as gpd
+from matplotlib.axes import Axes
+from matplotlib.collections import Collection
+from matplotlib.colors import to_rgba
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
+
+from sq_layout.fills import AreaFill
+from sq_layout.style import COUNTY_LINE
 
 
 def stripes(geom: BaseGeometry, colors: list[str], n_stripes: int = 36) -> list[tuple[str, BaseGeometry]]:
@@ -23,3 +31,18 @@ def stripes(geom: BaseGeometry, colors: list[str], n_stripes: int = 36) -> list[
         x += width
         i += 1
     return [(c, unary_union(b).intersection(geom)) for c, b in bands.items() if b]
+
+
+def draw_fills(ax: Axes, geo: gpd.GeoDataFrame, fills: list[AreaFill]) -> dict[str, Collection]:
+    """Each area as the web map draws it: counties first (outlined), zones over them; one artist per area."""
+    drawn: dict[str, Collection] = {}
+    for rank, kind in enumerate(("county", "zone")):
+        for area_id, geom, k, f in zip(geo["area_id"], geo.geometry, geo["kind"], fills, strict=True):
+            if k != kind:
+                continue
+            edge = {"edgecolor": COUNTY_LINE, "linewidth": 0.8} if kind == "county" else {"edgecolor": "none"}
+            gpd.GeoSeries([geom]).plot(ax=ax, facecolor=to_rgba(f.fill, f.opacity), zorder=1 + rank, **edge)
+            artist = ax.collections[-1]
+            artist.set_gid(f"fill-{area_id}")
+            drawn[str(area_id)] = artist
+    return drawn

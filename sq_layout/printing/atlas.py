@@ -22,8 +22,9 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.analysis.views import area_panel, hosts_with_citywide
 from sq_layout.atomic import check_parent, move_into, temp_dir_beside
 from sq_layout.errors import OutputNotWritable
+from sq_layout.fills import map_facts, map_legend
 from sq_layout.i18n import headers, label, name_col, t
-from sq_layout.legend import LegendEntry, legend_entries
+from sq_layout.legend import LegendEntry
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
 from sq_layout.printing.cartography import draw_north_arrow, draw_scale_bar, scale_bar_km, true_north_angle
@@ -40,6 +41,7 @@ from sq_layout.printing.printmap import (
     draw_title,
     map_title,
     new_page,
+    print_geometry,
     printable,
     render_map,
     table_rows_on_continuation,
@@ -148,9 +150,11 @@ def render_overview(ds: Dataset, spec: PrintSpec, table: pd.DataFrame) -> Figure
     arrow.set_axis_off()
     lon, lat = areas_frame(ds).geometry.union_all().centroid.coords[0]
     draw_north_arrow(arrow, 0.5, 0.45, 0.6, true_north_angle(lon, lat), t("north", spec.lang), base * 0.7)
+    # the small maps' own rows (sq_layout.fills), with one neutral swatch standing for "its industry's colour"
+    rows = map_legend(map_facts(print_geometry(ds)[0]), spec.lang, True, ("", "#888888"), 1, False)
     entries = [
         LegendEntry("host", t("overview_hosts", spec.lang), "#888888", HOST_OPACITY[0], COUNTY_LINE),
-        *[e for e in legend_entries(spec.lang, True, ("", "#888888"), 1, False) if e.key in ("zone", "dimmed")],
+        *[e for e in rows if e.key in ("dimmed", "zone-hole", "zone", "zone-official")],
     ]
     legend_ax = fig.add_axes((left + cell * 1.5, 0.295, cell * 1.5, 0.055))
     legend_ax.set_axis_off()
@@ -167,7 +171,7 @@ def render_pages(ds: Dataset, page: Page, spec: PrintSpec) -> list[Figure]:
         return [render_overview(ds, spec, table)]
     spec = replace(spec, title=page.title)
     parts = chunks(table, table_rows_on_map_page(spec), table_rows_on_continuation(spec))
-    figs = [render_map(ds, page.selection, page.area, spec, parts[0])]
+    figs = [render_map(ds, page.selection, page.area, spec, parts[0], industries=page.area is not None)]
     figs += [continuation_page(spec, page.title, part) for part in parts[1:]]
     return figs
 

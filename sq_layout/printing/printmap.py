@@ -1,6 +1,7 @@
 """Print-quality static maps (PNG/SVG/PDF): title, legend, north arrow, scale bar, source note, date.
 
-Same colours and styles as the interactive map (sq_layout.style), drawn in the projected CRS (EPSG:4548).
+The same fills and legend rows as the interactive map for the same view (sq_layout.fills, sq_layout.legend,
+sq_layout.style), drawn in the projected CRS (EPSG:4548).
 """
 
 from __future__ import annotations
@@ -8,18 +9,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from weakref import WeakKeyDictionary
 
 import geopandas as gpd
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import Collection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.table import Table
 from matplotlib.text import Text
@@ -28,13 +32,14 @@ from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import selection_names, single_legend
 from sq_layout.atomic import atomic_path
 from sq_layout.errors import BadInput, UnknownValue
+from sq_layout.fills import map_facts, map_fills, map_legend
 from sq_layout.geo.crs import MEASURE_CRS
 from sq_layout.geo.simplify import label_points
 from sq_layout.i18n import name_col, t
-from sq_layout.legend import LegendEntry, area_label, industry_entries, legend_entries
+from sq_layout.legend import LegendEntry, area_label, fills_title, industry_entries
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
-from sq_layout.printing.areafill import stripes
+from sq_layout.printing.areafill import draw_fills, stripes
 from sq_layout.printing.cartography import (
     ScaleBar,
     draw_north_arrow,
@@ -45,16 +50,7 @@ from sq_layout.printing.cartography import (
 )
 from sq_layout.printing.facts import draw_table, rows_that_fit
 from sq_layout.printing.fonts import pdf_fonts, use_cjk_font
-from sq_layout.style import (
-    COUNTY_FILL,
-    COUNTY_LINE,
-    DIM_FILL,
-    DIM_OPACITY,
-    HOST_OPACITY,
-    SELECTED_LINE,
-    ZONE_LINE,
-    count_color,
-)
+from sq_layout.style import HOST_OPACITY, SELECTED_LINE, ZONE_LINE
 
 PAPER_MM = {"a4": (210, 297), "a3": (297, 420)}
 FORMATS = ("png", "svg", "pdf")
@@ -116,10 +112,13 @@ def _plot(frame: gpd.GeoDataFrame | gpd.GeoSeries, ax: Axes, **style: Any) -> No
 
 @dataclass
 class DrawnMap:
-    """What draw_layout put on the axes: the legend rows and the area labels."""
+    """What draw_layout put on the axes: the legend rows and their heading, the area labels and each area's fill (by
+    area id)."""
 
     entries: list[LegendEntry]
     labels: list[Text]
+    fills: dict[str, Collection] = field(default_factory=dict)
+    heading: str = ""
 
 
 @dataclass
@@ -141,45 +140,39 @@ def _industry_colors(ds: Dataset, area: str, lang: str) -> list[tuple[str, str]]
 
 
 def draw_layout(
-    ax: Axes, ds: Dataset, sel: Selection, area: str | None, lang: str, fontsize: float, labels: bool = True
+    ax: Axes,
+    ds: Dataset,
+    sel: Selection,
+    area: str | None,
+    lang: str,
+    fontsize: float,
+    labels: bool = True,
+    industries: bool = False,
 ) -> DrawnMap:
-    """Draw counties, zones, highlighting and labels on ax; return the legend rows for what was drawn."""
+    """Draw the areas with the web map's fills (sq_layout.fills), zone outlines, the selected outline and labels on
+    ax; return the legend rows for what was drawn. `industries` stripes the selected area in its industries' colours
+    (an atlas area page)."""
     geo, points = print_geometry(ds)
-    summary = host_summary(ds, sel).set_index("area_id")["n_selected"]
+    summary = host_summary(ds, sel)
     single = single_legend(ds, sel, lang)
     filtering = not sel.empty
-    counties = geo[geo["kind"] == "county"]
-    _plot(counties, ax, facecolor=COUNTY_FILL, edgecolor=COUNTY_LINE, linewidth=0.8, zorder=1)
-    n = geo["area_id"].map(summary).fillna(0).astype(int)
-    if filtering:
-        for rank, kind in enumerate(("county", "zone")):
-            for (_, row), k in zip(geo.iterrows(), n, strict=True):
-                if row["kind"] != kind:
-                    continue
-                fill = (single[1] if single else count_color(k)) if k else DIM_FILL
-                alpha = (HOST_OPACITY if k else DIM_OPACITY)[rank]
-                edge = {"edgecolor": COUNTY_LINE, "linewidth": 0.8} if kind == "county" else {"edgecolor": "none"}
-                _plot(gpd.GeoSeries([row.geometry]), ax, facecolor=fill, alpha=alpha, zorder=2 + rank, **edge)
-    zones = geo[geo["kind"] == "zone"]
-    schematic = zones["geometry_quality"] == "schematic"
-    entries = legend_entries(
-        lang,
-        filtering,
-        single,
-        int(n.max()) if len(n) else 0,
-        bool(area),
-        schematic=bool(schematic.any()) or not len(zones),
-        official=not bool(schematic.all()),
-    )
-    if area and not filtering:
+    fills = draw_fills(ax, geo, map_fills(geo, summary, filtering, single[1] if single else None))
+    max_count = int(summary["n_selected"].max()) if len(summary) else 0
+    entries = map_legend(map_facts(geo), lang, filtering, single, max_count, bool(area))
+    heading = fills_title(lang, filtering, single is not None)
+    if area and industries and not filtering:
+        heading = ""  # the striped industries are not classes of the heading
         hosted = _industry_colors(ds, area, lang)
         shape = geo[geo["area_id"] == area].geometry.iloc[0]
         for color, part in stripes(shape, [c for _, c in hosted]):
             _plot(gpd.GeoSeries([part]), ax, facecolor=color, alpha=HOST_OPACITY[0], edgecolor="none", zorder=3)
-        entries[-1:-1] = industry_entries(hosted)
-    _plot(zones[schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=DASH, zorder=4)
+        at = next((i for i, e in enumerate(entries) if not e.is_fill), len(entries))  # fills first, then outlines
+        entries[at:at] = industry_entries(hosted)
+    zones = geo[geo["kind"] == "zone"]
+    official = zones["geometry_quality"] == "official"
+    _plot(zones[~official], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, linestyle=DASH, zorder=4)
     # imported official boundaries are a surveyed line: drawn solid
-    _plot(zones[~schematic], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, zorder=4)
+    _plot(zones[official], ax, facecolor="none", edgecolor=ZONE_LINE, linewidth=1.0, zorder=4)
     if area:
         _plot(geo[geo["area_id"] == area], ax, facecolor="none", edgecolor=SELECTED_LINE, linewidth=2.2, zorder=5)
     ax.set_axis_off()
@@ -188,7 +181,7 @@ def draw_layout(
     if labels:
         texts = [area_label(r.to_dict(), lang) for _, r in geo.iterrows()]
         placed = place_labels(ax, points, texts, fontsize, list(geo["kind"] == "zone"))
-    return DrawnMap(entries, placed)
+    return DrawnMap(entries, placed, fills, heading)
 
 
 class PageCanvas(FigureCanvasAgg):
@@ -265,22 +258,25 @@ def draw_footer(fig: Figure, lang: str, base: float, today: dt.date | None = Non
         fig.text(left, 0.055 - i * 0.018, line, fontsize=base * 0.68, color="#333333", va="center")
 
 
-def draw_legend(ax: Axes, entries: list[LegendEntry], lang: str, base: float, loc: str = "lower right") -> None:
-    """The legend (图例) for every symbol drawn, from the shared legend model."""
-    handles = [
-        Patch(
-            facecolor=to_rgba(e.fill, e.opacity) if e.fill else "none",
-            edgecolor=e.edge,
-            linestyle="--" if e.dashed else "-",
-            linewidth=1.4 if e.key == "selected" else 0.9,
-            label=e.label,
-        )
-        for e in entries
-    ]
+def _handle(e: LegendEntry) -> Artist:
+    """A filled box for a fill row, a line for an outline row (as the web legend draws them)."""
+    style: Literal["--", "-"] = "--" if e.dashed else "-"
+    if not e.is_fill:
+        width = 2.0 if e.key == "selected" else 1.2
+        return Line2D([], [], color=e.edge, linestyle=style, linewidth=width, label=e.label)
+    face = to_rgba(e.fill, e.opacity) if e.fill else "none"
+    return Patch(facecolor=face, edgecolor=e.edge, linestyle=style, linewidth=0.9, label=e.label)
+
+
+def draw_legend(
+    ax: Axes, entries: list[LegendEntry], lang: str, base: float, loc: str = "lower right", heading: str = ""
+) -> None:
+    """The legend (图例 · its fills' heading, as on the web) for every symbol drawn, from the shared legend model."""
+    handles = [_handle(e) for e in entries]
     leg = ax.legend(  # type: ignore[call-overload]  # the stub's overloads do not take keyword handles
         handles=handles,
         loc=loc,
-        title=t("legend", lang),
+        title=f"{t('legend', lang)} · {heading}" if heading else t("legend", lang),
         fontsize=base * 0.8,
         title_fontsize=base * 0.9,
         frameon=True,
@@ -296,15 +292,17 @@ def render_page(
     spec: PrintSpec,
     table: pd.DataFrame | None = None,
     today: dt.date | None = None,
+    industries: bool = False,
 ) -> MapPage:
-    """A complete map page: title, map with labels, legend, north arrow, scale bar, notes; optional facts table."""
+    """A complete map page: title, map with labels, legend, north arrow, scale bar, notes; optional facts table;
+    `industries` stripes the selected area in its industries' colours (an atlas area page)."""
     fig, base = new_page(spec)
     left, width = printable(fig)
     map_h = 0.58 if table is not None else 0.8
     ax = fig.add_axes((left, 0.935 - map_h, width, map_h))
     draw_title(fig, spec.title or map_title(ds, sel, area, spec.lang), base)
-    drawn = draw_layout(ax, ds, sel, area, spec.lang, base * 0.85)
-    draw_legend(ax, drawn.entries, spec.lang, base)
+    drawn = draw_layout(ax, ds, sel, area, spec.lang, base * 0.85, industries=industries)
+    draw_legend(ax, drawn.entries, spec.lang, base, heading=drawn.heading)
     scale = draw_furniture(ax, ds, spec.lang, base)
     tab = None
     if table is not None:
@@ -320,9 +318,10 @@ def render_map(
     spec: PrintSpec,
     table: pd.DataFrame | None = None,
     today: dt.date | None = None,
+    industries: bool = False,
 ) -> Figure:
-    """The figure of render_page (title, map, legend, furniture, notes, optional table)."""
-    return render_page(ds, sel, area, spec, table, today).fig
+    """The figure of render_page (title, map, legend, furniture, notes, optional table, industry stripes)."""
+    return render_page(ds, sel, area, spec, table, today, industries).fig
 
 
 def table_rows_on_map_page(spec: PrintSpec) -> int:
