@@ -18,7 +18,7 @@ from sq_layout.i18n import name_col, t
 from sq_layout.legend import LegendEntry, composite, fills_title, legend_entries, value_entries
 from sq_layout.style import SELECTED_LINE
 
-_CSS = """<style>
+LEGEND_CSS = """<style>  /* drawn once per page by ui.shared.page_style: unchanged, it is not sent again */
 .sq-legend { font-size: 0.85rem; line-height: 1.35; margin: 0 0 4px 0; }
 .sq-legend .sq-lg-row { display: flex; flex-wrap: wrap; align-items: center; column-gap: 12px; row-gap: 1px; }
 .sq-legend .sq-lg-item { white-space: nowrap; }
@@ -68,7 +68,7 @@ def render(
     if lines:
         rows.append(f'<div class="sq-lg-row">{"".join(_item(e) for e in lines)}</div>')
     rows += [f'<div class="sq-lg-note">{escape(n)}</div>' for n in notes if n]
-    return f'{_CSS}<div class="sq-legend">{"".join(rows)}</div>'
+    return f'<div class="sq-legend">{"".join(rows)}</div>'
 
 
 def official_zones(areas: gpd.GeoDataFrame, lang: str) -> tuple[str, ...]:

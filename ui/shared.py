@@ -10,6 +10,7 @@ import folium
 import streamlit as st
 
 from layers.assets import ensure_leaflet
+from layers.legend import LEGEND_CSS
 from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import Dataset
@@ -121,5 +122,5 @@ def show_notes(lang: str) -> None:
 
 
 def page_style() -> None:
-    """A compact header, so the map and its legend fit the first 1440×900 screen."""
-    st.html(PAGE_CSS)
+    """A compact header, so the map and its legend fit the first 1440×900 screen; the legends' style, once."""
+    st.html(PAGE_CSS + LEGEND_CSS)
