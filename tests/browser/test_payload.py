@@ -1,0 +1,72 @@
+"""What a click sends over the websocket: unchanged elements as references, the folded facts only once opened."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from sq_layout.geo.simplify import browser_geometry, label_points
+from sq_layout.plan.dataset import bundled
+from sq_layout.plan.join import areas_frame
+from tests.browser.conftest import click_latlng, map_frame, wait_idle, wait_until
+
+pytestmark = pytest.mark.browser
+
+
+def decoded(frames: list[bytes]) -> list[ForwardMsg]:
+    """The ForwardMsgs the page received."""
+    out = []
+    for data in frames:
+        msg = ForwardMsg()
+        msg.ParseFromString(data)
+        out.append(msg)
+    return out
+
+
+def elements(msgs: list[ForwardMsg], kind: str) -> list[ForwardMsg]:
+    """The new elements of one kind sent in full."""
+    return [
+        m
+        for m in msgs
+        if m.WhichOneof("type") == "delta"
+        and m.delta.WhichOneof("type") == "new_element"
+        and m.delta.new_element.WhichOneof("type") == kind
+    ]
+
+
+def html_bodies(msgs: list[ForwardMsg]) -> str:
+    """Every st.html body sent in full."""
+    return "".join(m.delta.new_element.html.body for m in elements(msgs, "html"))
+
+
+def test_a_click_resends_only_what_changed(page, app_url):
+    frames: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(p if isinstance(p, bytes) else b"")))
+    page.goto(app_url + "?chain=9")
+    frame = map_frame(page)
+    wait_until(page, lambda: frame.evaluate("() => sqMap.info().loaded"), what="areas drawn")
+    wait_idle(page)
+    page.wait_for_timeout(1000)
+    geo = browser_geometry(areas_frame(bundled()))
+    sihong = next(p for a, p in zip(geo["area_id"], label_points(geo), strict=True) if a == "sihong")
+
+    frames.clear()
+    click_latlng(page, frame, sihong.y, sihong.x)
+    wait_until(page, lambda: "泗洪县" in page.locator(".st-key-sq-answer").inner_text(), what="card")
+    wait_idle(page)
+    page.wait_for_timeout(500)
+    msgs = decoded(frames)
+    refs = [m for m in msgs if m.WhichOneof("type") == "ref_hash"]
+    # the filters did not change: the browser already holds them, so they come as references, not in full
+    assert elements(msgs, "multiselect") == [] and len(refs) >= 4
+    # the card came; the facts and plan passages did not (folded, not yet opened)
+    assert 'class="sq-panel sq-card"' in html_bodies(msgs) and 'lang="zh"' not in html_bodies(msgs)
+
+    frames.clear()
+    page.locator("[data-testid='stExpander'] summary").filter(has_text="依据：产业、特色产品与规划原文").click()
+    wait_until(page, lambda: page.locator(".st-key-sq-answer .passage").count() > 0, what="passages")
+    wait_idle(page)
+    opened = html_bodies(decoded(frames))
+    assert (
+        'class="passage" lang="zh"' in opened and 'class="sq-panel sq-card"' not in opened
+    )  # the card is unchanged: a reference
