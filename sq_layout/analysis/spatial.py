@@ -18,9 +18,10 @@ NESTED_SHARE = 0.01
 @lru_cache(maxsize=8)
 def nesting(ds: Dataset) -> pd.DataFrame:
     """For each zone, the county holding most of it, the share inside, and whether that matches its stated parent."""
-    frame = areas_frame(ds).to_crs(MEASURE_CRS)
-    zones = frame[frame["kind"] == "zone"]
+    frame = areas_frame(ds)
+    zones = frame[frame["kind"] == "zone"].to_crs(MEASURE_CRS)
     counties = frame[frame["kind"] == "county"]
+    counties = counties.to_crs(MEASURE_CRS) if len(zones) else counties  # without zones nothing is measured
     rows = []
     for z in zones.itertuples():
         shares = counties.geometry.intersection(z.geometry).area / z.geometry.area
