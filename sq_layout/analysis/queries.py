@@ -56,7 +56,11 @@ _NONE = np.empty(0, dtype=np.intp)
 
 
 def _positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    return {str(k): np.asarray(v, dtype=np.intp) for k, v in frame.groupby("area_id", sort=False).indices.items()}
+    """Area id → the frame's row positions for it, ascending (rows without an area left out)."""
+    codes, uniques = pd.factorize(frame["area_id"])
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return {str(a): order[bounds[i] : bounds[i + 1]] for i, a in enumerate(uniques.tolist())}
 
 
 def _industries_frame(ds: Dataset) -> pd.DataFrame:

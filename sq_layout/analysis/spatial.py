@@ -19,9 +19,10 @@ NESTED_SHARE = 0.01
 def nesting(ds: Dataset) -> pd.DataFrame:
     """For each zone, the county holding most of it, the share inside, and whether that matches its stated parent."""
     frame = areas_frame(ds)
-    zones = frame[frame["kind"] == "zone"].to_crs(MEASURE_CRS)
+    zones = frame[frame["kind"] == "zone"]
     counties = frame[frame["kind"] == "county"]
-    counties = counties.to_crs(MEASURE_CRS) if len(zones) else counties  # without zones nothing is measured
+    if len(zones):  # a plan without zones has nothing to measure (nor to project, at any number of counties)
+        zones, counties = zones.to_crs(MEASURE_CRS), counties.to_crs(MEASURE_CRS)
     rows = []
     for z in zones.itertuples():
         shares = counties.geometry.intersection(z.geometry).area / z.geometry.area
