@@ -40,22 +40,24 @@ def _e(value: object) -> str:
 
 
 def _industries(p: AreaPanel, colors: dict[str, str]) -> str:
+    cols = ("industry_id", "industry", "tier", "subindustry", "chain", "sources", "conflict")
+    groups: dict[object, list[tuple[object, ...]]] = {}  # by industry id, in order of first appearance
+    for row in zip(*(p.industries[c].tolist() for c in cols), strict=True):
+        groups.setdefault(row[0], []).append(row)
     out = []
-    for ind_id, rows in p.industries.groupby("industry_id", sort=False):
-        ind = rows["industry"].iloc[0]
-        head = rows[rows["subindustry"] == "—"]
+    for ind_id, rows in groups.items():
+        _, ind, tier, *_rest = rows[0]
+        head = [r for r in rows if r[3] == "—"]
         sw = f'<span class="sw" style="background:{_e(colors.get(str(ind_id), "#999"))}"></span>'
-        tier = _e(rows["tier"].iloc[0])
-        src = _e(head["sources"].iloc[0]) if len(head) else ""
-        warn = ' <span class="warn">⚠</span>' if len(head) and head["conflict"].iloc[0] else ""
-        out.append(f'<div class="ind">{sw}{_e(ind)} <span class="src">{tier} · {src}</span>{warn}</div>')
-        subs = rows[rows["subindustry"] != "—"]
-        if len(subs):
-            items = []
-            for r in subs.itertuples():
-                chain = f" → {_e(r.chain)}" if r.chain not in ("—", r.subindustry) else ""
-                warn = ' <span class="warn">⚠</span>' if r.conflict else ""
-                items.append(f'<li>{_e(r.subindustry)}{chain} <span class="src">{_e(r.sources)}</span>{warn}</li>')
+        src = _e(head[0][5]) if head else ""
+        warn = ' <span class="warn">⚠</span>' if head and head[0][6] else ""
+        out.append(f'<div class="ind">{sw}{_e(ind)} <span class="src">{_e(tier)} · {src}</span>{warn}</div>')
+        items = []
+        for _, _, _, sub, chain_name, sources, conflict in (r for r in rows if r[3] != "—"):
+            chain = f" → {_e(chain_name)}" if chain_name not in ("—", sub) else ""
+            warn = ' <span class="warn">⚠</span>' if conflict else ""
+            items.append(f'<li>{_e(sub)}{chain} <span class="src">{_e(sources)}</span>{warn}</li>')
+        if items:
             out.append("<ul>" + "".join(items) + "</ul>")
     return "".join(out)
 

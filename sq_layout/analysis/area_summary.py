@@ -7,10 +7,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sq_layout.analysis.queries import area_conflicts, area_details, area_industries, parks_in_county
+from sq_layout.analysis.queries import area_conflicts, area_details, area_industries, area_links, parks_in_county
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.join import chain_links
 from sq_layout.plan.propernames import shown_name
 from sq_layout.plan.schemas import SOURCES
 
@@ -42,31 +41,41 @@ class AreaSummary:
     n_conflicts: int
 
 
+@lru_cache(maxsize=16)
+def _by_id(ds: Dataset) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Areas, industries, sub-industries and chains indexed by their ids, once per dataset (not on every card)."""
+    return (
+        ds.areas.set_index("area_id"),
+        ds.industries.set_index("industry_id"),
+        ds.subindustries.set_index("subindustry_id"),
+        ds.chains.set_index("chain_no"),
+    )
+
+
 @lru_cache(maxsize=64)
 def area_summary(ds: Dataset, area_id: str, lang: str = "zh") -> AreaSummary:
     """Industries (with tier and colour), sub-industries, chains, zones inside, carriers, lead firms, conflicts."""
     col = name_col(lang)
-    area = ds.areas.set_index("area_id").loc[area_id]
+    areas, inds, subs_by_id, chains_by_no = _by_id(ds)
+    area = areas.loc[area_id]
     ind = area_industries(ds, area_id)
-    inds = ds.industries.set_index("industry_id")
     chips = tuple(
         Chip(i, str(inds.loc[i, col]), label(str(inds.loc[i, "tier"]), lang), str(inds.loc[i, "color"]))
         for i in dict.fromkeys(ind["industry_id"])
     )
-    subs = ds.subindustries.set_index("subindustry_id")[col]
+    subs = subs_by_id[col]
     sub_names = tuple(str(subs[s]) for s in dict.fromkeys(ind["subindustry_id"].dropna()) if s)
-    chain_names = ds.chains.set_index("chain_no")[col]
+    chain_names = chains_by_no[col]
     nos = sorted({int(c) for c in pd.to_numeric(ind["chain_no"], errors="coerce").dropna()})
     zones: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if area["kind"] == "county":
-        names = ds.areas.set_index("area_id")[col]
-        links = chain_links(ds)
-        county = set(links.loc[links["area_id"] == area_id, "chain_no"])
+        names = areas[col]
+        county = set(area_links(ds, area_id)["chain_no"])
         zones = tuple(  # chains matched by number, labelled in the reader's language
             (
                 str(z),
                 str(names[z]),
-                tuple(str(chain_names[c]) for c in links.loc[links["area_id"] == z, "chain_no"] if c in county),
+                tuple(str(chain_names[c]) for c in area_links(ds, z)["chain_no"] if c in county),
             )
             for z in parks_in_county(ds, area_id)["zone_id"]
         )

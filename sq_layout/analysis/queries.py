@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from sq_layout.analysis.spatial import nesting
@@ -37,48 +38,112 @@ def _unknown(values: Iterable[object], known: Iterable[object], what: str) -> No
         raise KeyError(f"unknown {what}: {', '.join(map(str, bad))}")
 
 
-def area_industries(ds: Dataset, area_id: str) -> pd.DataFrame:
-    """Industries and sub-industries assigned to an area, with names, tier, colour, chain and sources."""
-    _unknown([area_id], ds.areas["area_id"], "area")
-    f = assignment_facts(ds)
-    f = f[f["area_id"] == area_id]
+@dataclass(frozen=True)
+class AreaRows:
+    """Per-area row positions in the plan's tables, built once per dataset, so that what one area's card reads is
+    found without scanning every area (at national scale a scan of all areas on each click is what costs)."""
+
+    ids: frozenset[str]
+    industries: pd.DataFrame  # every area's industries as area_industries returns them, in its order
+    industry_rows: dict[str, np.ndarray]
+    assignment_rows: dict[str, np.ndarray]  # positions in ds.assignments
+    detail_rows: dict[str, np.ndarray]  # in ds.details
+    conflict_rows: dict[str, np.ndarray]  # in ds.conflicts
+    link_rows: dict[str, np.ndarray]  # in chain_links(ds)
+
+
+_NONE = np.empty(0, dtype=np.intp)
+
+
+def _positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Area id → the frame's row positions for it, ascending (rows without an area left out)."""
+    codes, uniques = pd.factorize(frame["area_id"])
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return {str(a): order[bounds[i] : bounds[i + 1]] for i, a in enumerate(uniques.tolist())}
+
+
+def _industries_frame(ds: Dataset) -> pd.DataFrame:
+    """Every area's industries and sub-industries with names, tier, colour and chain, sorted as a card lists them."""
     ind = ds.industries[["industry_id", "name", "name_en", "tier", "color"]]
     sub = ds.subindustries[["subindustry_id", "name", "name_en"]].rename(
         columns={"name": "subindustry", "name_en": "subindustry_en"}
     )
     ch = ds.chains[["chain_no", "name"]].rename(columns={"name": "chain"})
     out = (
-        f.merge(ind, on="industry_id").merge(sub, on="subindustry_id", how="left").merge(ch, on="chain_no", how="left")
+        assignment_facts(ds)
+        .merge(ind, on="industry_id")
+        .merge(sub, on="subindustry_id", how="left")
+        .merge(ch, on="chain_no", how="left")
     )
     order = {i: n for n, i in enumerate(ds.industries["industry_id"])}
-    out = out.sort_values(
+    out = out.sort_values(  # one row per (area, industry, sub-industry): each area's own rows keep this order
         ["industry_id", "subindustry_id"], key=lambda s: s.map(order) if s.name == "industry_id" else s
     )
     return out.rename(columns={"name": "industry", "name_en": "industry_en"}).reset_index(drop=True)
 
 
+@lru_cache(maxsize=8)
+def area_rows(ds: Dataset) -> AreaRows:
+    """The per-area index of a dataset (built on first use, then cached with the dataset)."""
+    industries = _industries_frame(ds)
+    return AreaRows(
+        ids=frozenset(str(a) for a in ds.areas["area_id"]),
+        industries=industries,
+        industry_rows=_positions(industries),
+        assignment_rows=_positions(ds.assignments),
+        detail_rows=_positions(ds.details),
+        conflict_rows=_positions(ds.conflicts),
+        link_rows=_positions(chain_links(ds)),
+    )
+
+
+def _known_area(ds: Dataset, area_id: str) -> AreaRows:
+    rows = area_rows(ds)
+    if area_id not in rows.ids:
+        raise KeyError(f"unknown area: {area_id}")
+    return rows
+
+
+def area_industries(ds: Dataset, area_id: str) -> pd.DataFrame:
+    """Industries and sub-industries assigned to an area, with names, tier, colour, chain and sources."""
+    rows = _known_area(ds, area_id)
+    return rows.industries.iloc[rows.industry_rows.get(area_id, _NONE)].reset_index(drop=True)
+
+
 def area_details(ds: Dataset, area_id: str) -> pd.DataFrame:
     """Featured products, carriers, towns and lead firms of an area, each with its plan line."""
-    _unknown([area_id], ds.areas["area_id"], "area")
-    return ds.details[ds.details["area_id"] == area_id].reset_index(drop=True)
+    rows = _known_area(ds, area_id)
+    return ds.details.iloc[rows.detail_rows.get(area_id, _NONE)].reset_index(drop=True)
 
 
 def area_conflicts(ds: Dataset, area_id: str) -> pd.DataFrame:
     """Recorded conflicts that concern an area."""
-    _unknown([area_id], ds.areas["area_id"], "area")
-    return ds.conflicts[ds.conflicts["area_id"] == area_id].reset_index(drop=True)
+    rows = _known_area(ds, area_id)
+    return ds.conflicts.iloc[rows.conflict_rows.get(area_id, _NONE)].reset_index(drop=True)
+
+
+def area_lines(ds: Dataset, area_id: str) -> pd.Series:
+    """The plan lines of an area's assignment rows (one per row, in table order)."""
+    rows = _known_area(ds, area_id)
+    return ds.assignments["line"].iloc[rows.assignment_rows.get(area_id, _NONE)]
+
+
+def area_links(ds: Dataset, area_id: str) -> pd.DataFrame:
+    """The rows of chain_links(ds) of one area (its chains, in link order)."""
+    rows = _known_area(ds, area_id)
+    return chain_links(ds).iloc[rows.link_rows.get(area_id, _NONE)]
 
 
 def parks_in_county(ds: Dataset, county_id: str) -> pd.DataFrame:
     """Zones lying (mostly) inside a county by geometry, with the chains each shares with the county."""
-    _unknown([county_id], ds.areas["area_id"], "area")
+    _known_area(ds, county_id)
     nest = nesting(ds)
     nest = nest[nest["county_id"] == county_id]
-    links = chain_links(ds)
-    county_chains = set(links.loc[links["area_id"] == county_id, "chain"])
+    county_chains = set(area_links(ds, county_id)["chain"])
     rows = []
     for z in nest.itertuples():
-        zone_chains = links.loc[links["area_id"] == z.zone_id, "chain"].tolist()
+        zone_chains = area_links(ds, str(z.zone_id))["chain"].tolist()
         rows.append(
             {
                 "zone_id": z.zone_id,

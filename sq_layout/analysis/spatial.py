@@ -18,9 +18,11 @@ NESTED_SHARE = 0.01
 @lru_cache(maxsize=8)
 def nesting(ds: Dataset) -> pd.DataFrame:
     """For each zone, the county holding most of it, the share inside, and whether that matches its stated parent."""
-    frame = areas_frame(ds).to_crs(MEASURE_CRS)
+    frame = areas_frame(ds)
     zones = frame[frame["kind"] == "zone"]
     counties = frame[frame["kind"] == "county"]
+    if len(zones):  # a plan without zones has nothing to measure (nor to project, at any number of counties)
+        zones, counties = zones.to_crs(MEASURE_CRS), counties.to_crs(MEASURE_CRS)
     rows = []
     for z in zones.itertuples():
         shares = counties.geometry.intersection(z.geometry).area / z.geometry.area

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, cast
 
 import pandas as pd
 
@@ -13,6 +15,7 @@ from sq_layout.analysis.queries import (
     area_conflicts,
     area_details,
     area_industries,
+    area_lines,
     host_summary,
     parks_in_county,
     selected_links,
@@ -44,7 +47,7 @@ class AreaPanel:
     geometry_file: str = ""
 
 
-def _sources(row: pd.Series, lang: str) -> str:
+def _sources(row: Mapping[Hashable, Any], lang: str) -> str:
     parts = []
     for s in SOURCES:
         if row[s]:
@@ -52,8 +55,16 @@ def _sources(row: pd.Series, lang: str) -> str:
     return " · ".join(parts)
 
 
+@lru_cache(maxsize=16)
 def _area_names(ds: Dataset, lang: str) -> pd.Series:
+    """Area id → name in a language (memoised: callers only map through it)."""
     return ds.areas.set_index("area_id")[name_col(lang)]
+
+
+@lru_cache(maxsize=8)
+def _area_attrs(ds: Dataset) -> pd.DataFrame:
+    """areas_frame(ds) by area id, once per dataset: a card reads its own row."""
+    return cast(pd.DataFrame, areas_frame(ds).set_index("area_id"))
 
 
 def _short_names(ds: Dataset, lang: str) -> pd.Series:
@@ -77,11 +88,17 @@ def _chain_list(ds: Dataset, chains: list[int], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(names[c] for c in chains)
 
 
+def _per_row(frame: pd.DataFrame, cols: list[str], fn: Callable[[Mapping[Hashable, Any]], str]) -> pd.Series:
+    """fn of each row's `cols` as a dict, as a text column on the frame's index (apply(axis=1) is far slower)."""
+    return pd.Series([fn(r) for r in frame[cols].to_dict("records")], index=frame.index, dtype="str")
+
+
 @lru_cache(maxsize=64)
 def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     """Industries, sub-industries, chains, products, carriers, conflicts and passages for one area."""
-    area = areas_frame(ds).set_index("area_id").loc[area_id]
+    area = cast("pd.Series[Any]", _area_attrs(ds).loc[area_id])
     ind = area_industries(ds, area_id)
+    names, subs, chain_names = (_names(ds, table, lang) for table in ("industries", "subindustries", "chains"))
     sfx = "" if lang == "zh" else "_en"
     industries = pd.DataFrame(
         {
@@ -89,16 +106,12 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
             "tier": ind["tier"].map(lambda v: label(v, lang)),
             "industry": ind["industry" + sfx],
             "subindustry": ind["subindustry" + sfx].fillna("—"),
-            "chain": pd.to_numeric(ind["chain_no"], errors="coerce")
-            .map(ds.chains.set_index("chain_no")[name_col(lang)])
-            .fillna("—"),
-            "sources": ind.apply(lambda r: _sources(r, lang), axis=1),
+            "chain": pd.to_numeric(ind["chain_no"], errors="coerce").map(chain_names).fillna("—"),
+            "sources": _per_row(ind, [*SOURCES, *("lines_" + s for s in SOURCES)], lambda r: _sources(r, lang)),
             "conflict": ~ind["confirmed"],
         }
     )
     det = area_details(ds, area_id)
-    names = ds.industries.set_index("industry_id")[name_col(lang)]
-    subs = ds.subindustries.set_index("subindustry_id")[name_col(lang)]
     details = pd.DataFrame(
         {
             "kind": det["kind"].map(lambda v: label(v, lang)),
@@ -106,7 +119,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
             "text": [
                 shown_name(x, lang) if k in RENDERED_KINDS else x for x, k in zip(det["text"], det["kind"], strict=True)
             ],
-            "source": det.apply(lambda r: f"{label(r['source'], lang)} L{r['line']}", axis=1),
+            "source": _per_row(det, ["source", "line"], lambda r: f"{label(r['source'], lang)} L{r['line']}"),
         }
     )
     conf = area_conflicts(ds, area_id)
@@ -121,7 +134,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     if area["kind"] == "county":
         p = parks_in_county(ds, area_id)
         parks = p.assign(zone=p["zone_id"].map(_area_names(ds, lang)))[list(parks.columns)]
-    lines = sorted(set(ds.assignments.loc[ds.assignments["area_id"] == area_id, "line"]) | set(det["line"]))
+    lines = sorted(set(area_lines(ds, area_id)) | set(det["line"]))
     passages = pd.DataFrame({"line": lines, "text": [ds.passage(n) for n in lines]})
     return AreaPanel(
         area_id=area_id,
