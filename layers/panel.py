@@ -11,8 +11,8 @@ from sq_layout.analysis.views import AreaPanel, area_panel
 from sq_layout.i18n import label, t
 from sq_layout.plan.dataset import Dataset
 
-_CSS = """
-<style>
+PANEL_CSS = """
+<style>  /* drawn once per page by ui.shared.page_style: unchanged, it is not sent again */
 .sq-panel h4 { margin: 0.6em 0 0.2em 0; }
 .sq-panel .ind { margin: 0.5em 0 0.1em 0; font-weight: 600; }
 .sq-panel .sw { display:inline-block; width:10px; height:10px; margin-right:6px; border-radius:2px; }
@@ -93,7 +93,6 @@ def summary_card_html(s: AreaSummary, lang: str) -> str:
     ]
     count_html = "".join(f"<div><b>{n}</b>{_e(k)}</div>" for n, k in counts)
     parts = [
-        _CSS,
         '<div class="sq-panel sq-card">',
         f"<h3>{_e(s.name)} · {_e(s.kind)}</h3>",
     ]
@@ -123,7 +122,7 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
         provenance += f" · {p.geometry_file}"
     else:
         provenance = t("provenance_schematic" if p.geometry_quality == "schematic" else "provenance_official", lang)
-    parts = [_CSS, '<div class="sq-panel">']
+    parts = ['<div class="sq-panel">']
     parts.append(f"<details><summary>{_e(t('industries_of', lang))}</summary>{_industries(p, colors)}</details>")
     parts.append(f"<details><summary>{_e(t('products', lang))}</summary>{_details(p, lang)}</details>")
     if len(p.conflicts):

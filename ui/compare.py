@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from sq_layout.analysis.area_summary import compare_areas
-from sq_layout.i18n import headers, label, name_col, t
+from sq_layout.analysis.views import area_names
+from sq_layout.i18n import headers, label, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState
 from ui import state
@@ -14,7 +15,7 @@ from ui import state
 def compare_tab(ds: Dataset, view: ViewState) -> None:
     """Area A is the selected area, B is picked here; then the comparison table."""
     lang = view.lang
-    names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
+    names = area_names(ds, lang)
     options = ["", *names]
 
     def fmt(a: str) -> str:

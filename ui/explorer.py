@@ -11,7 +11,7 @@ from layers.legend import map_legend_html
 from layers.panel import area_html
 from layers.selection import selection_group
 from sq_layout.analysis.queries import host_summary
-from sq_layout.analysis.views import chain_figures, hosts_table, single_legend
+from sq_layout.analysis.views import area_names, chain_figures, hosts_table, single_legend
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.viewstate import BASEMAPS, ViewState
 from ui import state
@@ -20,7 +20,7 @@ from ui.shared import draw_map, language_switch, load, page_style, show_notes, v
 ds, geo = load()
 AREA_IDS = tuple(ds.areas["area_id"])
 PICKER_SHOWS_SELECTION_UP_TO = 300  # areas; above, the picker jumps to an area (see area_picker)
-HOSTS_SHOWN = 200  # rows of the hosts table on the page; the export has them all
+HOSTS_SHOWN = 100  # rows of the hosts table on the page; the export has them all
 
 
 def secret(name: str) -> str:
@@ -71,14 +71,14 @@ def area_picker(view: ViewState) -> None:
     With many areas the picker only jumps to an area and then shows its prompt again: its list (every name) then never
     changes, so the browser keeps it instead of receiving it again with each click.
     """
-    names = ds.areas.set_index("area_id")[name_col(view.lang)]
+    names = area_names(ds, view.lang)
     jump = len(AREA_IDS) > PICKER_SHOWS_SELECTION_UP_TO
     empty = t("pick_area_jump" if jump else "whole_city", view.lang)
     st.selectbox(
         t("pick_area", view.lang),
         ["", *AREA_IDS],
         key=state.bind("w_area", "" if jump else (view.area or "")),
-        format_func=lambda a: str(names[a]) if a else empty,
+        format_func=lambda a: names[a] if a else empty,
         on_change=state.on_area("w_area", keep_on_empty=jump),
         label_visibility="collapsed",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import folium
@@ -11,6 +12,7 @@ import streamlit as st
 
 from layers.assets import ensure_leaflet
 from layers.legend import LEGEND_CSS
+from layers.panel import PANEL_CSS
 from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import Dataset
@@ -49,19 +51,29 @@ def _warm(ds: Dataset) -> None:
             chain_figures(ds, sel, lang)
 
 
-def _warm_after_map(ds: Dataset) -> None:
+def _warm_index(ds: Dataset) -> None:
+    """At province or national scale: build the per-area index the cards read, so the first click is like the rest."""
+    from sq_layout.analysis.queries import area_rows
+    from sq_layout.analysis.spatial import nesting
+
+    area_rows(ds)
+    nesting(ds)
+
+
+def _warm_after_map(ds: Dataset, warm: Callable[[Dataset], None]) -> None:
     MAP_SENT.wait(timeout=30)
     time.sleep(WARM_AFTER_S)
-    _warm(ds)
+    warm(ds)
 
 
 @st.cache_resource
 def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
     ensure_leaflet()
     ds = version_dataset(vid)
-    if len(ds.areas) <= WARM_AREAS:  # at province or national scale, cards are built when first clicked
-        # once the first map is on its way: warming beside it would compete with it for both cores and the GIL
-        threading.Thread(target=_warm_after_map, args=(ds,), name="sq-warm-panels", daemon=True).start()
+    # at province or national scale, cards are built when first clicked (from an index built here); once the first
+    # map is on its way: warming beside it would compete with it for both cores and the GIL
+    warm = _warm if len(ds.areas) <= WARM_AREAS else _warm_index
+    threading.Thread(target=_warm_after_map, args=(ds, warm), name="sq-warm-panels", daemon=True).start()
     return ds, cached_browser_geometry(areas_frame(ds))
 
 
@@ -122,5 +134,5 @@ def show_notes(lang: str) -> None:
 
 
 def page_style() -> None:
-    """A compact header, so the map and its legend fit the first 1440×900 screen; the legends' style, once."""
-    st.html(PAGE_CSS + LEGEND_CSS)
+    """A compact header, so the map and its legend fit the first 1440×900 screen; legend and panel styles, once."""
+    st.html(PAGE_CSS + LEGEND_CSS + PANEL_CSS)

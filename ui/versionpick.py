@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import streamlit as st
 
 from sq_layout import workspace
@@ -65,9 +67,15 @@ def version_param(vid: int | None) -> dict[str, str]:
     return {"v": str(vid)}
 
 
+@lru_cache(maxsize=16)
+def _undrawn(ds: Dataset, lang: str) -> str:
+    """The names of the version's areas without a boundary ('' when all are drawn), once per dataset."""
+    missing = ds.areas[~ds.areas["area_id"].isin(ds.boundaries["area_id"])]
+    return "、".join(missing["name" if lang == "zh" else "name_en"])
+
+
 def undrawn_note(ds: Dataset, lang: str) -> None:
     """Say which areas of the version have no boundary yet and so are not on the map."""
-    missing = ds.areas[~ds.areas["area_id"].isin(ds.boundaries["area_id"])]
-    if len(missing):
-        names = "、".join(missing["name" if lang == "zh" else "name_en"])
+    names = _undrawn(ds, lang)
+    if names:
         st.info(f"{t('ws_undrawn', lang)}: {names}")

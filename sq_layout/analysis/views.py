@@ -61,6 +61,12 @@ def _area_names(ds: Dataset, lang: str) -> pd.Series:
     return ds.areas.set_index("area_id")[name_col(lang)]
 
 
+@lru_cache(maxsize=16)
+def area_names(ds: Dataset, lang: str) -> dict[str, str]:
+    """Area id → name in a language, as a plain dict (pickers look up every name on every rerun)."""
+    return {str(k): str(v) for k, v in _area_names(ds, lang).items()}
+
+
 @lru_cache(maxsize=8)
 def _area_attrs(ds: Dataset) -> pd.DataFrame:
     """areas_frame(ds) by area id, once per dataset: a card reads its own row."""
