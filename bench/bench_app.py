@@ -26,9 +26,11 @@ from sq_layout.geo.crs import shift_geometry
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, click_latlng, map_frame, wait_until
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, map_frame, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
+STILL = "() => !map_div._animatingZoom && !(map_div._panAnim && map_div._panAnim._inProgress)"
+POINT = "(ll) => { const p = map_div.latLngToContainerPoint(ll); return [p.x, p.y]; }"
 CHAIN_SETS = [[9], [7], [3, 9], [18], [1, 2], [14, 15, 16], [17, 18], [12], [4, 5, 6]]
 # more distinct filters for the server reruns: each is new to the session (nothing cached for it)
 RERUN_SETS = [*CHAIN_SETS, [2, 11], [5, 19], [6, 13, 20], [8, 10], [3, 15], [1, 7, 16]]
@@ -144,9 +146,19 @@ def browser() -> None:
             clicks = []
             for area in ["sihong", "shuyang", "siyang", "suyu", "sucheng"]:
                 name = bundled().areas.set_index("area_id").loc[area, "name"]
+                # the map must be still and the point found before the clock starts (click_latlng waits 250 ms);
+                # the panel is then watched every animation frame, not polled every 200 ms
+                wait_until(page, lambda: frame.evaluate(STILL), what="the map to stop moving")
+                page.wait_for_timeout(300)
+                x, y = frame.evaluate(POINT, list(pts[area]))
                 t = time.perf_counter()
-                click_latlng(page, frame, *pts[area])
-                wait_until(page, lambda n=name: n in page.locator(".sq-panel h3").inner_text(), what="panel")
+                frame.locator("#map_div").click(position={"x": x, "y": y})
+                page.wait_for_function(
+                    "n => [...document.querySelectorAll('.sq-panel h3')].some(h => h.innerText.includes(n))",
+                    arg=name,
+                    polling="raf",
+                    timeout=30_000,
+                )
                 clicks.append(time.perf_counter() - t)
             filters = []
             names = bundled().chains.set_index("chain_no")["name"]

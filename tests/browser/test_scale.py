@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sq_layout.plan.dataset import load_dataset
+from sq_layout.plan.dataset import Dataset, load_dataset
 from tests.browser.conftest import fresh_workspace, serve_app, wait_until
 from tests.national import write_dataset
 
@@ -28,15 +28,25 @@ def big_app(data_dir: Path) -> Iterator[str]:
         yield url
 
 
-def _hosts(data_dir: Path, chain: int) -> list[str]:
-    """Hosts of a chain, largest first (a big one is easy to click at the national opening zoom)."""
-    ds = load_dataset(
+def _dataset(data_dir: Path) -> Dataset:
+    return load_dataset(
         data_dir / "plan", data_dir / "boundaries", data_dir / "boundaries/official", data_dir / "plan/plan_text.txt"
     )
+
+
+def _hosts(data_dir: Path, chain: int) -> list[str]:
+    """Hosts of a chain, largest first (a big one is easy to click at the national opening zoom)."""
+    ds = _dataset(data_dir)
     subs = set(ds.subindustries.loc[ds.subindustries["chain_no"] == chain, "subindustry_id"])
     hosts = set(ds.assignments.loc[ds.assignments["subindustry_id"].isin(subs), "area_id"])
     b = ds.boundaries[ds.boundaries["area_id"].isin(hosts)]
     return list(b.assign(size=b.to_crs(3857).area).sort_values("size", ascending=False)["area_id"])
+
+
+def _names(data_dir: Path) -> dict[str, str]:
+    """Area id → Chinese name of the generated plan."""
+    areas = _dataset(data_dir).areas
+    return dict(zip(areas["area_id"], areas["name"], strict=True))
 
 
 def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir):
@@ -89,4 +99,16 @@ def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir
     assert frame.evaluate("() => window.__probe") == 7
     # the areas once, and each region's finer outlines once
     assert len(geo_requests) == len(set(geo_requests)) == 1 + info()["detailRegions"], geo_requests
+
+    # with this many areas the picker jumps to the area picked and shows its prompt again (its list never changes)
+    other = hosts[1]
+    name = _names(data_dir)[other]
+    picker = page.locator(".st-key-w_area [data-testid='stSelectbox']")
+    picker.locator("input").click()
+    page.keyboard.type(name)
+    page.get_by_role("option", name=name, exact=True).click()
+    wait_until(page, lambda: f"area={other}" in page.url, timeout=90, what="picked area in URL")
+    wait_until(page, lambda: info()["selected"] == other, timeout=60, what="picked area outlined")
+    wait_until(page, lambda: name in page.locator(".st-key-sq-answer").inner_text(), what="picked area's card")
+    assert "搜索并选择区域" in picker.inner_text()
     assert errors == [], errors
