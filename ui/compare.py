@@ -33,7 +33,7 @@ def compare_tab(ds: Dataset, view: ViewState) -> None:
         on_change=state.on_compare("w_cmp_b"),
     )
     if not (view.area and view.compare):
-        st.info(t("compare_hint", lang))
+        st.caption(t("compare_hint", lang))  # a caption: the panel above already carries the page's one hint box
         return
     if view.area == view.compare:
         st.info(t("compare_same", lang))
