@@ -39,5 +39,5 @@ names = ds.chains.set_index("chain_no")["name"]
 chains = st.multiselect(t("chain", "zh"), list(names.index), key="chain", format_func=lambda c: f"{c}. {names[c]}")
 sel = Selection(chains=tuple(int(c) for c in chains))
 summary = host_summary(ds, sel)
-styles = area_styles(geo, summary, not sel.empty, selection_color(ds, sel), "zh")
+styles = area_styles(geo, summary, not sel.empty, selection_color(ds, sel))
 draw_map(geo, styles, ss.area, "zh", "none", key="sqmap", height=620)

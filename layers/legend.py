@@ -126,6 +126,11 @@ def _map_facts(areas: gpd.GeoDataFrame, lang: str) -> tuple[tuple[str, ...], Map
     return facts
 
 
+def _max_count(summary: pd.DataFrame) -> int:
+    """The most selected items any area hosts (0 with no hosts)."""
+    return int(summary["n_selected"].max()) if len(summary) else 0
+
+
 def map_entries(
     areas: gpd.GeoDataFrame,
     summary: pd.DataFrame,
@@ -135,8 +140,7 @@ def map_entries(
     lang: str,
 ) -> list[LegendEntry]:
     """The legend rows of a map drawn by layers.selection.selection_group (the print map draws the same)."""
-    max_count = int(summary["n_selected"].max()) if len(summary) else 0
-    return map_legend(_map_facts(areas, lang)[1], lang, filtering, single, max_count, selected)
+    return map_legend(_map_facts(areas, lang)[1], lang, filtering, single, _max_count(summary), selected)
 
 
 def map_legend_html(
@@ -149,9 +153,17 @@ def map_legend_html(
 ) -> str:
     """The legend of a map drawn by layers.selection.selection_group, derived from the same areas and hosts."""
     official, facts = _map_facts(areas, lang)
-    entries = map_entries(areas, summary, filtering, single, selected, lang)
-    notes = [*official, t("schematic_note", lang) if facts.schematic else ""]
-    return render(lang, fills_title(lang, filtering, single is not None), entries, notes)
+    return legend_html(
+        lang,
+        filtering,
+        single,
+        _max_count(summary),
+        selected,
+        official,
+        facts.schematic,
+        theme_counts=facts.theme_counts,
+        zone_holes=facts.has_zones,
+    )
 
 
 def ramp_legend_html(title: str, low: str, high: str, lang: str, selected: bool = True) -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from layers.geostore import order_key
 from layers.restyle import AreaStyles, Paint, encode, restyle_group
-from sq_layout.fills import AreaFill, host_fills, industry_counts, map_fills, selected_counts, theme_fills
+from sq_layout.fills import AreaFill, map_fills
 
 # SVG classes per role ({id} is filled in by the map script); the base style keeps the area's own classes.
 CLASSES = {
@@ -39,23 +39,21 @@ def styles_of(areas: gpd.GeoDataFrame, fills: list[AreaFill]) -> AreaStyles:
     return AreaStyles(tuple(palette), encode(indices), order_key(list(areas["area_id"])))
 
 
-def thematic_styles(areas: gpd.GeoDataFrame, lang: str = "zh") -> AreaStyles:
-    """The opening view: every area shaded by how many industries the plan assigns it (sq_layout.fills)."""
-    return styles_of(areas, theme_fills(list(areas["kind"]), industry_counts(areas)))
-
-
-def host_styles(
-    areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: str | None, lang: str = "zh"
-) -> AreaStyles:
-    """Hosts filled (the single item's colour, or a shade by count), non-hosts dimmed; non-host zones left white."""
-    return styles_of(areas, host_fills(list(areas["kind"]), selected_counts(areas, summary), single_color))
-
-
 def area_styles(
-    areas: gpd.GeoDataFrame, summary: pd.DataFrame, filtering: bool, single_color: str | None, lang: str
+    areas: gpd.GeoDataFrame, summary: pd.DataFrame, filtering: bool, single_color: str | None
 ) -> AreaStyles:
     """Host styles while filtering, else the thematic opening view."""
     return styles_of(areas, map_fills(areas, summary, filtering, single_color))
+
+
+def thematic_styles(areas: gpd.GeoDataFrame) -> AreaStyles:
+    """The opening view: every area shaded by how many industries the plan assigns it (sq_layout.fills)."""
+    return area_styles(areas, pd.DataFrame(), False, None)
+
+
+def host_styles(areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: str | None) -> AreaStyles:
+    """Hosts filled (the single item's colour, or a shade by count), non-hosts dimmed; non-host zones left white."""
+    return area_styles(areas, summary, True, single_color)
 
 
 def selection_group(
@@ -64,7 +62,6 @@ def selection_group(
     filtering: bool,
     selected: str | None,
     single_color: str | None,
-    lang: str = "zh",
 ) -> folium.FeatureGroup:
     """Hosts filled (industry colour, or a shade by count), the rest dimmed, the selected area outlined."""
-    return restyle_group(area_styles(areas, summary, filtering, single_color, lang), selected)
+    return restyle_group(area_styles(areas, summary, filtering, single_color), selected)

@@ -44,7 +44,7 @@ def _drawn(styles: AreaStyles, kinds: list[str]) -> set[str]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_opening_view_legend_lists_exactly_the_drawn_classes(ds, geo, lang):
     html = map_legend_html(geo, host_summary(ds, Selection()), False, None, False, lang)
-    assert set(SWATCH.findall(html)) == _drawn(thematic_styles(geo, lang), ["county"] * len(geo))  # one opacity for all
+    assert set(SWATCH.findall(html)) == _drawn(thematic_styles(geo), ["county"] * len(geo))  # one opacity for all
     for text in ("各区域承载产业数", "县区", "功能区（示意范围）") if lang == "zh" else ("Industries per area",):
         assert text in html
     assert "sq-map-legend" not in html and "当前选中区域" not in html

@@ -116,10 +116,10 @@ def test_published_file_holds_geometry_and_escaped_tips_once(ds):
 def test_no_zones_and_many_chains_still_draw(ds):
     geo = browser_geometry(areas_frame(ds))
     counties = geo[geo["kind"] == "county"].reset_index(drop=True)
-    styles = thematic_styles(counties, "en")
+    styles = thematic_styles(counties)
     assert len(styles.idx) == 5 and styles.palette and "legend" not in styles.spec(None)  # legend beside the map
     summary = host_summary(ds, Selection(chains=(9,)))
-    hosts = host_styles(geo, summary, None, "zh")
+    hosts = host_styles(geo, summary, None)
     hosting = set(summary["area_id"])
     fills = [
         (hosts.palette[int(c, 36)].fill, k, a) for c, k, a in zip(hosts.idx, geo["kind"], geo["area_id"], strict=True)

@@ -41,7 +41,7 @@ def _hex(rgb) -> str:
 def web_fills(ds, geo, sel: Selection, lang: str = "zh") -> dict[str, tuple[float, ...]]:
     """Each area's fill as the web map paints it (RGBA): its palette entry, or the base style the map starts from."""
     single = single_legend(ds, sel, lang)
-    styles = area_styles(geo, host_summary(ds, sel), not sel.empty, single[1] if single else None, lang)
+    styles = area_styles(geo, host_summary(ds, sel), not sel.empty, single[1] if single else None)
     base = _config(BaseLayers("", styles.order_key, len(geo), (0, 0, 1, 1), "none", lang, 0))["base"]
     out = {}
     for area_id, kind, c in zip(geo["area_id"], geo["kind"], styles.idx, strict=True):

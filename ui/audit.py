@@ -107,7 +107,7 @@ with tab_overlap:
         else:
             sel = Selection(chains=(chain_no,)) if chain_no else Selection()
             summary, single = host_summary(ds, sel), single_legend(ds, sel, lang)
-            fg = selection_group(geo, summary, not sel.empty, ref, single[1] if single else None, lang)
+            fg = selection_group(geo, summary, not sel.empty, ref, single[1] if single else None)
             legend = map_legend_html(geo, summary, not sel.empty, single, True, lang)
             if chain_no:
                 st.button(

@@ -165,7 +165,7 @@ with map_col:
     summary = host_summary(ds, sel)
     single = single_legend(ds, sel, lang)
     st.html(map_legend_html(geo, summary, not sel.empty, single, view.area is not None, lang))
-    overlay = selection_group(geo, summary, not sel.empty, view.area, single[1] if single else None, lang)
+    overlay = selection_group(geo, summary, not sel.empty, view.area, single[1] if single else None)
     draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 540)
 
 with side_col, st.container(key="sq-answer"):
