@@ -13,8 +13,9 @@ from streamlit_folium import st_folium
 
 from layers.assets import ensure_leaflet
 from layers.boundary_preview import preview_legend_html, preview_map
+from sq_layout.analysis.views import area_names
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import t
 from sq_layout.imports.boundaries import BoundaryImport, preview_boundaries, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import ENCODINGS, MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
@@ -63,7 +64,7 @@ try:
 except Exception as exc:  # a bad SQ_LAYOUT_DB or a server that is down: say so, never a traceback
     st.error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     st.stop()
-names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
+names = area_names(ds, lang)
 area_labels = {a: f"{n} ({a})" for a, n in names.items()} | {SKIP: t("bnd_skip", lang)}
 
 upload = st.file_uploader(

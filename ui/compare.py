@@ -19,7 +19,7 @@ def compare_tab(ds: Dataset, view: ViewState) -> None:
     options = ["", *names]
 
     def fmt(a: str) -> str:
-        return str(names[a]) if a else t("pick_area", lang)
+        return names[a] if a else t("pick_area", lang)
 
     c1, c2 = st.columns(2)
     # A is the area selected on the map or the picker above it: one picker for it, not two (each sends every name)

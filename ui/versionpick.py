@@ -8,7 +8,7 @@ import streamlit as st
 
 from sq_layout import workspace
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
-from sq_layout.i18n import t
+from sq_layout.i18n import name_col, t
 from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.store.workspace_store import BASELINE_NOTE, VersionInfo
 
@@ -71,7 +71,7 @@ def version_param(vid: int | None) -> dict[str, str]:
 def _undrawn(ds: Dataset, lang: str) -> str:
     """The names of the version's areas without a boundary ('' when all are drawn), once per dataset."""
     missing = ds.areas[~ds.areas["area_id"].isin(ds.boundaries["area_id"])]
-    return "、".join(missing["name" if lang == "zh" else "name_en"])
+    return "、".join(missing[name_col(lang)])
 
 
 def undrawn_note(ds: Dataset, lang: str) -> None:
