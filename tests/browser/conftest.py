@@ -205,8 +205,8 @@ def readme_screenshot(page: Page, name: str) -> None:
         shutil.copy(shot, ROOT / "docs" / name)
 
 
-def unfold_answer(page: Page, lang: str = "zh") -> None:
-    """Open every fold of the answer panel: the area's facts (sent to the page once opened), then each section."""
+def open_facts(page: Page, lang: str = "zh") -> None:
+    """Open the area's folded facts (sent to the page only once opened) and wait until they are there."""
     from sq_layout.i18n import t
 
     wait_idle(page)
@@ -214,6 +214,11 @@ def unfold_answer(page: Page, lang: str = "zh") -> None:
     facts = page.locator(".st-key-sq-answer .sq-panel:not(.sq-card)")
     wait_until(page, lambda: facts.count() > 0, what="the area's facts")
     wait_idle(page)
+
+
+def unfold_answer(page: Page, lang: str = "zh") -> None:
+    """Open every fold of the answer panel: the area's facts, then each section."""
+    open_facts(page, lang)
     closed = page.locator(".st-key-sq-answer details:not([open]) > summary")
     for _ in range(40):
         if closed.count() == 0:

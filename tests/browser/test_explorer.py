@@ -12,6 +12,7 @@ from tests.browser.conftest import (
     click_latlng,
     map_frame,
     open_app,
+    open_facts,
     readme_screenshot,
     wait_idle,
     wait_until,
@@ -37,13 +38,6 @@ def no_exception(page) -> bool:
 
 
 FACTS = "依据：产业、特色产品与规划原文"  # the folded facts, sent to the page only once opened
-
-
-def open_facts(page) -> None:
-    """Open the area's folded facts (the page then fetches them) and wait until they are there."""
-    wait_idle(page)
-    page.locator("[data-testid='stExpander'] summary").filter(has_text=FACTS).first.click()
-    wait_until(page, lambda: page.locator(".st-key-sq-answer .sq-panel:not(.sq-card)").count() > 0, what="facts")
 
 
 def expand(page, summary: str) -> None:

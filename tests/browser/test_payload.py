@@ -8,7 +8,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import click_latlng, map_frame, wait_idle, wait_until
+from tests.browser.conftest import click_latlng, map_frame, open_facts, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -63,9 +63,7 @@ def test_a_click_resends_only_what_changed(page, app_url):
     assert 'class="sq-panel sq-card"' in html_bodies(msgs) and 'lang="zh"' not in html_bodies(msgs)
 
     frames.clear()
-    page.locator("[data-testid='stExpander'] summary").filter(has_text="依据：产业、特色产品与规划原文").click()
-    wait_until(page, lambda: page.locator(".st-key-sq-answer .passage").count() > 0, what="passages")
-    wait_idle(page)
+    open_facts(page)
     opened = html_bodies(decoded(frames))
     assert (
         'class="passage" lang="zh"' in opened and 'class="sq-panel sq-card"' not in opened

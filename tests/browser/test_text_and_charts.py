@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -82,30 +83,50 @@ def visible_text(page) -> str:
     return page.locator("[data-testid='stMain']").inner_text() + page.locator("[data-testid='stSidebar']").inner_text()
 
 
-def test_chinese_pages_show_no_untranslated_english(page, app_url):
+def open_unfolded(page, url: str, card: str, lang: str) -> None:
+    """Open a view at 1440×900 whose area card names `card`, with every fold of the answer panel open."""
     page.set_viewport_size({"width": 1440, "height": 900})
-    found: dict[str, set[str]] = {}
-    page.goto(app_url + "?chain=9&area=sihong&cmp=susu")
+    page.goto(url)
     map_frame(page)
-    wait_until(page, lambda: "泗洪县" in page.locator(".st-key-sq-answer").inner_text(), what="card")
-    wait_idle(page)
-    unfold_answer(page)
-    found["explorer"] = english_words(visible_text(page))
-    for tab in ("区域对比", "布局重叠"):
+    wait_until(page, lambda: card in page.locator(".st-key-sq-answer").inner_text(), what="card")
+    unfold_answer(page, lang)  # the folded facts and passages too
+
+
+def side_views(page, lang: str, words: Callable[[str], set[str]]) -> dict[str, set[str]]:
+    """What `words` finds in the explorer as it is, in its two side tabs and in the export popover."""
+    from sq_layout.i18n import t
+
+    found = {"explorer": words(visible_text(page))}
+    for tab in (t("compare", lang), t("overlap", lang)):
         page.get_by_role("tab", name=tab).click()
+        wait_idle(page)
         page.wait_for_timeout(500)
-        found[tab] = english_words(visible_text(page))
-    page.get_by_role("button", name="导出").click()
+        found[tab] = words(visible_text(page))
+    page.get_by_role("button", name=t("export", lang)).click()
     page.wait_for_timeout(800)
-    found["export"] = english_words(page.locator("[data-testid='stPopoverBody']").inner_text())
+    found["export"] = words(page.locator("[data-testid='stPopoverBody']").inner_text())
     page.keyboard.press("Escape")
-    page.goto(app_url + "audit")
+    return found
+
+
+def audit_views(page, url: str, lang: str, words: Callable[[str], set[str]]) -> dict[str, set[str]]:
+    """What `words` finds in each of the audit page's three tabs."""
+    from sq_layout.i18n import t
+
+    page.goto(url)
     map_frame(page)
     wait_idle(page)
-    for tab in ("重叠与竞争", "目标", "一致性审查"):
-        page.get_by_role("tab", name=tab).click()
+    found = {}
+    for tab in ("tab_overlap", "tab_targets", "tab_consistency"):
+        page.get_by_role("tab", name=t(tab, lang)).click()
         page.wait_for_timeout(800)
-        found[tab] = english_words(visible_text(page))
+        found[tab] = words(visible_text(page))
+    return found
+
+
+def test_chinese_pages_show_no_untranslated_english(page, app_url):
+    open_unfolded(page, app_url + "?chain=9&area=sihong&cmp=susu", "泗洪县", "zh")
+    found = side_views(page, "zh", english_words) | audit_views(page, app_url + "audit", "zh", english_words)
     assert not {k: v for k, v in found.items() if v}, found
 
 
@@ -124,32 +145,10 @@ def bare_chinese(text: str) -> set[str]:
 def test_english_pages_show_chinese_only_beside_a_rendering(page, app_url):
     from sq_layout.i18n import t
 
-    page.set_viewport_size({"width": 1440, "height": 900})
-    found: dict[str, set[str]] = {}
-    page.goto(app_url + "?lang=en&chain=9&area=sihong&cmp=yanghe")
-    map_frame(page)
-    wait_until(page, lambda: "Sihong County" in page.locator(".st-key-sq-answer").inner_text(), what="card")
-    wait_idle(page)
-    unfold_answer(page, "en")  # the folded facts and passages too
+    open_unfolded(page, app_url + "?lang=en&chain=9&area=sihong&cmp=yanghe", "Sihong County", "en")
     text = page.locator(".st-key-sq-answer").inner_text()
     assert "Shuanggou Distillery Co. (双沟股份)" in text  # a lead firm: rendering first, the printed name beside it
     assert t("passage", "en") in text and "Line 812: " in text  # plan quotes captioned as the Chinese original
     assert "inductors (电感器)" in text  # a featured product: rendering with the plan's wording
-    found["explorer"] = bare_chinese(visible_text(page))
-    for tab in (t("compare", "en"), t("overlap", "en")):
-        page.get_by_role("tab", name=tab).click()
-        wait_idle(page)
-        page.wait_for_timeout(500)
-        found[tab] = bare_chinese(visible_text(page))
-    page.get_by_role("button", name=t("export", "en")).click()
-    page.wait_for_timeout(800)
-    found["export"] = bare_chinese(page.locator("[data-testid='stPopoverBody']").inner_text())
-    page.keyboard.press("Escape")
-    page.goto(app_url + "audit?lang=en")
-    map_frame(page)
-    wait_idle(page)
-    for tab in ("tab_overlap", "tab_targets", "tab_consistency"):
-        page.get_by_role("tab", name=t(tab, "en")).click()
-        page.wait_for_timeout(800)
-        found[tab] = bare_chinese(visible_text(page))
+    found = side_views(page, "en", bare_chinese) | audit_views(page, app_url + "audit?lang=en", "en", bare_chinese)
     assert not {k: v for k, v in found.items() if v}, found
