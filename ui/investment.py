@@ -21,7 +21,7 @@ from layers.invest import (
 )
 from layers.points import publish
 from layers.shading import value_group
-from sq_layout.i18n import t
+from sq_layout.i18n import name_col, t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
 from sq_layout.invest.importer import read_upload
@@ -53,12 +53,22 @@ if ss.get("inv_demo_n"):  # set by the demo button (and by the benchmark with it
     ss.inv_repo = MemoryRepository(demo_data(ds, n_f, n_p))  # the fictional set stays in the session
     ss.inv_cache = {}
 data = ss.inv_repo.load()
+
+
+def cached(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+    """A per-session cache of what one (data, filter) needs, so a rerun that changes neither recomputes nothing."""
+    if key not in ss.inv_cache:
+        # newest first: the twelve most recent entries stay beside the new one
+        ss.inv_cache = {key: build()} | dict(list(ss.inv_cache.items())[:12])
+    return ss.inv_cache[key]
+
+
 view = state.current(ds)  # the language is the one view state's, shared with the other pages and the URL
 lang = view.lang
 page_style()
 language_switch(view)
 state.sync_url(view, version_url())
-chain_names = ds.chains.set_index("chain_no")["name" if lang == "zh" else "name_en"]
+chain_names = ds.chains.set_index("chain_no")[name_col(lang)]
 
 # A widget whose labels follow the language is a new widget after a switch: its key is written back before it is
 # drawn, so it keeps its value (the rule of ui/state.py).
@@ -82,7 +92,10 @@ with st.sidebar:
     st.multiselect(t("inv_link", lang), list(link_label), key="inv_link", format_func=link_label.get, placeholder=ph)
     st.multiselect(t("inv_role", lang), list(ROLES), key="inv_role", placeholder=ph)
     st.multiselect(t("inv_stage", lang), list(STAGES), key="inv_stage", placeholder=ph)
-    years = sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()})
+    years = cached(  # the project years of these records, once (not a scan of every project on each rerun)
+        (data, "years"),
+        lambda: sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()}),
+    )
     ss.inv_year = ss.get("inv_year") if ss.get("inv_year") in years else 0  # 0: every year (None would read as empty)
     st.selectbox(
         t("inv_year", lang),
@@ -107,13 +120,6 @@ if data.demo:
 show_notes(lang)
 version_notes(ds, lang)
 st.caption(t("inv_caption", lang))
-
-
-def cached(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
-    """A per-session cache of what one (data, filter) needs, so a rerun that changes neither recomputes nothing."""
-    if key not in ss.inv_cache:
-        ss.inv_cache = {key: build()} | {k: v for k, v in list(ss.inv_cache.items())[-12:]}
-    return ss.inv_cache[key]
 
 
 key = (data, ds, flt)  # the objects themselves (identity-hashed), so a recycled id can never hit a stale entry
