@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError
-from sq_layout.i18n import t
+from sq_layout.i18n import name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import check_size
@@ -91,7 +91,7 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
         preview = preview_upload(
             Path(args.file).name, data, ds, crs=args.crs, encoding=enc, matches=_matches(args.match)
         )
-        names = dict(zip(ds.areas["area_id"], ds.areas["name" if args.lang == "zh" else "name_en"], strict=True))
+        names = dict(zip(ds.areas["area_id"], ds.areas[name_col(args.lang)], strict=True))
         print(format_preview(preview, names, args.lang))
         if not preview.ok:
             print("\n".join(["", t("bnd_fix_first", args.lang), *preview.problems(args.lang)]), file=sys.stderr)
