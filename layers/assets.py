@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
@@ -21,6 +23,18 @@ VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"
 STATIC_URL = "../../app/static/"
 LEAFLET_JS = [("leaflet", STATIC_URL + "vendor/leaflet/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", STATIC_URL + "vendor/leaflet/leaflet.css"), ("sq_css", STATIC_URL + "sq.css")]
+
+
+def versioned_url(name: str) -> str:
+    """The URL of a script in static/ with its content hash: browsers fetch it again when, and only when, it changes."""
+    return _versioned_url(name, (STATIC_DIR / name).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _versioned_url(name: str, mtime_ns: int) -> str:
+    """Hashed once per file version, not on every rerun that draws a map."""
+    digest = hashlib.sha1((STATIC_DIR / name).read_bytes()).hexdigest()[:10]
+    return f"{STATIC_URL}{name}?v={digest}"
 
 
 def publish_once(folder: Path, name: str, data: bytes, keep: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from layers.assets import STATIC_DIR, STATIC_URL, make_offline
+from layers.assets import make_offline, versioned_url
 from layers.geostore import publish
 from sq_layout.geo.simplify import to_gcj02
 from sq_layout.i18n import LANGS, t
@@ -59,11 +58,6 @@ DETAIL_ZOOM_IN = 3  # zoom levels in from the opening view at which the map fetc
 CANVAS_ABOVE = 300  # areas; SVG below (one DOM path per area, class names for styling and tests), Canvas above
 
 
-def _static_url(name: str) -> str:
-    digest = hashlib.sha1((STATIC_DIR / name).read_bytes()).hexdigest()[:10]
-    return f"{STATIC_URL}{name}?v={digest}"
-
-
 @dataclass(frozen=True)
 class BaseLayers:
     """What the base map draws, as plain data: the static URL of the areas, their extent and the map's texts."""
@@ -103,7 +97,7 @@ class SqAreas(JSCSSMixin, MacroElement):
         super().__init__()
         self._name = "SqAreas"
         self.config = json.dumps(config, ensure_ascii=False, sort_keys=True)
-        self.default_js = [("sqlabels", _static_url("sqlabels.js")), ("sqmap", _static_url("sqmap.js"))]
+        self.default_js = [("sqlabels", versioned_url("sqlabels.js")), ("sqmap", versioned_url("sqmap.js"))]
 
 
 class TileNotice(MacroElement):

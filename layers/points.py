@@ -17,7 +17,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from layers.assets import STATIC_DIR, STATIC_URL, publish_once
+from layers.assets import STATIC_DIR, STATIC_URL, publish_once, versioned_url
 
 POINTS_DIR = STATIC_DIR / "points"
 KEEP_FILES = 48  # the newest point sets kept on disk; a set in use is touched on every rerun, so it stays
@@ -58,11 +58,6 @@ def publish(data: bytes, n: int) -> PointSet:
     return PointSet(STATIC_URL + "points/" + name, n, len(data))
 
 
-def _script_url() -> str:
-    digest = hashlib.sha1((STATIC_DIR / "sqpoints.js").read_bytes()).hexdigest()[:10]
-    return f"{STATIC_URL}sqpoints.js?v={digest}"
-
-
 class PointsLayer(MacroElement):
     """Load the points runtime once per map (a local script) and show a point set; the same set again does nothing."""
 
@@ -88,6 +83,6 @@ class PointsLayer(MacroElement):
     def __init__(self, points: PointSet, colors: list[str], names: list[str], texts: dict[str, object]):
         super().__init__()
         self._name = "PointsLayer"
-        self.script_url = json.dumps(_script_url())
+        self.script_url = json.dumps(versioned_url("sqpoints.js"))
         cfg = {"url": points.url, "n": points.n, "colors": colors, "chains": names, "texts": texts}
         self.config = json.dumps(cfg, ensure_ascii=False, separators=(",", ":"))
