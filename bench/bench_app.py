@@ -17,10 +17,9 @@ import geopandas as gpd
 from playwright.sync_api import sync_playwright
 from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
-from streamlit_folium import _get_feature_group_string, _get_map_string
 
-from layers.base import base_layers, base_map
-from layers.selection import selection_group
+from layers.base import base_layers, mount_config
+from layers.selection import selection_overlay
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.geo.crs import shift_geometry
 from sq_layout.geo.simplify import browser_geometry, label_points
@@ -54,14 +53,14 @@ def payload() -> None:
     naive = len(gpd.GeoDataFrame(full[["area_id", "geometry"]], crs=4326).to_json().encode())
     geo = browser_geometry(frame)
     ours = len(geo[["area_id", "geometry"]].to_json().encode())
-    base_js = len(_get_map_string(base_map(base_layers(geo, "zh"))).encode())
-    fg = selection_group(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
-    fg_js = len(_get_feature_group_string(fg, base_map(base_layers(geo, "zh"))).encode())
+    mount = len(json.dumps(mount_config(base_layers(geo, "zh")), ensure_ascii=False).encode())
+    overlay = selection_overlay(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
+    overlay_bytes = len(json.dumps(overlay.args(), ensure_ascii=False).encode())
     print("payload")
     print(f"  naive full-resolution GeoJSON (9 areas)  {naive:9,d} B")
     print(f"  simplified browser GeoJSON               {ours:9,d} B   ratio {ours / naive:.3f} (target <= 0.100)")
-    print(f"  base map script (sent once per mount)    {base_js:9,d} B")
-    print(f"  selection layer script (per rerun)       {fg_js:9,d} B")
+    print(f"  base map mount file (fetched once)       {mount:9,d} B")
+    print(f"  selection overlay (per rerun)            {overlay_bytes:9,d} B")
 
 
 def wait_for_warmup() -> None:

@@ -8,6 +8,7 @@ and server reruns (AppTest, interleaved) for filter and click against a bare rer
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import statistics
 import tempfile
@@ -19,10 +20,9 @@ from pathlib import Path
 import numpy as np
 from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
-from streamlit_folium import _get_feature_group_string
 
 from layers.assets import STATIC_DIR, ensure_leaflet
-from layers.base import base_layers, base_map
+from layers.base import base_layers, publish_mount
 from layers.invest import invest_overlay, point_blob, points_frame, shade_styles
 from layers.points import publish
 from sq_layout.geo.crs import wgs84_to_gcj02
@@ -75,8 +75,8 @@ def import_times(big: InvestData) -> None:
         print(f"  {kind:9s} {n:7,d} rows  {len(data) / 1e6:5.1f} MB   {dt:6.2f} s  ({n / dt:,.0f} rows/s)")
 
 
-def _page(geo, data: InvestData, flt: InvestFilter) -> tuple[str, int, int]:
-    """The map page as the app's component renders it; the per-rerun script's bytes and the point file's bytes."""
+def _page(geo, data: InvestData, flt: InvestFilter) -> tuple[dict, int, int]:
+    """The map frame's arguments as the app sends them; the per-rerun overlay's bytes and the point file's bytes."""
     ds = bundled()
     pts = points_frame(*apply_filter(data, flt))
     pset = publish(point_blob(pts), len(pts))
@@ -85,23 +85,20 @@ def _page(geo, data: InvestData, flt: InvestFilter) -> tuple[str, int, int]:
     def overlay():
         return invest_overlay(shade_styles(geo, None), pset, names, "zh")
 
-    m = base_map(base_layers(geo, "zh"))
-    rerun_js = _get_feature_group_string(overlay(), m)
-    m = base_map(base_layers(geo, "zh"))
-    overlay().add_to(m)
-    return m.get_root().render(), len(rerun_js.encode()), pset.bytes
+    args = {"mount": publish_mount(base_layers(geo, "zh")), "overlay": overlay().args(), "height": 900}
+    return args, len(json.dumps(args["overlay"], ensure_ascii=False).encode()), pset.bytes
 
 
 def payload_bytes(sets: dict[str, InvestData]) -> dict[str, str]:
     geo = browser_geometry(areas_frame(bundled()))
     pages = {}
-    print("payload: the script a rerun sends (area restyle + the point file's name), and the point file, fetched")
+    print("payload: the overlay a rerun sends (area restyle + the point file's name), and the point file, fetched")
     print("once per distinct filter (12 bytes a point, no names)")
     for label, data in sets.items():
-        html, rerun, file_bytes = _page(geo, data, InvestFilter())
+        args, rerun, file_bytes = _page(geo, data, InvestFilter())
         n = sum(len(t) for t in apply_filter(data, InvestFilter()))
-        print(f"  {label:28s} {n:7,d} points  rerun script {rerun:7,d} B   point file {file_bytes:9,d} B")
-        pages[label] = html
+        print(f"  {label:28s} {n:7,d} points  rerun overlay {rerun:7,d} B   point file {file_bytes:9,d} B")
+        pages[label] = args
     return pages
 
 
@@ -110,8 +107,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def draw_times(pages: dict[str, str]) -> None:
-    """Open each map page from a local HTTP server in headless Chromium (static/ as the app serves it) and time it."""
+def draw_times(pages: dict[str, dict]) -> None:
+    """Open the map frame from a local HTTP server in headless Chromium (static/ as the app serves it), hand it each
+    page's arguments as Streamlit would, and time it."""
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         (Path(tmp) / "app").mkdir()
         os.symlink(STATIC_DIR, Path(tmp) / "app" / "static")
@@ -124,13 +122,16 @@ def draw_times(pages: dict[str, str]) -> None:
         print("draw in headless Chromium (median of 3): navigation -> areas and every point drawn; inside that, the")
         print("points runtime from fetch to painted; then one zoom step in (clustered again and redrawn, no")
         print("animation), then on to zoom 13, where every point in view is drawn on its own")
-        for i, (label, html) in enumerate(pages.items()):
-            (page_dir / f"{i}.html").write_text(html, encoding="utf-8")
+        frame = (STATIC_DIR / "mapframe" / "index.html").read_text(encoding="utf-8")
+        for i, (label, args) in enumerate(pages.items()):
+            (page_dir / f"{i}.html").write_text(frame, encoding="utf-8")
+            render = "a => window.postMessage({type: 'streamlit:render', args: a}, '*')"
             totals, script, zoom, free = [], [], [], []
             for _ in range(3):
                 pg = b.new_page(viewport={"width": 1400, "height": 900})
                 t = time.perf_counter()
                 pg.goto(f"{base}{i}.html")
+                pg.evaluate(render, args)
                 pg.wait_for_function(
                     "() => window.sqPts && window.sqPts.info().ready && document.body.dataset.sqReady === '1'",
                     timeout=120_000,

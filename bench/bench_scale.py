@@ -20,6 +20,8 @@ from pathlib import Path
 
 from bench.scale_setup import ROOT, bench_env, data_dir, page_path
 
+MAP_FRAME = "map_widget.sqmap"  # in the map frame's URL and component name (ui/map_widget.py)
+
 LOCAL = ("--server.address", "127.0.0.1")
 # one zoom step without animation, until the next frame after it has been painted
 ZOOM_STEP_JS = """async (s) => { const t = performance.now();
@@ -109,14 +111,14 @@ def part_server(repeat: int, page: str) -> dict:
             "last_active_drawing": {"properties": {"area_id": areas[(13 * i) % len(areas)]}},
         }
         clicks.append(timed(lambda s=state: at.session_state.__setitem__("sqmap", s)))
-    comp = next(c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium"))
+    comp = next(c for c in at.get("component_instance") if c.proto.component_name.endswith(MAP_FRAME))
     args = json.loads(comp.proto.json_args)
     return {
         "bare_s": statistics.median(bare),
         "filter_s": statistics.median(filters),
         "click_s": statistics.median(clicks),
         "map_args_bytes": len(comp.proto.json_args.encode()),
-        "restyle_bytes": len((args.get("feature_group") or "").encode()),
+        "restyle_bytes": len(json.dumps(args.get("overlay") or {}, ensure_ascii=False, separators=(",", ":")).encode()),
     }
 
 
@@ -182,7 +184,7 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
         def on_ws(ws) -> None:
             def got(payload) -> None:
                 data = payload if isinstance(payload, bytes) else payload.encode()
-                frames.append((time.perf_counter(), len(data), b"st_folium" in data))
+                frames.append((time.perf_counter(), len(data), MAP_FRAME.encode() in data))
 
             ws.on("framereceived", got)
 
@@ -191,8 +193,8 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
         proc, url = _start(page_path(page_name), bench_env(d, page_name) | {"SQ_LAYOUT_ROOT": str(ROOT)})
         try:
             _goto_when_up(page, url)
-            wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=600, what="map")
-            frame = next(f for f in page.frames if "st_folium" in f.url)
+            wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=600, what="map")
+            frame = next(f for f in page.frames if MAP_FRAME in f.url)
 
             def info() -> dict:
                 return frame.evaluate("() => window.sqMap ? window.sqMap.info() : {}")
@@ -279,8 +281,8 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
             # a second visit to a warm server: navigation -> areas drawn
             t = time.perf_counter()
             page.reload()
-            wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=300, what="map")
-            frame = next(f for f in page.frames if "st_folium" in f.url)
+            wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=300, what="map")
+            frame = next(f for f in page.frames if MAP_FRAME in f.url)
             wait_until(page, lambda: info().get("loaded"), timeout=300, what="drawn again")
             res["warm_draw_s"] = time.perf_counter() - t
         finally:

@@ -1,19 +1,17 @@
-"""The base map: a small deterministic script that fetches the areas once from a static file (never re-sent)."""
+"""The base map as data: the areas' static file, extent, styles, tiles and texts, published once for the map frame.
+
+The frame (static/mapframe/index.html) fetches this mount file once and then only receives overlays on reruns."""
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
 from dataclasses import dataclass
 
-import folium
 import geopandas as gpd
 import xyzservices
-from branca.element import Element, MacroElement
-from folium.elements import JSCSSMixin
-from jinja2 import Template
 
-from layers.assets import make_offline, versioned_url
+from layers.assets import LEAFLET_CSS, LEAFLET_JS, STATIC_DIR, STATIC_URL, publish_once, versioned_url
 from layers.geostore import publish
 from sq_layout.geo.simplify import to_gcj02
 from sq_layout.i18n import LANGS, t
@@ -36,22 +34,6 @@ def _tianditu(key: str, layer: str) -> xyzservices.TileProvider:
         attribution="&copy; 天地图 Tianditu",
         max_zoom=18,
     )
-
-
-def _add_tiles(m: folium.Map, basemap: str, tianditu_key: str) -> None:
-    providers = {
-        "osm": [_OSM],
-        "amap": [_AMAP],
-        "tianditu": [_tianditu(tianditu_key, "vec"), _tianditu(tianditu_key, "cva")] if tianditu_key else [],
-    }.get(basemap, [])
-    for p in providers:
-        folium.TileLayer(
-            tiles=p.build_url(),
-            attr=p.get("attribution", p.name),
-            name=p.name,
-            max_zoom=p.get("max_zoom", 18),
-            subdomains=p.get("subdomains", "abc"),
-        ).add_to(m)
 
 
 DETAIL_ZOOM_IN = 3  # zoom levels in from the opening view at which the map fetches the finer outlines in view
@@ -80,41 +62,6 @@ def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> Ba
     minx, miny, maxx, maxy = (float(v) for v in areas.total_bounds)
     bounds = (minx, miny, maxx, maxy)
     return BaseLayers(pub.url, pub.order_key, pub.n_areas, bounds, basemap, lang, pub.bytes, pub.detail)
-
-
-class SqAreas(JSCSSMixin, MacroElement):
-    """The areas layer: created empty, filled from the static file; the same script on every rerun."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.sqMap.init({{ this._parent.get_name() }}, {{ this.config }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, config: dict):
-        super().__init__()
-        self._name = "SqAreas"
-        self.config = json.dumps(config, ensure_ascii=False, sort_keys=True)
-        self.default_js = [("sqlabels", versioned_url("sqlabels.js")), ("sqmap", versioned_url("sqmap.js"))]
-
-
-class TileNotice(MacroElement):
-    """Say on the map when an optional online basemap cannot load (instead of silently showing nothing)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.sqMap.watchTiles({{ this._parent.get_name() }}, {{ this.text }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "TileNotice"
-        self.text = json.dumps(text, ensure_ascii=False)
 
 
 def _config(layers: BaseLayers) -> dict:
@@ -148,39 +95,46 @@ def _config(layers: BaseLayers) -> dict:
     }
 
 
-class _Text(Element):
-    """A header piece already rendered (no template to re-read)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs: object) -> str:
-        """The text as it is."""
-        return self.text
+MAPS_DIR = STATIC_DIR / "maps"
+KEEP_MOUNTS = 200  # mount files kept on disk (a few hundred bytes each); one per geometry, language and basemap
+TK = "{tk}"  # where the frame puts the Tianditu key: the key reaches the browser, never a file on disk
 
 
-class CompactMap(folium.Map):
-    """A folium map whose page header travels without its template indentation (sent again on every rerun)."""
+def _tiles(basemap: str) -> list[dict]:
+    """The basemap's tile layers (online, optional) as Leaflet settings."""
+    providers = {
+        "osm": [_OSM],
+        "amap": [_AMAP],
+        "tianditu": [_tianditu(TK, "vec"), _tianditu(TK, "cva")],
+    }.get(basemap, [])
+    return [
+        {
+            "url": p.build_url(fill_subdomain=False),
+            "attribution": p.get("attribution", p.name),
+            "maxZoom": p.get("max_zoom", 18),
+            "subdomains": p.get("subdomains", "abc"),
+        }
+        for p in providers
+    ]
 
-    def render(self, **kwargs: object) -> None:
-        """Render as folium does, then collapse the whitespace of the header's inline styles and settings."""
-        super().render(**kwargs)
-        header = self.get_root().header
-        for name, child in list(header._children.items()):
-            text = child.render()
-            if "<link" not in text and " src=" not in text:  # links are picked out of the header by st_folium
-                header._children[name] = _Text(re.sub(r"\s+", " ", text).strip())
 
-
-def base_map(layers: BaseLayers, tianditu_key: str = "") -> folium.Map:
-    """A small, deterministic script: counties below, dashed zones above, labels placed in the browser."""
+def mount_config(layers: BaseLayers) -> dict:
+    """Everything the map frame needs to draw the base map: scripts, extent, tiles, the areas' file and styles."""
     minx, miny, maxx, maxy = layers.bounds
-    m = CompactMap(tiles=None, control_scale=True, prefer_canvas=layers.n_areas > CANVAS_ABOVE, zoom_snap=0.25)
-    make_offline(m)
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
-    _add_tiles(m, layers.basemap, tianditu_key)
-    SqAreas(_config(layers)).add_to(m)
-    if layers.basemap != "none":
-        TileNotice(t("basemap_failed", layers.lang)).add_to(m)
-    return m
+    return {
+        "css": [url for _, url in LEAFLET_CSS],
+        "js": [url for _, url in LEAFLET_JS] + [versioned_url("sqlabels.js"), versioned_url("sqmap.js")],
+        "bounds": [[miny, minx], [maxy, maxx]],
+        "canvas": layers.n_areas > CANVAS_ABOVE,
+        "tiles": _tiles(layers.basemap),
+        "tileText": t("basemap_failed", layers.lang),
+        "areas": _config(layers),
+    }
+
+
+def publish_mount(layers: BaseLayers) -> str:
+    """Write the mount config once as a static file named by its content; the page sends only this URL."""
+    data = json.dumps(mount_config(layers), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    name = hashlib.sha256(data).hexdigest()[:20] + ".json"
+    publish_once(MAPS_DIR, name, data, KEEP_MOUNTS)
+    return STATIC_URL + "maps/" + name

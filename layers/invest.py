@@ -12,15 +12,14 @@ import math
 from dataclasses import replace
 from html import escape
 
-import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from layers.geostore import order_key
 from layers.legend import render
-from layers.points import PointSet, PointsLayer, encode
-from layers.restyle import AreaStyles, restyle_group
+from layers.points import PointSet, encode, points_spec
+from layers.restyle import AreaStyles, Overlay
 from layers.restyle import encode as encode_styles
 from layers.shading import value_styles
 from sq_layout.i18n import t
@@ -106,9 +105,8 @@ def shade_legend(values: pd.Series, title: str, lang: str, whole: bool = True) -
     return render(lang, title, shade_entries(values, whole))
 
 
-def invest_overlay(styles: AreaStyles, points: PointSet, chains: dict[int, str], lang: str) -> folium.FeatureGroup:
-    """What a rerun sends: the areas' restyle and a short script naming the point set (a few hundred bytes)."""
-    fg = restyle_group(styles, None, name="invest")
+def invest_overlay(styles: AreaStyles, points: PointSet, chains: dict[int, str], lang: str) -> Overlay:
+    """What a rerun sends: the areas' restyle and the point set's name and texts (a few hundred bytes)."""
     names = [""] + [chains.get(n, "") for n in range(1, len(CHAIN_COLORS) + 1)]
     texts = {
         "kinds": [t(f"inv_kind_{k}", lang) for k in KINDS],
@@ -117,8 +115,7 @@ def invest_overlay(styles: AreaStyles, points: PointSet, chains: dict[int, str],
         "stack": t("inv_stack_tip", lang),
         "failed": t("inv_points_failed", lang),
     }
-    PointsLayer(points, [NO_CHAIN, *CHAIN_COLORS], names, texts).add_to(fg)
-    return fg
+    return Overlay(styles.spec(None), points_spec(points, [NO_CHAIN, *CHAIN_COLORS], names, texts))
 
 
 def legend_html(chains: list[tuple[int, str]], labels: dict[str, str]) -> str:

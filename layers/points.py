@@ -1,7 +1,7 @@
 """Points on the map as one compact binary file per point set, drawn and clustered in the browser (static/sqpoints.js).
 
 The file (static/points/<content hash>.bin) is written once, atomically, and never changes, so a rerun that shows the
-same points sends only a short script naming it, and the browser fetches a new file only when the set changes.
+same points sends only its name, and the browser fetches a new file only when the set changes.
 Layout, for n points: int32 latitude × 1e5, int32 longitude × 1e5, then one byte each for colour index, radius × 10,
 kind and approximate (12 bytes a point; names never leave the server).
 """
@@ -9,13 +9,10 @@ kind and approximate (12 bytes a point; names never leave the server).
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from branca.element import MacroElement
-from jinja2 import Template
 
 from layers.assets import STATIC_DIR, STATIC_URL, publish_once, versioned_url
 
@@ -58,31 +55,13 @@ def publish(data: bytes, n: int) -> PointSet:
     return PointSet(STATIC_URL + "points/" + name, n, len(data))
 
 
-class PointsLayer(MacroElement):
-    """Load the points runtime once per map (a local script) and show a point set; the same set again does nothing."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map, cfg) {
-            var go = function () { window.sqPts.show(map, cfg); };
-            if (window.sqPts && window.sqPts.show) { go(); return; }
-            window.sqPtsWait = go;  // only the newest set matters
-            if (!document.getElementById("sqpoints-js")) {
-                var s = document.createElement("script");
-                s.id = "sqpoints-js";
-                s.src = {{ this.script_url }};
-                s.onload = function () { window.sqPtsWait(); };
-                document.head.appendChild(s);
-            }
-        })({{ this._parent._parent.get_name() }}, {{ this.config }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, points: PointSet, colors: list[str], names: list[str], texts: dict[str, object]):
-        super().__init__()
-        self._name = "PointsLayer"
-        self.script_url = json.dumps(versioned_url("sqpoints.js"))
-        cfg = {"url": points.url, "n": points.n, "colors": colors, "chains": names, "texts": texts}
-        self.config = json.dumps(cfg, ensure_ascii=False, separators=(",", ":"))
+def points_spec(points: PointSet, colors: list[str], names: list[str], texts: dict[str, object]) -> dict:
+    """What the map frame needs to show a point set: its runtime, file, colours and texts; the same set does nothing."""
+    return {
+        "script": versioned_url("sqpoints.js"),
+        "url": points.url,
+        "n": points.n,
+        "colors": colors,
+        "chains": names,
+        "texts": texts,
+    }

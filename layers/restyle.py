@@ -1,17 +1,12 @@
 """Restyle the drawn areas from compact per-rerun data: a small palette and one palette index per area.
 
 Nothing here carries geometry: the areas were fetched once from a static file (layers/geostore.py), and the
-script this module renders is a few hundred bytes for nine areas and about 3 KB for 2,870.
+data this module builds is a few hundred bytes for nine areas and about 3 KB for 2,870.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-
-import folium
-from branca.element import MacroElement
-from jinja2 import Template
 
 from sq_layout.style import SELECTED_LINE
 
@@ -60,25 +55,18 @@ def encode(indices: list[int | None]) -> str:
     return "".join(DEFAULT if i is None else DIGITS[i] for i in indices)
 
 
-class Restyle(MacroElement):
-    """Call the map runtime's restyle() with the compact style data."""
+@dataclass(frozen=True)
+class Overlay:
+    """What a rerun sends to the map frame: the restyle data and, on the investment map, the point set to show."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.sqMap.restyle({{ this.spec }});
-        {% endmacro %}
-        """
-    )
+    restyle: dict
+    points: dict | None = None
 
-    def __init__(self, spec: dict):
-        super().__init__()
-        self._name = "Restyle"
-        self.spec = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+    def args(self) -> dict:
+        """The overlay as the frame's JSON argument."""
+        return {"restyle": self.restyle, **({"points": self.points} if self.points else {})}
 
 
-def restyle_group(styles: AreaStyles, selected: str | None, name: str = "selection") -> folium.FeatureGroup:
-    """A feature group holding only the restyle call (what st_folium sends on a rerun)."""
-    fg = folium.FeatureGroup(name=name)
-    Restyle(styles.spec(selected)).add_to(fg)
-    return fg
+def area_overlay(styles: AreaStyles, selected: str | None) -> Overlay:
+    """The restyle data alone (a few hundred bytes for nine areas)."""
+    return Overlay(styles.spec(selected))

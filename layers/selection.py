@@ -6,12 +6,11 @@ fills into the map's compact palette and the SVG class names tests and the label
 
 from __future__ import annotations
 
-import folium
 import geopandas as gpd
 import pandas as pd
 
 from layers.geostore import order_key
-from layers.restyle import AreaStyles, Paint, encode, restyle_group
+from layers.restyle import AreaStyles, Overlay, Paint, area_overlay, encode
 from sq_layout.fills import AreaFill, map_fills
 
 # SVG classes per role ({id} is filled in by the map script); the base style keeps the area's own classes.
@@ -56,12 +55,12 @@ def host_styles(areas: gpd.GeoDataFrame, summary: pd.DataFrame, single_color: st
     return area_styles(areas, summary, True, single_color)
 
 
-def selection_group(
+def selection_overlay(
     areas: gpd.GeoDataFrame,
     summary: pd.DataFrame,
     filtering: bool,
     selected: str | None,
     single_color: str | None,
-) -> folium.FeatureGroup:
+) -> Overlay:
     """Hosts filled (industry colour, or a shade by count), the rest dimmed, the selected area outlined."""
-    return restyle_group(area_styles(areas, summary, filtering, single_color), selected)
+    return area_overlay(area_styles(areas, summary, filtering, single_color), selected)

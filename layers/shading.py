@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import folium
 import geopandas as gpd
 import pandas as pd
 
 from layers.geostore import order_key
-from layers.restyle import AreaStyles, Paint, encode, restyle_group
+from layers.restyle import AreaStyles, Overlay, Paint, area_overlay, encode
 from sq_layout.style import VALUE_OPACITY, VALUE_RAMP, value_bucket
 
 
@@ -26,6 +25,6 @@ def value_styles(areas: gpd.GeoDataFrame, values: pd.Series) -> AreaStyles:
     return AreaStyles(tuple(palette), encode(indices), order_key(list(areas["area_id"])))
 
 
-def value_group(areas: gpd.GeoDataFrame, values: pd.Series, outlined: str | None = None) -> folium.FeatureGroup:
+def value_overlay(areas: gpd.GeoDataFrame, values: pd.Series, outlined: str | None = None) -> Overlay:
     """Fill each area by its value (VALUE_RAMP); outline one area."""
-    return restyle_group(value_styles(areas, values), outlined, name="values")
+    return area_overlay(value_styles(areas, values), outlined)

@@ -1,4 +1,4 @@
-/* sq-layout map runtime, served locally (no CDN).
+/* sq-layout map runtime, served locally (no CDN), run in the map frame (static/mapframe/index.html).
  * The areas are fetched once from a static GeoJSON file; every Streamlit rerun then only calls sqMap.restyle() with
  * a palette and one palette index per area (in file order). Labels are placed in one pane, greedily by priority,
  * only where they do not collide and (for large sets) where they fit inside their area.
@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var S = (window.sqMap = window.sqMap || {});
-  var st = { loaded: false, layers: [], byId: {}, pending: null, spec: null, zoomed: null };
+  var st = fresh();
 
   function lum(hex) {
     var m = /^#?([0-9a-f]{6})$/i.exec(hex || "");
@@ -188,23 +188,12 @@
     }
   }
 
-  /* st_folium reports a click to the page 250 ms late (debounced, for panning). Report it at once, in exactly the
-   * form st_folium would, and record it as reported: its own debounced report then finds nothing new to send, so the
-   * page answers a quarter of a second sooner and reruns once. Only for the values the app asks back. */
-  var REPORTED = ["last_clicked", "last_object_clicked", "last_active_drawing"];
-  function reportClick() {
-    var g = window.__GLOBAL_DATA__, api = window.Streamlit;
-    if (!g || !api || g.wrap_longitude || !g.returned_objects) { return; }
-    if (g.returned_objects.some(function (k) { return REPORTED.indexOf(k) < 0; })) { return; }
-    var all = { last_clicked: g.lat_lng_clicked, last_object_clicked: g.last_object_clicked,
-      last_active_drawing: g.last_active_drawing };
-    var value = {};
-    REPORTED.forEach(function (k) { if (g.returned_objects.indexOf(k) >= 0) { value[k] = all[k]; } });
-    if (JSON.stringify(value) === JSON.stringify(g.previous_data)) { return; }
-    g.previous_data = value;
-    S.reported = (S.reported || 0) + 1;
-    api.setComponentValue(value);
+  function fresh() {
+    return { loaded: false, layers: [], byId: {}, pending: null, spec: null, zoomed: null };
   }
+
+  /* A new base map in the same frame (another language, basemap or version): forget the old one's areas. */
+  S.reset = function () { st = fresh(); };
 
   S.init = function (map, cfg) {
     st.map = map;
@@ -222,8 +211,6 @@
       { sticky: true, className: "sq-tooltip" });
     // a click answers in the page: the tooltip must not cover the selection
     st.group.on("click", function () { st.group.closeTooltip(); });
-    // after every click handler of this event has run (st_folium's included): see reportClick
-    map.on("click", function () { setTimeout(reportClick, 0); });
     map.createPane("sqLabels");
     st.labelBox = L.DomUtil.create("div", "sq-labels", map.getPane("sqLabels"));
     map.on("zoomstart", function () { st.labelBox.style.display = "none"; });
@@ -236,11 +223,12 @@
     map.on("moveend", fetchDetail);
     map.on("zoomend moveend resize", schedule);
     notice(cfg.texts.loading, "info", "load");
-    var t0 = performance.now();
+    var t0 = performance.now(), mine = st;
     fetch(cfg.url).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
     }).then(function (doc) {
+      if (st !== mine) { return; } // this map was replaced while its areas were on the way
       st.group.addData(doc);
       st.extent = st.group.getBounds();
       st.loaded = true;

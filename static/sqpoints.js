@@ -41,7 +41,6 @@
     map.on("moveend zoomend resize viewreset", redraw);
     map.on("mousemove", hover);
     map.on("mouseout", hideTip);
-    map.on("preclick", function () { st.before = window.__GLOBAL_DATA__ ? window.__GLOBAL_DATA__.lat_lng_clicked : null; });
     map.on("click", click);
   }
 
@@ -257,8 +256,8 @@
     var h = hitAt(e.containerPoint), m = st.map;
     if (!h) { return; }
     hideTip();
+    e.sqSkip = true; // the frame reports the point's own position (re-fired below), or nothing for a cluster
     if (h.c) { // open the cluster: zoom to its points; the click itself is not a pick
-      if (window.__GLOBAL_DATA__ && st.before !== undefined) { window.__GLOBAL_DATA__.lat_lng_clicked = st.before; }
       var b = L.latLngBounds(m.unproject([h.c.x0, h.c.y0], 0), m.unproject([h.c.x1, h.c.y1], 0));
       m.fitBounds(b, { padding: [40, 40], maxZoom: FREE_ZOOM });
       return;

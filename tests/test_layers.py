@@ -1,18 +1,20 @@
-"""Folium layer builders: offline assets, deterministic base map, click handling, escaping of data text."""
+"""Map layer builders: offline assets, deterministic base map, click handling, escaping of data text."""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
 
 import pytest
 
-from layers.assets import remote_assets
-from layers.base import base_layers, base_map
+from layers.assets import STATIC_DIR, STATIC_URL
+from layers.base import MAPS_DIR, base_layers, mount_config, publish_mount
 from layers.clicks import interpret_click
 from layers.legend import legend_html
 from layers.panel import area_panel_html
 from layers.popups import area_tooltips
-from layers.selection import selection_group
+from layers.selection import selection_overlay
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import area_panel
 from sq_layout.geo.simplify import browser_geometry
@@ -27,24 +29,31 @@ def geo(ds):
     return browser_geometry(areas_frame(ds))
 
 
+def _local(url: str) -> bool:
+    return url.startswith(STATIC_URL) and "//" not in url
+
+
 def test_base_map_needs_no_remote_assets(geo):
-    m = base_map(base_layers(geo, "zh"))
-    assert remote_assets(m) == []
-    html = m.get_root().render()
-    assert "cdn.jsdelivr" not in html and "code.jquery" not in html
+    mount = mount_config(base_layers(geo, "zh"))
+    assert all(_local(u) for u in mount["css"] + mount["js"] + [mount["areas"]["url"]])
+    assert mount["tiles"] == [] and "http" not in json.dumps(mount)
+    frame = (STATIC_DIR / "mapframe" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"(src|href)=\S*(http|//)", frame) and "streamlit:componentReady" in frame
 
 
-def test_selection_layer_needs_no_remote_assets(ds, geo):
-    fg = selection_group(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
-    m = base_map(base_layers(geo, "zh"))
-    fg.add_to(m)
-    assert remote_assets(m) == []
+def test_selection_overlay_needs_no_remote_assets(ds, geo):
+    overlay = selection_overlay(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
+    text = json.dumps(overlay.args(), ensure_ascii=False)
+    assert "http" not in text and "//" not in text and overlay.args()["restyle"]["sel"] == "sihong"
 
 
 def test_online_basemaps_are_optional_layers(geo):
-    assert "openstreetmap" in base_map(base_layers(geo, "zh", "osm")).get_root().render()
-    assert "tianditu" not in base_map(base_layers(geo, "zh", "tianditu"), "").get_root().render()
-    assert "tk=KEY" in base_map(base_layers(geo, "zh", "tianditu"), "KEY").get_root().render()
+    def tiles(basemap: str) -> str:
+        return json.dumps(mount_config(base_layers(geo, "zh", basemap))["tiles"])
+
+    assert "openstreetmap" in tiles("osm") and "autonavi" in tiles("amap")
+    # the Tianditu key is filled in by the frame from the page's argument; it is never written into the mount file
+    assert "tianditu" in tiles("tianditu") and tiles("tianditu").count("tk={tk}") == 2
 
 
 def test_amap_basemap_shifts_vectors_to_gcj02(geo):
@@ -63,24 +72,11 @@ def test_amap_basemap_shifts_vectors_to_gcj02(geo):
     assert 0.003 < gcj - wgs < 0.008  # ~500 m east at Suqian
 
 
-def test_base_map_script_is_deterministic(geo):
-    from streamlit_folium import _get_map_string
-
-    assert _get_map_string(base_map(base_layers(geo, "zh"))) == _get_map_string(base_map(base_layers(geo, "zh")))
-
-
-def test_map_header_is_sent_compact_with_its_links_intact(geo):
-    from streamlit_folium import _get_header
-
-    m = base_map(base_layers(geo, "zh"))
-    m.get_root().render()
-    m.render()  # twice, as st_folium does
-    header = _get_header(m)
-    styles = header[header.index("<style>") : header.rindex(">") + 1]
-    assert "#map_div { position: relative;" in styles and "L_NO_TOUCH = false;" in styles
-    assert "\n" not in styles and "  " not in styles
-    page = m.get_root().render()
-    assert "leaflet.css" in page and "leaflet.js" in page  # the links st_folium picks out are still there
+def test_mount_file_is_deterministic_and_named_by_content(geo):
+    first = publish_mount(base_layers(geo, "zh"))
+    assert first == publish_mount(base_layers(geo, "zh")) != publish_mount(base_layers(geo, "en"))
+    assert re.fullmatch(re.escape(STATIC_URL) + r"maps/[0-9a-f]{20}\.json", first)
+    assert (MAPS_DIR / first.rsplit("/", 1)[1]).exists()
 
 
 def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
@@ -88,8 +84,7 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
     evil.loc[evil["area_id"] == "susu", ["name", "short_name"]] = EVIL
     tips = area_tooltips(evil, "zh")
     assert all("<script>" not in tip for tip in tips) and any("&lt;script&gt;" in tip for tip in tips)
-    html = base_map(base_layers(evil, "zh")).get_root().render()
-    assert "<script>alert" not in html
+    assert "<script>" not in json.dumps(mount_config(base_layers(evil, "zh")), ensure_ascii=False)
     # labels reach the page as text nodes (textContent in static/sqlabels.js), tooltips as escaped HTML
     assert "div.textContent = o.c.text;" in (ROOT / "static" / "sqlabels.js").read_text(encoding="utf-8")
     legend = legend_html("zh", True, (EVIL, "#123456"), 1, True)

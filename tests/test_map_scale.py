@@ -9,7 +9,7 @@ import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
 
-from layers.base import base_layers, base_map
+from layers.base import MAPS_DIR, base_layers, mount_config
 from layers.geostore import GEO_DIR, publish_detail
 from layers.selection import host_styles, thematic_styles
 from sq_layout.analysis.queries import Selection, host_summary
@@ -53,13 +53,13 @@ def test_tolerance_follows_extent_and_view(ds):
 
 
 def _map_args(at: AppTest) -> dict:
-    comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
+    comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith("map_widget.sqmap")]
     assert len(comps) == 1
     return json.loads(comps[0].proto.json_args)
 
 
 def _restyle(args: dict) -> dict:
-    return json.loads(re.search(r"window\.sqMap\.restyle\((\{.*\})\);", args["feature_group"]).group(1))
+    return dict(args["overlay"]["restyle"])
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +75,19 @@ def test_restyle_path_changes_colours_without_resending_geometry(ds, app):
     first = _map_args(app)
     app.multiselect(key="w_chain").set_value([9]).run()
     second = _map_args(app)
-    # the base map is the same text (no re-mount) and neither message carries any coordinates
-    assert first["script"] == second["script"] and first["header"] == second["header"]
+    # the base map is the same mount file (the frame builds it once) and neither message carries any coordinates
+    assert first["mount"] == second["mount"] and set(first) - {"key", "default"} == {
+        "mount",
+        "overlay",
+        "height",
+        "failed",
+    }
     for args in (first, second):
         text = json.dumps(args, ensure_ascii=False)
         assert not COORDS.search(text), COORDS.search(text)
-        assert len(text.encode()) < 10_000
-    assert re.search(r"static/geo/[0-9a-f]{20}\.json", first["script"])
+        assert len(text.encode()) < 1_500
+    mount = json.loads((MAPS_DIR / first["mount"].rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    assert re.fullmatch(r"\.\./\.\./app/static/geo/[0-9a-f]{20}\.json", mount["areas"]["url"])
     before, after = _restyle(first), _restyle(second)
     assert before["idx"] != after["idx"] and before["palette"] != after["palette"]
     hosts = expected_chain_hosts("酿造（酒）")
@@ -96,7 +102,7 @@ def test_restyle_path_changes_colours_without_resending_geometry(ds, app):
     }
     app.run()
     third = _map_args(app)
-    assert third["script"] == first["script"]
+    assert third["mount"] == first["mount"]
     assert _restyle(third)["sel"] == "sihong" and _restyle(third)["idx"] == after["idx"]
 
 
@@ -110,7 +116,7 @@ def test_published_file_holds_geometry_and_escaped_tips_once(ds):
     assert base_layers(geo, "en").url == layers.url  # one file for both languages
     names = {f["properties"]["area_id"]: f["properties"]["name"] for f in doc["features"]}
     assert names["susu"][0].endswith("（示意）") and names["sihong"] == ["泗洪县", "Sihong County"]
-    assert not COORDS.search(base_map(layers).get_root().render())
+    assert not COORDS.search(json.dumps(mount_config(layers)))
 
 
 def test_no_zones_and_many_chains_still_draw(ds):

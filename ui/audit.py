@@ -13,8 +13,8 @@ import streamlit as st
 
 from layers.charts import audit_matrix_spec, similarity_heatmap, targets_bar
 from layers.legend import map_legend_html, ramp_legend_html
-from layers.selection import selection_group
-from layers.shading import value_group
+from layers.selection import selection_overlay
+from layers.shading import value_overlay
 from sq_layout.analysis.audit import LEVELS, agreement, consistency_audit, filter_audit, similarity
 from sq_layout.analysis.audit_views import (
     discrepancies_view,
@@ -31,6 +31,7 @@ from sq_layout.i18n import headers, name_col, t
 from sq_layout.viewstate import ViewState
 from ui import state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
+from ui.tables import show_table
 
 ds, geo = load()
 AREA_IDS = tuple(ds.areas["area_id"])
@@ -39,7 +40,7 @@ DEFAULT_REF = "sucheng"
 
 def table(df: pd.DataFrame, lang: str, **kw: object) -> None:
     """A table with readable headers in the reader's language."""
-    st.dataframe(df.rename(columns=headers(list(df.columns), lang)), hide_index=True, width="stretch", **kw)
+    show_table(df, lang, **kw)
 
 
 def picked_chain(event: object) -> int | None:
@@ -95,19 +96,19 @@ with tab_overlap:
             on_change=state.on_area("w_ref"),
         )
         if mode == "similarity":
-            fg = value_group(geo, similarity(ds, level)[ref], ref)
+            fg = value_overlay(geo, similarity(ds, level)[ref], ref)
             legend = ramp_legend_html(
                 t("mode_similarity", lang), t("similarity_low", lang), t("similarity_high", lang), lang
             )
         elif mode == "agreement":
-            fg = value_group(geo, agreement(ds).set_index("area_id")["share"], ref)
+            fg = value_overlay(geo, agreement(ds).set_index("area_id")["share"], ref)
             legend = ramp_legend_html(
                 t("mode_agreement", lang), t("agreement_low", lang), t("agreement_high", lang), lang
             )
         else:
             sel = Selection(chains=(chain_no,)) if chain_no else Selection()
             summary, single = host_summary(ds, sel), single_legend(ds, sel, lang)
-            fg = selection_group(geo, summary, not sel.empty, ref, single[1] if single else None)
+            fg = selection_overlay(geo, summary, not sel.empty, ref, single[1] if single else None)
             legend = map_legend_html(geo, summary, not sel.empty, single, True, lang)
             if chain_no:
                 st.button(

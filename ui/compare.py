@@ -10,6 +10,7 @@ from sq_layout.i18n import headers, label, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState
 from ui import state
+from ui.tables import show_table
 
 
 def compare_tab(ds: Dataset, view: ViewState) -> None:
@@ -49,4 +50,4 @@ def compare_tab(ds: Dataset, view: ViewState) -> None:
     cols = headers(list(table.columns), lang)
     cols["in_a"] = f"{a}：{t('sources_word', lang)}" if lang == "zh" else f"{a}: sources"
     cols["in_b"] = f"{b}：{t('sources_word', lang)}" if lang == "zh" else f"{b}: sources"
-    st.dataframe(table.rename(columns=cols), hide_index=True, width="stretch", height=420)
+    show_table(table.rename(columns=cols), height=420)

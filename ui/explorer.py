@@ -9,13 +9,14 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from layers.legend import map_legend_html
 from layers.panel import area_html
-from layers.selection import selection_group
+from layers.selection import selection_overlay
 from sq_layout.analysis.queries import host_summary
 from sq_layout.analysis.views import area_names, chain_figures, hosts_table, single_legend
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.viewstate import BASEMAPS, ViewState
 from ui import state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
+from ui.tables import html_table, show_table
 
 ds, geo = load()
 AREA_IDS = tuple(ds.areas["area_id"])
@@ -108,15 +109,14 @@ def hosts_view(view: ViewState) -> None:
         figs[col] = figs[col].map(lambda v: f"{v:g}")
     st.markdown(f"**{t('chain_figures', lang)}**")
     # a plain table (escaped): a few hundred bytes where a table widget sends a kilobyte or two of schema
-    table = figs.rename(columns=headers(list(figs.columns), lang)).to_html(index=False, border=0, escape=True)
-    st.markdown(table, unsafe_allow_html=True)
+    st.markdown(html_table(figs.rename(columns=headers(list(figs.columns), lang))), unsafe_allow_html=True)
     st.caption(t("citywide_note", lang))
     hosts = hosts_table(ds, sel, lang).drop(columns=["area_id", "chain_no"])
     st.markdown(f"**{t('hosts_table', lang)}** · {hosts['area'].nunique()}")
     if len(hosts) > HOSTS_SHOWN:
         st.caption(t("hosts_shown", lang).format(shown=HOSTS_SHOWN, total=len(hosts)))
     shown = hosts.head(HOSTS_SHOWN)
-    st.dataframe(shown.rename(columns=headers(list(shown.columns), lang)), hide_index=True, width="stretch")
+    show_table(shown, lang)
 
 
 def answer(view: ViewState) -> None:
@@ -165,7 +165,7 @@ with map_col:
     summary = host_summary(ds, sel)
     single = single_legend(ds, sel, lang)
     st.html(map_legend_html(geo, summary, not sel.empty, single, view.area is not None, lang))
-    overlay = selection_group(geo, summary, not sel.empty, view.area, single[1] if single else None)
+    overlay = selection_overlay(geo, summary, not sel.empty, view.area, single[1] if single else None)
     draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 540)
 
 with side_col, st.container(key="sq-answer"):

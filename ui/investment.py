@@ -20,7 +20,7 @@ from layers.invest import (
     shade_styles,
 )
 from layers.points import publish
-from layers.shading import value_group
+from layers.shading import value_overlay
 from sq_layout.i18n import name_col, t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
@@ -264,7 +264,7 @@ if tab == "targets":
     st.markdown(f"**{t('inv_status_map', lang)}**")
     status = area_status(ds, cp).set_index("area_id")
     behind = status["behind"] / max(1, int(status[["behind", "on_track", "no_data"]].sum(axis=1).max()))
-    draw_map(lang, "none", "", value_group(geo, behind), "invstatus", 380)
+    draw_map(lang, "none", "", value_overlay(geo, behind), "invstatus", 380)
     st.dataframe(status.reset_index(), hide_index=True, width="stretch")
     by_area = data.actuals[data.actuals["area_id"] != ""]
     if len(by_area):

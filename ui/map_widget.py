@@ -1,24 +1,26 @@
-"""The one call pages make to draw the map: base map (fetched once by the browser) plus compact per-rerun styles."""
+"""The one call pages make to draw the map: a frame that builds the base map once and then receives only overlays."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import folium
 import geopandas as gpd
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit.components.v1 as components
 
-from layers.base import BaseLayers, base_layers, base_map
-from layers.restyle import AreaStyles, restyle_group
+from layers.assets import STATIC_DIR
+from layers.base import base_layers, publish_mount
+from layers.restyle import AreaStyles, Overlay, area_overlay
+from sq_layout.i18n import t
 
-RETURNED = ["last_clicked", "last_object_clicked", "last_active_drawing"]
+# Served by Streamlit from static/mapframe (index.html); its URL names it "ui.map_widget.sqmap".
+_frame = components.declare_component("sqmap", path=str(STATIC_DIR / "mapframe"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _layers(_geo: gpd.GeoDataFrame, geo_id: int, lang: str, basemap: str) -> BaseLayers:
-    """Publish the areas once per (geometry frame, language, basemap) per server."""
-    return base_layers(_geo, lang, basemap)
+def _mount(_geo: gpd.GeoDataFrame, geo_id: int, lang: str, basemap: str) -> str:
+    """Publish the areas and the mount file once per (geometry frame, language, basemap) per server."""
+    return publish_mount(base_layers(_geo, lang, basemap))
 
 
 def draw_map(
@@ -32,18 +34,15 @@ def draw_map(
     height: int = 620,
     tianditu_key: str = "",
 ) -> dict[str, Any] | None:
-    """Draw the map; a rerun sends the same small base script (no re-mount) and only the restyle data.
-
-    `geo` must be the same object across reruns (cache it); the clicked area's id comes back in the returned
-    value (`last_active_drawing.properties.area_id`, see layers/clicks.py) and in st.session_state[key].
-    """
-    overlay = restyle_group(styles, selected_area)
-    return draw_overlay_map(geo, overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
+    """Draw the map styled by `styles` with one area outlined (see draw_overlay_map)."""
+    return draw_overlay_map(
+        geo, area_overlay(styles, selected_area), lang, basemap, key=key, height=height, tianditu_key=tianditu_key
+    )
 
 
 def draw_overlay_map(
     geo: gpd.GeoDataFrame,
-    overlay: folium.FeatureGroup,
+    overlay: Overlay,
     lang: str,
     basemap: str,
     *,
@@ -51,13 +50,19 @@ def draw_overlay_map(
     height: int = 620,
     tianditu_key: str = "",
 ) -> dict[str, Any] | None:
-    """Draw the map with a ready restyle layer (e.g. layers.selection.selection_group or layers.shading.value_group)."""
-    layers = _layers(geo, id(geo), lang, basemap)
-    return st_folium(
-        base_map(layers, tianditu_key),
-        feature_group_to_add=overlay,
-        returned_objects=RETURNED,
-        key=key,
+    """Draw the map with an overlay (layers.selection.selection_overlay, layers.shading.value_overlay, …).
+
+    `geo` must be the same object across reruns (cache it). A rerun sends the mount file's URL and the overlay; the
+    frame rebuilds the base map only when that URL changes. The clicked area's id comes back in the returned value
+    (`last_active_drawing.properties.area_id`, see layers/clicks.py) and in st.session_state[key].
+    """
+    value: dict[str, Any] | None = _frame(
+        mount=_mount(geo, id(geo), lang, basemap),
+        overlay=overlay.args(),
         height=height,
-        use_container_width=True,
+        failed=t("map_load_failed", lang),
+        **({"tk": tianditu_key} if basemap == "tianditu" and tianditu_key else {}),
+        key=key,
+        default=None,
     )
+    return value

@@ -18,10 +18,11 @@ import streamlit as st
 from sq_layout.analysis.overlap import area_chain_matrix, hosts_per_chain
 from sq_layout.analysis.queries import selection_chains
 from sq_layout.analysis.views import matrix_long, nested_view, shared_pairs_view
-from sq_layout.i18n import headers, name_col, t
+from sq_layout.i18n import name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState
 from ui.compare import compare_tab
+from ui.tables import show_table
 
 CAP_AREAS = 40  # areas in the heat map and the pairs table at scale
 CAP_CHAINS = 40  # chains in the charts at scale
@@ -113,4 +114,4 @@ def overlap_tab(ds: Dataset, view: ViewState) -> None:
         tables.append(("nested_repeats", nested_view(ds, chains, lang)))
     for title, frame in tables:
         st.markdown(f"**{t(title, lang)}**")
-        st.dataframe(frame.rename(columns=headers(list(frame.columns), lang)), hide_index=True, width="stretch")
+        show_table(frame, lang)

@@ -7,12 +7,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import folium
 import streamlit as st
 
 from layers.assets import ensure_leaflet
 from layers.legend import LEGEND_CSS
 from layers.panel import PANEL_CSS
+from layers.restyle import Overlay
 from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import t
 from sq_layout.plan.dataset import Dataset
@@ -97,8 +97,8 @@ def version_notes(ds: Dataset, lang: str) -> None:
     undrawn_note(ds, lang)
 
 
-def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: folium.FeatureGroup, key: str, height: int) -> None:
-    """The one map call of a page: the version's areas (fetched once by the browser) and this run's restyle layer."""
+def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: Overlay, key: str, height: int) -> None:
+    """The one map call of a page: the version's areas (fetched once by the browser) and this run's overlay."""
     vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
     draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
     MAP_SENT.set()

@@ -15,10 +15,11 @@ from sq_layout import workspace
 from sq_layout.analysis.compare import chain_status, compare, table_view
 from sq_layout.errors import DataError, WorkspaceUnavailable
 from sq_layout.geo.simplify import cached_browser_geometry
-from sq_layout.i18n import headers, label, name_col, t
+from sq_layout.i18n import label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
 from ui.shared import page_language
+from ui.tables import show_table
 from ui.versionpick import chosen_version, shown_note, shown_title
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,7 +50,7 @@ listing = pd.DataFrame(
         "version_note": [shown_note(v, lang) for v in versions],
     }
 )
-st.dataframe(listing.rename(columns=headers(list(listing.columns), lang)), hide_index=True, width="stretch")
+show_table(listing, lang)
 shown = chosen_version() or latest  # the one the other pages show (v= or the session's choice)
 pick = st.selectbox(
     t("ws_show", lang), ids, index=ids.index(shown), format_func=titles.get, key=f"ws_pick_{latest}_{shown}"

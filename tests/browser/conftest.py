@@ -130,10 +130,13 @@ def wait_until(page: Page, predicate, timeout: float = 20.0, what: str = "condit
     raise AssertionError(f"timed out waiting for {what} ({last_error})")
 
 
+MAP_FRAME = "map_widget.sqmap"  # in the URL of the map frame (ui/map_widget.py)
+
+
 def map_frame(page: Page) -> Frame:
-    """The streamlit-folium iframe, once Leaflet has drawn the nine areas."""
-    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), what="map iframe")
-    frame = next(f for f in page.frames if "st_folium" in f.url)
+    """The map frame, once Leaflet has drawn the nine areas."""
+    wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), what="map iframe")
+    frame = next(f for f in page.frames if MAP_FRAME in f.url)
     wait_until(page, lambda: frame.locator("path.sq-area").count() == 9, timeout=30, what="9 area polygons")
     return frame
 

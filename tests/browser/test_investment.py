@@ -9,7 +9,7 @@ from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import plan_baseline
 from sq_layout.invest.views import InvestFilter, apply_filter
 from sq_layout.plan.dataset import bundled
-from tests.browser.conftest import download, map_frame, readme_screenshot, wait_idle, wait_until
+from tests.browser.conftest import MAP_FRAME, download, map_frame, readme_screenshot, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def points_frame(page):
 
     def has_points(f) -> bool:
         try:
-            return "st_folium" in f.url and f.evaluate("() => !!(window.sqPts && window.sqPts.info().ready)")
+            return MAP_FRAME in f.url and f.evaluate("() => !!(window.sqPts && window.sqPts.info().ready)")
         except Exception:  # a frame being replaced
             return False
 
@@ -44,7 +44,7 @@ def points_frame(page):
 def open_demo(page, app_url):
     page.goto(app_url + "investment")
     # the first page of a session may wait for the server's first run on a busy machine
-    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=60, what="map iframe")
+    wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=60, what="map iframe")
     map_frame(page)
     page.get_by_role("button", name="载入示例数据（虚构）").click()
     wait_until(page, lambda: page.get_by_text("示例数据：以下企业").count() > 0, what="demo banner")
@@ -151,5 +151,5 @@ def test_version_from_the_link(page, app_url):
     page.get_by_text("目标跟踪", exact=True).click()
     shaded = "() => document.querySelectorAll('path.sq-value').length"
     wait_until(
-        page, lambda: any("st_folium" in f.url and f.evaluate(shaded) == 9 for f in page.frames), what="status map"
+        page, lambda: any(MAP_FRAME in f.url and f.evaluate(shaded) == 9 for f in page.frames), what="status map"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import click_latlng, map_frame, wait_until
+from tests.browser.conftest import MAP_FRAME, click_latlng, map_frame, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ OVERLAPS = """() => {
 def _open(page, url: str):
     """Open the app and wait for the map (the first visit also pays for the server's cold start)."""
     page.goto(url)
-    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=120, what="map iframe")
+    wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=120, what="map iframe")
     return map_frame(page)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sq_layout.plan.dataset import Dataset, load_dataset
-from tests.browser.conftest import fresh_workspace, serve_app, wait_until
+from tests.browser.conftest import MAP_FRAME, fresh_workspace, serve_app, wait_until
 from tests.national import write_dataset
 
 pytestmark = pytest.mark.browser
@@ -56,8 +56,8 @@ def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("request", lambda r: geo_requests.append(r.url) if "/static/geo/" in r.url else None)
     page.goto(big_app)
-    wait_until(page, lambda: any("st_folium" in f.url for f in page.frames), timeout=150, what="map iframe")
-    frame = next(f for f in page.frames if "st_folium" in f.url)
+    wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=150, what="map iframe")
+    frame = next(f for f in page.frames if MAP_FRAME in f.url)
     info = lambda: frame.evaluate("() => window.sqMap && window.sqMap.info()")  # noqa: E731
     wait_until(page, lambda: info() and info()["loaded"], timeout=120, what="1,000 areas loaded")
     assert info()["areas"] == N_AREAS and info()["canvas"] is True

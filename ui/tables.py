@@ -1,0 +1,30 @@
+"""One way to put a table on a page: headers in the page's language, sent as a lean Arrow table."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from sq_layout.i18n import headers
+
+
+def lean(df: pd.DataFrame) -> pa.Table:
+    """The frame as an Arrow table without pandas' metadata (which names every column again, escaped: half the bytes
+    of a small table, re-sent whenever the table changes)."""
+    return pa.Table.from_pandas(df, preserve_index=False).replace_schema_metadata(None)
+
+
+def show_table(df: pd.DataFrame, lang: str | None = None, **kw: object) -> None:
+    """A table without its index, full width; column names translated when a language is given."""
+    if lang is not None:
+        df = df.rename(columns=headers(list(df.columns), lang))
+    st.dataframe(lean(df), hide_index=True, width="stretch", **kw)  # type: ignore[arg-type]
+
+
+def html_table(df: pd.DataFrame) -> str:
+    """A small table as plain escaped HTML, without the layout whitespace and header styles pandas adds."""
+    html = df.to_html(index=False, border=0, escape=True).replace(' style="text-align: right;"', "")
+    return re.sub(r">\s+<", "><", html)
