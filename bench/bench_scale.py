@@ -202,7 +202,7 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
             wait_until(page, lambda: info().get("loaded"), timeout=600, what="areas drawn")
             res["cold_s"] = time.perf_counter() - t0
             res["fetch_and_draw_ms"] = info()["loadMs"]
-            frame.evaluate("() => { window.__probe = 1; }")
+            frame.evaluate("() => { map_div.__probe = 1; }")
             zooms = []
             for step in (1, 1, -1, -1) * max(1, repeat // 2):
                 zooms.append(frame.evaluate(ZOOM_STEP_JS, step))
@@ -276,7 +276,7 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
             res["clicks_missed"] = missed
             res |= {"click_s": statistics.median(clicks), "click_ws_bytes": statistics.median(click_bytes)}
             res["click_map_bytes"] = statistics.median(click_map)
-            res["remounted"] = frame.evaluate("() => window.__probe") != 1
+            res["remounted"] = frame.evaluate("() => map_div.__probe") != 1
             res["rss_mb"] = _rss_mb(proc.pid)
             # a second visit to a warm server: navigation -> areas drawn
             t = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Serve Leaflet and the map stylesheet from the app itself, so the map draws with no network."""
+"""Serve Leaflet, the map runtime and the files it fetches from the app itself, so the map draws with no network."""
 
 from __future__ import annotations
 
@@ -10,16 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-import branca.element
-import folium
-import folium.elements
 import xstatic.pkg.leaflet as xleaflet
 
 from sq_layout.atomic import write_bytes
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"
-# Relative to the streamlit-folium iframe (/component/<name>/index.html), so it also works under --server.baseUrlPath.
+# Relative to a component frame (/component/<name>/index.html), so it also works under --server.baseUrlPath.
 STATIC_URL = "../../app/static/"
 LEAFLET_JS = [("leaflet", STATIC_URL + "vendor/leaflet/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", STATIC_URL + "vendor/leaflet/leaflet.css"), ("sq_css", STATIC_URL + "sq.css")]
@@ -74,26 +71,3 @@ def vendor_copy(package: ModuleType, vendor_dir: Path, note: str) -> Path:
 def ensure_leaflet(vendor_dir: Path = VENDOR_DIR) -> Path:
     """Copy Leaflet's dist files from the installed xstatic-leaflet package into static/ (once)."""
     return vendor_copy(xleaflet, vendor_dir, "Leaflet from xstatic-leaflet (BSD-2-Clause)")
-
-
-def make_offline(m: folium.Map) -> folium.Map:
-    """Point the map's JS/CSS at the local copies instead of folium's CDN defaults."""
-    m.default_js = LEAFLET_JS
-    m.default_css = LEAFLET_CSS
-    return m
-
-
-def _walk(elem: branca.element.Element):
-    yield elem
-    for child in getattr(elem, "_children", {}).values():
-        yield from _walk(child)
-
-
-def remote_assets(m: folium.Map) -> list[str]:
-    """Every JS/CSS URL on the map that would be fetched from another host (should be empty)."""
-    urls = []
-    for elem in _walk(m):
-        for _, url in [*getattr(elem, "default_js", []), *getattr(elem, "default_css", [])]:
-            if url.startswith(("http:", "https:", "//")):
-                urls.append(url)
-    return urls

@@ -7,7 +7,7 @@ from html import escape
 import folium
 import geopandas as gpd
 
-from layers.assets import make_offline
+from layers.offline import make_offline
 from sq_layout.style import COUNTY_LINE, CURRENT_LINE, IMPORT_ERROR_LINE, IMPORT_LINE, ZONE_DASH
 
 

@@ -8,7 +8,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from layers.assets import make_offline
+from layers.offline import make_offline
 from sq_layout.i18n import name_col, t
 
 COLORS = {

@@ -61,18 +61,19 @@ def test_map_renders_nine_areas_with_labels_and_legend(page, app_url):
 def test_click_sihong_shows_industries_with_sources_then_clears(page, app_url, points):
     frame = open_app(page, app_url)
     wait_until(page, lambda: frame.evaluate("() => sqMap.info().loaded"), what="areas drawn")
-    count_sent = """() => { const s = window.Streamlit, send = s.setComponentValue; window.__sent = 0;
-        s.setComponentValue = (v) => { window.__sent++; return send.call(s, v); }; }"""
-    frame.evaluate(count_sent)
+    # what the page receives from the map frame, counted in the page
+    count_sent = """() => { window.__sent = 0; window.addEventListener("message", (e) => {
+        if (e.data && e.data.type === "streamlit:setComponentValue") { window.__sent++; } }); }"""
+    page.evaluate(count_sent)
     click_latlng(page, frame, *points["sihong"])
     wait_until(page, lambda: "泗洪县" in panel_text(page) and "光伏新能源" in panel_text(page), what="sihong panel")
     wait_idle(page)
     text = panel_text(page)
     # the answer first: chips with tier, counts, chains, lead firms; the citations folded one click away
     assert "主导产业" in text and "双沟股份" in text and "9. 酿造（酒）" in text and "表十 L722" not in text
-    # the click was reported at once (not after st_folium's 250 ms debounce), and only once
+    # the click was reported at once, and only once
     page.wait_for_timeout(600)
-    assert frame.evaluate("() => [sqMap.info().reported, window.__sent]") == [1, 1]
+    assert frame.evaluate("() => sqMap.info().reported") == 1 and page.evaluate("() => window.__sent") == 1
     # the citations are not in the page until asked for
     assert FACTS in text and page.locator(".st-key-sq-answer .sq-panel:not(.sq-card)").count() == 0
     expand(page, "承担的产业与细分产业")
@@ -117,7 +118,7 @@ def select_option(page, label: str, typed: str) -> None:
 
 def test_filter_liquor_highlights_exactly_the_hosts_without_remount(page, app_url):
     frame = open_app(page, app_url)
-    frame.evaluate("() => { window.__probe = 42; map_div.setView([33.9, 118.3], 10); }")
+    frame.evaluate("() => { map_div.__probe = 42; map_div.setView([33.9, 118.3], 10); }")
     select_option(page, "重点产业链", "酿造")
     expected = expected_chain_hosts("酿造（酒）")
     wait_until(page, lambda: frame.locator("path.sq-host").count() == len(expected), what="host paths")
@@ -125,7 +126,7 @@ def test_filter_liquor_highlights_exactly_the_hosts_without_remount(page, app_ur
         assert frame.locator(f"path.sq-host-{area}").count() == 1, area
     assert frame.locator("path.sq-dim").count() == 9 - len(expected)
     # same iframe, same Leaflet map: no re-mount, the user's zoom and pan survive
-    assert frame.evaluate("() => window.__probe") == 42
+    assert frame.evaluate("() => map_div.__probe") == 42
     assert frame.evaluate("() => map_div.getZoom()") == 10
     assert "chain=9" in page.url
 
@@ -214,7 +215,11 @@ def test_language_switch_keeps_filters_and_a_click_keeps_them(page, app_url, poi
     wait_until(page, lambda: "9. Brewing (liquor)" in chains.inner_text(), what="chip relabelled")
     assert "酿造" not in chains.inner_text()
     wait_idle(page)
-    frame = map_frame(page)  # the map is drawn anew with English labels
+    frame = map_frame(page)  # the frame builds the map anew from the English mount file, in place of the Chinese one
+    labels = frame.locator(".sq-labels")
+    english = lambda: "Sihong" in labels.inner_text() and "泗洪" not in labels.inner_text()  # noqa: E731
+    wait_until(page, english, what="English labels")
+    assert frame.locator("path.sq-area").count() == 9 and frame.locator(".leaflet-container").count() == 1
     click_latlng(page, frame, *points["sihong"])
     wait_until(page, lambda: "Sihong County" in panel_text(page), what="english card")
     assert "chain=9" in page.url and "9. Brewing (liquor)" in chains.inner_text()

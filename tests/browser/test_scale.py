@@ -63,7 +63,7 @@ def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir
     assert info()["areas"] == N_AREAS and info()["canvas"] is True
     assert frame.locator("path.sq-area").count() == 0  # drawn on one canvas, not a DOM node per area
     assert 0 < frame.locator(".sq-label").count() < 200  # only labels that fit
-    frame.evaluate("() => { window.__probe = 7; }")
+    frame.evaluate("() => { map_div.__probe = 7; }")
 
     # filter by a chain: exactly its hosts take the host colour
     hosts = _hosts(data_dir, 7)
@@ -96,7 +96,7 @@ def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir
     frame.evaluate("() => { map_div.zoomIn(); }")
     page.wait_for_timeout(800)
     assert frame.locator(".sq-label").count() > 0
-    assert frame.evaluate("() => window.__probe") == 7
+    assert frame.evaluate("() => map_div.__probe") == 7
     # the areas once, and each region's finer outlines once
     assert len(geo_requests) == len(set(geo_requests)) == 1 + info()["detailRegions"], geo_requests
 

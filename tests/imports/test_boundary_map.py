@@ -6,10 +6,10 @@ import dataclasses
 
 import geopandas as gpd
 
-from layers.assets import remote_assets
 from layers.boundary_preview import preview_legend_html, preview_map
 from layers.geostore import feature_collection
 from layers.legend import legend_html, official_zones
+from layers.offline import remote_assets
 from layers.panel import area_panel_html
 from layers.popups import area_tooltips
 from sq_layout.analysis.views import area_panel
