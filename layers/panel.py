@@ -143,8 +143,18 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=64)
-def area_html(ds: Dataset, area_id: str, lang: str) -> tuple[str, str]:
-    """The summary card and the folded facts for one area, built once per (area, language)."""
+def area_card_html(ds: Dataset, area_id: str, lang: str) -> str:
+    """The summary card of one area, built once per (area, language)."""
+    return summary_card_html(area_summary(ds, area_id, lang), lang)
+
+
+@lru_cache(maxsize=64)
+def area_facts_html(ds: Dataset, area_id: str, lang: str) -> str:
+    """The facts and plan passages behind one area's card (folded on the page: built only when opened)."""
     colors = dict(zip(ds.industries["industry_id"], ds.industries["color"], strict=True))
-    card = summary_card_html(area_summary(ds, area_id, lang), lang)
-    return card, area_panel_html(area_panel(ds, area_id, lang), lang, colors)
+    return area_panel_html(area_panel(ds, area_id, lang), lang, colors)
+
+
+def area_html(ds: Dataset, area_id: str, lang: str) -> tuple[str, str]:
+    """The summary card and the folded facts for one area."""
+    return area_card_html(ds, area_id, lang), area_facts_html(ds, area_id, lang)

@@ -11,7 +11,7 @@ import pytest
 from matplotlib.colors import to_hex, to_rgba
 from matplotlib.lines import Line2D
 
-from layers.base import BaseLayers, _config
+from layers.base import BaseLayers, mount_config
 from layers.legend import map_legend_html
 from layers.selection import area_styles
 from sq_layout.analysis.queries import Selection, host_summary
@@ -42,7 +42,7 @@ def web_fills(ds, geo, sel: Selection, lang: str = "zh") -> dict[str, tuple[floa
     """Each area's fill as the web map paints it (RGBA): its palette entry, or the base style the map starts from."""
     single = single_legend(ds, sel, lang)
     styles = area_styles(geo, host_summary(ds, sel), not sel.empty, single[1] if single else None)
-    base = _config(BaseLayers("", styles.order_key, len(geo), (0, 0, 1, 1), "none", lang, 0))["base"]
+    base = mount_config(BaseLayers("", styles.order_key, len(geo), (0, 0, 1, 1), "none", lang, 0))["areas"]["base"]
     out = {}
     for area_id, kind, c in zip(geo["area_id"], geo["kind"], styles.idx, strict=True):
         if c == ".":
@@ -109,7 +109,7 @@ def test_every_printed_area_has_the_web_fill_and_the_legends_match(ds, geo, sel)
 
 def test_no_filter_map_is_thematic_and_a_filter_leaves_other_zones_white(ds, geo):
     """The opening view is not the flat base fill; with a filter a zone that hosts nothing is not a dimmed county."""
-    base = _config(BaseLayers("", "", len(geo), (0, 0, 1, 1), "none", "zh", 0))["base"]
+    base = mount_config(BaseLayers("", "", len(geo), (0, 0, 1, 1), "none", "zh", 0))["areas"]["base"]
     opening = printed_fills(render_page(ds, Selection(), None, PrintSpec(dpi=72)).ax)
     assert to_rgba(base["county"]["fillColor"], base["county"]["fillOpacity"]) not in opening.values()
     assert len(set(opening.values())) > 1

@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from layers.legend import map_legend_html
-from layers.panel import area_html
+from layers.panel import area_card_html, area_facts_html
 from layers.selection import selection_overlay
 from sq_layout.analysis.queries import host_summary
 from sq_layout.analysis.views import area_names, chain_figures, hosts_table, single_legend
@@ -123,13 +123,12 @@ def answer(view: ViewState) -> None:
     """The first thing the right panel shows: the clicked area's card, else the hosts view, else the city."""
     lang = view.lang
     if view.area is not None:
-        card, facts = area_html(ds, view.area, lang)
-        st.html(card)
+        st.html(area_card_html(ds, view.area, lang))
         # the citations are one click away and only sent once opened: a click moves the card, not ~25 KB of passages
         folded = st.expander(t("facts_sources", lang), key="sq_facts", on_change="rerun")
         if folded.open:
             with folded:
-                st.html(facts)
+                st.html(area_facts_html(ds, view.area, lang))
         if not view.selection.empty:
             with st.expander(t("hosts_table", lang)):
                 hosts_view(view)
