@@ -48,6 +48,7 @@ def compare_tab(ds: Dataset, view: ViewState) -> None:
         f"{t('only_in', lang).format(b)} {counts.get(label('only_b', lang), 0)}"
     )
     cols = headers(list(table.columns), lang)
-    cols["in_a"] = f"{a}：{t('sources_word', lang)}" if lang == "zh" else f"{a}: sources"
-    cols["in_b"] = f"{b}：{t('sources_word', lang)}" if lang == "zh" else f"{b}: sources"
+    colon = "：" if lang == "zh" else ": "
+    cols["in_a"] = f"{a}{colon}{t('sources_word', lang)}"
+    cols["in_b"] = f"{b}{colon}{t('sources_word', lang)}"
     show_table(table.rename(columns=cols), height=420)
