@@ -12,13 +12,22 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import shapely
+from matplotlib.patches import Rectangle
 from pypdf import PdfReader
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.legend import composite, legend_entries, look
 from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas, render_pages
 from sq_layout.printing.facts import cell_text, printed_rows
-from sq_layout.printing.printmap import MARGIN_MM, PrintSpec, continuation_page, render_page, save_figure
+from sq_layout.printing.printmap import (
+    MARGIN_MM,
+    PrintSpec,
+    continuation_page,
+    print_geometry,
+    render_page,
+    save_figure,
+)
 from tests.test_print_parity import printed_legend
 
 PV = Selection(chains=(3,))
@@ -119,6 +128,29 @@ def test_overview_scale_bar_has_its_own_strip(ds):
         < 1
     )
     assert strip.width == pytest.approx(maps[-1].get_window_extent().width, rel=0.01)  # same metres per point
+
+
+@pytest.mark.parametrize("stem", ["203-晶硅光伏", "305-泗洪县"])
+def test_scale_bar_and_its_labels_cover_no_area_and_not_the_legend(ds, stem):
+    page = next(p for p in atlas_pages(ds, "zh") if p.stem == stem)
+    fig = render_pages(ds, page, PrintSpec(dpi=72, orientation="portrait"))[0]
+    fig.canvas.draw()
+    ax = next(a for a in fig.axes if a.get_legend() is not None)
+    renderer = fig.canvas.get_renderer()
+    km = next(t for t in ax.texts if t.get_text().endswith(" km"))
+    labels = [t for t in ax.texts if t.get_position()[1] == km.get_position()[1]]
+    segments = [r for r in ax.patches if isinstance(r, Rectangle) and r.get_facecolor()[:3] in ((0, 0, 0), (1, 1, 1))]
+    bar = labels + [r for r in segments if r.get_height() < 5000]
+    assert len(bar) == 7  # three labels, four segments
+    land = [c.get_window_extent(renderer) for c in ax.collections]
+    legend = ax.get_legend().get_window_extent(renderer)
+    geo = print_geometry(ds)[0].union_all()
+    for part in bar:
+        ext = part.get_window_extent(renderer)
+        corners = ax.transData.inverted().transform([(ext.x0, ext.y0), (ext.x1, ext.y1)])
+        assert not geo.intersects(shapely.box(*corners[0], *corners[1])), part
+        assert not ext.overlaps(legend), part
+    assert land  # the areas were drawn
 
 
 # --- facts tables ----------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrow, Rectangle
 from matplotlib.text import Text
 from pyproj import Transformer
+from shapely import box
+from shapely.geometry.base import BaseGeometry
 
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
 
@@ -52,6 +54,30 @@ def draw_scale_bar(ax: Axes, km: int, x: float, y: float, height: float, fontsiz
     for frac, text in ((0, "0"), (0.5, f"{km / 2:g}"), (1, f"{km} km")):
         ax.text(x + frac * km * 1000, y + height * 1.6, text, ha="center", va="bottom", fontsize=fontsize)
     return bars
+
+
+def scale_bar_spot(ax: Axes, land: BaseGeometry, km: int, height: float) -> tuple[float, float]:
+    """Where the scale bar goes: the lowest, leftmost spot along the foot of the map whose bar and labels cover
+    neither an area nor the legend; the lower-left corner if there is none."""
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    w, h = x1 - x0, y1 - y0
+    taken = land
+    legend = ax.get_legend()
+    if legend is not None:
+        fig = ax.get_figure(root=True)
+        assert fig is not None
+        ext = legend.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())  # type: ignore[attr-defined]
+        taken = taken.union(box(ext.x0, ext.y0, ext.x1, ext.y1))
+    for fy in (0.04, 0.025, 0.012):
+        for i in range(20):
+            x, y = x0 + (0.03 + 0.03 * i) * w, y0 + fy * h
+            # the bar, its labels above it (about four bar heights) and half of the "NN km" label past its end
+            if x + km * 1000 + 0.04 * w < x1 and not taken.intersects(
+                box(x - 0.01 * w, y, x + km * 1000 + 0.04 * w, y + 5 * height)
+            ):
+                return x, y
+    return x0 + 0.03 * w, y0 + 0.04 * h
 
 
 def draw_north_arrow(ax: Axes, x: float, y: float, size: float, angle_deg: float, label: str, fontsize: float) -> None:

@@ -46,6 +46,7 @@ from sq_layout.printing.cartography import (
     draw_scale_bar,
     place_labels,
     scale_bar_km,
+    scale_bar_spot,
     true_north_angle,
 )
 from sq_layout.printing.facts import draw_table, rows_that_fit
@@ -240,7 +241,9 @@ def draw_furniture(ax: Axes, ds: Dataset, lang: str, base: float, arrow: bool = 
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     km = scale_bar_km(min(x1 - x0, (y1 - y0) * 1.5))
-    bars = draw_scale_bar(ax, km, x0 + 0.03 * (x1 - x0), y0 + 0.04 * (y1 - y0), 0.008 * (y1 - y0), base * 0.8)
+    height = 0.008 * (y1 - y0)
+    x, y = scale_bar_spot(ax, print_geometry(ds)[0].union_all(), km, height)
+    bars = draw_scale_bar(ax, km, x, y, height, base * 0.8)
     return ScaleBar(bars, km)
 
 
