@@ -6,6 +6,7 @@ import hashlib
 import os
 import secrets
 import shutil
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -32,6 +33,21 @@ def _versioned_url(name: str, mtime_ns: int) -> str:
     """Hashed once per file version, not on every rerun that draws a map."""
     digest = hashlib.sha1((STATIC_DIR / name).read_bytes()).hexdigest()[:10]
     return f"{STATIC_URL}{name}?v={digest}"
+
+
+def static_path(url: str) -> Path:
+    """The file behind a static URL (STATIC_URL and a relative path; a query string is dropped)."""
+    return STATIC_DIR / url.removeprefix(STATIC_URL).split("?", 1)[0]
+
+
+def keep_in_use(urls: Iterable[str]) -> bool:
+    """Touch the files a page still shows, so pruning (oldest first) keeps them; False if one is already gone."""
+    for url in urls:
+        try:
+            os.utime(static_path(url))
+        except FileNotFoundError:
+            return False
+    return True
 
 
 def publish_once(folder: Path, name: str, data: bytes, keep: int) -> None:

@@ -132,6 +132,11 @@ def mount_config(layers: BaseLayers) -> dict:
     }
 
 
+def mount_files(layers: BaseLayers, mount_url: str) -> tuple[str, ...]:
+    """Every static file a mounted map uses: the mount file, the areas' file and the finer regions' files."""
+    return (mount_url, layers.url, *(str(r["url"]) for r in layers.detail))
+
+
 def publish_mount(layers: BaseLayers) -> str:
     """Write the mount config once as a static file named by its content; the page sends only this URL."""
     data = json.dumps(mount_config(layers), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()

@@ -1,4 +1,4 @@
-"""Turn st_folium's returned state into a selection change: select, toggle off, or clear on empty map."""
+"""Turn the map's returned value into a selection change: select, toggle off, or clear on empty map."""
 
 from __future__ import annotations
 

@@ -139,7 +139,7 @@ def map_entries(
     selected: bool,
     lang: str,
 ) -> list[LegendEntry]:
-    """The legend rows of a map drawn by layers.selection.selection_group (the print map draws the same)."""
+    """The legend rows of a map drawn by layers.selection.selection_overlay (the print map draws the same)."""
     return map_legend(_map_facts(areas, lang)[1], lang, filtering, single, _max_count(summary), selected)
 
 
@@ -151,7 +151,7 @@ def map_legend_html(
     selected: bool,
     lang: str,
 ) -> str:
-    """The legend of a map drawn by layers.selection.selection_group, derived from the same areas and hosts."""
+    """The legend of a map drawn by layers.selection.selection_overlay, derived from the same areas and hosts."""
     official, facts = _map_facts(areas, lang)
     return legend_html(
         lang,

@@ -9,6 +9,7 @@ kind and approximate (12 bytes a point; names never leave the server).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,7 +56,9 @@ def publish(data: bytes, n: int) -> PointSet:
     return PointSet(STATIC_URL + "points/" + name, n, len(data))
 
 
-def points_spec(points: PointSet, colors: list[str], names: list[str], texts: dict[str, object]) -> dict:
+def points_spec(
+    points: PointSet, colors: list[str], names: list[str], texts: Mapping[str, object]
+) -> dict[str, object]:
     """What the map frame needs to show a point set: its runtime, file, colours and texts; the same set does nothing."""
     return {
         "script": versioned_url("sqpoints.js"),

@@ -35,7 +35,7 @@ class AreaStyles:
     idx: str
     order_key: str
 
-    def spec(self, selected: str | None) -> dict:
+    def spec(self, selected: str | None) -> dict[str, object]:
         """The JSON the map's restyle() receives."""
         if len(self.palette) > len(DIGITS):
             raise ValueError(f"at most {len(DIGITS)} fills per map, got {len(self.palette)}")
@@ -59,10 +59,10 @@ def encode(indices: list[int | None]) -> str:
 class Overlay:
     """What a rerun sends to the map frame: the restyle data and, on the investment map, the point set to show."""
 
-    restyle: dict
-    points: dict | None = None
+    restyle: dict[str, object]
+    points: dict[str, object] | None = None
 
-    def args(self) -> dict:
+    def args(self) -> dict[str, object]:
         """The overlay as the frame's JSON argument."""
         return {"restyle": self.restyle, **({"points": self.points} if self.points else {})}
 

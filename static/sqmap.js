@@ -118,7 +118,7 @@
 
   function fetchDetail() {
     if (!st.loaded || !wantFine()) { return; }
-    var view = st.map.getBounds().pad(0.25);
+    var view = st.map.getBounds().pad(0.25), mine = st;
     st.cfg.detail.regions.forEach(function (r, k) {
       if (st.regions[k] || !view.intersects([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]])) { return; }
       st.regions[k] = "loading";
@@ -126,6 +126,7 @@
         if (!resp.ok) { throw new Error(resp.status); }
         return resp.json();
       }).then(function (doc) {
+        if (st !== mine) { return; } // the map was rebuilt (another language, basemap or version) meanwhile
         var fine = wantFine();
         doc.idx.forEach(function (i, j) {
           var layer = st.layers[i], g = doc.geometries[j];
@@ -137,7 +138,7 @@
         st.regions[k] = "done";
         S.detailRegions = (S.detailRegions || 0) + 1;
       }).catch(function (e) {
-        st.regions[k] = "failed"; // the coarser outlines stay; no retry loop
+        mine.regions[k] = "failed"; // the coarser outlines stay; no retry loop
         if (window.console) { console.warn("sq-layout: finer outlines failed to load", e); }
       });
     });
@@ -237,6 +238,7 @@
       apply(st.pending);
       document.body.setAttribute("data-sq-ready", "1");
     }).catch(function (e) {
+      if (st !== mine) { return; }
       notice(cfg.texts.failed, "error", "load");
       if (window.console) { console.error("sq-layout: area outlines failed to load", e); }
     });

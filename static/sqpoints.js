@@ -28,6 +28,7 @@
   function setup(map) {
     if (st.map === map) { return; }
     // a new map in this frame (the page re-rendered its base map, e.g. for another language): start afresh on it
+    if (st.tip) { L.DomUtil.remove(st.tip); } // the old map's tooltip: map.remove() leaves it in the container
     st.map = map; st.url = null; st.levels = {}; st.hits = []; st.note = null; st.lat = null;
     var pane = map.getPane("sqpoints") || map.createPane("sqpoints");
     pane.style.zIndex = 450; // above the areas, below labels and tooltips

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from layers.assets import STATIC_DIR, STATIC_URL
-from layers.base import MAPS_DIR, base_layers, mount_config, publish_mount
+from layers.assets import STATIC_DIR, STATIC_URL, keep_in_use, static_path
+from layers.base import MAPS_DIR, base_layers, mount_config, mount_files, publish_mount
 from layers.clicks import interpret_click
+from layers.geostore import GEO_DIR
 from layers.legend import legend_html
 from layers.panel import area_panel_html
 from layers.popups import area_tooltips
@@ -61,8 +62,6 @@ def test_amap_basemap_shifts_vectors_to_gcj02(geo):
 
     from shapely.geometry import shape
 
-    from layers.geostore import GEO_DIR
-
     def first_lng(layers) -> float:
         doc = json.loads((GEO_DIR / layers.url.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
         return shape(doc["features"][0]["geometry"]).centroid.x
@@ -84,7 +83,11 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
     evil.loc[evil["area_id"] == "susu", ["name", "short_name"]] = EVIL
     tips = area_tooltips(evil, "zh")
     assert all("<script>" not in tip for tip in tips) and any("&lt;script&gt;" in tip for tip in tips)
-    assert "<script>" not in json.dumps(mount_config(base_layers(evil, "zh")), ensure_ascii=False)
+    layers = base_layers(evil, "zh")
+    assert "<script>" not in json.dumps(mount_config(layers), ensure_ascii=False)
+    doc = json.loads((GEO_DIR / layers.url.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    published = [tip for f in doc["features"] for tip in f["properties"]["tip"]]
+    assert all("<script>" not in tip for tip in published) and any("&lt;script&gt;" in tip for tip in published)
     # labels reach the page as text nodes (textContent in static/sqlabels.js), tooltips as escaped HTML
     assert "div.textContent = o.c.text;" in (ROOT / "static" / "sqlabels.js").read_text(encoding="utf-8")
     legend = legend_html("zh", True, (EVIL, "#123456"), 1, True)
@@ -147,3 +150,14 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
 )
 def test_interpret_click(state, selected, handled, expected):
     assert interpret_click(state, selected, handled).selected == expected
+
+
+def test_files_of_a_mounted_map_are_kept_in_use_and_a_pruned_one_is_noticed(geo, tmp_path):
+    layers = base_layers(geo, "zh")
+    url = publish_mount(layers)
+    files = mount_files(layers, url)
+    assert files[:2] == (url, layers.url) and all(static_path(u).is_file() for u in files)
+    assert keep_in_use(files)
+    static_path(url).unlink()  # as pruning by a long-lived server's newer files would
+    assert not keep_in_use(files)
+    assert publish_mount(base_layers(geo, "zh")) == url and keep_in_use(files)  # published again, same name

@@ -8,8 +8,8 @@ import geopandas as gpd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from layers.assets import STATIC_DIR
-from layers.base import base_layers, publish_mount
+from layers.assets import STATIC_DIR, keep_in_use
+from layers.base import base_layers, mount_files, publish_mount
 from layers.restyle import AreaStyles, Overlay, area_overlay
 from sq_layout.i18n import t
 
@@ -18,9 +18,21 @@ _frame = components.declare_component("sqmap", path=str(STATIC_DIR / "mapframe")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _mount(_geo: gpd.GeoDataFrame, geo_id: int, lang: str, basemap: str) -> str:
-    """Publish the areas and the mount file once per (geometry frame, language, basemap) per server."""
-    return publish_mount(base_layers(_geo, lang, basemap))
+def _mount(_geo: gpd.GeoDataFrame, geo_id: int, lang: str, basemap: str) -> tuple[str, tuple[str, ...]]:
+    """Publish the areas and the mount file once per (geometry frame, language, basemap) per server: its URL and
+    every file it uses."""
+    layers = base_layers(_geo, lang, basemap)
+    url = publish_mount(layers)
+    return url, mount_files(layers, url)
+
+
+def mount_url(geo: gpd.GeoDataFrame, lang: str, basemap: str) -> str:
+    """The mount file's URL, its files marked in use; published again if a long-lived server pruned them meanwhile."""
+    url, files = _mount(geo, id(geo), lang, basemap)
+    if not keep_in_use(files):
+        _mount.clear()
+        url, files = _mount(geo, id(geo), lang, basemap)
+    return url
 
 
 def draw_map(
@@ -57,11 +69,11 @@ def draw_overlay_map(
     (`last_active_drawing.properties.area_id`, see layers/clicks.py) and in st.session_state[key].
     """
     value: dict[str, Any] | None = _frame(
-        mount=_mount(geo, id(geo), lang, basemap),
+        mount=mount_url(geo, lang, basemap),
         overlay=overlay.args(),
         height=height,
         failed=t("map_load_failed", lang),
-        **({"tk": tianditu_key} if basemap == "tianditu" and tianditu_key else {}),
+        tk=tianditu_key if basemap == "tianditu" else "",
         key=key,
         default=None,
     )

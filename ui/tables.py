@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 import streamlit as st
 
 from sq_layout.i18n import headers
 
 
-def lean(df: pd.DataFrame) -> pa.Table:
+def lean(df: pd.DataFrame) -> pa.Table | pd.DataFrame:
     """The frame as an Arrow table without pandas' metadata (which names every column again, escaped: half the bytes
-    of a small table, re-sent whenever the table changes)."""
-    return pa.Table.from_pandas(df, preserve_index=False).replace_schema_metadata(None)
+    of a small table, re-sent whenever the table changes); the frame itself if Arrow cannot type a column."""
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False).replace_schema_metadata(None)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # mixed types in a column: Streamlit's own conversion copes
+        return df
 
 
-def show_table(df: pd.DataFrame, lang: str | None = None, **kw: object) -> None:
+def show_table(df: pd.DataFrame, lang: str | None = None, **kw: Any) -> None:
     """A table without its index, full width; column names translated when a language is given."""
     if lang is not None:
         df = df.rename(columns=headers(list(df.columns), lang))
-    st.dataframe(lean(df), hide_index=True, width="stretch", **kw)  # type: ignore[arg-type]
+    st.dataframe(lean(df), hide_index=True, width="stretch", **kw)
 
 
 def html_table(df: pd.DataFrame) -> str:

@@ -57,8 +57,8 @@ def draw_scale_bar(ax: Axes, km: int, x: float, y: float, height: float, fontsiz
 
 
 def scale_bar_spot(ax: Axes, land: BaseGeometry, km: int, height: float) -> tuple[float, float]:
-    """Where the scale bar goes: the lowest, leftmost spot along the foot of the map whose bar and labels cover
-    neither an area nor the legend; the lower-left corner if there is none."""
+    """Where the scale bar goes: the first spot from the lower-left corner (rightwards, then lower) whose bar and
+    labels cover neither an area nor the legend; that corner if there is none."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     w, h = x1 - x0, y1 - y0

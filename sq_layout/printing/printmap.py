@@ -27,6 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.table import Table
 from matplotlib.text import Text
+from shapely.geometry.base import BaseGeometry
 
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import selection_names, single_legend
@@ -104,6 +105,13 @@ def print_geometry(ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.GeoSeries]:
     """Areas and their label points in the projected CRS."""
     frame = areas_frame(ds)
     return frame.to_crs(MEASURE_CRS), label_points(frame).to_crs(MEASURE_CRS)
+
+
+@lru_cache(maxsize=4)
+def print_land(ds: Dataset) -> BaseGeometry:
+    """All areas as one shape in the projected CRS: where map furniture must not go (once per dataset)."""
+    land: BaseGeometry = print_geometry(ds)[0].union_all()
+    return land
 
 
 def _plot(frame: gpd.GeoDataFrame | gpd.GeoSeries, ax: Axes, **style: Any) -> None:
@@ -242,7 +250,7 @@ def draw_furniture(ax: Axes, ds: Dataset, lang: str, base: float, arrow: bool = 
     y0, y1 = ax.get_ylim()
     km = scale_bar_km(min(x1 - x0, (y1 - y0) * 1.5))
     height = 0.008 * (y1 - y0)
-    x, y = scale_bar_spot(ax, print_geometry(ds)[0].union_all(), km, height)
+    x, y = scale_bar_spot(ax, print_land(ds), km, height)
     bars = draw_scale_bar(ax, km, x, y, height, base * 0.8)
     return ScaleBar(bars, km)
 

@@ -135,10 +135,12 @@ def test_clusters_open_on_click_and_restyling_sends_no_points(page, app_url, dem
     frame.locator("#map_div").hover(position={"x": top["x"], "y": top["y"]})
     tip = frame.locator(".sq-point-tip")
     wait_until(page, lambda: tip.is_visible() and f"{top['n']} 个点" in tip.inner_text(), what="cluster tooltip")
+    reported = frame.evaluate("() => sqMap.info().reported")
     frame.locator("#map_div").click(position={"x": top["x"], "y": top["y"]})
     wait_until(page, lambda: info(frame)["zoom"] > before["zoom"], what="zoomed into the cluster")
     wait_idle(page)
     assert page.locator(".sq-card").count() == 0
+    assert frame.evaluate("() => sqMap.info().reported") == reported  # the page was not told of a click
 
 
 def test_version_from_the_link(page, app_url):
@@ -153,3 +155,16 @@ def test_version_from_the_link(page, app_url):
     wait_until(
         page, lambda: any(MAP_FRAME in f.url and f.evaluate(shaded) == 9 for f in page.frames), what="status map"
     )
+
+
+def test_language_switch_rebuilds_the_points_map_in_place(page, app_url, demo):
+    frame = open_demo(page, app_url)
+    everything = sum(len(t) for t in apply_filter(demo, InvestFilter()))
+    wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="all demo points drawn")
+    labels = frame.locator(".sq-labels")
+    page.locator('[data-testid="stRadio"]').filter(has_text="English").get_by_text("English").click()
+    # the same frame builds the map anew from the English mount file and shows the same point set on it
+    wait_until(page, lambda: "Sihong" in labels.inner_text() and "泗洪" not in labels.inner_text(), what="English map")
+    wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="points drawn on the new map")
+    assert frame.locator(".leaflet-container").count() == 1 and frame.locator("canvas.sq-points").count() == 1
+    assert frame.locator(".sq-point-tip").count() == 1  # the old map's tooltip element went with it
