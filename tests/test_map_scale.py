@@ -81,7 +81,9 @@ def test_restyle_path_changes_colours_without_resending_geometry(ds, app):
         "overlay",
         "height",
         "failed",
+        "tk",
     }
+    assert first["tk"] == ""  # a Tianditu key is passed only with the Tianditu basemap
     for args in (first, second):
         text = json.dumps(args, ensure_ascii=False)
         assert not COORDS.search(text), COORDS.search(text)
