@@ -12,6 +12,7 @@ from html import escape
 import geopandas as gpd
 import pandas as pd
 
+from layers.identity_cache import by_identity
 from layers.popups import boundary_quality
 from sq_layout.fills import MapFacts, map_facts, map_legend
 from sq_layout.i18n import name_col, t
@@ -105,42 +106,23 @@ def legend_html(
         theme_counts=theme_counts,
         zone_holes=zone_holes,
     )
-    notes = [*official, t("schematic_note", lang) if schematic else ""]
-    return render(lang, fills_title(lang, filtering, single is not None), entries, notes)
+    return render(lang, fills_title(lang, filtering, single is not None), entries, _notes(official, schematic, lang))
 
 
-_FACTS: dict[tuple[int, str], tuple[gpd.GeoDataFrame, tuple[tuple[str, ...], MapFacts]]] = {}
+def _notes(official: Sequence[str], schematic: bool, lang: str) -> list[str]:
+    """The legend's notes: each official zone's source, then that zone extents are schematic (when any is)."""
+    return [*official, t("schematic_note", lang) if schematic else ""]
 
 
+@by_identity(16)
 def _map_facts(areas: gpd.GeoDataFrame, lang: str) -> tuple[tuple[str, ...], MapFacts]:
-    """Official-zone notes and the legend facts (sq_layout.fills.map_facts): once per frame (the frame is kept with
-    its entry, so its id is never reused while cached)."""
-    key = (id(areas), lang)
-    hit = _FACTS.get(key)
-    if hit is not None and hit[0] is areas:
-        return hit[1]
-    facts = (official_zones(areas, lang), map_facts(areas))
-    if len(_FACTS) >= 16:
-        _FACTS.clear()
-    _FACTS[key] = (areas, facts)
-    return facts
+    """Official-zone notes and the legend facts (sq_layout.fills.map_facts), once per frame and language."""
+    return official_zones(areas, lang), map_facts(areas)
 
 
 def _max_count(summary: pd.DataFrame) -> int:
     """The most selected items any area hosts (0 with no hosts)."""
     return int(summary["n_selected"].max()) if len(summary) else 0
-
-
-def map_entries(
-    areas: gpd.GeoDataFrame,
-    summary: pd.DataFrame,
-    filtering: bool,
-    single: tuple[str, str] | None,
-    selected: bool,
-    lang: str,
-) -> list[LegendEntry]:
-    """The legend rows of a map drawn by layers.selection.selection_overlay (the print map draws the same)."""
-    return map_legend(_map_facts(areas, lang)[1], lang, filtering, single, _max_count(summary), selected)
 
 
 def map_legend_html(
@@ -153,16 +135,9 @@ def map_legend_html(
 ) -> str:
     """The legend of a map drawn by layers.selection.selection_overlay, derived from the same areas and hosts."""
     official, facts = _map_facts(areas, lang)
-    return legend_html(
-        lang,
-        filtering,
-        single,
-        _max_count(summary),
-        selected,
-        official,
-        facts.schematic,
-        theme_counts=facts.theme_counts,
-        zone_holes=facts.has_zones,
+    entries = map_legend(facts, lang, filtering, single, _max_count(summary), selected)
+    return render(
+        lang, fills_title(lang, filtering, single is not None), entries, _notes(official, facts.schematic, lang)
     )
 
 
