@@ -19,8 +19,7 @@ import time
 from pathlib import Path
 
 from bench.scale_setup import ROOT, bench_env, data_dir, page_path
-
-MAP_FRAME = "map_widget.sqmap"  # in the map frame's URL and component name (ui/map_widget.py)
+from tests.browser.conftest import MAP_FRAME
 
 LOCAL = ("--server.address", "127.0.0.1")
 # one zoom step without animation, until the next frame after it has been painted

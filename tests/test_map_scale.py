@@ -15,7 +15,7 @@ from layers.selection import host_styles, thematic_styles
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.geo.simplify import browser_geometry, browser_scale, cached_browser_geometry, geometry_key
 from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import MAP_FRAME, ROOT
 from tests.national import county_frame, invalid_count
 from tests.test_queries import expected_chain_hosts
 
@@ -53,7 +53,7 @@ def test_tolerance_follows_extent_and_view(ds):
 
 
 def _map_args(at: AppTest) -> dict:
-    comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith("map_widget.sqmap")]
+    comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith(MAP_FRAME)]
     assert len(comps) == 1
     return json.loads(comps[0].proto.json_args)
 

@@ -130,7 +130,7 @@ def wait_until(page: Page, predicate, timeout: float = 20.0, what: str = "condit
     raise AssertionError(f"timed out waiting for {what} ({last_error})")
 
 
-MAP_FRAME = "map_widget.sqmap"  # in the URL of the map frame (ui/map_widget.py)
+MAP_FRAME = "map_widget.sqmap"  # in the map frame's URL and component name (ui/map_widget.py)
 
 
 def map_frame(page: Page) -> Frame:
