@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sq_layout.cli import edit
+from sq_layout.cli import backup, edit
 from sq_layout.cli.common import dataset, dataset_options
 
 NAME = "workspace"
@@ -36,6 +36,7 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
 
     add_import_boundaries_parser(ws)  # defines its own --version (int) and --db
     edit.add_subcommands(ws)
+    backup.add_subcommands(ws)
 
 
 def run(a: argparse.Namespace) -> None:
@@ -48,6 +49,9 @@ def run(a: argparse.Namespace) -> None:
         raise SystemExit(a.handler(a))
     if cmd in edit.COMMANDS:
         edit.run(a)
+        return
+    if cmd in backup.COMMANDS:
+        backup.run(a)
         return
     ws = workspace.workspace(a.db)
     if cmd in ("init", "list"):
