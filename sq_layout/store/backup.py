@@ -124,7 +124,9 @@ def copy_workspace(source: Engine, target: Engine, *, replace: bool = False) -> 
                     raise BadInput("the target workspace is not empty; restore into an empty one, or replace it")
                 for table in reversed(tables):
                     dst.execute(delete(table))
-            counts = {table.name: _copy_table(src, dst, table) for table in tables}
+            # Sessions and sign-in failure counters stay behind: a restore signs everyone out.
+            kept = [table for table in tables if not table.info.get("sign_in_state")]
+            counts = {table.name: _copy_table(src, dst, table) for table in kept}
             _reset_sequences(dst, tables)
     return CopyReport(redact(str(source.url)), redact(str(target.url)), counts)
 
