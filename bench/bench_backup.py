@@ -1,0 +1,70 @@
+"""Backup, restore and copy of a national-scale workspace on SQLite and PostgreSQL, side by side in one run.
+
+The workspace holds the bundled baseline and a generated national plan (bench.bench_workspace: ~2,870 county areas
+with their polygons, 200 chains, ~20,000 assignments). Each figure is the median of 3 runs, with the load average.
+
+Run: python -m bench.bench_backup   (uses $SQ_LAYOUT_TEST_PG, else starts a throwaway local cluster)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.bench_workspace import counties, generated, pg_server
+from sq_layout.store import Workspace, backup
+from sq_layout.store.engine import make_engine
+from tests.store.pgcluster import create_database, drop_databases
+
+RUNS = 3
+
+
+def _median(fn: object) -> float:
+    times = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    """Print backup and restore seconds per back end."""
+    national = generated(counties())
+    folder = Path(tempfile.mkdtemp(prefix="sq_bench_backup_"))
+    with pg_server() as server:
+        made: list[str] = []
+        try:
+            sources = {"sqlite": f"sqlite:///{folder / 'ws.sqlite'}"}
+            sources["postgresql"] = create_database(server)
+            made.append(sources["postgresql"].rsplit("/", 1)[1])
+            print(f"load average {os.getloadavg()[0]:.2f}; {RUNS} runs each, median")
+            print(f"{'':<12}{'backup s':>10}{'restore s':>11}{'size MB':>9}")
+            for backend, url in sources.items():
+                ws = Workspace(url)
+                ws.save_dataset(national, "national", parent_id=ws.latest_id(), user="bench")
+                out = folder / f"{backend}.sqlite"
+                b = _median(lambda ws=ws, out=out: backup.backup(ws.engine, out))
+
+                def restore_once(backend: str = backend, out: Path = out) -> None:
+                    if backend == "sqlite":
+                        target = f"sqlite:///{folder / f'restored-{time.time_ns()}.sqlite'}"
+                    else:
+                        target = create_database(server)
+                        made.append(target.rsplit("/", 1)[1])
+                    engine = make_engine(target)
+                    backup.restore(out, engine)
+                    engine.dispose()
+
+                r = _median(restore_once)
+                print(f"{backend:<12}{b:>10.1f}{r:>11.1f}{out.stat().st_size / 1e6:>9.1f}")
+                ws.engine.dispose()
+        finally:
+            drop_databases(server, made)
+
+
+if __name__ == "__main__":
+    main()
