@@ -55,4 +55,67 @@ TEXT: dict[str, dict[str, str]] = {
     "ws_baseline_title": {"zh": "“十四五”规划（随附基线）", "en": "14th Five-Year Plan (bundled baseline)"},
     "ws_baseline_note": {"zh": "只读", "en": "read-only"},
     "ws_title_example": {"zh": "十五五 规划草案", "en": "15th Five-Year Plan draft"},
+    # --- who may import and publish; lineage (issue 19) ---
+    "ev_stale_base": {
+        "zh": "基础版本 v{base} 不是最新发布的版本 v{latest}：发布会取代 v{latest}，其中较新的内容将不再是默认。"
+        "请确认后再发布（工作空间页的确认选项，或命令行 --confirm-stale-base）。",
+        "en": "The base version v{base} is not the latest published version v{latest}: publishing supersedes "
+        "v{latest} and hides its newer content. Confirm to publish anyway (the Workspace page's confirmation, or "
+        "--confirm-stale-base on the command line).",
+    },
+    "ws_signin_to_import": {
+        "zh": "本工作空间已设账户：导入需先登录（编辑者导入为草案，管理员发布）。未登录只能查看。",
+        "en": "This workspace has accounts: sign in to import (an editor's import is a draft; an admin publishes). "
+        "Without signing in you can only view.",
+    },
+    "ws_import_makes_draft": {
+        "zh": "导入的版本是草案：管理员发布后才成为大家默认看到的版本。",
+        "en": "An import becomes a draft: it is what everyone sees by default only once an admin publishes it.",
+    },
+    "ws_import_publishes": {
+        "zh": "本工作空间未设账户：导入的版本直接发布（记为 local）。",
+        "en": "This workspace has no accounts: an import is published at once (recorded as 'local').",
+    },
+    "ws_imported_draft": {"zh": "已导入为草案", "en": "Imported as draft"},
+    "ws_supersedes": {"zh": "取代 v{latest}", "en": "supersedes v{latest}"},
+    "ws_stale_warning": {
+        "zh": "所选基础版本 v{base} 不是最新发布的版本 v{latest}："
+        "新版本将取代 v{latest}，v{latest} 中较新的内容不会包含在内。",
+        "en": "The chosen base v{base} is not the latest published version v{latest}: the new version supersedes "
+        "v{latest}, and what v{latest} added is not in it.",
+    },
+    "ws_confirm_stale": {
+        "zh": "我已了解，仍要取代 v{latest}",
+        "en": "I understand; supersede v{latest} anyway",
+    },
+    "ws_publish": {"zh": "发布草案", "en": "Publish a draft"},
+    "ws_publish_admin_only": {"zh": "只有管理员可以发布草案。", "en": "Only an admin can publish a draft."},
+    "ws_no_drafts": {"zh": "没有待发布的草案。", "en": "There is no open draft."},
+    "ws_publish_draft": {"zh": "草案", "en": "Draft"},
+    "ws_publish_title": {"zh": "发布名称", "en": "Published title"},
+    "ws_publish_date": {"zh": "规划日期", "en": "Plan date"},
+    "ws_publish_reason": {"zh": "说明（可选）", "en": "Note (optional)"},
+    "ws_publish_will": {
+        "zh": "发布后 v{draft} 成为最新发布版本，取代 v{latest}。",
+        "en": "Once published, v{draft} is the latest published version and supersedes v{latest}.",
+    },
+    "ws_do_publish": {"zh": "发布", "en": "Publish"},
+    "ws_published": {"zh": "已发布 v{id}，取代 v{latest}。", "en": "Published v{id}; it supersedes v{latest}."},
+    "ws_col_lineage": {"zh": "来源 → 本版本", "en": "Base → this version"},
+    "ws_col_author": {"zh": "作者", "en": "Author"},
+    "ws_col_supersedes": {"zh": "取代版本", "en": "Supersedes"},
+    "ws_col_published_by": {"zh": "发布人", "en": "Published by"},
+    "bnd_signin_to_import": {
+        "zh": "本工作空间已设账户：导入边界需先以编辑者或管理员登录。未登录只能查看。",
+        "en": "This workspace has accounts: sign in as an editor or admin to import boundaries. Without signing in "
+        "you can only view.",
+    },
+    "bnd_saved_draft": {
+        "zh": "已保存为草案 v{version}（基于 v{base}）；管理员发布后成为默认版本。",
+        "en": "Saved as draft v{version} (from v{base}); it becomes the default once an admin publishes it.",
+    },
+    "inv_signin_to_import": {
+        "zh": "本工作空间已设账户：导入需先以编辑者或管理员登录。",
+        "en": "This workspace has accounts: sign in as an editor or admin to import.",
+    },
 }

@@ -16,11 +16,14 @@ ACCEPTED = (".xlsx", ".csv", ".txt", ".zip")
 
 @dataclass(frozen=True)
 class PlanImport:
-    """The outcome of an import: the new version and the areas it lists but cannot draw yet."""
+    """The outcome of an import: the new version ('draft' or 'published', and the version it superseded when
+    published) and the areas it lists but cannot draw yet."""
 
     version_id: int
     title: str
     undrawn: tuple[str, ...]
+    kind: str = "published"
+    supersedes: int | None = None
 
 
 def check_plan_files(ws: Workspace, paths: list[Path], names: list[str] | None, base_version_id: int) -> Checked:
@@ -48,10 +51,14 @@ def import_plan(
     base_version_id: int | None = None,
     title: str | None = None,
     user: str | None = None,
+    publish: bool = False,
+    confirm_stale_base: bool = False,
 ) -> PlanImport:
-    """Check the files whole, then save them as one new published version (nothing is saved if any check fails)."""
+    """Check the acting user may import, then the files whole, then save them as one new version: a draft (editor)
+    once the workspace has accounts, published with publish=True (admin) or while it has none (as `local`).
+    Nothing is read before the permission check and nothing is saved if any check fails."""
     base = ws.latest_id() if base_version_id is None else base_version_id
-    ws.info(base)
+    ws.check_import(user, base, publish=publish, confirm_stale_base=confirm_stale_base)
     names = names or [p.name for p in paths]
     checked = check_plan_files(ws, paths, names, base)
     label = ", ".join(names)
@@ -60,5 +67,14 @@ def import_plan(
     summary = f"{len(ds.areas)} areas, {len(ds.industries)} industries, {len(ds.chains)} chains, "
     summary += f"{len(ds.assignments)} assignments; not drawn: {', '.join(checked.undrawn) or '-'}"
     record = dict(kind="plan", file_name=label, source=label, source_date=None, summary=summary)
-    vid = ws.save_dataset(ds, title, parent_id=base, note=summary, user=user, record=record)
-    return PlanImport(vid, title, checked.undrawn)
+    saved = ws.add_version(
+        ds,
+        title,
+        base_version_id=base,
+        user=user,
+        note=summary,
+        record=record,
+        publish=publish,
+        confirm_stale_base=confirm_stale_base,
+    )
+    return PlanImport(saved.id, title, checked.undrawn, saved.kind, saved.supersedes)

@@ -14,7 +14,15 @@ from sq_layout.store.edit_check import check_reason
 from sq_layout.store.edit_tables import changes, drafts
 from sq_layout.store.edits import RowChange, lock_draft, write_changes
 from sq_layout.store.users import require
-from sq_layout.store.workspace_store import Workspace, now
+from sq_layout.store.workspace_store import (
+    Workspace,
+    check_base,
+    lock_publication,
+    log_version,
+    now,
+    publication_order,
+    published_base,
+)
 
 
 def is_draft(ws: Workspace, version_id: int) -> bool:
@@ -43,24 +51,52 @@ def start_draft(ws: Workspace, user: str | None, base_version_id: int, title: st
     return vid
 
 
-def publish(ws: Workspace, user: str | None, draft_id: int, title: str, date: str, reason: str = "") -> int:
-    """Publish a draft (admin) as a version with a title and date; it is read-only from then on. Its id."""
+def publish(
+    ws: Workspace,
+    user: str | None,
+    draft_id: int,
+    title: str,
+    date: str,
+    reason: str = "",
+    *,
+    confirm_stale_base: bool = False,
+) -> int:
+    """Publish a draft (admin) as a version with a title and date; it is read-only from then on. Its id.
+
+    It supersedes the latest published version (named in its history); when the draft was made from an older one
+    the newer content would be hidden, so that is refused unless confirm_stale_base."""
     from sq_layout.store.consistency import problems as consistency_problems
 
     if not title.strip():
         raise EditRejected([("ev_empty", {"field": "title"})])
     with ws.engine.begin() as conn:
         lock_draft(conn, draft_id)
+        lock_publication(conn)
         require(conn, user, "publish")
+        assert user is not None
+        latest = check_base(conn, draft_id, confirm_stale_base)
         found = consistency_problems(ws, draft_id, conn)
         if found:
             raise EditRejected([("ev_inconsistent", {"problem": p}) for p in found[:10]])
         values = dict(kind="published", title=title.strip(), note=f"published {date}".strip(), created=now())
         conn.execute(update(t.versions).where(t.versions.c.id == draft_id).values(**values))
         conn.execute(delete(drafts).where(drafts.c.version_id == draft_id))
-        log = dict(version_id=draft_id, created=now(), user_name=user, action="publish", area_ids="", chain_nos="")
-        conn.execute(insert(changes).values(**log, summary=f"{title.strip()} ({date})", reason=reason, changes="[]"))
+        summary = f"{title.strip()} ({date}) · supersedes version {latest}"
+        log_version(conn, draft_id, user, "publish", summary, reason)
     return draft_id
+
+
+def publish_check(ws: Workspace, draft_id: int) -> tuple[int, int]:
+    """(the draft's published base, the latest published version it would supersede) as they are now."""
+    with ws.engine.connect() as conn:
+        latest = publication_order(conn)[0][-1]
+        return published_base(conn, draft_id), latest
+
+
+def open_drafts(ws: Workspace) -> list[int]:
+    """The ids of the open drafts, oldest first."""
+    with ws.engine.connect() as conn:
+        return [int(v) for v in conn.execute(select(drafts.c.version_id).order_by(drafts.c.version_id)).scalars()]
 
 
 def replace_boundaries(

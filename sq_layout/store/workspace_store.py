@@ -1,4 +1,10 @@
-"""The workspace: open (migrate, seed the baseline), list versions, load and save whole Datasets as versions."""
+"""The workspace: open (migrate, seed the baseline), list versions, load and save whole Datasets as versions.
+
+Who may add a version: while the workspace has no accounts (a single-user install) anyone, recorded as `local`;
+once it has accounts an import makes a draft (editor) and only an admin publishes. Publishing is logged in the
+change log (action 'publish'), and the order of those entries is the order of publication: the latest published
+version is the one published last, and each published version supersedes the one published just before it.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,14 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from sq_layout.errors import UnknownAreas, UnknownVersion
+from sq_layout.errors import EditRejected, UnknownAreas, UnknownVersion
 from sq_layout.geo.crs import STORAGE_CRS
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import tables as t
+from sq_layout.store.edit_tables import changes, drafts
 from sq_layout.store.engine import make_engine, resolve_url
 from sq_layout.store.migrate import upgrade
 
@@ -32,10 +39,22 @@ class VersionInfo:
 
     id: int
     title: str
-    kind: str  # 'baseline' | 'published' ('draft' comes later, with editing)
+    kind: str  # 'baseline' | 'published' | 'draft'
     created: str
-    parent_id: int | None
+    parent_id: int | None  # the version it was made from (its base)
     note: str
+    created_by: str | None = None  # who imported or drafted it (None: the seeded baseline and older versions)
+    supersedes: int | None = None  # a published version: the latest published when it was published
+    published_by: str | None = None  # a published version: who published it (when logged)
+
+
+@dataclass(frozen=True)
+class SavedVersion:
+    """A version an import added: its id, 'draft' or 'published', and the version it superseded if published."""
+
+    id: int
+    kind: str
+    supersedes: int | None
 
 
 def now() -> str:
@@ -112,11 +131,14 @@ class Workspace:
             self.save_dataset(bundled(), BASELINE_TITLE, kind="baseline", note=BASELINE_NOTE)
 
     def versions(self) -> list[VersionInfo]:
-        """All versions, oldest first."""
+        """All versions, oldest first, with author, publisher and the version each published one superseded."""
         v = t.versions.c
-        stmt = select(v.id, v.title, v.kind, v.created, v.parent_id, v.note).order_by(v.id)
+        stmt = select(v.id, v.title, v.kind, v.created, v.parent_id, v.note, v.created_by).order_by(v.id)
         with self.engine.connect() as conn:
-            return [VersionInfo(*row) for row in conn.execute(stmt).all()]
+            rows = conn.execute(stmt).all()
+            order, publishers = publication_order(conn)
+        before = {vid: order[i - 1] for i, vid in enumerate(order) if i > 0}
+        return [VersionInfo(*row, supersedes=before.get(row.id), published_by=publishers.get(row.id)) for row in rows]
 
     def info(self, version_id: int) -> VersionInfo:
         """One version's listing, or UnknownVersion naming the ones there are."""
@@ -126,10 +148,35 @@ class Workspace:
         return listed[version_id]
 
     def latest_id(self) -> int:
-        """The latest published version, or the baseline when nothing is published."""
-        listed = self.versions()
-        published = [v.id for v in listed if v.kind == "published"]
-        return max(published) if published else next(v.id for v in listed if v.kind == "baseline")
+        """The latest published version (the one published last), or the baseline when nothing is published."""
+        with self.engine.connect() as conn:
+            return publication_order(conn)[0][-1]
+
+    def accounts_exist(self) -> bool:
+        """Whether writing needs a signed-in user: the workspace has an account, or a sign-on proxy is configured."""
+        from sq_layout.store.invest_store import auth_configured
+
+        with self.engine.connect() as conn:
+            return auth_configured(conn)
+
+    def check_import(
+        self, user: str | None, base_version_id: int, *, publish: bool = False, confirm_stale_base: bool = False
+    ) -> str:
+        """Before an upload is read: who acts ('local' while there are no accounts; PermissionDenied unless the stored
+        role allows importing, or publishing with publish=True) and, when the import will be published, that its base
+        is the latest published or the user confirmed. The write checks both again in its own transaction."""
+        self.info(base_version_id)
+        with self.engine.connect() as conn:
+            direct = publish or not auth_configured_in(conn)
+            who = acting_user(conn, user, "publish" if publish else "import")
+            if direct:
+                check_base(conn, base_version_id, confirm_stale_base)
+        return who
+
+    def stale_base(self, base_version_id: int) -> tuple[int, int] | None:
+        """(base's published version, latest published) when a version made from base would hide a newer one."""
+        with self.engine.connect() as conn:
+            return stale_base(conn, base_version_id)
 
     def load(self, version_id: int | None = None) -> Dataset:
         """The whole version as a Dataset (None: the latest)."""
@@ -187,6 +234,38 @@ class Workspace:
             conn.execute(insert(t.import_records).values(version_id=vid, created=created, user_name=user, **record))
         return vid
 
+    def add_version(
+        self,
+        ds: Dataset,
+        title: str,
+        *,
+        base_version_id: int,
+        user: str | None,
+        note: str = "",
+        record: dict[str, Any] | None = None,
+        publish: bool = False,
+        confirm_stale_base: bool = False,
+    ) -> SavedVersion:
+        """Store an imported Dataset in one transaction: with accounts a draft (editor; publish=True: published, admin),
+        without accounts published as `local`. Publishing on a base older than the latest published is refused
+        unless confirm_stale_base; the new version names the one it supersedes."""
+        with self.engine.begin() as conn:
+            lock_publication(conn)  # the first statement writes: the role check and the latest are read under it
+            if auth_configured_in(conn) and not publish:
+                from sq_layout.store.users import require
+
+                require(conn, user, "import")
+                assert user is not None
+                vid = self._insert_version(conn, ds, title, "draft", base_version_id, note, user, record)
+                conn.execute(insert(drafts).values(version_id=vid, rev=0))
+                log_version(conn, vid, user, "draft", f"{title} (draft of version {base_version_id})", note)
+                return SavedVersion(vid, "draft", None)
+            who = acting_user(conn, user, "publish")
+            latest = check_base(conn, base_version_id, confirm_stale_base)
+            vid = self._insert_version(conn, ds, title, "published", base_version_id, note, who, record)
+            log_version(conn, vid, who, "publish", f"{title} (supersedes version {latest})", note)
+            return SavedVersion(vid, "published", latest)
+
     def save_boundaries(
         self,
         base_version_id: int,
@@ -197,10 +276,13 @@ class Workspace:
         source_date: str | None = None,
         user: str | None = None,
         title: str | None = None,
+        publish: bool = False,
+        confirm_stale_base: bool = False,
     ) -> int:
-        """A new published version from base_version_id with these areas' geometry replaced as 'official'.
+        """A new version from base_version_id with these areas' geometry replaced as 'official': a draft once the
+        workspace has accounts (editor; publish=True: published, admin), else published as `local`; its id.
 
-        On a draft the draft's own geometry is replaced instead (editor role, recorded in its history); its id."""
+        On a draft the draft's own geometry is replaced instead (editor role, recorded in its history)."""
         if self.info(base_version_id).kind == "draft":
             from sq_layout.store.drafts import replace_boundaries
 
@@ -208,6 +290,7 @@ class Workspace:
             kw = dict(source=source, file_name=file_name, source_date=source_date or "", reason=reason)
             replace_boundaries(self, user, base_version_id, boundaries, **kw)
             return base_version_id
+        self.check_import(user, base_version_id, publish=publish, confirm_stale_base=confirm_stale_base)
         base = self.load(base_version_id)
         known = list(base.areas["area_id"])
         unknown = sorted(set(boundaries["area_id"]) - set(known))
@@ -217,7 +300,17 @@ class Workspace:
         ids = ", ".join(boundaries["area_id"])
         record = dict(kind="boundaries", file_name=file_name, source=source, source_date=source_date, summary=ids)
         name = title or f"official boundaries: {ids}"
-        return self.save_dataset(merged, name, parent_id=base_version_id, note=file_name, user=user, record=record)
+        saved = self.add_version(
+            merged,
+            name,
+            base_version_id=base_version_id,
+            user=user,
+            note=file_name,
+            record=record,
+            publish=publish,
+            confirm_stale_base=confirm_stale_base,
+        )
+        return saved.id
 
     def checksum(self) -> str:
         """A digest of every row of every table: equal before and after means nothing was written."""
@@ -230,6 +323,87 @@ class Workspace:
                 for row in conn.execute(select(table).order_by(*keys)).all():
                     digest.update(repr(tuple(getattr(v, "wkb", v) for v in row)).encode("utf-8"))
         return digest.hexdigest()
+
+
+def auth_configured_in(conn: Connection) -> bool:
+    """Whether writing needs a signed-in user (an account exists or a sign-on proxy is configured)."""
+    from sq_layout.store.invest_store import auth_configured
+
+    return auth_configured(conn)
+
+
+def acting_user(conn: Connection, user: str | None, action: str) -> str:
+    """Who writes, inside a transaction: once accounts exist the user whose *stored* role allows `action` (else
+    PermissionDenied); before that `user` as given, or `local`."""
+    from sq_layout.store.invest_store import LOCAL_USER
+    from sq_layout.store.users import require
+
+    if auth_configured_in(conn):
+        require(conn, user, action)
+        assert user is not None
+        return user
+    return user or LOCAL_USER
+
+
+def publication_order(conn: Connection) -> tuple[list[int], dict[int, str]]:
+    """The baseline and the published versions in the order they were published, and who published each (if logged).
+
+    Versions published before publishing was logged come first, by id; then the logged ones, in log order."""
+    v = t.versions.c
+    kinds = conn.execute(select(v.id, v.kind).where(v.kind.in_(("baseline", "published"))).order_by(v.id)).all()
+    published = {r.id for r in kinds if r.kind == "published"}
+    stmt = select(changes.c.version_id, changes.c.user_name).where(changes.c.action == "publish")
+    logged: dict[int, str] = {}
+    for vid, who in conn.execute(stmt.order_by(changes.c.id)).all():
+        if vid in published:
+            logged.setdefault(vid, who)
+    first = [r.id for r in kinds if r.kind == "baseline"] + [r.id for r in kinds if r.id in published - set(logged)]
+    return first + list(logged), logged
+
+
+def lock_publication(conn: Connection) -> None:
+    """Serialise publishing: a no-op write on the baseline row (SQLite's write lock, PostgreSQL's row lock)."""
+    v = t.versions
+    conn.execute(update(v).where(v.c.kind == "baseline").values(note=v.c.note))
+
+
+def published_base(conn: Connection, version_id: int) -> int:
+    """The version's nearest ancestor that is not a draft (itself when it is published or the baseline)."""
+    v = t.versions.c
+    current: int | None = version_id
+    seen: set[int] = set()
+    while current is not None and current not in seen:
+        seen.add(current)
+        row = conn.execute(select(v.kind, v.parent_id).where(v.id == current)).first()
+        if row is None:
+            raise UnknownVersion(current, [])
+        if row.kind != "draft":
+            return current
+        current = row.parent_id
+    return version_id
+
+
+def stale_base(conn: Connection, base_version_id: int) -> tuple[int, int] | None:
+    """(base's published version, latest published) when they differ, else None."""
+    latest = publication_order(conn)[0][-1]
+    base = published_base(conn, base_version_id)
+    return None if base == latest else (base, latest)
+
+
+def check_base(conn: Connection, base_version_id: int, confirm_stale_base: bool) -> int:
+    """The latest published version, which a version made from base will supersede; refused when base is older and
+    the user has not confirmed (a newer version would be hidden)."""
+    stale = stale_base(conn, base_version_id)
+    if stale is not None and not confirm_stale_base:
+        raise EditRejected([("ev_stale_base", {"base": stale[0], "latest": stale[1]})])
+    return publication_order(conn)[0][-1]
+
+
+def log_version(conn: Connection, version_id: int, user: str, action: str, summary: str, reason: str) -> int:
+    """Record a version's creation or publication in its history (who, when, what, why); the change id."""
+    values = dict(version_id=version_id, created=now(), user_name=user, action=action, summary=summary)
+    values |= dict(reason=reason, area_ids="", chain_nos="", changes="[]")
+    return int(conn.execute(insert(changes).values(**values).returning(changes.c.id)).scalar_one())
 
 
 def _replace_geometry(

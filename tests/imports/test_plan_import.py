@@ -37,7 +37,9 @@ def test_template_has_guide_and_dropdowns(template: Path) -> None:
 
 
 def test_template_round_trip(ws: Workspace, template: Path) -> None:
-    result = import_plan(ws, [template], base_version_id=_baseline_id(ws), title="十四五 again")
+    result = import_plan(
+        ws, [template], base_version_id=_baseline_id(ws), title="十四五 again", confirm_stale_base=True
+    )
     assert result.undrawn == ()
     assert ws.latest_id() == result.version_id
     assert_same_dataset(ws.load(result.version_id), bundled())
@@ -52,7 +54,7 @@ def test_bad_template_lists_every_problem_and_writes_nothing(ws: Workspace, temp
     wb.save(bad)
     before = ws.checksum()
     with pytest.raises(ImportRejected) as err:
-        import_plan(ws, [bad], base_version_id=_baseline_id(ws))
+        import_plan(ws, [bad], base_version_id=_baseline_id(ws), confirm_stale_base=True)
     problems = "\n".join(err.value.problems)
     assert "sheet assignments: row 1 (line 2), column 'area_id': unknown area 'nowhere'" in problems
     assert "sheet industries: row 2 (line 3), column 'tier'" in problems and "'major'" in problems
@@ -66,7 +68,7 @@ def test_new_area_is_listed_as_not_drawn(ws: Workspace, template: Path, tmp_path
     wb["assignments"].append(["newpark", "pv", "", "ch4", "第四章", 722, 1, "新园区", "新园区 光伏", ""])
     path = tmp_path / "draft.xlsx"
     wb.save(path)
-    result = import_plan(ws, [path], base_version_id=_baseline_id(ws), title="十五五 draft")
+    result = import_plan(ws, [path], base_version_id=_baseline_id(ws), title="十五五 draft", confirm_stale_base=True)
     assert result.undrawn == ("newpark",)
     ds = ws.load(result.version_id)
     assert "newpark" in set(ds.areas["area_id"]) and "newpark" not in set(ds.boundaries["area_id"])
@@ -76,7 +78,7 @@ def test_csv_replaces_one_table(ws: Workspace, tmp_path: Path) -> None:
     base = bundled()
     path = tmp_path / "assignments.csv"
     base.assignments[base.assignments["industry_id"] != "pv"].to_csv(path, index=False)
-    result = import_plan(ws, [path], base_version_id=_baseline_id(ws))
+    result = import_plan(ws, [path], base_version_id=_baseline_id(ws), confirm_stale_base=True)
     ds = ws.load(result.version_id)
     assert "pv" not in set(ds.assignments["industry_id"]) and len(ds.industries) == len(base.industries)
     bad = tmp_path / "assignment.csv"
@@ -88,7 +90,14 @@ def test_csv_replaces_one_table(ws: Workspace, tmp_path: Path) -> None:
 
 
 def test_bundle_export_import_round_trip(ws: Workspace, tmp_path: Path) -> None:
-    vid = ws.save_boundaries(_baseline_id(ws), _square(), source="规划局", file_name="susu.zip", source_date="2026-01")
+    vid = ws.save_boundaries(
+        _baseline_id(ws),
+        _square(),
+        source="规划局",
+        file_name="susu.zip",
+        source_date="2026-01",
+        confirm_stale_base=True,
+    )
     version = ws.load(vid)
     zipped = tmp_path / "version.zip"
     zipped.write_bytes(bundle_zip(version))
