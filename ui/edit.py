@@ -11,11 +11,12 @@ from sq_layout import workspace
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditConflict, EditRejected, PermissionDenied
 from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n.editing import field
 from sq_layout.store import drafts, users
 from sq_layout.store.edits import RowChange, apply
-from sq_layout.store.history import history, return_to, revert
+from sq_layout.store.history import history, last_touch, return_to, revert
 from sq_layout.store.history_export import history_rows, history_xlsx
-from ui.edit_forms import FORMS, KINDS, saved
+from ui.edit_forms import FORMS, KINDS, OUTCOME, run
 from ui.shared import page_language
 from ui.signin import signin_box
 from ui.versionpick import chosen_version, draft_badge, shown_title, version_dataset
@@ -34,56 +35,71 @@ ds = version_dataset(vid)
 st.title(t("ed_page", lang))
 draft_badge(ds, lang)
 st.caption(f"v{vid} · {label(info.kind, lang)} · {shown_title(info, lang)}")
-if "ed_flash" in ss:
-    st.success(ss.pop("ed_flash"))
 
 
 def _problems(exc: Exception) -> None:
     if isinstance(exc, EditRejected):
-        for m in exc.messages(lang):
-            st.error(m)
+        for key, values in exc.problems:
+            # field and column names in the reader's language, never the stored name
+            shown = {k: (field(str(v), lang) if k in ("field", "what") else v) for k, v in values.items()}
+            st.error(t(key, lang).format(**shown))
     elif isinstance(exc, PermissionDenied):
-        st.error(f"{t('ed_not_editor', lang)} ({exc})")
+        st.error(t("ed_not_editor", lang))
 
 
 def conflict_panel(exc: EditConflict) -> None:
     """What changed in between (who, when, why, field by field) and a way to re-apply the change."""
-    touching = [
-        c for c in history(ws, vid) if any(r["table"] == exc.table and r["row_no"] == exc.row_no for r in c.rows)
-    ]
-    last = touching[0] if touching else None
-    if exc.current is None:
-        st.error(t("ed_conflict_removed", lang))
-        return
+    last = last_touch(ws, vid, exc.table, exc.row_no)
     who = dict(who=last.user, when=last.created, why=last.reason) if last else dict(who="?", when="?", why="?")
+    if exc.current is None:
+        st.error(t("ed_conflict_removed", lang).format(**who))
+        return
     st.error(t("ed_conflict", lang).format(**who))
     pending = ss.get("ed_pending") or {}
     if pending.get("table") != exc.table or pending.get("row_no") != exc.row_no:
         return
-    fields = list(pending["values"])
-    rows = [{t("ed_field", lang): f, t("ed_seen", lang): str(pending["base"].get(f)),
+    rows = [{t("ed_field", lang): field(f, lang), t("ed_seen", lang): str(pending["base"].get(f)),
              t("ed_theirs", lang): str(exc.current.get(f)), t("ed_yours", lang): str(pending["values"][f])}
-            for f in fields]  # fmt: skip
+            for f in pending["values"]]  # fmt: skip
     st.table(pd.DataFrame(rows))
-    ss.ed_conflict = dict(pending, rev=exc.current_rev)
-    if not reapply_shown:  # the click is handled at the top of the edit tab on the next run
-        st.button(t("ed_reapply", lang), key="reapply")
+    ss.ed_conflict = dict(pending, rev=exc.current_rev)  # the edit tab offers to re-apply it on the record now
 
 
-def run_edit(kind: str) -> None:
-    """One edit form; errors and conflicts shown, nothing written unless it passes."""
-    try:
-        done = FORMS[kind](ws, ds, user, vid, lang)
-    except EditConflict as exc:
-        conflict_panel(exc)
+def show_outcome() -> None:
+    """The outcome a form's callback left: saved, refused as a conflict (who, when, why) or rejected with reasons."""
+    outcome = ss.pop(OUTCOME, None)
+    if outcome is None:
         return
-    except (EditRejected, PermissionDenied) as exc:
-        _problems(exc)
-        return
-    if done is not None:
-        ss.ed_flash = t("ed_saved", lang).format(id=done if done > 0 else "—")
-        st.rerun()
+    what, value = outcome
+    if what == "saved":
+        st.success(t("ed_saved", lang).format(id=value if value and value > 0 else "—"))
+    elif what == "conflict":
+        conflict_panel(value)
+    else:
+        _problems(value)
 
+
+def _reapply() -> None:
+    c = ss.pop("ed_conflict", None)
+    if c is not None:
+        ss.ed_pending = c
+        change = RowChange(c["table"], c["row_no"], c["rev"], c["values"])
+        run(lambda: apply(ws, user, vid, [change], c["reason"], summary=f"{c['table']} #{c['row_no']}"))
+
+
+def _undo(seen_last: int) -> None:
+    pick, reason = ss.get("undo_pick"), str(ss.get("undo_reason") or "")
+    if pick is None:
+        return
+    if ss.get("undo_mode") == "revert":
+        run(lambda: revert(ws, user, int(pick), reason))
+    else:
+        run(lambda: return_to(ws, user, vid, int(pick), reason, seen_last=seen_last))
+
+
+show_outcome()
+if "ed_flash" in ss:
+    st.success(ss.pop("ed_flash"))
 
 if info.kind != "draft":
     st.info(t("ed_published_readonly", lang))
@@ -106,25 +122,14 @@ tabs = dict(
     )
 )
 
-reapply_shown = False
 if names[0] in tabs:
     with tabs[names[0]]:
-        reapply_shown = "ed_conflict" in ss
-        if reapply_shown and st.button(t("ed_reapply", lang), key="reapply"):
-            c = ss.pop("ed_conflict")
-            try:
-                done = apply(ws, user, vid, [RowChange(c["table"], c["row_no"], c["rev"], c["values"])], c["reason"])
-                saved(vid, c["table"], c["row_no"])
-                ss.ed_flash = t("ed_saved", lang).format(id=done)
-                st.rerun()
-            except EditConflict as exc:
-                conflict_panel(exc)
-            except (EditRejected, PermissionDenied) as exc:
-                _problems(exc)
+        if "ed_conflict" in ss:
+            st.button(t("ed_reapply", lang), key="reapply", on_click=_reapply)
         kind = st.radio(
             t("ed_kind", lang), KINDS, key="ed_kind", horizontal=True, format_func=lambda k: t(f"ed_k_{k}", lang)
         )
-        run_edit(kind)
+        FORMS[kind](ws, ds, user, vid, lang)
 
 with tabs[names[1]]:
     scope = st.radio(t("ed_history_scope", lang), ["version", "area", "chain"], horizontal=True, key="h_scope",
@@ -147,21 +152,16 @@ with tabs[names[1]]:
         st.download_button(t("ed_history_xlsx", lang), lambda: history_xlsx(found, lang), on_click="ignore",
                            file_name=f"history-v{vid}{'-草案' if info.kind == 'draft' else ''}.xlsx")  # fmt: skip
     if found and info.kind == "draft" and allowed(role, "edit"):
+        undoable = {c.id: f"#{c.id} · {c.user} · {c.created[:16]} · {c.summary}" for c in found if c.action != "draft"}
+        picks = undoable | {0: t("ed_as_created", lang)}
         with st.form("undo"):
-            pick = st.selectbox("#", [c.id for c in found if c.action != "draft"] + [0], key="undo_pick")
-            reason = st.text_input(t("ed_reason", lang), key="undo_reason", max_chars=500)
-            c1, c2 = st.columns(2)
-            do_revert = c1.form_submit_button(t("ed_revert", lang))
-            do_return = c2.form_submit_button(t("ed_return", lang))
-        if do_revert or do_return:
-            try:
-                done = revert(ws, user, int(pick), reason) if do_revert else return_to(ws, user, vid, int(pick), reason)
-                ss.ed_flash = t("ed_saved", lang).format(id=done)
-                st.rerun()
-            except EditConflict as exc:
-                conflict_panel(exc)
-            except (EditRejected, PermissionDenied) as exc:
-                _problems(exc)
+            st.selectbox(t("ed_pick_change", lang), list(picks), key="undo_pick", format_func=picks.get)
+            st.radio(t("ed_kind", lang), ["revert", "return"], key="undo_mode", horizontal=True,
+                     format_func=lambda m: t(f"ed_{m}", lang))  # fmt: skip
+            st.text_input(t("ed_reason", lang), key="undo_reason", max_chars=500)
+            # the newest change of the draft now: a return refuses to undo changes saved after this page was shown
+            newest = history(ws, vid)[0].id
+            st.form_submit_button(t("ed_save", lang), on_click=_undo, args=(newest,))
 
 if names[2] in tabs:
     with tabs[names[2]], st.form("publish"):

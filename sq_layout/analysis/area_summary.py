@@ -11,7 +11,7 @@ from sq_layout.analysis.queries import area_conflicts, area_details, area_indust
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.propernames import shown_name
-from sq_layout.plan.schemas import SOURCES
+from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,10 @@ def _sources(rows: pd.DataFrame, lang: str) -> str:
         lines = sorted({ln for v in rows.loc[rows[s], "lines_" + s] for ln in str(v).split(";") if ln}, key=int)
         if lines:
             parts.append(f"{label(s, lang)} L{','.join(lines)}")
+    for s in OTHER_SOURCES:  # a meeting or document: its reference, never a plan line
+        refs = dict.fromkeys(r for v in rows.get("refs_" + s, ()) for r in str(v).split("；") if r)
+        if refs:
+            parts.append(f"{label(s, lang)}：{'；'.join(refs)}")
     return " · ".join(parts)
 
 

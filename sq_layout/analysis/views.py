@@ -26,7 +26,7 @@ from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
-from sq_layout.plan.schemas import SOURCES
+from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,9 @@ def _sources(row: Mapping[Hashable, Any], lang: str) -> str:
     for s in SOURCES:
         if row[s]:
             parts.append(f"{label(s, lang)} L{row['lines_' + s].replace(';', ',')}")
+    for s in OTHER_SOURCES:  # not the plan text: the reference, never a line
+        if row["refs_" + s]:
+            parts.append(f"{label(s, lang)}：{row['refs_' + s]}")
     return " · ".join(parts)
 
 
@@ -113,7 +116,11 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
             "industry": ind["industry" + sfx],
             "subindustry": ind["subindustry" + sfx].fillna("—"),
             "chain": pd.to_numeric(ind["chain_no"], errors="coerce").map(chain_names).fillna("—"),
-            "sources": _per_row(ind, [*SOURCES, *("lines_" + s for s in SOURCES)], lambda r: _sources(r, lang)),
+            "sources": _per_row(
+                ind,
+                [*SOURCES, *("lines_" + s for s in SOURCES), *("refs_" + s for s in OTHER_SOURCES)],
+                lambda r: _sources(r, lang),
+            ),
             "conflict": ~ind["confirmed"],
         }
     )
@@ -140,7 +147,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     if area["kind"] == "county":
         p = parks_in_county(ds, area_id)
         parks = p.assign(zone=p["zone_id"].map(_area_names(ds, lang)))[list(parks.columns)]
-    lines = sorted(set(area_lines(ds, area_id)) | set(det["line"]))
+    lines = sorted(n for n in set(area_lines(ds, area_id)) | set(det["line"]) if n >= 1)  # 0: not the plan text
     passages = pd.DataFrame({"line": lines, "text": [ds.passage(n) for n in lines]})
     return AreaPanel(
         area_id=area_id,

@@ -16,6 +16,8 @@ LABELS: dict[str, dict[str, str]] = {
     "table10": {"zh": "表十", "en": "Table 10"},
     "ch4": {"zh": "第四章", "en": "Ch. 4"},
     "ch5": {"zh": "第五章", "en": "Ch. 5"},
+    "meeting": {"zh": "会议", "en": "Meeting"},
+    "document": {"zh": "文件", "en": "Document"},
     "product": {"zh": "特色产品", "en": "Product"},
     "carrier": {"zh": "载体园区", "en": "Carrier park"},
     "town": {"zh": "重点乡镇", "en": "Town"},

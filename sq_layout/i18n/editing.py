@@ -59,8 +59,9 @@ TEXT: dict[str, dict[str, str]] = {
         "Nothing was written.",
     },
     "ed_conflict_removed": {
-        "zh": "保存被拒绝：该记录已被他人删除。未写入任何内容。",
-        "en": "Not saved: someone removed this record. Nothing was written.",
+        "zh": "保存被拒绝：在您打开后，{who} 于 {when} 删除了该记录（理由：{why}）。未写入任何内容，其他记录未受影响。",
+        "en": "Not saved: {who} removed this record at {when} after you opened it (reason: {why}). Nothing was "
+        "written; no other record was touched.",
     },
     "ed_reapply": {"zh": "在最新内容上重新应用我的修改", "en": "Re-apply my change on the current record"},
     "ed_field": {"zh": "字段", "en": "Field"},
@@ -68,7 +69,36 @@ TEXT: dict[str, dict[str, str]] = {
     "ed_theirs": {"zh": "当前（他人修改后）", "en": "Now (their change)"},
     "ed_seen": {"zh": "您打开时", "en": "When you opened it"},
     "ed_no_changes": {"zh": "暂无修改记录。", "en": "No changes yet."},
-    "ed_boundary_file": {"zh": "边界文件（GeoJSON，WGS-84）", "en": "Boundary file (GeoJSON, WGS-84)"},
+    "ed_boundary_file": {
+        "zh": "边界文件（GeoJSON、Shapefile（.zip）、GeoPackage、KML/KMZ；多个要素合并为该区域的边界）",
+        "en": "Boundary file (GeoJSON, Shapefile .zip, GeoPackage, KML/KMZ; several features are merged into the "
+        "area's boundary)",
+    },
+    "ed_boundary_not_saved": {
+        "zh": "边界未通过检查，未保存任何内容：",
+        "en": "The boundary fails the checks; nothing was saved:",
+    },
+    "ed_boundary_checks": {"zh": "检查结果", "en": "Checks"},
+    "ed_text": {"zh": "内容", "en": "Text"},
+    "ed_detail_kind": {"zh": "类别", "en": "Kind"},
+    "ed_detail_pick": {"zh": "特色产品、载体与龙头企业", "en": "Products, carriers and lead firms"},
+    "ed_detail_industry": {"zh": "所属产业（可空）", "en": "Industry (may be empty)"},
+    "ed_none": {"zh": "（无）", "en": "(none)"},
+    "ed_nothing_to_remove": {"zh": "该区域没有可删除的记录。", "en": "This area has nothing to remove."},
+    "ed_nothing_changed": {"zh": "没有修改任何字段。", "en": "No field was changed."},
+    "ed_src_kind": {"zh": "出处类型", "en": "Kind of source"},
+    "ed_src_plan": {"zh": "规划原文", "en": "Plan text"},
+    "ed_src_part": {"zh": "规划部分", "en": "Part of the plan"},
+    "ed_quote": {
+        "zh": "引文（须与该行原文逐字一致）",
+        "en": "Quote (must stand word for word on that line)",
+    },
+    "ed_ref_plan": {"zh": "出处说明（如“第五章 第九节”）", "en": "Reference (e.g. “Ch. 5 §9”)"},
+    "ed_ref_meeting": {"zh": "会议名称与日期", "en": "Meeting and date"},
+    "ed_ref_document": {"zh": "文件名称与文号", "en": "Document title and number"},
+    "ed_line_preview": {"zh": "第 {line} 行：{text}", "en": "Line {line}: {text}"},
+    "ed_pick_change": {"zh": "修改", "en": "Change"},
+    "ed_as_created": {"zh": "草案创建时", "en": "The draft as created"},
     # validation and permission messages (placeholders filled by the store)
     "ev_reason": {"zh": "请填写修改理由（1–500字）。", "en": "Give a reason (1–500 characters)."},
     "ev_unknown": {
@@ -88,6 +118,28 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "'{field}' cannot be changed by editing (new areas or chains come by import).",
     },
     "ev_line": {"zh": "行号须在 1–{n} 之间。", "en": "The plan line must be between 1 and {n}."},
+    "ev_line_not_plan": {
+        "zh": "会议或文件出处没有规划原文行号；引用规划原文请选择“规划原文”。",
+        "en": "A meeting or document source has no plan line; to cite the plan text choose “Plan text”.",
+    },
+    "ev_ref_required": {
+        "zh": "请填写会议名称与日期或文件文号。",
+        "en": "Give the meeting and its date, or the document number.",
+    },
+    "ev_quote_required": {
+        "zh": "引用规划原文须填写该行的原文引文。",
+        "en": "A plan-text source needs a quote from its line.",
+    },
+    "ev_quote_not_on_line": {
+        "zh": "引文“{quote}”不在规划原文第 {line} 行（该行为：“{text}”）。",
+        "en": "The quote “{quote}” does not stand on plan line {line} (that line reads: “{text}”).",
+    },
+    "ev_history_moved": {
+        "zh": "未执行：您打开修改记录后，{who} 于 {when} 保存了修改 #{id}（理由：{why}）。"
+        "请查看后再操作；未写入任何内容。",
+        "en": "Not done: {who} saved change #{id} at {when} after you opened the history (reason: {why}). Look at it "
+        "first; nothing was written.",
+    },
     "ev_name_taken": {"zh": "名称“{value}”已被使用。", "en": "The name '{value}' is already used."},
     "ev_not_draft": {
         "zh": "版本 {id} 不是草案：已发布版本不可修改，请先新建草案。",
@@ -115,3 +167,31 @@ TEXT: dict[str, dict[str, str]] = {
         "An administrator must fix it and restart.",
     },
 }
+
+# Field names an edit form or a refusal shows, in the reader's language (never the column name).
+FIELDS: dict[str, dict[str, str]] = {
+    "name": {"zh": "名称", "en": "Name (Chinese)"},
+    "short_name": {"zh": "简称", "en": "Short name (Chinese)"},
+    "name_en": {"zh": "英文名称", "en": "Name (English)"},
+    "short_name_en": {"zh": "英文简称", "en": "Short name (English)"},
+    "output_2020_yi": {"zh": "2020年产值（亿元）", "en": "2020 output (100 million yuan)"},
+    "target_2023_yi": {"zh": "2023年目标（亿元）", "en": "2023 target (100 million yuan)"},
+    "target_2025_yi": {"zh": "2025年目标（亿元）", "en": "2025 target (100 million yuan)"},
+    "text": {"zh": "内容", "en": "Text"},
+    "ref": {"zh": "出处说明", "en": "Reference"},
+    "quote": {"zh": "引文", "en": "Quote"},
+    "line": {"zh": "规划原文行号", "en": "Plan line"},
+    "source": {"zh": "出处类型", "en": "Kind of source"},
+    "kind": {"zh": "类别", "en": "Kind"},
+    "area_id": {"zh": "区域", "en": "Area"},
+    "industry_id": {"zh": "产业", "en": "Industry"},
+    "subindustry_id": {"zh": "细分产业", "en": "Sub-industry"},
+    "area_as_written": {"zh": "原文中的区域写法", "en": "Area as written"},
+    "geometry": {"zh": "边界", "en": "Boundary"},
+    "note": {"zh": "备注", "en": "Note"},
+}
+
+
+def field(name: str, lang: str) -> str:
+    """A record field's label in a language (an unknown field keeps its name)."""
+    return FIELDS.get(name, {}).get(lang, name)

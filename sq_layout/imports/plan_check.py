@@ -95,6 +95,25 @@ def _lines(tables: dict[str, pd.DataFrame], labels: dict[str, str], n_lines: int
             ]
 
 
+_COLUMN = {"ev_line": "line", "ev_line_not_plan": "line", "ev_ref_required": "ref", "ev_quote_required": "quote"}
+
+
+def _quotes(tables: dict[str, pd.DataFrame], label: str, plan_lines: tuple[str, ...], problems: list[str]) -> None:
+    """A plan source's quote must stand on its line; a meeting or document has a reference and no line."""
+    from sq_layout.i18n import t
+    from sq_layout.plan.sources import source_problem
+
+    if "assignments" not in tables:
+        return
+    a = tables["assignments"]
+    for i, (source, ref, line, quote) in enumerate(zip(a["source"], a["ref"], a["line"], a["quote"], strict=True)):
+        found = source_problem(str(source), str(ref), int(line), str(quote), plan_lines)
+        if found:
+            key, values = found
+            column = _COLUMN.get(key, "quote" if key == "ev_quote_not_on_line" else "source")
+            problems.append(f"{label}: row {i + 1} (line {i + 2}), column '{column}': {t(key, 'en').format(**values)}")
+
+
 def _boundaries(
     boundaries: gpd.GeoDataFrame, areas: pd.DataFrame, label: str, problems: list[str]
 ) -> tuple[gpd.GeoDataFrame, tuple[str, ...]]:
@@ -132,6 +151,7 @@ def build(
     tables = _tables(raw, labels, problems)
     _keys(tables, labels, problems)
     _lines(tables, labels, len(plan_lines), problems)
+    _quotes(tables, labels.get("assignments", "assignments"), plan_lines, problems)
     undrawn: tuple[str, ...] = ()
     frame = boundaries
     if "areas" in tables:

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.schemas import SOURCES
+from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
 
 KEY = ["area_id", "industry_id", "subindustry_id"]
 SOURCE_LABELS = {"table10": "表十", "ch4": "第四章", "ch5": "第五章"}
@@ -26,7 +26,14 @@ def assignment_facts(ds: Dataset) -> pd.DataFrame:
     flags = pd.crosstab([a[k] for k in KEY], a["source"]).reindex(columns=list(SOURCES), fill_value=0) > 0
     lines = a.groupby([*KEY, "source"])["line"].apply(lambda s: ";".join(str(v) for v in sorted(set(s))))
     lines_wide = lines.unstack("source").reindex(columns=list(SOURCES), fill_value="").fillna("").add_prefix("lines_")
+    # A meeting or document has no plan line: its references are kept to be shown as such (refs_meeting, …).
     facts = flags.join(lines_wide).reset_index()
+    other = a[a["source"].isin(OTHER_SOURCES)]
+    keys = pd.Series(list(zip(*(facts[k] for k in KEY), strict=True)), index=facts.index, dtype=object)
+    for s in OTHER_SOURCES:
+        refs = other[other["source"] == s].groupby(KEY)["ref"].agg(lambda v: "；".join(dict.fromkeys(v)))
+        found = dict(refs.items())
+        facts["refs_" + s] = [str(found.get(k, "")) for k in keys]
     facts["n_sources"] = facts[list(SOURCES)].sum(axis=1)
     facts["sources"] = facts.apply(_sources_label, axis=1)
     # Confirmed: every source that speaks at this level states it (表十 lists industries, never sub-industries).

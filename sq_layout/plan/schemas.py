@@ -7,7 +7,10 @@ from typing import Any
 import numpy as np
 import pandera.pandas as pa
 
-SOURCES = ("table10", "ch4", "ch5")
+SOURCES = ("table10", "ch4", "ch5")  # passages of the plan text: a line and a quote standing on it
+# Sources outside the plan text (an assignment decided at a meeting, by a document): a reference, no line (0), no quote
+OTHER_SOURCES = ("meeting", "document")
+ASSIGNMENT_SOURCES = SOURCES + OTHER_SOURCES
 TIERS = ("dominant", "leading")
 AREA_KINDS = ("county", "zone")
 DETAIL_KINDS = ("product", "carrier", "town", "firm", "note")
@@ -95,12 +98,12 @@ ASSIGNMENTS = pa.DataFrameSchema(
         "area_id": pa.Column(str),
         "industry_id": pa.Column(str),
         "subindustry_id": _opt(),
-        "source": pa.Column(str, pa.Check.isin(SOURCES)),
+        "source": pa.Column(str, pa.Check.isin(ASSIGNMENT_SOURCES)),
         "ref": _text(),
-        "line": _LINE,
+        "line": pa.Column(int, pa.Check.ge(0), coerce=True),  # 0: not from the plan text (OTHER_SOURCES)
         "position": pa.Column(int, pa.Check.ge(1), coerce=True),
         "area_as_written": _text(),
-        "quote": _text(),
+        "quote": _opt(),  # required, and standing on its line, for SOURCES (plan_check, edit_check)
         "note": _opt(),
     },
     strict=True,

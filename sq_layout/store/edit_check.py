@@ -9,7 +9,8 @@ import shapely
 from sqlalchemy import Connection, select
 
 from sq_layout.errors import EditRejected
-from sq_layout.plan.schemas import DETAIL_KINDS, SOURCES
+from sq_layout.plan.schemas import ASSIGNMENT_SOURCES, DETAIL_KINDS, SOURCES
+from sq_layout.plan.sources import source_problem
 from sq_layout.store import tables as t
 
 Problem = tuple[str, dict[str, object]]
@@ -21,7 +22,7 @@ REQUIRED = {
     "industries": ("name", "name_en"),
     "subindustries": ("name", "name_en"),
     "chains": ("name", "name_en"),
-    "assignments": ("area_id", "industry_id", "ref", "area_as_written", "quote"),
+    "assignments": ("area_id", "industry_id", "ref", "area_as_written"),  # a plan source's quote: source_problem
     "details": ("area_id", "text"),
     "boundaries": ("area_id",),
 }
@@ -47,7 +48,11 @@ DUPLICATE_KEYS = {
     "details": ("area_id", "industry_id", "subindustry_id", "kind", "text"),
     "boundaries": ("area_id",),
 }
-ENUMS = {("assignments", "source"): SOURCES, ("details", "source"): SOURCES, ("details", "kind"): DETAIL_KINDS}
+ENUMS = {
+    ("assignments", "source"): ASSIGNMENT_SOURCES,
+    ("details", "source"): SOURCES,
+    ("details", "kind"): DETAIL_KINDS,
+}
 # (column, parent table, parent key, may be empty)
 KEYS = [
     ("area_id", "areas", "area_id", False),
@@ -89,7 +94,8 @@ def _number(table: str, col: str, kind: str, value: Any, problems: list[Problem]
         if isinstance(value, bool):
             raise ValueError
         num = float(value)
-        ok = math.isfinite(num) and (num > 0 if (table, col) in POSITIVE else num >= (1 if col in MIN_ONE else 0))
+        least = 1 if col in MIN_ONE and (table, col) != ("assignments", "line") else 0  # 0: no plan line
+        ok = math.isfinite(num) and (num > 0 if (table, col) in POSITIVE else num >= least)
         if kind != "float":
             ok = ok and num.is_integer() and abs(num) < 2**31
     except (TypeError, ValueError, OverflowError):
@@ -124,10 +130,10 @@ def _fields(table: str, row: dict[str, Any], problems: list[Problem]) -> dict[st
     return out
 
 
-def _plan_lines(conn: Connection, vid: int) -> int:
+def _plan_lines(conn: Connection, vid: int) -> list[str]:
     sha = select(t.versions.c.plan_text_sha).where(t.versions.c.id == vid).scalar_subquery()
     text = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar_one()
-    return int(text.count("\n")) + 1
+    return str(text).split("\n")
 
 
 def _references(conn: Connection, vid: int, table: str, row: dict[str, Any], problems: list[Problem]) -> None:
@@ -143,8 +149,13 @@ def _references(conn: Connection, vid: int, table: str, row: dict[str, Any], pro
     for (tab, col), allowed in ENUMS.items():
         if tab == table and row[col] not in allowed:
             problems.append(("ev_unknown", {"what": col, "value": str(row[col])[:40], "choices": ", ".join(allowed)}))
-    if "line" in row and isinstance(row["line"], int):
-        n = _plan_lines(conn, vid)
+    if table == "assignments":
+        lines = _plan_lines(conn, vid)
+        found = source_problem(row["source"], row["ref"], row["line"], row["quote"], lines)
+        if found and found[0] != "ev_unknown":  # an unknown source is reported by ENUMS above
+            problems.append(found)
+    elif "line" in row and isinstance(row["line"], int):
+        n = len(_plan_lines(conn, vid))
         if not 1 <= row["line"] <= n:
             problems.append(("ev_line", {"n": n}))
 

@@ -34,25 +34,28 @@ def add_assignment(
     area_id: str,
     industry_id: str,
     subindustry_id: str = "",
-    source_note: str,
-    line: int,
-    source: str = "ch5",
+    source: str,
+    ref: str,
+    line: int | None = None,
+    quote: str = "",
     reason: str,
 ) -> int:
-    """Give an area an industry / sub-industry, citing where it comes from (plan passage, meeting, document no.)."""
+    """Give an area an industry / sub-industry, citing its source.
+
+    A plan source (table10, ch4, ch5) needs the line and a quote standing on it; a meeting or document source needs
+    the reference (minutes, document number) and has no line (stored as 0)."""
     with ws.engine.connect() as conn:
         areas = t.records["areas"]
         name = conn.execute(select(areas.c.name).where(areas.c.version_id == vid, areas.c.area_id == area_id)).scalar()
     values: dict[str, Any] = dict(area_id=area_id, industry_id=industry_id, subindustry_id=subindustry_id)
-    values |= dict(source=source)
-    values |= dict(ref=source_note, line=line, position=1, area_as_written=name or area_id, quote=source_note)
-    values |= dict(note="edit")
+    values |= dict(source=source, ref=ref, line=0 if line is None else line, quote=quote)
+    values |= dict(position=1, area_as_written=name or area_id, note="edit")
     summary = f"+ {area_id} × {subindustry_id or industry_id}"
     return apply(ws, user, vid, [RowChange("assignments", None, None, values)], reason, summary=summary)
 
 
-def chain_host_values(ws: Workspace, vid: int, chain_no: int) -> tuple[str, str, int]:
-    """The (industry, sub-industry, plan line) that makes an area a host of a chain."""
+def chain_host_values(ws: Workspace, vid: int, chain_no: int) -> tuple[str, str]:
+    """The (industry, sub-industry) that makes an area a host of a chain."""
     ds_subs = t.records["subindustries"]
     chain = _row(ws, vid, "chains", chain_no=chain_no)
     with ws.engine.connect() as conn:
@@ -60,17 +63,27 @@ def chain_host_values(ws: Workspace, vid: int, chain_no: int) -> tuple[str, str,
             ds_subs.c.version_id == vid, ds_subs.c.chain_no == chain_no
         )
         subs = sorted(conn.execute(stmt).all(), key=lambda r: r[1] != "same")
-    return str(chain["industry_id"]), (subs[0][0] if subs else ""), int(chain["line"])
+    return str(chain["industry_id"]), (subs[0][0] if subs else "")
 
 
 def host_chain(
-    ws: Workspace, user: str | None, vid: int, *, area_id: str, chain_no: int, source_note: str, reason: str
+    ws: Workspace,
+    user: str | None,
+    vid: int,
+    *,
+    area_id: str,
+    chain_no: int,
+    source: str,
+    ref: str,
+    line: int | None = None,
+    quote: str = "",
+    reason: str,
 ) -> int:
-    """Make an area a host of a 表十一 chain (through the chain's sub-industry, or its industry)."""
-    industry, sub, line = chain_host_values(ws, vid, chain_no)
+    """Make an area a host of a 表十一 chain (through the chain's sub-industry, or its industry), citing its source."""
+    industry, sub = chain_host_values(ws, vid, chain_no)
     return add_assignment(
-        ws, user, vid, area_id=area_id, industry_id=industry, subindustry_id=sub, source_note=source_note,
-        line=line, reason=reason,
+        ws, user, vid, area_id=area_id, industry_id=industry, subindustry_id=sub, source=source, ref=ref, line=line,
+        quote=quote, reason=reason,
     )  # fmt: skip
 
 

@@ -52,6 +52,20 @@ def fetch_row(conn: Connection, table: str, version_id: int, row_no: int) -> dic
     return None if row is None else {k: v for k, v in row.items() if k != "version_id"}
 
 
+def next_row_no(conn: Connection, vid: int, table: str) -> int:
+    """A record number never used in this version's table, not even by a removed record.
+
+    A form that still shows a removed record names its number; were the number given to a new record, that stale
+    change would land on the newcomer."""
+    tab = t.records[table]
+    top = conn.execute(select(func.max(tab.c.row_no)).where(tab.c.version_id == vid)).scalar()
+    used = -1 if top is None else int(top)
+    removals = select(changes.c.changes).where(changes.c.version_id == vid, changes.c.changes.like('%"after": null%'))
+    for (logged,) in conn.execute(removals):
+        used = max([used, *(int(d["row_no"]) for d in json.loads(logged) if d["table"] == table)])
+    return used + 1
+
+
 def lock_draft(conn: Connection, version_id: int) -> int:
     """Take the draft's write lock (its first statement is a write, so SQLite and PostgreSQL both serialise here)."""
     done = conn.execute(update(drafts).where(drafts.c.version_id == version_id).values(rev=drafts.c.rev + 1))
@@ -69,8 +83,7 @@ def write_row(conn: Connection, vid: int, ch: RowChange) -> dict[str, Any]:
     tab = t.records[ch.table]
     if ch.row_no is None:
         assert ch.values is not None
-        top = conn.execute(select(func.max(tab.c.row_no)).where(tab.c.version_id == vid)).scalar()
-        row_no = ch.at if ch.at is not None else 0 if top is None else int(top) + 1
+        row_no = ch.at if ch.at is not None else next_row_no(conn, vid, ch.table)
         row = check_row(conn, vid, ch.table, {**ch.values, "row_no": row_no, "rev": ch.rev}, None)
         conn.execute(insert(tab).values(version_id=vid, **row))
         return {"table": ch.table, "row_no": row_no, "before": None, "after": _encode(row)}

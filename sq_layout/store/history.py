@@ -88,6 +88,14 @@ def _undo(conn: Connection, vid: int, rows: tuple[dict[str, Any], ...] | list[di
     return done
 
 
+def last_touch(ws: Workspace, version_id: int, table: str, row_no: int) -> Change | None:
+    """The newest change of a version that wrote one record (who removed or changed it, when, why)."""
+    for c in history(ws, version_id):
+        if any(r["table"] == table and r["row_no"] == row_no for r in c.rows):
+            return c
+    return None
+
+
 def _load(conn: Connection, change_id: int) -> Change:
     row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
     if row is None:
@@ -114,8 +122,13 @@ def revert(ws: Workspace, user: str | None, change_id: int, reason: str) -> int:
         return new
 
 
-def return_to(ws: Workspace, user: str | None, version_id: int, change_id: int, reason: str) -> int:
-    """Return a draft to its state just after change `change_id` (0: as created), as one recorded change."""
+def return_to(
+    ws: Workspace, user: str | None, version_id: int, change_id: int, reason: str, *, seen_last: int | None = None
+) -> int:
+    """Return a draft to its state just after change `change_id` (0: as created), as one recorded change.
+
+    seen_last: the newest change the editor saw; a change saved since is refused (EditRejected naming who, when and
+    why) rather than undone unseen."""
     check_reason(reason)
     with ws.engine.begin() as conn:
         lock_draft(conn, version_id)
@@ -123,6 +136,10 @@ def return_to(ws: Workspace, user: str | None, version_id: int, change_id: int, 
         assert user is not None
         stmt = select(changes).where(changes.c.version_id == version_id, changes.c.id > change_id)
         later = [_change(r) for r in conn.execute(stmt.order_by(changes.c.id.desc())).all()]
+        unseen = [c for c in later if seen_last is not None and c.id > seen_last]
+        if unseen:
+            c = unseen[0]
+            raise EditRejected([("ev_history_moved", {"id": c.id, "who": c.user, "when": c.created, "why": c.reason})])
         done: list[dict[str, Any]] = []
         for c in later:
             if c.action in UNDOABLE:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sq_layout.auth import tokens
 from sq_layout.store import drafts, edit_ops, open_workspace
 from sq_layout.store.edits import records
+from sq_layout.store.sessions import redeem_handoff, start_handoff
 from sq_layout.store.users import add_user_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def test_conflict_is_explained_and_can_be_reapplied(tmp_path: Path, monkeypatch:
     vid = drafts.start_draft(ws, "eve", 1, "草案")
 
     at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
-    at.session_state["sq_token"] = tokens.sign("eve", b"page-test-secret")
+    at.session_state["sq_sid"] = redeem_handoff(ws, start_handoff(ws, "eve", None), None)
     at.session_state["ws_version"] = str(vid)
     at.run()
     at.radio(key="ed_kind").set_value("figures").run()  # the form opens on chain 1 at revision 1

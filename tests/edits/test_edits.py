@@ -26,7 +26,7 @@ def test_chain_host_added_shows_in_the_join_and_history(team: Team) -> None:
     ws, d = team.ws, team.draft
     assert not ((chain_links(ws.load(d))["area_id"] == "susu") & (chain_links(ws.load(d))["chain_no"] == 1)).any()
     cid = edit_ops.host_chain(
-        ws, "eve", d, area_id="susu", chain_no=1, source_note="会议纪要〔2026〕3号", reason="引进"
+        ws, "eve", d, area_id="susu", chain_no=1, source="document", ref="会议纪要〔2026〕3号", reason="引进"
     )
     links = chain_links(ws.load(d))
     assert ((links["area_id"] == "susu") & (links["chain_no"] == 1)).any()
@@ -71,12 +71,23 @@ def test_boundary_import_on_a_draft_replaces_the_drafts_geometry(team: Team) -> 
     [
         (
             lambda ws, d: edit_ops.add_assignment(
-                ws, "eve", d, area_id="nowhere", industry_id="pv", source_note="x", line=5, reason="r"
+                ws, "eve", d, area_id="nowhere", industry_id="pv", source="ch5", ref="x", line=5, quote="x", reason="r"
             ),
             "ev_unknown",
         ),
         (
-            lambda ws, d: edit_ops.host_chain(ws, "eve", d, area_id="sihong", chain_no=3, source_note="x", reason="r"),
+            lambda ws, d: edit_ops.add_assignment(
+                ws,
+                "eve",
+                d,
+                area_id="sihong",
+                industry_id="electromech",
+                source="table10",
+                ref="表十",
+                line=710,
+                quote="泗洪县",
+                reason="r",
+            ),
             "ev_duplicate",
         ),
         (lambda ws, d: edit_ops.set_chain_figures(ws, "eve", d, 2, 1, {"output_2020_yi": "inf"}, "r"), "ev_not_number"),
@@ -84,7 +95,9 @@ def test_boundary_import_on_a_draft_replaces_the_drafts_geometry(team: Team) -> 
         (lambda ws, d: edit_ops.set_chain_figures(ws, "eve", d, 2, 1, {"target_2023_yi": 5}, "  "), "ev_reason"),
         (lambda ws, d: edit_ops.rename_chain(ws, "eve", d, 2, 1, {"name": "化学纤维"}, "r"), "ev_name_taken"),
         (
-            lambda ws, d: edit_ops.host_chain(ws, "eve", 1, area_id="susu", chain_no=2, source_note="x", reason="r"),
+            lambda ws, d: edit_ops.host_chain(
+                ws, "eve", 1, area_id="susu", chain_no=2, source="meeting", ref="x", reason="r"
+            ),
             "ev_not_draft",
         ),
     ],
@@ -114,7 +127,7 @@ def test_stale_save_is_refused_with_the_current_record(team: Team) -> None:
 def test_revert_and_return_to_a_point(team: Team) -> None:
     ws, d = team.ws, team.draft
     mark = history(ws, d)[0].id
-    a = edit_ops.host_chain(ws, "eve", d, area_id="susu", chain_no=2, source_note="x", reason="试")
+    a = edit_ops.host_chain(ws, "eve", d, area_id="susu", chain_no=2, source="meeting", ref="x", reason="试")
     row = _row(team, "assignments", area_id="susu", subindustry_id="apparel")
     edit_ops.remove_record(ws, "eve", d, "assignments", row["row_no"], row["rev"], "删")
     with pytest.raises(EditConflict):  # the added record was removed since: reverting the add would overwrite that
@@ -164,6 +177,6 @@ def test_publish_needs_admin_and_freezes_the_draft(team: Team) -> None:
     assert drafts.publish(ws, "ada", d, "十五五 一稿", "2026-03-01") == d
     assert ws.info(d).kind == "published" and ws.latest_id() == d and not drafts.is_draft(ws, d)
     with pytest.raises(EditRejected):
-        edit_ops.host_chain(ws, "eve", d, area_id="susu", chain_no=4, source_note="x", reason="r")
+        edit_ops.host_chain(ws, "eve", d, area_id="susu", chain_no=4, source="meeting", ref="x", reason="r")
     assert history(ws, d)[0].action == "publish"
     assert consistency.problems(ws, d) == []

@@ -62,11 +62,14 @@ def _run(team: Team, op: tuple[Any, ...]) -> None:
     ws, d = team.ws, team.draft
     kind, *args = op
     if kind == "host":
-        edit_ops.host_chain(ws, "eve", d, area_id=args[0], chain_no=args[1], source_note=args[2], reason=args[3])
+        edit_ops.host_chain(
+            ws, "eve", d, area_id=args[0], chain_no=args[1], source="meeting", ref=args[2], reason=args[3]
+        )
     elif kind == "assign":
         area, ind, sub, line, why = args
-        edit_ops.add_assignment(ws, "eve", d, area_id=area, industry_id=ind, subindustry_id=sub, source_note="x",
-                                line=line, reason=why)  # fmt: skip
+        source = "ch5" if line > 0 else "meeting"
+        edit_ops.add_assignment(ws, "eve", d, area_id=area, industry_id=ind, subindustry_id=sub, source=source,
+                                ref="x", line=line or None, quote="x", reason=why)  # fmt: skip
     elif kind == "figures":
         edit_ops.set_chain_figures(ws, "eve", d, args[0], args[1], args[2], args[3])
     elif kind == "update":

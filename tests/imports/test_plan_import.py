@@ -65,7 +65,7 @@ def test_bad_template_lists_every_problem_and_writes_nothing(ws: Workspace, temp
 def test_new_area_is_listed_as_not_drawn(ws: Workspace, template: Path, tmp_path: Path) -> None:
     wb = load_workbook(template)
     wb["areas"].append(["newpark", "新园区", "新园", "New Park", "New Park", "zone", "", "", "sucheng", "", ""])
-    wb["assignments"].append(["newpark", "pv", "", "ch4", "第四章", 722, 1, "新园区", "新园区 光伏", ""])
+    wb["assignments"].append(["newpark", "pv", "", "ch4", "第四章", 722, 1, "新园区", "宿迁经开区、泗洪县", ""])
     path = tmp_path / "draft.xlsx"
     wb.save(path)
     result = import_plan(ws, [path], base_version_id=_baseline_id(ws), title="十五五 draft", confirm_stale_base=True)
