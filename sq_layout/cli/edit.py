@@ -27,6 +27,11 @@ def add_subcommands(ws_group: Any) -> None:
     pb.add_argument("--title", required=True)
     pb.add_argument("--date", required=True, help="the plan date, e.g. 2026-03-01")
     pb.add_argument("--reason")
+    pb.add_argument(
+        "--confirm-stale-base",
+        action="store_true",
+        help="publish even though the draft was made from an older version than the latest published (superseded)",
+    )
     for p in (dr, hi, rv, pb):
         p.add_argument("--version", dest="plan_version", help="plan version id (default: the latest published)")
         p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
@@ -48,7 +53,10 @@ def run(a: argparse.Namespace) -> None:
     elif cmd == "revert":
         print(f"change {history.revert(ws, a.user, a.change, a.reason)}")
     elif cmd == "publish":
-        print(f"published version {drafts.publish(ws, a.user, int(a.draft), a.title, a.date, a.reason or '')}")
+        done = drafts.publish(
+            ws, a.user, int(a.draft), a.title, a.date, a.reason or "", confirm_stale_base=a.confirm_stale_base
+        )
+        print(f"published version {done} (supersedes {ws.info(done).supersedes})")
 
 
 def _history(a: argparse.Namespace) -> None:

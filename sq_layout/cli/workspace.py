@@ -23,7 +23,17 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--base", help="base version for tables not given (default: the latest published)")
     imp.add_argument("--title", help="version title")
-    imp.add_argument("--user", help="who imports it (recorded)")
+    imp.add_argument("--user", help="who imports it (recorded; once the workspace has accounts, an editor or admin)")
+    imp.add_argument(
+        "--publish",
+        action="store_true",
+        help="publish the new version at once (admin; otherwise, once the workspace has accounts, it is a draft)",
+    )
+    imp.add_argument(
+        "--confirm-stale-base",
+        action="store_true",
+        help="publish even though the base version is not the latest published one (that one is superseded)",
+    )
     cmp = ws.add_parser("compare", help="compare two versions: chain hosts, area industries, figures")
     cmp.add_argument("before", help="version id")
     cmp.add_argument("after", help="version id")
@@ -59,9 +69,13 @@ def run(a: argparse.Namespace) -> None:
         latest = ws.latest_id()
         for v in ws.versions():
             mark = "*" if v.id == latest else " "
+            lineage = [f"from {v.parent_id}"] if v.parent_id else []
+            lineage += [f"by {v.created_by}"] if v.created_by else []
+            lineage += [f"supersedes {v.supersedes}"] if v.supersedes else []
+            lineage += [f"published by {v.published_by}"] if v.published_by else []
             print(
                 f"{mark}{v.id:>4}  {v.kind:<9}  {v.created}  {v.title}"
-                + (f"  (from {v.parent_id})" if v.parent_id else "")
+                + (f"  ({'; '.join(lineage)})" if lineage else "")
             )
     elif cmd == "template":
         from sq_layout.imports.plan_template import template_bytes
@@ -71,8 +85,20 @@ def run(a: argparse.Namespace) -> None:
         from sq_layout.imports.plan_import import import_plan
 
         base = workspace.version_id(a.base, a.db)
-        result = import_plan(ws, a.files, base_version_id=base, title=a.title, user=a.user)
-        print(f"imported as version {result.version_id}: {result.title}")
+        user = a.user
+        result = import_plan(
+            ws,
+            a.files,
+            base_version_id=base,
+            title=a.title,
+            user=user,
+            publish=a.publish,
+            confirm_stale_base=a.confirm_stale_base,
+        )
+        if result.kind == "draft":
+            print(f"imported as draft {result.version_id}: {result.title} (an admin publishes it)")
+        else:
+            print(f"imported as version {result.version_id}: {result.title} (supersedes {result.supersedes})")
         if result.undrawn:
             print(f"not drawn until their boundaries are imported: {', '.join(result.undrawn)}")
     elif cmd == "compare":

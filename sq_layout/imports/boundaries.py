@@ -217,6 +217,8 @@ class BoundaryStore(Protocol):
         source_date: str | None = None,
         user: str | None = None,
         title: str | None = None,
+        publish: bool = False,
+        confirm_stale_base: bool = False,
     ) -> int: ...
 
 
@@ -228,8 +230,11 @@ def save_import(
     source: str,
     source_date: str | None = None,
     user: str | None = None,
+    publish: bool = False,
+    confirm_stale_base: bool = False,
 ) -> int:
-    """Hand a clean preview to the store as one transaction; returns the new version id."""
+    """Hand a clean preview to the store as one transaction (which checks the user's role: a draft for an editor, a
+    published version for an admin with publish=True or anyone while there are no accounts); the new version id."""
     frame = preview.frame()
     if not source.strip():
         raise BoundaryImportError(preview.file_name, ["state the source of the boundaries"], "bnd_no_source", {})
@@ -242,4 +247,6 @@ def save_import(
         source_date=source_date,
         user=user,
         title=title,
+        publish=publish,
+        confirm_stale_base=confirm_stale_base,
     )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError
+from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditRejected
 from sq_layout.i18n import name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
@@ -37,7 +37,17 @@ def add_import_boundaries_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--date", help="date of the source, e.g. 2025-06")
     p.add_argument("--version", type=int, help="base version id (default: the latest published)")
     p.add_argument("--db", help="database URL (default: SQ_LAYOUT_DB or the local SQLite file)")
-    p.add_argument("--user", help="who imports (recorded with the import)")
+    p.add_argument("--user", help="who imports (recorded; once the workspace has accounts, an editor or admin)")
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help="publish the new version at once (admin; otherwise, once the workspace has accounts, it is a draft)",
+    )
+    p.add_argument(
+        "--confirm-stale-base",
+        action="store_true",
+        help="publish even though the base version is not the latest published one (that one is superseded)",
+    )
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
     p.add_argument("--yes", action="store_true", help="save; without it nothing is written")
     p.set_defaults(handler=run_import_boundaries)
@@ -82,8 +92,11 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    user = args.user
     try:
         base = args.version if args.version is not None else ws.latest_id()
+        if args.yes:  # who may save is checked before the file is read
+            ws.check_import(user, base, publish=args.publish, confirm_stale_base=args.confirm_stale_base)
         ds = ws.load(base)
         check_size(str(args.file), Path(args.file).stat().st_size)
         data = Path(args.file).read_bytes()
@@ -99,13 +112,26 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
         if not args.yes:
             print(f"\ndry run: nothing saved; add --yes --source '…' to save a new version from version {base}")
             return 0
-        version = save_import(preview, ws, base, source=args.source, source_date=args.date, user=args.user)
+        version = save_import(
+            preview,
+            ws,
+            base,
+            source=args.source,
+            source_date=args.date,
+            user=user,
+            publish=args.publish,
+            confirm_stale_base=args.confirm_stale_base,
+        )
     except BoundaryCRSRequired as exc:
         print(f"error: {exc}\n{t('bnd_crs_required', args.lang).format(**exc.params)}", file=sys.stderr)
         print(f"  --crs {' | '.join(CRS_CHOICES)}", file=sys.stderr)
         return 2
+    except EditRejected as exc:
+        print(f"error: {'; '.join(exc.messages(args.lang))}", file=sys.stderr)
+        return 2
     except (BoundaryImportError, DataError, KeyError, ValueError, OSError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
-    print(t("bnd_saved", args.lang).format(version=version, base=base))
+    saved = "bnd_saved_draft" if ws.info(version).kind == "draft" and version != base else "bnd_saved"
+    print(t(saved, args.lang).format(version=version, base=base))
     return 0
