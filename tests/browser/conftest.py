@@ -39,10 +39,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
-def serve_app(extra_env: dict[str, str], log_name: str = "streamlit.log") -> Iterator[str]:
-    """`streamlit run app.py` on a free localhost port with extra environment; yields its URL once healthy."""
-    port = _free_port()
+def launch_app(
+    extra_env: dict[str, str], log_name: str = "streamlit.log", port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `streamlit run app.py` on a free (or the given) localhost port; the process and its URL once healthy."""
+    port = port or _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **extra_env}
     for name in ("TIANDITU_KEY", "SQ_LAYOUT_PROXY_HEADER"):
         if name not in extra_env:
@@ -53,23 +54,28 @@ def serve_app(extra_env: dict[str, str], log_name: str = "streamlit.log") -> Ite
         proc = subprocess.Popen(
             [*cmd, "--server.address", "127.0.0.1"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
         )
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            proc.kill()
-            pytest.fail(f"streamlit did not become healthy within 90 s; see test-artifacts/{log_name}")
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 90
+    while time.time() < deadline:
         try:
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    pytest.fail(f"streamlit did not become healthy within 90 s; see test-artifacts/{log_name}")
+
+
+@contextmanager
+def serve_app(extra_env: dict[str, str], log_name: str = "streamlit.log") -> Iterator[str]:
+    """`streamlit run app.py` on a free localhost port with extra environment; yields its URL once healthy."""
+    proc, url = launch_app(extra_env, log_name)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 def fresh_workspace(extra_env: dict[str, str] | None = None) -> str:
