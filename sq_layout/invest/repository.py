@@ -79,6 +79,10 @@ class Repository(Protocol):
         """Replace the tables in one step, recording what changed and why (the change's id where one is kept)."""
         ...
 
+    def can_write(self) -> bool:
+        """Whether this repository's user may save (checked again, against the stored role, by every save)."""
+        ...
+
 
 @dataclass
 class MemoryRepository:
@@ -90,6 +94,10 @@ class MemoryRepository:
     def load(self) -> InvestData:
         """The current tables."""
         return self.data
+
+    def can_write(self) -> bool:
+        """Always: the session's own tables."""
+        return True
 
     def save(self, data: InvestData, note: str) -> None:
         """Validate, then replace the tables; a failing validation leaves them as they were."""
@@ -131,9 +139,14 @@ def replace_links(data: InvestData, chain_no: int, edited: pd.DataFrame) -> Inve
 def import_upload(
     repo: Repository, ds: Dataset, name: str, content: bytes, crs: str = "wgs84", kind: str | None = None
 ) -> list[ImportResult]:
-    """Read an uploaded file; only when every row of every sheet passes, add its records to `repo` in one save."""
+    """Read an uploaded file; only when every row of every sheet passes, add its records to `repo` in one save.
+
+    Who may save is checked before the file is read (PermissionDenied): a visitor's upload is never parsed."""
+    from sq_layout.errors import PermissionDenied
     from sq_layout.invest.importer import read_upload
 
+    if not repo.can_write():
+        raise PermissionDenied(f"may not import {name}: sign in as an editor")
     data = repo.load()
     results = read_upload(ds, name, content, data.links, crs, kind)
     if results and all(r.ok for r in results):
