@@ -13,15 +13,22 @@ class UserError(Exception):
     """Base of every mistake the user can fix: the message is one line meant for them."""
 
 
+PROBLEM_CHARS = 600  # a problem repeats at most this much of the file, however long its values
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= PROBLEM_CHARS else f"{text[:PROBLEM_CHARS]}… ({len(text):,} chars)"
+
+
 class DataError(UserError, ValueError):
     """A data file (bundled or uploaded) is malformed; the message says where and what was expected."""
 
     def __init__(self, path: str, problems: list[str]):
-        self.path = path
-        self.problems = problems
-        shown = "\n".join(f"  - {p}" for p in problems[:20])
+        self.path = _short(path)
+        self.problems = [_short(str(p)) for p in problems]
+        shown = "\n".join(f"  - {p}" for p in self.problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{path}: {len(problems)} problem(s)\n{shown}{more}")
+        super().__init__(f"{self.path}: {len(problems)} problem(s)\n{shown}{more}")
 
 
 # --- workspace store and plan-version imports ---
@@ -46,7 +53,14 @@ class ImportRejected(DataError):
 
 
 class UploadTooLarge(DataError):
-    """An uploaded file is over the size limit, which the message states."""
+    """An uploaded file is over a limit of sq_layout.upload_limits, which the message states; nothing was read.
+
+    `key`/`params` give the message in zh/en (sq_layout.i18n); upload_limits.message(exc, lang) renders it."""
+
+    def __init__(self, path: str, problems: list[str], key: str = "", params: dict[str, object] | None = None):
+        super().__init__(path, problems)
+        self.key = key
+        self.params = params or {}
 
 
 class WorkspaceUnavailable(UserError, ValueError):

@@ -21,6 +21,7 @@ from layers.invest import (
 )
 from layers.points import publish
 from layers.shading import value_overlay
+from sq_layout.errors import DataError
 from sq_layout.i18n import name_col, t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
@@ -33,6 +34,7 @@ from sq_layout.invest.template import template_bytes
 from sq_layout.invest.views import METRICS, InvestFilter, apply_filter, area_metric, card_rows, records_at
 from sq_layout.printing.gap_page import gap_page_bytes
 from sq_layout.printing.printmap import PrintSpec
+from sq_layout.upload_limits import describe
 from ui import invest_repo, state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
 
@@ -280,7 +282,10 @@ if tab == "import":
         on_click="ignore",
         key="inv_dl_template",
     )
-    up = st.file_uploader(t("inv_upload", lang), type=["xlsx", "csv"], key="inv_upload")
+    may_import = ss.inv_repo.can_write()  # checked before any upload is offered, so a visitor's file is never read
+    if not may_import:
+        st.info(t("inv_signin_to_import", lang))
+    up = st.file_uploader(t("inv_upload", lang), type=["xlsx", "csv"], key="inv_upload") if may_import else None
     crs = st.selectbox(
         t("inv_crs", lang),
         list(COORD_SYSTEMS),
@@ -289,12 +294,16 @@ if tab == "import":
         format_func={"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}.get,
     )
     if up is not None and st.button(t("inv_import", lang), key="inv_import_btn"):
-        results = read_upload(ds, up.name, up.getvalue(), data.links, crs)
-        problems = pd.concat([r.problems for r in results], ignore_index=True)
-        if len(problems) or not all(r.ok for r in results):
+        try:
+            results = read_upload(ds, up.name, up.getvalue(), data.links, crs)
+        except DataError as exc:  # over a limit or not a table: refused before anything is read
+            st.error(describe(exc, lang))
+            results = []
+        problems = pd.concat([r.problems for r in results], ignore_index=True) if results else pd.DataFrame()
+        if results and (len(problems) or not all(r.ok for r in results)):
             st.error(t("inv_import_bad", lang).format(n=len(problems)))
             st.dataframe(problems, hide_index=True, width="stretch")
-        else:
+        elif results:
             new = {r.kind: r.table for r in results if r.table is not None}
             if invest_repo.save(ss.inv_repo, add_records(data, new), f"import {up.name}", lang):
                 ss.inv_cache = {}

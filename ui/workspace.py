@@ -18,6 +18,7 @@ from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
+from sq_layout.upload_limits import describe
 from ui.shared import page_language
 from ui.tables import show_table
 from ui.versionpick import chosen_version, shown_note, shown_title
@@ -93,7 +94,7 @@ if go and files:
             result = import_plan(ws, paths, names=[f.name for f in files], base_version_id=base_id, title=title or None)
         except DataError as exc:
             st.error(t("ws_rejected", lang))
-            st.text("\n".join([exc.path, *(f"  - {p}" for p in exc.problems)]))
+            st.text(describe(exc, lang))
         else:
             ss.ws_result = result
             st.rerun()  # list the new version and compare with it

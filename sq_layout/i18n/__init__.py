@@ -6,10 +6,17 @@ across them (a test checks it), so `t(key, lang)` finds any of them.
 
 from __future__ import annotations
 
-from sq_layout.i18n import boundaries, codes, core, editing, invest, workspace
+from sq_layout.i18n import boundaries, codes, core, editing, invest, limits, workspace
 
 LANGS = ("zh", "en")
-TABLES: tuple[dict[str, dict[str, str]], ...] = (core.TEXT, boundaries.TEXT, workspace.TEXT, invest.TEXT, editing.TEXT)
+TABLES: tuple[dict[str, dict[str, str]], ...] = (
+    core.TEXT,
+    boundaries.TEXT,
+    workspace.TEXT,
+    invest.TEXT,
+    editing.TEXT,
+    limits.TEXT,
+)
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS
 HEADERS = codes.HEADERS

@@ -12,10 +12,11 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from sq_layout.errors import BoundaryFileTooLarge, BoundaryFormatError, BoundaryImportError
+from sq_layout import upload_limits as lim
+from sq_layout.errors import BoundaryFileTooLarge, BoundaryFormatError, BoundaryImportError, UploadTooLarge
 from sq_layout.imports.boundary_kml import read_kml_xml
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = lim.LIMITS["boundary"].bytes
 SUFFIXES = (".geojson", ".json", ".zip", ".gpkg", ".kml", ".kmz")
 # Attribute encodings a user may choose; GB18030 is a superset of GBK and GB2312.
 ENCODINGS = ("utf-8", "gb18030")
@@ -78,15 +79,6 @@ def _read(path: Path, name: str, kind: str, encoding: str | None = None) -> gpd.
 
 def _members(zf: zipfile.ZipFile, name: str, max_bytes: int) -> dict[str, zipfile.ZipInfo]:
     infos = [i for i in zf.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
-    total = sum(i.file_size for i in infos)
-    if total > 4 * max_bytes:
-        limit = 4 * max_bytes / 1e6
-        raise BoundaryFileTooLarge(
-            name,
-            [f"unpacked size {total / 1e6:.1f} MB is over the {limit:.0f} MB limit"],
-            "bnd_too_large_unpacked",
-            {"file": name, "size_mb": round(total / 1e6, 1), "limit_mb": round(limit)},
-        )
     return {PurePosixPath(i.filename).name.lower(): i for i in infos}
 
 
@@ -176,11 +168,23 @@ def check_size(file_name: str, size: int, max_bytes: int = MAX_BYTES) -> None:
         )
 
 
+def check_upload(file_name: str, data: bytes | Path, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse a boundary file over the limits of sq_layout.upload_limits (bytes; zips: unpacked sizes)."""
+    size = len(data) if isinstance(data, bytes) else Path(data).stat().st_size
+    check_size(file_name, size, max_bytes)
+    try:
+        lim.check_upload(file_name, data, "boundary")
+    except UploadTooLarge as exc:
+        if exc.key == "lim_bad_zip":
+            raise _fail(file_name, exc.problems[0], "bnd_bad_zip") from None
+        raise BoundaryFileTooLarge(file_name, exc.problems, exc.key, exc.params) from None
+
+
 def read_upload(
     file_name: str, data: bytes, *, encoding: str | None = None, max_bytes: int = MAX_BYTES
 ) -> RawBoundaries:
     """Read an uploaded file by its suffix; refuse oversized, unknown or unreadable files with the reason."""
-    check_size(file_name, len(data), max_bytes)
+    check_upload(file_name, data, max_bytes)
     suffix = PurePosixPath(file_name).suffix.lower()
     if suffix not in SUFFIXES:
         raise BoundaryImportError(
@@ -190,7 +194,14 @@ def read_upload(
             {"file": file_name, "suffix": suffix or "—", "choices": " ".join(SUFFIXES)},
         )
     if suffix == ".zip":
-        return _read_zip(data, file_name, encoding, max_bytes)
-    if suffix == ".kmz":
-        return _read_kmz(data, file_name, max_bytes)
-    return _read_bytes(data, file_name, file_name, max_bytes)
+        raw = _read_zip(data, file_name, encoding, max_bytes)
+    elif suffix == ".kmz":
+        raw = _read_kmz(data, file_name, max_bytes)
+    else:
+        raw = _read_bytes(data, file_name, file_name, max_bytes)
+    try:
+        lim.check_rows(file_name, len(raw.frame), "boundary")
+        lim.check_columns(file_name, len(raw.frame.columns), "boundary")
+    except UploadTooLarge as exc:
+        raise BoundaryFileTooLarge(file_name, exc.problems, exc.key, exc.params) from None
+    return raw

@@ -16,9 +16,10 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
-from sq_layout.errors import DataError, ImportRejected
+from sq_layout import upload_limits as lim
+from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
-from sq_layout.imports.plan_check import MAX_UPLOAD_BYTES, Checked, build, check_size
+from sq_layout.imports.plan_check import Checked, build
 from sq_layout.plan.schemas import GEOMETRY_QUALITY, TABLES
 from sq_layout.plan.tables import read_raw
 
@@ -103,7 +104,9 @@ def read_folder(root: Path, source: str | None = None) -> Checked:
     raw: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         try:
-            raw[name] = read_raw(plan / f"{name}.csv", MAX_UPLOAD_BYTES)
+            raw[name] = read_raw(plan / f"{name}.csv", kind="bundle", name=f"{source}: {name}.csv")
+        except UploadTooLarge:
+            raise
         except DataError as exc:
             problems += [f"{name}.csv: {p}" for p in exc.problems]
     text_path = plan / "plan_text.txt"
@@ -111,7 +114,9 @@ def read_folder(root: Path, source: str | None = None) -> Checked:
         problems.append("plan_text.txt: missing; the plan text is what every 'line' column cites")
     if problems:
         raise ImportRejected(source, problems)
-    lines = tuple(text_path.read_text(encoding="utf-8").split("\n"))
+    from sq_layout.imports.plan_template import read_lines
+
+    lines = read_lines(text_path, f"{source}: plan_text.txt", "bundle")
     bdir = next((d for d in (plan.parent / "boundaries", plan / "boundaries") if d.is_dir()), None)
     boundaries = read_boundary_folder(bdir, problems)
     if problems:
@@ -123,11 +128,10 @@ def read_folder(root: Path, source: str | None = None) -> Checked:
 def read_zip(path: Path, source: str | None = None) -> Checked:
     """Validate a zipped bundle (size-checked, unpacked to a temporary folder, nothing outside it)."""
     source = source or path.name
-    check_size(source, path.stat().st_size)
+    lim.check_upload(source, path, "bundle")
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
-            check_size(f"{source} (unpacked)", sum(m.file_size for m in members), 4 * MAX_UPLOAD_BYTES)
             bad = [m.filename for m in members if m.filename.startswith("/") or ".." in Path(m.filename).parts]
             if bad:
                 raise ImportRejected(source, [f"unsafe path in zip: {b}" for b in bad])

@@ -13,8 +13,9 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from sq_layout import upload_limits as lim
 from sq_layout.errors import ImportRejected
-from sq_layout.imports.plan_check import MAX_UPLOAD_BYTES, Checked, build, check_size, raw_tables
+from sq_layout.imports.plan_check import Checked, build, raw_tables
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import AREA_KINDS, DETAIL_KINDS, SOURCES, TABLES, TIERS
 
@@ -143,31 +144,43 @@ def read_workbook(path: Path, base: Dataset, source: str | None = None) -> Check
     from openpyxl import load_workbook
 
     source = source or path.name
-    check_size(source, path.stat().st_size, MAX_UPLOAD_BYTES)
+    lim.check_upload(source, path, "table")  # before openpyxl unpacks anything (shared strings are read whole)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for files that are not workbooks
-        raise ImportRejected(source, [f"cannot read as an Excel workbook (.xlsx): {exc}"]) from None
+        raise ImportRejected(source, [f"cannot read as an Excel workbook (.xlsx): {lim.clip(exc)}"]) from None
     raw = raw_tables(base)
     labels = {name: f"{name}.csv (base version)" for name in TABLES}
     lines = base.plan_lines
     for sheet in wb.worksheets:
         if sheet.title not in TABLES and sheet.title != TEXT_SHEET:
             continue
-        rows = [[_cell_text(v) for v in r] for r in sheet.iter_rows(values_only=True)]
-        rows = [r for r in rows if any(r)]
+        every = [[_cell_text(v) for v in r] for r in lim.sheet_rows(source, sheet, "table")]
+        rows = [r for r in every if any(r)]
         header = [h.strip() for h in rows[0]] if rows else []
         while header and header[-1] == "":
             header.pop()
         body = [r[: len(header)] + [""] * (len(header) - len(r)) for r in rows[1:]]
         if sheet.title == TEXT_SHEET:
-            lines = tuple(r[0] if r else "" for r in sheet.iter_rows(min_row=2, values_only=True))
-            lines = tuple(_cell_text(v) for v in lines)
+            lines = tuple(r[0] if r else "" for r in every[1:])  # blank lines keep the numbering
             continue
         raw[sheet.title] = pd.DataFrame(body, columns=header, dtype="str")
         labels[sheet.title] = f"sheet {sheet.title}"
     wb.close()
     return build(raw, labels, lines, _base_boundaries(base), source, "base boundaries")
+
+
+def read_lines(path: Path, name: str, kind: str) -> tuple[str, ...]:
+    """The plan text, one paragraph a line, within the row and cell limits of `kind`; unreadable text is refused."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected(name, [f"not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
+    lines = tuple(text.split("\n"))
+    lim.check_rows(name, len(lines), kind)
+    for i, line in enumerate(lines, start=1):
+        lim.check_cell(name, line, i, "text", kind)
+    return lines
 
 
 def _base_boundaries(base: Dataset) -> gpd.GeoDataFrame:
@@ -185,12 +198,12 @@ def read_csvs(paths: list[Path], base: Dataset, names: list[str] | None = None) 
     labels = {name: f"{name}.csv (base version)" for name in TABLES}
     problems: list[str] = []
     for path, name in zip(paths, names, strict=True):
-        check_size(name, path.stat().st_size, MAX_UPLOAD_BYTES)
+        lim.check_upload(name, path, "table")
         stem = Path(name).stem
         if Path(name).name == "plan_text.txt":
-            lines = tuple(path.read_text(encoding="utf-8-sig").split("\n"))
+            lines = read_lines(path, name, "table")
         elif stem in TABLES:
-            raw[stem] = read_raw(path, MAX_UPLOAD_BYTES)
+            raw[stem] = read_raw(path, kind="table", name=name)
             labels[stem] = name
         else:
             problems.append(f"{name}: not a plan table; name the file one of {[f'{n}.csv' for n in TABLES]}")

@@ -12,12 +12,14 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from sq_layout.errors import DataError
 from sq_layout.invest import fields as fx
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
 from sq_layout.invest.creditcode import credit_code_problem
 from sq_layout.invest.locate import area_names, assign_areas, carrier_areas, convert, disagrees, placement
 from sq_layout.invest.schemas import ACTUALS, FIRMS, PROJECTS, ROLES, STAGE_DATES, STAGES, empty_table
 from sq_layout.plan.dataset import Dataset
+from sq_layout.upload_limits import clip
 
 PROBLEM_COLUMNS = ["sheet", "row", "column", "value", "expected"]
 
@@ -44,7 +46,8 @@ class _Collector:
 
     def add(self, code: str, found: fx.Problems) -> None:
         for i, v, expected in found:
-            self.rows.append((SHEETS[self.kind], i + self.first_row, self.headers.get(code, code), v, expected))
+            row = (SHEETS[self.kind], i + self.first_row, self.headers.get(code, code), clip(v), expected)
+            self.rows.append(row)
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS).sort_values(["row", "column"], kind="stable")
@@ -192,7 +195,12 @@ def validate_sheet(
     source: str = "导入",
     first_row: int = 2,
 ) -> ImportResult:
-    """Validate one sheet of text cells; rows are numbered as in the spreadsheet (header on row 1)."""
+    """Validate one sheet of text cells; rows are numbered as in the spreadsheet (header on row 1).
+
+    A sheet over the row limit (sq_layout.upload_limits) is refused before any row is looked at."""
+    from sq_layout import upload_limits as lim
+
+    lim.check_rows(source, len(raw), sheet=SHEETS.get(kind, kind))
     out = _Collector(kind, first_row)
     f = _normalise(raw.reset_index(drop=True), kind, out)
     if out.rows:
@@ -214,20 +222,48 @@ def validate_sheet(
     return ImportResult(kind, schema.validate(table), out.frame())
 
 
+def _read_csv(name: str, data: bytes) -> pd.DataFrame:
+    """The CSV's cells as text, reading at most one row past the limit; unreadable text is refused."""
+    from sq_layout import upload_limits as lim
+
+    rows = lim.LIMITS["table"].rows
+    try:
+        raw = pd.read_csv(
+            io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig", nrows=rows + 1, index_col=False
+        )
+    except UnicodeDecodeError as exc:
+        raise DataError(name, [f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"]) from None
+    except pd.errors.EmptyDataError:
+        raise DataError(name, ["the file is empty"]) from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise DataError(name, [f"malformed CSV: {lim.clip(exc, 200)}"]) from None
+    lim.check_rows(name, len(raw))
+    lim.check_columns(name, len(raw.columns))
+    lim.check_frame_cells(name, raw)
+    return raw
+
+
 def read_upload(
     ds: Dataset, name: str, data: bytes, links: pd.DataFrame, crs: str = "wgs84", kind: str | None = None
 ) -> list[ImportResult]:
-    """Validate an uploaded .csv (one table; kind guessed from headers) or .xlsx (the template's sheets)."""
+    """Validate an uploaded .csv (one table; kind guessed from headers) or .xlsx (the template's sheets).
+
+    The file is bounded before it is parsed (sq_layout.upload_limits: bytes, unpacked size, rows, columns, cell
+    length): over a limit, or not readable as CSV/XLSX, it is refused with DataError and nothing is read."""
+    from sq_layout import upload_limits as lim
+
+    lim.check_upload(name, data, "table")
     if name.lower().endswith(".xlsx"):
         from sq_layout.invest.template import read_workbook
 
-        sheets, declared = read_workbook(data)
+        sheets, declared = read_workbook(data, name)
         return [validate_sheet(ds, raw, k, links, declared or crs, name) for k, raw in sheets.items()]
-    raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    raw = _read_csv(name, data)
     kind = kind or guess_kind(list(raw.columns))
     if kind is None:
         empty = pd.DataFrame(
-            [("CSV", 1, "", ", ".join(raw.columns), "the headers of a template sheet")], columns=PROBLEM_COLUMNS
+            [("CSV", 1, "", clip(", ".join(map(str, raw.columns))), "the headers of a template sheet")],
+            columns=PROBLEM_COLUMNS,
         )
         return [ImportResult("unknown", None, empty)]
     return [validate_sheet(ds, raw, kind, links, crs, name)]

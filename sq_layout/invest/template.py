@@ -83,11 +83,20 @@ def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def read_workbook(data: bytes) -> tuple[dict[str, pd.DataFrame], str | None]:
-    """The template's data sheets as text frames (by kind) and the declared coordinate system, if any."""
+def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.DataFrame], str | None]:
+    """The template's data sheets as text frames (by kind) and the declared coordinate system, if any.
+
+    The workbook is bounded first (sq_layout.upload_limits); one that is not a workbook is refused (DataError)."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    from sq_layout import upload_limits as lim
+    from sq_layout.errors import DataError
+
+    lim.check_upload(name, data, "table")
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for files that are not workbooks
+        raise DataError(name, [f"cannot read as an Excel workbook (.xlsx): {lim.clip(exc)}"]) from None
     declared = None
     if ABOUT in wb.sheetnames:
         value = str(wb[ABOUT][CRS_CELL].value or "").strip().upper()
@@ -96,7 +105,7 @@ def read_workbook(data: bytes) -> tuple[dict[str, pd.DataFrame], str | None]:
     for kind, title in SHEETS.items():
         if title not in wb.sheetnames:
             continue
-        rows = list(wb[title].iter_rows(values_only=True))
+        rows = list(lim.sheet_rows(name, wb[title], "table"))
         if not rows:
             continue
         header = [str(h or "").strip() for h in rows[0]]

@@ -22,30 +22,45 @@ def _check_size(path: Path, max_bytes: int) -> None:
         raise DataError(str(path), [f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"])
 
 
-def read_raw(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
-    """Read a CSV (UTF-8, BOM allowed) or XLSX file as strings, or raise DataError saying why it cannot be read."""
+def read_raw(path: str | Path, max_bytes: int | None = None, kind: str = "table", name: str = "") -> pd.DataFrame:
+    """Read a CSV (UTF-8, BOM allowed) or XLSX file as strings, or raise DataError saying why it cannot be read.
+
+    The file is bounded first (sq_layout.upload_limits: bytes, unpacked size, then rows and cell length of `kind`);
+    `name` is how messages call the file (default: its path)."""
+    from sq_layout import upload_limits as lim
+
     path = Path(path)
+    label = name or str(path)
     if not path.exists():
-        raise DataError(str(path), ["file not found"])
-    _check_size(path, max_bytes)
+        raise DataError(label, ["file not found"])
+    if max_bytes is not None:
+        _check_size(path, max_bytes)
+    lim.check_upload(label, path, kind)
+    rows = lim.LIMITS[kind].rows
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-        # index_col=False: a trailing comma on every row must not turn the first column into the index
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", pd.errors.ParserWarning)
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
-        if caught:
-            _check_extra_fields(path, len(df.columns))
-        return df
+            df = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl", nrows=rows + 1)
+        else:
+            # index_col=False: a trailing comma on every row must not turn the first column into the index
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", pd.errors.ParserWarning)
+                df = pd.read_csv(
+                    path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False, nrows=rows + 1
+                )
+            if caught:
+                _check_extra_fields(path, len(df.columns))
     except UnicodeDecodeError as exc:
-        raise DataError(str(path), [f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"]) from exc
-    except pd.errors.ParserError as exc:
-        raise DataError(str(path), [f"malformed CSV: {exc}"]) from exc
+        raise DataError(label, [f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"]) from exc
+    except (pd.errors.ParserError, csv.Error) as exc:
+        raise DataError(label, [f"malformed CSV: {exc}"]) from exc
     except pd.errors.EmptyDataError as exc:
-        raise DataError(str(path), ["file is empty"]) from exc
+        raise DataError(label, ["file is empty"]) from exc
     except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:  # openpyxl raises these for non-workbooks
-        raise DataError(str(path), [f"cannot read as a spreadsheet: {exc}"]) from exc
+        raise DataError(label, [f"cannot read as a spreadsheet: {exc}"]) from exc
+    lim.check_rows(label, len(df), kind)
+    lim.check_columns(label, len(df.columns), kind)
+    lim.check_frame_cells(label, df, kind)
+    return df
 
 
 def _check_extra_fields(path: Path, n: int) -> None:
