@@ -1,27 +1,38 @@
-"""sq-layout — 宿迁产业布局地图: `streamlit run app.py`. Routes to the pages in ui/ (widgets and layout only)."""
+"""sq-layout — 宿迁产业布局地图: `streamlit run app.py`. Routes to the pages in ui/ (widgets and layout only).
+
+`streamlit run` imports this file to find `app` (an st.App: the Streamlit page plus the sign-in routes and the
+middleware that decides which client address and proxy headers to trust), then runs it as the page script."""
 
 import streamlit as st
 
-from sq_layout.errors import UserError
-from sq_layout.i18n import t
-from sq_layout.paths import ROOT
+if __name__ != "__main__":  # imported by the server (uvicorn): build the ASGI app around this same script
+    from starlette.middleware import Middleware
 
-# No page or nav icons: Material icons make the browser fetch a favicon from the internet.
-st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
-# The navigation speaks the session's language (the view state; on a session's first run, the link's).
-view = st.session_state.get("sq_view")
-lang = view.lang if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
-page = st.navigation(
-    [
-        st.Page("ui/explorer.py", title=t("nav_map", lang), default=True),
-        st.Page("ui/audit.py", title=t("nav_audit", lang), url_path="audit"),
-        st.Page("ui/workspace.py", title=t("nav_workspace", lang), url_path="workspace"),
-        st.Page("ui/boundaries.py", title=t("nav_boundaries", lang), url_path="boundaries"),
-        st.Page("ui/investment.py", title=t("nav_investment", lang), url_path="investment"),
-        st.Page("ui/edit.py", title=t("nav_edit", lang), url_path="edit"),
-    ]
-)
-try:
-    page.run()
-except UserError as exc:  # a bad data file or value: say what to fix, never a traceback with server paths
-    st.error(f"{t('data_load_failed', lang)}\n\n```\n{str(exc).replace(f'{ROOT}/', '')}\n```")
+    from sq_layout.auth import web
+
+    web.keep_tcp_peer()  # before uvicorn wraps `app` in its own X-Forwarded-For handling
+    app = st.App("app.py", routes=web.routes(), middleware=[Middleware(web.TrustedClient)])
+else:
+    from sq_layout.errors import UserError
+    from sq_layout.i18n import t
+    from sq_layout.paths import ROOT
+
+    # No page or nav icons: Material icons make the browser fetch a favicon from the internet.
+    st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
+    # The navigation speaks the session's language (the view state; on a session's first run, the link's).
+    view = st.session_state.get("sq_view")
+    lang = view.lang if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
+    page = st.navigation(
+        [
+            st.Page("ui/explorer.py", title=t("nav_map", lang), default=True),
+            st.Page("ui/audit.py", title=t("nav_audit", lang), url_path="audit"),
+            st.Page("ui/workspace.py", title=t("nav_workspace", lang), url_path="workspace"),
+            st.Page("ui/boundaries.py", title=t("nav_boundaries", lang), url_path="boundaries"),
+            st.Page("ui/investment.py", title=t("nav_investment", lang), url_path="investment"),
+            st.Page("ui/edit.py", title=t("nav_edit", lang), url_path="edit"),
+        ]
+    )
+    try:
+        page.run()
+    except UserError as exc:  # a bad data file or value: say what to fix, never a traceback with server paths
+        st.error(f"{t('data_load_failed', lang)}\n\n```\n{str(exc).replace(f'{ROOT}/', '')}\n```")

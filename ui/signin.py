@@ -1,39 +1,29 @@
-"""Who is using the page: the trusted proxy header (when configured), else a signed session cookie; sign-in form."""
+"""Who is using the page: the trusted proxy header (when configured), else a server-side session; sign-in form.
+
+The session cookie is set and cleared only by the server's routes (sq_layout.auth.web), HttpOnly: after a correct
+password the page sends the browser to the route with a one-time token, which sets the cookie and comes back here.
+"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
-from sq_layout.auth import tokens
 from sq_layout.auth.proxy import HEADER_ENV, ProxyConfig, proxy_user
-from sq_layout.auth.ratelimit import SignInLimiter
+from sq_layout.auth.web import COOKIE, PEER_HEADER, session_url, signout_url
 from sq_layout.errors import ConfigError
 from sq_layout.i18n import t
 from sq_layout.store import Workspace
+from sq_layout.store.edit_tables import users
+from sq_layout.store.sessions import end_session, session_user, start_handoff
 from sq_layout.store.users import authenticate, role_of
 
-COOKIE = "sq_session"
-
-
-@st.cache_resource
-def _secret() -> bytes:
-    from platformdirs import user_data_dir
-
-    return tokens.load_secret(Path(user_data_dir("sq-layout", appauthor=False)) / "session.key")
-
-
-@st.cache_resource
-def _limiter() -> SignInLimiter:
-    return SignInLimiter()  # one per server: failures count across sessions and reloads
-
-
-def _set_cookie(value: str, max_age: int) -> None:
-    # A tiny same-origin script: the token survives a reload (read back through st.context.cookies).
-    cookie = json.dumps(f"{COOKIE}={value}; path=/; max-age={max_age}; SameSite=Strict")
-    st.html(f"<script>document.cookie = {cookie};</script>", unsafe_allow_javascript=True)
+SID = "sq_sid"  # a session id held by this Streamlit session (tests in-process; the browser's is in the cookie)
+FIRST_ADMIN = "python -m sq_layout users add NAME --role admin --password-stdin"
 
 
 def proxy_config(lang: str) -> ProxyConfig:
@@ -46,46 +36,79 @@ def proxy_config(lang: str) -> ProxyConfig:
         return ProxyConfig()
 
 
+def _session_id() -> str | None:
+    ss = st.session_state
+    if ss.get(SID):
+        return str(ss[SID])
+    cookie = None if ss.get("sq_signed_out") else st.context.cookies.get(COOKIE)
+    return cookie if isinstance(cookie, str) else None
+
+
 def current_user(ws: Workspace, lang: str = "zh") -> tuple[str | None, str | None, str]:
     """(user, stored role, how known: 'proxy' | 'session' | ''); the role always comes from the workspace."""
-    ss = st.session_state
-    name = proxy_user(dict(st.context.headers), st.context.ip_address, proxy_config(lang))
+    # The peer header is written by the server's middleware from the TCP connection (a client's copy is dropped).
+    peer = st.context.headers.get(PEER_HEADER)
+    name = proxy_user(dict(st.context.headers), peer if isinstance(peer, str) else None, proxy_config(lang))
     if name:
         return name, role_of(ws, name), "proxy"
-    token = ss.get("sq_token")
-    if token is None and not ss.get("sq_signed_out"):
-        token = st.context.cookies.get(COOKIE)
-    session = tokens.verify(token, _secret())
-    if session is None:
-        return None, None, ""
-    role = role_of(ws, session.user)
-    return (session.user, role, "session") if role else (None, None, "")
+    user = session_user(ws, _session_id())
+    role = role_of(ws, user)
+    return (user, role, "session") if user and role else (None, None, "")
+
+
+def _here() -> str:
+    url = urlsplit(st.context.url or "/")
+    return url.path + (f"?{url.query}" if url.query else "")
+
+
+def _go(target: str, lang: str) -> None:
+    """Send the browser to one of the sign-in routes (a link too, should scripts be off)."""
+    st.html(f"<script>window.location.assign({json.dumps(target)});</script>", unsafe_allow_javascript=True)
+    st.markdown(f"[{t('si_continue', lang)}]({target})")
+
+
+def _no_accounts(ws: Workspace) -> bool:
+    with ws.engine.connect() as conn:
+        return conn.execute(select(users.c.name).limit(1)).first() is None
 
 
 def signin_box(ws: Workspace, lang: str) -> tuple[str | None, str | None]:
     """The sign-in form, or who is signed in with a sign-out button; (user, role)."""
-    user, role, via = current_user(ws, lang)
     ss = st.session_state
-    if ss.pop("sq_cookie", None) is not None:
-        _set_cookie(ss.get("sq_token") or "", 0 if not ss.get("sq_token") else tokens.SESSION_HOURS * 3600)
+    goto = ss.pop("sq_goto", None)
+    if goto:
+        _go(goto, lang)
+        st.stop()
+    user, role, via = current_user(ws, lang)
     if user:
         st.success(
             t("ed_signed_in_as", lang).format(user=user, role=role)
             + (f" · {t('ed_via_proxy', lang)}" if via == "proxy" else "")
         )
         if via == "session" and st.button(t("ed_signout", lang), key="signout"):
-            ss.sq_token, ss.sq_signed_out, ss.sq_cookie = None, True, True
+            end_session(ws, _session_id(), st.context.ip_address)  # ended for every browser and server process
+            ss[SID], ss.sq_signed_out, ss.sq_goto = None, True, signout_url(_here())
             st.rerun()
         return user, role
+    if _no_accounts(ws):
+        st.info(t("si_no_accounts", lang))
+        st.code(FIRST_ADMIN, language="bash")
+        return None, None
     st.caption(t("ed_viewing_only", lang))
     with st.form("signin"):
         name = st.text_input(t("ed_user", lang), key="si_user")
         password = st.text_input(t("ed_password", lang), type="password", key="si_pw")
         go = st.form_submit_button(t("ed_signin", lang))
     if go and name:
-        found, wait = authenticate(ws, name.strip(), password, st.context.ip_address, _limiter())
-        if found:
-            ss.sq_token, ss.sq_signed_out, ss.sq_cookie = tokens.sign(found, _secret()), False, True
+        address = st.context.ip_address
+        try:
+            found, wait = authenticate(ws, name.strip(), password, address)
+            token = start_handoff(ws, found, address) if found else None
+        except OperationalError:
+            st.error(t("si_workspace_busy", lang))
+            return None, None
+        if token:
+            ss.sq_signed_out, ss.sq_goto = False, session_url(token, _here())
             st.rerun()
         st.error(t("ed_locked", lang).format(s=int(wait) + 1) if wait > 0 else t("ed_bad_signin", lang))
     return None, None

@@ -48,16 +48,39 @@ class ProxyConfig:
         """Proxy sign-in is on only when both a header and at least one proxy address are configured."""
         return bool(self.header and self.networks)
 
+    def trusts(self, peer: str | None) -> bool:
+        """Whether a TCP peer address is one of the configured proxies (never decided from a request header)."""
+        if not peer or not self.networks:
+            return False
+        try:
+            addr = ipaddress.ip_address(peer.strip("[]"))
+        except ValueError:
+            return False
+        return any(addr in net for net in self.networks)
+
+
+def client_address(peer: str | None, forwarded_for: str | None, config: ProxyConfig) -> str | None:
+    """The client's address: from X-Forwarded-For only when the TCP peer is a configured proxy, else the peer.
+
+    Behind a trusted proxy it is the right-most listed address that is not itself a configured proxy (what the
+    proxy saw; anything left of it was written by the client and proves nothing)."""
+    if not config.trusts(peer) or not forwarded_for:
+        return peer
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not config.trusts(hop):
+            try:
+                return str(ipaddress.ip_address(hop.strip("[]")))
+            except ValueError:
+                return peer  # a malformed hop: fall back to the proxy itself
+    return hops[0] if hops else peer
+
 
 def proxy_user(headers: Mapping[str, str], remote_addr: str | None, config: ProxyConfig) -> str | None:
-    """The user the proxy names, or None when not configured, not from the proxy, or the header is absent."""
-    if not config.enabled or not remote_addr or config.header is None:
-        return None
-    try:
-        addr = ipaddress.ip_address(remote_addr)
-    except ValueError:
-        return None
-    if not any(addr in net for net in config.networks):
+    """The user the proxy names, or None when not configured, not from the proxy, or the header is absent.
+
+    `remote_addr` must be the TCP peer (the connection's other end), never an address taken from a header."""
+    if not config.enabled or config.header is None or not config.trusts(remote_addr):
         return None
     wanted = config.header.lower()
     value = next((v for k, v in headers.items() if k.lower() == wanted), "")

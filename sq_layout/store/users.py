@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sq_layout.auth.passwords import hash_password, needs_rehash, password_problem, verify_password
-from sq_layout.auth.ratelimit import SignInLimiter
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditRejected, PermissionDenied
 from sq_layout.store.edit_tables import users
+from sq_layout.store.sessions import clear_failures, end_user_sessions, log_event, record_failure, retry_after
 from sq_layout.store.workspace_store import Workspace, now
 
 _NAME = re.compile(r"^\S{1,64}$")
@@ -62,6 +64,13 @@ def _check(name: str, role: str, password: str | None) -> None:
         raise EditRejected(problems)
 
 
+def _insert(conn: Connection, name: str, role: str, hashed: str | None, actor: str) -> None:
+    if conn.execute(select(users.c.name).where(users.c.name == name)).first():
+        raise EditRejected([("ev_user_exists", {"value": name})])
+    conn.execute(insert(users).values(name=name, role=role, password_hash=hashed, created=now()))
+    log_event(conn, "user_added", name, actor=actor, detail=role)
+
+
 def add_user(ws: Workspace, name: str, role: str, password: str | None, *, actor: str | None) -> None:
     """Create an account (password None: proxy sign-in only). Needs an admin, except for the very first user."""
     _check(name, role, password)
@@ -70,23 +79,21 @@ def add_user(ws: Workspace, name: str, role: str, password: str | None, *, actor
         first = conn.execute(select(users.c.name).limit(1)).first() is None
         if not first or actor is not None:
             require(conn, actor, "manage_users")
-        if conn.execute(select(users.c.name).where(users.c.name == name)).first():
-            raise EditRejected([("ev_user_exists", {"value": name})])
-        conn.execute(insert(users).values(name=name, role=role, password_hash=hashed, created=now()))
+        _insert(conn, name, role, hashed, actor or "")
 
 
-def add_user_cli(ws: Workspace, name: str, role: str, password: str | None) -> None:
-    """Create an account from the server's command line (whoever runs it holds the database already)."""
+def add_user_cli(ws: Workspace, name: str, role: str, password: str | None, *, actor: str = "command line") -> None:
+    """Create an account from the server's command line (the caller has established who `actor` is)."""
     _check(name, role, password)
     hashed = None if password is None else hash_password(password)
     with ws.engine.begin() as conn:
-        if conn.execute(select(users.c.name).where(users.c.name == name)).first():
-            raise EditRejected([("ev_user_exists", {"value": name})])
-        conn.execute(insert(users).values(name=name, role=role, password_hash=hashed, created=now()))
+        _insert(conn, name, role, hashed, actor)
 
 
-def set_password(ws: Workspace, name: str, password: str, *, actor: str | None, cli: bool = False) -> None:
-    """Replace a password: the user themself, an admin, or the command line."""
+def set_password(
+    ws: Workspace, name: str, password: str, *, actor: str | None, cli: bool = False, address: str | None = ""
+) -> None:
+    """Replace a password (the user themself, an admin, or the command line); every session of the user ends."""
     _check(name, "viewer", password)
     with ws.engine.begin() as conn:
         if not cli and actor != name:
@@ -94,21 +101,31 @@ def set_password(ws: Workspace, name: str, password: str, *, actor: str | None, 
         done = conn.execute(update(users).where(users.c.name == name).values(password_hash=hash_password(password)))
         if done.rowcount != 1:
             raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
+        ended = end_user_sessions(conn, name)
+        log_event(conn, "password_changed", name, actor=actor or "command line", address=address, detail=f"{ended}")
 
 
 def set_role(ws: Workspace, name: str, role: str, *, actor: str | None) -> None:
-    """Change a user's role (admin only)."""
+    """Change a user's role (admin only); the user's sessions end, so the new role holds from the next sign-in."""
     _check(name, role, None)
     with ws.engine.begin() as conn:
         require(conn, actor, "manage_users")
+        old = role_in(conn, name)
+        if old is None:
+            raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
         conn.execute(update(users).where(users.c.name == name).values(role=role))
+        if old != role:
+            end_user_sessions(conn, name)
+            log_event(conn, "role_changed", name, actor=actor or "", detail=f"{old} -> {role}")
 
 
 def remove_user(ws: Workspace, name: str, *, actor: str | None) -> None:
-    """Delete an account (admin only); its changes keep its name in the history."""
+    """Delete an account (admin only) and end its sessions; its changes keep its name in the history."""
     with ws.engine.begin() as conn:
         require(conn, actor, "manage_users")
-        conn.execute(delete(users).where(users.c.name == name))
+        if conn.execute(delete(users).where(users.c.name == name)).rowcount:
+            end_user_sessions(conn, name)
+            log_event(conn, "user_removed", name, actor=actor or "")
 
 
 def list_users(ws: Workspace) -> list[User]:
@@ -119,19 +136,35 @@ def list_users(ws: Workspace) -> list[User]:
 
 
 def authenticate(
-    ws: Workspace, name: str, password: str, address: str | None, limiter: SignInLimiter
+    ws: Workspace, name: str, password: str, address: str | None, *, clock: float | None = None
 ) -> tuple[str | None, float]:
-    """(user name, 0) on success; (None, seconds to wait) when refused — wrong, unknown, or rate-limited."""
-    wait = limiter.retry_after(name, address)
+    """(user name, 0) on success; (None, seconds to wait, 0 when none) when refused: wrong, unknown or slowed down.
+
+    Failures count per account-and-address and per address, in the database (every server process, restarts): a
+    wrong password from one address slows that address down, never the account's owner signing in elsewhere."""
+    t = time.time() if clock is None else clock
+    with ws.engine.connect() as conn:
+        wait = retry_after(conn, name, address, t)
+        stored = conn.execute(select(users.c.password_hash).where(users.c.name == name)).scalar()
     if wait > 0:
         return None, wait
-    with ws.engine.connect() as conn:
-        stored = conn.execute(select(users.c.password_hash).where(users.c.name == name)).scalar()
     if not verify_password(stored or _DUMMY_HASH, password) or stored is None:
-        limiter.failed(name, address)
-        return None, limiter.retry_after(name, address)
-    limiter.succeeded(name, address)
-    if needs_rehash(stored):
-        with ws.engine.begin() as conn:
+        for attempt in range(2):
+            try:
+                with ws.engine.begin() as conn:
+                    wait = record_failure(conn, name, address, t)
+                    # a name that is no account may be a password typed in the wrong field: it is not logged
+                    who = name if stored is not None else "(no such account)"
+                    log_event(conn, "signin_failed", who, address=address)
+                    if wait > 0:
+                        log_event(conn, "slowed_down", who, address=address, detail=f"{wait:.0f} s")
+                break
+            except IntegrityError:  # another process counted the first failure of this key at the same moment
+                if attempt:
+                    raise
+        return None, wait
+    with ws.engine.begin() as conn:
+        clear_failures(conn, name, address)
+        if needs_rehash(stored):
             conn.execute(update(users).where(users.c.name == name).values(password_hash=hash_password(password)))
     return name, 0.0

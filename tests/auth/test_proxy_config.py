@@ -9,6 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from sq_layout.auth.proxy import ADDRS_ENV, HEADER_ENV, ProxyConfig
 from sq_layout.errors import ConfigError, UserError
+from sq_layout.store import open_workspace
+from sq_layout.store.users import add_user_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,8 +41,11 @@ def test_good_settings_still_read() -> None:
 def test_edit_page_shows_the_message_and_keeps_proxy_sign_in_off(
     lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SQ_LAYOUT_DB", f"sqlite:///{tmp_path / 'w.sqlite'}")
-    monkeypatch.setenv("SQ_LAYOUT_SECRET", "page-test-secret")
+    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    monkeypatch.setenv("SQ_LAYOUT_DB", url)
+    ws = open_workspace(url)
+    add_user_cli(ws, "eve", "editor", "eve-password-1")
+    ws.engine.dispose()
     monkeypatch.setenv(HEADER_ENV, "X-Remote-User")
     monkeypatch.setenv(ADDRS_ENV, "10.1.0.300")
     monkeypatch.chdir(ROOT)
@@ -52,3 +57,19 @@ def test_edit_page_shows_the_message_and_keeps_proxy_sign_in_off(
     assert ADDRS_ENV in errors and "10.1.0.300" in errors
     assert ("代理登录已停用" if lang == "zh" else "Proxy sign-in is off") in errors
     assert at.text_input(key="si_user")  # the ordinary sign-in form is still offered
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_accounts_the_edit_page_says_how_to_create_the_first_admin(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SQ_LAYOUT_DB", f"sqlite:///{tmp_path / 'w.sqlite'}")
+    monkeypatch.delenv(HEADER_ENV, raising=False)
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    assert ("还没有账号" if lang == "zh" else "no accounts yet") in " ".join(i.value for i in at.info)
+    assert any("users add NAME --role admin --password-stdin" in c.value for c in at.code)
+    assert not at.text_input  # no sign-in form that could only ever answer "wrong user name or password"

@@ -22,7 +22,7 @@ def edit_app() -> Iterator[str]:
     ws = open_workspace(url)
     add_user_cli(ws, "planner", "editor", "planner-pass-1")
     ws.engine.dispose()
-    env = {"SQ_LAYOUT_DB": url, "SQ_LAYOUT_SECRET": "browser-test-secret"}
+    env = {"SQ_LAYOUT_DB": url}
     with serve_app(env, "streamlit-edit.log") as base:
         yield base
 
@@ -49,8 +49,9 @@ def test_sign_in_edit_map_revert_history(page, edit_app):
     page.get_by_label("密码").fill("planner-pass-1")
     page.get_by_role("button", name="登录").click()
     wait_until(page, lambda: page.get_by_text("已登录：planner").count() > 0, what="signed in")
-    wait_until(page, lambda: "sq_session=" in page.evaluate("document.cookie"), what="session cookie")
-    page.reload()  # the signed cookie keeps the sign-in
+    cookies = page.context.cookies
+    wait_until(page, lambda: any(c["name"] == "sq_session" and c["httpOnly"] for c in cookies()), what="session cookie")
+    page.reload()  # the session cookie keeps the sign-in
     wait_until(page, lambda: page.get_by_text("已登录：planner").count() > 0, what="still signed in after reload")
 
     page.get_by_role("button", name="以此版本新建草案").click()

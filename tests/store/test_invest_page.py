@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sq_layout.auth import tokens
 from sq_layout.store import open_workspace
 from sq_layout.store.invest_store import clear_cache
+from sq_layout.store.sessions import redeem_handoff, start_handoff
 from sq_layout.store.users import add_user_cli
 from tests.store.test_invest_store import good_firms
 
@@ -87,7 +87,7 @@ def test_saving_needs_an_editor_once_accounts_exist(workspace_url: str) -> None:
     assert any("需以“编辑”（editor）或管理员身份登录" in c.value for c in at.caption)
     assert ws.checksum() == before and "企业 9 家" in counts(at)
 
-    at.session_state["sq_token"] = tokens.sign("eve", b"page-test-secret")
+    at.session_state["sq_sid"] = redeem_handoff(ws, start_handoff(ws, "eve", None), None)
     upload_firms(at)
     assert any("已导入：企业 3" in s.value for s in at.success)
     assert any(e.label == "招商记录修改记录（1）" for e in at.expander) and "企业 12 家" in counts(at)
