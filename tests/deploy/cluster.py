@@ -115,14 +115,14 @@ def insecure() -> ssl.SSLContext:
 
 
 @contextmanager
-def deployment(pg_server: str, extra_env: dict[str, str] | None = None) -> Iterator[Deployment]:
-    """Two app processes on a fresh PostgreSQL workspace behind nginx; everything stopped at the end."""
+def deployment(pg_server: str, extra_env: dict[str, str] | None = None, processes: int = 2) -> Iterator[Deployment]:
+    """App processes (two by default) on a fresh PostgreSQL workspace behind nginx; everything stopped at the end."""
     folder = Path(tempfile.mkdtemp(prefix="sq_deploy_"))
     db = create_database(pg_server)
     env = {"SQ_LAYOUT_DB": db, "STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET, **(extra_env or {})}
     subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env={**os.environ, **env},
                    check=True, capture_output=True, timeout=180)  # fmt: skip
-    ports = [_free_port(), _free_port()]
+    ports = [_free_port() for _ in range(processes)]
     http_port, https_port = _free_port(), _free_port()
     cert, key = _certificate(folder)
     conf = _nginx_conf(folder, render_site(ports, http_port, https_port, cert, key))

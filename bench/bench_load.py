@@ -1,0 +1,250 @@
+"""Many sessions at once against app processes behind nginx on one PostgreSQL, at the protocol level.
+
+Readers are Streamlit sessions (bench.load.client: the WebSocket messages a browser tab sends), each opening the map
+and then, with a think time between actions as a person has, filtering by a chain, clicking an area, or clearing.
+Editors race on one draft's records through the one write path the Edit page calls (`edit_ops.update_record`), each
+with the revision it last read; a refused save (someone saved that record first) is re-read and tried again, as the
+page's re-apply does. After the run every logged change is checked against the record it names.
+
+Reported per action: count, p50, p95, errors; for the edits also conflicts, lost and misapplied changes (must be 0).
+Then a ramp finds, for 1 and 2 app processes, the most readers served with a p95 click/filter at or under 1 s.
+
+Run: python -m bench.bench_load [--readers 50 --editors 5 --seconds 300] [--ramp] (uses $SQ_LAYOUT_TEST_PG, else a
+throwaway local cluster). The load itself runs in this process and shares the machine's 2 cores with the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.load.client import RunFailed, Session
+
+CLICKS = {  # a point inside each county (lat, lng) and its area id
+    "sihong": (33.35, 118.3),
+    "siyang": (33.7, 118.6),
+    "shuyang": (34.1, 118.9),
+    "sucheng": (33.85, 118.2),
+    "suyu": (33.95, 118.45),
+}
+FIGURES = Path(__file__).parent / "figures" / "load.json"
+
+
+@dataclass
+class Stats:
+    """Latencies (s) per action and the errors seen."""
+
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, action: str, seconds: float) -> None:
+        """Record one action's latency."""
+        self.times[action].append(seconds)
+
+    def row(self, action: str) -> dict[str, float]:
+        """count, p50 and p95 of one action."""
+        xs = sorted(self.times.get(action, []))
+        if not xs:
+            return {"n": 0, "p50": float("nan"), "p95": float("nan")}
+        return {"n": len(xs), "p50": statistics.median(xs), "p95": xs[min(len(xs) - 1, int(0.95 * len(xs)))]}
+
+
+async def reader(url: str, stop: float, stats: Stats, seed: int, think: float) -> None:
+    """One person on the map: open it, then filter, click and clear until the time is up."""
+    rng = random.Random(seed)
+    s = Session(url)
+    try:
+        await s.connect()
+        opened = await s.open()
+        stats.add("open", opened.seconds)
+        stats.errors.extend(opened.exceptions)
+        chains = s.widget("w_chain").options
+        while time.monotonic() < stop:
+            await asyncio.sleep(rng.expovariate(1 / think))
+            pick = rng.random()
+            if pick < 0.45:
+                result, action = await s.choose("w_chain", [rng.choice(chains)]), "filter"
+            elif pick < 0.9:
+                area = rng.choice(list(CLICKS))
+                lat, lng = CLICKS[area]
+                lat, lng = lat + rng.uniform(-0.01, 0.01), lng + rng.uniform(-0.01, 0.01)
+                point = {"lat": lat, "lng": lng}
+                value = {"last_clicked": point, "last_object_clicked": point}
+                value["last_active_drawing"] = {"properties": {"area_id": area}}  # type: ignore[assignment]
+                result, action = await s.component("sqmap", value), "click"
+            else:
+                result, action = await s.click("w_clear"), "clear"
+            stats.add(action, result.seconds)
+            stats.errors.extend(result.exceptions)
+    except (RunFailed, OSError, TimeoutError) as exc:
+        stats.errors.append(f"reader {seed}: {type(exc).__name__}: {exc}"[:200])
+    finally:
+        await s.close()
+
+
+def editor(db: str, draft: int, name: str, stop: float, stats: Stats, seed: int, think: float) -> None:
+    """One editor changing chain targets on the shared draft, each save naming the revision it read."""
+    from sq_layout.errors import EditConflict
+    from sq_layout.store import Workspace
+    from sq_layout.store.edit_ops import update_record
+    from sq_layout.store.edits import records
+
+    rng = random.Random(seed)
+    ws = Workspace(db)
+    try:
+        while time.monotonic() < stop:
+            time.sleep(rng.expovariate(1 / think))
+            rows = records(ws, draft, "chains")
+            row = rng.choice(rows[:6])  # six records for five editors: they meet often
+            value = f"{rng.uniform(1, 999):.1f}"
+            t0 = time.perf_counter()
+            try:
+                update_record(ws, name, draft, "chains", row["row_no"], row["rev"], {"target_2025_yi": value}, "bench")
+                stats.add("edit", time.perf_counter() - t0)
+            except EditConflict:
+                stats.add("edit refused (seen revision out of date)", time.perf_counter() - t0)
+    except Exception as exc:  # any other failure is an error of the run, reported with the figures
+        stats.errors.append(f"editor {name}: {type(exc).__name__}: {exc}"[:200])
+    finally:
+        ws.engine.dispose()
+
+
+def check_edits(db: str, draft: int) -> dict[str, int]:
+    """Every logged change touched exactly the record it names, and revisions add up to the changes logged."""
+    from sqlalchemy import select
+
+    from sq_layout.store import Workspace
+    from sq_layout.store import tables as t
+    from sq_layout.store.edit_tables import changes
+
+    ws = Workspace(db)
+    with ws.engine.connect() as conn:
+        logged = conn.execute(
+            select(changes.c.changes).where(changes.c.version_id == draft, changes.c.action == "update")
+        ).all()
+        revs = conn.execute(select(t.records["chains"].c.rev).where(t.records["chains"].c.version_id == draft)).all()
+    misapplied = 0
+    for (text,) in logged:
+        done = json.loads(text)
+        named = {d["row_no"] for d in done}
+        misapplied += sum(1 for d in done if d["table"] != "chains" or d["before"]["row_no"] != d["row_no"])
+        misapplied += len(done) != 1 or len(named) != 1
+    ws.engine.dispose()
+    saved = sum(r - 1 for (r,) in revs)
+    return {"logged": len(logged), "saved": saved, "lost": max(0, saved - len(logged)), "misapplied": misapplied}
+
+
+def run_load(url: str, db: str, draft: int, readers: int, editors: int, seconds: float, think: float) -> Stats:
+    """Readers and editors at once for `seconds`; their figures."""
+    stats = Stats()
+    stop = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=editor, args=(db, draft, f"editor{i}", stop, stats, 100 + i, think * 2))
+        for i in range(editors)
+    ]
+    for th in threads:
+        th.start()
+
+    async def all_readers() -> None:
+        tasks = []
+        for i in range(readers):  # arrivals spread over the first seconds, as people open the page
+            tasks.append(asyncio.create_task(reader(url, stop, stats, i, think)))
+            await asyncio.sleep(0.1)
+        await asyncio.gather(*tasks)
+
+    asyncio.run(all_readers())
+    for th in threads:
+        th.join()
+    return stats
+
+
+def _prepare(dep: Any, editors: int) -> int:
+    """Accounts for the editors and a draft to edit; the draft's id."""
+    from sq_layout.store import Workspace
+    from sq_layout.store.drafts import start_draft
+    from sq_layout.store.users import add_user_cli
+
+    ws = Workspace(dep.db)
+    for i in range(editors):
+        add_user_cli(ws, f"editor{i}", "editor", f"editor{i}-password")
+    draft = start_draft(ws, "editor0", ws.latest_id(), "bench draft")
+    ws.engine.dispose()
+    return draft
+
+
+def _print(title: str, stats: Stats, edits: dict[str, int] | None, load: float) -> dict[str, Any]:
+    print(f"\n{title}  (load average {load:.2f})")
+    print(f"{'action':<44}{'n':>6}{'p50 s':>8}{'p95 s':>8}")
+    out: dict[str, Any] = {"title": title, "load": load, "actions": {}, "errors": len(stats.errors)}
+    for action in sorted(stats.times):
+        r = stats.row(action)
+        out["actions"][action] = r
+        print(f"{action:<44}{r['n']:>6}{r['p50']:>8.2f}{r['p95']:>8.2f}")
+    print(f"errors: {len(stats.errors)}" + (f" (first: {stats.errors[0]})" if stats.errors else ""))
+    if edits is not None:
+        print("edits: " + ", ".join(f"{k} {v}" for k, v in edits.items()))
+        out["edits"] = edits
+    return out
+
+
+def ramp(server: str, steps: list[int], seconds: float, think: float) -> list[dict[str, Any]]:
+    """For 1 and 2 app processes, readers in steps: the p95 of clicks and filters at each step."""
+    from tests.deploy.cluster import deployment
+
+    rows = []
+    for processes in (1, 2):
+        with deployment(server, processes=processes) as dep:
+            draft = _prepare(dep, 0)
+            for n in steps:
+                stats = run_load(dep.url, dep.db, draft, n, 0, seconds, think)
+                xs = sorted(stats.times["click"] + stats.times["filter"])
+                p95 = xs[int(0.95 * (len(xs) - 1))] if xs else float("nan")
+                rows.append({"processes": processes, "readers": n, "p95": p95, "errors": len(stats.errors)})
+                print(
+                    f"processes {processes}  readers {n:>3}  click/filter p95 {p95:.2f} s  errors {len(stats.errors)}"
+                )
+    return rows
+
+
+def main() -> None:
+    """Run the soak (readers + editors) and, with --ramp, the 1 vs 2 process ramp; write bench/figures/load.json."""
+    from bench.bench_workspace import pg_server
+    from tests.deploy.cluster import deployment
+
+    p = argparse.ArgumentParser()
+    p.add_argument("--readers", type=int, default=50)
+    p.add_argument("--editors", type=int, default=5)
+    p.add_argument("--seconds", type=float, default=300)
+    p.add_argument("--think", type=float, default=3.0, help="mean seconds between one person's actions")
+    p.add_argument("--ramp", action="store_true")
+    p.add_argument("--ramp-steps", default="5,10,20,30,40,60")
+    p.add_argument("--ramp-seconds", type=float, default=40)
+    a = p.parse_args()
+    figures: dict[str, Any] = {}
+    with pg_server() as server:
+        with deployment(server) as dep:
+            draft = _prepare(dep, a.editors)
+            stats = run_load(dep.url, dep.db, draft, a.readers, a.editors, a.seconds, a.think)
+            edits = check_edits(dep.db, draft)
+            title = f"2 processes behind nginx, {a.readers} readers + {a.editors} editors, {a.seconds:.0f} s"
+            figures["soak"] = _print(title, stats, edits, os.getloadavg()[0])
+        if a.ramp:
+            steps = [int(x) for x in a.ramp_steps.split(",")]
+            figures["ramp"] = ramp(server, steps, a.ramp_seconds, a.think)
+    FIGURES.parent.mkdir(exist_ok=True)
+    FIGURES.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
+    print(f"\nfigures written to {FIGURES}")
+
+
+if __name__ == "__main__":
+    main()
