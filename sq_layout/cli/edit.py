@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sq_layout.atomic import write_bytes
+from sq_layout.cli.actor import acting_user, actor_options
 
 COMMANDS = ("draft", "history", "revert", "publish")
 
@@ -36,7 +37,7 @@ def add_subcommands(ws_group: Any) -> None:
         p.add_argument("--version", dest="plan_version", help="plan version id (default: the latest published)")
         p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
         if p is not hi:
-            p.add_argument("--user", required=True, help="the acting account (its role is checked)")
+            actor_options(p)
 
 
 def run(a: argparse.Namespace) -> None:
@@ -46,6 +47,8 @@ def run(a: argparse.Namespace) -> None:
 
     ws = workspace.workspace(a.db)
     cmd = a.ws_command
+    if cmd != "history":
+        a.user = acting_user(a, ws)
     if cmd == "draft":
         print(f"draft {drafts.start_draft(ws, a.user, workspace.version_id(a.plan_version, a.db), a.title)}")
     elif cmd == "history":

@@ -1,42 +1,55 @@
-"""`python -m sq_layout users add|list|passwd`: workspace accounts (the first admin is created this way)."""
+"""`python -m sq_layout users add|list|passwd|role|remove|log`: workspace accounts and the audit log.
+
+The first admin is created this way (no accounts yet: acting as `local`). Once accounts exist, a change needs an
+admin: the workspace file's owner (SQLite), or `--user ADMIN --password-stdin` (the admin's password on the first
+line of standard input, a new account's password on the next). Passwords never come from a prompt that echoes, a
+command-line argument or an environment variable."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
+from typing import TYPE_CHECKING
 
 from sq_layout.auth.roles import ROLES
+from sq_layout.cli.actor import acting_user, actor_options, read_password
 from sq_layout.errors import BadInput
 
+if TYPE_CHECKING:
+    from sq_layout.store import Workspace
+
 NAME = "users"
-HELP = "workspace accounts: add, list, change a password"
+HELP = "workspace accounts: add, list, change a password or role, remove; the sign-in audit log"
 
 
-def _password(a: argparse.Namespace) -> str | None:
-    if a.no_password:
+def _new_password(a: argparse.Namespace) -> str | None:
+    if getattr(a, "no_password", False):
         return None
-    if a.password_stdin:
-        return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass("password: ")
-    if getpass.getpass("again: ") != first:
-        raise BadInput("the two passwords differ")
-    return first
+    if not a.password_stdin:
+        raise BadInput("give the password on standard input with --password-stdin (or --no-password: proxy only)")
+    return read_password("new password")
 
 
 def add_arguments(u: argparse.ArgumentParser) -> None:
-    """add NAME --role, passwd NAME, list."""
+    """add NAME --role, passwd NAME, role NAME ROLE, remove NAME, list, log."""
     us = u.add_subparsers(dest="users_command", required=True)
     add = us.add_parser("add", help="add an account (the first admin is created this way)")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=ROLES)
-    pw = us.add_parser("passwd", help="set an account's password")
+    add.add_argument("--no-password", action="store_true", help="no password: sign-in through the proxy only")
+    pw = us.add_parser("passwd", help="set an account's password (its sessions end)")
     pw.add_argument("name")
-    for p in (add, pw):
-        p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-        p.add_argument("--no-password", action="store_true", help="no password: sign-in through the proxy only")
+    ro = us.add_parser("role", help="change an account's role (its sessions end)")
+    ro.add_argument("name")
+    ro.add_argument("role", choices=ROLES)
+    rm = us.add_parser("remove", help="remove an account (its sessions end; its changes keep its name)")
+    rm.add_argument("name")
+    for p in (add, pw, ro, rm):
+        actor_options(p)
     ls = us.add_parser("list", help="list the accounts")
-    for p in (add, pw, ls):
+    lg = us.add_parser("log", help="the audit log: sign-ins, sign-outs, failures, slow-downs, account changes")
+    lg.add_argument("--limit", type=int, default=100, help="how many entries, newest first (default 100)")
+    lg.add_argument("--account", help="only the entries about this account")
+    for p in (add, pw, ro, rm, ls, lg):
         p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
 
 
@@ -46,15 +59,45 @@ def run(a: argparse.Namespace) -> None:
     from sq_layout.store import users
 
     ws = workspace.workspace(a.db)
-    if a.users_command == "add":
-        users.add_user_cli(ws, a.name, a.role, _password(a))
-        print(f"added {a.name} ({a.role})")
-    elif a.users_command == "passwd":
-        pw = _password(a)
-        if pw is None:
-            raise BadInput("a password is needed")
-        users.set_password(ws, a.name, pw, actor=None, cli=True)
-        print(f"password changed for {a.name}")
-    else:
+    cmd = a.users_command
+    if cmd == "list":
         for u in users.list_users(ws):
             print(f"{u.name:<20} {u.role:<7} {'password' if u.has_password else 'proxy only':<10} {u.created}")
+        return
+    if cmd == "log":
+        _log(a, ws)
+        return
+    # the file's owner and the first account are trusted as the server's administrator; a named account must be one
+    admin_override = a.user is None
+    actor = acting_user(a, ws)
+    who = None if admin_override else actor
+    if cmd == "add":
+        password = _new_password(a)
+        if admin_override:
+            users.add_user_cli(ws, a.name, a.role, password, actor=actor)
+        else:
+            users.add_user(ws, a.name, a.role, password, actor=who)
+        print(f"added {a.name} ({a.role})")
+    elif cmd == "passwd":
+        password = _new_password(a)
+        if password is None:
+            raise BadInput("a password is needed")
+        users.set_password(ws, a.name, password, actor=actor, cli=admin_override, address="command line")
+        print(f"password changed for {a.name}; its sessions have ended")
+    elif cmd == "role":
+        users.set_role(ws, a.name, a.role, actor=actor, cli=admin_override)
+        print(f"{a.name} is now {a.role}; its sessions have ended")
+    else:
+        users.remove_user(ws, a.name, actor=actor, cli=admin_override)
+        print(f"removed {a.name}")
+
+
+def _log(a: argparse.Namespace, ws: Workspace) -> None:
+    from sq_layout.store.sessions import audit_log
+
+    if a.limit < 1:
+        raise BadInput(f"--limit must be a positive number, not {a.limit}")
+    for e in audit_log(ws, limit=a.limit, user=a.account):
+        by = f" by {e.actor}" if e.actor else ""
+        detail = f" ({e.detail})" if e.detail else ""
+        print(f"{e.created}  {e.event:<16} {e.user}{by} from {e.address}{detail}")

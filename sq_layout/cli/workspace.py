@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from sq_layout.cli import backup, edit
+from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset, dataset_options
 
 NAME = "workspace"
@@ -23,7 +24,7 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--base", help="base version for tables not given (default: the latest published)")
     imp.add_argument("--title", help="version title")
-    imp.add_argument("--user", help="who imports it (recorded; once the workspace has accounts, an editor or admin)")
+    actor_options(imp)  # who imports it: an account proven by its password, or the workspace file's owner
     imp.add_argument(
         "--publish",
         action="store_true",
@@ -85,7 +86,7 @@ def run(a: argparse.Namespace) -> None:
         from sq_layout.imports.plan_import import import_plan
 
         base = workspace.version_id(a.base, a.db)
-        user = a.user
+        user = acting_user(a, ws)
         result = import_plan(
             ws,
             a.files,

@@ -105,11 +105,13 @@ def set_password(
         log_event(conn, "password_changed", name, actor=actor or "command line", address=address, detail=f"{ended}")
 
 
-def set_role(ws: Workspace, name: str, role: str, *, actor: str | None) -> None:
-    """Change a user's role (admin only); the user's sessions end, so the new role holds from the next sign-in."""
+def set_role(ws: Workspace, name: str, role: str, *, actor: str | None, cli: bool = False) -> None:
+    """Change a user's role (an admin, or the command line); the user's sessions end, so it holds from the next
+    sign-in."""
     _check(name, role, None)
     with ws.engine.begin() as conn:
-        require(conn, actor, "manage_users")
+        if not cli:
+            require(conn, actor, "manage_users")
         old = role_in(conn, name)
         if old is None:
             raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
@@ -119,13 +121,15 @@ def set_role(ws: Workspace, name: str, role: str, *, actor: str | None) -> None:
             log_event(conn, "role_changed", name, actor=actor or "", detail=f"{old} -> {role}")
 
 
-def remove_user(ws: Workspace, name: str, *, actor: str | None) -> None:
-    """Delete an account (admin only) and end its sessions; its changes keep its name in the history."""
+def remove_user(ws: Workspace, name: str, *, actor: str | None, cli: bool = False) -> None:
+    """Delete an account (an admin, or the command line) and end its sessions; its changes keep its name."""
     with ws.engine.begin() as conn:
-        require(conn, actor, "manage_users")
-        if conn.execute(delete(users).where(users.c.name == name)).rowcount:
-            end_user_sessions(conn, name)
-            log_event(conn, "user_removed", name, actor=actor or "")
+        if not cli:
+            require(conn, actor, "manage_users")
+        if not conn.execute(delete(users).where(users.c.name == name)).rowcount:
+            raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
+        end_user_sessions(conn, name)
+        log_event(conn, "user_removed", name, actor=actor or "")
 
 
 def list_users(ws: Workspace) -> list[User]:
