@@ -43,3 +43,31 @@ def test_conflict_is_explained_and_can_be_reapplied(tmp_path: Path, monkeypatch:
     next(b for b in at.button if b.key == "reapply").click().run()
     assert next(r for r in records(ws, vid, "chains") if r["chain_no"] == 1)["target_2025_yi"] == 1234
     ws.engine.dispose()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_form_renders_translated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    from sq_layout.i18n import t
+    from sq_layout.i18n.editing import FIELDS
+
+    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    monkeypatch.setenv("SQ_LAYOUT_DB", url)
+    monkeypatch.chdir(ROOT)
+    ws = open_workspace(url)
+    add_user_cli(ws, "eve", "editor", None)
+    vid = drafts.start_draft(ws, "eve", 1, "草案")
+    at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
+    at.session_state["sq_sid"] = redeem_handoff(ws, start_handoff(ws, "eve", None), None)
+    at.session_state["ws_version"] = str(vid)
+    at.query_params["lang"] = lang
+    at.run()
+    for kind in ("host", "detail", "figures", "rename", "boundary"):
+        at.radio(key="ed_kind").set_value(kind).run()
+        assert not at.exception, (kind, [e.value for e in at.exception])
+        assert at.radio(key="ed_kind").label == t("ed_kind", lang)
+        labels = {w.label for w in [*at.text_input, *at.selectbox, *at.radio, *at.number_input]}
+        assert t("ed_reason", lang) in labels or kind == "boundary", kind
+        assert not labels & set(FIELDS), (kind, labels & set(FIELDS))  # no raw field name as a label
+        if kind == "figures":
+            assert FIELDS["target_2025_yi"][lang] in labels
+    ws.engine.dispose()
