@@ -14,7 +14,8 @@ from streamlit_folium import st_folium
 from layers.assets import ensure_leaflet
 from layers.boundary_preview import preview_legend_html, preview_map
 from sq_layout.analysis.views import area_names
-from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError
+from sq_layout.auth.roles import allowed
+from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, EditRejected, PermissionDenied
 from sq_layout.i18n import t
 from sq_layout.imports.boundaries import BoundaryImport, preview_boundaries, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
@@ -22,6 +23,7 @@ from sq_layout.imports.boundary_files import ENCODINGS, MAX_BYTES, SUFFIXES, Raw
 from sq_layout.imports.boundary_match import SKIP, match_features
 from sq_layout.plan.dataset import Dataset
 from ui.shared import page_language
+from ui.signin import signin_box
 
 COLORS = {"ok": "#2E7D32", "repaired": "#1565C0", "warning": "#B35C00", "error": "#D62728"}
 
@@ -64,6 +66,14 @@ try:
 except Exception as exc:  # a bad SQ_LAYOUT_DB or a server that is down: say so, never a traceback
     st.error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     st.stop()
+if ws.accounts_exist():  # none yet: a single-user install, where everyone acts as 'local'
+    with st.sidebar:
+        user, role = signin_box(ws, lang)
+    if not allowed(role, "import"):  # no upload is offered, so a visitor's file is never read
+        st.info(t("bnd_signin_to_import", lang))
+        st.stop()
+else:
+    user = None
 names = area_names(ds, lang)
 area_labels = {a: f"{n} ({a})" for a, n in names.items()} | {SKIP: t("bnd_skip", lang)}
 
@@ -195,9 +205,15 @@ with st.form("bnd_save"):
     saved = st.form_submit_button(t("bnd_save", lang), disabled=not preview.ok, type="primary")
 if saved:
     try:
-        version = save_import(preview, ws, base, source=source, source_date=date.strip() or None)
+        version = save_import(preview, ws, base, source=source, source_date=date.strip() or None, user=user)
     except BoundaryImportError as exc:
         st.error(message(exc, lang))
+    except PermissionDenied:
+        st.error(t("bnd_signin_to_import", lang))
+    except EditRejected as exc:
+        for m in exc.messages(lang):
+            st.error(m)
     else:
         st.cache_resource.clear()  # every page reloads the new latest version
-        st.success(t("bnd_saved", lang).format(version=version, base=base))
+        done = "bnd_saved_draft" if ws.info(version).kind == "draft" else "bnd_saved"
+        st.success(t(done, lang).format(version=version, base=base))

@@ -1,7 +1,9 @@
-"""The Workspace page: plan versions, the version the app shows, the import template, plan import, comparison."""
+"""The Workspace page: plan versions with their lineage, the version the app shows, the import template, plan import
+(a draft once the workspace has accounts), publishing a draft (admin), comparison."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -13,13 +15,15 @@ from layers.assets import ensure_leaflet
 from layers.compare import compare_legend_html, compare_map
 from sq_layout import workspace
 from sq_layout.analysis.compare import chain_status, compare, table_view
-from sq_layout.errors import DataError, WorkspaceUnavailable
+from sq_layout.auth.roles import allowed
+from sq_layout.errors import DataError, EditRejected, PermissionDenied, WorkspaceUnavailable
 from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import label, name_col, t
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
 from sq_layout.upload_limits import describe
 from ui.shared import page_language
+from ui.signin import signin_box
 from ui.tables import show_table
 from ui.versionpick import chosen_version, shown_note, shown_title
 
@@ -34,6 +38,14 @@ except WorkspaceUnavailable as exc:
     st.stop()
 ensure_leaflet()
 st.caption(f"{t('ws_db', lang)}: `{redact(ws.url)}`")
+accounts = ws.accounts_exist()  # none yet: a single-user install, where everyone acts as 'local'
+user: str | None = None
+role: str | None = None
+if accounts:
+    with st.sidebar:
+        user, role = signin_box(ws, lang)
+if "ws_flash" in ss:
+    st.success(ss.pop("ws_flash"))
 
 versions = ws.versions()
 ids = [v.id for v in versions]
@@ -47,7 +59,10 @@ listing = pd.DataFrame(
         "title": [shown_title(v, lang) for v in versions],
         "kind": [label(v.kind, lang) for v in versions],
         "created": [v.created.replace("T", " ").removesuffix("+00:00") + " UTC" for v in versions],
-        "parent_id": [str(v.parent_id) if v.parent_id else "" for v in versions],
+        t("ws_col_lineage", lang): [f"v{v.parent_id} → v{v.id}" if v.parent_id else f"v{v.id}" for v in versions],
+        t("ws_col_author", lang): [v.created_by or "" for v in versions],
+        t("ws_col_supersedes", lang): [f"v{v.supersedes}" if v.supersedes else "" for v in versions],
+        t("ws_col_published_by", lang): [v.published_by or "" for v in versions],
         "version_note": [shown_note(v, lang) for v in versions],
     }
 )
@@ -76,33 +91,99 @@ with st.expander(t("ws_template", lang)):
 
 st.subheader(t("ws_import", lang))
 st.caption(t("ws_import_help", lang))
-with st.form("ws_import_form"):
-    files = st.file_uploader(t("ws_files", lang), type=["xlsx", "csv", "txt", "zip"], accept_multiple_files=True)
-    title = st.text_input(t("ws_title", lang), placeholder=t("ws_title_example", lang))
-    base_id = st.selectbox(t("ws_base", lang), ids, index=ids.index(latest), format_func=titles.get)
-    go = st.form_submit_button(t("ws_do_import", lang))
-if go and files:
-    from sq_layout.imports.plan_import import import_plan
+if accounts and not allowed(role, "import"):
+    st.info(t("ws_signin_to_import", lang))  # no upload is offered, so a visitor's file is never read
+else:
+    st.caption(t("ws_import_makes_draft" if accounts else "ws_import_publishes", lang))
+    base_id = st.selectbox(
+        t("ws_base", lang), ids, index=ids.index(latest), format_func=titles.get, key=f"ws_base_{latest}"
+    )
+    stale = ws.stale_base(base_id)
+    if stale:
+        st.warning(t("ws_stale_warning", lang).format(base=stale[0], latest=stale[1]))
+    with st.form("ws_import_form"):
+        files = st.file_uploader(t("ws_files", lang), type=["xlsx", "csv", "txt", "zip"], accept_multiple_files=True)
+        title = st.text_input(t("ws_title", lang), placeholder=t("ws_title_example", lang))
+        confirm = False
+        if stale and not accounts:  # published at once: superseding a newer version needs a yes
+            confirm = st.checkbox(t("ws_confirm_stale", lang).format(latest=stale[1]), key="ws_confirm_stale")
+        go = st.form_submit_button(t("ws_do_import", lang))
+    if go and files:
+        from sq_layout.imports.plan_import import import_plan
 
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, f in enumerate(files):
-            path = Path(tmp) / f"{i}{Path(f.name).suffix.lower()}"
-            path.write_bytes(f.getvalue())
-            paths.append(path)
-        try:
-            result = import_plan(ws, paths, names=[f.name for f in files], base_version_id=base_id, title=title or None)
-        except DataError as exc:
-            st.error(t("ws_rejected", lang))
-            st.text(describe(exc, lang))
-        else:
-            ss.ws_result = result
-            st.rerun()  # list the new version and compare with it
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for i, f in enumerate(files):
+                path = Path(tmp) / f"{i}{Path(f.name).suffix.lower()}"
+                path.write_bytes(f.getvalue())
+                paths.append(path)
+            try:
+                result = import_plan(
+                    ws,
+                    paths,
+                    names=[f.name for f in files],
+                    base_version_id=base_id,
+                    title=title or None,
+                    user=user,
+                    confirm_stale_base=confirm,
+                )
+            except PermissionDenied:
+                st.error(t("ws_signin_to_import", lang))
+            except EditRejected as exc:
+                for m in exc.messages(lang):
+                    st.error(m)
+            except DataError as exc:
+                st.error(t("ws_rejected", lang))
+                st.text(describe(exc, lang))
+            else:
+                ss.ws_result = result
+                st.rerun()  # list the new version and compare with it
 if ss.get("ws_result"):
     done = ss.ws_result
-    st.success(f"{t('ws_imported', lang)} {done.version_id}: {done.title}")
+    if done.kind == "draft":
+        st.success(f"{t('ws_imported_draft', lang)} {done.version_id}: {done.title}")
+    else:
+        note = f" · {t('ws_supersedes', lang).format(latest=done.supersedes)}" if done.supersedes else ""
+        st.success(f"{t('ws_imported', lang)} {done.version_id}: {done.title}{note}")
     if done.undrawn:
         st.info(f"{t('ws_undrawn', lang)}: {', '.join(done.undrawn)}")
+
+if accounts:
+    from sq_layout.store.drafts import open_drafts, publish, publish_check
+
+    st.subheader(t("ws_publish", lang))
+    waiting = open_drafts(ws)
+    if not allowed(role, "publish"):
+        st.caption(t("ws_publish_admin_only", lang))
+    elif not waiting:
+        st.caption(t("ws_no_drafts", lang))
+    else:
+        draft = st.selectbox(t("ws_publish_draft", lang), waiting, format_func=titles.get, key="ws_pub_pick")
+        draft_base, now_latest = publish_check(ws, draft)
+        if draft_base != now_latest:
+            st.warning(t("ws_stale_warning", lang).format(base=draft_base, latest=now_latest))
+        st.info(t("ws_publish_will", lang).format(draft=draft, latest=now_latest))
+        with st.form("ws_publish_form"):
+            default = ws.info(draft).title.replace("草案", "").strip()
+            pub_title = st.text_input(t("ws_publish_title", lang), value=default, key=f"ws_pub_title_{draft}")
+            pub_date = st.date_input(t("ws_publish_date", lang), value=dt.date.today(), key="ws_pub_date")
+            pub_reason = st.text_input(t("ws_publish_reason", lang), key="ws_pub_reason", max_chars=500)
+            pub_confirm = False
+            if draft_base != now_latest:
+                pub_confirm = st.checkbox(t("ws_confirm_stale", lang).format(latest=now_latest), key="ws_pub_ok")
+            go_publish = st.form_submit_button(t("ws_do_publish", lang))
+        if go_publish:
+            try:
+                publish(ws, user, draft, pub_title, pub_date.isoformat(), pub_reason, confirm_stale_base=pub_confirm)
+            except PermissionDenied:
+                st.error(t("ws_publish_admin_only", lang))
+            except EditRejected as exc:
+                for m in exc.messages(lang):
+                    st.error(m)
+            else:
+                superseded = ws.info(draft).supersedes
+                ss.ws_flash = t("ws_published", lang).format(id=draft, latest=superseded)
+                st.rerun()
 
 st.subheader(t("ws_compare", lang))
 c1, c2 = st.columns(2)
