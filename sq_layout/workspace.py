@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace, open_workspace
-from sq_layout.store.engine import redact, resolve_url
+from sq_layout.store.engine import redact, resolve_url, scrub
 
 _LOCK = threading.Lock()
 _WORKSPACES: dict[str, Workspace] = {}
@@ -28,7 +28,7 @@ def workspace(url: str | None = None) -> Workspace:
                 _WORKSPACES[key] = open_workspace(key)
             except (SQLAlchemyError, OSError) as exc:
                 reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-                raise WorkspaceUnavailable(f"cannot open the workspace {redact(key)}: {reason}") from exc
+                raise WorkspaceUnavailable(f"cannot open the workspace {redact(key)}: {scrub(reason, key)}") from None
         return _WORKSPACES[key]
 
 

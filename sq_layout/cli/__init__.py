@@ -1,13 +1,16 @@
 """Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users` (see README).
 
 Each command is a module in this package with NAME, HELP, `add_arguments(parser)` and `run(args)`; COMMANDS lists
-them. User mistakes (sq_layout.errors.UserError) end with `error: …` and exit code 2; anything else is a bug and
-keeps its traceback (exit 1).
+them. User mistakes (sq_layout.errors.UserError) end with `error: …` and exit code 2, and so do a full disk, a file
+that cannot be read or written and a workspace locked by another writer (`describe_failure`); a database failure
+ends with its driver's one-line reason (exit 1). Any message has database passwords hidden. Anything else is a bug
+and keeps its traceback (exit 1).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -36,13 +39,57 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; user mistakes end with a one-line message and exit code 2, bugs with a traceback."""
+    from sq_layout.store.engine import scrub
+
     args = build_parser().parse_args(argv)
     try:
         args.run(args)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {scrub(str(exc), getattr(args, 'db', None))}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
         print("interrupted; nothing was replaced", file=sys.stderr)
         return 130
+    except Exception as exc:
+        failure = describe_failure(exc)
+        if failure is None:
+            raise
+        print(f"error: {scrub(failure[1], getattr(args, 'db', None))}", file=sys.stderr)
+        return failure[0]
     return 0
+
+
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def describe_failure(exc: BaseException) -> tuple[int, str] | None:
+    """(exit code, one line) for a failure that is not a bug: a file system or a workspace database refusing;
+    None for anything else."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+
+    cause: BaseException | None = exc
+    while cause is not None and not (isinstance(cause, OSError) and cause.errno in DISK_FULL):
+        cause = cause.__cause__ or cause.__context__
+    if cause is not None:  # e.g. a PDF writer's zlib error while the disk was full
+        exc = cause
+    if isinstance(exc, OSError):
+        what = f" {exc.filename}" if exc.filename else ""
+        if exc.errno in DISK_FULL:
+            return EXIT_USER, f"cannot write{what}: the disk is full ({exc.strerror}); nothing was replaced"
+        return EXIT_USER, f"cannot read or write{what}: {exc.strerror or exc}"
+    if isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
+        orig = exc.orig if isinstance(exc, DBAPIError) else exc
+        reason = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+        if "locked" in reason or "busy" in reason or "lock timeout" in reason:
+            return EXIT_USER, (
+                "the workspace is busy: another program is writing to it and did not finish in time; "
+                "nothing was saved — try again when it is done"
+            )
+        if "disk is full" in reason or "No space left" in reason:
+            return EXIT_USER, "the workspace's disk is full; nothing was saved"
+        if isinstance(exc, OperationalError | sqlite3.OperationalError | sqlite3.DatabaseError):
+            return 1, f"the workspace database failed: {reason}; nothing was saved"
+        return 1, f"the workspace database failed ({type(orig).__name__}): {reason}"
+    return None

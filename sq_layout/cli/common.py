@@ -80,6 +80,24 @@ def positive_dpi(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
 
 
+def iso_date(text: str) -> str:
+    """A calendar date as YYYY-MM-DD, or a month as YYYY-MM (argparse type); anything else is refused."""
+    from datetime import date
+
+    value = text.strip()
+    try:
+        if len(value) == 7 and value[4] == "-":
+            date.fromisoformat(value + "-01")
+            return value
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    from sq_layout.upload_limits import clip
+
+    raise argparse.ArgumentTypeError(f"not a date: {clip(text, 40)!r}; write YYYY-MM-DD (e.g. 2025-06-30) or YYYY-MM")
+
+
 def require_selection(sel: Selection, area: str | None, everything: bool) -> None:
     """An empty view is refused with what to add, unless the whole dataset was asked for."""
     if sel.empty and area is None and not everything:

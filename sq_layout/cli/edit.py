@@ -8,6 +8,7 @@ from typing import Any
 
 from sq_layout.atomic import write_bytes
 from sq_layout.cli.actor import acting_user, actor_options
+from sq_layout.cli.common import iso_date
 
 COMMANDS = ("draft", "history", "revert", "publish")
 
@@ -26,7 +27,7 @@ def add_subcommands(ws_group: Any) -> None:
     pb = ws_group.add_parser("publish", help="publish a draft as a version with a title and date (admin)")
     pb.add_argument("draft")
     pb.add_argument("--title", required=True)
-    pb.add_argument("--date", required=True, help="the plan date, e.g. 2026-03-01")
+    pb.add_argument("--date", required=True, type=iso_date, help="the plan date, e.g. 2026-03-01")
     pb.add_argument("--reason")
     pb.add_argument(
         "--confirm-stale-base",

@@ -109,9 +109,9 @@ def run(a: argparse.Namespace) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    from sq_layout.atomic import write_bytes
+
+    write_bytes(path, data)
     print(path)
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -138,21 +137,31 @@ def geojson(areas: gpd.GeoDataFrame, lang: str) -> bytes:
 
 
 def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) -> Path:
-    """A GeoPackage: the areas layer (EPSG:4326), every table as an attribute table, and an 'about' table."""
+    """A GeoPackage: the areas layer (EPSG:4326), every table as an attribute table, and an 'about' table.
+
+    A write that fails part-way (GDAL reports a full disk as a failed insert) raises OutputNotWritable."""
+    from sq_layout.errors import OutputNotWritable
+
     path = Path(path)
     path.unlink(missing_ok=True)
-    pyogrio.write_dataframe(areas, path, layer="areas", driver="GPKG", dataset_options={"VERSION": GPKG_VERSION})
-    for name, df in tables.items():
-        if name != "areas":
-            pyogrio.write_dataframe(df.astype(object).where(df.notna(), None), path, layer=name, driver="GPKG")
-    pyogrio.write_dataframe(pd.DataFrame({"note": [source_note(lang)]}), path, layer="about", driver="GPKG")
+    try:
+        pyogrio.write_dataframe(areas, path, layer="areas", driver="GPKG", dataset_options={"VERSION": GPKG_VERSION})
+        for name, df in tables.items():
+            if name != "areas":
+                pyogrio.write_dataframe(df.astype(object).where(df.notna(), None), path, layer=name, driver="GPKG")
+        pyogrio.write_dataframe(pd.DataFrame({"note": [source_note(lang)]}), path, layer="about", driver="GPKG")
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, pyogrio.errors.FeatureError) as exc:
+        path.unlink(missing_ok=True)
+        raise OutputNotWritable(path.name, "writing failed part-way (is the disk full?); nothing was replaced") from exc
     return path
 
 
 def gpkg(areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) -> bytes:
     """The GeoPackage as bytes (for a download button)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        return write_gpkg(Path(tmp) / "sq-layout.gpkg", areas, tables, lang).read_bytes()
+    from sq_layout.atomic import scratch
+
+    with scratch() as tmp:
+        return write_gpkg(tmp / "sq-layout.gpkg", areas, tables, lang).read_bytes()
 
 
 def export_bytes(

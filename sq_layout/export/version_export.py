@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -52,15 +49,14 @@ def bundle_zip(ds: Dataset) -> bytes:
 
 
 def write_bundle(ds: Dataset, folder: Path) -> Path:
-    """Write the bundle folder atomically: built beside the target, then renamed into place."""
+    """Write the bundle folder atomically: built beside the target, then renamed into place (removed on failure)."""
+    from sq_layout.atomic import folder_into_place
+
     folder = Path(folder)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    for name, data in bundle_files(ds).items():
-        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp / name).write_bytes(data)
-    if folder.exists():
-        shutil.rmtree(folder)
-    os.replace(tmp, folder)
+    with folder_into_place(folder) as tmp:
+        for name, data in bundle_files(ds).items():
+            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / name).write_bytes(data)
     return folder
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -11,8 +10,10 @@ from pathlib import Path, PurePosixPath
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import shapely
 
 from sq_layout import upload_limits as lim
+from sq_layout.atomic import scratch
 from sq_layout.errors import BoundaryFileTooLarge, BoundaryFormatError, BoundaryImportError, UploadTooLarge
 from sq_layout.imports.boundary_kml import read_kml_xml
 
@@ -66,7 +67,10 @@ def _read(path: Path, name: str, kind: str, encoding: str | None = None) -> gpd.
             if len(frame) and frame.geometry.notna().any():
                 frames.append(frame)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-        raise _fail(name, f"cannot read the {kind} file: {exc}", "bnd_unreadable", kind=kind) from None
+        raise _fail(name, f"cannot read the {kind} file: {lim.clip(exc, 200)}", "bnd_unreadable", kind=kind) from None
+    except (shapely.errors.GEOSException, ValueError) as exc:  # e.g. a ring of NaN coordinates cannot be built
+        problem = f"cannot read the {kind} file: a geometry is malformed ({lim.clip(exc, 200)})"
+        raise _fail(name, problem, "bnd_unreadable", kind=kind) from None
     if not frames:
         raise _fail(name, "the file holds no features with geometry", "bnd_no_features")
     crs = frames[0].crs
@@ -107,11 +111,11 @@ def _read_shapefile(
         )
     elif encoding not in ENCODINGS:
         raise _fail(name, f"unknown encoding {encoding!r}; choose one of {list(ENCODINGS)}", "bnd_bad_encoding")
-    with tempfile.TemporaryDirectory() as tmp:
+    with scratch() as tmp:
         for ext, data in parts.items():
             if ext != ".cpg":  # the chosen encoding is passed explicitly
-                (Path(tmp) / f"layer{ext}").write_bytes(data)
-        frame = _read(Path(tmp) / "layer.shp", name, "Shapefile", encoding)
+                (tmp / f"layer{ext}").write_bytes(data)
+        frame = _read(tmp / "layer.shp", name, "Shapefile", encoding)
     return RawBoundaries(name, "shapefile", frame, encoding, source)
 
 
@@ -134,8 +138,8 @@ def _read_bytes(data: bytes, inner: str, name: str, max_bytes: int) -> RawBounda
     kind = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".kml": "kml"}[suffix]
     if kind == "kml" and not {"KML", "LIBKML"} & set(pyogrio.list_drivers()):
         return RawBoundaries(name, kind, read_kml_xml(data, name))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{suffix}"
+    with scratch() as tmp:
+        path = tmp / f"upload{suffix}"
         path.write_bytes(data)
         frame = _read(path, name, kind)
     if kind == "kml":

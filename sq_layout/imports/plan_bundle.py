@@ -7,7 +7,6 @@ another city's plan loads without code changes. Areas without a boundary are acc
 from __future__ import annotations
 
 import json
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import shapely
 from pyproj import CRS
 
 from sq_layout import upload_limits as lim
+from sq_layout.atomic import scratch
 from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
 from sq_layout.imports.plan_check import Checked, build
@@ -135,9 +135,9 @@ def read_zip(path: Path, source: str | None = None) -> Checked:
             bad = [m.filename for m in members if m.filename.startswith("/") or ".." in Path(m.filename).parts]
             if bad:
                 raise ImportRejected(source, [f"unsafe path in zip: {b}" for b in bad])
-            with tempfile.TemporaryDirectory() as tmp:
+            with scratch() as tmp:
                 zf.extractall(tmp)
-                return read_folder(Path(tmp), source)
+                return read_folder(tmp, source)
     except zipfile.BadZipFile as exc:
         raise ImportRejected(source, [f"not a zip file: {exc}"]) from None
 
