@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sq_layout.cli.common import iso_date
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditRejected
 from sq_layout.i18n import name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
@@ -35,7 +34,7 @@ def add_import_boundaries_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="match a feature (name or number) to an area id or name, or to - to skip it; repeatable",
     )
     p.add_argument("--source", default="", help="who issued the boundaries (required with --yes)")
-    p.add_argument("--date", type=iso_date, help="date of the source, e.g. 2025-06")
+    p.add_argument("--date", help="date of the source, e.g. 2025-06")
     p.add_argument("--version", type=int, help="base version id (default: the latest published)")
     p.add_argument("--db", help="database URL (default: SQ_LAYOUT_DB or the local SQLite file)")
     p.add_argument("--user", help="who imports (recorded; once the workspace has accounts, an editor or admin)")

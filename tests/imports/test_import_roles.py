@@ -4,6 +4,7 @@ when the draft's base is older than the latest published; without accounts an im
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -48,9 +49,17 @@ def team(bare: Workspace) -> Workspace:
     return bare
 
 
+def _as(monkeypatch: pytest.MonkeyPatch, who: str | None) -> list[str]:
+    """CLI options acting as `who` with its password on standard input (None: the workspace file's owner)."""
+    if who is None:
+        return []
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{who}-password\n"))
+    return ["--user", who, "--password-stdin"]
+
+
 @pytest.mark.parametrize("who", [None, "vic", "ghost"])
 def test_visitors_and_viewers_import_nothing_and_no_file_is_read(
-    team: Workspace, tmp_path: Path, who: str, capsys: pytest.CaptureFixture[str]
+    team: Workspace, tmp_path: Path, who: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     missing = tmp_path / "never-read.xlsx"  # were the file read first, this would fail as a missing file instead
     before = team.checksum()
@@ -58,14 +67,23 @@ def test_visitors_and_viewers_import_nothing_and_no_file_is_read(
         import_plan(team, [missing], user=who)
     with pytest.raises(PermissionDenied):
         team.save_boundaries(team.latest_id(), SUSU, source="规划局", file_name="susu.geojson", user=who)
-    db = ["--db", team.url] + (["--user", who] if who else [])
-    assert main(["workspace", "import-plan", str(missing), *db]) == 2
+    assert team.checksum() == before
+    db = ["--db", team.url]
+    assert main(["workspace", "import-plan", str(missing), *db, *_as(monkeypatch, who)]) == 2
     args = ["workspace", "import-boundaries", str(missing), "--source", "规划局", "--yes", "--lang", "en"]
     with pytest.raises(SystemExit) as ended:
-        main([*args, *db])
+        main([*args, *db, *_as(monkeypatch, who)])
     assert ended.value.code == 2
-    assert capsys.readouterr().err.count("may not import") == 2
-    assert team.checksum() == before
+    err = capsys.readouterr().err
+    # the viewer and the SQLite file's owner (no account here) are refused by role, and nobody is named on
+    # PostgreSQL (no file to own); an unknown name does not sign in
+    expected = {"ghost": "wrong user name or password", None: "may not import", "vic": "may not import"}[who]
+    if who is None and team.engine.dialect.name == "postgresql":
+        expected = "say who acts"
+    assert err.count(expected) == 2
+    assert "never-read" not in err
+    if who != "ghost":  # a failed sign-in is itself recorded (audit log, slow-down): nothing else is
+        assert team.checksum() == before
     assert [v.kind for v in team.versions()] == ["baseline"]
 
 
@@ -152,20 +170,22 @@ def test_without_accounts_an_import_is_published_as_local(bare: Workspace, templ
 
 
 def test_cli_imports_drafts_and_publishes_with_flags(
-    team: Workspace, template: Path, capsys: pytest.CaptureFixture[str]
+    team: Workspace, template: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = ["--db", team.url]
     base = team.latest_id()
-    assert main(["workspace", "import-plan", str(template), "--user", "eve", "--title", "A", *db]) == 0
+    imp = ["workspace", "import-plan", str(template), *db]
+    assert main([*imp, "--title", "A", *_as(monkeypatch, "eve")]) == 0
     assert "draft" in capsys.readouterr().out
     older = max(v.id for v in team.versions())
-    assert main(["workspace", "import-plan", str(template), "--user", "ada", "--publish", *db]) == 0
+    assert main([*imp, "--publish", *_as(monkeypatch, "eve")]) == 2  # an editor may not publish
+    assert main([*imp, "--publish", *_as(monkeypatch, "ada")]) == 0
     newer = team.latest_id()
     assert f"supersedes {base}" in capsys.readouterr().out and newer != base
-    pub = ["workspace", "publish", str(older), "--user", "ada", "--title", "A", "--date", "2026-03-01", *db]
-    assert main(pub) == 2
+    pub = ["workspace", "publish", str(older), "--title", "A", "--date", "2026-03-01", *db]
+    assert main([*pub, *_as(monkeypatch, "ada")]) == 2
     assert f"v{newer}" in capsys.readouterr().err and is_draft(team, older)
-    assert main([*pub, "--confirm-stale-base"]) == 0
+    assert main([*pub, "--confirm-stale-base", *_as(monkeypatch, "ada")]) == 0
     assert team.latest_id() == older
     assert main(["workspace", "list", *db]) == 0
     listed = capsys.readouterr().out
