@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sq_layout.cli.actor import acting_user, actor_options
+from sq_layout.cli.common import iso_date
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditRejected
 from sq_layout.i18n import name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
@@ -34,10 +36,10 @@ def add_import_boundaries_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="match a feature (name or number) to an area id or name, or to - to skip it; repeatable",
     )
     p.add_argument("--source", default="", help="who issued the boundaries (required with --yes)")
-    p.add_argument("--date", help="date of the source, e.g. 2025-06")
+    p.add_argument("--date", type=iso_date, help="date of the source, e.g. 2025-06")
     p.add_argument("--version", type=int, help="base version id (default: the latest published)")
     p.add_argument("--db", help="database URL (default: SQ_LAYOUT_DB or the local SQLite file)")
-    p.add_argument("--user", help="who imports (recorded; once the workspace has accounts, an editor or admin)")
+    actor_options(p)  # who saves (with --yes): an account proven by its password, or the workspace file's owner
     p.add_argument(
         "--publish",
         action="store_true",
@@ -92,10 +94,11 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    user = args.user
+    user = None
     try:
         base = args.version if args.version is not None else ws.latest_id()
-        if args.yes:  # who may save is checked before the file is read
+        if args.yes:  # who saves, and whether they may, is settled before the file is read
+            user = acting_user(args, ws)
             ws.check_import(user, base, publish=args.publish, confirm_stale_base=args.confirm_stale_base)
         ds = ws.load(base)
         check_size(str(args.file), Path(args.file).stat().st_size)
