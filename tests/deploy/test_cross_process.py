@@ -8,18 +8,30 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import map_frame, wait_idle, wait_until
 from tests.deploy.cluster import Deployment, deployment, insecure
 
 pytestmark = pytest.mark.browser
+ADA = "ada-password-1\n"
 
 
 @pytest.fixture(scope="module")
 def dep(pg_server: str) -> Iterator[Deployment]:
     with deployment(pg_server, {"SQ_LAYOUT_PROXY_HEADER": "X-Remote-User", "SQ_LAYOUT_PROXY_ADDRS": "127.0.0.1"}) as d:
+        made = d.cli("users", "add", "ada", "--role", "admin", "--password-stdin", stdin=ADA)  # the first account
+        assert made.returncode == 0, made.stderr
+        made = d.cli("users", "add", "eve", "--role", "editor", "--user", "ada", "--password-stdin",
+                     stdin=ADA + "eve-password-1\n")  # fmt: skip
+        assert made.returncode == 0, made.stderr
         yield d
+
+
+def _shown_text(page: Page) -> str:
+    """The page's text including what its pickers show (a selectbox shows its value in an input)."""
+    values = page.evaluate("() => [...document.querySelectorAll('input')].map(i => i.value).join(' ')")
+    return page.inner_text("body") + " " + str(values)
 
 
 def test_headers_tls_and_redirect(dep: Deployment) -> None:
@@ -58,8 +70,6 @@ def test_the_map_works_through_the_proxy_and_its_policy(dep: Deployment, browser
 
 
 def test_a_forged_sign_on_header_is_replaced_by_the_proxy(dep: Deployment, browser: Browser) -> None:
-    made = dep.cli("users", "add", "ada", "--role", "admin", "--password-stdin", stdin="ada-password-1\n")
-    assert made.returncode == 0, made.stderr
     ctx = browser.new_context(ignore_https_errors=True, extra_http_headers={"X-Remote-User": "ada"})
     page = ctx.new_page()
     page.goto(dep.url + "edit")
@@ -79,19 +89,15 @@ def test_published_on_one_process_is_shown_by_the_other(dep: Deployment, browser
         wait_until(page, lambda page=page: page.locator("h1").count() > 0, what="the workspace page")
         pages.append(page)
     title = "十五五 跨进程发布"
-    pw = "pub-password-1\n"
-    assert dep.cli("users", "add", "pub", "--role", "admin", "--password-stdin", stdin=pw).returncode == 0
-    drafted = dep.cli(
-        "workspace", "draft", "--title", title, "--user", "pub", "--password-stdin", stdin="pub-password-1\n"
-    )
+    drafted = dep.cli("workspace", "draft", "--title", title, "--user", "ada", "--password-stdin", stdin=ADA)
     assert drafted.returncode == 0, drafted.stderr
     draft = drafted.stdout.split()[-1] if drafted.stdout.strip() else ""
-    published = dep.cli("workspace", "publish", draft, "--title", title, "--date", "2026-12-01", "--user", "pub",
-                        "--password-stdin", stdin=pw)  # fmt: skip
+    published = dep.cli("workspace", "publish", draft, "--title", title, "--date", "2026-12-01", "--user", "ada",
+                        "--password-stdin", stdin=ADA)  # fmt: skip
     assert published.returncode == 0, published.stderr
-    for page in pages:
-        page.reload()
-        wait_until(page, lambda page=page: title in page.inner_text("body"), timeout=30, what="the new version")
+    for page, url in zip(pages, dep.app_urls(), strict=True):
+        page.goto(url + "workspace")  # the same process: its caches must not hide the new version
+        wait_until(page, lambda page=page: title in _shown_text(page), timeout=30, what="the new version")
         page.context.close()
 
 
@@ -115,4 +121,31 @@ def test_a_process_dies_mid_session_and_the_browser_carries_on_with_the_other(
     page.goto(dep.url + "workspace")
     wait_until(page, lambda: page.locator("h1").count() > 0, timeout=30, what="another page on the living process")
     assert first not in dep.served_by()[-1]
+    ctx.close()
+
+
+def test_signed_in_through_the_proxy_the_cookie_is_secure_and_sign_out_ends_it_on_every_process(
+    dep: Deployment, browser: Browser
+) -> None:
+    from tests.browser.test_signin import SIGNED_IN, _session_cookie, _sign_in, _signed_in_as
+
+    ctx = browser.new_context(ignore_https_errors=True, viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page = ctx.new_page()
+    _sign_in(page, dep.url, "eve", "eve-password-1")
+    cookie = _session_cookie(ctx)
+    assert cookie["secure"] and cookie["httpOnly"] and cookie["sameSite"] == "Strict"  # served over HTTPS
+    # The same session seen by each process directly: signed in on both.
+    copies = []
+    for url in dep.app_urls():
+        other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        host = url.split("//")[1].split(":")[0]
+        other.add_cookies([{"name": "sq_session", "value": cookie["value"], "domain": host, "path": "/"}])
+        copies.append((other, other.new_page(), url))
+    for _, p, url in copies:
+        assert _signed_in_as(p, url) == "eve"
+    page.get_by_role("button", name="退出登录").click()
+    wait_until(page, lambda: page.get_by_text(SIGNED_IN).count() == 0, timeout=30, what="signed out")
+    for other, p, url in copies:
+        assert _signed_in_as(p, url) is None  # the session ended in the database, so on every process
+        other.close()
     ctx.close()
