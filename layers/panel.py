@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html import escape
 
@@ -33,6 +34,9 @@ PANEL_CSS = """
 .sq-panel .passage { color:#333; font-size:0.85em; border-left:3px solid #ccc; padding-left:6px; margin:2px 0; }
 </style>
 """
+
+
+_HEX = re.compile(r"#[0-9a-fA-F]{3,8}")
 
 
 def _e(value: object) -> str:
@@ -79,12 +83,32 @@ def _list(items: tuple[str, ...] | list[str], lang: str) -> str:
     return _e(("、" if lang == "zh" else ", ").join(items)) if items else "—"
 
 
+def _colour(value: object) -> str:
+    text = str(value)
+    return text if _HEX.fullmatch(text) else "#888888"  # a colour from data is a #hex colour or grey, never CSS
+
+
+def chip_html(color: object, text: object, note: object, style: str = "", sep: str = "") -> str:
+    """One coloured chip (an industry with its tier): the one builder, so every chip's text is escaped."""
+    extra = f";{style}" if style else ""
+    return (
+        f'<span class="chip" style="background:{_colour(color)}{extra}">{_e(text)}{sep}<small>{_e(note)}</small></span>'
+    )
+
+
+OVERVIEW_CHIP = (
+    "display:inline-block;color:#fff;border-radius:10px;padding:2px 8px;margin:2px;text-shadow:0 0 2px rgba(0,0,0,.6)"
+)
+
+
+def overview_chips_html(chips: list[tuple[object, object, object]]) -> str:
+    """The first screen's industry chips, (colour, name, note) each, through chip_html."""
+    return "".join(chip_html(c, text, note, OVERVIEW_CHIP, " ") for c, text, note in chips)
+
+
 def summary_card_html(s: AreaSummary, lang: str) -> str:
     """The answer for one area: industries as coloured chips with tier, counts, chains, zones, carriers, firms."""
-    chips = "".join(
-        f'<span class="chip" style="background:{_e(c.color)}">{_e(c.text)}<small>{_e(c.note)}</small></span>'
-        for c in s.industries
-    )
+    chips = "".join(chip_html(c.color, c.text, c.note) for c in s.industries)
     counts = [
         (len(s.industries), t("n_industries", lang)),
         (len(s.subindustries), t("n_subindustries", lang)),

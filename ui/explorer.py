@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from layers.legend import map_legend_html
-from layers.panel import area_card_html, area_facts_html
+from layers.panel import area_card_html, area_facts_html, overview_chips_html
 from layers.selection import selection_overlay
 from sq_layout.analysis.queries import host_summary
 from sq_layout.analysis.views import area_names, chain_figures, hosts_table, single_legend
@@ -92,12 +92,8 @@ def city_overview(lang: str) -> None:
     chips = []
     for r in ds.industries.itertuples():
         n = int((ds.assignments.drop_duplicates(["area_id", "industry_id"])["industry_id"] == r.industry_id).sum())
-        chips.append(
-            f'<span style="display:inline-block;background:{r.color};color:#fff;border-radius:10px;padding:2px 8px;'
-            f'margin:2px;text-shadow:0 0 2px rgba(0,0,0,.6)">{getattr(r, name_col(lang))} '
-            f"<small>{label(r.tier, lang)} · {t('n_areas', lang).format(n)}</small></span>"
-        )
-    st.html("".join(chips))
+        chips.append((r.color, getattr(r, name_col(lang)), f"{label(r.tier, lang)} · {t('n_areas', lang).format(n)}"))
+    st.html(overview_chips_html(chips))  # the one chip builder: names escaped
     st.info(t("overview_hint", lang))
 
 

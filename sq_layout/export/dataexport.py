@@ -17,13 +17,15 @@ import pyogrio
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import area_panel, chain_figures, hosts_table
 from sq_layout.errors import BadInput, UnknownValue
+from sq_layout.export.cells import FORMULA_START as FORMULA_START  # re-exported: one rule, kept here for callers
+from sq_layout.export.cells import csv_bytes, neutralise, text_only
+from sq_layout.export.cells import neutralise_cell as neutralise_cell
 from sq_layout.i18n import headers, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 
 DATA_FORMATS = ("zip", "csv", "xlsx", "geojson", "gpkg")
 GPKG_VERSION = "1.2"  # GDAL 3.6 (common QGIS builds) warns on 1.4
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection: what a spreadsheet may run as a formula
 AREA_COLUMNS = ["area_id", "name", "name_en", "kind", "adcode", "parent_area_id", "geometry_quality", "geometry_source"]
 
 
@@ -71,24 +73,6 @@ def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -
     return tables
 
 
-def neutralise_cell(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe so it stays text; anything else as is.
-
-    The one rule for every spreadsheet export (CSV, XLSX): OWASP CSV injection, a text cell starting with
-    = + - @, a tab or a carriage return.
-    """
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
-
-
-def neutralise(df: pd.DataFrame) -> pd.DataFrame:
-    """Every text cell and header of a table through neutralise_cell (numbers and dates stay as they are)."""
-    out = df.copy()
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].map(neutralise_cell)
-    return out.rename(columns=lambda c: neutralise_cell(str(c)))
-
-
 def csv_one(tables: dict[str, pd.DataFrame], table: str | None) -> bytes:
     """One table as UTF-8-with-BOM CSV: the only one, or the one named; else BadInput naming the alternatives."""
     if table is None and len(tables) > 1:
@@ -99,7 +83,7 @@ def csv_one(tables: dict[str, pd.DataFrame], table: str | None) -> bytes:
     name = table or next(iter(tables))
     if name not in tables:
         raise UnknownValue("table", name, list(tables))
-    return neutralise(tables[name]).to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(tables[name])
 
 
 def csv_zip(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
@@ -107,7 +91,7 @@ def csv_zip(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, df in tables.items():
-            z.writestr(f"{name}.csv", neutralise(df).to_csv(index=False).encode("utf-8-sig"))
+            z.writestr(f"{name}.csv", csv_bytes(df))
         z.writestr("SOURCE.txt", (source_note(lang) + "\n").encode("utf-8-sig"))
     return buf.getvalue()
 
@@ -126,6 +110,7 @@ def xlsx(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
             for col in sheet.columns:
                 width = max(len(str(c.value or "")) for c in col[:200])
                 sheet.column_dimensions[col[0].column_letter].width = min(60, max(8, width * 1.6))
+        text_only(w.book)
     return buf.getvalue()
 
 

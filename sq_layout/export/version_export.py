@@ -22,7 +22,10 @@ TABLE_NAMES = ("areas", "industries", "subindustries", "chains", "assignments", 
 
 def bundle_files(ds: Dataset) -> dict[str, bytes]:
     """The bundle as relative path -> bytes: plan/*.csv, plan/plan_text.txt, boundaries/areas.geojson."""
-    files = {f"plan/{name}.csv": getattr(ds, name).to_csv(index=False).encode("utf-8") for name in TABLE_NAMES}
+    from sq_layout.export.cells import csv_bytes
+
+    # formula-looking text gets an apostrophe (Excel, LibreOffice); the importers take it off again
+    files = {f"plan/{name}.csv": csv_bytes(getattr(ds, name), "utf-8") for name in TABLE_NAMES}
     files["plan/plan_text.txt"] = "\n".join(ds.plan_lines).encode("utf-8")
     features = []
     cols = [c for c in (*BOUNDARY_PROPS, *PROVENANCE) if c in ds.boundaries.columns]

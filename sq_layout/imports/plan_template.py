@@ -6,7 +6,6 @@ Each table sheet has the same columns as the bundled CSV, so a sheet saved as CS
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +114,9 @@ def template_bytes(ds: Dataset) -> bytes:
         dv.error = f"{col}: choose from the list"
         sheet.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{MAX_ROWS}")
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    from sq_layout.export.cells import workbook_bytes
+
+    return workbook_bytes(wb)
 
 
 def _numeric(name: str) -> set[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pandas as pd
 
-from sq_layout.export.dataexport import neutralise_cell
+from sq_layout.export.cells import neutralise_cell, workbook_bytes
 from sq_layout.invest.gaps import gap_list, gap_matrix
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
@@ -58,9 +57,7 @@ def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     for sheet in (ws, mx):
         sheet.freeze_panes = "A3"
         sheet.column_dimensions["A"].width = 30
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: pd.DataFrame) -> bytes:
@@ -90,6 +87,4 @@ def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: p
                 ]
             )
         ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)

@@ -78,9 +78,9 @@ def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
                 ws.add_data_validation(dv)
                 dv.add(f"{get_column_letter(j)}2:{get_column_letter(j)}{ROWS}")
         ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    from sq_layout.export.cells import workbook_bytes
+
+    return workbook_bytes(wb)
 
 
 def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.DataFrame], str | None]:
