@@ -13,7 +13,7 @@ import pytest
 from shapely.geometry import box
 
 from sq_layout.cli import main
-from sq_layout.errors import EditRejected, PermissionDenied
+from sq_layout.errors import DataError, EditRejected, PermissionDenied
 from sq_layout.imports.plan_import import import_plan
 from sq_layout.imports.plan_template import template_bytes
 from sq_layout.plan.dataset import bundled
@@ -190,3 +190,19 @@ def test_cli_imports_drafts_and_publishes_with_flags(
     assert main(["workspace", "list", *db]) == 0
     listed = capsys.readouterr().out
     assert f"supersedes {newer}" in listed and "by eve" in listed and "published by ada" in listed
+
+
+@pytest.mark.parametrize("who", [None, "vic"])
+def test_investment_import_is_refused_before_the_file_is_read(team: Workspace, who: str | None) -> None:
+    from sq_layout.invest.repository import import_upload
+    from sq_layout.store.invest_store import StoreRepository
+
+    ds = team.load(team.latest_id())
+    broken = b"PK\x03\x04 not a workbook"  # parsing this would fail with a file error, not a permission one
+    before = team.checksum()
+    with pytest.raises(PermissionDenied):
+        import_upload(StoreRepository(team, team.latest_id(), user=who, ds=ds), ds, "firms.xlsx", broken)
+    assert team.checksum() == before
+    with pytest.raises(DataError):  # an editor gets as far as reading it, and it is refused as a file
+        import_upload(StoreRepository(team, team.latest_id(), user="eve", ds=ds), ds, "firms.xlsx", broken)
+    assert team.checksum() == before
