@@ -71,14 +71,15 @@ tab_overlap, tab_targets, tab_consistency = st.tabs(
 )
 
 with tab_overlap:
-    mode = st.radio(
+    mode_col, level_col = st.columns([3, 2])  # side by side: the map below starts high enough for a 1366×768 screen
+    mode = mode_col.radio(
         t("map_mode", lang),
         ["similarity", "agreement", "chain"],
         key="mode",
         horizontal=True,
         format_func=lambda m: t(f"mode_{m}", lang),
     )
-    level = st.radio(
+    level = level_col.radio(
         t("level", lang), LEVELS, key="level", horizontal=True, format_func=lambda v: t(f"level_{v}", lang)
     )
     map_col, diagram_col = st.columns([3, 2], gap="medium")
@@ -130,9 +131,17 @@ with tab_targets:
     st.markdown(f"**{t('targets_table', lang)}**")
     tv = targets_view(ds, lang)
     metrics = ["output_2020", "target_2023", "target_2025", "cagr_2020_2023_pct", "cagr_2020_2025_pct"]
+    # the measure is kept as its code and the widget primed from it each run (the rule of ui/state.py): a widget whose
+    # labels follow the language must never hand back a label of the other language as its value
+    st.session_state["sort_code"] = st.session_state.get("sort_code", metrics[4])
     by = st.selectbox(
-        t("sort_by", lang), metrics, key="sort", index=4, format_func=lambda m: headers([m], lang).get(m, m)
+        t("sort_by", lang),
+        metrics,
+        key=state.bind("w_sort", st.session_state["sort_code"]),
+        format_func=lambda m: headers([m], lang).get(m, m),
+        on_change=lambda: st.session_state.update(sort_code=st.session_state["w_sort"]),
     )
+    by = by if by in metrics else metrics[4]
     st.vega_lite_chart(targets_bar(tv, by, headers([by], lang).get(by, by), lang))
     shown_tv = tv.sort_values(by, ascending=False)
     shown_tv = shown_tv.assign(below_2020=shown_tv["below_2020"].map({True: t("yes", lang), False: ""}))

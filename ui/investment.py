@@ -22,14 +22,22 @@ from layers.invest import (
 from layers.points import publish
 from layers.shading import value_overlay
 from sq_layout.errors import DataError
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
 from sq_layout.invest.importer import read_upload
 from sq_layout.invest.repository import MemoryRepository, add_records, replace_links
 from sq_layout.invest.schemas import COORD_SYSTEMS, LINK_STAGES, ROLES, STAGES
 from sq_layout.invest.seed import read_targets
-from sq_layout.invest.targets import area_status, chain_progress, project_progress, stage_counts
+from sq_layout.invest.targets import (
+    area_actuals_view,
+    area_status,
+    chain_progress,
+    chain_progress_view,
+    progress_view,
+    project_progress,
+    stage_counts,
+)
 from sq_layout.invest.template import template_bytes
 from sq_layout.invest.views import METRICS, InvestFilter, apply_filter, area_metric, card_rows, records_at
 from sq_layout.printing.gap_page import gap_page_bytes
@@ -37,6 +45,7 @@ from sq_layout.printing.printmap import PrintSpec
 from sq_layout.upload_limits import describe
 from ui import invest_repo, state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
+from ui.tables import show_table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAP_KEY = "invmap"
@@ -88,12 +97,22 @@ with st.sidebar:
     )
     chosen = tuple(int(c) for c in ss.inv_chain)
     link_opts = data.links[data.links["chain_no"].isin(chosen)] if chosen else data.links
-    link_label = dict(zip(link_opts["link_id"], link_opts["stage"] + " · " + link_opts["name"], strict=True))
+    link_label = dict(
+        zip(
+            link_opts["link_id"],
+            link_opts["stage"].map(lambda s: label(s, lang)) + " · " + link_opts["name"],
+            strict=True,
+        )
+    )
     ss.inv_link = [x for x in ss.get("inv_link", []) if x in link_label]
     ph = t("choose", lang)
     st.multiselect(t("inv_link", lang), list(link_label), key="inv_link", format_func=link_label.get, placeholder=ph)
-    st.multiselect(t("inv_role", lang), list(ROLES), key="inv_role", placeholder=ph)
-    st.multiselect(t("inv_stage", lang), list(STAGES), key="inv_stage", placeholder=ph)
+    st.multiselect(
+        t("inv_role", lang), list(ROLES), key="inv_role", placeholder=ph, format_func=lambda r: label(r, lang)
+    )
+    st.multiselect(
+        t("inv_stage", lang), list(STAGES), key="inv_stage", placeholder=ph, format_func=lambda s: label(s, lang)
+    )
     years = cached(  # the project years of these records, once (not a scan of every project on each rerun)
         (data, "years"),
         lambda: sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()}),
@@ -191,15 +210,17 @@ if tab == "gaps":
         key="inv_gap_chain",
         format_func=lambda c: f"{c}. {chain_names[c]}",
     )
-    g, mtx = gap_tables(ds, data, gap_chain, data.firms)
+    g, mtx = gap_tables(ds, data, gap_chain, data.firms, lang)
     if data.demo:
         st.warning(t("inv_demo_banner", lang))
     st.markdown(f"**{t('inv_gap_list', lang)}**")
-    if data.links["chain_no"].eq(gap_chain).any():
-        st.dataframe(g, hide_index=True, width="stretch") if len(g) else st.success(t("inv_gap_none", lang))
-    else:
+    if not data.links["chain_no"].eq(gap_chain).any():
         st.info(t("inv_no_links", lang))
-        st.dataframe(g, hide_index=True, width="stretch")
+        show_table(g, lang)
+    elif len(g):
+        show_table(g, lang)
+    else:
+        st.success(t("inv_gap_none", lang))
     st.markdown(f"**{t('inv_gap_matrix', lang)}**")
     st.dataframe(mtx, width="stretch")
     st.download_button(
@@ -220,19 +241,28 @@ if tab == "gaps":
     )
     st.markdown(f"**{t('inv_links_edit', lang)}**")
     mine = data.links[data.links["chain_no"] == gap_chain].sort_values("position")
+    link_cols = ["link_id", "stage", "name", "source", "line", "quote"]
+    heads = headers(link_cols, lang)
+    stage_word = {s: label(s, lang) for s in LINK_STAGES}  # edited as words of the reader's language, saved as codes
     edited = st.data_editor(
-        mine[["link_id", "stage", "name", "source", "line", "quote"]],
+        mine[link_cols].assign(stage=mine["stage"].map(stage_word)),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
         key=f"inv_links_{gap_chain}",
         disabled=["link_id"],
-        column_config={"stage": st.column_config.SelectboxColumn(options=list(LINK_STAGES), required=True)},
+        column_config={c: st.column_config.Column(heads[c]) for c in link_cols if c != "stage"}
+        | {"stage": st.column_config.SelectboxColumn(heads["stage"], options=list(stage_word.values()), required=True)},
     )
     if st.button(t("inv_links_save", lang), key="inv_links_save"):
         try:
             if invest_repo.save(
-                ss.inv_repo, replace_links(data, gap_chain, edited), f"links of chain {gap_chain}", lang
+                ss.inv_repo,
+                replace_links(
+                    data, gap_chain, edited.assign(stage=edited["stage"].map({w: c for c, w in stage_word.items()}))
+                ),
+                f"links of chain {gap_chain}",
+                lang,
             ):
                 ss.inv_cache = {}
                 st.rerun()
@@ -244,34 +274,39 @@ if tab == "targets":
     year = st.selectbox(t("inv_targets_year", lang), years_all, index=len(years_all) - 1, key="inv_t_year")
     st.markdown(f"**{t('inv_gsbq', lang)}**")
     prog = project_progress(data.projects, read_targets(), int(year))
-    st.dataframe(
-        prog.drop(columns=["target_id", "label_en" if lang == "zh" else "label"]),
-        hide_index=True,
-        width="stretch",
-        column_config={"progress": st.column_config.ProgressColumn(min_value=0, max_value=1)},
+    heads = headers(["progress", "required_cagr"], lang)
+    show_table(
+        progress_view(prog, lang),
+        lang,
+        column_config={heads["progress"]: st.column_config.ProgressColumn(heads["progress"], min_value=0, max_value=1)},
     )
     st.markdown(f"**{t('inv_stage_counts', lang)}**")
-    st.dataframe(stage_counts(data.projects, int(year)), hide_index=True, width="stretch")
+    show_table(
+        stage_counts(data.projects, int(year)).assign(stage=lambda d: d["stage"].map(lambda s: label(s, lang))), lang
+    )
     st.markdown(f"**{t('inv_chain_targets', lang)}**")
     cp = chain_progress(ds, data.actuals)
-    st.dataframe(
-        cp.assign(status=cp["status"].map(lambda s: t(s, lang))),
-        hide_index=True,
-        width="stretch",
+    show_table(
+        chain_progress_view(cp, lang),
+        lang,
         column_config={
-            "progress": st.column_config.ProgressColumn(min_value=0, max_value=1),
-            "required_cagr": st.column_config.NumberColumn(format="percent"),
+            heads["progress"]: st.column_config.ProgressColumn(heads["progress"], min_value=0, max_value=1),
+            heads["required_cagr"]: st.column_config.NumberColumn(heads["required_cagr"], format="percent"),
         },
     )
     st.markdown(f"**{t('inv_status_map', lang)}**")
     status = area_status(ds, cp).set_index("area_id")
     behind = status["behind"] / max(1, int(status[["behind", "on_track", "no_data"]].sum(axis=1).max()))
     draw_map(lang, "none", "", value_overlay(geo, behind), "invstatus", 380)
-    st.dataframe(status.reset_index(), hide_index=True, width="stretch")
+    area_names = ds.areas.set_index("area_id")[name_col(lang)]
+    show_table(
+        status.reset_index().assign(area_id=lambda d: d["area_id"].map(area_names)).rename(columns={"area_id": "area"}),
+        lang,
+    )
     by_area = data.actuals[data.actuals["area_id"] != ""]
     if len(by_area):
         st.markdown(f"**{t('inv_area_actuals', lang)}**")
-        st.dataframe(by_area, hide_index=True, width="stretch")
+        show_table(area_actuals_view(ds, by_area, lang), lang)
 
 if tab == "import":
     st.download_button(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sq_layout.analysis.overlap import hosts_per_chain
+from sq_layout.i18n import HEADERS, headers, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
 
@@ -138,3 +139,69 @@ def table_view(cmp: Comparison) -> dict[str, pd.DataFrame]:
 
     chains = cmp.chains.assign(n_a=cmp.chains["hosts_a"].map(len), n_b=cmp.chains["hosts_b"].map(len))
     return {"chains": flat(chains), "areas": flat(cmp.areas), "figures": cmp.figures}
+
+
+def _names(a: Dataset, b: Dataset, table: str, key: str, lang: str) -> dict[object, str]:
+    """Id → name in `lang` over both versions (b's names win; the Chinese name where an English one is missing)."""
+    out: dict[object, str] = {}
+    for d in (a, b):
+        frame = getattr(d, table)
+        zh = dict(zip(frame[key], frame["name"], strict=True))
+        local = dict(zip(frame[key], frame[name_col(lang)], strict=True)) if name_col(lang) in frame else zh
+        out |= {k: str(local[k]) if isinstance(local[k], str) and local[k] else str(zh[k]) for k in zh}
+    return out
+
+
+def readable_tables(cmp: Comparison, a: Dataset, b: Dataset, lang: str) -> dict[str, pd.DataFrame]:
+    """The comparison as a reader sees it (page and workbook): names for ids, changes as words, headers in `lang`."""
+    sep = "、" if lang == "zh" else ", "
+    areas = _names(a, b, "areas", "area_id", lang)
+    industries = _names(a, b, "industries", "industry_id", lang)
+    chains = _names(a, b, "chains", "chain_no", lang)
+    subs = _names(a, b, "subindustries", "subindustry_id", lang)
+
+    def listed(ids: list[str], names: dict[object, str]) -> str:
+        return sep.join(names.get(i, str(i)) for i in ids)
+
+    ch = cmp.chains
+    chain_view = pd.DataFrame(
+        {
+            "chain_no": ch["chain_no"],
+            "chain": ch["chain_no"].map(chains),
+            "n_a": ch["hosts_a"].map(len),
+            "n_b": ch["hosts_b"].map(len),
+            **{c: ch[c].map(lambda ids: listed(ids, areas)) for c in ("added", "removed", "kept")},
+        }
+    )
+    ar = cmp.areas
+    area_view = pd.DataFrame(
+        {
+            "area": ar["area_id"].map(areas),
+            "change_status": ar["status"].map(lambda s: t(f"cmp_{s}", lang)),
+            **{c: ar[c].map(lambda ids: listed(ids, industries)) for c in ("gained", "lost", "kept")},
+        }
+    )
+    figure_names = {"industries": industries, "subindustries": subs, "chains": chains}
+    fig = cmp.figures
+    refs = {}
+    for d in (a, b):
+        for r in d.plan_figures.itertuples():
+            refs[str(r.figure_id)] = t("cmp_figure_ref", lang).format(ref=r.ref, line=r.line)
+    keys = [
+        figure_names[tb].get(int(k) if tb == "chains" else k, k) if tb in figure_names else refs.get(k, k)
+        for tb, k in zip(fig["table"], fig["key"], strict=True)
+    ]
+    figure_view = pd.DataFrame(
+        {
+            "table": fig["table"].map(lambda x: label(x, lang)),
+            "key": keys,
+            "field": fig["field"].map(lambda f: HEADERS.get(f.removesuffix("_yi"), {}).get(lang, t("cmp_value", lang))),
+            "value_before": fig["value_a"],
+            "value_after": fig["value_b"],
+            "change": fig["change"],
+        }
+    )
+    return {
+        name: frame.rename(columns=headers(list(frame.columns), lang))
+        for name, frame in (("chains", chain_view), ("areas", area_view), ("figures", figure_view))
+    }

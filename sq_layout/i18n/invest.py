@@ -134,6 +134,14 @@ TEXT: dict[str, dict[str, str]] = {
     "on_track": {"zh": "达到进度", "en": "On track"},
     "behind": {"zh": "落后", "en": "Behind"},
     "no_data": {"zh": "无数据", "en": "No data"},
+    # 补链 and 目标跟踪 tables (issue 20: what the reader sees is in the reader's language)
+    "inv_plan_line": {"zh": "规划第{line}行：{quote}", "en": "Plan line {line}: {quote}"},
+    "inv_gap_inner": {"zh": "其内功能区有企业：{}", "en": "Zones inside it have firms: {}"},
+    "inv_gap_link": {"zh": "全市无企业的环节（招商目标）", "en": "Link with no firm in the city (target to attract)"},
+    "inv_gap_area": {"zh": "承载区域无企业（问题清单）", "en": "Host area with no firm (problem list)"},
+    "inv_no_link": {"zh": "（未标环节）", "en": "(no link named)"},
+    "inv_unit_count": {"zh": "个", "en": "projects"},
+    "inv_unit_yi": {"zh": "亿元", "en": "100m yuan"},
     # investment map: points drawn and clustered in the browser
     "inv_approx_short": {"zh": "近似位置", "en": "approximate"},
     "inv_cluster_tip": {"zh": "{n} 个点 · 点击放大", "en": "{n} points · click to zoom in"},

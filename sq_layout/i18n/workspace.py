@@ -50,6 +50,8 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp_new": {"zh": "新增地区", "en": "New area"},
     "cmp_dropped": {"zh": "删除的地区", "en": "Area dropped"},
     "cmp_none": {"zh": "不涉及", "en": "Not involved"},
+    "cmp_figure_ref": {"zh": "{ref}（第{line}行）", "en": "Line {line}: {ref}"},
+    "cmp_value": {"zh": "数值", "en": "Value"},
     "cmp_legend": {"zh": "版本差异", "en": "Difference"},
     # --- the bundled baseline's title and note as shown (the stored ones stay as seeded) ---
     "ws_baseline_title": {"zh": "“十四五”规划（随附基线）", "en": "14th Five-Year Plan (bundled baseline)"},

@@ -7,22 +7,27 @@ from datetime import date
 import pandas as pd
 
 from sq_layout.export.cells import neutralise_cell, workbook_bytes
+from sq_layout.i18n import label, name_col
+from sq_layout.i18n import t as tr
 from sq_layout.invest.gaps import gap_list, gap_matrix
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 
 
 def gap_tables(
-    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None
+    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None, lang: str = "zh"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The list and the matrix with readable names, as shown and exported."""
-    areas = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
+    """The list and the matrix with readable names in `lang`, as shown and exported (the list's headers are codes)."""
+    areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     links = data.links.set_index("link_id")
     m = gap_matrix(ds, data, chain_no, firms).rename(columns=areas)
-    m.index = [f"{links.at[i, 'stage']!s} · {links.at[i, 'name']!s}" if i else "（未标环节）" for i in m.index]
-    g = gap_list(ds, data, chain_no, firms)
-    g["subject"] = [areas.get(s, s) if k == "area" else s for k, s in zip(g["gap"], g["subject"], strict=True)]
-    g["gap"] = g["gap"].map({"link": "全市无企业的环节（招商目标）", "area": "承载区域无企业（问题清单）"})
+    m.index = [
+        f"{label(str(links.at[i, 'stage']), lang)} · {links.at[i, 'name']!s}" if i else tr("inv_no_link", lang)
+        for i in m.index
+    ]
+    g = gap_list(ds, data, chain_no, firms, lang)
+    g["gap"] = g["gap"].map(lambda k: tr(f"inv_gap_{k}", lang))
+    g["stage"] = g["stage"].map(lambda s: label(s, lang) if s else "")
     return g.drop(columns=["key"]), m
 
 
@@ -52,8 +57,8 @@ def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     mx = wb.create_sheet("环节×区域")
     mx.append([banner])
     mx.append(["环节", *m.columns])
-    for label, counts in m.iterrows():
-        mx.append([neutralise_cell(label), *[int(v) for v in counts]])
+    for link, counts in m.iterrows():
+        mx.append([neutralise_cell(link), *[int(v) for v in counts]])
     for sheet in (ws, mx):
         sheet.freeze_panes = "A3"
         sheet.column_dimensions["A"].width = 30

@@ -6,6 +6,7 @@ from typing import cast
 
 import pandas as pd
 
+from sq_layout.i18n import label, name_col, t
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
@@ -44,22 +45,34 @@ def gap_matrix(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame
     return counts.reindex(index=index, columns=list(ds.areas["area_id"]), fill_value=0).astype(int)
 
 
-def gap_list(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The chain's 招商 targets and problem list: links with no firm anywhere, assigned areas with no firm."""
+def gap_list(
+    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None, lang: str = "zh"
+) -> pd.DataFrame:
+    """The chain's 招商 targets and problem list: links with no firm anywhere, assigned areas with no firm.
+
+    `gap` and `key` are codes (link / area, the link's or area's id); subject, note and source are in `lang`.
+    """
     m = gap_matrix(ds, data, chain_no, firms)
     links = data.links.set_index("link_id")
+    names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)].astype(str), strict=True))
     rows = []
     for link_id, n in m.sum(axis=1).items():
         if link_id and n == 0:
             lk = cast(pd.Series, links.loc[cast(str, link_id)])
-            src = f"规划第{int(lk['line'])}行：{lk['quote']}" if pd.notna(lk["line"]) else str(lk["source"])
+            src = (
+                t("inv_plan_line", lang).format(line=int(lk["line"]), quote=lk["quote"])
+                if pd.notna(lk["line"])
+                else str(lk["source"])
+            )
             rows.append(("link", link_id, lk["stage"], lk["name"], "", src))
     per_area = m.sum(axis=0)
     sources = chain_links(ds).query("chain_no == @chain_no").set_index("area_id")
     parent = ds.areas.set_index("area_id")["parent_area_id"]
+    sep = "、" if lang == "zh" else ", "
     for a in chain_hosts(ds, chain_no):
         if per_area.get(a, 0) == 0:
-            inner = [str(z) for z, p in parent.items() if p == a and per_area.get(z, 0) > 0]
-            note = ("；其内功能区有企业：" + "、".join(inner)) if inner else ""
-            rows.append(("area", a, "", a, note, str(sources.at[a, "sources"])))
+            inner = [names[str(z)] for z, p in parent.items() if p == a and per_area.get(z, 0) > 0]
+            note = t("inv_gap_inner", lang).format(sep.join(inner)) if inner else ""
+            src = sep.join(label(s, lang) for s in ("table10", "ch4", "ch5") if bool(sources.at[a, s]))
+            rows.append(("area", a, "", names[a], note, src))
     return pd.DataFrame(rows, columns=["gap", "key", "stage", "subject", "note", "source"])

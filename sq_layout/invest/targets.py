@@ -8,6 +8,8 @@ from typing import SupportsFloat, SupportsInt, cast
 import numpy as np
 import pandas as pd
 
+from sq_layout.i18n import name_col
+from sq_layout.i18n import t as tr
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
@@ -96,3 +98,54 @@ def area_status(ds: Dataset, progress: pd.DataFrame) -> pd.DataFrame:
         if c not in t:
             t[c] = 0
     return t[["behind", "on_track", "no_data"]].reset_index()
+
+
+def _unit(unit: str, lang: str) -> str:
+    return {"个": tr("inv_unit_count", lang), "亿元": tr("inv_unit_yi", lang)}.get(unit, unit)
+
+
+def progress_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The “个十百千” progress as shown: the target's name and unit in `lang`; the plan's words (and, in English, how
+    the target is read, a note written in English only)."""
+    out = progress.assign(
+        label=progress["label" if lang == "zh" else "label_en"],
+        unit=progress["unit"].map(lambda u: _unit(str(u), lang)),
+        achieved=progress["value"],
+    )
+    cols = ["label", "achieved", "target", "progress", "unit", "line", "quote"] + ([] if lang == "zh" else ["reading"])
+    return out[cols]
+
+
+def chain_progress_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """表十一 against the latest actuals as shown: the chain's name in `lang`, its status as a word, blanks for none."""
+    out = pd.DataFrame(
+        {
+            "chain": progress[name_col(lang)],
+            "output_2020": progress["output_2020_yi"],
+            "target_2023": progress["target_2023_yi"],
+            "target_2025": progress["target_2025_yi"],
+            "year": progress["year"],
+            "actual_yi": progress["actual_yi"],
+            "expected_yi": progress["expected_yi"],
+            "required_cagr": progress["required_cagr"],
+            "progress": progress["progress"],
+            "status": progress["status"].map(lambda s: tr(str(s), lang)),
+            "line": progress["line"],
+        }
+    )
+    return out
+
+
+def area_actuals_view(ds: Dataset, actuals: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per-area actuals as shown: area and chain names in `lang` for their ids."""
+    areas = ds.areas.set_index("area_id")[name_col(lang)]
+    chains = ds.chains.set_index("chain_no")[name_col(lang)]
+    return pd.DataFrame(
+        {
+            "area": actuals["area_id"].map(areas),
+            "chain": actuals["chain_no"].map(chains),
+            "year": actuals["year"],
+            "output_yi": actuals["output_yi"],
+            "source": actuals["source"],
+        }
+    )
