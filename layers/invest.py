@@ -68,8 +68,10 @@ def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataF
 
 
 def point_blob(points: pd.DataFrame) -> bytes:
-    """The points as the compact binary the browser draws (layers/points.py); colour index = chain number."""
-    return encode(points.assign(color=points["chain_no"].clip(0, len(CHAIN_COLORS))))
+    """The points as the compact binary the browser draws (layers/points.py); colour index = chain number, cycling
+    through the palette past its twenty colours (any number of chains; 0 = no chain)."""
+    c = points["chain_no"].astype(int)
+    return encode(points.assign(color=((c - 1) % len(CHAIN_COLORS) + 1).where(c > 0, 0)))
 
 
 def _steps(top: float, whole: bool) -> list[str]:

@@ -11,7 +11,7 @@ import shapely
 
 from sq_layout.invest.locate import area_shapes, assign_areas, placement
 from sq_layout.invest.repository import InvestData, plan_baseline
-from sq_layout.invest.schemas import ROLES, STAGE_DATES, STAGES
+from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
 
@@ -75,7 +75,7 @@ def demo_data(ds: Dataset, n_firms: int = 400, n_projects: int = 120, seed: int 
     firms = _records(ds, n_firms, base.links, rng, "企业")
     firms.insert(0, "firm_id", [f"D-F{i + 1:05d}" for i in range(n_firms)])
     firms.insert(2, "credit_code", "")  # no codes: a made-up code could be a real firm's
-    firms.insert(3, "role", rng.choice(list(ROLES), n_firms, p=[0.03, 0.12, 0.85]))
+    firms.insert(3, "role", rng.choice(["链主", "龙头", "配套"], n_firms, p=[0.03, 0.12, 0.85]))
     projects = _records(ds, n_projects, base.links, rng, "项目")
     projects.insert(0, "project_id", [f"D-P{i + 1:05d}" for i in range(n_projects)])
     projects.insert(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 import pandas as pd
 
 from sq_layout.invest.schemas import ACTUALS, CARRIERS, FIRMS, LINKS, PROJECTS, empty_table
-from sq_layout.invest.seed import plan_carriers, plan_firms, read_links
+from sq_layout.invest.seed import plan_carriers, plan_firms, plan_projects, read_links
 from sq_layout.plan.dataset import Dataset
 
 if TYPE_CHECKING:
@@ -44,8 +44,8 @@ class InvestData:
 
 
 def plan_baseline(ds: Dataset) -> InvestData:
-    """What the plan itself names: its lead firms, carrier parks and chain links; no projects, no actuals."""
-    return InvestData(plan_firms(ds), empty_table(PROJECTS), plan_carriers(ds), read_links(), empty_table(ACTUALS))
+    """What the plan itself names: firms and 表三 projects where it states their area, carrier parks, chain links."""
+    return InvestData(plan_firms(ds), plan_projects(ds), plan_carriers(ds), read_links(), empty_table(ACTUALS))
 
 
 def _renumber(existing: pd.DataFrame, new: pd.DataFrame, key: str, prefix: str) -> pd.DataFrame:

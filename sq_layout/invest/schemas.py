@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-ROLES = ("链主", "龙头", "配套")
+ROLES = ("链主", "标杆", "龙头", "配套")  # 标杆: the plan's 行业标杆企业 (L1096)
 STAGES = ("签约", "开工", "竣工", "投产")  # in order: a project's stage dates never go backwards
 STAGE_DATES = ("date_signed", "date_started", "date_completed", "date_operating")
 LINK_STAGES = ("上游", "中游", "下游")
@@ -13,7 +13,7 @@ COORD_SYSTEMS = ("wgs84", "gcj02", "bd09")
 ORIGINS = ("plan", "import", "demo", "user")
 
 _TEXT = pa.Check.str_length(min_value=1)
-_CHAINS = pa.Check.str_matches(r"^\d{1,2}(;\d{1,2})*$")
+_CHAINS = pa.Check.str_matches(r"^[1-9]\d*(;[1-9]\d*)*$")  # any number of chains, not only 表十一's 20
 _LINKS = pa.Check.str_matches(r"^([a-z0-9_-]+(;[a-z0-9_-]+)*)?$")
 
 
@@ -75,7 +75,7 @@ PROJECTS = pa.DataFrameSchema(
 LINKS = pa.DataFrameSchema(
     {
         "link_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_-]+$"), unique=True),
-        "chain_no": pa.Column(int, pa.Check.in_range(1, 20)),
+        "chain_no": pa.Column(int, pa.Check.ge(1)),
         "position": pa.Column(int, pa.Check.ge(1)),
         "stage": pa.Column(str, pa.Check.isin(LINK_STAGES)),
         "name": pa.Column(str, _TEXT),
@@ -89,7 +89,7 @@ LINKS = pa.DataFrameSchema(
 
 ACTUALS = pa.DataFrameSchema(
     {
-        "chain_no": pa.Column(int, pa.Check.in_range(1, 20)),
+        "chain_no": pa.Column(int, pa.Check.ge(1)),
         "year": pa.Column(int, pa.Check.in_range(2020, 2030)),
         "area_id": pa.Column(str),  # '' = city-wide (the scope of 表十一's targets)
         "output_yi": pa.Column(float, [pa.Check.ge(0), pa.Check(lambda s: s.abs() < float("inf"))]),
@@ -121,7 +121,7 @@ CARRIERS = pa.DataFrameSchema(
     {
         "carrier_id": pa.Column(str, _TEXT, unique=True),
         "name": pa.Column(str, _TEXT),
-        "chains": pa.Column(str, pa.Check.str_matches(r"^(\d{1,2}(;\d{1,2})*)?$")),
+        "chains": pa.Column(str, pa.Check.str_matches(r"^([1-9]\d*(;[1-9]\d*)*)?$")),
         "area_id": pa.Column(str, _TEXT),
         "lon": pa.Column(float, pa.Check.in_range(115.0, 121.0)),
         "lat": pa.Column(float, pa.Check.in_range(32.0, 36.0)),

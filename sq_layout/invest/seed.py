@@ -1,14 +1,21 @@
-"""The plan baseline: lead firms and carrier parks the plan names (第四章/第五章), chain links and targets."""
+"""The plan baseline: firms, projects and carrier parks the plan names, chain links (with the plan's intents), targets.
+
+Everything is read from files under geodata/plan/, each fact with its plan line and a verbatim quote. A firm or project
+whose place the plan does not state stays off the map (`plan_unplaced`); nothing is given a place the plan does not.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from sq_layout import paths
 from sq_layout.invest.locate import placement
-from sq_layout.invest.schemas import CARRIERS, FIRMS, LINKS, TARGETS
+from sq_layout.invest.schemas import CARRIERS, FIRMS, LINKS, PROJECTS, STAGE_DATES, TARGETS
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
 
@@ -19,7 +26,76 @@ def read_links(path: Path = paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
     """The chain links the plan names (上游/中游/下游), each with its line and verbatim quote."""
     d = pd.read_csv(path, dtype={"link_id": str, "name": str, "quote": str, "source": str, "stage": str})
     d["line"] = d["line"].astype("Int64")
-    return LINKS.validate(d.fillna({"quote": ""}))
+    return LINKS.validate(d.fillna({"quote": ""})[list(LINKS.columns)])
+
+
+@lru_cache(maxsize=8)
+def _csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def read_link_plan(path: Path = paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
+    """Per plan link: its 上/中/下游 as the plan's wording (`plan`) or the app's reading (`app`); its English name."""
+    return _csv(path)[["link_id", "stage_basis", "name_en"]].copy()
+
+
+def read_intents(path: Path = paths.PLAN_DIR / "link_intents.csv") -> pd.DataFrame:
+    """The plan's intents per link (强链 / 补链 / 延链), each with its line and verbatim quote."""
+    return _csv(path).astype({"line": int})
+
+
+def read_named(path: Path = paths.PLAN_DIR / "plan_named.csv") -> pd.DataFrame:
+    """Every firm and project the plan names (表三, 第四–六章): chain, link and area where the plan states them."""
+    return _csv(path).astype({"line": int})
+
+
+def _named_source(r: Mapping[Hashable, Any]) -> str:
+    out = f"规划第{r['line']}行"
+    if r["role_line"]:
+        out += f"；第{r['role_line']}行：{r['role']}"
+    if r["stage_line"]:
+        out += f"；阶段据第{r['stage_line']}行"
+    return out + (f"（{r['note']}）" if r["note"] else "")
+
+
+def _placeable(ds: Dataset, named: pd.DataFrame) -> pd.Series:
+    """Named records the map can show: the plan states the area, and the area and chains are the Dataset's."""
+    chains = {str(c) for c in ds.chains["chain_no"]}
+    has_chains = named["chains"].map(lambda s: bool(s) and set(s.split(";")) <= chains)
+    return (named["area_id"] != "") & named["area_id"].isin(set(ds.areas["area_id"])) & has_chains
+
+
+def _named_located(ds: Dataset, d: pd.DataFrame) -> pd.DataFrame:
+    lon, lat = placement(ds, d["area_id"])
+    return d.assign(
+        lon=lon,
+        lat=lat,
+        approximate=True,
+        origin="plan",
+        source=[_named_source(r) for r in d.to_dict("records")],
+        area_stated=d["area_id"],
+        area_flag=False,
+        carrier="",
+    )
+
+
+def plan_projects(ds: Dataset) -> pd.DataFrame:
+    """表三's projects whose area the plan states, placed in that area (approximate); stage as the plan implies."""
+    named = read_named()
+    d = named[(named["kind"] == "project") & _placeable(ds, named)].reset_index(drop=True)
+    d = _named_located(ds, d)
+    out = d.assign(
+        project_id=[f"plan-{r}" for r in d["record_id"]],
+        investment_yi=d["investment_yi"].astype(float),
+        **{c: pd.Series(pd.NaT, index=d.index, dtype="datetime64[ns]") for c in STAGE_DATES},
+    )
+    return PROJECTS.validate(out[list(PROJECTS.columns)].reset_index(drop=True))
+
+
+def plan_unplaced(ds: Dataset) -> pd.DataFrame:
+    """Firms and projects the plan names without an area (or on no chain of this Dataset): listed, never mapped."""
+    named = read_named()
+    return named[~_placeable(ds, named)].reset_index(drop=True)
 
 
 def read_targets(path: Path = paths.PLAN_DIR / "invest_targets.csv") -> pd.DataFrame:
@@ -42,7 +118,7 @@ def _located(ds: Dataset, d: pd.DataFrame) -> pd.DataFrame:
 
 
 def plan_firms(ds: Dataset) -> pd.DataFrame:
-    """Lead firms the plan names, one record each, placed in their area (approximate)."""
+    """Firms the plan names with their area, one record each, placed in it (approximate), with their link and role."""
     d = ds.details[ds.details["kind"] == "firm"].reset_index(drop=True)
     d = _located(ds, d.assign(chains=_detail_chains(ds, d)))
     firms = pd.DataFrame(
@@ -60,7 +136,23 @@ def plan_firms(ds: Dataset) -> pd.DataFrame:
         }
     )
     firms = pd.concat([firms, d[["lon", "lat", "approximate", "origin", "source"]]], axis=1)
-    return FIRMS.validate(firms[firms["chains"] != ""].reset_index(drop=True))
+    firms = firms[firms["chains"] != ""].reset_index(drop=True)
+    named = read_named()
+    named = named[(named["kind"] == "firm") & _placeable(ds, named)]
+    # a firm the chapters already name in the same area takes the plan's link and role from plan_named.csv
+    by_key = {(str(r["name"]), str(r["area_id"])): r for r in named.to_dict("records")}
+    links, roles, sources = list(firms["links"]), list(firms["role"]), list(firms["source"])
+    for i, key in enumerate(zip(firms["name"], firms["area_id"], strict=True)):
+        if key in by_key:
+            r = by_key[key]
+            links[i], roles[i] = str(r["links"]), str(r["role"] or "龙头")
+            sources[i] = f"{sources[i]}；{_named_source(r)}"
+    firms = firms.assign(links=links, role=roles, source=sources)
+    known = set(zip(firms["name"], firms["area_id"], strict=True))
+    extra = named[[(n, a) not in known for n, a in zip(named["name"], named["area_id"], strict=True)]]
+    extra = _named_located(ds, extra.reset_index(drop=True))
+    extra = extra.assign(firm_id=[f"plan-{r}" for r in extra["record_id"]], credit_code="")
+    return FIRMS.validate(pd.concat([firms, extra[list(FIRMS.columns)]], ignore_index=True))
 
 
 def plan_carriers(ds: Dataset) -> pd.DataFrame:

@@ -126,13 +126,13 @@ def test_user_links_fill_a_chain_the_plan_left_empty(ds, data) -> None:
 
     edited = pd.DataFrame({"link_id": [None, None], "stage": ["上游", "下游"], "name": ["玻璃原片", "光伏玻璃深加工"],
                            "source": ["", "招商局"], "line": [None, None], "quote": ["", ""]})  # fmt: skip
-    out = replace_links(data, 16, edited)
-    mine = out.links[out.links["chain_no"] == 16]
-    assert mine["link_id"].tolist() == ["c16-u1", "c16-u2"] and mine["source"].tolist() == ["用户", "招商局"]
+    out = replace_links(data, 13, edited)
+    mine = out.links[out.links["chain_no"] == 13]
+    assert mine["link_id"].tolist() == ["c13-u1", "c13-u2"] and mine["source"].tolist() == ["用户", "招商局"]
     assert len(out.links) == len(data.links) + 2
-    assert gap_list(ds, out, 16).query("gap == 'link'")["subject"].tolist() == ["玻璃原片", "光伏玻璃深加工"]
+    assert gap_list(ds, out, 13).query("gap == 'link'")["subject"].tolist() == ["玻璃原片", "光伏玻璃深加工"]
     with pytest.raises(Exception, match="stage"):
-        replace_links(data, 16, edited.assign(stage=["上游", "最下游"]))
+        replace_links(data, 13, edited.assign(stage=["上游", "最下游"]))
 
 
 def test_gap_print_page_lists_the_gaps_under_the_map(ds, data) -> None:
