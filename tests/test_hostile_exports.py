@@ -131,3 +131,15 @@ def test_overview_chips_escape_names_and_refuse_css_colours() -> None:
     html = overview_chips_html([("#4E79A7", IMG, "主导产业"), ('red;background:url("x")', "a", "b")])
     assert "<img" not in html and "&lt;img" in html
     assert "url(" not in html and "#888888" in html
+
+
+def test_a_hundred_character_chain_name_gives_a_bounded_page_file_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sq_layout.printing.atlas import atlas_pages
+
+    ds = bundled()
+    chains = ds.chains.copy()
+    chains.loc[0, "name"] = "长" * 100
+    stems = [p.stem for p in atlas_pages(replace(ds, chains=chains), "zh")]
+    long = [s for s in stems if "长" * 30 in s]
+    assert long and max(len(f"{s}-9.png".encode()) for s in stems) <= 255
+    (tmp_path / f"{long[0]}-2.png").write_bytes(b"x")  # the file system takes it

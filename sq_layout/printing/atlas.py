@@ -98,6 +98,8 @@ def overview_table(ds: Dataset, lang: str) -> pd.DataFrame:
 def file_stem(prefix: str, name: str) -> str:
     """A page file name people can read: its number and its name, without characters file systems refuse."""
     safe = UNSAFE.sub("-", name).strip("-")
+    # a name from data is cut to 120 bytes of UTF-8 (a whole character at most): the file system allows 255
+    safe = safe.encode("utf-8")[:120].decode("utf-8", "ignore").rstrip("-")
     return f"{prefix}-{safe}"
 
 
