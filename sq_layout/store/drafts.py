@@ -22,6 +22,7 @@ from sq_layout.store.workspace_store import (
     now,
     publication_order,
     published_base,
+    write_snapshot,
 )
 
 
@@ -81,6 +82,7 @@ def publish(
         values = dict(kind="published", title=title.strip(), note=f"published {date}".strip(), created=now())
         conn.execute(update(t.versions).where(t.versions.c.id == draft_id).values(**values))
         conn.execute(delete(drafts).where(drafts.c.version_id == draft_id))
+        write_snapshot(conn, draft_id)  # published: it no longer changes, so it is read whole from now on
         summary = f"{title.strip()} ({date}) · supersedes version {latest}"
         log_version(conn, draft_id, user, "publish", summary, reason)
     return draft_id

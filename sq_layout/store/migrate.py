@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-HEAD = "0004"
+HEAD = "0006"
 SCRIPTS = Path(__file__).parent / "migrations"
 
 

@@ -16,12 +16,13 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sq_layout.errors import EditRejected, UnknownAreas, UnknownVersion
 from sq_layout.geo.crs import STORAGE_CRS
 from sq_layout.plan.dataset import Dataset
+from sq_layout.store import snapshot
 from sq_layout.store import tables as t
 from sq_layout.store.edit_tables import changes, drafts
 from sq_layout.store.engine import make_engine, resolve_url
@@ -103,6 +104,20 @@ def _frame(conn: Connection, name: str, version_id: int) -> pd.DataFrame:
     return frame
 
 
+def _snapshot_frames(conn: Connection, vid: int) -> dict[str, Any] | None:
+    found = conn.execute(select(snapshot.snapshots.c.format, snapshot.snapshots.c.data).where(
+        snapshot.snapshots.c.version_id == vid)).first()  # fmt: skip
+    return snapshot.decode(found.data) if found is not None and found.format == snapshot.FORMAT else None
+
+
+def write_snapshot(conn: Connection, vid: int, frames: dict[str, Any] | None = None) -> None:
+    """Store the snapshot of a version that no longer changes (the baseline, a published version), made from its rows
+    as read in this transaction unless given; one of an older format is replaced."""
+    blob = snapshot.encode(frames or {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS})
+    conn.execute(delete(snapshot.snapshots).where(snapshot.snapshots.c.version_id == vid))
+    conn.execute(insert(snapshot.snapshots).values(version_id=vid, format=snapshot.FORMAT, data=blob))
+
+
 def with_provenance(boundaries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """The boundaries frame with the geometry_source/date/file columns present (empty where not recorded)."""
     missing = [c for c in t.BOUNDARY_PROVENANCE if c not in boundaries.columns]
@@ -182,11 +197,19 @@ class Workspace:
         """The whole version as a Dataset (None: the latest)."""
         vid = self.latest_id() if version_id is None else version_id
         with self.engine.connect() as conn:
-            sha = conn.execute(select(t.versions.c.plan_text_sha).where(t.versions.c.id == vid)).scalar()
-            if sha is None:
+            row = conn.execute(select(t.versions.c.plan_text_sha, t.versions.c.kind).where(t.versions.c.id == vid))
+            found = row.first()
+            if found is None:
                 raise UnknownVersion(vid, [v.id for v in self.versions()])
+            sha, kind = found
             text = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar_one()
-            frames = {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS}
+            frames = _snapshot_frames(conn, vid)
+        if frames is None:  # a draft, or the first load of a version made before snapshots
+            with self.engine.connect() as conn:
+                frames = {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS}
+            if kind != "draft":
+                with contextlib.suppress(IntegrityError), self.engine.begin() as conn:  # another process made it
+                    write_snapshot(conn, vid, frames)
         return Dataset(**frames, plan_lines=tuple(text.split("\n")))
 
     def save_dataset(
@@ -232,6 +255,8 @@ class Workspace:
                 conn.execute(insert(t.records[name]), rows)
         if record is not None:
             conn.execute(insert(t.import_records).values(version_id=vid, created=created, user_name=user, **record))
+        if kind != "draft":
+            write_snapshot(conn, vid)
         return vid
 
     def add_version(

@@ -1,0 +1,66 @@
+"""A version's tables as one blob (Arrow IPC streams in an uncompressed zip), made once for a version that no longer
+changes and read whole: many processes and sessions load a version without rebuilding it row by row."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, String, Table
+
+from sq_layout.geo.crs import STORAGE_CRS
+from sq_layout.store import tables as t
+
+FORMAT = "arrow-ipc-zip/1"  # a format change gets a new name; snapshots of an older one are made again
+
+snapshots = Table(
+    "version_snapshot",
+    t.metadata,
+    Column("version_id", Integer, ForeignKey("plan_version.id"), primary_key=True),
+    Column("format", String(32), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+_DTYPES = {"str": "str", "float": "float64", "int": "int64", "Int64": "Int64"}
+
+
+def _columns(name: str) -> list[str]:
+    return [c for c, _ in t.RECORD_COLUMNS[name]]
+
+
+def encode(frames: dict[str, pd.DataFrame]) -> bytes:
+    """The record tables (boundaries with WKB geometry) as one blob."""
+    import pyarrow as pa
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as z:
+        for name in t.RECORD_COLUMNS:
+            frame = pd.DataFrame(frames[name][_columns(name)])
+            if name == "boundaries":
+                frame["geometry"] = gpd.GeoSeries(frames[name].geometry).to_wkb()
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            sink = io.BytesIO()
+            with pa.ipc.new_stream(sink, table.schema) as writer:
+                writer.write_table(table)
+            z.writestr(f"{name}.arrow", sink.getvalue())
+    return out.getvalue()
+
+
+def decode(blob: bytes) -> dict[str, Any]:
+    """The record tables of a blob, with the same columns and dtypes as when read row by row."""
+    import pyarrow as pa
+
+    frames: dict[str, Any] = {}
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        for name, spec in t.RECORD_COLUMNS.items():
+            table = pa.ipc.open_stream(z.read(f"{name}.arrow")).read_all()
+            data = {c: pd.Series(table.column(c).to_pylist(), dtype=_DTYPES[kind]) for c, kind in spec}
+            if name == "boundaries":
+                geoms = gpd.GeoSeries.from_wkb(table.column("geometry").to_pylist(), crs=STORAGE_CRS)
+                frames[name] = gpd.GeoDataFrame({"geometry": geoms, **data}, geometry="geometry", crs=STORAGE_CRS)
+            else:
+                frames[name] = pd.DataFrame(data)
+    return frames

@@ -1,0 +1,51 @@
+"""A published version is read whole from its snapshot, exactly as from its rows; drafts never have one."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import delete, func, select
+
+from sq_layout.store import Workspace
+from sq_layout.store import tables as t
+from sq_layout.store.drafts import publish, start_draft
+from sq_layout.store.edit_ops import update_record
+from sq_layout.store.edits import records
+from sq_layout.store.snapshot import snapshots
+from sq_layout.store.users import add_user_cli
+
+
+def _snapshotted(ws: Workspace) -> set[int]:
+    with ws.engine.connect() as conn:
+        return set(conn.execute(select(snapshots.c.version_id)).scalars())
+
+
+def _from_rows(ws: Workspace, vid: int) -> dict[str, pd.DataFrame]:
+    with ws.engine.begin() as conn:
+        conn.execute(delete(snapshots).where(snapshots.c.version_id == vid))
+    ds = ws.load(vid)  # no snapshot: read row by row (and the snapshot made again)
+    return {name: getattr(ds, name) for name in t.RECORD_COLUMNS}
+
+
+def test_snapshot_equals_rows_and_follows_publication(ws: Workspace) -> None:
+    add_user_cli(ws, "snap_admin", "admin", "snap-password-1")
+    base = ws.latest_id()
+    assert base in _snapshotted(ws)  # made when the version was saved
+    from_snapshot = ws.load(base)
+    rows = _from_rows(ws, base)
+    assert base in _snapshotted(ws)  # made again on the first load
+    for name, frame in rows.items():
+        got = getattr(from_snapshot, name)
+        pd.testing.assert_frame_equal(got, frame, check_exact=True, obj=name)
+    assert list(from_snapshot.boundaries.geometry.to_wkb()) == list(rows["boundaries"].geometry.to_wkb())
+
+    draft = start_draft(ws, "snap_admin", base, "snapshot draft")
+    assert draft not in _snapshotted(ws)
+    chain = records(ws, draft, "chains")[0]
+    update_record(ws, "snap_admin", draft, "chains", chain["row_no"], chain["rev"], {"name_en": "Snap"}, "test")
+    assert ws.load(draft).chains["name_en"].iloc[0] == "Snap" and draft not in _snapshotted(ws)
+    publish(ws, "snap_admin", draft, "snapshot published", "2026-12-01")
+    assert draft in _snapshotted(ws)
+    assert ws.load(draft).chains["name_en"].iloc[0] == "Snap"
+    with ws.engine.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(snapshots)).scalar_one()
+    assert n == len([v for v in ws.versions() if v.kind != "draft"])
