@@ -36,3 +36,11 @@ else:
         page.run()
     except UserError as exc:  # a bad data file or value: say what to fix, never a traceback with server paths
         st.error(f"{t('data_load_failed', lang)}\n\n```\n{str(exc).replace(f'{ROOT}/', '')}\n```")
+    except Exception as exc:  # anything else: the reader's language on the page, the traceback in the server log only
+        import logging
+
+        from sq_layout.cli import describe_failure
+
+        logging.getLogger("sq_layout").exception("page %s failed", page.url_path or "/")
+        failure = describe_failure(exc)
+        st.error(t("workspace_busy" if failure and "busy" in failure[1] else "page_failed", lang))

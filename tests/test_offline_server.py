@@ -80,3 +80,78 @@ def test_app_start_stays_on_this_machine(tmp_path):
     text = log.read_text()
     assert "external IP" not in text and "Network URL" not in text
     assert f"http://127.0.0.1:{port}" in text
+
+
+_DNS_HOOK = """
+import os, socket
+_log = os.environ["SQ_DNS_LOG"]
+with open(_log, "a") as f:
+    f.write("hook loaded\\n")
+def _wrap(name):
+    real = getattr(socket, name)
+    def looked_up(host, *args, **kwargs):
+        with open(_log, "a") as f:
+            f.write(f"{name} {host}\\n")
+        return real(host, *args, **kwargs)
+    setattr(socket, name, looked_up)
+for _name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn"):
+    _wrap(_name)
+"""
+LOCAL_NAMES = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "", "None"}
+
+
+def test_websockets_from_a_foreign_origin_are_refused_without_any_lookup(tmp_path: Path) -> None:
+    """Streamlit's own check of a foreign Origin looks up this machine's addresses (DNS, and a request off the
+    machine) on every attempt; the app refuses such a WebSocket first."""
+    import asyncio
+
+    import websockets
+
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_DNS_HOOK)
+    dns_log = tmp_path / "dns.log"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": f"{hook}{os.pathsep}{ROOT}", "SQ_DNS_LOG": str(dns_log)}
+    log = tmp_path / "streamlit.log"
+    with log.open("w") as f:
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+                                cwd=ROOT, env=env, stdout=f, stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert "hook loaded" in dns_log.read_text(), "the lookup hook did not load"
+        started = dns_log.read_text().splitlines()
+
+        async def attempts() -> list[str]:
+            outcomes = []
+            for _ in range(13):
+                try:
+                    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", origin="http://evil.example",  # type: ignore[arg-type]
+                                                  subprotocols=["streamlit"], proxy=None, open_timeout=10):  # type: ignore[list-item]  # fmt: skip
+                        outcomes.append("accepted")
+                except websockets.exceptions.InvalidStatus as exc:
+                    outcomes.append(str(exc.response.status_code))
+            return outcomes
+
+        assert set(asyncio.run(attempts())) == {"403"}
+
+        async def same_origin() -> str:
+            async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
+                                          subprotocols=["streamlit"], proxy=None) as ws:  # type: ignore[list-item]  # fmt: skip
+                return str(ws.subprotocol)
+
+        assert asyncio.run(same_origin()) == "streamlit"  # the app's own page still connects
+        later = dns_log.read_text().splitlines()[len(started) :]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    looked_up = [line for line in later if line != "hook loaded" and line.split(" ", 1)[1] not in LOCAL_NAMES]
+    assert looked_up == [], looked_up

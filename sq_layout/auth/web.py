@@ -76,6 +76,12 @@ class TrustedClient:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
+        if scope["type"] == "websocket" and not same_origin(scope.get("headers", [])):
+            # Refused here, before Streamlit's own check: for a foreign Origin that one looks up this machine's
+            # internal and external addresses (a DNS query and a request off the machine per attempt).
+            await receive()
+            await send({"type": "websocket.close", "code": 1008})
+            return
         config = proxy_config()
         peer: str | None = scope.get(PEER_KEY)  # None: not served through keep_tcp_peer, so no proxy is trusted
         trusted = config.trusts(peer)
@@ -103,6 +109,29 @@ class TrustedClient:
             scope["client"] = (address, client[1] if client else 0)
         scope[SECURE_KEY] = scope.get("scheme") in ("https", "wss") or proto in ("https", "wss")
         await self.app(scope, receive, send)
+
+
+def same_origin(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Whether a request's Origin (when it sends one) names the host and port it was sent to."""
+    found = {name: value.decode("latin-1").strip().lower() for name, value in headers if name in (b"origin", b"host")}
+    origin = found.get(b"origin")
+    if origin is None:
+        return True  # not a browser: Streamlit's own rules apply
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(origin)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    try:
+        port = parts.port or default
+    except ValueError:
+        return False
+    host = found.get(b"host", "")
+    if ":" in host.rsplit("]", 1)[-1]:
+        host_name, _, host_port = host.rpartition(":")
+    else:
+        host_name, host_port = host, ""
+    wanted = int(host_port) if host_port.isdigit() else None
+    return bool(parts.hostname) and parts.hostname == host_name.strip("[]") and (wanted is None or port == wanted)
 
 
 def safe_next(target: str | None) -> str:

@@ -134,6 +134,15 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "数据无法加载，请按下列说明修正",
         "en": "The data could not be loaded; fix what is listed below",
     },
+    "page_failed": {
+        "zh": "此页出现问题，未保存任何更改。请刷新页面重试；若仍出现，请告知管理员（详情已记入服务器日志）。",
+        "en": "Something went wrong on this page; nothing was saved. Reload to try again; if it happens again, tell "
+        "the administrator (the details are in the server's log).",
+    },
+    "workspace_busy": {
+        "zh": "工作空间正忙（另一项保存尚未完成），未保存任何更改。请稍后重试。",
+        "en": "The workspace is busy (another save has not finished); nothing was saved. Try again in a moment.",
+    },
     "overview_hosts": {"zh": "承载该产业", "en": "Hosts the industry"},
     "overview": {"zh": "总览", "en": "overview"},
     # explorer and audit pages (state, answer card, picker, compare, export beside the map)
