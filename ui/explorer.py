@@ -33,7 +33,7 @@ def secret(name: str) -> str:
 
 
 def sidebar(view: ViewState) -> None:
-    """Language, filters (by id), basemap and 清除选择, all drawn from the state."""
+    """Language, basemap, 清除选择 and the filters (by id), all drawn from the state."""
     lang, sel = view.lang, view.selection
     language_switch(view)
     ind_names = ds.industries.set_index("industry_id")[name_col(lang)]
@@ -41,7 +41,16 @@ def sidebar(view: ViewState) -> None:
     chain_names = ds.chains.set_index("chain_no")[name_col(lang)]
     ph = t("choose", lang)
     with st.sidebar:
+        # the map's own controls first: on a 1366×768 screen they stay in sight beside the map
+        st.selectbox(
+            t("basemap", lang),
+            BASEMAPS,
+            key=state.bind("w_base", view.basemap),
+            format_func=lambda b: t(f"basemap_{b}", lang),
+            on_change=state.on_basemap("w_base"),
+        )
         st.subheader(t("filters", lang))
+        st.button(t("clear", lang), width="stretch", on_click=state.clear, key="w_clear")
         for field, key, text, options, fmt, value in (
             ("tiers", "w_tier", "tier", ["dominant", "leading"], lambda v: label(v, lang), sel.tiers),
             ("industries", "w_ind", "industry", list(ind_names.index), ind_names.get, sel.industries),
@@ -56,14 +65,6 @@ def sidebar(view: ViewState) -> None:
                 placeholder=ph,
                 on_change=state.on_filter(field, key),
             )
-        st.selectbox(
-            t("basemap", lang),
-            BASEMAPS,
-            key=state.bind("w_base", view.basemap),
-            format_func=lambda b: t(f"basemap_{b}", lang),
-            on_change=state.on_basemap("w_base"),
-        )
-        st.button(t("clear", lang), width="stretch", on_click=state.clear, key="w_clear")
 
 
 def area_picker(view: ViewState) -> None:

@@ -104,8 +104,20 @@ def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: Overlay, key: 
     MAP_SENT.set()
 
 
+# Streamlit's file uploader has no API for its own texts ("Upload", "50MB per file • …"): in Chinese they are hidden
+# and said in Chinese instead (the accepted types are in each uploader's label or caption).
+UPLOADER_ZH = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "选择文件"; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放文件到此处，单个文件不超过 %dMB"; }
+</style>"""
+
+
 def language_switch(view: ViewState) -> None:
     """The 语言/Language radio in the sidebar, drawn from the state; switching keeps the selection."""
+    if view.lang == "zh":
+        st.html(UPLOADER_ZH % int(st.get_option("server.maxUploadSize")))
     st.sidebar.radio(
         t("lang", view.lang),
         ["zh", "en"],
@@ -117,11 +129,16 @@ def language_switch(view: ViewState) -> None:
 
 
 def page_language() -> str:
-    """The shared view's language on a page without the explorer's map, with the same switch in the sidebar."""
+    """The shared view's language on a page without the explorer's map, with the same switch in the sidebar; the
+    language is kept in the URL (`lang=en`), so a reload or a shared link opens the page in it."""
     view = st.session_state.get(state.KEY)
     if view is None:  # first page of the session: the view (and its language) comes from the URL, as on the map
         view = state.current(load()[0])
     language_switch(view)
+    if view.lang == "en" and st.query_params.get("lang") != "en":
+        st.query_params["lang"] = "en"
+    elif view.lang != "en" and "lang" in st.query_params:
+        del st.query_params["lang"]
     return str(view.lang)
 
 

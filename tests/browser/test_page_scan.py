@@ -1,0 +1,383 @@
+"""The page scan: every page × both languages × every tab, radio view, expander and popover, seen as a reader sees it.
+
+It fails on an exception box, Streamlit's help text or an object's repr, a raw field name or id in a table header or
+value, text in the other language (outside proper names, units and quotations of the plan), a cut label, and (at
+1366×768) the map, its controls or the view's primary button below the fold. Every view it visits is saved as
+test-artifacts/page-scan/<viewport>/<lang>/<page>-<view>.png, a folder a person can page through; the findings are
+written to test-artifacts/page-scan/findings.txt.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from sq_layout.analysis.compare import STATUSES
+from sq_layout.i18n import LABELS
+from sq_layout.plan.dataset import bundled
+from tests.browser.conftest import ARTIFACTS, MAP_FRAME, ROOT, fresh_workspace, serve_app, wait_idle, wait_until
+from tests.browser.test_text_and_charts import bare_chinese, english_words
+
+pytestmark = pytest.mark.browser
+
+OUT = ARTIFACTS / "page-scan"
+WIDE, SMALL = (1440, 900), (1366, 768)
+# (name in the screenshots, path and query): every page of app.py; the map twice, bare and with an area, a chain and
+# a comparison, so the card, its folds, the hosts table and the compare table are looked at too
+PAGES = [
+    ("map", ""),
+    ("map-area", "?chain=9&area=sihong&cmp=susu"),
+    ("audit", "audit"),
+    ("workspace", "workspace"),
+    ("boundaries", "boundaries"),
+    ("investment", "investment"),
+    ("edit", "edit"),
+]
+MAP_PAGES = {"map", "map-area", "audit", "investment"}
+
+DS = bundled()
+AREA_IDS = set(DS.areas["area_id"])
+# values that are a code, not a word: ids of areas, the data's codes, and what pandas prints for a missing value
+RAW_VALUES = AREA_IDS | {k for k in LABELS if k.isascii()} | set(STATUSES)
+RAW_VALUES |= {
+    "None",
+    "nan",
+    "NaN",
+    "<NA>",
+    "NaT",
+    "null",
+    "no_data",
+    "on_track",
+    "behind",
+    "link",
+    "area",
+    "wgs84",
+    "gcj02",
+    "bd09",
+}
+FIELD_NAME = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")  # a header in lower case with underscores: a column's name
+SNAKE = re.compile(r"(?<![\w./=-])[a-z][a-z0-9]*(_[a-z0-9]+)+(?![\w./=-])")  # chain_no, label_en in running text
+SEPARATORS = re.compile(r"[、,，;；\s]+")
+REPR = re.compile(r"Help on |<bound method|<function |object at 0x[0-9a-f]+|\bDataFrame\(|DeltaGenerator|Docstring")
+PLAN_TEXT = (ROOT / "geodata/plan/plan_text.txt").read_text("utf-8")
+# Streamlit's own widget texts in English that its API cannot change; the pages put their own label beside them
+URL = re.compile(r"https?://\S+")
+# file formats a reader picks by name
+FORMATS = re.compile(r"\b(Excel|TXT|ZIP|JSON|GeoJSON|GeoPackage|KML|KMZ|Shapefile|GPKG|GEOJSON|csv|xlsx|zip)\b")
+WIDGET_TEXT = re.compile(r"Drag and drop files? here|Limit \d+MB per file.*|Browse files|Upload")
+
+KIND_EXCEPTION, KIND_REPR, KIND_HEADER, KIND_VALUE = "exception", "help/repr", "raw header", "raw value"
+KIND_LANG, KIND_CUT, KIND_FOLD, KIND_URL = "other language", "cut label", "below the fold", "language not in URL"
+
+
+@dataclass(frozen=True)
+class Known:
+    """A finding known and owned elsewhere: allowed for now, named for the issue that removes it."""
+
+    issue: str
+    page: str
+    kind: str
+    detail: str  # a regular expression the finding's detail must match in full
+
+    def allows(self, f: Finding) -> bool:
+        """True when the finding is this one."""
+        return f.page == self.page and f.kind == self.kind and re.fullmatch(self.detail, f.detail) is not None
+
+
+# Temporary: findings on pages another engineer is changing now (issue 20). Each goes when its page is fixed.
+KNOWN: list[Known] = [
+    # the workspace page (versions, authors, imports) is being reworked: its author column says 'local', its created
+    # column 'UTC', and its import help names the 'assignments' sheet
+    *(Known("issue-20", "workspace", KIND_LANG, w) for w in ("local", "UTC", "assignments")),
+    # the investment import view and its store panel (imports become drafts) name the acting user 'local'
+    Known("issue-20", "investment", KIND_LANG, "local"),
+    # the links' and records' `source` is stored as Chinese text by the seed (sq_layout/invest/seed.py, being changed
+    # now); shown as stored in the English 补链 view until the seed keeps the line number apart from the words
+    Known("issue-20", "investment", KIND_LANG, r"规划第\d+行.*"),
+]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a reader should not see, where it was seen."""
+
+    viewport: str
+    lang: str
+    page: str
+    view: str
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.viewport} {self.lang} {self.page}/{self.view}: {self.kind}: {self.detail}"
+
+
+@dataclass
+class Scan:
+    """The scan's findings and where it is."""
+
+    viewport: str
+    lang: str = "zh"
+    page: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    views: int = 0
+
+    def add(self, view: str, kind: str, detail: str) -> None:
+        """Record a finding (once per page, view, kind and detail)."""
+        f = Finding(self.viewport, self.lang, self.page, view, kind, detail[:160])
+        if f not in self.findings:
+            self.findings.append(f)
+
+
+CUT_JS = """() => {
+  const out = [];
+  for (const root of document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebar"]'))
+    for (const el of root.querySelectorAll('*')) {
+      if (!el.offsetParent || !el.textContent.trim() || el.children.length > 2) continue;
+      const cs = getComputedStyle(el);
+      if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) out.push(el.textContent.trim());
+    }
+  return out;
+}"""
+
+
+def ready(page: Page, name: str) -> None:
+    """After a page load: wait for its title (the script has run), then for its map if it has one, then settle."""
+    wait_until(page, lambda: page.locator('[data-testid="stMain"] h1').count() > 0, 60, "the page's title")
+    if name in MAP_PAGES:
+        wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), 60, "the map frame")
+    settle(page)
+
+
+def settle(page: Page) -> None:
+    """Wait until the rerun is over and any map frame has drawn its areas (a first export import is slow on 2 cores)."""
+    wait_idle(page, 90)
+    wait_until(page, lambda: page.locator('[data-testid="stSkeleton"]').count() == 0, 30, "skeletons to go")
+    for frame in [f for f in page.frames if MAP_FRAME in f.url]:
+        # a frame of a view just left is detached: nothing to wait for there
+        wait_until(page, lambda f=frame: f.is_detached() or f.locator("path.sq-area").count() > 0, 30, "map areas")
+
+
+TABLES_JS = """() => {
+  const heads = [], cells = [];
+  const shown = e => e.getClientRects().length > 0;
+  for (const t of document.querySelectorAll('[data-testid="stMain"] :is([data-testid="stDataFrame"], table)')) {
+    if (!shown(t) || (t.tagName === 'TABLE' && t.closest('[data-testid="stDataFrame"]'))) continue;
+    for (const e of t.querySelectorAll('th, [role="columnheader"]')) heads.push(e.textContent.trim());
+    for (const e of t.querySelectorAll('td, [role="gridcell"]')) cells.push(e.textContent.trim());
+  }
+  return [heads.filter(Boolean), cells.filter(Boolean)];
+}"""
+
+
+def tables(page: Page) -> tuple[list[str], list[str]]:
+    """Column headers and cell texts of the shown tables: dataframes (their grid's accessible table) and HTML."""
+    heads, cells = page.evaluate(TABLES_JS)
+    return list(heads), list(cells)
+
+
+def visible_text(page: Page) -> str:
+    """The page's text outside the map frames, with an open popover; without icons (a ligature such as expand_more
+    is drawn as an icon) and links (a shared link is a link)."""
+    parts = [page.locator(f"[data-testid='{tid}']").first.inner_text() for tid in ("stMain", "stSidebar")]
+    pop = page.locator("[data-testid='stPopoverBody']:visible")
+    if pop.count():
+        parts.append(pop.first.inner_text())
+    text = URL.sub("", "\n".join(parts))
+    for code in sorted(set(page.locator("code:visible").all_inner_texts()), key=len, reverse=True):
+        text = text.replace(code, "")  # a command, a file name or an address, quoted as it is typed
+    icons = set(page.locator('[data-testid="stIconMaterial"]').all_inner_texts())
+    return re.sub(r"\b(" + "|".join(map(re.escape, icons)) + r")\b", "", text) if icons else text
+
+
+def quoted(text: str) -> bool:
+    """Chinese that quotes the plan word for word (a cell holding the plan's own wording, or several: 'a / b')."""
+    parts = [p for p in re.split(r"\s*/\s*|、", text.strip()) if p]
+    return bool(parts) and all(len(p) >= 2 and p in PLAN_TEXT for p in parts)
+
+
+def other_language(text: str, lang: str) -> set[str]:
+    """Words or lines in the other language: English words in the Chinese interface, bare Chinese in the English."""
+    text = FORMATS.sub("", WIDGET_TEXT.sub("", text))
+    if lang == "zh":
+        return english_words(text)
+    return {ln for ln in bare_chinese(text) if not quoted(ln)}
+
+
+def look(page: Page, scan: Scan, view: str) -> None:
+    """Check what the page shows now, and save its picture."""
+    scan.views += 1
+    shot = OUT / scan.viewport / scan.lang / f"{scan.page}-{view}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot))
+    for box in page.locator('[data-testid="stException"]').all():
+        scan.add(view, KIND_EXCEPTION, box.inner_text().strip().splitlines()[0])
+    text = visible_text(page)
+    if page.locator('[data-testid="stHelp"]').count():
+        scan.add(view, KIND_REPR, "Streamlit help box")
+    for m in REPR.finditer(text):
+        scan.add(view, KIND_REPR, text[max(0, m.start() - 20) : m.end() + 40].replace("\n", " "))
+    heads, cells = tables(page)
+    for h in heads:
+        if FIELD_NAME.fullmatch(h) or h in RAW_VALUES:
+            scan.add(view, KIND_HEADER, h)
+    for c in cells:
+        tokens = [x for x in SEPARATORS.split(c) if x]
+        if c in RAW_VALUES or SNAKE.fullmatch(c) or (len(tokens) > 1 and all(x in AREA_IDS for x in tokens)):
+            scan.add(view, KIND_VALUE, c)
+    for m in SNAKE.finditer(text):
+        scan.add(view, KIND_VALUE, m.group(0))
+    for line in text.splitlines():
+        tokens = [x for x in SEPARATORS.split(line.strip()) if x]
+        if tokens and all(x in AREA_IDS for x in tokens):
+            scan.add(view, KIND_VALUE, line.strip())
+    for words in (other_language(text, scan.lang), *(other_language(x, scan.lang) for x in heads + cells)):
+        for w in sorted(words):
+            scan.add(view, KIND_LANG, w)
+    for cut in page.evaluate(CUT_JS):
+        scan.add(view, KIND_CUT, cut)
+
+
+def open_folds(page: Page, scan: Scan, view: str) -> None:
+    """Open every closed expander of the main area, then every popover, looking at each."""
+    closed = page.locator('[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary:visible')
+    if closed.count():
+        for _ in range(20):
+            if closed.count() == 0:
+                break
+            closed.first.click()
+            settle(page)
+        look(page, scan, f"{view}-open")
+    buttons = page.locator('[data-testid="stMain"] [data-testid="stPopover"] button:visible')
+    for i in range(buttons.count()):
+        buttons.nth(i).click()
+        body = page.locator("[data-testid='stPopoverBody']:visible")
+        wait_until(page, lambda b=body: b.count() > 0, 10, "the popover")
+        settle(page)
+        look(page, scan, f"{view}-pop{i}")
+        page.keyboard.press("Escape")
+        wait_until(page, lambda b=body: b.count() == 0, 10, "the popover to close")
+
+
+def walk_radios(page: Page, scan: Scan, prefix: str) -> None:
+    """Each option of each radio group of the main area (the view switches), with its folds."""
+    groups = page.locator('[data-testid="stMain"] [data-testid="stRadio"]:visible')
+    for g in range(groups.count()):
+        options = groups.nth(g).locator("[role=radiogroup] label")
+        for j in range(options.count()):
+            if options.nth(j).locator("input").is_checked():
+                continue
+            options.nth(j).click()
+            settle(page)
+            look(page, scan, f"{prefix}r{g}o{j}")
+            open_folds(page, scan, f"{prefix}r{g}o{j}")
+
+
+def walk(page: Page, scan: Scan) -> None:
+    """The view as it is, then every tab (each with its radio views), every fold and popover."""
+    settle(page)
+    look(page, scan, "first")
+    open_folds(page, scan, "first")
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]:visible')
+    n_tabs = tabs.count()
+    if n_tabs == 0:
+        walk_radios(page, scan, "")
+    for i in range(n_tabs):
+        tabs.nth(i).click()
+        settle(page)
+        look(page, scan, f"tab{i}")
+        open_folds(page, scan, f"tab{i}")
+        walk_radios(page, scan, f"tab{i}")
+
+
+def switch_language(page: Page, lang: str) -> None:
+    """Switch with the sidebar's language radio, as a reader would."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label').filter(
+        has_text="中文" if lang == "zh" else "English"
+    ).first.click()
+    settle(page)
+
+
+def fold_check(page: Page, scan: Scan) -> None:
+    """At the first screen: the map's top and its controls, the sidebar's controls and the primary button in view."""
+    height = page.viewport_size["height"] if page.viewport_size else 768
+    if scan.page in MAP_PAGES:
+        iframe = page.locator(f'iframe[src*="{MAP_FRAME}"]').first
+        box = iframe.bounding_box()
+        frame = next(f for f in page.frames if MAP_FRAME in f.url)
+        if box is None or box["y"] > height - 200:
+            scan.add("first", KIND_FOLD, "the map")
+        elif box is not None:
+            for control in (".leaflet-control-zoom", ".leaflet-control-scale"):
+                r = frame.evaluate(f"() => document.querySelector('{control}')?.getBoundingClientRect().bottom")
+                if r is None or box["y"] + r > height:
+                    scan.add("first", KIND_FOLD, f"the map's {control}")
+    side = page.locator('[data-testid="stSidebar"] :is(.st-key-w_base, .st-key-w_clear):visible')  # the map's own
+    for i in range(side.count()):
+        b = side.nth(i).bounding_box()
+        if b is not None and b["y"] + b["height"] > height:
+            scan.add("first", KIND_FOLD, "sidebar: " + side.nth(i).inner_text().strip().replace("\n", " ")[:40])
+    primary = page.locator('[data-testid="stMain"] [data-testid="stBaseButton-primary"]:visible')
+    for i in range(primary.count()):
+        b = primary.nth(i).bounding_box()
+        if b is not None and b["y"] + b["height"] > height:
+            scan.add("first", KIND_FOLD, "primary button: " + primary.nth(i).inner_text().strip())
+
+
+@pytest.fixture(scope="module")
+def scan_url() -> Iterator[str]:
+    """The app on a fresh workspace, not watching its files (an edit beside a run would prompt "File change")."""
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    env = {"SQ_LAYOUT_DB": fresh_workspace(), "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"}
+    with serve_app(env, "page-scan.log") as url:
+        yield url
+
+
+def report(scans: list[Scan]) -> list[Finding]:
+    """Write every finding (known or not) to findings.txt; return the ones not known."""
+    found = [f for s in scans for f in s.findings]
+    new = [f for f in found if not any(k.allows(f) for k in KNOWN)]
+    lines = [f"{'known' if f not in new else 'NEW  '} {f}" for f in found]
+    unused = [k for k in KNOWN if not any(k.allows(f) for f in found)]
+    lines += [f"unused allow-list entry (remove it): {k}" for k in unused]
+    lines.append(f"views looked at: {sum(s.views for s in scans)}")
+    (OUT / "findings.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    return new
+
+
+def test_page_scan(browser: Browser, scan_url: str) -> None:
+    wide, small = Scan(f"{WIDE[0]}x{WIDE[1]}"), Scan(f"{SMALL[0]}x{SMALL[1]}")
+    ctx = browser.new_context(viewport={"width": WIDE[0], "height": WIDE[1]}, locale="zh-CN")
+    page = ctx.new_page()
+    for name, path in PAGES:  # English from the link first, then 中文 by the switch: both, and the switch between
+        wide.page, wide.lang = name, "en"
+        page.goto(scan_url + path + ("&" if "?" in path else "?") + "lang=en")
+        ready(page, name)
+        if "lang=en" not in page.url:
+            wide.add("first", KIND_URL, page.url.replace(scan_url, "/"))
+        walk(page, wide)
+        wide.lang = "zh"
+        switch_language(page, "zh")
+        walk(page, wide)
+    ctx.close()
+    ctx = browser.new_context(viewport={"width": SMALL[0], "height": SMALL[1]}, locale="zh-CN")
+    page = ctx.new_page()
+    for lang in ("zh", "en"):
+        small.lang = lang
+        for name, path in PAGES:
+            small.page = name
+            page.goto(scan_url + path + ("" if lang == "zh" else ("&" if "?" in path else "?") + "lang=en"))
+            ready(page, name)
+            look(page, small, "first")
+            fold_check(page, small)
+    ctx.close()
+    new = report([wide, small])
+    assert not new, f"{len(new)} findings (all in test-artifacts/page-scan/findings.txt):\n" + "\n".join(
+        map(str, new[:80])
+    )
