@@ -16,7 +16,10 @@ else:
     from sq_layout.errors import UserError
     from sq_layout.i18n import t
     from sq_layout.paths import ROOT
+    from sq_layout.printing.fontprep import start_in_background
 
+    # PDF fonts are converted once per machine, by a background process the first run starts (not on the map's way)
+    start_in_background()
     # No page or nav icons: Material icons make the browser fetch a favicon from the internet.
     st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
     # The navigation speaks the session's language (the view state; on a session's first run, the link's).

@@ -28,7 +28,7 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.errors import UnknownValue
 from sq_layout.export.dataexport import export_bytes, selection_areas, selection_tables, write_gpkg
 from sq_layout.geo.crs import MEASURE_CRS
-from sq_layout.printing.atlas import atlas_pages, build_atlas
+from sq_layout.printing.atlas import atlas_pages, build_atlas, page_count
 from sq_layout.printing.cartography import overlapping_labels, true_north_angle
 from sq_layout.printing.printmap import PrintSpec, render_map, render_page, save_figure
 
@@ -172,11 +172,14 @@ def test_atlas_pages_cover_overview_industries_chains_areas(ds):
 def test_whole_atlas_builds_pdf_and_pngs(ds, tmp_path):
     out = tmp_path / "atlas"
     seen = []
-    build_atlas(ds, out, PrintSpec(dpi=30, orientation="portrait"), progress=lambda i, n, t: seen.append((i, n)))
-    assert seen[-1] == (39, 39)
+    spec = PrintSpec(dpi=30, orientation="portrait")
+    build_atlas(ds, out, spec, progress=lambda i, n, t: seen.append((i, n, t)))
     pdf_pages = len(PdfReader(out / "atlas.pdf").pages)
     pngs = sorted(p.name for p in (out / "png").glob("*.png"))
-    assert pdf_pages == len(pngs) >= 39
+    # one report per printed page, counted from the code before any page is drawn: the count the app states
+    assert [(i, n) for i, n, _ in seen] == [(i, pdf_pages) for i in range(1, pdf_pages + 1)]
+    assert pdf_pages == len(pngs) == page_count(ds, spec) > len(atlas_pages(ds, "zh"))
+    assert all(title for _, _, title in seen) and seen[0][2].startswith("宿迁市")
     assert "303-沭阳县.png" in pngs and "203-晶硅光伏.png" in pngs
     assert set(os.listdir(out)) == {"atlas.pdf", "png"}
 

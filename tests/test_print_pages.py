@@ -18,12 +18,16 @@ from pypdf import PdfReader
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.legend import composite, legend_entries, look
+from sq_layout.printing import fontprep
+from sq_layout.printing.areapage import area_report_table
 from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas, render_pages
 from sq_layout.printing.facts import cell_text, printed_rows
 from sq_layout.printing.printmap import (
     MARGIN_MM,
     PrintSpec,
     continuation_page,
+    map_bytes,
+    map_pages,
     print_geometry,
     render_page,
     save_figure,
@@ -279,3 +283,77 @@ def test_two_builds_at_once_both_finish(ds, tmp_path):
     assert len(PdfReader(out / "atlas.pdf").pages) == 1
     assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "png"]
     assert sorted(p.name for p in (out / "png").iterdir()) == ["303-沭阳县.png"]
+
+
+# --- an area's report page and bold, searchable titles ----------------------------------------------
+
+
+def _title_fonts(pdf: Path, title_part: str) -> set[str]:
+    """The PDF font names that set a text run containing `title_part` (pypdf's text visitor)."""
+    fonts: set[str] = set()
+
+    def visit(text, cm, tm, font_dict, font_size):  # pypdf's visitor signature
+        if title_part in text and font_dict:
+            fonts.add(str(font_dict.get("/BaseFont", "")))
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return fonts
+
+
+@pytest.mark.skipif(not READERS, reason="mupdf-tools, poppler-utils and qpdf are installed by .ci/run")
+@pytest.mark.skipif(fontprep.bold_source() is None, reason="fonts-noto-cjk (Bold) is installed by .ci/run")
+def test_an_areas_pdf_lists_what_the_plan_assigns_it_with_a_bold_searchable_title(ds, tmp_path):
+    pdf = tmp_path / "shuyang.pdf"
+    pdf.write_bytes(map_bytes(ds, Selection(), "shuyang", PrintSpec(dpi=72), "pdf"))
+    mu, pop = _readers(pdf, tmp_path)
+    table = area_report_table(ds, "shuyang", "zh")
+    for text in (mu, pop):
+        flat = re.sub(r"\s", "", text)
+        assert "沭阳县产业布局示意图" in flat
+        for col in ("产业", "细分产业", "产业链", "载体园区", "重点乡镇", "规划来源"):
+            assert col in flat
+        for value in {v for c in ("产业", "细分产业", "载体园区") for v in table[c] if v not in ("", "—")}:
+            assert re.sub(r"\s", "", value) in flat, value
+        for line in ("L710", "L747", "L799", "L801"):  # the plan lines that state the assignments
+            assert line in flat
+    title_fonts = _title_fonts(pdf, "沭阳县产业布局示意图")
+    assert title_fonts and all(f.endswith("-Bold") for f in title_fonts), title_fonts
+    assert PdfReader(pdf).metadata.title == "沭阳县产业布局示意图"
+
+
+def test_an_areas_png_fits_its_whole_report_on_one_page(ds):
+    for area, lang in (("suyu", "en"), ("shuyang", "zh"), ("susu", "zh")):
+        figs = map_pages(ds, Selection(), area, PrintSpec(dpi=72, lang=lang), one_page=True)
+        table = area_report_table(ds, area, lang)
+        assert len(figs) == 1 and printed_rows(figs[0]) == table.map(cell_text).values.tolist()
+        figs[0].canvas.draw()
+        tab = figs[0].axes[-1]
+        assert tab.get_window_extent().y0 >= 0 and len(table) >= 8
+    firms = area_report_table(ds, "susu", "zh")
+    assert "皓峰电器" in set(firms["龙头企业"])
+    assert "两岸中小企业合作园区" in set(firms["载体园区"])  # a park the plan ties to no industry
+
+
+def test_an_areas_pdf_continues_a_long_report_and_other_maps_stay_one_page(ds, tmp_path):
+    figs = map_pages(ds, Selection(), "suyu", PrintSpec(dpi=72))
+    assert len(figs) >= 2 and any("（续）" in t.get_text() for t in figs[1].texts)
+    rows = [r for f in figs for r in printed_rows(f)]
+    assert rows == area_report_table(ds, "suyu", "zh").map(cell_text).values.tolist()
+    assert len(map_pages(ds, PV, None, PrintSpec(dpi=72))) == 1
+
+
+def test_atlas_area_pages_carry_the_same_report(ds):
+    page = next(p for p in atlas_pages(ds, "en") if p.area == "susu")
+    assert page.table.equals(area_report_table(ds, "susu", "en"))
+    assert {"Lead firms", "Carrier parks", "Plan sources"} <= set(page.table.columns)
+
+
+@pytest.mark.skipif(fontprep.bold_source() is None, reason="fonts-noto-cjk (Bold) is installed by .ci/run")
+def test_png_titles_are_set_in_the_bold_face(ds):
+    from matplotlib import font_manager
+
+    fig = render_page(ds, PV, None, PrintSpec(dpi=72)).fig
+    title = next(t for t in fig.texts if t.get_text() == "宿迁市晶硅光伏产业链布局示意图")
+    found = font_manager.findfont(title.get_fontproperties(), fallback_to_default=False)
+    assert "Bold" in Path(found).name

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -18,6 +21,9 @@ from sq_layout.analysis.views import selection_names
 from sq_layout.i18n import label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState, encode_view
+
+if TYPE_CHECKING:
+    from sq_layout.printing.printmap import PrintSpec
 
 ATLAS_ROOT = Path(__file__).resolve().parents[1] / "out"
 
@@ -72,6 +78,8 @@ def map_export(ds: Dataset, view: ViewState) -> None:
         t("orientation", lang), ["landscape", "portrait"], key="orient", format_func=lambda o: t(o, lang)
     )
     dpi = c2.number_input(t("dpi", lang), 72, 600, 300, step=50, key="dpi")
+    if fmt == "pdf":
+        ensure_pdf_fonts(lang)  # only ever waits on a machine that never prepared them, and then says so
     spec = PrintSpec(paper, orient, int(dpi), lang, title or None)
     name = file_name(ds, sel, area, lang, "map", fmt)
     req = Request(ds, sel, area, lang, spec=spec)
@@ -100,21 +108,63 @@ def data_export(ds: Dataset, view: ViewState) -> None:
     st.caption(name)
 
 
-def atlas_export(ds: Dataset, lang: str) -> None:
-    """Build the atlas with a progress bar; download it as PDF or a zip of PNGs."""
-    from sq_layout.printing.atlas import build_atlas, png_zip
+def ensure_pdf_fonts(lang: str) -> None:
+    """Wait, with a progress bar, for the PDF fonts on a machine where they were never prepared (else at once)."""
+    from sq_layout.printing import fontprep
+
+    if fontprep.ready():
+        return
+    bar = st.progress(0.0, text=t("fonts_wait", lang))
+    todo = [f.weight for f in fontprep.faces() if not f.target.is_file()]
+
+    def show(i: int, n: int, face: str) -> None:
+        k = todo.index(face) if face in todo else 0
+        frac = min(1.0, (k + i / max(n, 1)) / max(len(todo), 1))
+        text = t("fonts_progress", lang).format(face=t(f"font_{face}", lang), pct=round(frac * 100))
+        bar.progress(frac, text=text)
+
+    fontprep.start_in_background()  # normally already under way since the app started
+    state = fontprep.STATE
+    while not fontprep.ready() and not state.finished:
+        if state.total:
+            show(state.done, state.total, state.face)
+        time.sleep(0.5)
+    if not fontprep.ready():  # the background run failed: prepare here, in this session, with the same bar
+        fontprep.prepare(show)
+    bar.empty()
+
+
+@lru_cache(maxsize=8)
+def atlas_pages_count(ds: Dataset, lang: str) -> int:
+    """How many printed pages the app's atlas has (sections plus continuation pages), counted without drawing."""
+    from sq_layout.printing.atlas import page_count
+
+    return page_count(ds, atlas_spec(lang))
+
+
+def atlas_spec(lang: str) -> PrintSpec:
+    """The page the app's atlas is printed on."""
     from sq_layout.printing.printmap import PrintSpec
 
-    st.markdown(f"**{t('atlas', lang)}**")
+    return PrintSpec(orientation="portrait", dpi=150, lang=lang)
+
+
+def atlas_export(ds: Dataset, lang: str) -> None:
+    """Build the atlas with a progress bar naming each page; download it as PDF or a zip of PNGs."""
+    from sq_layout.printing.atlas import build_atlas, png_zip
+
+    n = atlas_pages_count(ds, lang)
+    st.markdown(f"**{t('atlas', lang).format(n=n)}**")
     out = ATLAS_ROOT / f"atlas-{lang}"
     if st.button(t("build_atlas", lang), width="stretch", key="atlas"):
-        bar = st.progress(0.0)
-        build_atlas(
-            ds,
-            out,
-            PrintSpec(orientation="portrait", dpi=150, lang=lang),
-            progress=lambda i, n, title: bar.progress(i / n, text=f"{i}/{n} {title}"),
-        )
+        ensure_pdf_fonts(lang)
+        bar = st.progress(0.0, text=t("atlas_progress", lang).format(i=0, n=n, title="…"))
+
+        def progress(i: int, total: int, title: str) -> None:
+            bar.progress(i / total, text=t("atlas_progress", lang).format(i=i, n=total, title=title))
+
+        build_atlas(ds, out, atlas_spec(lang), progress=progress)
+        bar.empty()
         st.success(t("atlas_done", lang))
     if (out / "atlas.pdf").exists():
         stem = file_name(ds, Selection(), None, lang, "atlas", "pdf").rsplit(".", 1)[0]

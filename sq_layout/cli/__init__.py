@@ -15,10 +15,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from sq_layout.cli import atlas, audit, data, doctor, export, listing, users, workspace
+from sq_layout.cli import atlas, audit, data, doctor, export, fonts, listing, users, workspace
 from sq_layout.errors import UserError
 
-COMMANDS: tuple[ModuleType, ...] = (export, atlas, data, audit, listing, workspace, users, doctor)
+COMMANDS: tuple[ModuleType, ...] = (export, atlas, fonts, data, audit, listing, workspace, users, doctor)
 EXIT_USER = 2
 
 

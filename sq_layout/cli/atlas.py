@@ -1,14 +1,14 @@
-"""`atlas`: the report pack (overview, 9 industries, 20 chains, 9 areas) as a PDF and PNG pages."""
+"""`atlas`: the report pack (an overview, a page per industry, chain and area) as a PDF and PNG pages."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from sq_layout.cli import common
+from sq_layout.cli import common, fonts
 
 NAME = "atlas"
-HELP = "the report pack: PDF + PNG pages (overview, 9 industries, 20 chains, 9 areas)"
+HELP = "the report pack: PDF + PNG pages (an overview, a page per industry, chain and area)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -31,20 +31,24 @@ def run(a: argparse.Namespace) -> None:
     """Build the atlas with a progress bar."""
     from tqdm import tqdm
 
-    from sq_layout.printing.atlas import build_atlas
+    from sq_layout.printing.atlas import build_atlas, page_count
+    from sq_layout.printing.fontprep import ready
     from sq_layout.printing.printmap import PrintSpec, check_dpi
 
     check_dpi(a.dpi)
     ds = common.dataset(a)
-    bar = tqdm(total=39, unit="page")
+    spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang)
+    if not ready():
+        print("preparing the PDF fonts first (once per machine; `python -m sq_layout fonts` does it alone)")
+        fonts.prepare_with_bar()
+    bar = tqdm(total=page_count(ds, spec), unit="page")
 
     def progress(i: int, n: int, title: str) -> None:
-        bar.total = n
         bar.set_postfix_str(title[:30])
-        bar.update(1)
+        bar.update(i - bar.n)
 
     try:
-        out = build_atlas(ds, a.output, PrintSpec(a.paper, a.orientation, a.dpi, a.lang), not a.no_png, progress)
+        out = build_atlas(ds, a.output, spec, not a.no_png, progress)
     finally:
         bar.close()
     print(out)

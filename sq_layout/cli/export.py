@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from sq_layout.atomic import write_bytes
-from sq_layout.cli import common
+from sq_layout.cli import common, fonts
 from sq_layout.export.registry import Request, formats
 
 NAME = "export"
@@ -26,6 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(a: argparse.Namespace) -> None:
     """Render the map and write it atomically."""
+    from sq_layout.printing.fontprep import ready
     from sq_layout.printing.printmap import PrintSpec, check_dpi
 
     fmt = common.output(a.output, "map")
@@ -33,4 +34,7 @@ def run(a: argparse.Namespace) -> None:
     ds = common.dataset(a)
     sel, area = common.selection(ds, a)
     spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang, a.title)
+    if fmt.suffix == ".pdf" and not ready():
+        print("preparing the PDF fonts first (once per machine; `python -m sq_layout fonts` does it alone)")
+        fonts.prepare_with_bar()
     print(write_bytes(a.output, fmt.write(Request(ds, sel, area, a.lang, spec=spec))))

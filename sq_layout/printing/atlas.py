@@ -19,7 +19,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from sq_layout.analysis.queries import Selection
-from sq_layout.analysis.views import area_panel, hosts_with_citywide
+from sq_layout.analysis.views import hosts_with_citywide
 from sq_layout.atomic import check_parent, move_into, temp_dir_beside
 from sq_layout.errors import OutputNotWritable
 from sq_layout.fills import map_facts, map_legend
@@ -27,6 +27,7 @@ from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.legend import LegendEntry
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
+from sq_layout.printing.areapage import area_report_table
 from sq_layout.printing.cartography import draw_north_arrow, draw_scale_bar, scale_bar_km, true_north_angle
 from sq_layout.printing.facts import chunks, draw_table
 from sq_layout.printing.fonts import pdf_fonts
@@ -74,8 +75,7 @@ def _hosts(ds: Dataset, sel: Selection, lang: str) -> pd.DataFrame:
 
 
 def _area_table(ds: Dataset, area: str, lang: str) -> pd.DataFrame:
-    ind = area_panel(ds, area, lang).industries[["tier", "industry", "subindustry", "chain", "sources"]]
-    return ind.rename(columns=headers(list(ind.columns), lang))
+    return area_report_table(ds, area, lang)  # the same report as an area's own export
 
 
 def overview_table(ds: Dataset, lang: str) -> pd.DataFrame:
@@ -122,16 +122,20 @@ def atlas_pages(ds: Dataset, lang: str) -> list[Page]:
     return pages
 
 
+def _overview_title(ds: Dataset, lang: str) -> str:
+    title = (
+        "宿迁市“十四五”六大主导产业与三个先导产业布局总览（示意图）"
+        if lang == "zh"
+        else "Suqian: overview of the 6 dominant and 3 leading industries (schematic)"
+    )
+    return f"【草案】{title}" if ds.draft else title
+
+
 def render_overview(ds: Dataset, spec: PrintSpec, table: pd.DataFrame) -> Figure:
     """Nine small maps, one per industry, a strip with scale bar, north arrow and legend, and a table of hosts."""
     fig, base = new_page(replace(spec, orientation="portrait"))
     left, width = printable(fig)
-    title = (
-        "宿迁市“十四五”六大主导产业与三个先导产业布局总览（示意图）"
-        if spec.lang == "zh"
-        else ("Suqian: overview of the 6 dominant and 3 leading industries (schematic)")
-    )
-    draw_title(fig, f"【草案】{title}" if ds.draft else title, base)
+    draw_title(fig, _overview_title(ds, spec.lang), base)
     cell = width / 3
     small: Axes | None = None
     for i, ind in enumerate(ds.industries.itertuples()):
@@ -166,13 +170,27 @@ def render_overview(ds: Dataset, spec: PrintSpec, table: pd.DataFrame) -> Figure
     return fig
 
 
-def render_pages(ds: Dataset, page: Page, spec: PrintSpec) -> list[Figure]:
-    """The page's figure, followed by continuation pages when its facts table does not fit under the map."""
+def page_parts(page: Page, spec: PrintSpec) -> list[pd.DataFrame]:
+    """The page's facts table cut into the pieces printed on its map page and its continuation pages."""
     table = page.table if page.table is not None else pd.DataFrame()
     if page.stem.startswith("00"):
-        return [render_overview(ds, spec, table)]
+        return [table]
     spec = replace(spec, title=page.title)
-    parts = chunks(table, table_rows_on_map_page(spec), table_rows_on_continuation(spec))
+    return chunks(table, table_rows_on_map_page(spec), table_rows_on_continuation(spec))
+
+
+def page_count(ds: Dataset, spec: PrintSpec, pages: Sequence[Page] | None = None) -> int:
+    """How many printed pages the atlas has (its sections plus continuation pages), without drawing any."""
+    pages = list(pages) if pages is not None else atlas_pages(ds, spec.lang)
+    return sum(len(page_parts(p, spec)) for p in pages)
+
+
+def render_pages(ds: Dataset, page: Page, spec: PrintSpec) -> list[Figure]:
+    """The page's figure, followed by continuation pages when its facts table does not fit under the map."""
+    parts = page_parts(page, spec)
+    if page.stem.startswith("00"):
+        return [render_overview(ds, spec, parts[0])]
+    spec = replace(spec, title=page.title)
     figs = [render_map(ds, page.selection, page.area, spec, parts[0], industries=page.area is not None)]
     figs += [continuation_page(spec, page.title, part) for part in parts[1:]]
     return figs
@@ -208,6 +226,7 @@ def build_atlas(
         raise OutputNotWritable(pdf_path.parent, exc.strerror or str(exc)) from None
     check_parent(pdf_path)
     pages = list(pages) if pages is not None else atlas_pages(ds, spec.lang)
+    total, printed = page_count(ds, spec, pages), 0
     with temp_dir_beside(pdf_path) as tmp:
         done: dict[Path, Path] = {}
         with (
@@ -223,8 +242,9 @@ def build_atlas(
                         name = f"{page.stem}{f'-{k + 1}' if k else ''}.png"
                         fig.savefig(tmp / name, format="png", dpi=spec.dpi)
                         done[tmp / name] = png_dir / name
-                if progress:
-                    progress(i, len(pages), page.title or page.stem)
+                    printed += 1
+                    if progress:  # per printed page, so the count the reader sees is the PDF's
+                        progress(printed, total, page.title or _overview_title(ds, spec.lang))
         done[tmp / "atlas.pdf"] = pdf_path
         if png_dir is not None:
             png_dir.mkdir(exist_ok=True)

@@ -48,6 +48,9 @@ def draw_table(fig: Figure, table: pd.DataFrame, rect: tuple[float, float, float
     total = sum(widths)
     page_h_in = fig.get_size_inches()[1] * rect[3]
     row_frac = fontsize * ROW_LEADING / 72 / page_h_in
+    if row_frac * (len(shown) + 1) > 1:  # more rows than the band holds at this size (a one-page PNG): smaller type
+        fontsize /= row_frac * (len(shown) + 1)
+        row_frac = 1 / (len(shown) + 1)
     height = min(1.0, row_frac * (len(shown) + 1))
     need_in = total * fontsize * 0.55 / 72
     have_in = fig.get_size_inches()[0] * rect[2]

@@ -50,7 +50,7 @@ from sq_layout.printing.cartography import (
     scale_bar_spot,
     true_north_angle,
 )
-from sq_layout.printing.facts import draw_table, rows_that_fit
+from sq_layout.printing.facts import chunks, draw_table, rows_that_fit
 from sq_layout.printing.fonts import pdf_fonts, use_cjk_font
 from sq_layout.style import HOST_OPACITY, SELECTED_LINE, ZONE_LINE
 
@@ -370,15 +370,39 @@ def save_figure(fig: Figure, path: str | Path, dpi: int | None = None) -> Path:
     return path
 
 
+def map_pages(ds: Dataset, sel: Selection, area: str | None, spec: PrintSpec, one_page: bool = False) -> list[Figure]:
+    """The pages of an exported map. With an area, its page is a report: the area striped in its industries' colours
+    and, under the map, what the plan assigns it (sq_layout.printing.areapage) — continued on further pages, or in
+    smaller type on the one page of a PNG/SVG (`one_page`)."""
+    if not area:
+        return [render_map(ds, sel, area, spec)]
+    from sq_layout.printing.areapage import area_report_table
+
+    table = area_report_table(ds, area, spec.lang)
+    if one_page:
+        return [render_map(ds, sel, area, spec, table, industries=True)]
+    title = spec.title or map_title(ds, sel, area, spec.lang)
+    parts = chunks(table, table_rows_on_map_page(spec), table_rows_on_continuation(spec))
+    figs = [render_map(ds, sel, area, spec, parts[0], industries=True)]
+    return figs + [continuation_page(spec, title, part) for part in parts[1:]]
+
+
 def map_bytes(ds: Dataset, sel: Selection, area: str | None, spec: PrintSpec, fmt: str) -> bytes:
-    """The rendered map as PNG/SVG/PDF bytes (for a download button)."""
+    """The rendered map as PNG/SVG/PDF bytes (for a download button); an area's PDF may run to several pages."""
     if fmt not in FORMATS:
         raise UnknownValue("map format", fmt, FORMATS)
     check_dpi(spec.dpi)
-    fig = render_map(ds, sel, area, spec)
+    figs = map_pages(ds, sel, area, spec, one_page=fmt != "pdf")
     buf = io.BytesIO()
-    with pdf_fonts() if fmt == "pdf" else contextlib.nullcontext():
-        fig.savefig(buf, format=fmt, dpi=spec.dpi)
+    if fmt != "pdf":
+        figs[0].savefig(buf, format=fmt, dpi=spec.dpi)
+        return buf.getvalue()
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    title = spec.title or map_title(ds, sel, area, spec.lang)
+    with pdf_fonts(), PdfPages(buf, metadata={"Title": title, "Creator": "sq-layout"}) as pdf:
+        for fig in figs:
+            pdf.savefig(fig)
     return buf.getvalue()
 
 
