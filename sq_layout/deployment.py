@@ -61,6 +61,10 @@ def check_database(url: str) -> list[Check]:
             rev = current_revision(conn)
             fix = "run `python -m sq_layout workspace init` once (it migrates and seeds), then restart the app"
             out.append(Check("schema", rev == HEAD, f"at {rev or 'none'}, this sq-layout needs {HEAD}", fix))
+            if engine.dialect.name == "sqlite":
+                found = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+                fix = "restore the latest backup: python -m sq_layout workspace restore FILE --replace"
+                out.append(Check("integrity", found == ["ok"], "; ".join(found)[:300], "" if found == ["ok"] else fix))
             if engine.dialect.name == "postgresql":
                 try:
                     version = conn.execute(text("SELECT postgis_lib_version()")).scalar()

@@ -71,6 +71,7 @@ def _snapshot(source: Engine) -> Iterator[Connection]:
             copy = Path(folder) / "snapshot.sqlite"
             with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(copy)) as dst:
                 src.backup(dst)
+            _check_integrity(copy)
             snap = make_engine(f"sqlite:///{copy}")
             try:
                 upgrade(snap)  # an older backup is brought to today's schema before it is read
@@ -82,6 +83,17 @@ def _snapshot(source: Engine) -> Iterator[Connection]:
     with source.connect().execution_options(isolation_level="REPEATABLE READ") as conn, conn.begin():
         conn.execute(text("SET TRANSACTION READ ONLY"))
         yield conn
+
+
+def _check_integrity(path: Path) -> None:
+    """Refuse to copy a damaged SQLite file: a backup of it would carry the damage on silently."""
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            found = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        found = [str(exc)]
+    if found != ["ok"]:
+        raise BadInput(f"the workspace file is damaged ({'; '.join(found)[:200]}); restore an earlier backup")
 
 
 def _copy_table(src: Connection, dst: Connection, table: Table) -> int:
