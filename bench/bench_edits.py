@@ -29,7 +29,7 @@ from sq_layout.errors import EditConflict
 from sq_layout.plan.join import areas_frame, chain_links
 from sq_layout.store import Workspace, drafts, edit_ops, open_workspace
 from sq_layout.store import tables as t
-from sq_layout.store.edit_tables import changes
+from sq_layout.store.changes import change_sets as changes
 from sq_layout.store.users import add_user_cli
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")

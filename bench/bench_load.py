@@ -123,19 +123,16 @@ def check_edits(db: str, draft: int) -> dict[str, int]:
     """Every logged change touched exactly the record it names, and revisions add up to the changes logged."""
     from sqlalchemy import select
 
-    from sq_layout.store import Workspace
+    from sq_layout.store import Workspace, changes
     from sq_layout.store import tables as t
-    from sq_layout.store.edit_tables import changes
 
     ws = Workspace(db)
     with ws.engine.connect() as conn:
-        logged = conn.execute(
-            select(changes.c.changes).where(changes.c.version_id == draft, changes.c.action == "update")
-        ).all()
+        logged = [c for c in changes.history(conn, draft, changes.PLAN) if c.action == "update"]
         revs = conn.execute(select(t.records["chains"].c.rev).where(t.records["chains"].c.version_id == draft)).all()
     misapplied = 0
-    for (text,) in logged:
-        done = json.loads(text)
+    for change in logged:
+        done = change.rows
         named = {d["row_no"] for d in done}
         misapplied += sum(1 for d in done if d["table"] != "chains" or d["before"]["row_no"] != d["row_no"])
         misapplied += len(done) != 1 or len(named) != 1

@@ -171,9 +171,10 @@ class DemoNotStored(UserError, ValueError):
 class InvestConflict(UserError, ValueError):
     """A version's investment records were saved by someone else since they were loaded; nothing was saved."""
 
-    def __init__(self, version_id: int, who: str, when: str):
-        self.version_id, self.who, self.when = version_id, who, when
+    def __init__(self, version_id: int, who: str, when: str, why: str = ""):
+        self.version_id, self.who, self.when, self.why = version_id, who, when, why
+        because = f" ({why})" if why else ""
         super().__init__(
-            f"the investment records of version {version_id} were saved by {who} at {when} since you loaded them; "
-            "nothing was saved — reload and repeat your change"
+            f"the investment records of version {version_id} were saved by {who} at {when}{because} since you loaded "
+            "them; nothing was saved — reload and repeat your change"
         )

@@ -10,12 +10,12 @@ import streamlit as st
 from sq_layout import workspace
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditConflict, EditRejected, PermissionDenied
+from sq_layout.export.history import history_rows, history_xlsx
 from sq_layout.i18n import label, name_col, t
 from sq_layout.i18n.editing import field
 from sq_layout.store import drafts, users
 from sq_layout.store.edits import RowChange, apply
 from sq_layout.store.history import history, last_touch, return_to, revert
-from sq_layout.store.history_export import history_rows, history_xlsx
 from ui.edit_forms import FORMS, KINDS, OUTCOME, run
 from ui.shared import page_language
 from ui.signin import signin_box

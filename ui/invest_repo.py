@@ -9,10 +9,10 @@ import streamlit as st
 
 from sq_layout import workspace
 from sq_layout.errors import DemoNotStored, InvestConflict, PermissionDenied, WorkspaceUnavailable
+from sq_layout.export.history import invest_history_rows, invest_history_xlsx
 from sq_layout.i18n import t
 from sq_layout.invest.repository import InvestData, MemoryRepository, Repository, plan_baseline
 from sq_layout.plan.dataset import bundled
-from sq_layout.store.invest_history import invest_history_rows, invest_history_xlsx
 from sq_layout.store.invest_store import StoreRepository, auth_configured
 from ui.signin import current_user, signin_box
 from ui.versionpick import chosen_version, version_dataset, version_stamp
@@ -48,7 +48,7 @@ def save(repo: Repository, data: InvestData, note: str, lang: str) -> bool:
     except PermissionDenied:
         st.error(t("inv_store_denied", lang))
     except InvestConflict as exc:
-        st.error(t("inv_store_conflict", lang).format(who=exc.who, when=exc.when))
+        st.error(t("inv_store_conflict", lang).format(who=exc.who, when=exc.when, why=exc.why or "—"))
     except DemoNotStored:
         st.error(t("inv_store_demo", lang))
     return False

@@ -65,8 +65,8 @@ def run(a: argparse.Namespace) -> None:
 
 def _history(a: argparse.Namespace) -> None:
     from sq_layout import workspace
+    from sq_layout.export.history import describe, history_xlsx
     from sq_layout.store.history import history
-    from sq_layout.store.history_export import describe, history_xlsx
 
     vid = workspace.version_id(a.plan_version, a.db)
     found = history(workspace.workspace(a.db), vid, area=a.area, chain=a.chain)

@@ -116,9 +116,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Not saved: sign in as editor or admin (Edit page, or “Sign in to save” here).",
     },
     "inv_store_conflict": {
-        "zh": "未保存：{who} 于 {when} 保存过此版本的招商记录。请查看最新内容后重做修改。",
-        "en": "Not saved: {who} saved this version's investment records at {when}. Review the current records and "
-        "repeat your change.",
+        "zh": "未保存：{who} 于 {when} 保存过此版本的招商记录（理由：{why}）。请查看最新内容后重做修改。",
+        "en": "Not saved: {who} saved this version's investment records at {when} (why: {why}). Review the current "
+        "records and repeat your change.",
     },
     "inv_store_demo": {
         "zh": "示例数据（虚构）只保留在本会话中，不会写入工作区。",

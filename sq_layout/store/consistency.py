@@ -7,7 +7,8 @@ from sqlalchemy import Connection, func, select
 from sq_layout.errors import ImportRejected
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import tables as t
-from sq_layout.store.edit_tables import changes, drafts
+from sq_layout.store.changes import change_sets as changes
+from sq_layout.store.edit_tables import drafts
 from sq_layout.store.workspace_store import Workspace, _frame
 
 

@@ -10,8 +10,9 @@ from sqlalchemy import delete, insert, select, update
 from sq_layout.errors import EditRejected
 from sq_layout.geo.crs import STORAGE_CRS
 from sq_layout.store import tables as t
+from sq_layout.store.changes import log_event
 from sq_layout.store.edit_check import check_reason
-from sq_layout.store.edit_tables import changes, drafts
+from sq_layout.store.edit_tables import drafts
 from sq_layout.store.edits import RowChange, lock_draft, write_changes
 from sq_layout.store.users import require
 from sq_layout.store.workspace_store import (
@@ -46,9 +47,7 @@ def start_draft(ws: Workspace, user: str | None, base_version_id: int, title: st
         assert user is not None
         vid = ws._insert_version(conn, base, name, "draft", base_version_id, "", user, None)
         conn.execute(insert(drafts).values(version_id=vid, rev=0))
-        values = dict(version_id=vid, created=now(), user_name=user, action="draft", area_ids="", chain_nos="")
-        summary = f"draft of version {base_version_id}"
-        conn.execute(insert(changes).values(**values, summary=summary, reason=name, changes="[]"))
+        log_event(conn, vid, user, "draft", f"draft of version {base_version_id}", name)
     return vid
 
 

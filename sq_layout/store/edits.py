@@ -7,7 +7,6 @@ means someone saved that record in between, and the whole change is refused with
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +14,12 @@ import shapely
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from sq_layout.errors import EditConflict, EditRejected
+from sq_layout.store import changes
 from sq_layout.store import tables as t
 from sq_layout.store.edit_check import check_reason, check_row, check_scope
-from sq_layout.store.edit_tables import changes, drafts
+from sq_layout.store.edit_tables import drafts
 from sq_layout.store.users import require
-from sq_layout.store.workspace_store import Workspace, now
+from sq_layout.store.workspace_store import Workspace
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,7 @@ def next_row_no(conn: Connection, vid: int, table: str) -> int:
     tab = t.records[table]
     top = conn.execute(select(func.max(tab.c.row_no)).where(tab.c.version_id == vid)).scalar()
     used = -1 if top is None else int(top)
-    removals = select(changes.c.changes).where(changes.c.version_id == vid, changes.c.changes.like('%"after": null%'))
-    for (logged,) in conn.execute(removals):
-        used = max([used, *(int(d["row_no"]) for d in json.loads(logged) if d["table"] == table)])
-    return used + 1
+    return max([used, *(int(k) for k in changes.removed_keys(conn, vid, changes.PLAN, table))]) + 1
 
 
 def lock_draft(conn: Connection, version_id: int) -> int:
@@ -104,7 +101,7 @@ def write_row(conn: Connection, vid: int, ch: RowChange) -> dict[str, Any]:
     return {"table": ch.table, "row_no": ch.row_no, "before": _encode(before), "after": after and _encode(after)}
 
 
-def _keys(conn: Connection, vid: int, done: list[dict[str, Any]]) -> tuple[str, str]:
+def _keys(conn: Connection, vid: int, done: list[dict[str, Any]]) -> tuple[set[str], set[int]]:
     from sq_layout.store.edit_check import chain_of
 
     areas: set[str] = set()
@@ -119,7 +116,7 @@ def _keys(conn: Connection, vid: int, done: list[dict[str, Any]]) -> tuple[str, 
                 chains.add(int(row["chain_no"]))
             elif d["table"] == "assignments":
                 chains.update(chain_of(conn, vid, str(row["industry_id"]), str(row["subindustry_id"])))
-    return ";".join(sorted(areas)), ";".join(str(c) for c in sorted(chains))
+    return areas, chains
 
 
 def write_changes(
@@ -139,11 +136,11 @@ def log_change(
     reason: str,
     reverts: int | None = None,
 ) -> int:
-    """Record what was written (who, when, before -> after, why); the change id."""
-    area_ids, chain_nos = _keys(conn, vid, done)
-    values = dict(version_id=vid, created=now(), user_name=user, action=action, summary=summary, reason=reason)
-    values |= dict(area_ids=area_ids, chain_nos=chain_nos, changes=json.dumps(done, ensure_ascii=False))
-    return int(conn.execute(insert(changes).values(**values, reverts=reverts).returning(changes.c.id)).scalar_one())
+    """Record what was written (who, when, one row per record before -> after, why); the change id."""
+    areas, chains = _keys(conn, vid, done)
+    return changes.log(
+        conn, vid, changes.PLAN, user, action, summary, reason, done, areas=areas, chains=chains, reverts=reverts
+    )
 
 
 def apply(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection
 
 from sq_layout.errors import EditConflict, EditRejected
+from sq_layout.store import changes
+from sq_layout.store.changes import PLAN
+from sq_layout.store.changes import Change as Change  # the one change record, re-exported for the history's readers
 from sq_layout.store.edit_check import check_reason
-from sq_layout.store.edit_tables import changes
 from sq_layout.store.edits import RowChange, _encode, decode, fetch_row, lock_draft, log_change, write_row
 from sq_layout.store.users import require
 from sq_layout.store.workspace_store import Workspace
@@ -18,44 +18,12 @@ from sq_layout.store.workspace_store import Workspace
 UNDOABLE = ("add", "update", "remove", "revert", "return")
 
 
-@dataclass(frozen=True)
-class Change:
-    """One logged change."""
-
-    id: int
-    version_id: int
-    created: str
-    user: str
-    action: str
-    summary: str
-    reason: str
-    area_ids: tuple[str, ...]
-    chain_nos: tuple[int, ...]
-    rows: tuple[dict[str, Any], ...]  # {table, row_no, before, after}
-    reverts: int | None
-    reverted_by: int | None
-
-
-def _change(r: Any) -> Change:
-    areas = tuple(a for a in r.area_ids.split(";") if a)
-    chains = tuple(int(c) for c in r.chain_nos.split(";") if c)
-    rows = tuple(json.loads(r.changes))
-    return Change(
-        r.id, r.version_id, r.created, r.user_name, r.action, r.summary, r.reason, areas, chains, rows,
-        r.reverts, r.reverted_by,
-    )  # fmt: skip
-
-
-def history(ws: Workspace, version_id: int, *, area: str | None = None, chain: int | None = None) -> list[Change]:
-    """A version's changes, newest first; only those touching an area or a chain when asked."""
-    stmt = select(changes).where(changes.c.version_id == version_id).order_by(changes.c.id.desc())
+def history(
+    ws: Workspace, version_id: int, *, area: str | None = None, chain: int | None = None, table: str | None = None
+) -> list[Change]:
+    """A version's changes, newest first; only those touching an area, a chain or a table when asked."""
     with ws.engine.connect() as conn:
-        out = [_change(r) for r in conn.execute(stmt).all()]
-    if area:
-        out = [c for c in out if area in c.area_ids]
-    if chain is not None:
-        out = [c for c in out if chain in c.chain_nos]
-    return out
+        return changes.history(conn, version_id, PLAN, area=area, chain=chain, table=table)
 
 
 def _same(current: dict[str, Any] | None, logged: dict[str, Any] | None) -> bool:
@@ -90,17 +58,15 @@ def _undo(conn: Connection, vid: int, rows: tuple[dict[str, Any], ...] | list[di
 
 def last_touch(ws: Workspace, version_id: int, table: str, row_no: int) -> Change | None:
     """The newest change of a version that wrote one record (who removed or changed it, when, why)."""
-    for c in history(ws, version_id):
-        if any(r["table"] == table and r["row_no"] == row_no for r in c.rows):
-            return c
-    return None
+    with ws.engine.connect() as conn:
+        return changes.last_touch(conn, version_id, PLAN, table, row_no)
 
 
 def _load(conn: Connection, change_id: int) -> Change:
-    row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
-    if row is None:
+    found = changes.change(conn, change_id, PLAN)
+    if found is None:
         raise EditRejected([("ev_unknown", {"what": "change", "value": change_id, "choices": "change_log"})])
-    return _change(row)
+    return found
 
 
 def revert(ws: Workspace, user: str | None, change_id: int, reason: str) -> int:
@@ -116,9 +82,9 @@ def revert(ws: Workspace, user: str | None, change_id: int, reason: str) -> int:
         done = _undo(conn, target.version_id, target.rows)
         summary = f"revert #{change_id}: {target.summary}"
         new = log_change(conn, target.version_id, user, done, "revert", summary, reason.strip(), reverts=change_id)
-        conn.execute(update(changes).where(changes.c.id == change_id).values(reverted_by=new))
+        changes.mark_reverted(conn, [change_id], new)
         if target.reverts is not None:  # reverting a revert puts the original change back in force
-            conn.execute(update(changes).where(changes.c.id == target.reverts).values(reverted_by=None))
+            changes.mark_reverted(conn, [target.reverts], None)
         return new
 
 
@@ -134,8 +100,7 @@ def return_to(
         lock_draft(conn, version_id)
         require(conn, user, "edit")
         assert user is not None
-        stmt = select(changes).where(changes.c.version_id == version_id, changes.c.id > change_id)
-        later = [_change(r) for r in conn.execute(stmt.order_by(changes.c.id.desc())).all()]
+        later = changes.since(conn, version_id, PLAN, change_id)
         unseen = [c for c in later if seen_last is not None and c.id > seen_last]
         if unseen:
             c = unseen[0]
@@ -146,8 +111,5 @@ def return_to(
                 done += _undo(conn, version_id, c.rows)
         summary = f"return to #{change_id}" if change_id else "return to the draft as created"
         new = log_change(conn, version_id, user, done, "return", summary, reason.strip(), reverts=change_id or None)
-        ids = [c.id for c in later if c.action in UNDOABLE]
-        if ids:
-            undone = update(changes).where(changes.c.id.in_(ids), changes.c.reverted_by.is_(None))
-            conn.execute(undone.values(reverted_by=new))
+        changes.mark_reverted(conn, [c.id for c in later if c.action in UNDOABLE], new, only_live=True)
         return new

@@ -137,12 +137,19 @@ def _json(row: Row | None) -> Row | None:
     return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in row.items()}
 
 
-def differences(name: str, before: dict[Key, Row], after: dict[Key, Row]) -> Iterator[Row]:
-    """{table, row_no (the record's key), before, after} for each record added, changed or removed."""
+def differences(
+    name: str, before: dict[Key, Row], after: dict[Key, Row], revs: dict[Key, int] | None = None
+) -> Iterator[Row]:
+    """{table, row_no (the record's key), before, after, rev_before, rev_after} for each record added, changed or
+    removed; `revs` are the stored revisions of `before`'s records (1 where not given: the plan baseline's)."""
+    revs = revs or {}
     for key, row in after.items():
         old = before.get(key)
         if old != row:
-            yield {"table": name, "row_no": key_label(name, key), "before": _json(old), "after": _json(row)}
+            rev = None if old is None else revs.get(key, 1)
+            yield {"table": name, "row_no": key_label(name, key), "before": _json(old), "after": _json(row),
+                   "rev_before": rev, "rev_after": 1 if rev is None else rev + 1}  # fmt: skip
     for key, old in before.items():
         if key not in after:
-            yield {"table": name, "row_no": key_label(name, key), "before": _json(old), "after": None}
+            yield {"table": name, "row_no": key_label(name, key), "before": _json(old), "after": None,
+                   "rev_before": revs.get(key, 1), "rev_after": None}  # fmt: skip

@@ -4,12 +4,12 @@ A version shows its own records once something was saved for it; until then thos
 (`parent_id`) that has some, else the plan baseline of its own Dataset. Its first save starts from what it showed.
 Every save is one transaction: demo data refused, schemas checked, the acting user's role checked (when the
 workspace has accounts or a sign-on proxy), the version's state row bumped first (saves are serialised and a save
-based on a stale load is refused), records added / changed / removed by key, and one change logged.
+based on a stale load is refused), only the records that changed written (added / changed / removed by key, in
+batches), and one change set logged with one row per changed record (sq_layout.store.changes).
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,11 +23,12 @@ from sq_layout.auth.proxy import ProxyConfig
 from sq_layout.errors import DemoNotStored, InvestConflict
 from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.plan.dataset import Dataset
+from sq_layout.store import changes
 from sq_layout.store import tables as t
+from sq_layout.store.changes import INVEST, Change
 from sq_layout.store.edit_tables import users
-from sq_layout.store.history import Change
 from sq_layout.store.invest_rows import Key, Row, db_row, differences, read_rows, rows_frame, same_table, table_rows
-from sq_layout.store.invest_tables import KEYS, invest_changes, invest_records, invest_state
+from sq_layout.store.invest_tables import KEYS, invest_records, invest_state
 from sq_layout.store.users import require
 from sq_layout.store.workspace_store import Workspace, now
 
@@ -90,7 +91,7 @@ def _summary(done: list[Row]) -> tuple[str, str]:
     return ("add" if kinds == {0} else "remove" if kinds == {2} else "update"), text
 
 
-def _keys(done: list[Row]) -> tuple[str, str]:
+def _keys(done: list[Row]) -> tuple[set[str], set[int]]:
     areas: set[str] = set()
     chains: set[int] = set()
     for d in done:
@@ -102,17 +103,15 @@ def _keys(done: list[Row]) -> tuple[str, str]:
             if "chain_no" in row:
                 chains.add(int(row["chain_no"]))
             chains.update(int(c) for c in str(row.get("chains", "")).split(";") if c)
-    return ";".join(sorted(areas)), ";".join(str(c) for c in sorted(chains))
+    return areas, chains
 
 
 def log_change(conn: Connection, vid: int, user: str, done: list[Row], reason: str, first: str) -> int:
-    """Record one save (who, when, per record before -> after, why); the change id."""
+    """Record one save (who, when, why; one row per changed record, before -> after); the change id."""
     action, summary = _summary(done)
     summary = "; ".join(s for s in (first, summary) if s) or "no record changed"
-    area_ids, chain_nos = _keys(done)
-    values = dict(version_id=vid, created=now(), user_name=user, action=action, summary=summary, reason=reason)
-    values |= dict(area_ids=area_ids, chain_nos=chain_nos, changes=json.dumps(done, ensure_ascii=False))
-    return int(conn.execute(insert(invest_changes).values(**values).returning(invest_changes.c.id)).scalar_one())
+    areas, chains = _keys(done)
+    return changes.log(conn, vid, INVEST, user, action, summary, reason, done, areas=areas, chains=chains)
 
 
 def _apply(conn: Connection, name: str, vid: int, stored: dict[Key, tuple[Row, int, int]], new: dict[Key, Row]) -> None:
@@ -236,7 +235,9 @@ class StoreRepository:
         with self.ws.engine.connect() as conn:
             src, _ = resolve(conn, self.version_id)
             row = conn.execute(select(invest_state).where(invest_state.c.version_id == src)).first()
-        return InvestConflict(self.version_id, row.saved_by if row else "?", row.saved if row else "?")
+            last = None if src is None else changes.latest(conn, src, INVEST)
+        who, when, why = last or ((row.saved_by, row.saved, "") if row else ("?", "?", ""))
+        return InvestConflict(self.version_id, who, when, why)
 
     def _loaded(self, current: Stamp) -> InvestData | None:
         """What the last load() returned if it is still what is stored (its unchanged tables need no reading)."""
@@ -284,12 +285,13 @@ class StoreRepository:
                 continue
             rows = table_rows(frame, name)
             frames[name] = rows_frame(name, list(rows.values()))
+            revs: dict[Key, int] = {}
             if own:
                 stored = read_rows(conn, name, vid)
                 before = {k: r for k, (r, _, _) in stored.items()}
+                revs = {k: rev for k, (_, _, rev) in stored.items()}
                 _apply(conn, name, vid, stored, rows)
             else:
-                revs: dict[Key, int] = {}
                 if src is None:
                     before = table_rows(getattr(self.baseline(), name), name)
                 else:
@@ -302,7 +304,7 @@ class StoreRepository:
                 ]
                 if added:
                     conn.execute(insert(invest_records[name]), added)
-            done += differences(name, before, rows)
+            done += differences(name, before, rows, revs)
         conn.execute(update(state).where(state.c.version_id == vid).values(saved=now(), saved_by=user))
         return log_change(conn, vid, user, done, note, first), (current[1] + 1 if own else 1), frames
 
@@ -318,16 +320,18 @@ class StoreRepository:
         copied = select(literal(self.version_id, Integer), *cols).where(tab.c.version_id == src)
         conn.execute(insert(tab).from_select([tab.c.version_id, *cols], copied))
 
-    def history(self, *, area: str | None = None, chain: int | None = None) -> list[Change]:
+    def history(self, *, area: str | None = None, chain: int | None = None, table: str | None = None) -> list[Change]:
         """The saves of the records shown (this version's, or the ancestor's it shows), newest first."""
-        from sq_layout.store.invest_history import invest_history
-
         stamp = self.stamp()
-        if self._history is None or self._history[0] != stamp:  # parsed once per save, not on every rerun
-            self._history = (stamp, [] if stamp[0] is None else invest_history(self.ws, stamp[0]))
+        if self._history is None or self._history[0] != stamp:  # read once per save, not on every rerun
+            src = stamp[0]
+            with self.ws.engine.connect() as conn:
+                self._history = (stamp, [] if src is None else changes.history(conn, src, INVEST))
         found = self._history[1]
         if area:
             found = [c for c in found if area in c.area_ids]
+        if table:
+            found = [c for c in found if any(d["table"] == table for d in c.rows)]
         return found if chain is None else [c for c in found if chain in c.chain_nos]
 
 

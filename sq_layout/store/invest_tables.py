@@ -1,4 +1,6 @@
-"""Tables the investment records add (migration 0003): five record tables per version, their state and change log.
+"""Tables the investment records add (migration 0003): five record tables per version and their state.
+
+Their history is the one change log of every versioned record (sq_layout.store.changes, migration 0006).
 
 Each record table is keyed by `version_id` and the record's own id (actual figures: chain, year, area), so ids stay
 stable across saves; `row_no` keeps the order and `rev` counts the record's revisions. Points are kept like the
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Table, Text
 
 from sq_layout.store.tables import Geometry, metadata
 
@@ -127,21 +129,4 @@ invest_state = Table(
     Column("based_on", Integer, ForeignKey("plan_version.id"), nullable=True),  # None: the plan baseline
     Column("saved", String(32), nullable=False),
     Column("saved_by", String(64), nullable=False),
-)
-
-# Shaped like change_log: `changes` is JSON, a list of {table, row_no (the record's key), before, after}.
-invest_changes = Table(
-    "inv_change_log",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("version_id", Integer, ForeignKey("plan_version.id"), nullable=False),
-    Column("created", String(32), nullable=False),
-    Column("user_name", String(64), nullable=False),
-    Column("action", String(32), nullable=False),  # add | update | remove
-    Column("summary", Text, nullable=False),
-    Column("reason", Text, nullable=False),
-    Column("area_ids", Text, nullable=False, default=""),
-    Column("chain_nos", Text, nullable=False, default=""),
-    Column("changes", Text, nullable=False),
-    Index("ix_inv_change_log_version", "version_id", "id"),
 )

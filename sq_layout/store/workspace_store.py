@@ -24,7 +24,9 @@ from sq_layout.geo.crs import STORAGE_CRS
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import snapshot
 from sq_layout.store import tables as t
-from sq_layout.store.edit_tables import changes, drafts
+from sq_layout.store.changes import change_sets as changes
+from sq_layout.store.changes import log_event
+from sq_layout.store.edit_tables import drafts
 from sq_layout.store.engine import make_engine, resolve_url
 from sq_layout.store.migrate import upgrade
 
@@ -426,9 +428,7 @@ def check_base(conn: Connection, base_version_id: int, confirm_stale_base: bool)
 
 def log_version(conn: Connection, version_id: int, user: str, action: str, summary: str, reason: str) -> int:
     """Record a version's creation or publication in its history (who, when, what, why); the change id."""
-    values = dict(version_id=version_id, created=now(), user_name=user, action=action, summary=summary)
-    values |= dict(reason=reason, area_ids="", chain_nos="", changes="[]")
-    return int(conn.execute(insert(changes).values(**values).returning(changes.c.id)).scalar_one())
+    return log_event(conn, version_id, user, action, summary, reason)
 
 
 def _replace_geometry(

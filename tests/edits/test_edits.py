@@ -10,11 +10,11 @@ import pytest
 from shapely.geometry import box
 
 from sq_layout.errors import EditConflict, EditRejected
+from sq_layout.export.history import history_xlsx
 from sq_layout.plan.join import chain_links
 from sq_layout.store import consistency, drafts, edit_ops
 from sq_layout.store.edits import records
 from sq_layout.store.history import history, return_to, revert
-from sq_layout.store.history_export import history_xlsx
 from tests.edits.conftest import Team
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from sq_layout.auth.passwords import hash_password
 from sq_layout.errors import PermissionDenied
@@ -26,7 +26,8 @@ from sq_layout.store.workspace_store import BASELINE_TITLE
 from tests.store.backends import BACKENDS
 from tests.store.test_invest_store import good_firms, same
 
-INVEST_TABLES = {"inv_firms", "inv_projects", "inv_carriers", "inv_links", "inv_actuals", "inv_state", "inv_change_log"}
+INVEST_TABLES = {"inv_firms", "inv_projects", "inv_carriers", "inv_links", "inv_actuals", "inv_state"}
+LOG_TABLES = {"change_set", "change_record"}  # since 0006 the one change log (inv_change_log before)
 
 
 def migrate(engine: Engine, revision: str, down: bool = False) -> None:
@@ -49,6 +50,15 @@ def digest(engine: Engine, names: set[str]) -> str:
     return h.hexdigest()
 
 
+def log_0002(conn: Connection, vid: int, user: str, action: str, summary: str, reason: str) -> int:
+    """A history entry written into 0002's change log (one JSON list per change)."""
+    values = dict(v=vid, u=user, a=action, s=summary, r=reason)
+    conn.execute(text("INSERT INTO change_log (version_id, created, user_name, action, summary, reason, area_ids, "
+                      "chain_nos, changes) VALUES (:v, '2026-01-01T00:00:00+00:00', :u, :a, :s, :r, '', '', '[]')"),
+                 values)  # fmt: skip
+    return 0
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_upgrade_from_0002_with_data_present(
     backend: str, new_db_url: Callable[[str], str], ds: Dataset, monkeypatch: pytest.MonkeyPatch
@@ -65,16 +75,18 @@ def test_upgrade_from_0002_with_data_present(
     with engine.begin() as conn:  # an account as 0002 stored it (the audit log came with 0004)
         conn.execute(users.insert().values(name="eve", role="editor", password_hash=hash_password("eve-password"),
                                            created="2026-01-01T00:00:00+00:00"))  # fmt: skip
-    draft = start_draft(old, "eve", base, "草案")
+    with monkeypatch.context() as m:  # its history as 0002 stored it (0006 moved it into the one change log)
+        m.setattr("sq_layout.store.drafts.log_event", log_0002)
+        draft = start_draft(old, "eve", base, "草案")
     tables_0002 = set(inspect(engine).get_table_names()) - {"alembic_version"}
     assert not tables_0002 & INVEST_TABLES
     before = digest(engine, tables_0002)
 
     ws = open_workspace(url)  # upgrades to the head
     with ws.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD == "0003"
-    assert set(inspect(ws.engine).get_table_names()) >= INVEST_TABLES
-    assert digest(ws.engine, tables_0002) == before  # nothing that was there changed
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+    assert set(inspect(ws.engine).get_table_names()) >= INVEST_TABLES | LOG_TABLES
+    assert digest(ws.engine, tables_0002 - {"change_log"}) == before  # nothing that was there changed
     repo = StoreRepository(ws, draft, user="eve")
     same(repo.load(), plan_baseline(ws.load(draft)))
     assert all(r.ok for r in import_upload(repo, ws.load(draft), "f.csv", good_firms(), "gcj02"))

@@ -14,13 +14,13 @@ from pandera.errors import SchemaError
 from sqlalchemy import text
 
 from sq_layout.errors import DemoNotStored, InvestConflict
+from sq_layout.export.history import invest_history_rows, invest_history_xlsx, record_rows
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import InvestData, add_records, import_upload, plan_baseline, replace_links
 from sq_layout.invest.template import template_bytes
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
 from sq_layout.store import invest_store as store
-from sq_layout.store.invest_history import invest_history_rows, invest_history_xlsx, record_rows
 from sq_layout.store.invest_store import StoreRepository, clear_cache, stored_versions
 from tests.invest.test_import import PROJECT_HEAD, SIHONG, csv, firms_csv, gcj
 

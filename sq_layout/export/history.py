@@ -1,0 +1,137 @@
+"""The one history writer: change sets (plan edits or investment saves) as readable lines, table rows and XLSX.
+
+The store returns `Change` records; this writes them. Every cell passes the one neutraliser (export.cells), so
+text that looks like a formula stays text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sq_layout.export.cells import neutralise_cell, workbook_bytes
+from sq_layout.store.changes import Change
+
+COLUMNS = {
+    "id": ("编号", "ID"),
+    "created": ("时间（UTC）", "When (UTC)"),
+    "user": ("修改人", "Who"),
+    "action": ("操作", "Action"),
+    "summary": ("摘要", "Summary"),
+    "what": ("内容（修改前 → 修改后）", "What (before → after)"),
+    "reason": ("理由", "Why"),
+    "reverted_by": ("被撤销于", "Reverted by"),
+}
+RECORD_COLUMNS = {
+    "id": ("编号", "ID"),
+    "created": ("时间（UTC）", "When (UTC)"),
+    "user": ("修改人", "Who"),
+    "table": ("表", "Table"),
+    "record": ("记录", "Record"),
+    "op": ("操作", "Change"),
+    "what": ("内容（修改前 → 修改后）", "What (before → after)"),
+}
+OPS = {
+    "zh": {"add": "新增", "update": "修改", "remove": "删除"},
+    "en": {"add": "added", "update": "changed", "remove": "removed"},
+}
+SHOWN_LINES = 20  # an investment save's records per row of the list; the records sheet has every one
+PLAN_SHEET = {"zh": "修改记录", "en": "History"}
+INVEST_SHEETS = {"zh": ("招商数据修改记录", "逐条记录"), "en": ("Investment history", "Records")}
+INVEST_COLUMNS = [c for c in COLUMNS if c != "reverted_by"]
+
+
+def _short(v: Any) -> str:
+    text = "∅" if v is None or v == "" else str(v)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def describe(change: Change) -> list[str]:
+    """One line per record touched: what was added or removed, or each field's before → after."""
+    lines = []
+    for d in change.rows:
+        before, after = d["before"], d["after"]
+        head = f"{d['table']} #{d['row_no']}"
+        if before is None or after is None:
+            row = after if before is None else before
+            sign = "+" if before is None else "−"
+            shown = {k: v for k, v in row.items() if k not in ("rev", "row_no", "geometry") and v not in ("", None)}
+            lines.append(f"{sign} {head}: " + ", ".join(f"{k}={_short(v)}" for k, v in list(shown.items())[:6]))
+            continue
+        diff = [k for k in after if k not in ("rev", "row_no") and after.get(k) != before.get(k)]
+        parts = [
+            f"{k}: …" if k == "geometry" else f"{k}: {_short(before.get(k))} → {_short(after.get(k))}" for k in diff
+        ]
+        lines.append(f"{head}: " + "; ".join(parts))
+    return lines
+
+
+def _what(change: Change, limit: int | None) -> str:
+    lines = describe(change)
+    more = 0 if limit is None else len(lines) - limit
+    return "\n".join(lines[:limit] + ([f"… +{more}"] if more > 0 else []))
+
+
+def history_rows(changes: list[Change], limit: int | None = None) -> list[dict[str, Any]]:
+    """One row per change: when, who, action, summary, the records touched (the first `limit`), why, reverted by."""
+    return [
+        {"id": c.id, "created": c.created, "user": c.user, "action": c.action, "summary": c.summary,
+         "what": _what(c, limit), "reason": c.reason, "reverted_by": f"#{c.reverted_by}" if c.reverted_by else ""}
+        for c in changes
+    ]  # fmt: skip
+
+
+def invest_history_rows(changes: list[Change], limit: int = SHOWN_LINES) -> list[dict[str, Any]]:
+    """An investment history as rows: one per save, its first `limit` records (saves are never reverted)."""
+    return [{k: row[k] for k in INVEST_COLUMNS} for row in history_rows(changes, limit)]
+
+
+def record_rows(changes: list[Change], lang: str = "en") -> list[dict[str, Any]]:
+    """One row per record touched: the change, the table, the record's key, added / changed / removed, what."""
+    out = []
+    for c in changes:
+        for d, line in zip(c.rows, describe(c), strict=True):
+            op = OPS[lang]["add" if d["before"] is None else "remove" if d["after"] is None else "update"]
+            what = line.split(": ", 1)[1] if ": " in line else line
+            out.append({"id": c.id, "created": c.created, "user": c.user, "table": d["table"],
+                        "record": d["row_no"], "op": op, "what": what})  # fmt: skip
+    return out
+
+
+Sheet = tuple[str, dict[str, tuple[str, str]], list[dict[str, Any]], tuple[int, ...]]
+
+
+def _workbook(sheets: list[Sheet], lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    i = 0 if lang == "zh" else 1
+    wb = Workbook()
+    for n, (title, columns, rows, widths) in enumerate(sheets):
+        sheet = wb.active if n == 0 else wb.create_sheet()
+        assert sheet is not None
+        sheet.title = title
+        sheet.append([label[i] for label in columns.values()])
+        for row in rows:
+            sheet.append([neutralise_cell(row[k]) for k in columns])
+        for col, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(col)].width = width
+    return workbook_bytes(wb)
+
+
+def history_xlsx(changes: list[Change], lang: str) -> bytes:
+    """A plan history as an XLSX workbook, one row per change, every text cell neutralised."""
+    widths = (8, 22, 12, 10, 36, 70, 40, 10)
+    return _workbook([(PLAN_SHEET[lang], COLUMNS, history_rows(changes), widths)], lang)
+
+
+def invest_history_xlsx(changes: list[Change], lang: str) -> bytes:
+    """An investment history as XLSX: one sheet of saves, one of every record touched; every text cell neutralised."""
+    first, second = INVEST_SHEETS[lang]
+    saves = {k: COLUMNS[k] for k in INVEST_COLUMNS}
+    return _workbook(
+        [
+            (first, saves, invest_history_rows(changes), (8, 22, 12, 10, 36, 70, 40)),
+            (second, RECORD_COLUMNS, record_rows(changes, lang), (8, 22, 12, 10, 16, 8, 90)),
+        ],
+        lang,
+    )
