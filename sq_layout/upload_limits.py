@@ -44,15 +44,15 @@ class Limit:
 LIMITS: dict[str, Limit] = {
     # a CSV or XLSX table: plan template and plan tables (工作空间, `workspace import-plan`), investment records
     "table": Limit(
-        bytes=20 * MB, unpacked=64 * MB, member=32 * MB, ratio=100, rows=20_000, columns=200, cell_chars=32_767
+        bytes=20 * MB, unpacked=64 * MB, member=32 * MB, ratio=100, rows=200_000, columns=200, cell_chars=32_767
     ),
     # a plan version as a zipped folder of CSVs, plan text and GeoJSON boundaries
     "bundle": Limit(
-        bytes=50 * MB, unpacked=200 * MB, member=100 * MB, ratio=100, rows=20_000, columns=200, cell_chars=32_767
+        bytes=50 * MB, unpacked=200 * MB, member=100 * MB, ratio=100, rows=200_000, columns=200, cell_chars=32_767
     ),
     # a boundary file: GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ (边界导入, `workspace import-boundaries`)
     "boundary": Limit(
-        bytes=50 * MB, unpacked=200 * MB, member=200 * MB, ratio=100, rows=5_000, columns=200, cell_chars=32_767
+        bytes=50 * MB, unpacked=200 * MB, member=200 * MB, ratio=100, rows=10_000, columns=200, cell_chars=32_767
     ),
 }
 

@@ -92,8 +92,8 @@ def test_a_plan_csv_with_an_overlong_cell_is_refused_naming_row_and_column(ws: W
 
 def test_a_plan_csv_over_the_row_limit_is_refused(ws: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "conflicts.csv"
-    row = bundled().conflicts.iloc[0]
-    pd.DataFrame([row] * (TABLE.rows + 1)).to_csv(path, index=False)
+    columns = list(bundled().conflicts.columns)  # short cells: over the row limit while well under the byte limit
+    pd.DataFrame([["1"] * len(columns)] * (TABLE.rows + 1), columns=columns).to_csv(path, index=False)
     with pytest.raises(UploadTooLarge) as exc:
         import_plan(ws, [path])
     _short_and_bilingual(exc.value, "lim_rows")
