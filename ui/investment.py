@@ -147,7 +147,7 @@ key = (data, ds, flt)  # the objects themselves (identity-hashed), so a recycled
 firms, projects, carriers = cached(key, lambda: apply_filter(data, flt))
 
 # Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
-VIEWS = ("map", "gaps", "targets", "import")
+VIEWS = ("map", "chain", "gaps", "targets", "import")
 tab = st.radio(
     " ",
     VIEWS,
@@ -201,6 +201,11 @@ if tab == "map":
             on_click="ignore",
             key="inv_dl_records",
         )
+
+if tab == "chain":  # the chain's 图谱 (ui/chain_diagram.py)
+    from ui.chain_diagram import chain_view
+
+    chain_view(ds, data, lang, chosen[0] if chosen else 3)
 
 if tab == "gaps":
     ss.inv_gap_chain = ss.get("inv_gap_chain") or (chosen[0] if chosen else 3)  # 3. 晶硅光伏 first

@@ -147,8 +147,8 @@ def test_version_from_the_link(page, app_url):
     page.goto(app_url + "investment?v=999")
     points_frame(page)
     wait_until(page, lambda: page.get_by_text("v=999").count() > 0, what="unknown version named")
-    base = plan_baseline(bundled())  # the plan's own lead firms and carrier parks, placed in their areas
-    assert info(points_frame(page))["n"] == len(base.firms) + len(base.carriers)
+    base = plan_baseline(bundled())  # the firms, projects and carrier parks the plan places in an area
+    assert info(points_frame(page))["n"] == len(base.firms) + len(base.projects) + len(base.carriers)
     # the targets view draws the same areas, shaded by how many of each area's chains are behind
     page.get_by_text("目标跟踪", exact=True).click()
     shaded = "() => document.querySelectorAll('path.sq-value').length"
