@@ -107,8 +107,11 @@ def shade_legend(values: pd.Series, title: str, lang: str, whole: bool = True) -
     return render(lang, title, shade_entries(values, whole))
 
 
-def invest_overlay(styles: AreaStyles, points: PointSet, chains: dict[int, str], lang: str) -> Overlay:
-    """What a rerun sends: the areas' restyle and the point set's name and texts (a few hundred bytes)."""
+def invest_overlay(
+    styles: AreaStyles, points: PointSet, chains: dict[int, str], lang: str, demo: bool = False
+) -> Overlay:
+    """What a rerun sends: the areas' restyle and the point set's name and texts (a few hundred bytes); on the
+    fictional demo set, the 示例 mark the frame draws across the map itself."""
     names = [""] + [chains.get(n, "") for n in range(1, len(CHAIN_COLORS) + 1)]
     texts = {
         "kinds": [t(f"inv_kind_{k}", lang) for k in KINDS],
@@ -117,7 +120,8 @@ def invest_overlay(styles: AreaStyles, points: PointSet, chains: dict[int, str],
         "stack": t("inv_stack_tip", lang),
         "failed": t("inv_points_failed", lang),
     }
-    return Overlay(styles.spec(None), points_spec(points, [NO_CHAIN, *CHAIN_COLORS], names, texts))
+    spec = points_spec(points, [NO_CHAIN, *CHAIN_COLORS], names, texts)
+    return Overlay(styles.spec(None), spec, t("inv_demo_mark", lang) if demo else None)
 
 
 def legend_html(chains: list[tuple[int, str]], labels: dict[str, str]) -> str:

@@ -61,10 +61,12 @@ class Overlay:
 
     restyle: dict[str, object]
     points: dict[str, object] | None = None
+    notice: str | None = None  # text the frame repeats across the map itself (示例 on the demo set)
 
     def args(self) -> dict[str, object]:
         """The overlay as the frame's JSON argument."""
-        return {"restyle": self.restyle, **({"points": self.points} if self.points else {})}
+        out: dict[str, object] = {"restyle": self.restyle, **({"points": self.points} if self.points else {})}
+        return out | ({"notice": self.notice} if self.notice else {})
 
 
 def area_overlay(styles: AreaStyles, selected: str | None) -> Overlay:

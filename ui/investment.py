@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -37,6 +36,7 @@ from sq_layout.invest.targets import (
     progress_view,
     project_progress,
     stage_counts,
+    year_choices,
 )
 from sq_layout.invest.template import template_bytes
 from sq_layout.invest.views import METRICS, InvestFilter, apply_filter, area_metric, card_rows, records_at
@@ -178,7 +178,7 @@ if tab == "map":
         if metric is not None:  # the shading's steps, in the legend box the other maps use
             legend_slot.html(shade_legend(metric, t(f"inv_shade_{shade}", lang), lang, whole=shade != "investment"))
         names = {int(n): f"{n}. {name}" for n, name in chain_names.items()}
-        draw_map(lang, "none", "", invest_overlay(styles, pset, names, lang), MAP_KEY, 600)
+        draw_map(lang, "none", "", invest_overlay(styles, pset, names, lang, data.demo), MAP_KEY, 600)
         shown = sorted(set(chosen) or {int(c) for c in present})
         labels = {k: t(f"inv_kind_{k}", lang) for k in ("firm", "project", "carrier")} | {
             "approximate": t("inv_approx", lang)
@@ -275,8 +275,8 @@ if tab == "gaps":
             st.error(str(exc).splitlines()[0])
 
 if tab == "targets":
-    years_all = sorted({*years, date.today().year})
-    year = st.selectbox(t("inv_targets_year", lang), years_all, index=len(years_all) - 1, key="inv_t_year")
+    years_all, year_default = cached((data, "year_choices"), lambda: year_choices(data.projects, data.actuals))
+    year = st.selectbox(t("inv_targets_year", lang), years_all, index=years_all.index(year_default), key="inv_t_year")
     st.markdown(f"**{t('inv_gsbq', lang)}**")
     prog = project_progress(data.projects, read_targets(), int(year))
     heads = headers(["progress", "required_cagr"], lang)
@@ -335,7 +335,7 @@ if tab == "import":
     )
     if up is not None and st.button(t("inv_import", lang), key="inv_import_btn"):
         try:
-            results = read_upload(ds, up.name, up.getvalue(), data.links, crs)
+            results = read_upload(ds, up.name, up.getvalue(), data.links, crs, lang=lang)
         except DataError as exc:  # over a limit or not a table: refused before anything is read
             st.error(describe(exc, lang))
             results = []

@@ -65,20 +65,53 @@ def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame |
     return workbook_bytes(wb)
 
 
-def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: pd.DataFrame) -> bytes:
-    """The filtered firms and projects with area names and an explicit 近似位置 column."""
-    from openpyxl import Workbook
+def _record_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Firms or projects as the import template's columns (chains by number, links and areas by name, WGS-84
+    coordinates only where the record has its own), then the record's id, source and placement for reference."""
+    from sq_layout.invest.columns import KINDS
 
     areas = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
+    link_names = dict(zip(data.links["link_id"], data.links["name"], strict=True))
+    exact = ~t["approximate"].astype(bool)
+    stated = t["area_stated"].map(areas).fillna("")
+    placed = t["area_id"].map(areas).fillna("")
+    # an approximate record was placed by its stated area or its park; without either the area it shows is written
+    area = stated.where((stated != "") | exact | (t["carrier"] != ""), placed)
+    cols: dict[str, object] = {
+        "chains": t["chains"],
+        "links": t["links"].map(lambda v: ";".join(link_names.get(x, x) for x in str(v).split(";") if x)),
+        "area": area,
+        "lon": t["lon"].where(exact),
+        "lat": t["lat"].where(exact),
+    }
+    out = pd.DataFrame({f.header: cols.get(f.code, t.get(f.code, "")) for f in KINDS[kind]})
+    key = "firm_id" if kind == "firms" else "project_id"
+    out["编号"] = t[key]
+    out["所在区域"] = placed
+    out["近似位置"] = t["approximate"].map({True: "是", False: "否"})
+    out["来源"] = t["source"]
+    return out
+
+
+def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: pd.DataFrame) -> bytes:
+    """The filtered firms and projects in the import template's layout, so the file imports back as it was: a 说明
+    sheet declaring WGS-84 (the template's coordinate cell), then 企业 and 项目 with the template's headers."""
+    from openpyxl import Workbook
+
+    from sq_layout.invest.template import CRS_CELL
+
     wb = Workbook()
     about = wb.active
     about.title = "说明"
     about.append(["示例数据（虚构），不代表真实企业" if data.demo else "规划点名的企业与载体及用户导入的记录"])
-    about.append(["坐标为 WGS-84；“近似位置”为是的记录无坐标，按载体或区域定位。"])
-    for title, t in (("企业", firms), ("项目", projects)):
+    about.append(
+        ["可直接在“招商地图 › 导入”页导入本文件；末尾的编号、所在区域、近似位置和来源列仅供参考，导入时不读。"]
+    )
+    about.append(["坐标系", "WGS-84", "“近似位置”为是的记录无自己的坐标（按载体或区域定位），经纬度留空"])
+    assert about[CRS_CELL].value == "WGS-84"  # where the template reader looks for the declared coordinate system
+    for title, kind, t in (("企业", "firms", firms), ("项目", "projects", projects)):
         ws = wb.create_sheet(title)
-        out = t.assign(area=t["area_id"].map(areas), approximate=t["approximate"].map({True: "是", False: "否"}))
-        out = out.drop(columns=["area_id"])
+        out = _record_sheet(ds, data, t, kind)
         ws.append(list(out.columns))
         for row in out.itertuples(index=False):
             ws.append(

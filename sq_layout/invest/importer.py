@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 
 from sq_layout.errors import DataError
+from sq_layout.i18n import t as tr
 from sq_layout.invest import fields as fx
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
-from sq_layout.invest.creditcode import credit_code_problem
+from sq_layout.invest.creditcode import credit_code_problem, normalise
 from sq_layout.invest.locate import area_names, assign_areas, carrier_areas, convert, disagrees, placement
 from sq_layout.invest.schemas import ACTUALS, FIRMS, PROJECTS, ROLES, STAGE_DATES, STAGES, empty_table
 from sq_layout.plan.dataset import Dataset
@@ -113,18 +114,17 @@ def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _C
     return loc
 
 
-def _firms(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
+def _firms(
+    ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector, lang: str = "en"
+) -> pd.DataFrame:
     t = _locate(ds, f, links, crs, out)
     t["name"] = f["name"]
     out.add("name", [(int(i), "", "a name") for i in f.index[f["name"] == ""]])
-    code = f["credit_code"].str.upper()
+    code = f["credit_code"].map(normalise)  # full-width digits and letters (a Chinese input method's) as ASCII
+    wrong = {i: credit_code_problem(c, lang) for i, c in code.items() if c}
     out.add(
         "credit_code",
-        [
-            (fx.row(i), c, f"a valid 统一社会信用代码: {credit_code_problem(c)}")
-            for i, c in code.items()
-            if c and credit_code_problem(c)
-        ],
+        [(fx.row(i), fx.cell(f, i, "credit_code"), tr("uscc_expected", lang).format(p)) for i, p in wrong.items() if p],
     )
     dup = code[(code != "") & code.duplicated(keep="first")]
     out.add("credit_code", [(fx.row(i), c, "a code not already used on an earlier row") for i, c in dup.items()])
@@ -154,9 +154,7 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
             [(int(i), _day(dates.at[i, c]), "a date on or after the earlier stages' dates") for i in f.index[bad]],
         )
     level = t["stage"].map({s: n for n, s in enumerate(STAGES)})
-    for n, c in enumerate(STAGE_DATES):
-        need = (level == n) & dates[c].isna() & (f[c] == "")  # an unreadable date is reported once
-        out.add(c, [(int(i), "", f"the date of the current stage {STAGES[n]}") for i in f.index[need]])
+    for n, c in enumerate(STAGE_DATES):  # the current stage's date may be unknown (表三's projects have none)
         ahead = (level < n) & dates[c].notna()
         out.add(
             c, [(int(i), _day(dates.at[i, c]), f"empty: stage is {fx.cell(t, i, 'stage')}") for i in f.index[ahead]]
@@ -194,6 +192,7 @@ def validate_sheet(
     crs: str = "wgs84",
     source: str = "导入",
     first_row: int = 2,
+    lang: str = "en",
 ) -> ImportResult:
     """Validate one sheet of text cells; rows are numbered as in the spreadsheet (header on row 1).
 
@@ -211,7 +210,7 @@ def validate_sheet(
     if kind == "actuals":
         table = _actuals(ds, f, source, out)
     else:
-        table = (_firms if kind == "firms" else _projects)(ds, f, links, crs, out)
+        table = _firms(ds, f, links, crs, out, lang) if kind == "firms" else _projects(ds, f, links, crs, out)
         prefix = "F" if kind == "firms" else "P"
         table.insert(0, f"{kind[:-1]}_id", [f"new-{prefix}{i + first_row}" for i in f.index])
         table["origin"] = "import"
@@ -222,17 +221,33 @@ def validate_sheet(
     return ImportResult(kind, schema.validate(table), out.frame())
 
 
-def _read_csv(name: str, data: bytes) -> pd.DataFrame:
+def decode_text(name: str, data: bytes, lang: str = "en") -> str:
+    """A text file's bytes as text: UTF-8 (with or without BOM), UTF-16 with its BOM, else GB18030 (a superset of
+    GBK, what Excel on Chinese Windows saves as “CSV”); bytes none of them reads are refused (DataError)."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "gb18030")
+    first: UnicodeDecodeError | None = None
+    for enc in encodings:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            first = first or exc
+    assert first is not None
+    raise DataError(name, [tr("csv_encoding", lang).format(pos=first.start)]) from None
+
+
+def _read_csv(name: str, data: bytes, lang: str = "en") -> pd.DataFrame:
     """The CSV's cells as text, reading at most one row past the limit; unreadable text is refused."""
     from sq_layout import upload_limits as lim
 
     rows = lim.LIMITS["table"].rows
+    text = decode_text(name, data, lang)
     try:
-        raw = pd.read_csv(
-            io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig", nrows=rows + 1, index_col=False
-        )
-    except UnicodeDecodeError as exc:
-        raise DataError(name, [f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"]) from None
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, nrows=rows + 1, index_col=False)
     except pd.errors.EmptyDataError:
         raise DataError(name, ["the file is empty"]) from None
     except (pd.errors.ParserError, ValueError) as exc:
@@ -244,7 +259,13 @@ def _read_csv(name: str, data: bytes) -> pd.DataFrame:
 
 
 def read_upload(
-    ds: Dataset, name: str, data: bytes, links: pd.DataFrame, crs: str = "wgs84", kind: str | None = None
+    ds: Dataset,
+    name: str,
+    data: bytes,
+    links: pd.DataFrame,
+    crs: str = "wgs84",
+    kind: str | None = None,
+    lang: str = "en",
 ) -> list[ImportResult]:
     """Validate an uploaded .csv (one table; kind guessed from headers) or .xlsx (the template's sheets).
 
@@ -257,8 +278,8 @@ def read_upload(
         from sq_layout.invest.template import read_workbook
 
         sheets, declared = read_workbook(data, name)
-        return [validate_sheet(ds, raw, k, links, declared or crs, name) for k, raw in sheets.items()]
-    raw = _read_csv(name, data)
+        return [validate_sheet(ds, raw, k, links, declared or crs, name, lang=lang) for k, raw in sheets.items()]
+    raw = _read_csv(name, data, lang)
     kind = kind or guess_kind(list(raw.columns))
     if kind is None:
         empty = pd.DataFrame(
@@ -266,4 +287,4 @@ def read_upload(
             columns=PROBLEM_COLUMNS,
         )
         return [ImportResult("unknown", None, empty)]
-    return [validate_sheet(ds, raw, kind, links, crs, name)]
+    return [validate_sheet(ds, raw, kind, links, crs, name, lang=lang)]

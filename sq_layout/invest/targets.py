@@ -16,6 +16,22 @@ from sq_layout.plan.join import chain_links
 
 STAGE_DATE = dict(zip(STAGES, STAGE_DATES, strict=True))
 THRESHOLDS = (1.0, 10.0, 50.0)
+PLAN_FIRST_YEAR, PLAN_LAST_YEAR = 2021, 2025  # the 十四五 period the plan's targets are set for
+
+
+def data_years(projects: pd.DataFrame, actuals: pd.DataFrame) -> list[int]:
+    """The years any project stage date or actual figure falls in, sorted."""
+    found = {int(y) for c in STAGE_DATES if c in projects for y in projects[c].dt.year.dropna().unique()}
+    return sorted(found | {int(y) for y in actuals["year"].unique()})
+
+
+def year_choices(projects: pd.DataFrame, actuals: pd.DataFrame) -> tuple[list[int], int]:
+    """The years offered (the plan period and any year with data) and the default: the latest year with data within
+    the plan period, else the plan's last year (never a later year just because the calendar has moved on)."""
+    years = data_years(projects, actuals)
+    within = [y for y in years if PLAN_FIRST_YEAR <= y <= PLAN_LAST_YEAR]
+    offered = sorted(set(range(PLAN_FIRST_YEAR, PLAN_LAST_YEAR + 1)) | set(years))
+    return offered, (within[-1] if within else PLAN_LAST_YEAR)
 
 
 def yearly_target(per_year: str, year: int) -> float:

@@ -91,6 +91,7 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
 
     from sq_layout import upload_limits as lim
     from sq_layout.errors import DataError
+    from sq_layout.export.cells import restore_cell
 
     lim.check_upload(name, data, "table")
     try:
@@ -109,7 +110,7 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
         if not rows:
             continue
         header = [str(h or "").strip() for h in rows[0]]
-        body = [["" if v is None else _text(v) for v in r] for r in rows[1:]]
+        body = [["" if v is None else str(restore_cell(_text(v))) for v in r] for r in rows[1:]]
         sheets[kind] = pd.DataFrame(body, columns=header, dtype=str)
     wb.close()
     return sheets, declared

@@ -1,0 +1,67 @@
+"""Files people actually bring: a GBK CSV saved by Excel on Chinese Windows, and the page's own records export,
+which imports back to the same records."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from sq_layout.errors import DataError
+from sq_layout.invest.demo import demo_data
+from sq_layout.invest.gapexport import records_xlsx
+from sq_layout.invest.importer import read_upload
+from sq_layout.invest.repository import plan_baseline
+from sq_layout.upload_limits import describe
+
+HEAD = "企业名称,统一社会信用代码,角色,产业链,环节,区域,载体,经度,纬度"
+ROWS = [
+    "宿迁甲光伏有限公司,９１３５０１００Ｍ０００１００Ｙ４３,链主,晶硅光伏,电池片,泗洪县,,,",
+    "乙酒业,,配套,9,,宿城区,,,",
+]
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig", "utf-16"])
+def test_csv_in_the_encodings_excel_saves_is_read(ds, links, encoding: str) -> None:
+    data = "\r\n".join([HEAD, *ROWS]).encode(encoding)
+    (res,) = read_upload(ds, "企业.csv", data, links)
+    assert res.ok, res.problems
+    assert res.table["name"].tolist() == ["宿迁甲光伏有限公司", "乙酒业"]
+    assert res.table["credit_code"].tolist() == ["91350100M000100Y43", ""]  # full-width digits normalised
+
+
+def test_bytes_no_encoding_reads_are_refused_in_the_readers_language(ds, links) -> None:
+    data = HEAD.encode("gbk") + b"\r\n\x80\xff\xfe\x81,3\r\n"
+    for lang, words in (("zh", "文字编码"), ("en", "unreadable text")):
+        with pytest.raises(DataError) as err:
+            read_upload(ds, "坏.csv", data, links, lang=lang)
+        shown = describe(err.value, lang)
+        assert words in shown and "坏.csv" in shown and "Traceback" not in shown
+
+
+KEPT = {
+    "firms": ["name", "credit_code", "role", "chains", "links", "area_id", "approximate", "carrier"],
+    "projects": ["name", "firm", "investment_yi", "stage", "chains", "links", "area_id", "approximate", "carrier"],
+}
+
+
+@pytest.mark.parametrize("source", ["demo", "plan"])
+def test_records_export_imports_back_equal(ds, links, source: str) -> None:
+    data = demo_data(ds, 300, 90) if source == "demo" else plan_baseline(ds)
+    book = records_xlsx(ds, data, data.firms, data.projects)
+    wb = load_workbook(io.BytesIO(book))
+    assert wb["说明"]["B3"].value == "WGS-84" and wb["企业"]["A1"].value == "企业名称"
+    results = read_upload(ds, "records.xlsx", book, data.links, "gcj02")  # the workbook's WGS-84 wins
+    assert all(r.ok for r in results), [r.problems.head() for r in results]
+    got = {r.kind: r.table for r in results}
+    for kind, cols in KEPT.items():
+        before = getattr(data, kind).reset_index(drop=True)
+        after = got[kind]
+        assert len(after) == len(before) > 0
+        pd.testing.assert_frame_equal(after[cols], before[cols], check_dtype=False)
+        assert after[["lon", "lat"]].to_numpy() == pytest.approx(before[["lon", "lat"]].to_numpy(), abs=1e-9)
+        if kind == "projects":
+            for c in [c for c in before.columns if c.startswith("date_")]:
+                assert after[c].equals(before[c].astype("datetime64[ns]")), c
