@@ -43,7 +43,7 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
     ex.add_argument("-o", "--output", required=True, type=Path)
     for p in (init, ls, tpl, imp, cmp, ex):
         dataset_options(p)
-    from sq_layout.imports.boundaries_cli import add_import_boundaries_parser
+    from sq_layout.cli.import_boundaries import add_import_boundaries_parser
 
     add_import_boundaries_parser(ws)  # defines its own --version (int) and --db
     edit.add_subcommands(ws)

@@ -147,7 +147,7 @@ def test_every_finding_renders_in_both_languages(ds: Dataset, tmp_path: Path) ->
 
 
 def test_dry_run_report_lists_matches_and_findings(ds: Dataset, tmp_path: Path) -> None:
-    from sq_layout.imports.boundaries_cli import format_preview
+    from sq_layout.cli.import_boundaries import format_preview
 
     p = _preview(ds, tmp_path, [SUSU, SUSU], [SUSU_NAME, "某某工业园"], matches={"某某工业园": SKIP})
     names = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))

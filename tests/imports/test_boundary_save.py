@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from layers.popups import area_tooltips
+from sq_layout.cli.import_boundaries import add_import_boundaries_parser
 from sq_layout.imports.boundaries import preview_upload, save_import
-from sq_layout.imports.boundaries_cli import add_import_boundaries_parser
 from sq_layout.plan.join import areas_frame
 from tests.imports.boundary_fixtures import SUSU, SUSU_NAME, distance_m, frame, shapefile_zip
 
