@@ -183,7 +183,7 @@ def read_lines(path: Path, name: str, kind: str) -> tuple[str, ...]:
 
 
 def _base_boundaries(base: Dataset) -> gpd.GeoDataFrame:
-    from sq_layout.store.workspace_store import with_provenance
+    from sq_layout.plan.boundaries import with_provenance
 
     return with_provenance(base.boundaries)
 

@@ -22,6 +22,19 @@ MAX_BYTES = 50 * 1024 * 1024
 CHINA_BBOX = (73.0, 3.0, 136.0, 54.0)
 EXTENT_MARGIN_DEG = 0.1
 REQUIRED = ("area_id", "geometry_quality", "source")
+# Where an imported official outline came from; stored with the boundaries (empty for bundled geometry).
+BOUNDARY_PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
+
+
+def with_provenance(boundaries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The boundaries frame with the geometry_source/date/file columns present (empty where not recorded)."""
+    missing = [c for c in BOUNDARY_PROVENANCE if c not in boundaries.columns]
+    if not missing:
+        return boundaries
+    out = boundaries.copy()
+    for c in missing:
+        out[c] = pd.Series([""] * len(out), index=out.index, dtype="str")
+    return out
 
 
 def _declared_crs(doc: dict[str, Any]) -> CRS:

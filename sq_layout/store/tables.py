@@ -128,8 +128,6 @@ RECORD_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("geometry_file", "str"),
     ],
 }
-# Columns the store adds to the boundaries frame (empty for bundled geometry).
-BOUNDARY_PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
 
 
 class Geometry(TypeDecorator[Any]):

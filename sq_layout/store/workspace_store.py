@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sq_layout.errors import EditRejected, UnknownAreas, UnknownVersion
 from sq_layout.geo.crs import STORAGE_CRS
+from sq_layout.plan.boundaries import with_provenance
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import snapshot
 from sq_layout.store import tables as t
@@ -118,17 +119,6 @@ def write_snapshot(conn: Connection, vid: int, frames: dict[str, Any] | None = N
     blob = snapshot.encode(frames or {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS})
     conn.execute(delete(snapshot.snapshots).where(snapshot.snapshots.c.version_id == vid))
     conn.execute(insert(snapshot.snapshots).values(version_id=vid, format=snapshot.FORMAT, data=blob))
-
-
-def with_provenance(boundaries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The boundaries frame with the geometry_source/date/file columns present (empty where not recorded)."""
-    missing = [c for c in t.BOUNDARY_PROVENANCE if c not in boundaries.columns]
-    if not missing:
-        return boundaries
-    out = boundaries.copy()
-    for c in missing:
-        out[c] = pd.Series([""] * len(out), index=out.index, dtype="str")
-    return out
 
 
 class Workspace:

@@ -11,10 +11,10 @@ import shapely
 from sqlalchemy import inspect, text
 
 from sq_layout.errors import UnknownAreas, UnknownVersion
+from sq_layout.plan.boundaries import BOUNDARY_PROVENANCE
 from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.store import Workspace, open_workspace
 from sq_layout.store.migrate import HEAD
-from sq_layout.store.tables import BOUNDARY_PROVENANCE
 
 TABLES = ["areas", "industries", "subindustries", "chains", "assignments", "details", "conflicts", "plan_figures"]
 
