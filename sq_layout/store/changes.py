@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, Select, String, Table, Text, insert, select
 from sqlalchemy import update as sql_update
 
+from sq_layout.store.bulk import insert_rows
 from sq_layout.store.tables import metadata
 
 PLAN, INVEST = "plan", "invest"
-BATCH = 5_000  # record rows per INSERT of a change (a first save of 55,000 records logs 55,000 rows)
 
 change_sets = Table(
     "change_set",
@@ -111,10 +111,10 @@ def log(
     values = dict(version_id=version_id, domain=domain, created=now(), user_name=user, action=action)
     values |= dict(summary=summary, reason=reason, area_ids=scope(areas), chain_nos=scope(chains), reverts=reverts)
     change_id = int(conn.execute(insert(change_sets).values(**values).returning(change_sets.c.id)).scalar_one())
-    batch: list[dict[str, Any]] = []
+    logged: list[dict[str, Any]] = []
     for seq, d in enumerate(rows):
         before, after = d["before"], d["after"]
-        batch.append(
+        logged.append(
             {
                 "change_id": change_id,
                 "seq": seq,
@@ -127,11 +127,7 @@ def log(
                 "row_after": None if after is None else json.dumps(after, ensure_ascii=False),
             }
         )
-        if len(batch) == BATCH:
-            conn.execute(insert(change_records), batch)
-            batch = []
-    if batch:
-        conn.execute(insert(change_records), batch)
+    insert_rows(conn, change_records, logged)
     return change_id
 
 

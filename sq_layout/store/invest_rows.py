@@ -71,6 +71,21 @@ def db_row(name: str, row: Row, version_id: int, row_no: int, rev: int) -> Row:
     return out | {"version_id": version_id, "row_no": row_no, "rev": rev}
 
 
+def db_rows(name: str, items: list[tuple[Row, int, int]], version_id: int) -> list[Row]:
+    """Many (record, row_no, rev) as the database stores them, like db_row, the points made in one vectorised call."""
+    out = [
+        {k: v for k, v in row.items() if k not in ("lon", "lat")} | {"version_id": version_id, "row_no": n, "rev": rev}
+        for row, n, rev in items
+    ]
+    if name in POINT_TABLES and items:
+        lon = np.array([row["lon"] for row, _, _ in items], dtype="float64")
+        lat = np.array([row["lat"] for row, _, _ in items], dtype="float64")
+        points: Any = shapely.points(lon, lat)
+        for row, point in zip(out, points, strict=True):
+            row["geometry"] = point
+    return out
+
+
 def _geometry_bytes(conn: Connection, tab: Any) -> Any:
     """The point column as plain WKB, decoded in one vectorised call rather than row by row."""
     if conn.dialect.name == "postgresql":

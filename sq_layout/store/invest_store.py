@@ -25,9 +25,20 @@ from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import changes
 from sq_layout.store import tables as t
+from sq_layout.store.bulk import insert_rows
 from sq_layout.store.changes import INVEST, Change
 from sq_layout.store.edit_tables import users
-from sq_layout.store.invest_rows import Key, Row, db_row, differences, read_rows, rows_frame, same_table, table_rows
+from sq_layout.store.invest_rows import (
+    Key,
+    Row,
+    db_row,
+    db_rows,
+    differences,
+    read_rows,
+    rows_frame,
+    same_table,
+    table_rows,
+)
 from sq_layout.store.invest_tables import KEYS, invest_records, invest_state
 from sq_layout.store.users import require
 from sq_layout.store.workspace_store import Workspace, now
@@ -129,7 +140,7 @@ def _apply(conn: Connection, name: str, vid: int, stored: dict[Key, tuple[Row, i
     changed, moved, added = [], [], []
     for row_no, (key, row) in enumerate(new.items()):
         if key not in stored:
-            added.append(db_row(name, row, vid, row_no, 1))
+            added.append((row, row_no, 1))
             continue
         old, old_no, rev = stored[key]
         if old != row:
@@ -143,8 +154,7 @@ def _apply(conn: Connection, name: str, vid: int, stored: dict[Key, tuple[Row, i
         conn.execute(update(tab).where(*where).values(values), changed)
     if moved:
         conn.execute(update(tab).where(*where).values(row_no=bindparam("v_row_no")), moved)
-    if added:
-        conn.execute(insert(tab), added)
+    insert_rows(conn, tab, db_rows(name, added, vid))
 
 
 def _appended(old: pd.DataFrame, new: pd.DataFrame, name: str) -> bool:
@@ -278,8 +288,8 @@ class StoreRepository:
             if own and loaded is not None and _appended(getattr(loaded, name), frame, name):
                 old = getattr(loaded, name)
                 rows = table_rows(frame.iloc[len(old) :], name)
-                added = [db_row(name, row, vid, len(old) + i, 1) for i, row in enumerate(rows.values())]
-                conn.execute(insert(invest_records[name]), added)
+                added = db_rows(name, [(row, len(old) + i, 1) for i, row in enumerate(rows.values())], vid)
+                insert_rows(conn, invest_records[name], added)
                 frames[name] = pd.concat([old, rows_frame(name, list(rows.values()))], ignore_index=True)
                 done += differences(name, {}, rows)
                 continue
@@ -298,12 +308,11 @@ class StoreRepository:
                     stored = read_rows(conn, name, src)
                     before = {k: r for k, (r, _, _) in stored.items()}
                     revs = {k: rev for k, (_, _, rev) in stored.items()}
-                added = [
-                    db_row(name, row, vid, i, revs.get(k, 1) + (k in before and before[k] != row))
+                items = [
+                    (row, i, revs.get(k, 1) + (k in before and before[k] != row))
                     for i, (k, row) in enumerate(rows.items())
                 ]
-                if added:
-                    conn.execute(insert(invest_records[name]), added)
+                insert_rows(conn, invest_records[name], db_rows(name, items, vid))
             done += differences(name, before, rows, revs)
         conn.execute(update(state).where(state.c.version_id == vid).values(saved=now(), saved_by=user))
         return log_change(conn, vid, user, done, note, first), (current[1] + 1 if own else 1), frames
@@ -312,9 +321,9 @@ class StoreRepository:
         """A first save's unchanged table: the records it showed, copied with their revisions."""
         tab = invest_records[name]
         if src is None:
-            rows = [db_row(name, row, self.version_id, i, 1) for i, row in enumerate(table_rows(frame, name).values())]
-            if rows:
-                conn.execute(insert(tab), rows)
+            items = [(row, i, 1) for i, row in enumerate(table_rows(frame, name).values())]
+            rows = db_rows(name, items, self.version_id)
+            insert_rows(conn, tab, rows)
             return
         cols = [c for c in tab.c if c.name != "version_id"]
         copied = select(literal(self.version_id, Integer), *cols).where(tab.c.version_id == src)
