@@ -35,6 +35,7 @@ else:
             st.Page("ui/edit.py", title=t("nav_edit", lang), url_path="edit"),
         ]
     )
+    st.session_state["sq_page"] = page.url_path  # which guide the sidebar's Help link opens (ui/help.py)
     try:
         page.run()
     except UserError as exc:  # a bad data file or value: say what to fix, never a traceback with server paths

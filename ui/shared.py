@@ -19,6 +19,7 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.viewstate import ViewState, dropped_note
 from ui import state
+from ui.help import help_link
 from ui.map_widget import draw_overlay_map
 from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_dataset, version_param, version_stamp
 
@@ -115,7 +116,8 @@ UPLOADER_ZH = """<style>
 
 
 def language_switch(view: ViewState) -> None:
-    """The 语言/Language radio in the sidebar, drawn from the state; switching keeps the selection."""
+    """The 语言/Language radio in the sidebar, drawn from the state (switching keeps the selection), and the page's
+    帮助/Help link."""
     if view.lang == "zh":
         st.html(UPLOADER_ZH % int(st.get_option("server.maxUploadSize")))
     st.sidebar.radio(
@@ -126,6 +128,7 @@ def language_switch(view: ViewState) -> None:
         horizontal=True,
         on_change=state.on_lang("w_lang"),
     )
+    help_link(view.lang)
 
 
 def page_language() -> str:

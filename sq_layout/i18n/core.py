@@ -15,6 +15,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "6 dominant · 3 leading industries · 20 key chains · 5 counties + 4 functional zones",
     },
     "lang": {"zh": "语言 Language", "en": "Language 语言"},
+    # the sidebar's link to the guide for the page (ui/help.py)
+    "help_link": {"zh": "帮助", "en": "Help"},
+    "help_planner": {"zh": "规划人员使用手册", "en": "planners' guide"},
+    "help_invest": {"zh": "招商人员使用手册", "en": "investment staff's guide"},
+    "help_admin": {"zh": "管理员手册", "en": "administrator's guide"},
     "filters": {"zh": "筛选", "en": "Filter"},
     "tier": {"zh": "产业层级", "en": "Tier"},
     "industry": {"zh": "产业", "en": "Industry"},
