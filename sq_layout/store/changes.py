@@ -22,6 +22,7 @@ from sq_layout.store.bulk import insert_rows
 from sq_layout.store.tables import metadata
 
 PLAN, INVEST = "plan", "invest"
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder (json.dumps with options builds one per call)
 
 change_sets = Table(
     "change_set",
@@ -123,8 +124,8 @@ def log(
                 "record_key": str(d["row_no"]),
                 "rev_before": d["rev_before"] if "rev_before" in d else _revision(before),
                 "rev_after": d["rev_after"] if "rev_after" in d else _revision(after),
-                "row_before": None if before is None else json.dumps(before, ensure_ascii=False),
-                "row_after": None if after is None else json.dumps(after, ensure_ascii=False),
+                "row_before": None if before is None else _JSON.encode(before),
+                "row_after": None if after is None else _JSON.encode(after),
             }
         )
     insert_rows(conn, change_records, logged)

@@ -146,10 +146,14 @@ def key_label(name: str, key: Key) -> str:
     return str(key[0])
 
 
-def _json(row: Row | None) -> Row | None:
-    if row is None:
-        return None
-    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in row.items()}
+DATES = {name: tuple(c for c, kind in spec if kind == "date") for name, spec in INVEST_COLUMNS.items()}
+
+
+def _json(name: str, row: Row | None) -> Row | None:
+    """A record ready for JSON: its dates as ISO text (a table without dates: the record itself, never mutated)."""
+    if row is None or not DATES[name]:
+        return row
+    return row | {c: row[c].isoformat() for c in DATES[name] if isinstance(row[c], datetime)}
 
 
 def differences(
@@ -162,9 +166,9 @@ def differences(
         old = before.get(key)
         if old != row:
             rev = None if old is None else revs.get(key, 1)
-            yield {"table": name, "row_no": key_label(name, key), "before": _json(old), "after": _json(row),
+            yield {"table": name, "row_no": key_label(name, key), "before": _json(name, old), "after": _json(name, row),
                    "rev_before": rev, "rev_after": 1 if rev is None else rev + 1}  # fmt: skip
     for key, old in before.items():
         if key not in after:
-            yield {"table": name, "row_no": key_label(name, key), "before": _json(old), "after": None,
+            yield {"table": name, "row_no": key_label(name, key), "before": _json(name, old), "after": None,
                    "rev_before": revs.get(key, 1), "rev_after": None}  # fmt: skip
