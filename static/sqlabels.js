@@ -6,6 +6,9 @@
 (function () {
   "use strict";
   var SMALL_SET = 60;
+  // where a label may go, in steps of half its width (x) and its height (y), tried in this order
+  var OFFSETS = [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1], [0, -2], [0, 2], [2, 0],
+    [-2, 0]];
   var st = null; // the map's state (sqmap.js), set by place()
   var widths = {};
 
@@ -26,6 +29,28 @@
     return { layer: layer, p: p, w: textWidth(text, zone), h: zone ? 15 : 16, zone: zone, text: text, prio: prio };
   }
 
+  /* Labels (x, y: the area's point; w, h: the label's size; prio: lower first) placed in a view of the given size:
+   * each at its point or at the first of OFFSETS that stays inside the view and covers no label placed before it;
+   * a label with no such place is left out. Returns { c, x, y, moved } in view pixels, in placing order. */
+  function spread(cands, size) {
+    cands.sort(function (a, b) { return a.prio - b.prio; });
+    var placed = [], out = [];
+    cands.forEach(function (c) {
+      for (var k = 0; k < OFFSETS.length; k++) {
+        var x = c.x + OFFSETS[k][0] * (c.w / 2 + 4), y = c.y + OFFSETS[k][1] * (c.h + 2);
+        var r = { l: x - c.w / 2, r: x + c.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
+        if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
+        var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
+        if (!hit) {
+          placed.push(r);
+          out.push({ c: c, x: x, y: y, moved: k > 0 });
+          return;
+        }
+      }
+    });
+    return out;
+  }
+
   // Up to SMALL_SET areas: every label in view, moved aside when it would cover another.
   function placeSmall(m) {
     var size = m.getSize(), lang = st.cfg.lang, cands = [];
@@ -34,25 +59,10 @@
       if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
       cands.push(L.extend(candidate(st.layers[i], lang), { x: pt.x, y: pt.y }));
     }
-    cands.sort(function (a, b) { return a.prio - b.prio; });
-    var placed = [], out = [];
-    cands.forEach(function (c) {
-      var offsets = [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1],
-        [0, -2], [0, 2], [2, 0], [-2, 0]];
-      for (var k = 0; k < offsets.length; k++) {
-        var x = c.x + offsets[k][0] * (c.w / 2 + 4), y = c.y + offsets[k][1] * (c.h + 2);
-        var r = { l: x - c.w / 2, r: x + c.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
-        if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
-        var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
-        if (!hit) {
-          placed.push(r);
-          var lp = m.containerPointToLayerPoint([x, y]);
-          out.push({ c: c, x: lp.x, y: lp.y, moved: k > 0 });
-          return;
-        }
-      }
+    return spread(cands, size).map(function (o) {
+      var lp = m.containerPointToLayerPoint([o.x, o.y]);
+      return { c: o.c, x: lp.x, y: lp.y, moved: o.moved };
     });
-    return out;
   }
 
   /* More areas: one placement per zoom level for the whole set (cached until the next restyle), so a pan or a return
@@ -60,13 +70,20 @@
    * collides with no label of higher priority (a grid of cells keeps the test cheap); the DOM holds only the placed
    * labels in view. */
   function placeWorld(z) {
-    var s = 256 * Math.pow(2, z), lang = st.cfg.lang, cands = [], CELL = 64, grid = {}, out = [];
+    var s = 256 * Math.pow(2, z), lang = st.cfg.lang, cands = [];
     for (var i = 0; i < st.layers.length; i++) {
-      var layer = st.layers[i], b = layer._sqBox, c = candidate(layer, lang);
-      if ((b[2] - b[0]) * s < c.w * 0.8 || (b[3] - b[1]) * s < c.h * 1.2) { continue; } // does not fit yet
-      c.x = layer._sqLp[0] * s; c.y = layer._sqLp[1] * s;
-      cands.push(c);
+      var layer = st.layers[i], box = layer._sqBox, cand = candidate(layer, lang);
+      if ((box[2] - box[0]) * s < cand.w * 0.8 || (box[3] - box[1]) * s < cand.h * 1.2) { continue; } // too small yet
+      cand.x = layer._sqLp[0] * s; cand.y = layer._sqLp[1] * s;
+      cands.push(cand);
     }
+    return gridPlace(cands);
+  }
+
+  /* Labels (x, y, w, h, prio) placed by priority where they cover no label placed before (with a margin of 2 px
+   * across, 1 px down); the others are left out. Returns { c, r: the label's box } in placing order. */
+  function gridPlace(cands) {
+    var CELL = 64, grid = {}, out = [];
     cands.sort(function (a, b) { return a.prio - b.prio; });
     cands.forEach(function (c) {
       var r = { l: c.x - c.w / 2 - 2, r: c.x + c.w / 2 + 2, t: c.y - c.h / 2 - 1, b: c.y + c.h / 2 + 1 }, keys = [];
@@ -80,7 +97,7 @@
           keys.push(k);
         }
       }
-      keys.forEach(function (k) { (grid[k] = grid[k] || []).push(r); });
+      keys.forEach(function (key) { (grid[key] = grid[key] || []).push(r); });
       out.push({ c: c, r: r });
     });
     return out;
@@ -137,5 +154,8 @@
   }
 
   window.sqLabels = { place: place };
+  if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
+    module.exports = { spread: spread, gridPlace: gridPlace };
+  }
 })();
 

@@ -253,13 +253,38 @@
     });
   };
 
-  function classes(layer, extra) {
-    if (!layer._path) { return; }
-    var p = layer.feature.properties;
-    var keep = (layer._path.getAttribute("class") || "").split(" ").filter(function (c) {
+  // An area's classes after a restyle: its own (sq-area, sq-zone, ...) kept, the previous restyle's replaced by extra.
+  function restyledClasses(current, extra, areaId) {
+    var keep = (current || "").split(" ").filter(function (c) {
       return c && !/^sq-(host|dim|n\d+|selected|value|b\d+|theme|t\d+)(-|$)/.test(c);
     });
-    layer._path.setAttribute("class", keep.concat(extra.replace(/\{id\}/g, p.area_id).split(" ")).join(" ").trim());
+    return keep.concat(extra.replace(/\{id\}/g, areaId).split(" ")).join(" ").trim();
+  }
+
+  function classes(layer, extra) {
+    if (!layer._path) { return; }
+    var cls = restyledClasses(layer._path.getAttribute("class"), extra, layer.feature.properties.area_id);
+    layer._path.setAttribute("class", cls);
+  }
+
+  // The restyle entry of the i-th area (file order): spec.idx holds one base-36 palette index per area.
+  function paletteEntry(spec, i) {
+    return spec.palette[parseInt(spec.idx.charAt(i), 36)] || null;
+  }
+
+  // An entry's fill, outline and dash applied to a base style s; returns the entry's classes.
+  function decodeStyle(s, entry) {
+    if (!entry) { return ""; }
+    s.fillColor = entry.f; s.fillOpacity = entry.o;
+    if (entry.c) { s.color = entry.c; }
+    if (entry.w) { s.weight = entry.w; }
+    if (entry.d !== undefined) { s.dashArray = entry.d; }
+    return entry.k || "";
+  }
+
+  // Whether a label on this fill (blended with the white page by its opacity) needs light text.
+  function isDark(s) {
+    return lum(s.fillColor) * s.fillOpacity + (1 - s.fillOpacity) < 0.4;
   }
 
   function apply(spec) {
@@ -269,18 +294,11 @@
     if (spec.key !== st.cfg.key) { return; } // style data for another area order
     st.spec = spec;
     S.restyles = (S.restyles || 0) + 1;
-    var pal = spec.palette, idx = spec.idx, sel = spec.sel, selLayer = null;
+    var sel = spec.sel, selLayer = null;
     for (var i = 0; i < st.layers.length; i++) {
       var layer = st.layers[i], p = layer.feature.properties;
-      var entry = pal[parseInt(idx.charAt(i), 36)] || null;
-      var s = baseStyle(p), cls = "";
-      if (entry) {
-        s.fillColor = entry.f; s.fillOpacity = entry.o;
-        if (entry.c) { s.color = entry.c; }
-        if (entry.w) { s.weight = entry.w; }
-        if (entry.d !== undefined) { s.dashArray = entry.d; }
-        cls = entry.k || "";
-      }
+      var entry = paletteEntry(spec, i);
+      var s = baseStyle(p), cls = decodeStyle(s, entry);
       if (p.area_id === sel) {
         s.color = spec.selStyle.color; s.weight = spec.selStyle.weight;
         cls += " sq-selected-{id}";
@@ -293,7 +311,7 @@
         classes(layer, cls);
         layer._sqSig = sig;
       }
-      layer._sqDark = lum(s.fillColor) * s.fillOpacity + (1 - s.fillOpacity) < 0.4;
+      layer._sqDark = isDark(s);
       layer._sqEmph = !!(entry && entry.e) || layer === selLayer;
     }
     if (selLayer) {
@@ -354,4 +372,9 @@
     var l = st.byId[areaId];
     return l ? l.feature.properties.lp : null;
   };
+
+  if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
+    module.exports = { unit: unit, lum: lum, paletteEntry: paletteEntry, decodeStyle: decodeStyle, isDark: isDark,
+      restyledClasses: restyledClasses };
+  }
 })();

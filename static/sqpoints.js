@@ -74,30 +74,38 @@
     });
   };
 
-  function decode(buf, n) {
+  // A point set file's n points as columns, with their Web Mercator position at zoom 0 (256 px world, as Leaflet's
+  // EPSG:3857 projects; scaled per zoom when drawn).
+  function decodePoints(buf, n) {
     var lat = new Int32Array(buf, 0, n), lng = new Int32Array(buf, 4 * n, n);
-    st.n = n;
-    st.lat = lat; st.lng = lng;
-    st.chain = new Uint8Array(buf, 8 * n, n);
-    st.radius = new Uint8Array(buf, 9 * n, n);
-    st.kind = new Uint8Array(buf, 10 * n, n);
-    st.approx = new Uint8Array(buf, 11 * n, n);
-    // Web Mercator at zoom 0 (256 px world), as Leaflet's EPSG:3857 projects; scaled per zoom when drawn
-    st.wx = new Float64Array(n); st.wy = new Float64Array(n);
+    var pts = { n: n, lat: lat, lng: lng, chain: new Uint8Array(buf, 8 * n, n), radius: new Uint8Array(buf, 9 * n, n),
+      kind: new Uint8Array(buf, 10 * n, n), approx: new Uint8Array(buf, 11 * n, n),
+      wx: new Float64Array(n), wy: new Float64Array(n) };
     for (var i = 0; i < n; i++) {
       var la = lat[i] / 1e5 * Math.PI / 180, s = Math.sin(la);
-      st.wx[i] = (lng[i] / 1e5 + 180) / 360 * 256;
-      st.wy[i] = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256;
+      pts.wx[i] = (lng[i] / 1e5 + 180) / 360 * 256;
+      pts.wy[i] = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256;
     }
+    return pts;
+  }
+
+  function decode(buf, n) {
+    var pts = decodePoints(buf, n);
+    for (var k in pts) { st[k] = pts[k]; }
     st.levels = {};
   }
 
   function clustered() { return st.n >= CLUSTER_MIN && st.map.getZoom() < FREE_ZOOM; }
 
-  /* Greedy radius clustering at one zoom, over a grid of RADIUS cells: deterministic (point order), O(n). */
-  function clusterAt(z) {
-    if (st.levels[z]) { return st.levels[z]; }
-    var s = st.map.options.crs.scale(z) / 256, n = st.n, X = st.wx, Y = st.wy, r2 = RADIUS * RADIUS;
+  function clusterAt(z) { // once per zoom and point set
+    if (!st.levels[z]) { st.levels[z] = cluster(st, st.map.options.crs.scale(z) / 256); }
+    return st.levels[z];
+  }
+
+  /* Greedy radius clustering of decoded points at scale s (pixels per zoom-0 unit), over a grid of RADIUS cells:
+   * each point joins the first cluster seed within RADIUS pixels; deterministic (point order), O(n). */
+  function cluster(pts, s) {
+    var n = pts.n, X = pts.wx, Y = pts.wy, r2 = RADIUS * RADIUS;
     var grid = new Map(), cx = new Int32Array(n), cy = new Int32Array(n), i, j, k;
     for (i = 0; i < n; i++) {
       cx[i] = Math.floor(X[i] * s / RADIUS); cy[i] = Math.floor(Y[i] * s / RADIUS);
@@ -121,7 +129,7 @@
             if (ex * ex + ey * ey > r2) { continue; }
             owner[j] = out.length;
             c.n++; c.x += X[j]; c.y += Y[j];
-            c.chains[st.chain[j]] = (c.chains[st.chain[j]] || 0) + 1;
+            c.chains[pts.chain[j]] = (c.chains[pts.chain[j]] || 0) + 1;
             if (X[j] < c.x0) { c.x0 = X[j]; } if (X[j] > c.x1) { c.x1 = X[j]; }
             if (Y[j] < c.y0) { c.y0 = Y[j]; } if (Y[j] > c.y1) { c.y1 = Y[j]; }
           }
@@ -130,7 +138,6 @@
       c.x /= c.n; c.y /= c.n;
       out.push(c);
     }
-    st.levels[z] = out;
     return out;
   }
 
@@ -284,4 +291,8 @@
     return st.hits.filter(function (h) { return h.c; }).map(function (h) { return { x: h.x, y: h.y, n: h.c.n }; })
       .sort(function (a, b) { return b.n - a.n; });
   };
+
+  if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
+    module.exports = { decodePoints: decodePoints, cluster: cluster, RADIUS: RADIUS };
+  }
 })();
