@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import xyzservices
@@ -51,7 +52,9 @@ class BaseLayers:
     basemap: str
     lang: str
     geojson_bytes: int
-    detail: tuple[dict, ...] = ()  # finer outlines by region, fetched by the map when zoomed in (layers.geostore)
+    detail: tuple[
+        dict[str, Any], ...
+    ] = ()  # finer outlines by region, fetched by the map when zoomed in (layers.geostore)
 
 
 def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> BaseLayers:
@@ -64,7 +67,7 @@ def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> Ba
     return BaseLayers(pub.url, pub.order_key, pub.n_areas, bounds, basemap, lang, pub.bytes, pub.detail)
 
 
-def _config(layers: BaseLayers) -> dict:
+def _config(layers: BaseLayers) -> dict[str, Any]:
     thin = layers.n_areas > CANVAS_ABOVE
     zone = {
         "fillColor": "#FFFFFF",
@@ -100,7 +103,7 @@ KEEP_MOUNTS = 200  # mount files kept on disk (a few hundred bytes each); one pe
 TK = "{tk}"  # where the frame puts the Tianditu key: the key reaches the browser, never a file on disk
 
 
-def _tiles(basemap: str) -> list[dict]:
+def _tiles(basemap: str) -> list[dict[str, Any]]:
     """The basemap's tile layers (online, optional) as Leaflet settings."""
     providers = {
         "osm": [_OSM],
@@ -118,7 +121,7 @@ def _tiles(basemap: str) -> list[dict]:
     ]
 
 
-def mount_config(layers: BaseLayers) -> dict:
+def mount_config(layers: BaseLayers) -> dict[str, Any]:
     """Everything the map frame needs to draw the base map: scripts, extent, tiles, the areas' file and styles."""
     minx, miny, maxx, maxy = layers.bounds
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -27,7 +28,7 @@ def _tip(row: pd.Series, status: str, detail: str, lang: str) -> str:
     return f'<div class="sq-tip"><b>{name}</b><br>{escape(t("cmp_" + status, lang))}{detail}</div>'
 
 
-def compare_geojson(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Series, lang: str) -> dict:
+def compare_geojson(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Series, lang: str) -> dict[str, Any]:
     """Areas as GeoJSON with a status, colour and escaped tooltip each (areas without a status are 'none')."""
     frame = areas[["area_id", name_col(lang), "geometry"]].copy()
     frame["status"] = frame["area_id"].map(status).fillna("none")
@@ -36,10 +37,11 @@ def compare_geojson(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Seri
         _tip(r, s, details.get(r["area_id"], ""), lang)
         for (_, r), s in zip(frame.iterrows(), frame["status"], strict=True)
     ]
-    return frame[["area_id", "status", "color", "tip", "geometry"]].__geo_interface__
+    doc: dict[str, Any] = frame[["area_id", "status", "color", "tip", "geometry"]].__geo_interface__
+    return doc
 
 
-def _style(feature: dict) -> dict:
+def _style(feature: dict[str, Any]) -> dict[str, Any]:
     p = feature["properties"]
     return {"fillColor": p["color"], "fillOpacity": 0.75, "color": "#444444", "weight": 1.2}
 

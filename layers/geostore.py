@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -34,7 +35,7 @@ class Published:
     order_key: str
     n_areas: int
     bytes: int
-    detail: tuple[dict, ...] = ()  # finer outlines by region: {"url", "bbox": [w, s, e, n], "n"}
+    detail: tuple[dict[str, Any], ...] = ()  # finer outlines by region: {"url", "bbox": [w, s, e, n], "n"}
 
 
 def order_key(area_ids: list[str]) -> str:
@@ -47,12 +48,13 @@ def label_texts(areas: gpd.GeoDataFrame, lang: str) -> list[str]:
     return [area_label(row, lang) for row in areas.drop(columns="geometry").to_dict("records")]
 
 
-def _geometry(geom: shapely.Geometry, decimals: int) -> dict:
+def _geometry(geom: shapely.Geometry, decimals: int) -> dict[str, Any]:
     rounded = shapely.transform(geom, lambda c: np.round(c, decimals))
-    return shapely.geometry.mapping(rounded)
+    out: dict[str, Any] = shapely.geometry.mapping(rounded)  # type: ignore[arg-type]  # types-shapely: Geometry has __geo_interface__ but is not declared SupportsGeoInterface
+    return out
 
 
-def feature_collection(areas: gpd.GeoDataFrame) -> dict:
+def feature_collection(areas: gpd.GeoDataFrame) -> dict[str, Any]:
     """GeoJSON of the areas with what the browser needs: id, kind, tooltips and labels in both languages."""
     scale: Scale = areas.attrs.get("scale") or browser_scale(tuple(areas.total_bounds))
     tips = {lang: area_tooltips(areas, lang) for lang in LANGS}
@@ -81,7 +83,7 @@ def feature_collection(areas: gpd.GeoDataFrame) -> dict:
     return {"type": "FeatureCollection", "langs": list(LANGS), "features": features}
 
 
-def _publish_json(doc: dict) -> tuple[str, int]:
+def _publish_json(doc: dict[str, Any]) -> tuple[str, int]:
     data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     name = hashlib.sha256(data).hexdigest()[:20] + ".json"
     publish_once(GEO_DIR, name, data, KEEP_FILES)
@@ -102,7 +104,7 @@ def detail_regions(areas: gpd.GeoDataFrame) -> list[np.ndarray]:
     return [np.flatnonzero((cell == c) & has) for c in np.unique(cell[has])]
 
 
-def publish_detail(areas: gpd.GeoDataFrame) -> tuple[dict, ...]:
+def publish_detail(areas: gpd.GeoDataFrame) -> tuple[dict[str, Any], ...]:
     """Write the finer level (the `detail` column) as one static file per region; say where and what each covers."""
     fine: Scale | None = areas.attrs.get("detail_scale")
     if fine is None:

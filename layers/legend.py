@@ -53,7 +53,11 @@ def _item(e: LegendEntry) -> str:
 
 
 def render(
-    lang: str, title: str, entries: Sequence[LegendEntry], notes: Sequence[str] = (), low_high: tuple[str, str] = ()
+    lang: str,
+    title: str,
+    entries: Sequence[LegendEntry],
+    notes: Sequence[str] = (),
+    low_high: tuple[str, str] | tuple[()] = (),
 ) -> str:
     """The legend box: 图例, the fill rows under their title (a ramp between its low and high labels), the outline
     rows, and small notes. Every text is escaped."""

@@ -45,7 +45,7 @@ def encode(points: pd.DataFrame) -> bytes:
         ]
     )
     small = np.rint(small).clip(0, 255).astype(np.uint8)
-    out = pos.reshape(2 * n).tobytes() + small.reshape(4 * n).tobytes()
+    out: bytes = pos.reshape(2 * n).tobytes() + small.reshape(4 * n).tobytes()
     return out
 
 

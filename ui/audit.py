@@ -93,7 +93,7 @@ with tab_overlap:
             t("reference_area", lang),
             list(AREA_IDS),
             key=state.bind("w_ref", ref),
-            format_func=short.get,
+            format_func=lambda k: str(short[k]),
             on_change=state.on_area("w_ref"),
         )
         if mode == "similarity":
@@ -107,15 +107,16 @@ with tab_overlap:
                 t("mode_agreement", lang), t("agreement_low", lang), t("agreement_high", lang), lang
             )
         else:
-            sel = Selection(chains=(chain_no,)) if chain_no else Selection()
+            sel = Selection(chains=(int(chain_no),)) if chain_no else Selection()
             summary, single = host_summary(ds, sel), single_legend(ds, sel, lang)
             fg = selection_overlay(geo, summary, not sel.empty, ref, single[1] if single else None)
             legend = map_legend_html(geo, summary, not sel.empty, single, True, lang)
             if chain_no:
+                shown_chain = (int(chain_no),)
                 st.button(
                     t("show_on_map", lang),
                     key="w_show_chain",
-                    on_click=lambda: state.put(replace(state.current(ds), selection=Selection(chains=(chain_no,)))),
+                    on_click=lambda: state.put(replace(state.current(ds), selection=Selection(chains=shown_chain))),
                 )
         st.html(legend)  # above the map, as on the layout map: in view with it
         draw_map(lang, "none", "", fg, "amap", 480)
@@ -154,11 +155,11 @@ with tab_consistency:
     f1, f2 = st.columns(2)
     ph = t("choose", lang)
     areas = f1.multiselect(
-        t("audit_filter_area", lang), list(short.index), key="fa", format_func=short.get, placeholder=ph
+        t("audit_filter_area", lang), list(short.index), key="fa", format_func=lambda k: str(short[k]), placeholder=ph
     )
     inds = ds.industries.set_index("industry_id")[name_col(lang)]
     industries = f2.multiselect(
-        t("audit_filter_industry", lang), list(inds.index), key="fi", format_func=inds.get, placeholder=ph
+        t("audit_filter_industry", lang), list(inds.index), key="fi", format_func=lambda k: str(inds[k]), placeholder=ph
     )
     shown = filter_audit(audit, areas, industries)
     st.caption(f"{len(shown)} / {len(audit)} {t('findings', lang)}")

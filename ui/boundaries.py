@@ -40,7 +40,8 @@ def workspace() -> Any:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def version_dataset(version_id: int) -> Dataset:
     """One version of the plan, loaded once."""
-    return workspace().load(version_id)
+    ds: Dataset = workspace().load(version_id)
+    return ds
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -27,9 +27,10 @@ ws = workspace.workspace()
 with st.sidebar:
     user, role = signin_box(ws, lang)
 
-vid = chosen_version()
-if vid is None:
+chosen = chosen_version()
+if chosen is None:
     st.stop()
+vid: int = chosen
 info = ws.info(vid)
 ds = version_dataset(vid)
 st.title(t("ed_page", lang))
@@ -126,8 +127,10 @@ if names[0] in tabs:
     with tabs[names[0]]:
         if "ed_conflict" in ss:
             st.button(t("ed_reapply", lang), key="reapply", on_click=_reapply)
-        kind = st.radio(
-            t("ed_kind", lang), KINDS, key="ed_kind", horizontal=True, format_func=lambda k: t(f"ed_k_{k}", lang)
+        kind = str(
+            st.radio(
+                t("ed_kind", lang), KINDS, key="ed_kind", horizontal=True, format_func=lambda k: t(f"ed_k_{k}", lang)
+            )
         )
         FORMS[kind](ws, ds, user, vid, lang)
 
@@ -138,7 +141,7 @@ with tabs[names[1]]:
     area = chain = None
     if scope == "area":
         areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
-        area = st.selectbox(t("county", lang), list(areas), format_func=areas.get, key="h_area_pick")
+        area = st.selectbox(t("county", lang), list(areas), format_func=lambda k: areas[k], key="h_area_pick")
     elif scope == "chain":
         chains = dict(zip(ds.chains["chain_no"], ds.chains[name_col(lang)], strict=True))
         chain = st.selectbox(
@@ -155,7 +158,7 @@ with tabs[names[1]]:
         undoable = {c.id: f"#{c.id} · {c.user} · {c.created[:16]} · {c.summary}" for c in found if c.action != "draft"}
         picks = undoable | {0: t("ed_as_created", lang)}
         with st.form("undo"):
-            st.selectbox(t("ed_pick_change", lang), list(picks), key="undo_pick", format_func=picks.get)
+            st.selectbox(t("ed_pick_change", lang), list(picks), key="undo_pick", format_func=lambda k: picks[k])
             st.radio(t("ed_kind", lang), ["revert", "return"], key="undo_mode", horizontal=True,
                      format_func=lambda m: t(f"ed_{m}", lang))  # fmt: skip
             st.text_input(t("ed_reason", lang), key="undo_reason", max_chars=500)

@@ -71,7 +71,9 @@ def _reason(lang: str, key: str) -> str:
 
 def _area_pick(ds: Dataset, lang: str, key: str) -> str:
     areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
-    return str(st.selectbox(t("county", lang) + " / " + t("zone", lang), list(areas), format_func=areas.get, key=key))
+    return str(
+        st.selectbox(t("county", lang) + " / " + t("zone", lang), list(areas), format_func=lambda k: areas[k], key=key)
+    )
 
 
 def source_kind(lang: str, key: str) -> str:
@@ -101,7 +103,7 @@ def _source_values(key: str, kind: str) -> dict[str, Any]:
                 quote=str(ss.get(f"{key}_quote") or "").strip())  # fmt: skip
 
 
-def host_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> None:
+def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
     """Add an area as host of a chain / industry / sub-industry, or remove one of its assignments."""
     col = name_col(lang)
     area = _area_pick(ds, lang, "h_area")
@@ -115,8 +117,8 @@ def host_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> Non
             st.radio(t("ed_kind", lang), ["chain", "industry", "subindustry"], horizontal=True, key="h_what",
                             format_func=lambda w: t(w, lang))  # fmt: skip
             st.selectbox(t("chain", lang), list(chains), format_func=lambda c: f"{c}. {chains[c]}", key="h_chain")
-            st.selectbox(t("industry", lang), list(inds), format_func=inds.get, key="h_ind")
-            st.selectbox(t("subindustry", lang), list(subs), format_func=subs.get, key="h_sub")
+            st.selectbox(t("industry", lang), list(inds), format_func=lambda k: inds[k], key="h_ind")
+            st.selectbox(t("subindustry", lang), list(subs), format_func=lambda k: subs[k], key="h_sub")
             _source_inputs(ds, lang, "h", src)
             _reason(lang, "host_add")
             st.form_submit_button(t("ed_save", lang), on_click=_host_add, args=(ws, ds, user, vid, area, src))
@@ -129,14 +131,14 @@ def host_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> Non
                 for r in rows
             }
         )
-        st.selectbox(t("ed_remove", lang), list(shown), format_func=shown.get, key="h_rm")
+        st.selectbox(t("ed_remove", lang), list(shown), format_func=lambda k: shown[k], key="h_rm")
         _reason(lang, "host_rm")
         if not rows:
             st.caption(t("ed_nothing_to_remove", lang))
         st.form_submit_button(t("ed_remove", lang), on_click=_host_remove, args=(ws, user, vid), disabled=not rows)
 
 
-def _host_add(ws: Workspace, ds: Dataset, user: str, vid: int, area: str, src: str) -> None:
+def _host_add(ws: Workspace, ds: Dataset, user: str | None, vid: int, area: str, src: str) -> None:
     what, reason = ss.get("h_what"), str(ss.get("reason-host_add") or "")
     source = _source_values("h", src)
     if what == "chain":
@@ -149,7 +151,7 @@ def _host_add(ws: Workspace, ds: Dataset, user: str, vid: int, area: str, src: s
                                         reason=reason, **source))  # fmt: skip
 
 
-def _host_remove(ws: Workspace, user: str, vid: int) -> None:
+def _host_remove(ws: Workspace, user: str | None, vid: int) -> None:
     pick = ss.get("h_rm")  # the (row_no, rev) of the option the editor saw and chose, not of the list now
     if pick is None:
         return
@@ -158,14 +160,14 @@ def _host_remove(ws: Workspace, user: str, vid: int) -> None:
     run(lambda: edit_ops.remove_record(ws, user, vid, "assignments", int(row_no), int(rev), reason))
 
 
-def detail_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> None:
+def detail_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
     """Featured products, carriers, towns and lead firms of an area: add, change the text, remove."""
     area = _area_pick(ds, lang, "d_area")
     rows = {r["row_no"]: r for r in records(ws, vid, "details") if r["area_id"] == area}
     shown = {-1: "＋ " + t("ed_add", lang)} | distinct(
         {n: f"{label(r['kind'], lang)}: {r['text']}" for n, r in rows.items()}
     )
-    pick = int(st.selectbox(t("ed_detail_pick", lang), list(shown), key="d_pick", format_func=shown.get))
+    pick = int(st.selectbox(t("ed_detail_pick", lang), list(shown), key="d_pick", format_func=lambda k: shown[k]))
     base = None if pick < 0 else seen(ws, vid, "details", pick)
     inds = {"": t("ed_none", lang)} | dict(
         zip(ds.industries["industry_id"], ds.industries[name_col(lang)], strict=True)
@@ -173,7 +175,7 @@ def detail_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> N
     with st.form("detail"):
         if base is None:
             st.selectbox(t("ed_detail_kind", lang), DETAIL_KINDS, key="d_kind", format_func=lambda k: label(k, lang))
-            st.selectbox(t("ed_detail_industry", lang), list(inds), key="d_ind", format_func=inds.get)
+            st.selectbox(t("ed_detail_industry", lang), list(inds), key="d_ind", format_func=lambda k: inds[k])
             st.number_input(t("ed_plan_line", lang), 1, len(ds.plan_lines), value=None, step=1, key="d_line")
         st.text_input(t("ed_text", lang), value="" if base is None else base["text"], key=f"d_text{pick}")
         if base is not None:
@@ -183,7 +185,7 @@ def detail_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> N
         st.form_submit_button(t("ed_save", lang), on_click=_detail_save, args=(ws, user, vid, area, seen_at))
 
 
-def _detail_save(ws: Workspace, user: str, vid: int, area: str, seen_at: tuple[int, int] | None) -> None:
+def _detail_save(ws: Workspace, user: str | None, vid: int, area: str, seen_at: tuple[int, int] | None) -> None:
     reason = str(ss.get("reason-detail") or "")
     if seen_at is None:
         text, line = str(ss.get("d_text-1") or ""), ss.get("d_line")
@@ -200,7 +202,7 @@ def _detail_save(ws: Workspace, user: str, vid: int, area: str, seen_at: tuple[i
         run(lambda: upd(ws, user, vid, "details", row_no, rev, {"text": text}, reason), (vid, "details", row_no))
 
 
-def figures_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> None:
+def figures_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
     """A chain's 2020 output and 2023/2025 targets (亿元)."""
     chains = {r["chain_no"]: r for r in records(ws, vid, "chains")}
     col = name_col(lang)
@@ -218,13 +220,13 @@ def _shown(v: Any) -> str:
     return "" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
 
 
-def _figures_save(ws: Workspace, user: str, vid: int, table: str, base: dict[str, Any], no: int) -> None:
+def _figures_save(ws: Workspace, user: str | None, vid: int, table: str, base: dict[str, Any], no: int) -> None:
     values = {f: str(ss.get(f"f_{f}_{no}") or "") for f in edit_ops.FIGURES}
     changed = {k: v for k, v in values.items() if v != _shown(base[k])}
     run(lambda: submit_update(ws, user, vid, table, base, changed, str(ss.get("reason-figures") or "")))
 
 
-def rename_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> None:
+def rename_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
     """Rename an area (its boundary record follows) or a chain."""
     what = st.radio(t("ed_kind", lang), ["areas", "chains"], horizontal=True, key="r_what",
                     format_func=lambda w: t("county" if w == "areas" else "chain", lang))  # fmt: skip
@@ -241,7 +243,9 @@ def rename_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> N
         st.form_submit_button(t("ed_save", lang), on_click=_rename_save, args=(ws, user, vid, what, base, fields))
 
 
-def _rename_save(ws: Workspace, user: str, vid: int, what: str, base: dict[str, Any], fields: tuple[str, ...]) -> None:
+def _rename_save(
+    ws: Workspace, user: str | None, vid: int, what: str, base: dict[str, Any], fields: tuple[str, ...]
+) -> None:
     values = {f: str(ss.get(f"r_{what}_{base['row_no']}_{f}") or "") for f in fields}
     changed = {k: v for k, v in values.items() if v != base[k]}
     reason = str(ss.get("reason-rename") or "")
@@ -253,7 +257,7 @@ def _rename_save(ws: Workspace, user: str, vid: int, what: str, base: dict[str, 
     run(lambda: submit_update(ws, user, vid, what, base, changed, reason))
 
 
-def boundary_form(ws: Workspace, ds: Dataset, user: str, vid: int, lang: str) -> None:
+def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
     """Replace an area's boundary on the draft: the 边界导入 checks and preview (CRS, inside the city, overlaps, area
     against the current one, repairs shown), saved only when they pass."""
     from sq_layout.imports.boundaries import preview_boundaries
@@ -329,7 +333,7 @@ def _boundary_map(ds: Dataset, preview: Any, area: str, lang: str) -> None:
               use_container_width=True)  # fmt: skip
 
 
-def _boundary_save(ws: Workspace, user: str, vid: int, preview: Any) -> None:
+def _boundary_save(ws: Workspace, user: str | None, vid: int, preview: Any) -> None:
     from sq_layout.store.drafts import replace_boundaries
 
     source, reason = str(ss.get("b_source") or "").strip(), str(ss.get("reason-boundary") or "")
@@ -341,7 +345,7 @@ def _boundary_save(ws: Workspace, user: str, vid: int, preview: Any) -> None:
 
 
 def submit_update(
-    ws: Workspace, user: str, vid: int, table: str, base: dict[str, Any], values: dict[str, Any], reason: str
+    ws: Workspace, user: str | None, vid: int, table: str, base: dict[str, Any], values: dict[str, Any], reason: str
 ) -> int:
     """Save changed fields of a record seen at base['rev']; remembered so a conflict can be re-applied."""
     if not values:

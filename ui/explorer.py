@@ -53,8 +53,15 @@ def sidebar(view: ViewState) -> None:
         st.button(t("clear", lang), width="stretch", on_click=state.clear, key="w_clear")
         for field, key, text, options, fmt, value in (
             ("tiers", "w_tier", "tier", ["dominant", "leading"], lambda v: label(v, lang), sel.tiers),
-            ("industries", "w_ind", "industry", list(ind_names.index), ind_names.get, sel.industries),
-            ("subindustries", "w_sub", "subindustry", list(sub_names.index), sub_names.get, sel.subindustries),
+            ("industries", "w_ind", "industry", list(ind_names.index), lambda v: str(ind_names[v]), sel.industries),
+            (
+                "subindustries",
+                "w_sub",
+                "subindustry",
+                list(sub_names.index),
+                lambda v: str(sub_names[v]),
+                sel.subindustries,
+            ),
             ("chains", "w_chain", "chain", list(chain_names.index), lambda c: f"{c}. {chain_names[c]}", sel.chains),
         ):
             st.multiselect(
@@ -90,10 +97,12 @@ def city_overview(lang: str) -> None:
     """What the first screen's right panel says before anything is chosen: the plan in one card."""
     st.markdown(f"**{t('overview_title', lang)}**")
     st.caption(t("subtitle", lang))
-    chips = []
+    chips: list[tuple[object, object, object]] = []
     for r in ds.industries.itertuples():
         n = int((ds.assignments.drop_duplicates(["area_id", "industry_id"])["industry_id"] == r.industry_id).sum())
-        chips.append((r.color, getattr(r, name_col(lang)), f"{label(r.tier, lang)} · {t('n_areas', lang).format(n)}"))
+        chips.append(
+            (r.color, getattr(r, name_col(lang)), f"{label(str(r.tier), lang)} · {t('n_areas', lang).format(n)}")
+        )
     st.html(overview_chips_html(chips))  # the one chip builder: names escaped
     st.info(t("overview_hint", lang))
 

@@ -106,7 +106,9 @@ with st.sidebar:
     )
     ss.inv_link = [x for x in ss.get("inv_link", []) if x in link_label]
     ph = t("choose", lang)
-    st.multiselect(t("inv_link", lang), list(link_label), key="inv_link", format_func=link_label.get, placeholder=ph)
+    st.multiselect(
+        t("inv_link", lang), list(link_label), key="inv_link", format_func=lambda k: link_label[k], placeholder=ph
+    )
     st.multiselect(
         t("inv_role", lang), list(ROLES), key="inv_role", placeholder=ph, format_func=lambda r: label(r, lang)
     )
@@ -167,7 +169,8 @@ if tab == "map":
             pts = points_frame(firms, projects, carriers)
             return len(pts), point_blob(pts), sorted({int(c) for c in pts["chain_no"]} - {0})
 
-        n_points, blob, present = cached(("points", *key), point_set)
+        points: tuple[int, bytes, list[int]] = cached(("points", *key), point_set)
+        n_points, blob, present = points
         pset = publish(blob, n_points)  # one file per distinct set, written once; a rerun only names it
         shade = ss.inv_shade
         metric = None
@@ -177,7 +180,7 @@ if tab == "map":
         legend_slot = st.empty()  # always in the tree, so turning shading on or off does not re-mount the map below
         if metric is not None:  # the shading's steps, in the legend box the other maps use
             legend_slot.html(shade_legend(metric, t(f"inv_shade_{shade}", lang), lang, whole=shade != "investment"))
-        names = {int(n): f"{n}. {name}" for n, name in chain_names.items()}
+        names = {int(n): f"{n}. {name}" for n, name in zip(chain_names.index, chain_names, strict=True)}
         draw_map(lang, "none", "", invest_overlay(styles, pset, names, lang, data.demo), MAP_KEY, 600)
         shown = sorted(set(chosen) or {int(c) for c in present})
         labels = {k: t(f"inv_kind_{k}", lang) for k in ("firm", "project", "carrier")} | {
@@ -331,7 +334,7 @@ if tab == "import":
         list(COORD_SYSTEMS),
         index=1,
         key="inv_crs",
-        format_func={"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}.get,
+        format_func=lambda c: {"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}[c],
     )
     if up is not None and st.button(t("inv_import", lang), key="inv_import_btn"):
         try:

@@ -30,8 +30,8 @@ def _url_params() -> dict[str, list[str]]:
 def current(ds: Dataset) -> ViewState:
     """The view of this session; on its first run, restored from the URL (ignored values become a note)."""
     if KEY not in ss:
-        view, dropped = parse_view(_url_params(), ds)
-        ss[KEY] = view
+        restored, dropped = parse_view(_url_params(), ds)
+        ss[KEY] = restored
         ss[NOTES] = list(dropped)
     view: ViewState = ss[KEY]
     return view

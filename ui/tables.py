@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow as pa
 import streamlit as st
 
 from sq_layout.i18n import headers

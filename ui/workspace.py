@@ -69,7 +69,7 @@ listing = pd.DataFrame(
 show_table(listing, lang)
 shown = chosen_version() or latest  # the one the other pages show (v= or the session's choice)
 pick = st.selectbox(
-    t("ws_show", lang), ids, index=ids.index(shown), format_func=titles.get, key=f"ws_pick_{latest}_{shown}"
+    t("ws_show", lang), ids, index=ids.index(shown), format_func=lambda v: titles[v], key=f"ws_pick_{latest}_{shown}"
 )
 if pick != shown:
     ss.ws_version = pick
@@ -78,7 +78,7 @@ if pick != shown:
 st.page_link("ui/explorer.py", label=t("ws_open_map", lang), query_params={"v": str(pick)})
 
 with st.expander(t("ws_template", lang)):
-    base_tpl = st.selectbox(t("ws_template_base", lang), ids, index=ids.index(pick), format_func=titles.get)
+    base_tpl = st.selectbox(t("ws_template_base", lang), ids, index=ids.index(pick), format_func=lambda v: titles[v])
 
     def _template() -> bytes:
         from sq_layout.imports.plan_template import template_bytes
@@ -96,7 +96,7 @@ if accounts and not allowed(role, "import"):
 else:
     st.caption(t("ws_import_makes_draft" if accounts else "ws_import_publishes", lang))
     base_id = st.selectbox(
-        t("ws_base", lang), ids, index=ids.index(latest), format_func=titles.get, key=f"ws_base_{latest}"
+        t("ws_base", lang), ids, index=ids.index(latest), format_func=lambda v: titles[v], key=f"ws_base_{latest}"
     )
     stale = ws.stale_base(base_id)
     if stale:
@@ -158,7 +158,7 @@ if accounts:
     elif not waiting:
         st.caption(t("ws_no_drafts", lang))
     else:
-        draft = st.selectbox(t("ws_publish_draft", lang), waiting, format_func=titles.get, key="ws_pub_pick")
+        draft = st.selectbox(t("ws_publish_draft", lang), waiting, format_func=lambda v: titles[v], key="ws_pub_pick")
         draft_base, now_latest = publish_check(ws, draft)
         if draft_base != now_latest:
             st.warning(t("ws_stale_warning", lang).format(base=draft_base, latest=now_latest))
@@ -189,9 +189,11 @@ st.subheader(t("ws_compare", lang))
 c1, c2 = st.columns(2)
 baseline = next(v.id for v in versions if v.kind == "baseline")
 before = c1.selectbox(
-    t("ws_before", lang), ids, index=ids.index(baseline), format_func=titles.get, key=f"cmp_a_{latest}"
+    t("ws_before", lang), ids, index=ids.index(baseline), format_func=lambda v: titles[v], key=f"cmp_a_{latest}"
 )
-after = c2.selectbox(t("ws_after", lang), ids, index=ids.index(latest), format_func=titles.get, key=f"cmp_b_{latest}")
+after = c2.selectbox(
+    t("ws_after", lang), ids, index=ids.index(latest), format_func=lambda v: titles[v], key=f"cmp_b_{latest}"
+)
 a, b = workspace.dataset(before), workspace.dataset(after)
 cmp = compare(a, b)
 chains = dict(zip(cmp.chains["chain_no"], cmp.chains["name"], strict=True))
@@ -250,7 +252,9 @@ st.download_button(
 )
 
 st.subheader(t("ws_export", lang))
-ex = st.selectbox(t("ws_export", lang), ids, index=ids.index(pick), format_func=titles.get, key=f"ws_export_v_{latest}")
+ex = st.selectbox(
+    t("ws_export", lang), ids, index=ids.index(pick), format_func=lambda v: titles[v], key=f"ws_export_v_{latest}"
+)
 cols = st.columns(3)
 for col, (fmt, mime) in zip(
     cols, (("gpkg", "application/geopackage+sqlite3"), ("xlsx", XLSX), ("zip", "application/zip")), strict=True

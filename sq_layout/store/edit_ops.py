@@ -119,7 +119,7 @@ def add_detail(
     subindustry_id: str,
     kind: str,
     text: str,
-    line: int,
+    line: int | None,
     reason: str,
 ) -> int:
     """Add a featured product, carrier, town, lead firm or note for an area."""
