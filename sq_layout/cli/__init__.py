@@ -1,4 +1,4 @@
-"""Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users` (see README).
+"""Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users|invest` (see README).
 
 Each command is a module in this package with NAME, HELP, `add_arguments(parser)` and `run(args)`; COMMANDS lists
 them. User mistakes (sq_layout.errors.UserError) end with `error: …` and exit code 2, and so do a full disk, a file
@@ -15,10 +15,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from sq_layout.cli import atlas, audit, data, doctor, export, fonts, listing, users, workspace
+from sq_layout.cli import atlas, audit, data, doctor, export, fonts, invest, listing, users, workspace
 from sq_layout.errors import UserError
 
-COMMANDS: tuple[ModuleType, ...] = (export, atlas, fonts, data, audit, listing, workspace, users, doctor)
+COMMANDS: tuple[ModuleType, ...] = (export, atlas, fonts, data, audit, listing, workspace, users, doctor, invest)
 EXIT_USER = 2
 
 

@@ -18,7 +18,18 @@ from sq_layout.invest import fields as fx
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
 from sq_layout.invest.creditcode import credit_code_problem, normalise
 from sq_layout.invest.locate import area_names, assign_areas, carrier_areas, convert, disagrees, placement
-from sq_layout.invest.schemas import ACTUALS, FIRMS, PROJECTS, ROLES, STAGE_DATES, STAGES, empty_table
+from sq_layout.invest.schemas import (
+    ACTUALS,
+    FIRMS,
+    PROJECTS,
+    PROSPECT_CATEGORIES,
+    PROSPECT_STATUSES,
+    PROSPECTS,
+    ROLES,
+    STAGE_DATES,
+    STAGES,
+    empty_table,
+)
 from sq_layout.plan.dataset import Dataset
 from sq_layout.upload_limits import clip
 
@@ -162,6 +173,35 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
     return t
 
 
+def _prospects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, source: str, out: _Collector) -> pd.DataFrame:
+    """Target firms outside the city: where they are (as written), chains and links, category, status, owner."""
+    t = pd.DataFrame(index=f.index)
+    for c in ("name", "province"):
+        t[c] = f[c]
+        out.add(c, [(int(i), "", "a name" if c == "name" else "a province") for i in f.index[f[c] == ""]])
+    t["city"] = f["city"]
+    t["chains"], p = fx.parse_chains(ds, f["chains"], required=True)
+    out.add("chains", p)
+    t["links"], p = fx.parse_links(f["links"], t["chains"], links)
+    out.add("links", p)
+    t["category"], p = fx.parse_choice(f["category"], PROSPECT_CATEGORIES, required=True)
+    out.add("category", p)
+    t["status"], p = fx.parse_choice(f["status"].where(f["status"] != "", "待接触"), PROSPECT_STATUSES, True)
+    out.add("status", p)
+    t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds)
+    out.add("area", p)
+    t["owner"], t["next_step"] = f["owner"], f["next_step"]
+    added, p = fx.parse_date(f["date_added"])
+    out.add("date_added", p)
+    t["date_added"] = added.fillna(pd.Timestamp.now().normalize())
+    t["origin"] = "import"
+    t["source"] = [
+        s or f"{source} {SHEETS['prospects']} 第{i + out.first_row}行"
+        for i, s in zip(f.index, f["source"], strict=True)
+    ]
+    return t
+
+
 def _actuals(ds: Dataset, f: pd.DataFrame, source: str, out: _Collector) -> pd.DataFrame:
     t = pd.DataFrame(index=f.index)
     chains, p = fx.parse_chains(ds, f["chain"], required=True)
@@ -204,11 +244,14 @@ def validate_sheet(
     f = _normalise(raw.reset_index(drop=True), kind, out)
     if out.rows:
         return ImportResult(kind, None, out.frame())
-    schema = {"firms": FIRMS, "projects": PROJECTS, "actuals": ACTUALS}[kind]
+    schema = {"firms": FIRMS, "projects": PROJECTS, "actuals": ACTUALS, "prospects": PROSPECTS}[kind]
     if f.empty:  # a sheet left blank adds nothing
         return ImportResult(kind, empty_table(schema), out.frame())
     if kind == "actuals":
         table = _actuals(ds, f, source, out)
+    elif kind == "prospects":
+        table = _prospects(ds, f, links, source, out)
+        table.insert(0, "prospect_id", [f"new-T{i + first_row}" for i in f.index])
     else:
         table = _firms(ds, f, links, crs, out, lang) if kind == "firms" else _projects(ds, f, links, crs, out)
         prefix = "F" if kind == "firms" else "P"

@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, Protocol
 
 import pandas as pd
 
-from sq_layout.invest.schemas import ACTUALS, CARRIERS, FIRMS, LINKS, PROJECTS, empty_table
+from sq_layout.invest.schemas import (
+    ACTUALS,
+    CARRIERS,
+    CHAIN_LEADS,
+    CHAIN_TASKS,
+    FIRMS,
+    LINKS,
+    PROJECTS,
+    PROSPECTS,
+    empty_table,
+)
 from sq_layout.invest.seed import plan_carriers, plan_firms, plan_projects, read_links
 from sq_layout.plan.dataset import Dataset
 
@@ -22,7 +32,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, eq=False)
 class InvestData:
-    """Firms, projects, carrier parks, chain links and yearly actuals; demo=True marks the fictional set."""
+    """Firms, projects, carrier parks, chain links, yearly actuals, target firms (prospects), 链长制 (chain_leads) and
+    十个一 (chain_tasks); demo=True marks the fictional set."""
 
     firms: pd.DataFrame
     projects: pd.DataFrame
@@ -30,6 +41,15 @@ class InvestData:
     links: pd.DataFrame
     actuals: pd.DataFrame
     demo: bool = False
+    prospects: pd.DataFrame = field(default_factory=lambda: empty_table(PROSPECTS))
+    chain_leads: pd.DataFrame = field(default_factory=lambda: empty_table(CHAIN_LEADS))
+    chain_tasks: pd.DataFrame = field(default_factory=lambda: empty_table(CHAIN_TASKS))
+
+    @classmethod
+    def of(cls, tables: dict[str, pd.DataFrame], demo: bool = False) -> InvestData:
+        """The record set from its tables by name (a table not given is empty)."""
+        names = ("firms", "projects", "carriers", "links", "actuals", "prospects", "chain_leads", "chain_tasks")
+        return cls(demo=demo, **{n: tables[n] for n in names if n in tables})
 
     def validated(self) -> InvestData:
         """The same tables, each checked against its schema (raises pandera's SchemaError)."""
@@ -40,6 +60,9 @@ class InvestData:
             carriers=CARRIERS.validate(self.carriers),
             links=LINKS.validate(self.links),
             actuals=ACTUALS.validate(self.actuals),
+            prospects=PROSPECTS.validate(self.prospects),
+            chain_leads=CHAIN_LEADS.validate(self.chain_leads),
+            chain_tasks=CHAIN_TASKS.validate(self.chain_tasks),
         )
 
 
@@ -55,17 +78,22 @@ def _renumber(existing: pd.DataFrame, new: pd.DataFrame, key: str, prefix: str) 
 
 
 def add_records(data: InvestData, new: dict[str, pd.DataFrame]) -> InvestData:
-    """Append validated imports (by kind: firms, projects, actuals); actual figures replace same chain/year/area."""
+    """Append validated imports (by kind: firms, projects, actuals, prospects); actual figures replace the same
+    chain/year/area."""
     firms, projects, actuals = data.firms, data.projects, data.actuals
     if "firms" in new and len(new["firms"]):
         firms = pd.concat([firms, _renumber(firms, new["firms"], "firm_id", "F")], ignore_index=True)
     if "projects" in new and len(new["projects"]):
         projects = pd.concat([projects, _renumber(projects, new["projects"], "project_id", "P")], ignore_index=True)
+    prospects = data.prospects
+    if "prospects" in new and len(new["prospects"]):
+        fresh = _renumber(prospects, new["prospects"], "prospect_id", "T")
+        prospects = pd.concat([prospects, fresh], ignore_index=True)
     if "actuals" in new and len(new["actuals"]):
         key = ["chain_no", "year", "area_id"]
         kept = actuals.merge(new["actuals"][key], on=key, how="left", indicator=True)
         actuals = pd.concat([actuals[(kept["_merge"] == "left_only").to_numpy()], new["actuals"]], ignore_index=True)
-    return replace(data, firms=firms, projects=projects, actuals=actuals).validated()
+    return replace(data, firms=firms, projects=projects, actuals=actuals, prospects=prospects).validated()
 
 
 class Repository(Protocol):

@@ -6,8 +6,18 @@ import pandas as pd
 import pandera.pandas as pa
 
 ROLES = ("链主", "标杆", "龙头", "配套")  # 标杆: the plan's 行业标杆企业 (L1096)
-STAGES = ("签约", "开工", "竣工", "投产")  # in order: a project's stage dates never go backwards
-STAGE_DATES = ("date_signed", "date_started", "date_completed", "date_operating")
+# The pipeline, in order (a project's stage dates never go backwards): 线索 → 在谈 → 储备 before the plan's 签约 →
+# 开工 → 竣工 → 投产 (L873: 招引计划、储备计划、投资计划、开竣工计划).
+STAGES = ("线索", "在谈", "储备", "签约", "开工", "竣工", "投产")
+STAGE_DATES = (
+    "date_lead",
+    "date_talks",
+    "date_reserve",
+    "date_signed",
+    "date_started",
+    "date_completed",
+    "date_operating",
+)
 LINK_STAGES = ("上游", "中游", "下游")
 COORD_SYSTEMS = ("wgs84", "gcj02", "bd09")
 ORIGINS = ("plan", "import", "demo", "user")
@@ -130,6 +140,58 @@ CARRIERS = pa.DataFrameSchema(
         "source": pa.Column(str, _TEXT),
     },
     strict=True,
+)
+
+
+# 目标企业: firms outside the city to attract, by the plan's asks (category -> its plan line).
+PROSPECT_CATEGORIES = ("央企国企", "长三角", "珠三角", "苏州对口", "跨国公司", "技术攻关", "其他")
+PROSPECT_STATUSES = ("待接触", "已接触", "洽谈中", "已转项目", "暂缓")
+
+PROSPECTS = pa.DataFrameSchema(
+    {
+        "prospect_id": pa.Column(str, _TEXT, unique=True),
+        "name": pa.Column(str, _TEXT),
+        "province": pa.Column(str, _TEXT),  # as written (no geocoding): 上海市, 江苏省, …
+        "city": pa.Column(str),
+        "chains": pa.Column(str, _CHAINS),
+        "links": pa.Column(str, _LINKS),
+        "category": pa.Column(str, pa.Check.isin(PROSPECT_CATEGORIES)),
+        "status": pa.Column(str, pa.Check.isin(PROSPECT_STATUSES)),
+        "area_id": pa.Column(str),  # the area it would land in, '' while open
+        "owner": pa.Column(str),
+        "next_step": pa.Column(str),
+        "date_added": pa.Column("datetime64[ns]", nullable=True),
+        "origin": pa.Column(str, pa.Check.isin(ORIGINS)),
+        "source": pa.Column(str, _TEXT),
+    },
+    strict=True,
+)
+
+# 链长制 (L1091): per chain, two city leaders and one lead department.
+CHAIN_LEADS = pa.DataFrameSchema(
+    {
+        "chain_no": pa.Column(int, pa.Check.ge(1), unique=True),
+        "leader_1": pa.Column(str),
+        "leader_2": pa.Column(str),
+        "department": pa.Column(str),
+        "note": pa.Column(str),
+    },
+    strict=True,
+)
+
+TASK_STATUSES = ("未开始", "推进中", "已完成")
+# 十个一 (L1092): per chain, each item's status, date, document and owner.
+CHAIN_TASKS = pa.DataFrameSchema(
+    {
+        "chain_no": pa.Column(int, pa.Check.ge(1)),
+        "item_no": pa.Column(int, pa.Check.in_range(1, 10)),
+        "status": pa.Column(str, pa.Check.isin(TASK_STATUSES)),
+        "date": pa.Column("datetime64[ns]", nullable=True),
+        "document": pa.Column(str),
+        "owner": pa.Column(str),
+    },
+    strict=True,
+    unique=["chain_no", "item_no"],
 )
 
 

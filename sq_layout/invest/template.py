@@ -8,7 +8,7 @@ from typing import Any, SupportsInt, cast
 import pandas as pd
 
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS
-from sq_layout.invest.schemas import ROLES, STAGES
+from sq_layout.invest.schemas import PROSPECT_CATEGORIES, PROSPECT_STATUSES, ROLES, STAGES
 from sq_layout.plan.dataset import Dataset
 
 ABOUT = "说明"
@@ -56,6 +56,8 @@ def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
         "links": list(links["name"]),
         "role": list(ROLES),
         "stage": list(STAGES),
+        "category": list(PROSPECT_CATEGORIES),
+        "status": list(PROSPECT_STATUSES),
     }
     ranges = {}
     for j, (code, values) in enumerate(columns.items(), start=1):

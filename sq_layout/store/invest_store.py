@@ -204,7 +204,7 @@ class StoreRepository:
                 found = _cached(key)
                 if found is None:
                     f = {n: rows_frame(n, [r for r, _, _ in read_rows(conn, n, src).values()]) for n in KEYS}
-                    found = InvestData(f["firms"], f["projects"], f["carriers"], f["links"], f["actuals"])
+                    found = InvestData.of(f)
                     _remember(key, found)
                 data = found
         self.seen = (src, rev)
@@ -236,7 +236,7 @@ class StoreRepository:
                 change, rev, frames = self._write(conn, valid, note.strip())
         except IntegrityError as exc:  # two first saves of the version at the same moment: the other one won
             raise self._conflict() from exc
-        saved = InvestData(frames["firms"], frames["projects"], frames["carriers"], frames["links"], frames["actuals"])
+        saved = InvestData.of(frames)
         _remember((self.ws.url, self.version_id, rev), saved)
         self.seen = (self.version_id, rev)
         return change

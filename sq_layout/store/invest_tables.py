@@ -1,4 +1,5 @@
-"""Tables the investment records add (migration 0003): five record tables per version and their state.
+"""Tables the investment records add (migration 0003; 0007 adds 目标企业, 链长制, 十个一 and the early pipeline
+stages): the record tables per version and their state.
 
 Their history is the one change log of every versioned record (sq_layout.store.changes, migration 0006).
 
@@ -46,6 +47,9 @@ INVEST_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("firm", "str"),
         ("investment_yi", "float"),
         ("stage", "str"),
+        ("date_lead", "date"),
+        ("date_talks", "date"),
+        ("date_reserve", "date"),
         ("date_signed", "date"),
         ("date_started", "date"),
         ("date_completed", "date"),
@@ -80,6 +84,38 @@ INVEST_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("output_yi", "float"),
         ("source", "str"),
     ],
+    # 目标企业, 链长制 and 十个一 (migration 0007)
+    "prospects": [
+        ("prospect_id", "str"),
+        ("name", "str"),
+        ("province", "str"),
+        ("city", "str"),
+        ("chains", "str"),
+        ("links", "str"),
+        ("category", "str"),
+        ("status", "str"),
+        ("area_id", "str"),
+        ("owner", "str"),
+        ("next_step", "str"),
+        ("date_added", "date"),
+        ("origin", "str"),
+        ("source", "str"),
+    ],
+    "chain_leads": [
+        ("chain_no", "int"),
+        ("leader_1", "str"),
+        ("leader_2", "str"),
+        ("department", "str"),
+        ("note", "str"),
+    ],
+    "chain_tasks": [
+        ("chain_no", "int"),
+        ("item_no", "int"),
+        ("status", "str"),
+        ("date", "date"),
+        ("document", "str"),
+        ("owner", "str"),
+    ],
 }
 KEYS: dict[str, tuple[str, ...]] = {
     "firms": ("firm_id",),
@@ -87,6 +123,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "carriers": ("carrier_id",),
     "links": ("link_id",),
     "actuals": ("chain_no", "year", "area_id"),
+    "prospects": ("prospect_id",),
+    "chain_leads": ("chain_no",),
+    "chain_tasks": ("chain_no", "item_no"),
 }
 _SQL: dict[str, Any] = {
     "str": Text,

@@ -73,7 +73,8 @@ def project(pid: str, inv: float, *dates: str) -> dict:
     row = dict(project_id=pid, name=pid, firm="", investment_yi=inv, stage=stage, chains="3", links="",
                area_id="sihong", area_stated="", area_flag=False, carrier="", lon=118.3, lat=33.5,
                approximate=False, origin="user", source="test")  # fmt: skip
-    return row | {c: pd.Timestamp(dates[i]) if i < len(dates) else pd.NaT for i, c in enumerate(cols)}
+    early = dict.fromkeys(("date_lead", "date_talks", "date_reserve"), pd.NaT)  # the pipeline before 签约
+    return row | early | {c: pd.Timestamp(dates[i]) if i < len(dates) else pd.NaT for i, c in enumerate(cols)}
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +87,8 @@ def projects():
         project("p5", 2, "2022-01-01", "2022-06-01", "2023-01-01", "2024-01-01"),
     ]
     frame = pd.DataFrame(rows)
-    frame[["date_signed", "date_started", "date_completed", "date_operating"]] = frame[
-        ["date_signed", "date_started", "date_completed", "date_operating"]
-    ].astype("datetime64[ns]")
+    dates = [c for c in frame.columns if c.startswith("date_")]
+    frame[dates] = frame[dates].astype("datetime64[ns]")
     return PROJECTS.validate(frame[list(PROJECTS.columns)])
 
 

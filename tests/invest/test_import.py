@@ -64,7 +64,10 @@ def test_template_round_trip_with_gcj02_declared_in_the_workbook(ds, links) -> N
     assert any(dv.formula1.startswith("选项!") for dv in wb["企业"].data_validations.dataValidation)
     lon, lat = gcj(SIHONG)
     wb["企业"].append(["甲光伏", "", "龙头", "晶硅光伏", "电池片", "", "", lon, lat])
-    wb["项目"].append(["一期", "甲光伏", 60, "开工", "2024-01-05", "2024-03-01", None, None, "3", "", "", "", lon, lat])
+    early = [None, None, None]  # 线索 / 在谈 / 储备 dates
+    wb["项目"].append(
+        ["一期", "甲光伏", 60, "开工", *early, "2024-01-05", "2024-03-01", None, None, "3", "", "", "", lon, lat]
+    )
     wb["实际产值"].append(["晶硅光伏", 2024, "", 610.5, "统计快报"])
     buf = io.BytesIO()
     wb.save(buf)

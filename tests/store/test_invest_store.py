@@ -267,7 +267,7 @@ def template_workbook(plan: Dataset, project_stage: str) -> bytes:
     wb = load_workbook(io.BytesIO(template_bytes(plan, plan_baseline(plan).links)))
     lon, lat = gcj(SIHONG)
     wb["企业"].append(["甲光伏", "", "龙头", "晶硅光伏", "电池片", "", "", lon, lat])
-    dates = ["2024-01-05", "2024-03-01", None, None]
+    dates = [None, None, None, "2024-01-05", "2024-03-01", None, None]  # 线索 / 在谈 / 储备 empty
     wb["项目"].append(["一期", "甲光伏", 60, project_stage, *dates, "3", "", "", "", lon, lat])
     wb["实际产值"].append(["晶硅光伏", 2024, "", 610.5, "统计快报"])
     buf = io.BytesIO()

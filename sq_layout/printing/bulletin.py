@@ -1,0 +1,98 @@
+"""Printable PDFs of titled tables: the monthly 通报 (sq_layout.invest.pipeline) and the year's target progress.
+
+A document is a title, notes and sections (heading -> table); sections flow down A4 portrait pages, a long table
+continues on the next page with its header repeated, so no row is dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Mapping
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sq_layout.i18n import t
+from sq_layout.invest.pipeline import Bulletin, readable
+from sq_layout.invest.repository import InvestData
+from sq_layout.plan.dataset import Dataset
+from sq_layout.printing.facts import ROW_LEADING, draw_table
+from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, printable
+
+TOP, BOTTOM = 0.93, 0.085  # the band between the title and the footer (figure fractions)
+
+
+def _notes(fig: Figure, notes: list[str], y: float, base: float) -> float:
+    left, width = printable(fig)
+    chars = int(width * fig.get_size_inches()[0] * 72 / (base * 0.8) * 0.95)
+    lines = [w for n in notes for w in textwrap.wrap(n, chars)]
+    fig.text(left, y, "\n".join(lines), fontsize=base * 0.8, va="top", linespacing=1.4, color="#333333")
+    return float(y - len(lines) * base * 0.8 * 1.4 / 72 / fig.get_size_inches()[1] - 0.01)
+
+
+def document_pages(
+    title: str, notes: list[str], sections: Mapping[str, pd.DataFrame], spec: PrintSpec, empty: str
+) -> list[Figure]:
+    """The document's pages: the title and notes on the first, then each section's heading and table."""
+    pages: list[Figure] = []
+    fig, base = new_page(spec)
+    draw_title(fig, title, base)
+    y = _notes(fig, notes, TOP - 0.01, base)
+    size = base * 0.72
+    page_h = fig.get_size_inches()[1]
+    row = size * ROW_LEADING / 72 / page_h
+    pages.append(fig)
+    left, width = printable(fig)
+    for heading, table in sections.items():
+        table = table if len(table) else pd.DataFrame({heading: [empty]})
+        start = 0
+        while start < len(table):
+            if y - BOTTOM < row * 4:  # no room for a heading and a few rows: a new page
+                fig, base = new_page(spec)
+                draw_title(fig, title, base)
+                pages.append(fig)
+                y = TOP - 0.01
+            fits = max(1, int((y - 0.03 - BOTTOM) / row) - 1)
+            part = table.iloc[start : start + fits]
+            fig.text(left, y, heading, fontsize=base * 1.05, fontweight="bold", va="top")
+            y -= 0.03
+            draw_table(fig, part, (left, y - row * (len(part) + 1), width, row * (len(part) + 1)), size)
+            y -= row * (len(part) + 1) + 0.02
+            start += len(part)
+    for f in pages:
+        draw_footer(f, spec.lang, min(f.get_size_inches()) / 8.27 * 9)
+    return pages
+
+
+def pdf_bytes(title: str, notes: list[str], sections: Mapping[str, pd.DataFrame], spec: PrintSpec, empty: str) -> bytes:
+    """The document as one PDF (text selectable and searchable: TrueType faces embedded, laid out in them)."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from sq_layout.printing.fonts import pdf_fonts
+
+    buf = io.BytesIO()
+    with pdf_fonts():
+        pages = document_pages(title, notes, sections, spec, empty)
+        with PdfPages(buf) as pdf:
+            for page in pages:
+                pdf.savefig(page)
+    return buf.getvalue()
+
+
+def bulletin_pdf(ds: Dataset, b: Bulletin, lang: str = "zh") -> bytes:
+    """The month's 通报 as a PDF in `lang` (A4 portrait)."""
+    notes = [t("bl_basis", lang)] + ([t("demo_note", lang)] if b.demo else [])
+    title = t("bl_title", lang).format(month=b.month) + (f"（{t('demo_note', lang)}）" if b.demo else "")
+    spec = PrintSpec(orientation="portrait", dpi=150, lang=lang)
+    return pdf_bytes(title, notes, readable(ds, b, lang), spec, t("bl_none", lang))
+
+
+def progress_pdf(ds: Dataset, data: InvestData, year: int, lang: str = "zh") -> bytes:
+    """The year's target progress (个十百千, stage counts, 表十一) as a PDF in `lang`."""
+    from sq_layout.invest.reports import progress_tables
+
+    title = t("rp_title", lang).format(year=year) + (f"（{t('demo_note', lang)}）" if data.demo else "")
+    spec = PrintSpec(orientation="portrait", dpi=150, lang=lang)
+    notes = [t("demo_note", lang)] if data.demo else []
+    return pdf_bytes(title, notes, progress_tables(ds, data, year, lang), spec, t("bl_none", lang))
