@@ -146,7 +146,7 @@ def test_bugs_keep_their_traceback(monkeypatch, tmp_path):
         [
             sys.executable,
             "-c",
-            "import sq_layout.cli as c; c.COMMANDS[4].run = lambda a: {}['x']; c.main(['list', 'areas'])",
+            "import sq_layout.cli as c; c.listing.run = lambda a: {}['x']; c.main(['list', 'areas'])",
         ],
         cwd=ROOT,
         capture_output=True,
