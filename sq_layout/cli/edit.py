@@ -20,6 +20,7 @@ def add_subcommands(ws_group: Any) -> None:
     hi = ws_group.add_parser("history", help="a version's changes: who, when, before -> after, why")
     hi.add_argument("--area", help="only changes touching this area id")
     hi.add_argument("--chain", type=int, help="only changes touching this chain number")
+    hi.add_argument("--table", help="only changes touching records of this table (chains, assignments, details…)")
     hi.add_argument("--xlsx", type=Path, help="also write the history to an Excel workbook")
     rv = ws_group.add_parser("revert", help="revert one change of a draft (editor)")
     rv.add_argument("change", type=int)
@@ -69,7 +70,7 @@ def _history(a: argparse.Namespace) -> None:
     from sq_layout.store.history import history
 
     vid = workspace.version_id(a.plan_version, a.db)
-    found = history(workspace.workspace(a.db), vid, area=a.area, chain=a.chain)
+    found = history(workspace.workspace(a.db), vid, area=a.area, chain=a.chain, table=a.table)
     for c in found:
         undone = f"  (reverted by #{c.reverted_by})" if c.reverted_by else ""
         print(f"#{c.id:<5} {c.created}  {c.user:<12} {c.action:<8} {c.summary}{undone}\n       why: {c.reason}")
