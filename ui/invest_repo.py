@@ -85,3 +85,11 @@ def store_panel(repo: Repository, lang: str) -> None:
             on_click="ignore",
             key="inv_dl_history",
         )
+
+
+def signin_hint(repo: Repository, lang: str) -> None:
+    """For a view whose edits this user may not save: say so, with the sign-in box where an account would allow it."""
+    st.info(t("wb_signin_to_edit", lang))
+    if isinstance(repo, StoreRepository):
+        with st.expander(t("inv_store_signin", lang)):
+            signin_box(repo.ws, lang)

@@ -149,7 +149,7 @@ key = (data, ds, flt)  # the objects themselves (identity-hashed), so a recycled
 firms, projects, carriers = cached(key, lambda: apply_filter(data, flt))
 
 # Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
-VIEWS = ("map", "chain", "gaps", "targets", "import")
+VIEWS = ("map", "chain", "gaps", "targets", "prospects", "pipeline", "chainlead", "import")
 tab = st.radio(
     " ",
     VIEWS,
@@ -209,6 +209,21 @@ if tab == "chain":  # the chain's 图谱 (ui/chain_diagram.py)
     from ui.chain_diagram import chain_view
 
     chain_view(ds, data, lang, chosen[0] if chosen else 3)
+
+if tab == "prospects":  # 目标企业 (ui/invest_targets.py)
+    from ui.invest_targets import targets_view
+
+    targets_view(ds, data, ss.inv_repo, lang)
+
+if tab == "pipeline":  # 项目推进 and the monthly 通报 (ui/invest_pipeline.py)
+    from ui.invest_pipeline import pipeline_view
+
+    pipeline_view(ds, data, ss.inv_repo, lang)
+
+if tab == "chainlead":  # 链长制, 十个一 and the chain brief (ui/invest_chainlead.py)
+    from ui.invest_chainlead import chainlead_view
+
+    chainlead_view(ds, data, ss.inv_repo, lang, chosen[0] if chosen else 3)
 
 if tab == "gaps":
     ss.inv_gap_chain = ss.get("inv_gap_chain") or (chosen[0] if chosen else 3)  # 3. 晶硅光伏 first
@@ -352,6 +367,8 @@ if tab == "import":
                 ss.inv_cache = {}
                 n = {k: len(new.get(k, [])) for k in ("firms", "projects", "actuals")}
                 ss.inv_msg = t("inv_import_ok", lang).format(f=n["firms"], p=n["projects"], a=n["actuals"])
+                if len(new.get("prospects", [])):
+                    ss.inv_msg += " " + t("inv_import_ok_targets", lang).format(n=len(new["prospects"]))
                 flagged = sum(int(new[k]["area_flag"].sum()) for k in ("firms", "projects") if k in new)
                 if flagged:
                     ss.inv_msg += " " + t("inv_flagged", lang).format(n=flagged)
