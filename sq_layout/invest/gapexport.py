@@ -93,6 +93,21 @@ def _record_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame, kind: str) -> 
     return out
 
 
+def _prospect_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame) -> pd.DataFrame:
+    """Target firms as the template's 目标企业 columns (link and area names), then their id for reference."""
+    from sq_layout.invest.columns import KINDS
+
+    areas = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
+    link_names = dict(zip(data.links["link_id"], data.links["name"], strict=True))
+    cols: dict[str, object] = {
+        "links": t["links"].map(lambda v: ";".join(link_names.get(x, x) for x in str(v).split(";") if x)),
+        "area": t["area_id"].map(areas).fillna(""),
+    }
+    out = pd.DataFrame({f.header: cols.get(f.code, t.get(f.code, "")) for f in KINDS["prospects"]})
+    out["编号"] = t["prospect_id"]
+    return out
+
+
 def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: pd.DataFrame) -> bytes:
     """The filtered firms and projects in the import template's layout, so the file imports back as it was: a 说明
     sheet declaring WGS-84 (the template's coordinate cell), then 企业 and 项目 with the template's headers."""
@@ -109,9 +124,12 @@ def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: p
     )
     about.append(["坐标系", "WGS-84", "“近似位置”为是的记录无自己的坐标（按载体或区域定位），经纬度留空"])
     assert about[CRS_CELL].value == "WGS-84"  # where the template reader looks for the declared coordinate system
-    for title, kind, t in (("企业", "firms", firms), ("项目", "projects", projects)):
+    sheets = [("企业", "firms", firms), ("项目", "projects", projects)]
+    if len(data.prospects):
+        sheets.append(("目标企业", "prospects", data.prospects))
+    for title, kind, t in sheets:
         ws = wb.create_sheet(title)
-        out = _record_sheet(ds, data, t, kind)
+        out = _prospect_sheet(ds, data, t) if kind == "prospects" else _record_sheet(ds, data, t, kind)
         ws.append(list(out.columns))
         for row in out.itertuples(index=False):
             ws.append(

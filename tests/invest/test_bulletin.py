@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,28 @@ def test_cli_report_and_bulletin(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr and not (tmp_path / "r.docx").exists()
+
+
+def test_chain_brief_puts_leaders_targets_pipeline_and_checklist_on_one_page(ds, demo, tmp_path: Path) -> None:
+    from datetime import date
+
+    from sq_layout.invest.workbench import TEN_ITEMS, add_prospect, checklist, set_checklist, set_lead
+    from sq_layout.printing.chain_brief import brief_pdf
+
+    data = set_lead(demo, 3, "示例领导甲", "示例领导乙", "示例牵头部门", "")
+    items = checklist(data, 3).assign(status=["已完成", *["未开始"] * 9])
+    data = set_checklist(data, 3, items)
+    record = {"name": "示例目标光伏", "province": "上海市", "chains": "3", "category": "长三角"}
+    data = add_prospect(data, record | {"date_added": date(2025, 11, 1)})
+    pdf = brief_pdf(ds, data, 3, "zh")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info
+    text = pdf_text(pdf, tmp_path).replace(" ", "")
+    for words in ("晶硅光伏", "示例领导甲", "示例牵头部门", "示例目标光伏", "已完成1/10", "第1091行", "第1092行"):
+        assert words in text, words
+    for item, _ in TEN_ITEMS:
+        assert item in text, item  # every 十个一 item in the plan's words
+    on_chain = demo.projects[demo.projects["chains"].str.contains(r"(?:^|;)3(?:;|$)")]
+    assert str(len(on_chain[on_chain["stage"] == "线索"])) in text

@@ -65,3 +65,25 @@ def test_records_export_imports_back_equal(ds, links, source: str) -> None:
         if kind == "projects":
             for c in [c for c in before.columns if c.startswith("date_")]:
                 assert after[c].equals(before[c].astype("datetime64[ns]")), c
+
+
+def test_target_firms_export_imports_back_equal(ds, links) -> None:
+    from datetime import date
+
+    from sq_layout.invest.workbench import add_prospect
+
+    data = demo_data(ds, 20, 5)
+    for i, (prov, city, cat) in enumerate(
+        [("上海市", "", "长三角"), ("江苏省", "苏州市", "苏州对口"), ("广东省", "深圳市", "珠三角")]
+    ):
+        record = {"name": f"示例目标{i}", "province": prov, "city": city, "chains": "3;4", "links": "c3-cell",
+                  "category": cat, "area_id": "sihong" if i else "", "owner": "招商局", "next_step": "=拜访",
+                  "date_added": date(2025, 11, i + 1)}  # fmt: skip
+        data = add_prospect(data, record)
+    book = records_xlsx(ds, data, data.firms.iloc[:0], data.projects.iloc[:0])
+    results = {r.kind: r for r in read_upload(ds, "records.xlsx", book, data.links)}
+    assert results["prospects"].ok, results["prospects"].problems
+    got = results["prospects"].table
+    cols = ["name", "province", "city", "chains", "links", "category", "status", "area_id", "owner", "next_step",
+            "date_added"]  # fmt: skip
+    pd.testing.assert_frame_equal(got[cols], data.prospects[cols].reset_index(drop=True), check_dtype=False)

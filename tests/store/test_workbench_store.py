@@ -137,3 +137,33 @@ def plan_src() -> Dataset:
     from sq_layout.plan.dataset import bundled
 
     return bundled()
+
+
+@pytest.mark.parametrize("who", [None, "vic"])
+def test_a_viewer_or_visitor_records_nothing(new_db_url, plan_src: Dataset, who: str | None) -> None:
+    """Once the workspace has accounts, target firms, moves, leaders and the checklist need an editor."""
+    from sq_layout.errors import PermissionDenied
+    from sq_layout.invest.workbench import add_prospect
+    from sq_layout.store import open_workspace
+    from sq_layout.store.users import add_user_cli
+
+    ws = open_workspace(new_db_url("sqlite"))
+    add_user_cli(ws, "vic", "viewer", "vic-password")
+    add_user_cli(ws, "eve", "editor", "eve-password")
+    repo = StoreRepository(ws, ws.latest_id(), user=who, ds=plan_src)
+    data = repo.load()
+    before = ws.checksum()
+    record = {"name": "示例目标", "province": "上海市", "chains": "3", "category": "长三角"}
+    edits = [
+        add_prospect(data, record),
+        set_lead(data, 3, "甲", "", "", ""),
+        set_checklist(data, 3, checklist(data, 3)),
+    ]
+    for edited in edits:
+        with pytest.raises(PermissionDenied):
+            repo.save(edited, "not allowed")
+    assert ws.checksum() == before and not repo.can_write()
+    editor = StoreRepository(ws, ws.latest_id(), user="eve", ds=plan_src)
+    editor.save(add_prospect(editor.load(), record), "目标企业")
+    assert editor.history()[0].user == "eve"
+    ws.engine.dispose()
