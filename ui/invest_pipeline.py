@@ -82,7 +82,7 @@ def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) ->
     show_table(
         pd.DataFrame(
             {
-                t("bl_h_to", lang): counts["stage"].map(lambda s: label(s, lang)),
+                t("pv_stage", lang): counts["stage"].map(lambda s: label(s, lang)),
                 t("pv_count", lang): counts["n"],
                 t("bl_h_investment", lang): counts["yi"].round(2),
             }
