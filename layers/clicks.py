@@ -6,13 +6,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+# A click as handled: its (lat, lng) and the id the map frame gives each click ("" from a map that gives none).
+Click = tuple[float, float, str]
+
 
 @dataclass(frozen=True)
 class ClickResult:
     """The area now selected (None = nothing), the click just handled, and an unknown area id that was ignored."""
 
     selected: str | None
-    handled_click: tuple[float, float] | None
+    handled_click: Click | None
     ignored: str | None = None
 
 
@@ -26,18 +29,29 @@ def _point(obj: Any) -> tuple[float, float] | None:
         return None
 
 
+def _click(state: dict[str, Any]) -> Click | None:
+    """The returned click with its id: our frame numbers every click, so a second click at the same spot is new."""
+    at = _point(state.get("last_clicked"))
+    if at is None:
+        return None
+    cid = state.get("click_id")
+    return (*at, cid[:64] if isinstance(cid, str) else "")
+
+
 def interpret_click(
-    state: Any, selected: str | None, last_handled: tuple[float, float] | None, known: Collection[str] | None = None
+    state: Any, selected: str | None, last_handled: Click | None, known: Collection[str] | None = None
 ) -> ClickResult:
     """A new click on a feature selects its area_id (or clears it if already selected); on empty map it clears.
 
-    A feature whose area_id is not in `known` is ignored (reported in `ignored`), whatever the value looks like.
+    A click is new when its position or its id differs from the last one handled (the same value seen again on a
+    rerun for another widget changes nothing). A feature whose area_id is not in `known` is ignored (reported in
+    `ignored`), whatever the value looks like.
     """
     state = state if isinstance(state, dict) else {}
-    click = _point(state.get("last_clicked"))
+    click = _click(state)
     if click is None or click == last_handled:
         return ClickResult(selected, last_handled)
-    if _point(state.get("last_object_clicked")) == click:
+    if _point(state.get("last_object_clicked")) == click[:2]:
         feature = state.get("last_active_drawing")
         props = feature.get("properties") if isinstance(feature, dict) else None
         area_id = props.get("area_id") if isinstance(props, dict) else None

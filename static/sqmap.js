@@ -209,9 +209,11 @@
     };
     st.group = L.geoJSON(null, opts).addTo(map);
     st.group.bindTooltip(function (layer) { return layer.feature.properties.tip[cfg.lang]; },
-      { sticky: true, className: "sq-tooltip" });
-    // a click answers in the page: the tooltip must not cover the selection
+      { sticky: true, className: "sq-tooltip", direction: "center" });
+    // a click answers in the page: the tooltip must not cover the selection (closed on a click, never shown over the
+    // selected area, and placed beside the cursor away from the selection and inside the map)
     st.group.on("click", function () { st.group.closeTooltip(); });
+    st.group.on("mouseover mousemove", steerTip);
     map.createPane("sqLabels");
     st.labelBox = L.DomUtil.create("div", "sq-labels", map.getPane("sqLabels"));
     map.on("zoomstart", function () { st.labelBox.style.display = "none"; });
@@ -243,6 +245,90 @@
       if (window.console) { console.error("sq-layout: area outlines failed to load", e); }
     });
     return st.group;
+  };
+
+  /* Where a tooltip of size tip {w, h} goes beside the cursor (container point {x, y}) in a map of size {x, y}:
+   * right, left, below or above it, moved inside the map, the first that covers neither the cursor nor the box
+   * `avoid` {l, t, r, b} (the selected area), else the one covering the least of it. Returns the offset of the
+   * tooltip's centre from the cursor. */
+  function tipOffset(cursor, size, tip, avoid) {
+    var gap = 14, w = tip.w, h = tip.h, cx = cursor.x, cy = cursor.y, best = null;
+    var boxes = [[cx + gap, cy - h / 2], [cx - gap - w, cy - h / 2], [cx - w / 2, cy + gap + 4],
+      [cx - w / 2, cy - gap - 4 - h], [cx + gap, cy + gap], [cx - gap - w, cy + gap], [cx + gap, cy - gap - h],
+      [cx - gap - w, cy - gap - h]];
+    for (var i = 0; i < boxes.length; i++) {
+      var l = Math.max(2, Math.min(boxes[i][0], size.x - w - 2)), t = Math.max(2, Math.min(boxes[i][1], size.y - h - 2));
+      var score = (cx >= l && cx <= l + w && cy >= t && cy <= t + h) ? 1e9 : 0;
+      if (avoid) {
+        var ox = Math.min(l + w, avoid.r) - Math.max(l, avoid.l), oy = Math.min(t + h, avoid.b) - Math.max(t, avoid.t);
+        if (ox > 0 && oy > 0) { score += ox * oy; }
+      }
+      if (!best || score < best.score) { best = { score: score, l: l, t: t }; }
+      if (score === 0) { break; }
+    }
+    return { x: best.l + w / 2 - cx, y: best.t + h / 2 - cy };
+  }
+
+  function containerBox(layer) {
+    var b = layer.getBounds(), nw = st.map.latLngToContainerPoint(b.getNorthWest());
+    var se = st.map.latLngToContainerPoint(b.getSouthEast());
+    return { l: Math.min(nw.x, se.x), t: Math.min(nw.y, se.y), r: Math.max(nw.x, se.x), b: Math.max(nw.y, se.y) };
+  }
+
+  function steerTip(e) {
+    var tip = st.group.getTooltip();
+    if (!tip || !tip.isOpen() || !e.containerPoint) { return; }
+    var sel = st.spec && st.spec.sel ? st.byId[st.spec.sel] : null;
+    if (sel && (e.layer === sel || e.propagatedFrom === sel)) { st.group.closeTooltip(); return; } // the page says it
+    var el = tip.getElement();
+    var off = tipOffset(e.containerPoint, st.map.getSize(), { w: el.offsetWidth, h: el.offsetHeight },
+      sel ? containerBox(sel) : null);
+    tip.options.offset = L.point(Math.round(off.x), Math.round(off.y));
+    tip.setLatLng(st.map.containerPointToLatLng(e.containerPoint));
+  }
+
+  /* Whether a click (time t in ms, container x, y) is the second half of a double-click on the same spot after prev
+   * (Leaflet zooms in on a double-click; its second click must not undo the first one's pick). */
+  function isDoubleClick(prev, cur) {
+    return !!prev && cur.t - prev.t < 400 && Math.abs(cur.x - prev.x) <= 4 && Math.abs(cur.y - prev.y) <= 4;
+  }
+  S.isDoubleClick = isDoubleClick;
+
+  /* Whether going from URL `from` to URL `to` (path and query, relative to the page) changes only the parameters in
+   * `quiet` (the reader's settings, e.g. language and basemap): not a view to come back to with Back. */
+  function quietChange(from, to, quiet) {
+    var a = new URL(from, "http://x/"), b = new URL(to, "http://x/");
+    if (a.pathname !== b.pathname) { return false; }
+    var keys = {};
+    a.searchParams.forEach(function (v, k) { keys[k] = 1; });
+    b.searchParams.forEach(function (v, k) { keys[k] = 1; });
+    for (var k in keys) {
+      if (quiet.indexOf(k) < 0 && a.searchParams.getAll(k).join("\u0000") !== b.searchParams.getAll(k).join("\u0000")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /* The page writes its view into the URL, one history entry per write. Keep one entry per view a reader would go
+   * back to: a write that changes only the reader's settings replaces the current entry instead. Installed once on
+   * the page that holds the map frame (same origin); a page of another origin is left alone. */
+  S.guardHistory = function (win, quiet) {
+    try {
+      var h = win.history;
+      if (h.sqGuarded) { return; }
+      var push = h.pushState;
+      h.pushState = function (state, title, url) {
+        var here = win.location.pathname + win.location.search;
+        if (url !== undefined && url !== null && quietChange(here, String(url), quiet)) {
+          return h.replaceState(state, title, url);
+        }
+        return push.call(h, state, title, url);
+      };
+      h.sqGuarded = true;
+    } catch {
+      // not ours to change
+    }
   };
 
   S.watchTiles = function (map, text) {
@@ -346,6 +432,7 @@
     if (!st.loaded) { return; }
     st.restyles = S.restyles || 0;
     S.placed = window.sqLabels.place(st);
+    st.map.fire("sqlabels"); // the point runtime keeps its symbols clear of the names just placed
   }
   S.placeLabels = placeLabels;
 
@@ -375,6 +462,7 @@
 
   if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
     module.exports = { unit: unit, lum: lum, paletteEntry: paletteEntry, decodeStyle: decodeStyle, isDark: isDark,
-      restyledClasses: restyledClasses };
+      restyledClasses: restyledClasses, tipOffset: tipOffset, isDoubleClick: isDoubleClick,
+      quietChange: quietChange };
   }
 })();

@@ -121,7 +121,7 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
                 "last_active_drawing": {"properties": {"area_id": "sihong"}},
             },
             "sihong",
-            (1.0, 2.0),
+            (1.0, 2.0, ""),
             None,
         ),
         # click on empty map: last_object_clicked is stale -> clear
@@ -132,7 +132,7 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
                 "last_active_drawing": {"properties": {"area_id": "sihong"}},
             },
             "sihong",
-            (3.0, 4.0),
+            (3.0, 4.0, ""),
             None,
         ),
         # the same click seen again (a rerun for another widget) changes nothing
@@ -143,7 +143,31 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
                 "last_active_drawing": {"properties": {"area_id": "sihong"}},
             },
             "sihong",
-            (1.0, 2.0),
+            (1.0, 2.0, ""),
+            "sihong",
+        ),
+        # a second click at the same spot (a new click id from the frame) clears the selected area
+        (
+            {
+                "last_clicked": {"lat": 1, "lng": 2},
+                "last_object_clicked": {"lat": 1, "lng": 2},
+                "last_active_drawing": {"properties": {"area_id": "sihong"}},
+                "click_id": "k:2",
+            },
+            "sihong",
+            (1.0, 2.0, "k:1"),
+            None,
+        ),
+        # a click at the spot of an area just cleared selects it again
+        (
+            {
+                "last_clicked": {"lat": 1, "lng": 2},
+                "last_object_clicked": {"lat": 1, "lng": 2},
+                "last_active_drawing": {"properties": {"area_id": "sihong"}},
+                "click_id": "k:3",
+            },
+            None,
+            (1.0, 2.0, "k:2"),
             "sihong",
         ),
     ],

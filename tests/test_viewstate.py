@@ -53,6 +53,6 @@ def test_forged_map_click_with_unknown_area_is_ignored():
     pt = {"lat": 33.9, "lng": 118.3}
     forged = {"last_clicked": pt, "last_object_clicked": pt, "last_active_drawing": {"properties": {"area_id": "x"}}}
     res = interpret_click(forged, "sihong", None, known={"sihong", "susu"})
-    assert res.selected == "sihong" and res.ignored == "x" and res.handled_click == (33.9, 118.3)
+    assert res.selected == "sihong" and res.ignored == "x" and res.handled_click == (33.9, 118.3, "")
     for junk in (None, 5, "x", {"last_clicked": "nan"}, {"last_clicked": {"lat": "a", "lng": None}}):
         assert interpret_click(junk, "susu", None, known={"susu"}).selected == "susu"

@@ -19,6 +19,7 @@ from sq_layout.viewstate import ViewState, encode_view, parse_view, with_selecti
 
 KEY = "sq_view"
 NOTES = "sq_notes"
+_READ = "sq_url_read"  # the URL's parameters as last read into the view on Back or Forward
 ss = st.session_state
 
 
@@ -27,12 +28,31 @@ def _url_params() -> dict[str, list[str]]:
     return {k: qp.get_all(k) for k in qp}
 
 
+def _history_navigation() -> bool:
+    """Whether this run was started by the browser's Back or Forward (the URL then names the view to show)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False))
+
+
 def current(ds: Dataset) -> ViewState:
-    """The view of this session; on its first run, restored from the URL (ignored values become a note)."""
-    if KEY not in ss:
+    """The view of this session; on its first run, and on Back or Forward, restored from the URL (ignored values
+    become a note).
+
+    On Back or Forward the history entry's area, filters and comparison come back exactly; the language and the
+    basemap are the reader's settings and stay as they are.
+    """
+    back_or_forward = _history_navigation()
+    if not back_or_forward:
+        ss.pop(_READ, None)
+    if KEY not in ss or (back_or_forward and ss.get(_READ) != _url_params()):
         restored, dropped = parse_view(_url_params(), ds)
+        if KEY in ss:
+            restored = replace(restored, lang=ss[KEY].lang, basemap=ss[KEY].basemap)
         ss[KEY] = restored
         ss[NOTES] = list(dropped)
+        ss[_READ] = _url_params()  # read once per history entry: the run's own URL writes then replace it
     view: ViewState = ss[KEY]
     return view
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import MAP_FRAME, click_latlng, map_frame, wait_until
+from tests.browser.conftest import MAP_FRAME, click_latlng, map_frame, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -75,3 +75,110 @@ def test_basemap_that_cannot_load_says_so(browser, app_url):
         assert "底图无法加载" in frame.locator(".sq-notice-warn").inner_text()
     finally:
         ctx.close()
+
+
+def _selected(frame):
+    return frame.evaluate("() => sqMap.info().selected")
+
+
+def _click_area(page, frame, area: str) -> None:
+    click_latlng(page, frame, *frame.evaluate(f"() => sqMap.center('{area}')"))
+
+
+def test_a_click_on_the_selected_area_clears_it_wherever_it_lands(page, app_url):
+    frame = _open(page, app_url)
+    lat, lng = frame.evaluate("() => sqMap.center('shuyang')")
+    click_latlng(page, frame, lat, lng)
+    wait_until(page, lambda: _selected(frame) == "shuyang", what="shuyang selected")
+    wait_idle(page)
+    click_latlng(page, frame, lat, lng)  # the same spot again: clears
+    wait_until(page, lambda: _selected(frame) is None, what="cleared by a second click at the same spot")
+    wait_until(page, lambda: "area=" not in page.url, what="area gone from the URL")
+    wait_idle(page)
+    click_latlng(page, frame, lat, lng)  # the spot of the area just cleared: selects it again
+    wait_until(page, lambda: _selected(frame) == "shuyang", what="selected again at the same spot")
+    wait_idle(page)
+    # a double-click on another area zooms in and picks it once (its second click does not clear it again)
+    lat, lng = frame.evaluate("() => sqMap.center('siyang')")
+    pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    zoom = frame.evaluate("() => map_div.getZoom()")
+    frame.locator("#map_div").dblclick(position={"x": pt[0], "y": pt[1]})
+    wait_until(page, lambda: _selected(frame) == "siyang", what="siyang picked by a double-click")
+    wait_until(page, lambda: frame.evaluate("() => map_div.getZoom()") > zoom, what="zoomed in")
+    wait_idle(page)
+    assert _selected(frame) == "siyang"
+
+
+def _history(page) -> int:
+    return page.evaluate("() => history.length")
+
+
+def test_back_and_forward_restore_each_view_and_reruns_add_no_entry(page, app_url):
+    frame = _open(page, app_url)
+    wait_idle(page)
+    start = _history(page)
+    _click_area(page, frame, "shuyang")
+    wait_until(page, lambda: "area=shuyang" in page.url, what="first area in the URL")
+    wait_idle(page)
+    _click_area(page, frame, "siyang")
+    wait_until(page, lambda: "area=siyang" in page.url, what="second area in the URL")
+    wait_idle(page)
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="重点产业链")
+    box.locator("input").click()
+    box.locator("input").fill("酿造")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_until(page, lambda: "chain=9" in page.url, what="filter in the URL")
+    wait_idle(page)
+    assert _history(page) == start + 3  # one entry per view: two areas and a filter
+    # reruns that change no view add no entry: opening the sources, switching the language
+    page.get_by_text("依据：产业、特色产品与规划原文").click()
+    wait_idle(page)
+    page.locator('[data-testid="stRadio"]').filter(has_text="English").get_by_text("English").click()
+    wait_until(page, lambda: "lang=en" in page.url, what="English in the URL")
+    wait_idle(page)
+    assert _history(page) == start + 3
+
+    def shows(area, chain: bool) -> bool:
+        url_ok = (f"area={area}" in page.url if area else "area=" not in page.url) and ("chain=9" in page.url) == chain
+        return url_ok and _selected(frame) == area and (frame.locator("path.sq-host").count() > 0) == chain
+
+    page.go_back()
+    wait_until(page, lambda: shows("siyang", False), what="Back: the second area, no filter")
+    wait_idle(page)
+    assert shows("siyang", False) and "lang=en" in page.url  # not rewritten by the rerun; the language stays
+    page.go_back()
+    wait_until(page, lambda: shows("shuyang", False), what="Back: the first area")
+    page.go_back()
+    wait_until(page, lambda: shows(None, False), what="Back: the opening view")
+    wait_idle(page)
+    page.go_forward()
+    wait_until(page, lambda: shows("shuyang", False), what="Forward: the first area")
+    page.go_forward()
+    page.go_forward()
+    wait_until(page, lambda: shows("siyang", True), what="Forward: the second area with the filter")
+    wait_idle(page)
+    assert shows("siyang", True) and _history(page) == start + 3
+
+
+def test_tooltip_stays_off_the_selection_and_inside_the_map(page, app_url):
+    frame = _open(page, app_url + "?area=siyang")
+    wait_until(page, lambda: _selected(frame) == "siyang", what="siyang selected")
+    box = frame.evaluate("() => document.querySelector('path.sq-selected-siyang').getBoundingClientRect().toJSON()")
+    size = frame.evaluate("() => { const s = map_div.getSize(); return [s.x, s.y]; }")
+    # hovering the selected area shows no tooltip (the panel answers); hovering its neighbours, one beside it
+    lat, lng = frame.evaluate("() => sqMap.center('siyang')")
+    pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    frame.locator("#map_div").hover(position={"x": pt[0], "y": pt[1]})
+    page.wait_for_timeout(300)
+    assert frame.locator(".leaflet-tooltip:visible").count() == 0
+    tip = frame.locator(".leaflet-tooltip")
+    for area in ("sucheng", "shuyang", "sihong"):
+        lat, lng = frame.evaluate(f"() => sqMap.center('{area}')")
+        pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+        frame.locator("#map_div").hover(position={"x": pt[0] + 3, "y": pt[1] + 3})
+        wait_until(page, lambda: tip.count() == 1 and tip.is_visible(), what=f"tooltip over {area}")
+        r = tip.evaluate("e => e.getBoundingClientRect().toJSON()")
+        assert r["left"] >= 0 and r["top"] >= 0 and r["right"] <= size[0] and r["bottom"] <= size[1], (area, r)
+        covers = r["left"] < box["right"] and r["right"] > box["left"] and r["top"] < box["bottom"]
+        assert not (covers and r["bottom"] > box["top"]), (area, r, box)

@@ -1,7 +1,9 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { unit, lum, paletteEntry, decodeStyle, isDark, restyledClasses } = require("./load")("sqmap.js");
+const { unit, lum, paletteEntry, decodeStyle, isDark, restyledClasses, tipOffset, isDoubleClick,
+  quietChange } =
+  require("./load")("sqmap.js");
 
 // Web Mercator as EPSG:3857 defines it (spherical, y from the Gudermannian inverse), in 0..1 world units.
 function mercator(lat, lng) {
@@ -71,4 +73,51 @@ test("label contrast: light text on dark, opaque fills only", () => {
   assert.equal(isDark({ fillColor: "#000000", fillOpacity: 0.9 }), true);
   assert.equal(isDark({ fillColor: "#000000", fillOpacity: 0.5 }), false, "half-transparent black over white");
   assert.equal(isDark({ fillColor: "#ffff00", fillOpacity: 1 }), false);
+});
+
+// The tooltip's box for an offset from the cursor (its centre there), as Leaflet's "center" direction puts it.
+function tipBox(cursor, tip, off) {
+  const l = cursor.x + off.x - tip.w / 2, t = cursor.y + off.y - tip.h / 2;
+  return { l, t, r: l + tip.w, b: t + tip.h };
+}
+const overlaps = (a, b) => a.l < b.r && a.r > b.l && a.t < b.b && a.b > b.t;
+
+test("tooltip: beside the cursor, never under it, and inside the map", () => {
+  const size = { x: 800, y: 600 }, tip = { w: 160, h: 40 };
+  for (const cursor of [{ x: 400, y: 300 }, { x: 795, y: 300 }, { x: 5, y: 5 }, { x: 790, y: 595 }, { x: 400, y: 2 }]) {
+    const box = tipBox(cursor, tip, tipOffset(cursor, size, tip, null));
+    assert.ok(box.l >= 0 && box.t >= 0 && box.r <= size.x && box.b <= size.y, `inside the map at ${cursor.x},${cursor.y}`);
+    assert.ok(!(cursor.x >= box.l && cursor.x <= box.r && cursor.y >= box.t && cursor.y <= box.b), "not under the cursor");
+  }
+});
+
+test("tooltip: never covers the selected area when there is room beside it", () => {
+  const size = { x: 800, y: 600 }, tip = { w: 160, h: 40 };
+  const sel = { l: 420, t: 200, r: 600, b: 400 }; // the selection just right of the cursor
+  const cursor = { x: 410, y: 300 };
+  const box = tipBox(cursor, tip, tipOffset(cursor, size, tip, sel));
+  assert.ok(!overlaps(box, sel), JSON.stringify(box));
+  assert.ok(box.r <= cursor.x, "goes left, away from the selection");
+  // boxed in by a selection around the cursor: the least overlap, still inside the map
+  const big = { l: 100, t: 100, r: 700, b: 500 };
+  const b2 = tipBox(cursor, tip, tipOffset(cursor, size, tip, big));
+  assert.ok(b2.l >= 0 && b2.r <= size.x && b2.t >= 0 && b2.b <= size.y);
+});
+
+test("double-click: the second click on the same spot within 400 ms is not a second pick", () => {
+  const first = { t: 1000, x: 100, y: 100 };
+  assert.equal(isDoubleClick(null, first), false);
+  assert.equal(isDoubleClick(first, { t: 1200, x: 102, y: 99 }), true);
+  assert.equal(isDoubleClick(first, { t: 1500, x: 100, y: 100 }), false, "a later click at the same spot is a pick");
+  assert.equal(isDoubleClick(first, { t: 1100, x: 140, y: 100 }), false, "a quick click elsewhere is a pick");
+});
+
+test("history: a change of language or basemap alone is not a view to go back to", () => {
+  const quiet = ["lang", "base"];
+  assert.equal(quietChange("/?area=susu", "/?area=susu&lang=en", quiet), true);
+  assert.equal(quietChange("/?lang=en&base=osm", "/", quiet), true);
+  assert.equal(quietChange("/?area=susu", "/?area=sihong", quiet), false, "another area is a view");
+  assert.equal(quietChange("/?chain=3", "/?chain=3&lang=en&ind=pv", quiet), false, "a filter is a view");
+  assert.equal(quietChange("/", "/audit?lang=en", quiet), false, "another page is a view");
+  assert.equal(quietChange("/?chain=3,4", "/?chain=3", quiet), false);
 });
