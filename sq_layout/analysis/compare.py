@@ -6,13 +6,13 @@ Records are matched by their ids (area_id, industry_id, chain_no, figure_id), so
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
-from sq_layout.analysis.overlap import hosts_per_chain
 from sq_layout.i18n import HEADERS, headers, label, name_col, t
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.join import assignment_facts
+from sq_layout.plan.join import _sole_chain_by_industry
 
 STATUSES = ("gained", "lost", "both", "unchanged", "new", "dropped")
 # (table, key column, figure columns)
@@ -39,8 +39,21 @@ class Comparison:
 
 
 def _hosts(ds: Dataset) -> dict[int, set[str]]:
-    per = hosts_per_chain(ds)
-    return {int(c): set(h) for c, h in zip(per["chain_no"], per["hosts"], strict=True)}
+    """Per chain of the version: the areas hosting it, as hosts_per_chain has them (an assignment reaches a chain
+    through its sub-industry, or an industry-level one through its industry's sole chain)."""
+    # read straight off the assignments: building the joined facts (sources, lines) was nearly all of a national
+    # compare; tests/test_compare.py holds this equal to hosts_per_chain
+    subs = ds.subindustries.drop_duplicates("subindustry_id", keep="last")
+    a = ds.assignments
+    sub = a["subindustry_id"].fillna("")
+    via_sub = sub.map(pd.Series(subs["chain_no"].to_numpy(), index=subs["subindustry_id"]))
+    chain = via_sub.where(sub != "", a["industry_id"].map(_sole_chain_by_industry(ds)))
+    links = pd.DataFrame({"area": a["area_id"], "chain": chain}).dropna().drop_duplicates()
+    hosts: dict[int, set[str]] = {int(c): set() for c in ds.chains["chain_no"].tolist()}
+    for area, c in zip(links["area"].tolist(), links["chain"].astype("int64").tolist(), strict=True):
+        if c in hosts:
+            hosts[c].add(area)
+    return hosts
 
 
 def chain_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
@@ -69,8 +82,11 @@ def chain_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
 
 
 def _industries(ds: Dataset) -> dict[str, set[str]]:
-    facts = assignment_facts(ds)
-    return {str(k): set(v) for k, v in facts.groupby("area_id")["industry_id"]}
+    """Per area: the industries its assignments name (any source), as assignment_facts has them."""
+    out: dict[str, set[str]] = {}
+    for area, industry in zip(ds.assignments["area_id"].tolist(), ds.assignments["industry_id"].tolist(), strict=True):
+        out.setdefault(str(area), set()).add(industry)
+    return out
 
 
 def area_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
@@ -94,16 +110,23 @@ def area_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _by_key(frame: pd.DataFrame, key: str, cols: list[str]) -> dict[object, dict[str, Any]]:
+    """Key -> {column: value} with the values as .at gives them (numpy scalars)."""
+    values = zip(*(frame[c].to_numpy() for c in cols), strict=True)
+    return {k: dict(zip(cols, v, strict=True)) for k, v in zip(frame[key], values, strict=True)}
+
+
 def figure_changes(a: Dataset, b: Dataset) -> pd.DataFrame:
     """Every figure (targets, outputs, stated numbers) whose value differs, appears or disappears."""
     rows = []
     for table, key, cols in FIGURES:
-        fa = getattr(a, table).set_index(key)[cols]
-        fb = getattr(b, table).set_index(key)[cols]
-        for k in dict.fromkeys([*fb.index, *fa.index]):
+        ta, tb = getattr(a, table), getattr(b, table)
+        # looked up in dicts: .at per key and column was most of a national plan's figure compare
+        fa, fb = _by_key(ta, key, cols), _by_key(tb, key, cols)
+        for k in dict.fromkeys([*tb[key], *ta[key]]):
             for col in cols:
-                va = fa.at[k, col] if k in fa.index else pd.NA
-                vb = fb.at[k, col] if k in fb.index else pd.NA
+                va = fa[k][col] if k in fa else pd.NA
+                vb = fb[k][col] if k in fb else pd.NA
                 if pd.isna(va) and pd.isna(vb):
                     continue
                 if pd.isna(va) or pd.isna(vb) or float(va) != float(vb):
