@@ -1,4 +1,4 @@
-"""Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users|invest` (see README).
+"""Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users|invest` (docs/规划人员使用手册.md).
 
 Each command is a module in this package with NAME, HELP, `add_arguments(parser)` and `run(args)`; COMMANDS lists
 them. User mistakes (sq_layout.errors.UserError) end with `error: …` and exit code 2, and so do a full disk, a file

@@ -2,7 +2,7 @@
 
 Storage CRS is WGS-84 (EPSG:4326); at map scale it coincides with CGCS2000 (EPSG:4490).
 Areas and distances are measured in CGCS2000 / 3-degree Gauss-Kruger CM 117E (EPSG:4548);
-see README "Coordinates" for why this zone and not EPSG:4549.
+see docs/developer-guide.md "Coordinates" for why this zone and not EPSG:4549.
 """
 
 from __future__ import annotations
