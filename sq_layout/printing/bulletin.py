@@ -12,12 +12,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from sq_layout.i18n import t
 from sq_layout.invest.pipeline import Bulletin, readable
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
-from sq_layout.printing.facts import ROW_LEADING, draw_table
+from sq_layout.printing.facts import _width, cell_text
 from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, printable
 
 TOP, BOTTOM = 0.93, 0.085  # the band between the title and the footer (figure fractions)
@@ -31,6 +32,57 @@ def _notes(fig: Figure, notes: list[str], y: float, base: float) -> float:
     return float(y - len(lines) * base * 0.8 * 1.4 / 72 / fig.get_size_inches()[1] - 0.01)
 
 
+LINESPACING = 1.6  # wide enough that every line's pitch is the font's, whatever its glyphs: the columns line up
+
+
+def _pitch(fig: Figure, size: float) -> float:
+    """The height of one table row as a fraction of the page: the line pitch matplotlib uses for multi-line text."""
+    from matplotlib.font_manager import FontProperties
+
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # the page's Agg canvas has one
+    _, h, d = renderer.get_text_width_height_descent("lp", FontProperties(size=size), ismath=False)
+    return float((h - d) * LINESPACING / (fig.get_size_inches()[1] * fig.dpi))
+
+
+def _fit(text: str, width: int) -> str:
+    """A cell cut to `width` columns (CJK characters count two), with … where it was cut."""
+    if _width(text) <= width:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > width - 1:
+            break
+        out, used = out + ch, used + w
+    return out + "…"
+
+
+def draw_columns(fig: Figure, table: pd.DataFrame, left: float, top: float, width: float, size: float) -> float:
+    """The table as one text block per column (a header, a rule, the rows) — a few objects a page, so a long table
+    prints in a fraction of the time of a cell-by-cell table; returns the y below it."""
+    shown = table.map(cell_text)
+    heads = [str(c) for c in shown.columns]
+    natural = [max([_width(h), *(_width(v) for v in shown[c])]) + 2 for h, c in zip(heads, shown.columns, strict=True)]
+    chars = int(width * fig.get_size_inches()[0] * 72 / (size * 0.55))  # columns of text the band holds
+    cap = max(8, chars // max(1, len(heads)) * 2)
+    widths = [min(n, cap) for n in natural]
+    scale = min(1.0, chars / sum(widths))
+    pitch = _pitch(fig, size)
+    x = left
+    for h, c, w in zip(heads, shown.columns, widths, strict=True):
+        cols = max(3, int(w * scale))
+        fig.text(x, top, _fit(h, cols), fontsize=size, va="top", fontweight="bold")
+        body = "\n".join(_fit(v, cols) for v in shown[c])
+        if body:
+            fig.text(x, top - pitch * 1.1, body, fontsize=size, va="top", linespacing=LINESPACING)
+        x += width * w / sum(widths)
+    rule = top - pitch * 1.05
+    bottom = top - pitch * (len(shown) + 1.2)
+    fig.add_artist(Line2D([left, left + width], [rule, rule], lw=0.5, color="#333333", transform=fig.transFigure))
+    fig.add_artist(Line2D([left, left + width], [bottom, bottom], lw=0.5, color="#333333", transform=fig.transFigure))
+    return bottom
+
+
 def document_pages(
     title: str, notes: list[str], sections: Mapping[str, pd.DataFrame], spec: PrintSpec, empty: str
 ) -> list[Figure]:
@@ -40,25 +92,22 @@ def document_pages(
     draw_title(fig, title, base)
     y = _notes(fig, notes, TOP - 0.01, base)
     size = base * 0.72
-    page_h = fig.get_size_inches()[1]
-    row = size * ROW_LEADING / 72 / page_h
+    row = _pitch(fig, size)
     pages.append(fig)
     left, width = printable(fig)
     for heading, table in sections.items():
         table = table if len(table) else pd.DataFrame({heading: [empty]})
         start = 0
         while start < len(table):
-            if y - BOTTOM < row * 4:  # no room for a heading and a few rows: a new page
+            if y - BOTTOM < row * 5:  # no room for a heading and a few rows: a new page
                 fig, base = new_page(spec)
                 draw_title(fig, title, base)
                 pages.append(fig)
                 y = TOP - 0.01
-            fits = max(1, int((y - 0.03 - BOTTOM) / row) - 1)
+            fits = max(1, int((y - 0.03 - BOTTOM) / row) - 2)
             part = table.iloc[start : start + fits]
             fig.text(left, y, heading, fontsize=base * 1.05, fontweight="bold", va="top")
-            y -= 0.03
-            draw_table(fig, part, (left, y - row * (len(part) + 1), width, row * (len(part) + 1)), size)
-            y -= row * (len(part) + 1) + 0.02
+            y = draw_columns(fig, part, left, y - 0.03, width, size) - 0.02
             start += len(part)
     for f in pages:
         draw_footer(f, spec.lang, min(f.get_size_inches()) / 8.27 * 9)

@@ -1,0 +1,106 @@
+"""Benchmark the 招商 workbench's prints: the monthly 通报 and the one-page chain brief on 50,000 firms, 5,000 projects
+and 2,000 target firms.
+
+Run: python -m bench.bench_workbench
+Figures (issue 22): the monthly bulletin PDF ≤ 3 s, the chain brief ≤ 3 s. Printed: the bulletin's tables, its XLSX
+and PDF, the brief's PDF (best of 3 in one process, after a first warm-up call), with the load average they ran at.
+The PDF times include matplotlib's font subsetting of the CJK faces (sq_layout.printing.fonts), which dominates.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date
+
+import numpy as np
+
+from sq_layout.invest.demo import demo_data
+from sq_layout.invest.pipeline import bulletin
+from sq_layout.invest.reports import bulletin_xlsx
+from sq_layout.invest.seed import read_targets
+from sq_layout.invest.workbench import add_prospect
+from sq_layout.plan.dataset import bundled
+from sq_layout.printing.bulletin import bulletin_pdf
+from sq_layout.printing.chain_brief import brief_pdf
+
+BUDGET_S = 3.0
+CATEGORIES = ("央企国企", "长三角", "珠三角", "苏州对口", "跨国公司", "技术攻关", "其他")
+PROVINCES = ("上海市", "江苏省", "浙江省", "广东省", "北京市", "安徽省")
+
+
+def timed(fn, repeat: int = 3) -> float:
+    """The best of `repeat` runs after one warm-up call, in seconds."""
+    fn()
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    """Build the set, time each print and print the figures against the budget."""
+    ds = bundled()
+    data = demo_data(ds, 50_000, 5_000)
+    rng = np.random.default_rng(7)
+    for i in range(2_000):  # fictional target firms (示例目标…), spread over regions, chains and the year
+        record = {
+            "name": f"示例目标{i:04d}",
+            "province": PROVINCES[i % len(PROVINCES)],
+            "chains": str(int(rng.integers(1, 21))),
+            "category": CATEGORIES[i % len(CATEGORIES)],
+            "date_added": date(2025, 1 + i % 12, 1 + i % 28),
+        }
+        data = add_prospect(data, record) if i < 50 else data  # the edit path for a few
+    import pandas as pd
+
+    rest = pd.DataFrame(
+        {
+            "prospect_id": [f"T{i + 51:05d}" for i in range(1_950)],
+            "name": [f"示例目标{i:04d}" for i in range(50, 2_000)],
+            "province": [PROVINCES[i % len(PROVINCES)] for i in range(50, 2_000)],
+            "city": "",
+            "chains": [str(int(c)) for c in rng.integers(1, 21, 1_950)],
+            "links": "",
+            "category": [CATEGORIES[i % len(CATEGORIES)] for i in range(50, 2_000)],
+            "status": "待接触",
+            "area_id": "",
+            "owner": "",
+            "next_step": "",
+            "date_added": pd.to_datetime([date(2025, 1 + i % 12, 1 + i % 28) for i in range(50, 2_000)]),
+            "origin": "demo",
+            "source": "示例数据",
+        }
+    )
+    data = (
+        type(data)
+        .of(
+            {
+                n: getattr(data, n)
+                for n in ("firms", "projects", "carriers", "links", "actuals", "chain_leads", "chain_tasks")
+            }
+            | {"prospects": pd.concat([data.prospects, rest], ignore_index=True)},
+            demo=True,
+        )
+        .validated()
+    )
+    targets = read_targets()
+    month = "2025-11"
+    b = bulletin(ds, data, [], month, targets)
+    rows = [
+        ("bulletin tables", timed(lambda: bulletin(ds, data, [], month, targets))),
+        ("bulletin XLSX", timed(lambda: bulletin_xlsx(ds, b))),
+        ("bulletin PDF", timed(lambda: bulletin_pdf(ds, b))),
+        ("chain brief PDF (chain 3)", timed(lambda: brief_pdf(ds, data, 3))),
+    ]
+    print(f"load average {os.getloadavg()[0]:.1f}; {len(data.firms):,} firms, {len(data.projects):,} projects, "
+          f"{len(data.prospects):,} target firms; moves in {month}: {len(b.moves)}")  # fmt: skip
+    for name, s in rows:
+        verdict = "" if "PDF" not in name else ("  ok" if s <= BUDGET_S else f"  over the {BUDGET_S:g} s budget")
+        print(f"{name:28s} {s:6.2f} s{verdict}")
+
+
+if __name__ == "__main__":
+    main()
