@@ -89,18 +89,22 @@ def test_good_files_import_and_round_trip_exactly(ws: Workspace, plan: Dataset) 
     for name, content, crs in (("f.csv", good_firms(), "gcj02"), ("p.csv", PROJECTS, "wgs84"), ("a.csv", ACTUALS, "")):
         results = import_upload(repo, plan, name, content, crs or "wgs84")
         assert all(r.ok for r in results), [r.problems for r in results]
-    saved = repo.load()
-    assert len(saved.firms) == 9 + 3 and len(saved.projects) == 2 and len(saved.actuals) == 2
+    saved, base = repo.load(), plan_baseline(plan)
+    assert len(saved.firms) == len(base.firms) + 3 and len(saved.projects) == len(base.projects) + 2
+    assert len(saved.actuals) == len(base.actuals) + 2
     clear_cache()  # read back from the database, not from memory
     got = StoreRepository(ws, vid, ds=plan).load()
     same(got, saved)
-    firms = got.firms.set_index("firm_id")
+    firms, projects = got.firms.set_index("firm_id"), got.projects.set_index("project_id")
     assert firms.loc["F00001", ["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # GCJ-02 -> WGS-84
     assert firms.loc["F00002", "area_flag"] and firms.loc["F00003", "approximate"]
-    assert got.projects.loc[0, "date_started"] == pd.Timestamp("2024-03-01") and pd.isna(
-        got.projects.loc[1, "date_started"]
+    assert projects.loc["P00001", "date_started"] == pd.Timestamp("2024-03-01") and pd.isna(
+        projects.loc["P00002", "date_started"]
     )
-    assert got.projects["investment_yi"].tolist() == [60.5, 12.0]
+    assert projects.loc[["P00001", "P00002"], "investment_yi"].tolist() == [60.5, 12.0]
+    assert projects.loc[["P00001", "P00002"], "name"].tolist() == ["一期", "二期"]
+    same(replace(got, firms=got.firms.iloc[: len(base.firms)], projects=got.projects.iloc[: len(base.projects)],
+                 actuals=base.actuals), base)  # fmt: skip
 
 
 @pytest.mark.parametrize("case", list(BAD_FILES))
@@ -287,5 +291,7 @@ def test_a_template_workbook_is_one_save_or_nothing(ws: Workspace, plan: Dataset
     assert "firms +1" in change.summary and "projects +1" in change.summary and "actuals +1" in change.summary
     clear_cache()
     got = StoreRepository(ws, vid, ds=plan).load()
-    assert got.projects.loc[0, ["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # the workbook's GCJ-02
+    (project,) = got.projects[~got.projects["project_id"].isin(plan_baseline(plan).projects["project_id"])].itertuples()
+    assert (project.name, project.investment_yi) == ("一期", 60)
+    assert [project.lon, project.lat] == pytest.approx(SIHONG, abs=1e-8)  # the workbook's GCJ-02
     assert got.actuals.loc[0, "output_yi"] == 610.5
