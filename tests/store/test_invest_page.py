@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sq_layout.invest.repository import plan_baseline
 from sq_layout.store import open_workspace
-from sq_layout.store.invest_store import clear_cache
+from sq_layout.store.invest_store import StoreRepository, clear_cache
 from sq_layout.store.sessions import redeem_handoff, start_handoff
 from sq_layout.store.users import add_user_cli
 from tests.store.test_invest_store import good_firms
@@ -31,6 +32,19 @@ def counts(at: AppTest) -> str:
     return next(c.value for c in at.caption if c.value.startswith("当前筛选"))
 
 
+def count_line(firms: int, projects: int) -> str:
+    """What the count line says of so many firms and projects."""
+    return f"企业 {firms} 家 · 项目 {projects} 个"
+
+
+def baseline_counts(url: str) -> tuple[int, int]:
+    """Firms and projects of the plan baseline of the workspace's default version."""
+    ws = open_workspace(url)
+    base = plan_baseline(ws.load(ws.latest_id()))
+    ws.engine.dispose()
+    return len(base.firms), len(base.projects)
+
+
 def upload_firms(at: AppTest) -> None:
     at.radio(key="inv_view").set_value("import").run()
     at.selectbox(key="inv_crs").set_value("gcj02")
@@ -50,15 +64,16 @@ def workspace_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def test_an_import_survives_a_restart_and_the_demo_stays_out(workspace_url: str) -> None:
+    firms, projects = baseline_counts(workspace_url)
     at = page()
-    assert "企业 9 家" in counts(at)  # the plan baseline
+    assert count_line(firms, projects) in counts(at)  # the plan baseline
     upload_firms(at)
     assert any("已导入：企业 3" in s.value for s in at.success)
-    assert "企业 12 家" in counts(at)
+    assert count_line(firms + 3, projects) in counts(at)
 
     clear_cache()  # as after a restart: read back from the database
     at = page()  # a new session
-    assert "企业 12 家" in counts(at)
+    assert count_line(firms + 3, projects) in counts(at)
     at.radio(key="inv_view").set_value("import").run()
     shown = " ".join(c.value for c in at.caption)
     assert "版本 v1" in shown and "local" in shown
@@ -68,11 +83,11 @@ def test_an_import_survives_a_restart_and_the_demo_stays_out(workspace_url: str)
     before = ws.checksum()
     at.button(key="inv_demo_btn").click().run()
     assert any("示例数据" in w.value for w in at.warning)
-    assert "企业 12 家" not in counts(at)
+    assert f"企业 {firms + 3} 家" not in counts(at)
     at.radio(key="inv_view").set_value("import").run()
     assert any("不会写入工作区" in i.value for i in at.info)
     at.button(key="inv_reset_btn").click().run()
-    assert "企业 12 家" in counts(at)
+    assert count_line(firms + 3, projects) in counts(at)
     assert ws.checksum() == before  # the demo set never reached the store
     ws.engine.dispose()
 
@@ -81,14 +96,23 @@ def test_saving_needs_an_editor_once_accounts_exist(workspace_url: str) -> None:
     ws = open_workspace(workspace_url)
     add_user_cli(ws, "eve", "editor", None)
     before = ws.checksum()
+    firms, projects = baseline_counts(workspace_url)
     at = page()
-    upload_firms(at)
-    assert any("需以“编辑”或管理员身份登录" in e.value for e in at.error)
+    at.radio(key="inv_view").set_value("import").run()
+    assert not at.exception, at.exception
+    # a visitor is offered no upload (so no file of theirs is ever read), is told why and where to sign in
+    assert not [u for u in at.get("file_uploader") if u.key == "inv_upload"]
+    assert not [b for b in at.button if b.key == "inv_import_btn"]
+    assert any("导入需先以编辑者或管理员登录" in i.value for i in at.info)
     assert any("需以“编辑”（editor）或管理员身份登录" in c.value for c in at.caption)
-    assert ws.checksum() == before and "企业 9 家" in counts(at)
+    assert any(e.label == "登录以保存" for e in at.expander)
+    assert ws.checksum() == before and count_line(firms, projects) in counts(at)
 
     at.session_state["sq_sid"] = redeem_handoff(ws, start_handoff(ws, "eve", None), None)
     upload_firms(at)
     assert any("已导入：企业 3" in s.value for s in at.success)
-    assert any(e.label == "招商记录修改记录（1）" for e in at.expander) and "企业 12 家" in counts(at)
+    assert any(e.label == "招商记录修改记录（1）" for e in at.expander)
+    assert count_line(firms + 3, projects) in counts(at)
+    clear_cache()
+    assert [c.user for c in StoreRepository(ws, ws.latest_id()).history()] == ["eve"]  # saved, naming its author
     ws.engine.dispose()
