@@ -135,7 +135,7 @@ def test_chain_brief_puts_leaders_targets_pipeline_and_checklist_on_one_page(ds,
     items = checklist(data, 3).assign(status=["已完成", *["未开始"] * 9])
     data = set_checklist(data, 3, items)
     record = {"name": "示例目标光伏", "province": "上海市", "chains": "3", "category": "长三角"}
-    data = add_prospect(data, record | {"date_added": date(2025, 11, 1)})
+    data = add_prospect(data, record | {"date_added": date(2026, 1, 5), "status": "洽谈中"})  # listed first
     pdf = brief_pdf(ds, data, 3, "zh")
     path = tmp_path / "brief.pdf"
     path.write_bytes(pdf)
