@@ -109,17 +109,21 @@ def external_requests() -> list[str]:
 
 @pytest.fixture
 def page(browser: Browser, external_requests: list[str]) -> Iterator[Page]:
+    """A fresh browser context; at its end the test fails if any request of it went to another host."""
     ctx = browser.new_context(viewport={"width": 1500, "height": 1100}, locale="zh-CN")
     pg = ctx.new_page()
+    mine: list[str] = []
 
     def record(request) -> None:
         host = request.url.split("/")[2] if "://" in request.url else ""
         if request.url.startswith(("http", "ws")) and not host.startswith(("127.0.0.1", "localhost")):
+            mine.append(request.url)
             external_requests.append(request.url)
 
     pg.on("request", record)
     yield pg
     ctx.close()
+    assert mine == [], f"requests off this machine: {mine[:5]}"  # checked per test: no order or worker matters
 
 
 def wait_until(page: Page, predicate, timeout: float = 20.0, what: str = "condition") -> None:
