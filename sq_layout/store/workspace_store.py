@@ -25,6 +25,7 @@ from sq_layout.plan.boundaries import with_provenance
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import snapshot
 from sq_layout.store import tables as t
+from sq_layout.store.bulk import insert_columns
 from sq_layout.store.changes import change_sets as changes
 from sq_layout.store.changes import log_event
 from sq_layout.store.edit_tables import drafts
@@ -74,20 +75,31 @@ def _cell(value: Any, kind: str) -> Any:
     return float(value) if kind == "float" else int(value)
 
 
-def _rows(frame: pd.DataFrame, name: str, version_id: int) -> list[dict[str, Any]]:
+def _stored(frame: pd.DataFrame, name: str) -> dict[str, list[Any]]:
+    """A table's columns as stored (column -> values, the form _cell gives), one list per column."""
     spec = t.RECORD_COLUMNS[name]
-    # optional columns a plan's files may leave out (e.g. a boundary file without adcode) are stored empty
-    columns = {c: frame[c].tolist() if c in frame else [None] * len(frame) for c, _ in spec}
+    out: dict[str, list[Any]] = {}
+    for c, kind in spec:
+        if c not in frame:  # optional columns a plan's files may leave out (e.g. a boundary file without adcode)
+            out[c] = [_cell(None, kind)] * len(frame)
+        elif kind == "str" and isinstance(frame[c].dtype, pd.StringDtype):  # text already: only missing -> ''
+            out[c] = frame[c].fillna("").tolist()
+        else:
+            out[c] = [_cell(v, kind) for v in frame[c].tolist()]
     if name == "boundaries":
-        columns["geometry"] = list(frame.geometry)
-    out = []
-    for i in range(len(frame)):
-        row: dict[str, Any] = {"version_id": version_id, "row_no": i, "rev": 1}
-        row.update({c: _cell(columns[c][i], kind) for c, kind in spec})
-        if name == "boundaries":
-            row["geometry"] = columns["geometry"][i]
-        out.append(row)
+        out["geometry"] = list(frame.geometry)
     return out
+
+
+def _stored_frame(stored: dict[str, list[Any]], name: str) -> pd.DataFrame:
+    """The table as _frame reads it back from the rows just written (same values, same dtypes)."""
+    spec = t.RECORD_COLUMNS[name]
+    data = {c: pd.Series(stored[c], dtype=_DTYPES[kind]) for c, kind in spec}
+    if name != "boundaries":
+        return pd.DataFrame(data)
+    geoms = gpd.GeoSeries(stored["geometry"], crs=STORAGE_CRS)
+    frame: pd.DataFrame = gpd.GeoDataFrame({"geometry": geoms, **data}, geometry="geometry", crs=STORAGE_CRS)
+    return frame
 
 
 _DTYPES = {"str": "str", "float": "float64", "int": "int64", "Int64": "Int64"}
@@ -241,14 +253,15 @@ class Workspace:
         )
         frames: dict[str, pd.DataFrame] = {name: getattr(ds, name) for name in TABLE_NAMES}
         frames["boundaries"] = with_provenance(ds.boundaries)
-        for name, frame in frames.items():
-            rows = _rows(frame, name, vid)
-            if rows:
-                conn.execute(insert(t.records[name]), rows)
+        stored = {name: _stored(frame, name) for name, frame in frames.items()}
+        for name, columns in stored.items():
+            n = len(frames[name])
+            keys = {"version_id": [vid] * n, "row_no": list(range(n)), "rev": [1] * n}
+            insert_columns(conn, t.records[name], keys | columns)
         if record is not None:
             conn.execute(insert(t.import_records).values(version_id=vid, created=created, user_name=user, **record))
-        if kind != "draft":
-            write_snapshot(conn, vid)
+        if kind != "draft":  # made from the values just written, as a read of the rows would give them back
+            write_snapshot(conn, vid, {name: _stored_frame(columns, name) for name, columns in stored.items()})
         return vid
 
     def add_version(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from sqlalchemy import delete, func, select
 
@@ -49,3 +51,30 @@ def test_snapshot_equals_rows_and_follows_publication(ws: Workspace) -> None:
     with ws.engine.connect() as conn:
         n = conn.execute(select(func.count()).select_from(snapshots)).scalar_one()
     assert n == len([v for v in ws.versions() if v.kind != "draft"])
+
+
+def test_snapshot_made_in_memory_equals_rows_for_untidy_frames(ws: Workspace) -> None:
+    """A saved version's snapshot is made from the frames it was given; it must equal what its rows read back as,
+    whatever the given dtypes: object text with None and NaN, numbers in a text column, a missing optional column."""
+    import numpy as np
+
+    from sq_layout.plan.dataset import bundled
+
+    ds = bundled()
+    areas = ds.areas.astype(object)
+    areas.loc[0, "name_variants"] = None
+    areas.loc[1, "name_variants"] = np.nan
+    areas.loc[2, "short_name_en"] = 7  # a number where text is kept: stored as its text
+    chains = ds.chains.copy()
+    chains.loc[0, "target_2023_yi"] = np.nan
+    subs = ds.subindustries.copy()
+    subs.loc[0, "chain_no"] = pd.NA
+    boundaries = ds.boundaries.drop(columns=["adcode"])  # an optional column a boundary file may leave out
+    untidy = replace(ds, areas=areas, chains=chains, subindustries=subs, boundaries=boundaries)
+    vid = ws.save_dataset(untidy, "untidy frames", parent_id=ws.latest_id())
+    from_snapshot = ws.load(vid)
+    rows = _from_rows(ws, vid)
+    for name, frame in rows.items():
+        pd.testing.assert_frame_equal(getattr(from_snapshot, name), frame, check_exact=True, obj=name)
+    assert list(from_snapshot.boundaries.geometry.to_wkb()) == list(rows["boundaries"].geometry.to_wkb())
+    assert from_snapshot.areas["short_name_en"].iloc[2] == "7" and from_snapshot.areas["name_variants"].iloc[1] == ""
