@@ -49,6 +49,13 @@ def encode(frames: dict[str, pd.DataFrame]) -> bytes:
     return out.getvalue()
 
 
+def _column(column: Any, kind: str) -> pd.Series:
+    """One column as the Dataset holds it, converted by Arrow in bulk (not through a Python list of its values)."""
+    if kind == "Int64":  # Arrow gives float64 for an integer column with nulls; Int64 takes it back exactly
+        return pd.Series(column.to_pandas(), dtype="float64").astype("Int64")
+    return pd.Series(column.to_pandas(), dtype=_DTYPES[kind]).rename(None)
+
+
 def decode(blob: bytes) -> dict[str, Any]:
     """The record tables of a blob, with the same columns and dtypes as when read row by row."""
     import pyarrow as pa
@@ -57,9 +64,10 @@ def decode(blob: bytes) -> dict[str, Any]:
     with zipfile.ZipFile(io.BytesIO(blob)) as z:
         for name, spec in t.RECORD_COLUMNS.items():
             table = pa.ipc.open_stream(z.read(f"{name}.arrow")).read_all()
-            data = {c: pd.Series(table.column(c).to_pylist(), dtype=_DTYPES[kind]) for c, kind in spec}
+            data = {c: _column(table.column(c), kind) for c, kind in spec}
             if name == "boundaries":
-                geoms = gpd.GeoSeries.from_wkb(table.column("geometry").to_pylist(), crs=STORAGE_CRS)
+                wkb = table.column("geometry").to_numpy(zero_copy_only=False)
+                geoms = gpd.GeoSeries.from_wkb(wkb, crs=STORAGE_CRS)
                 frames[name] = gpd.GeoDataFrame({"geometry": geoms, **data}, geometry="geometry", crs=STORAGE_CRS)
             else:
                 frames[name] = pd.DataFrame(data)
