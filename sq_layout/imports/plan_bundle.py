@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from pyproj import CRS
@@ -26,9 +28,62 @@ from sq_layout.plan.tables import read_raw
 SKIP = {"city.geojson"}  # the city outline is context, not an area
 
 
+def _parse(text: str) -> Any:
+    """The JSON document: orjson (~4x faster on a national boundary file), json where orjson refuses what json
+    reads (NaN, very large integers) or to give json's own message for text that is not JSON."""
+    import orjson
+
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+def _plain_polygons(geometries: list[Any], text: str) -> list[Any] | None:
+    """Every geometry at once when all are plain 2-D Polygons/MultiPolygons with closed rings of >= 4 numeric
+    points (what GEOS's GeoJSON reader would make of them, exactly); None when any is not, so that each is read
+    on its own with its own message. GEOS's reader took ~5 s for a national plan's 2,870 polygons."""
+    if "true" in text or "false" in text:  # JSON booleans would pass as numbers below; GEOS refuses them
+        return None
+    coords: list[Any] = []
+    ring_ends, polygon_ends, multi_ends, single = [0], [0], [0], []
+    for geometry in geometries:
+        if not isinstance(geometry, dict):
+            return None
+        kind, parts = geometry.get("type"), geometry.get("coordinates")
+        polygons = [parts] if kind == "Polygon" else parts if kind == "MultiPolygon" else None
+        if not isinstance(polygons, list) or not polygons:
+            return None
+        for polygon in polygons:
+            if not isinstance(polygon, list) or not polygon:
+                return None
+            for ring in polygon:
+                if not isinstance(ring, list) or len(ring) < 4:
+                    return None
+                coords.extend(ring)
+                ring_ends.append(len(coords))
+            polygon_ends.append(len(ring_ends) - 1)
+        multi_ends.append(len(polygon_ends) - 1)
+        single.append(kind == "Polygon")
+    try:
+        xy = np.array(coords)
+    except (ValueError, TypeError):
+        return None
+    if xy.ndim != 2 or xy.shape[1] != 2 or xy.dtype.kind not in "fi":
+        return None
+    xy = xy.astype("float64")
+    starts, ends = np.array(ring_ends[:-1]), np.array(ring_ends[1:]) - 1
+    if not np.isfinite(xy).all() or not (xy[starts] == xy[ends]).all():
+        return None
+    offsets = (np.array(ring_ends), np.array(polygon_ends), np.array(multi_ends))
+    multi = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, xy, offsets)
+    return list(np.where(np.array(single), shapely.get_geometry(multi, 0), multi))
+
+
 def _features(path: Path, problems: list[str]) -> list[dict[str, object]]:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        doc = _parse(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         problems.append(f"{path.name}: not valid GeoJSON text: {exc}")
         return []
@@ -39,12 +94,16 @@ def _features(path: Path, problems: list[str]) -> list[dict[str, object]]:
     crs = CRS.from_user_input(name) if name else CRS.from_epsg(4326)
     gcj = str(doc.get("coordinate_system", "")).upper().replace("-", "") == "GCJ02"
     rows = []
-    for i, feat in enumerate(doc["features"]):
+    features = doc["features"]
+    plain = None
+    if all(isinstance(f, dict) for f in features):
+        plain = _plain_polygons([f.get("geometry") for f in features], text)
+    for i, feat in enumerate(features):
         props = dict(feat.get("properties") or {})
         label = f"{path.name}: feature {i + 1} (area_id={props.get('area_id')!r})"
         missing = [k for k in ("area_id", "geometry_quality", "source") if not props.get(k)]
         try:
-            geom = shapely.from_geojson(json.dumps(feat["geometry"]))  # GEOS's reader: ~5x faster than shape()
+            geom = plain[i] if plain is not None else shapely.from_geojson(json.dumps(feat["geometry"]))
         except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException) as exc:
             problems.append(f"{label}: unreadable geometry ({exc})")
             continue

@@ -121,9 +121,9 @@ def _boundaries(
     stray = sorted(set(boundaries["area_id"]) - set(known))
     problems += [f"{label}: boundary for unknown area {a!r}; expected one of {known}" for a in stray]
     kept = boundaries[boundaries["area_id"].isin(known)].copy()
-    names = areas.set_index("area_id")
     for col in ("adcode", "name"):
-        kept[col] = [names.at[a, col] for a in kept["area_id"]]
+        of_area = dict(zip(areas["area_id"].tolist(), areas[col].tolist(), strict=True))
+        kept[col] = [of_area[a] for a in kept["area_id"].tolist()]
     for col in PROVENANCE:
         kept[col] = kept[col].fillna("").astype("str") if col in kept else ""
     order = {a: i for i, a in enumerate(known)}
