@@ -216,7 +216,10 @@ def check_frame_cells(file: str, frame: pd.DataFrame, kind: str = "table", first
         col = frame[column]
         if not (pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)):
             continue
-        lengths = col.map(lambda v: len(v) if isinstance(v, str) else 0)
+        if isinstance(col.dtype, pd.StringDtype):  # a text column: lengths of all its cells at once
+            lengths = col.str.len().fillna(0)
+        else:
+            lengths = col.map(lambda v: len(v) if isinstance(v, str) else 0)
         if len(lengths) and int(lengths.max()) > limit:
             i = int(lengths.to_numpy().argmax())
             check_cell(file, str(col.iloc[i]), i + first_row, column, kind, sheet)

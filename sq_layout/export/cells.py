@@ -42,10 +42,17 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
 
 def restore_text(df: pd.DataFrame) -> pd.DataFrame:
     """A table read from a CSV with every neutralised text cell restored (the inverse of `neutralise`)."""
+    import pandas as pd
+
     out = df.rename(columns=lambda c: restore_cell(str(c)))
     for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, str) and v.startswith("'")).any():
-            out[col] = out[col].map(restore_cell)
+        cells = out[col]
+        if isinstance(cells.dtype, pd.StringDtype):  # a text column: asked of all its cells at once
+            marked = bool(cells.str.startswith("'", na=False).any())
+        else:
+            marked = bool(cells.map(lambda v: isinstance(v, str) and v.startswith("'")).any())
+        if marked:
+            out[col] = cells.map(restore_cell)
     return out
 
 
