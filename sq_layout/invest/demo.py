@@ -68,8 +68,11 @@ def _records(ds: Dataset, n: int, links: pd.DataFrame, rng: np.random.Generator,
     )
 
 
-def demo_data(ds: Dataset, n_firms: int = 400, n_projects: int = 120, seed: int = SEED) -> InvestData:
-    """Fictional firms (示例企业0001…), projects and yearly actuals on top of the plan's links; demo=True."""
+def demo_data(
+    ds: Dataset, n_firms: int = 400, n_projects: int = 120, seed: int = SEED, n_targets: int = 40
+) -> InvestData:
+    """Fictional firms (示例企业0001…), projects, yearly actuals and target firms (示例目标企业001…) on top of the
+    plan's links; demo=True."""
     rng = np.random.default_rng(seed)
     base = plan_baseline(ds)
     firms = _records(ds, n_firms, base.links, rng, "企业")
@@ -96,4 +99,41 @@ def demo_data(ds: Dataset, n_firms: int = 400, n_projects: int = 120, seed: int 
             v *= 1 + rng.normal(0.12, 0.08)
             rows.append((int(cast(SupportsInt, c.chain_no)), y, "", round(v, 2), DEMO_SOURCE))
     actuals = pd.DataFrame(rows, columns=["chain_no", "year", "area_id", "output_yi", "source"])
-    return replace(base, firms=firms, projects=projects, actuals=actuals, demo=True).validated()
+    prospects = _prospects(ds, base.links, rng, n_targets)
+    return replace(base, firms=firms, projects=projects, actuals=actuals, prospects=prospects, demo=True).validated()
+
+
+REGIONS = (
+    ("上海市", ""),
+    ("江苏省", "苏州市"),
+    ("江苏省", "南京市"),
+    ("浙江省", "杭州市"),
+    ("广东省", "深圳市"),
+    ("北京市", ""),
+)
+
+
+def _prospects(ds: Dataset, links: pd.DataFrame, rng: np.random.Generator, n: int) -> pd.DataFrame:
+    """Fictional target firms (示例目标企业001…) in a few regions, on random chains, added over 2025."""
+    from sq_layout.invest.schemas import PROSPECT_CATEGORIES, PROSPECT_STATUSES
+
+    chains = rng.choice(ds.chains["chain_no"].to_numpy(), n)
+    region = rng.integers(0, len(REGIONS), n)
+    return pd.DataFrame(
+        {
+            "prospect_id": [f"D-T{i + 1:05d}" for i in range(n)],
+            "name": [f"示例目标企业{i + 1:03d}" for i in range(n)],
+            "province": [REGIONS[r][0] for r in region],
+            "city": [REGIONS[r][1] for r in region],
+            "chains": [str(int(c)) for c in chains],
+            "links": "",
+            "category": rng.choice(list(PROSPECT_CATEGORIES), n),
+            "status": rng.choice(list(PROSPECT_STATUSES[:3]), n),
+            "area_id": "",
+            "owner": "",
+            "next_step": "",
+            "date_added": pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 365, n), unit="D"),
+            "origin": "demo",
+            "source": DEMO_SOURCE,
+        }
+    ).astype({"date_added": "datetime64[ns]"})
