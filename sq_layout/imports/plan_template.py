@@ -16,7 +16,8 @@ from sq_layout import upload_limits as lim
 from sq_layout.errors import ImportRejected
 from sq_layout.imports.plan_check import Checked, build, raw_tables
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.schemas import AREA_KINDS, DETAIL_KINDS, SOURCES, TABLES, TIERS
+from sq_layout.plan.schemas import TABLES
+from sq_layout.tables.plan import SPECS as PLAN_SPECS
 
 GUIDE = "说明"
 TEXT_SHEET = "plan_text"
@@ -31,24 +32,12 @@ SHEET_TITLES = {
     "plan_figures": "规划中的数字（产值、目标、增速）",
     TEXT_SHEET: "规划全文，每行一段；各表 line 列引用此处行号",
 }
-# (sheet, column) -> a fixed list, or (sheet, column) of another sheet whose values are the choices
+# (sheet, column) -> a fixed list, or (sheet, column) of another sheet whose values are the choices: as the specs say
 LISTS: dict[tuple[str, str], tuple[str, ...] | tuple[str, str]] = {
-    ("areas", "kind"): AREA_KINDS,
-    ("areas", "parent_area_id"): ("areas", "area_id"),
-    ("industries", "tier"): TIERS,
-    ("subindustries", "industry_id"): ("industries", "industry_id"),
-    ("subindustries", "chain_no"): ("chains", "chain_no"),
-    ("chains", "industry_id"): ("industries", "industry_id"),
-    ("assignments", "area_id"): ("areas", "area_id"),
-    ("assignments", "industry_id"): ("industries", "industry_id"),
-    ("assignments", "subindustry_id"): ("subindustries", "subindustry_id"),
-    ("assignments", "source"): SOURCES,
-    ("details", "area_id"): ("areas", "area_id"),
-    ("details", "industry_id"): ("industries", "industry_id"),
-    ("details", "subindustry_id"): ("subindustries", "subindustry_id"),
-    ("details", "kind"): DETAIL_KINDS,
-    ("details", "source"): SOURCES,
-    ("conflicts", "area_id"): ("areas", "area_id"),
+    (name, c.name): c.dropdown_values() or tuple(str(c.dropdown).split("."))
+    for name, t in PLAN_SPECS.items()
+    for c in t.columns
+    if c.dropdown
 }
 MAX_ROWS = 5000  # rows the drop-down lists cover
 

@@ -14,6 +14,7 @@ from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
+from sq_layout.tables import invest as spec
 
 SEED = 20210601
 DEMO_SOURCE = "示例数据（虚构）"
@@ -99,6 +100,7 @@ def demo_data(
             v *= 1 + rng.normal(0.12, 0.08)
             rows.append((int(cast(SupportsInt, c.chain_no)), y, "", round(v, 2), DEMO_SOURCE))
     actuals = pd.DataFrame(rows, columns=["chain_no", "year", "area_id", "output_yi", "source"])
+    firms, projects, actuals = spec.FIRMS.conform(firms), spec.PROJECTS.conform(projects), spec.ACTUALS.conform(actuals)
     prospects = _prospects(ds, base.links, rng, n_targets)
     return replace(base, firms=firms, projects=projects, actuals=actuals, prospects=prospects, demo=True).validated()
 

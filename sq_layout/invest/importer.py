@@ -31,6 +31,8 @@ from sq_layout.invest.schemas import (
     empty_table,
 )
 from sq_layout.plan.dataset import Dataset
+from sq_layout.tables.invest import IMPORTED
+from sq_layout.tables.spec import Col
 from sq_layout.upload_limits import clip
 
 PROBLEM_COLUMNS = ["sheet", "row", "column", "value", "expected"]
@@ -224,6 +226,39 @@ def _actuals(ds: Dataset, f: pd.DataFrame, source: str, out: _Collector) -> pd.D
     return t
 
 
+def _parsed(c: Col, text: pd.Series) -> tuple[pd.Series, fx.Problems]:
+    """A column no reader above builds, parsed by what its spec says: choices, number, date or text."""
+    assert c.imp is not None
+    required = c.imp.required
+    if c.choices:
+        return fx.parse_choice(text, c.choices, required)
+    if c.kind in ("float", "int", "Int64"):
+        num, p = fx.parse_number(text, required, minimum=None)
+        if c.kind == "float":
+            return num.fillna(c.filler()), p
+        whole = num.notna() & (num % 1 != 0)
+        p += [(fx.row(i), str(text[i]), "a whole number") for i in text.index[whole]]
+        return (num.astype("Int64") if c.kind == "Int64" else num.fillna(c.filler()).astype(int)), p
+    if c.kind == "date":
+        return fx.parse_date(text)
+    return text.where(text != "", c.filler()), [(fx.row(i), "", "a value") for i in text.index[(text == "") & required]]
+
+
+def _declared_only(f: pd.DataFrame, t: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
+    """The table's columns that only the spec declares (no reader above builds them): parsed from the sheet when it
+    is an import column, else the column's default."""
+    extra: dict[str, pd.Series] = {}
+    for c in IMPORTED[kind].columns:
+        if c.name in t.columns:
+            continue
+        if c.imp is None:
+            extra[c.name] = pd.Series([c.filler()] * len(t), index=t.index)
+            continue
+        extra[c.name], p = _parsed(c, f[c.imp.code or c.name])
+        out.add(c.imp.code or c.name, p)
+    return t.assign(**extra) if extra else t
+
+
 def validate_sheet(
     ds: Dataset,
     raw: pd.DataFrame,
@@ -258,6 +293,7 @@ def validate_sheet(
         table.insert(0, f"{kind[:-1]}_id", [f"new-{prefix}{i + first_row}" for i in f.index])
         table["origin"] = "import"
         table["source"] = [f"{source} {SHEETS[kind]} 第{i + first_row}行" for i in f.index]
+    table = _declared_only(f, table, kind, out)
     if out.rows:
         return ImportResult(kind, None, out.frame())
     table = table[list(schema.columns)].reset_index(drop=True)

@@ -18,6 +18,7 @@ from sq_layout.invest.locate import placement
 from sq_layout.invest.schemas import CARRIERS, FIRMS, LINKS, PROJECTS, STAGE_DATES, TARGETS
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
+from sq_layout.tables import invest as spec
 
 SOURCE_LABELS = {"ch4": "第四章", "ch5": "第五章"}
 
@@ -26,7 +27,7 @@ def read_links(path: Path = paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
     """The chain links the plan names (上游/中游/下游), each with its line and verbatim quote."""
     d = pd.read_csv(path, dtype={"link_id": str, "name": str, "quote": str, "source": str, "stage": str})
     d["line"] = d["line"].astype("Int64")
-    return LINKS.validate(d.fillna({"quote": ""})[list(LINKS.columns)])
+    return LINKS.validate(spec.LINKS.conform(d.fillna({"quote": ""})))
 
 
 @lru_cache(maxsize=8)
@@ -89,7 +90,7 @@ def plan_projects(ds: Dataset) -> pd.DataFrame:
         investment_yi=d["investment_yi"].astype(float),
         **{c: pd.Series(pd.NaT, index=d.index, dtype="datetime64[ns]") for c in STAGE_DATES},
     )
-    return PROJECTS.validate(out[list(PROJECTS.columns)].reset_index(drop=True))
+    return PROJECTS.validate(spec.PROJECTS.conform(out).reset_index(drop=True))
 
 
 def plan_unplaced(ds: Dataset) -> pd.DataFrame:
@@ -152,7 +153,7 @@ def plan_firms(ds: Dataset) -> pd.DataFrame:
     extra = named[[(n, a) not in known for n, a in zip(named["name"], named["area_id"], strict=True)]]
     extra = _named_located(ds, extra.reset_index(drop=True))
     extra = extra.assign(firm_id=[f"plan-{r}" for r in extra["record_id"]], credit_code="")
-    return FIRMS.validate(pd.concat([firms, extra[list(FIRMS.columns)]], ignore_index=True))
+    return FIRMS.validate(pd.concat([spec.FIRMS.conform(firms), spec.FIRMS.conform(extra)], ignore_index=True))
 
 
 def plan_carriers(ds: Dataset) -> pd.DataFrame:
@@ -168,4 +169,4 @@ def plan_carriers(ds: Dataset) -> pd.DataFrame:
         source=("source", lambda s: "；".join(dict.fromkeys(s))),
     )
     d.insert(0, "carrier_id", [f"plan-C{i + 1:03d}" for i in range(len(d))])
-    return CARRIERS.validate(d.rename(columns={"text": "name"})[list(CARRIERS.columns)])
+    return CARRIERS.validate(spec.CARRIERS.conform(d.rename(columns={"text": "name"})))

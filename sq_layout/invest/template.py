@@ -8,7 +8,6 @@ from typing import Any, SupportsInt, cast
 import pandas as pd
 
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS
-from sq_layout.invest.schemas import PROSPECT_CATEGORIES, PROSPECT_STATUSES, ROLES, STAGES
 from sq_layout.plan.dataset import Dataset
 
 ABOUT = "说明"
@@ -50,15 +49,13 @@ def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
     about.add_data_validation(crs)
     crs.add(CRS_CELL)
     lists = wb.create_sheet("选项")
-    columns = {
+    columns = {  # the plan's lists first, then each column's own choices (role, stage, …) as the specs give them
         "chains": [f"{n}" for n in ds.chains["chain_no"]] + list(ds.chains["name"]),
         "area": list(ds.areas["name"]),
         "links": list(links["name"]),
-        "role": list(ROLES),
-        "stage": list(STAGES),
-        "category": list(PROSPECT_CATEGORIES),
-        "status": list(PROSPECT_STATUSES),
     }
+    for f in (f for fields in KINDS.values() for f in fields if f.dropdown == "choices"):  # their own choices
+        columns.setdefault(f.code, list(f.choices))
     ranges = {}
     for j, (code, values) in enumerate(columns.items(), start=1):
         letter = get_column_letter(j)
@@ -66,7 +63,6 @@ def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
         for i, v in enumerate(values, start=2):
             lists.cell(i, j, v)
         ranges[code] = f"选项!${letter}$2:${letter}${max(2, len(values) + 1)}"
-    ranges["chain"] = ranges["chains"]
     lists.sheet_state = "hidden"
     for kind, fields in KINDS.items():
         ws = wb.create_sheet(SHEETS[kind])
@@ -74,9 +70,10 @@ def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
             cell = ws.cell(1, j, f.header)
             cell.comment = Comment(f"{'必填' if f.required else '选填'}：{f.help}", "sq-layout")
             ws.column_dimensions[get_column_letter(j)].width = max(12, len(f.header) * 2 + 4)
-            if f.code in ranges and f.code != "links":
+            if f.dropdown:
                 # a single chain/area/role/stage from the list; several chains can still be typed with ';'
-                dv = DataValidation(type="list", formula1=ranges[f.code], allow_blank=True, showErrorMessage=False)
+                source = f.code if f.dropdown == "choices" else str(f.dropdown)
+                dv = DataValidation(type="list", formula1=ranges[source], allow_blank=True, showErrorMessage=False)
                 ws.add_data_validation(dv)
                 dv.add(f"{get_column_letter(j)}2:{get_column_letter(j)}{ROWS}")
         ws.freeze_panes = "A2"

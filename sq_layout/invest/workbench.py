@@ -16,6 +16,7 @@ from sq_layout.invest.locate import placement
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import CHAIN_TASKS, PROSPECT_STATUSES, STAGE_DATES
 from sq_layout.plan.dataset import Dataset
+from sq_layout.tables import invest as spec
 
 LEAD_LINE = 1091  # 市领导挂钩联系产业链制度
 LEAD_QUOTE = "每条产业链明确由两名市级领导联系挂钩，由一个市直部门牵头。"
@@ -126,7 +127,7 @@ def add_prospect(data: InvestData, record: dict[str, object], lang: str = "zh") 
         "origin": "user",
         "source": str(record.get("source", "")).strip() or "用户登记",
     }
-    prospects = pd.concat([data.prospects, pd.DataFrame([row])], ignore_index=True)
+    prospects = pd.concat([data.prospects, spec.PROSPECTS.conform(pd.DataFrame([row]))], ignore_index=True)
     return replace(data, prospects=prospects.astype({"date_added": "datetime64[ns]"})).validated()
 
 
@@ -173,7 +174,7 @@ def to_project(
         "source": f"目标企业 {prospect_id}",
     }
     project["date_lead"] = pd.Timestamp(day)
-    projects = pd.concat([data.projects, pd.DataFrame([project])], ignore_index=True)
+    projects = pd.concat([data.projects, spec.PROJECTS.conform(pd.DataFrame([project]))], ignore_index=True)
     projects = projects.astype({c: "datetime64[ns]" for c in STAGE_DATES})
     prospects = p.copy()
     prospects.loc[hit[0], ["status", "area_id"]] = ["已转项目", area_id]

@@ -12,19 +12,11 @@ import shapely
 from sqlalchemy import Connection, LargeBinary, func, select, type_coerce
 
 from sq_layout.store.invest_tables import INVEST_COLUMNS, KEYS, invest_records
+from sq_layout.tables.spec import DTYPES as _DTYPES
 
 Row = dict[str, Any]
 Key = tuple[Any, ...]
 POINT_TABLES = tuple(n for n, spec in INVEST_COLUMNS.items() if any(k == "point" for _, k in spec))
-_DTYPES = {
-    "str": "str",
-    "float": "float64",
-    "point": "float64",
-    "int": "int64",
-    "Int64": "Int64",
-    "bool": "bool",
-    "date": "datetime64[ns]",
-}
 
 
 def _column(s: pd.Series, kind: str) -> list[Any]:

@@ -12,7 +12,6 @@ import shapely
 from sqlalchemy import (
     Column,
     Dialect,
-    Float,
     ForeignKey,
     Index,
     Integer,
@@ -24,110 +23,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from sq_layout.tables.plan import SPECS
+
 SRID = 4326
 
-# Column kinds as the Dataset holds them: "str" (never null, '' for empty), "float", "int", "Int64" (nullable int).
-RECORD_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "areas": [
-        ("area_id", "str"),
-        ("name", "str"),
-        ("short_name", "str"),
-        ("name_en", "str"),
-        ("short_name_en", "str"),
-        ("kind", "str"),
-        ("adcode", "str"),
-        ("stat_code", "str"),
-        ("parent_area_id", "str"),
-        ("parent_basis", "str"),
-        ("name_variants", "str"),
-    ],
-    "industries": [
-        ("industry_id", "str"),
-        ("name", "str"),
-        ("name_en", "str"),
-        ("tier", "str"),
-        ("color", "str"),
-        ("target_2025_yi", "float"),
-        ("target_source", "str"),
-        ("target_line", "int"),
-    ],
-    "subindustries": [
-        ("subindustry_id", "str"),
-        ("industry_id", "str"),
-        ("name", "str"),
-        ("name_en", "str"),
-        ("chain_no", "Int64"),
-        ("chain_relation", "str"),
-        ("target_2025_yi", "float"),
-        ("target_line", "Int64"),
-    ],
-    "chains": [
-        ("chain_no", "int"),
-        ("name", "str"),
-        ("name_en", "str"),
-        ("tier_as_printed", "str"),
-        ("industry_as_printed", "str"),
-        ("subindustry_as_printed", "str"),
-        ("industry_id", "str"),
-        ("output_2020_yi", "float"),
-        ("target_2023_yi", "float"),
-        ("target_2025_yi", "float"),
-        ("line", "int"),
-    ],
-    "assignments": [
-        ("area_id", "str"),
-        ("industry_id", "str"),
-        ("subindustry_id", "str"),
-        ("source", "str"),
-        ("ref", "str"),
-        ("line", "int"),
-        ("position", "int"),
-        ("area_as_written", "str"),
-        ("quote", "str"),
-        ("note", "str"),
-    ],
-    "details": [
-        ("area_id", "str"),
-        ("industry_id", "str"),
-        ("subindustry_id", "str"),
-        ("kind", "str"),
-        ("text", "str"),
-        ("source", "str"),
-        ("line", "int"),
-    ],
-    "conflicts": [
-        ("conflict_id", "str"),
-        ("kind", "str"),
-        ("area_id", "str"),
-        ("industry_id", "str"),
-        ("subindustry_id", "str"),
-        ("chain_no", "Int64"),
-        ("lines", "str"),
-        ("description", "str"),
-        ("description_en", "str"),
-    ],
-    "plan_figures": [
-        ("figure_id", "str"),
-        ("source", "str"),
-        ("ref", "str"),
-        ("subject", "str"),
-        ("measure", "str"),
-        ("value", "float"),
-        ("unit", "str"),
-        ("line", "int"),
-        ("as_printed", "str"),
-    ],
-    "boundaries": [
-        ("area_id", "str"),
-        ("adcode", "str"),
-        ("name", "str"),
-        ("geometry_quality", "str"),
-        ("source", "str"),
-        ("geometry_source", "str"),
-        ("geometry_date", "str"),
-        ("geometry_file", "str"),
-    ],
-}
+# (column, kind) of each plan record table, as its spec declares (sq_layout.tables.plan).
+RECORD_COLUMNS: dict[str, list[tuple[str, str]]] = {name: t.kinds() for name, t in SPECS.items()}
 
 
 class Geometry(TypeDecorator[Any]):
@@ -167,8 +68,6 @@ class Geometry(TypeDecorator[Any]):
             data = bytes(data)
         return shapely.from_wkb(data)
 
-
-_SQL_TYPES: dict[str, Any] = {"str": Text, "float": Float(precision=53), "int": Integer, "Int64": Integer}
 
 metadata = MetaData()
 
@@ -220,7 +119,7 @@ def _record_table(name: str) -> Table:
         Column("row_no", Integer, primary_key=True),
         Column("rev", Integer, nullable=False, default=1),
     ]
-    cols += [Column(c, _SQL_TYPES[kind], nullable=kind != "str" and kind != "int") for c, kind in RECORD_COLUMNS[name]]
+    cols += SPECS[name].sql_columns(Geometry())
     if name == "boundaries":
         cols.append(Column("geometry", Geometry(), nullable=False))
     return Table(f"rec_{name}", metadata, *cols)

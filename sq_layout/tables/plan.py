@@ -1,0 +1,168 @@
+"""The plan's record tables, each declared once: areas, industries, sub-industries, chains, assignments, details,
+conflicts, the plan's figures, and the boundaries' attributes.
+
+From these come the pandera schemas (sq_layout.plan.schemas), the store's tables (sq_layout.store.tables) and the plan
+template's drop-downs (sq_layout.imports.plan_template). The sheets and CSVs are headed by the column names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandera.pandas as pa
+
+from sq_layout.tables.spec import Col, TableSpec
+
+SOURCES = ("table10", "ch4", "ch5")  # passages of the plan text: a line and a quote standing on it
+# Sources outside the plan text (an assignment decided at a meeting, by a document): a reference, no line (0), no quote
+OTHER_SOURCES = ("meeting", "document")
+ASSIGNMENT_SOURCES = SOURCES + OTHER_SOURCES
+TIERS = ("dominant", "leading")
+AREA_KINDS = ("county", "zone")
+DETAIL_KINDS = ("product", "carrier", "town", "firm", "note")
+GEOMETRY_QUALITY = ("official", "derived", "schematic")
+
+_ID = pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")
+_TEXT = pa.Check.str_length(min_value=1)
+_POSITIVE = pa.Check.ge(1)
+# inf and NaN parse as floats; a plan figure is always a finite number
+_FINITE = pa.Check(lambda s: np.isfinite(s.astype(float)), error="a finite number (not inf or nan)")
+_AMOUNT = (pa.Check.ge(0), _FINITE)
+# float and nullable int columns may be NULL in the store (migration 0001)
+_DB_NULLABLE = frozenset({"float", "Int64"})
+
+
+def _text(name: str, unique: bool = False) -> Col:
+    return Col(name, checks=(_TEXT,), unique=unique)
+
+
+def _line(name: str = "line") -> Col:
+    return Col(name, "int", (_POSITIVE,), coerce=True)
+
+
+def _ref(name: str, sheet: str) -> Col:
+    """A column whose values are another sheet's ids (the template offers them as a drop-down)."""
+    return Col(name, dropdown=f"{sheet}.{name}")
+
+
+def _plan(name: str, *columns: Col, key: str = "") -> TableSpec:
+    return TableSpec(name, columns, key=(key,) if key else (), db_nullable=_DB_NULLABLE)
+
+
+AREAS = _plan(
+    "areas",
+    Col("area_id", checks=(_ID,), unique=True),
+    _text("name", unique=True),
+    _text("short_name"),
+    _text("name_en", unique=True),  # English names are typed as ids on the command line
+    _text("short_name_en"),
+    Col("kind", choices=AREA_KINDS, dropdown="choices"),
+    Col("adcode", checks=(pa.Check.str_matches(r"^(\d{6})?$"),)),
+    Col("stat_code", checks=(pa.Check.str_matches(r"^(\d{6}|\d{9})?$"),)),
+    Col("parent_area_id", dropdown="areas.area_id"),
+    Col("parent_basis"),
+    Col("name_variants"),
+)
+
+INDUSTRIES = _plan(
+    "industries",
+    Col("industry_id", checks=(_ID,), unique=True),
+    _text("name", unique=True),
+    _text("name_en", unique=True),
+    Col("tier", choices=TIERS, dropdown="choices"),
+    Col("color", checks=(pa.Check.str_matches(r"^#[0-9A-Fa-f]{6}$"),), unique=True),
+    Col("target_2025_yi", "float", (pa.Check.gt(0), _FINITE), coerce=True),
+    _text("target_source"),
+    _line("target_line"),
+)
+
+SUBINDUSTRIES = _plan(
+    "subindustries",
+    Col("subindustry_id", checks=(_ID,), unique=True),
+    _ref("industry_id", "industries"),
+    _text("name", unique=True),
+    _text("name_en", unique=True),
+    Col("chain_no", "Int64", (_POSITIVE,), coerce=True, dropdown="chains.chain_no"),
+    Col("chain_relation", choices=("same", "broader", "")),
+    Col("target_2025_yi", "float", (pa.Check.gt(0), _FINITE), nullable=True, coerce=True),
+    Col("target_line", "Int64", (_POSITIVE,), coerce=True),
+)
+
+CHAINS = _plan(
+    "chains",
+    Col("chain_no", "int", (_POSITIVE,), unique=True, coerce=True),
+    _text("name", unique=True),
+    _text("name_en", unique=True),
+    Col("tier_as_printed", choices=("主导产业", "先导产业")),
+    _text("industry_as_printed"),
+    _text("subindustry_as_printed"),
+    _ref("industry_id", "industries"),
+    Col("output_2020_yi", "float", _AMOUNT, coerce=True),
+    Col("target_2023_yi", "float", _AMOUNT, coerce=True),
+    Col("target_2025_yi", "float", _AMOUNT, coerce=True),
+    _line(),
+)
+
+ASSIGNMENTS = _plan(
+    "assignments",
+    _ref("area_id", "areas"),
+    _ref("industry_id", "industries"),
+    _ref("subindustry_id", "subindustries"),
+    # the drop-down offers the plan's passages; meeting/document are typed
+    Col("source", choices=ASSIGNMENT_SOURCES, dropdown=SOURCES),
+    _text("ref"),
+    Col("line", "int", (pa.Check.ge(0),), coerce=True),  # 0: not from the plan text (OTHER_SOURCES)
+    Col("position", "int", (_POSITIVE,), coerce=True),
+    _text("area_as_written"),
+    Col("quote"),  # required, and standing on its line, for SOURCES (plan_check, edit_check)
+    Col("note"),
+)
+
+DETAILS = _plan(
+    "details",
+    _ref("area_id", "areas"),
+    _ref("industry_id", "industries"),
+    _ref("subindustry_id", "subindustries"),
+    Col("kind", choices=DETAIL_KINDS, dropdown="choices"),
+    _text("text"),
+    Col("source", choices=SOURCES, dropdown="choices"),
+    _line(),
+)
+
+CONFLICTS = _plan(
+    "conflicts",
+    Col("conflict_id", checks=(pa.Check.str_matches(r"^C\d{2,}$"),), unique=True),
+    _text("kind"),
+    _ref("area_id", "areas"),
+    Col("industry_id"),
+    Col("subindustry_id"),
+    Col("chain_no", "Int64", coerce=True),
+    Col("lines", checks=(pa.Check.str_matches(r"^\d+(;\d+)*$"),)),
+    _text("description"),
+    _text("description_en"),
+)
+
+PLAN_FIGURES = _plan(
+    "plan_figures",
+    Col("figure_id", checks=(pa.Check.str_matches(r"^[A-Za-z0-9_]+$"),), unique=True),
+    Col("source", choices=("table9", "table11", "ch4")),
+    _text("ref"),
+    _text("subject"),
+    Col("measure", choices=("output_2020", "target_2023", "target_2025", "cagr_2020_2025")),
+    Col("value", "float", (_FINITE,), coerce=True),
+    Col("unit", choices=("亿元", "%")),
+    _line(),
+    _text("as_printed"),
+)
+
+# The boundaries' attributes (their geometry is a column of its own in the store; sq_layout.plan.boundaries checks it).
+BOUNDARIES = _plan(
+    "boundaries",
+    *(Col(c) for c in ("area_id", "adcode", "name", "geometry_quality", "source", "geometry_source")),
+    *(Col(c) for c in ("geometry_date", "geometry_file")),
+)
+
+# The plan's tables in the order of the bundle, the template and the store.
+SPECS: dict[str, TableSpec] = {
+    s.name: s
+    for s in (AREAS, INDUSTRIES, SUBINDUSTRIES, CHAINS, ASSIGNMENTS, DETAILS, CONFLICTS, PLAN_FIGURES, BOUNDARIES)
+}
