@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
@@ -78,3 +79,30 @@ def test_snapshot_made_in_memory_equals_rows_for_untidy_frames(ws: Workspace) ->
         pd.testing.assert_frame_equal(getattr(from_snapshot, name), frame, check_exact=True, obj=name)
     assert list(from_snapshot.boundaries.geometry.to_wkb()) == list(rows["boundaries"].geometry.to_wkb())
     assert from_snapshot.areas["short_name_en"].iloc[2] == "7" and from_snapshot.areas["name_variants"].iloc[1] == ""
+
+
+def test_snapshots_are_stored_uncompressed_on_postgresql(new_db_url: Callable[[str], str]) -> None:
+    """Migration 0008: PostgreSQL keeps the blob as it is (pglz cannot shrink Arrow and WKB, and trying was slow)."""
+    from sqlalchemy import text
+
+    from sq_layout.store import open_workspace
+    from tests.store.test_invest_migration import migrate
+
+    ws = open_workspace(new_db_url("postgresql"))
+    query = text(
+        "SELECT attstorage FROM pg_attribute WHERE attrelid = 'version_snapshot'::regclass AND attname = 'data'"
+    )
+
+    def storage() -> str:
+        with ws.engine.connect() as conn:
+            return str(conn.execute(query).scalar_one())
+
+    assert storage() == "e"
+    migrate(ws.engine, "0007", down=True)
+    assert storage() == "x"
+    migrate(ws.engine, "head")
+    assert storage() == "e"
+    base = ws.latest_id()
+    vid = ws.save_dataset(ws.load(base), "after 0008", parent_id=base)
+    pd.testing.assert_frame_equal(ws.load(vid).areas, ws.load(base).areas)
+    ws.engine.dispose()
