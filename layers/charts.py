@@ -23,9 +23,30 @@ STEP = 22  # px per category row: 12 px text with room to breathe
 Spec = dict[str, Any]
 
 
+WRAP = 24  # characters: a longer category label (English chain names) wraps onto a second line
+
+
 def axis(angle: int = 0) -> Spec:
-    """An axis that draws every label in full at a legible size."""
-    return {"labelLimit": 0, "labelOverlap": False, "labelFontSize": LABEL_SIZE, "labelAngle": angle, "title": None}
+    """An axis that draws every label in full at a legible size; long labels wrap at word breaks."""
+    return {
+        "labelLimit": 0,
+        "labelOverlap": False,
+        "labelFontSize": LABEL_SIZE,
+        "labelAngle": angle,
+        "labelLineHeight": LABEL_SIZE + 1,
+        "labelExpr": f"split(trim(replace(datum.label, regexp('(.{{1,{WRAP}}})( +|$)', 'g'), '$1\\n')), '\\n')",
+        "title": None,
+    }
+
+
+def across() -> Spec:
+    """An axis of columns whose labels stand upright (one per column, never on top of a neighbour)."""
+    return {"labelLimit": 0, "labelOverlap": False, "labelFontSize": LABEL_SIZE - 1, "labelAngle": -90, "title": None}
+
+
+def row_step(labels: list[str]) -> int:
+    """Px per row: room for a second line when a label wraps."""
+    return STEP if all(len(str(x)) <= WRAP for x in labels) else 2 * (LABEL_SIZE + 1) + 4
 
 
 def _values(df: pd.DataFrame) -> list[dict[str, Any]]:
@@ -59,19 +80,19 @@ def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None,
         "data": {"values": _values(long)},
         "mark": {"type": "rect", "stroke": "#ffffff"},
         "encoding": {
-            "x": {"field": "area", "type": "nominal", "sort": areas, "axis": axis(-45)},
+            "x": {"field": "area", "type": "nominal", "sort": areas, "axis": across()},
             "y": {"field": "chain", "type": "nominal", "sort": chains, "axis": axis()},
             "color": {
                 "field": "n_sources",
                 "type": "quantitative",
                 "scale": {"domain": [0, 3], "scheme": "purples"},
-                "legend": {"title": ""},
+                "legend": {"title": "", "orient": "top", "gradientLength": 120},  # above: the width is the cells'
             },
             "opacity": opacity,
             "tooltip": _tip([("area", "nominal"), ("chain", "nominal"), ("n_sources", "quantitative")], lang),
         },
-        "width": {"step": 36},
-        "height": {"step": STEP},
+        "width": {"step": 20},
+        "height": {"step": row_step(chains)},
     }
 
 
@@ -87,7 +108,7 @@ def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str, lang: str = "z
             "y": {"field": "chain", "type": "nominal", "sort": "-x", "axis": axis()},
             "tooltip": _tip([("chain", "nominal"), ("n_hosts", "quantitative")], lang),
         },
-        "height": {"step": STEP},
+        "height": {"step": row_step(list(data["chain"]))},
     }
 
 
@@ -98,7 +119,7 @@ def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str, lang: s
         "data": {"values": _values(long)},
         "mark": "rect",
         "encoding": {
-            "x": {"field": "b", "type": "nominal", "sort": order, "axis": axis(-40)},
+            "x": {"field": "b", "type": "nominal", "sort": order, "axis": across()},
             "y": {"field": "a", "type": "nominal", "sort": order, "axis": axis()},
             "color": {
                 "field": "similarity",
@@ -123,7 +144,7 @@ def targets_bar(data: pd.DataFrame, by: str, axis_title: str, lang: str = "zh") 
             "y": {"field": "chain", "type": "nominal", "sort": "-x", "axis": axis()},
             "tooltip": _tip([("chain", "nominal"), (by, "quantitative")], lang),
         },
-        "height": {"step": STEP},
+        "height": {"step": row_step(list(data["chain"]))},
     }
 
 

@@ -27,6 +27,7 @@ from sq_layout.legend import LegendEntry, value_entries
 from sq_layout.style import VALUE_RAMP
 
 KINDS = ("firm", "project", "carrier")
+SYMBOL_RADIUS = {"firm": 5.5, "carrier": 6.0}  # px; a park is drawn as a square of twice this side
 NO_CHAIN = "#777777"
 # Twenty distinguishable colours, one per 表十一 chain (Tableau 20 order).
 CHAIN_COLORS = (
@@ -49,8 +50,8 @@ def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataF
         first = pd.to_numeric(tab["chains"].str.split(";", n=1).str[0], errors="coerce").fillna(0).astype(int)
         if kind == "project":
             radius = np.clip(4 + 2.2 * np.log10(1 + tab["investment_yi"].to_numpy()), 4, 12).round(1)
-        else:
-            radius = np.full(len(tab), 4.0)
+        else:  # a firm's circle and a park's square big enough to see and tell apart (static/sqpoints.js)
+            radius = np.full(len(tab), SYMBOL_RADIUS[kind])
         parts.append(
             pd.DataFrame(
                 {
@@ -125,16 +126,20 @@ def invest_overlay(
 
 
 def legend_html(chains: list[tuple[int, str]], labels: dict[str, str]) -> str:
-    """Chain colours present, the point kinds and the approximate-placement mark, as escaped HTML."""
-    dot = '<span style="display:inline-block;width:12px;height:12px;border-radius:6px;background:{};{}"></span> '
-    rows = [dot.format(chain_color(n), "") + escape(f"{n}. {name}") for n, name in chains]
+    """Chain colours present, each kind's symbol as the map draws it (firm: circle with a dark outline, project:
+    circle with a white outline, park: square) and the approximate-placement mark, as escaped HTML."""
+    sym = '<span style="display:inline-block;vertical-align:-2px;width:{0}px;height:{0}px;{1}"></span> '
+    dot = sym.format(12, "border-radius:6px;background:{}")
+    rows = [dot.format(chain_color(n)) + escape(f"{n}. {name}") for n, name in chains]
+    grey = "background:#9aa4ad;box-sizing:border-box;"
     rows += [
-        dot.format("#ccc", "border:1px solid #fff") + escape(labels["firm"]),
-        dot.format("#ccc", "border:1px solid #222") + escape(labels["project"]),
-        dot.format("#ccc", "border:2px solid #000") + escape(labels["carrier"]),
-        dot.format("rgba(200,200,200,.3)", "border:1px dashed #555") + escape(labels["approximate"]),
+        sym.format(12, grey + "border-radius:6px;border:1.5px solid #1a1a1a") + escape(labels["firm"]),
+        sym.format(12, grey + "border-radius:6px;border:1.5px solid #fff;box-shadow:0 0 0 1px #9aa4ad")
+        + escape(labels["project"]),
+        sym.format(12, grey + "border:2px solid #000") + escape(labels["carrier"]),
+        sym.format(12, grey + "border-radius:6px;border:1.5px dashed #1a1a1a") + escape(labels["approximate"]),
     ]
-    item = '<span style="display:inline-block;margin:0 14px 2px 0;white-space:nowrap">{}</span>'
+    item = '<span class="sq-legend-item" style="display:inline-block;margin:0 14px 2px 0;white-space:nowrap">{}</span>'
     return '<div class="sq-legend">' + "".join(item.format(r) for r in rows) + "</div>"
 
 

@@ -22,33 +22,53 @@
     return widths[k];
   }
 
-  function candidate(layer, lang) {
-    var p = layer.feature.properties, zone = p.kind === "zone", text = p.name[lang];
-    var prio = (layer._sqEmph ? 0 : 1e6) + (zone ? 5e5 : 0) + p.rank;
-    if (p.area_id === (st.spec && st.spec.sel)) { prio = -1; }
-    return { layer: layer, p: p, w: textWidth(text, zone), h: zone ? 15 : 16, zone: zone, text: text, prio: prio };
+  /* A name without its trailing bracketed note (“苏宿园区（示意）” → “苏宿园区”), for an area too small for the
+   * whole name: the legend and the tooltip say what the note said. */
+  function shortName(text) {
+    return text.replace(/\s*[（(][^（()）]*[)）]$/, "") || text;
   }
 
-  /* Labels (x, y: the area's point; w, h: the label's size; prio: lower first) placed in a view of the given size:
-   * each at its point or at the first of OFFSETS that stays inside the view and covers no label placed before it;
-   * a label with no such place is left out. Returns { c, x, y, moved } in view pixels, in placing order. */
+  function candidate(layer, lang) {
+    var p = layer.feature.properties, zone = p.kind === "zone", text = p.name[lang], short = shortName(text);
+    var prio = (layer._sqEmph ? 0 : 1e6) + (zone ? 5e5 : 0) + p.rank;
+    if (p.area_id === (st.spec && st.spec.sel)) { prio = -1; }
+    return { layer: layer, p: p, w: textWidth(text, zone), h: zone ? 15 : 16, zone: zone, text: text, prio: prio,
+      short: short, shortW: textWidth(short, zone) };
+  }
+
+  /* Labels (x, y: the area's point; w, h: the label's size; prio: lower first; optionally area: the area's box
+   * {l, t, r, b} and short, shortW: a shorter name and its width) placed in a view of the given size: each at its
+   * point or at the first of OFFSETS that stays inside the view and covers no label placed before it, inside its
+   * area's box if it can (whole name, then the short one), else wherever it fits (the short name); a label with no
+   * such place is left out. Returns { c, x, y, w, text, moved } in view pixels, in placing order. */
   function spread(cands, size) {
     cands.sort(function (a, b) { return a.prio - b.prio; });
     var placed = [], out = [];
     cands.forEach(function (c) {
-      for (var k = 0; k < OFFSETS.length; k++) {
-        var x = c.x + OFFSETS[k][0] * (c.w / 2 + 4), y = c.y + OFFSETS[k][1] * (c.h + 2);
-        var r = { l: x - c.w / 2, r: x + c.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
-        if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
-        var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
-        if (!hit) {
-          placed.push(r);
-          out.push({ c: c, x: x, y: y, moved: k > 0 });
-          return;
+      var whole = { text: c.text, w: c.w }, forms = [whole];
+      if (c.short && c.short !== c.text) { forms.push({ text: c.short, w: c.shortW }); }
+      var tries = forms.map(function (f) { return [f, !!c.area]; }).concat([[forms[forms.length - 1], false]]);
+      for (var n = 0; n < tries.length; n++) {
+        var f = tries[n][0], inside = tries[n][1];
+        for (var k = 0; k < OFFSETS.length; k++) {
+          var x = c.x + OFFSETS[k][0] * (f.w / 2 + 4), y = c.y + OFFSETS[k][1] * (c.h + 2);
+          var r = { l: x - f.w / 2, r: x + f.w / 2, t: y - c.h / 2, b: y + c.h / 2 };
+          if (r.l < 0 || r.t < 0 || r.r > size.x || r.b > size.y) { continue; }
+          if (inside && !within(r, c.area)) { continue; }
+          var hit = placed.some(function (q) { return r.l < q.r && r.r > q.l && r.t < q.b && r.b > q.t; });
+          if (!hit) {
+            placed.push(r);
+            out.push({ c: c, x: x, y: y, w: f.w, text: f.text, moved: k > 0 });
+            return;
+          }
         }
       }
     });
     return out;
+  }
+
+  function within(r, a) { // 2 px of slack: an area's box is drawn with its outline
+    return r.l >= a.l - 2 && r.r <= a.r + 2 && r.t >= a.t - 2 && r.b <= a.b + 2;
   }
 
   // Up to SMALL_SET areas: every label in view, moved aside when it would cover another.
@@ -57,11 +77,13 @@
     for (var i = 0; i < st.layers.length; i++) {
       var pt = m.latLngToContainerPoint(st.layers[i].feature.properties.lp);
       if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
-      cands.push(L.extend(candidate(st.layers[i], lang), { x: pt.x, y: pt.y }));
+      var b = st.layers[i].getBounds(), nw = m.latLngToContainerPoint(b.getNorthWest());
+      var se = m.latLngToContainerPoint(b.getSouthEast());
+      cands.push(L.extend(candidate(st.layers[i], lang), { x: pt.x, y: pt.y, area: { l: nw.x, t: nw.y, r: se.x, b: se.y } }));
     }
     return spread(cands, size).map(function (o) {
       var lp = m.containerPointToLayerPoint([o.x, o.y]);
-      return { c: o.c, x: lp.x, y: lp.y, moved: o.moved };
+      return { c: o.c, x: lp.x, y: lp.y, moved: o.moved, text: o.text };
     });
   }
 
@@ -134,7 +156,9 @@
       } else if (div.className !== cls) {
         div.className = cls;
       }
-      if (div.textContent !== o.c.text) { div.textContent = o.c.text; }
+      var text = o.text || o.c.text;
+      if (div.textContent !== text) { div.textContent = text; }
+      div.title = text === o.c.text ? "" : o.c.text;
       div.style.left = o.x + "px";
       div.style.top = o.y + "px";
       next[id] = div;
@@ -155,7 +179,7 @@
 
   window.sqLabels = { place: place };
   if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
-    module.exports = { spread: spread, gridPlace: gridPlace };
+    module.exports = { spread: spread, gridPlace: gridPlace, shortName: shortName };
   }
 })();
 

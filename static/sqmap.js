@@ -310,22 +310,31 @@
     return true;
   }
 
+  /* Replace the page's history.pushState by one that replaces the current entry when only the `quiet` parameters
+   * change (see quietChange, handed in as its source). */
+  function installGuard(win, quiet, quiet_change) {
+    var h = win.history, push = h.pushState;
+    h.pushState = function (state, title, url) {
+      var here = win.location.pathname + win.location.search;
+      if (url !== undefined && url !== null && quiet_change(here, "" + url, quiet)) {
+        return h.replaceState(state, title, url);
+      }
+      return push.call(h, state, title, url);
+    };
+    h.sqGuarded = true;
+  }
+
   /* The page writes its view into the URL, one history entry per write. Keep one entry per view a reader would go
    * back to: a write that changes only the reader's settings replaces the current entry instead. Installed once on
-   * the page that holds the map frame (same origin); a page of another origin is left alone. */
+   * the page that holds the map frame (same origin; a page of another origin is left alone), as a script of that
+   * page: this frame goes when the page shows another view, and its functions lose their globals with it. */
   S.guardHistory = function (win, quiet) {
     try {
-      var h = win.history;
-      if (h.sqGuarded) { return; }
-      var push = h.pushState;
-      h.pushState = function (state, title, url) {
-        var here = win.location.pathname + win.location.search;
-        if (url !== undefined && url !== null && quietChange(here, String(url), quiet)) {
-          return h.replaceState(state, title, url);
-        }
-        return push.call(h, state, title, url);
-      };
-      h.sqGuarded = true;
+      if (win.history.sqGuarded) { return; }
+      var el = win.document.createElement("script");
+      el.textContent = "(" + installGuard + ")(window, " + JSON.stringify(quiet) + ", " + quietChange + ");";
+      win.document.head.appendChild(el);
+      el.remove();
     } catch {
       // not ours to change
     }

@@ -12,8 +12,11 @@
   var CLUSTER_MIN = 400; // fewer points: every point on its own at every zoom
   var FREE_ZOOM = 13; // from this zoom on, no clustering
   var PAD = 0.25; // canvas margin beyond the view on each side, so a short pan shows points already drawn
-  var KIND_LINE = ["#ffffff", "#222222", "#000000"];
-  var KIND_WEIGHT = [1, 1, 2];
+  // kinds (layers/invest.py KINDS): firm, project, carrier park. A firm is a filled circle with a dark outline, a
+  // project a circle sized by its investment with a white outline, a park a square with a black outline.
+  var KIND_LINE = ["#1a1a1a", "#ffffff", "#000000"];
+  var KIND_WEIGHT = [1.5, 1.5, 2];
+  var FAN_CELL = 15; // px between the symbols of records that share one position (the plan's, placed in their area)
   var st = { url: null, n: 0, levels: {}, hits: [], ready: false, ms: null, redraws: 0 };
 
   function notice(text) {
@@ -31,7 +34,7 @@
     if (st.tip) { L.DomUtil.remove(st.tip); } // the old map's tooltip: map.remove() leaves it in the container
     st.map = map; st.url = null; st.levels = {}; st.hits = []; st.note = null; st.lat = null;
     var pane = map.getPane("sqpoints") || map.createPane("sqpoints");
-    pane.style.zIndex = 450; // above the areas, below labels and tooltips
+    pane.style.zIndex = 440; // above the areas, below the area names (450), so a cluster never hides a name
     pane.style.pointerEvents = "none"; // areas keep their tooltips; hits are found from map events
     st.canvas = L.DomUtil.create("canvas", "sq-points", pane);
     st.tip = L.DomUtil.create("div", "sq-point-tip", map.getContainer());
@@ -43,6 +46,7 @@
     map.on("mousemove", hover);
     map.on("mouseout", hideTip);
     map.on("click", click);
+    map.on("sqlabels", function () { if (st.groups && st.groups.length && !clustered()) { redraw(); } });
   }
 
   /* Called by the page's per-rerun script: draw this point set (fetched once; the same URL again does nothing). */
@@ -93,7 +97,77 @@
     var pts = decodePoints(buf, n);
     for (var k in pts) { st[k] = pts[k]; }
     st.levels = {};
+    st.groups = stacks(pts);
+    st.dx = new Float32Array(n); st.dy = new Float32Array(n);
   }
+
+  /* Records that share one position (the plan names firms and parks by area, so they sit at the area's point) or
+   * are placed approximately: index lists, one per position, each drawn fanned out beside the area's name. */
+  function stacks(pts) {
+    var at = new Map(), out = [];
+    for (var i = 0; i < pts.n; i++) {
+      var key = pts.lat[i] + ":" + pts.lng[i], g = at.get(key);
+      if (g) { g.push(i); } else { g = [i]; at.set(key, g); out.push(g); }
+    }
+    return out.filter(function (s) { return s.length > 1 || pts.approx[s[0]] === 1; });
+  }
+
+  /* Offsets of n symbols on a grid `cell` px apart: the first on the spot itself, the others on the square rings
+   * around it (8k cells on ring k, from the top clockwise), so circles and squares never touch, a lone record keeps
+   * its exact place and a stack's first record stays where a click on the spot finds it. */
+  function fanOut(n, cell) {
+    var out = [[0, 0]];
+    for (var ring = 1; out.length < n; ring++) {
+      var cells = [];
+      for (var x = -ring; x <= ring; x++) { cells.push([x, -ring]); } // top, left to right
+      for (var y = -ring + 1; y <= ring; y++) { cells.push([ring, y]); } // right, downwards
+      for (x = ring - 1; x >= -ring; x--) { cells.push([x, ring]); } // bottom, right to left
+      for (y = ring - 1; y > -ring; y--) { cells.push([-ring, y]); } // left, upwards
+      for (var k = 0; k < cells.length && out.length < n; k++) { out.push([cells[k][0] * cell, cells[k][1] * cell]); }
+    }
+    return out;
+  }
+
+  /* How far down a box {l, t, r, b} must move to cover none of the rects (area names): below each one it meets. */
+  function clearOf(box, rects) {
+    var dy = 0;
+    for (var pass = 0; pass <= rects.length; pass++) {
+      var hit = null;
+      for (var j = 0; j < rects.length; j++) {
+        var q = rects[j];
+        if (box.l < q.r && box.r > q.l && box.t + dy < q.b && box.b + dy > q.t) { hit = q; break; }
+      }
+      if (!hit) { return dy; }
+      dy = hit.b + 3 - box.t;
+    }
+    return dy;
+  }
+
+  // The area names on the map, as container rects.
+  function labelRects() {
+    var c = st.map.getContainer(), cr = c.getBoundingClientRect(), out = [];
+    c.querySelectorAll(".sq-label").forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      out.push({ l: r.left - cr.left, t: r.top - cr.top, r: r.right - cr.left, b: r.bottom - cr.top });
+    });
+    return out;
+  }
+
+  // Fan out each stack around its spot, moved down clear of the area names and of the stacks fanned before it
+  // (container offsets of every stacked point, in st.dx / st.dy).
+  function fan(fx, fy, padX, padY) {
+    var rects = labelRects(), half = FAN_CELL / 2;
+    st.dx.fill(0); st.dy.fill(0);
+    st.groups.forEach(function (g) {
+      var x = fx(st.wx[g[0]]) - padX, y = fy(st.wy[g[0]]) - padY, offs = fanOut(g.length, FAN_CELL), ext = 0;
+      offs.forEach(function (o) { ext = Math.max(ext, Math.abs(o[0]), Math.abs(o[1])); });
+      var box = { l: x - ext - half, r: x + ext + half, t: y - ext - half, b: y + ext + half };
+      var dy = clearOf(box, rects);
+      rects.push({ l: box.l, r: box.r, t: box.t + dy, b: box.b + dy }); // the next stack keeps clear of this one too
+      g.forEach(function (i, k) { st.dx[i] = offs[k][0]; st.dy[i] = offs[k][1] + dy; });
+    });
+  }
+
 
   function clustered() { return st.n >= CLUSTER_MIN && st.map.getZoom() < FREE_ZOOM; }
 
@@ -173,6 +247,7 @@
       }
       for (i = 0; i < single.length; i++) { drawPoint(ctx, single[i].first, fx, fy, colors, hits, padX, padY, single[i].n); }
     } else {
+      if (st.groups.length) { fan(fx, fy, padX, padY); }
       for (i = 0; i < st.n; i++) {
         var px = fx(st.wx[i]), py = fy(st.wy[i]);
         if (px < -15 || py < -15 || px > w + 15 || py > h + 15) { continue; }
@@ -184,14 +259,16 @@
   }
 
   function drawPoint(ctx, i, fx, fy, colors, hits, padX, padY, count) {
-    var x = fx(st.wx[i]), y = fy(st.wy[i]), r = st.radius[i] / 10, approx = st.approx[i] === 1, k = st.kind[i];
+    var fanned = !clustered();
+    var x = fx(st.wx[i]) + (fanned ? st.dx[i] : 0), y = fy(st.wy[i]) + (fanned ? st.dy[i] : 0);
+    var r = st.radius[i] / 10, approx = st.approx[i] === 1, k = st.kind[i];
     ctx.beginPath();
-    ctx.arc(x, y, r, 0, 2 * Math.PI);
-    ctx.globalAlpha = approx ? 0.3 : 0.85;
+    if (k === 2) { ctx.rect(x - r, y - r, 2 * r, 2 * r); } else { ctx.arc(x, y, r, 0, 2 * Math.PI); }
+    ctx.globalAlpha = 0.9; // placed approximately (in its area) is said by the dashed outline, not by fading
     ctx.fillStyle = colors[st.chain[i]] || colors[0];
     ctx.fill();
     ctx.globalAlpha = 1;
-    ctx.setLineDash(approx ? [2, 2] : []);
+    ctx.setLineDash(approx ? [3, 2] : []);
     ctx.lineWidth = KIND_WEIGHT[k];
     ctx.strokeStyle = KIND_LINE[k];
     ctx.stroke();
@@ -280,6 +357,12 @@
     return { url: st.url, n: st.n, ready: st.ready, ms: st.ms, bytes: st.fetched || 0, clustered: !!st.map && clustered(),
       drawnPoints: pts, drawnClusters: cl, redraws: st.redraws, fetches: st.fetches || 0, zoom: st.map ? st.map.getZoom() : null };
   };
+  /* The drawn symbols (not clusters) in container pixels, with their kind and size (for tests). */
+  P.symbols = function () {
+    return st.hits.filter(function (h) { return !h.c; }).map(function (h) {
+      return { x: h.x, y: h.y, r: h.r, kind: st.kind[h.i], approx: st.approx[h.i] === 1 };
+    });
+  };
   /* For the benchmark: milliseconds to cluster and draw after zooming by dz levels (no animation). */
   P.timeZoom = function (dz) {
     var t0 = performance.now();
@@ -293,6 +376,7 @@
   };
 
   if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
-    module.exports = { decodePoints: decodePoints, cluster: cluster, RADIUS: RADIUS };
+    module.exports = { decodePoints: decodePoints, cluster: cluster, RADIUS: RADIUS, stacks: stacks, fanOut: fanOut,
+      clearOf: clearOf };
   }
 })();

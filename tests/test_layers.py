@@ -89,7 +89,7 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
     published = [tip for f in doc["features"] for tip in f["properties"]["tip"]]
     assert all("<script>" not in tip for tip in published) and any("&lt;script&gt;" in tip for tip in published)
     # labels reach the page as text nodes (textContent in static/sqlabels.js), tooltips as escaped HTML
-    assert "div.textContent = o.c.text;" in (ROOT / "static" / "sqlabels.js").read_text(encoding="utf-8")
+    assert "div.textContent = text;" in (ROOT / "static" / "sqlabels.js").read_text(encoding="utf-8")
     legend = legend_html("zh", True, (EVIL, "#123456"), 1, True)
     assert "<script>" not in legend and "&lt;script&gt;" in legend
     panel = area_panel(ds, "sihong", "zh")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
@@ -20,6 +21,14 @@ from ui.tables import html_table, show_table
 
 ds, geo = load()
 AREA_IDS = tuple(ds.areas["area_id"])
+WIDE_CSS = """<style>
+.block-container, [data-testid="stMainBlockContainer"] { padding-left: 1.5rem !important;
+  padding-right: 1.5rem !important; max-width: none !important; }
+.sq-t11 table { font-size: 0.85rem; width: 100%; }
+.sq-t11 th, .sq-t11 td { padding: 0.25rem 0.4rem !important; }
+.sq-t11 td:not(:first-child) { white-space: nowrap; }
+</style>"""
+UNIT = re.compile(r"\s*[（(][^（()）]*[)）]$")  # a header's trailing unit: （亿元）, (100m yuan)
 PICKER_SHOWS_SELECTION_UP_TO = 300  # areas; above, the picker jumps to an area (see area_picker)
 HOSTS_SHOWN = 100  # rows of the hosts table on the page; the export has them all
 
@@ -114,8 +123,10 @@ def hosts_view(view: ViewState) -> None:
     for col in ("output_2020", "target_2023", "target_2025"):  # as printed in 表十一: 117.61, 850, 1000
         figs[col] = figs[col].map(lambda v: f"{v:g}")
     st.markdown(f"**{t('chain_figures', lang)}**")
+    # the title names the unit (亿元), so the headers leave it out and stay within two lines in the panel
+    heads = {k: UNIT.sub("", v) for k, v in headers(list(figs.columns), lang).items()}
     # a plain table (escaped): a few hundred bytes where a table widget sends a kilobyte or two of schema
-    st.markdown(html_table(figs.rename(columns=headers(list(figs.columns), lang))), unsafe_allow_html=True)
+    st.markdown(f'<div class="sq-t11">{html_table(figs.rename(columns=heads))}</div>', unsafe_allow_html=True)
     st.caption(t("citywide_note", lang))
     hosts = hosts_table(ds, sel, lang).drop(columns=["area_id", "chain_no"])
     st.markdown(f"**{t('hosts_table', lang)}** · {hosts['area'].nunique()}")
@@ -162,7 +173,9 @@ if view.basemap == "tianditu" and not tianditu_key:
 if basemap == "amap":
     st.info(t("amap_note", lang))
 
-map_col, side_col = st.columns([3, 2], gap="medium")
+# the map takes most of the width (≈ 750 px of a 1440 px screen) beside an answer panel of ≈ 320 px
+st.html(WIDE_CSS)
+map_col, side_col = st.columns([7, 3], gap="medium")
 with map_col:
     picker_col, tools_col = st.columns([1, 1])
     with picker_col:
@@ -171,7 +184,7 @@ with map_col:
     single = single_legend(ds, sel, lang)
     st.html(map_legend_html(geo, summary, not sel.empty, single, view.area is not None, lang))
     overlay = selection_overlay(geo, summary, not sel.empty, view.area, single[1] if single else None)
-    draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 540)
+    draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 680)  # as tall as the first screen allows
 
 with side_col, st.container(key="sq-answer"):
     answer(view)

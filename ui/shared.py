@@ -31,6 +31,10 @@ MAP_SENT = threading.Event()  # set once a page has sent its map
 PAGE_CSS = """<style>
 h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
 .block-container { padding-top: 3.9rem !important; }
+/* a picker's chosen names wrap instead of being cut ("3. Crystalline-silico…") */
+[data-testid="stMultiSelectTagsContainer"] [data-tag] { max-width: 100%; height: auto; }
+[data-testid="stMultiSelectTagsContainer"] [data-tag] > span { overflow: visible; text-overflow: clip;
+  white-space: normal; }
 </style>"""
 
 

@@ -182,3 +182,48 @@ def test_tooltip_stays_off_the_selection_and_inside_the_map(page, app_url):
         assert r["left"] >= 0 and r["top"] >= 0 and r["right"] <= size[0] and r["bottom"] <= size[1], (area, r)
         covers = r["left"] < box["right"] and r["right"] > box["left"] and r["top"] < box["bottom"]
         assert not (covers and r["bottom"] > box["top"]), (area, r, box)
+
+
+SYMBOLS_JS = """() => {
+  const map = document.getElementById('map_div').getBoundingClientRect();
+  const cv = document.querySelector('canvas.sq-points'), cr = cv.getBoundingClientRect();
+  const ratio = cv.width / cr.width, ctx = cv.getContext('2d');
+  const names = [...document.querySelectorAll('.sq-label')].map(e => e.getBoundingClientRect()).map(r =>
+    ({l: r.left - map.left, t: r.top - map.top, r: r.right - map.left, b: r.bottom - map.top}));
+  const symbols = sqPts.symbols().map(s => {
+    const px = ctx.getImageData(Math.round((s.x + map.left - cr.left) * ratio),
+      Math.round((s.y + map.top - cr.top) * ratio), 1, 1).data;
+    return {...s, alpha: px[3]};
+  });
+  const z = name => +getComputedStyle(document.querySelector('.leaflet-' + name + '-pane')).zIndex;
+  return {symbols, names, namesAbove: z('sqLabels') > z('sqpoints')};
+}"""
+
+
+def test_plan_firms_and_parks_are_visible_symbols_clear_of_the_area_names(page, app_url):
+    from sq_layout.invest.repository import plan_baseline
+    from sq_layout.plan.dataset import bundled
+
+    page.goto(app_url + "investment")
+    wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=120, what="map iframe")
+    frame = map_frame(page)
+    wait_until(page, lambda: frame.evaluate("() => !!(window.sqPts && sqPts.info().ready)"), what="points drawn")
+    wait_idle(page)
+    base = plan_baseline(bundled())
+    wait_until(page, lambda: len(frame.evaluate(SYMBOLS_JS)["symbols"]) > 0, what="symbols")
+    seen = frame.evaluate(SYMBOLS_JS)
+    symbols, names = seen["symbols"], seen["names"]
+    assert len(symbols) == len(base.firms) + len(base.projects) + len(base.carriers)
+    assert seen["namesAbove"]  # a cluster or a symbol never hides an area's name
+    firms_parks = [s for s in symbols if s["kind"] in (0, 2)]
+    assert {s["kind"] for s in firms_parks} == {0, 2}  # firm circles and park squares
+    for s in firms_parks:
+        assert s["r"] >= 5 and s["alpha"] > 200, s  # big enough and opaque where it is drawn, not a faint dot
+        box = (s["x"] - s["r"], s["y"] - s["r"], s["x"] + s["r"], s["y"] + s["r"])
+        for n in names:
+            assert not (box[0] < n["r"] and box[2] > n["l"] and box[1] < n["b"] and box[3] > n["t"]), (s, n)
+    for i, a in enumerate(firms_parks):  # fanned out: none drawn on top of another
+        for b in firms_parks[i + 1 :]:
+            assert abs(a["x"] - b["x"]) >= a["r"] + b["r"] - 1 or abs(a["y"] - b["y"]) >= a["r"] + b["r"] - 1, (a, b)
+    legend = page.locator(".sq-legend").last.inner_text()
+    assert all(k in legend for k in ("企业", "项目", "载体园区", "近似位置"))

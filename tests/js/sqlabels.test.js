@@ -1,10 +1,10 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { spread, gridPlace } = require("./load")("sqlabels.js");
+const { spread, gridPlace, shortName } = require("./load")("sqlabels.js");
 
 const overlap = (a, b) => a.l < b.r && a.r > b.l && a.t < b.b && a.b > b.t;
-const box = (o) => ({ l: o.x - o.c.w / 2, r: o.x + o.c.w / 2, t: o.y - o.c.h / 2, b: o.y + o.c.h / 2 });
+const box = (o) => ({ l: o.x - o.w / 2, r: o.x + o.w / 2, t: o.y - o.c.h / 2, b: o.y + o.c.h / 2 });
 
 // A seeded generator, so a failing case can be run again.
 function random(seed) {
@@ -67,4 +67,29 @@ test("large sets: placed by priority, none covering another across grid cells, t
     const r = { l: c.x - c.w / 2 - 2, r: c.x + c.w / 2 + 2, t: c.y - c.h / 2 - 1, b: c.y + c.h / 2 + 1 };
     assert.ok(out.some((o) => o.c.prio <= c.prio && overlap(r, o.r)), `label ${c.id} left out for a reason`);
   }
+});
+
+test("small sets: a label stays inside its area, with its short name when the whole one does not fit", () => {
+  const size = { x: 400, y: 300 };
+  const zone = { id: "z", x: 100, y: 100, w: 110, h: 15, prio: 0, text: "苏宿园区（示意）", short: shortName("苏宿园区（示意）"),
+    shortW: 60, area: { l: 65, t: 80, r: 135, b: 120 } };
+  const big = { id: "c", x: 250, y: 150, w: 50, h: 16, prio: 1, text: "宿城区", short: "宿城区", shortW: 50,
+    area: { l: 150, t: 50, r: 380, b: 280 } };
+  const out = spread([zone, big], size);
+  const z = out.find((o) => o.c.id === "z"), c = out.find((o) => o.c.id === "c");
+  assert.equal(z.text, "苏宿园区");
+  const r = box(z);
+  assert.ok(r.l >= 63 && r.r <= 137 && r.t >= 78 && r.b <= 122, "inside the zone's box");
+  assert.equal(c.text, "宿城区");
+  assert.deepEqual([c.x, c.y, c.moved], [250, 150, false]);
+  // no room inside at all: the short name, wherever it fits
+  const tiny = { ...zone, area: { l: 99, t: 99, r: 101, b: 101 } };
+  assert.equal(spread([tiny], size)[0].text, "苏宿园区");
+});
+
+test("short names drop a trailing bracketed note only", () => {
+  assert.equal(shortName("湖滨新区（示意）"), "湖滨新区");
+  assert.equal(shortName("Hubin (schematic)"), "Hubin");
+  assert.equal(shortName("沭阳县"), "沭阳县");
+  assert.equal(shortName("（示意）"), "（示意）");
 });

@@ -1,7 +1,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { decodePoints, cluster, RADIUS } = require("./load")("sqpoints.js");
+const { decodePoints, cluster, RADIUS, stacks, fanOut, clearOf } = require("./load")("sqpoints.js");
 const { unit } = require("./load")("sqmap.js");
 
 // A point set file as layers/points.py writes it: int32 lat ×1e5, int32 lng ×1e5, then one byte each for chain,
@@ -73,4 +73,42 @@ test("clustering: every point in exactly one cluster, within the radius of its s
     assert.deepEqual(cluster(pts, s).map((c) => c.n), out.map((c) => c.n), "deterministic");
   }
   assert.ok(cluster(pts, 2 ** 6).length < cluster(pts, 2 ** 12).length, "fewer, larger clusters when zoomed out");
+});
+
+test("stacks: records at one position (the plan's, placed in their area) are fanned; a lone exact point is not", () => {
+  const pts = decodePoints(pointFile([
+    { lat: 33.9, lng: 118.3, chain: 1, radius: 5, kind: 0, approx: 1 },
+    { lat: 33.9, lng: 118.3, chain: 2, radius: 6, kind: 2, approx: 1 },
+    { lat: 34.1, lng: 118.7, chain: 3, radius: 5, kind: 0, approx: 0 },
+    { lat: 34.2, lng: 118.1, chain: 3, radius: 6, kind: 2, approx: 1 },
+    { lat: 33.9, lng: 118.3, chain: 4, radius: 5, kind: 0, approx: 1 },
+  ]), 5);
+  assert.deepEqual(stacks(pts), [[0, 1, 4], [3]]);
+});
+
+test("fan-out: n symbols a cell apart across or down (never touching), the first on the spot, in square rings", () => {
+  for (const n of [1, 2, 3, 9, 10, 21, 25, 26]) {
+    const offs = fanOut(n, 15);
+    assert.equal(offs.length, n);
+    assert.deepEqual(offs[0], [0, 0], "the first keeps its exact place");
+    assert.equal(new Set(offs.map((o) => o.join())).size, n, "each on its own cell");
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const [a, b] = [offs[i], offs[j]];
+        assert.ok(Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1])) >= 15, `n=${n} ${i},${j}`);
+      }
+    }
+  }
+  assert.ok(Math.max(...fanOut(21, 15).map((o) => Math.max(Math.abs(o[0]), Math.abs(o[1])))) === 30, "21 in two rings");
+});
+
+test("clear of names: a group moves below every name it would cover, not at all when it covers none", () => {
+  const names = [{ l: 80, t: 90, r: 140, b: 106 }, { l: 60, t: 108, r: 160, b: 124 }];
+  assert.equal(clearOf({ l: 0, t: 0, r: 30, b: 30 }, names), 0);
+  const box = { l: 100, t: 100, r: 130, b: 130 };
+  const dy = clearOf(box, names);
+  for (const q of names) {
+    assert.ok(!(box.l < q.r && box.r > q.l && box.t + dy < q.b && box.b + dy > q.t), "covers no name");
+  }
+  assert.equal(dy, 124 + 3 - 100);
 });
