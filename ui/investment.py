@@ -274,8 +274,9 @@ if tab == "gaps":
         width="stretch",
         key=f"inv_links_{gap_chain}",
         disabled=["link_id"],
-        column_config={c: st.column_config.Column(heads[c]) for c in link_cols if c != "stage"}
-        | {"stage": st.column_config.SelectboxColumn(heads["stage"], options=list(stage_word.values()), required=True)},
+        column_config={c: st.column_config.Column(heads[c]) for c in link_cols if c not in ("stage", "link_id")}
+        | {"stage": st.column_config.SelectboxColumn(heads["stage"], options=list(stage_word.values()), required=True)}
+        | {"link_id": None},  # kept in the data (a row's identity when saved), not shown: an id is no reader's text
     )
     if st.button(t("inv_links_save", lang), key="inv_links_save"):
         try:

@@ -166,10 +166,15 @@ def settle(page: Page) -> None:
 TABLES_JS = """() => {
   const heads = [], cells = [];
   const shown = e => e.getClientRects().length > 0;
+  const text = e => {  // an icon (a ligature such as keyboard_arrow_down, drawn as a glyph) is not text
+    const c = e.cloneNode(true);
+    c.querySelectorAll('[data-testid="stIconMaterial"], .material-symbols-rounded').forEach(i => i.remove());
+    return c.textContent.trim();
+  };
   for (const t of document.querySelectorAll('[data-testid="stMain"] :is([data-testid="stDataFrame"], table)')) {
     if (!shown(t) || (t.tagName === 'TABLE' && t.closest('[data-testid="stDataFrame"]'))) continue;
-    for (const e of t.querySelectorAll('th, [role="columnheader"]')) heads.push(e.textContent.trim());
-    for (const e of t.querySelectorAll('td, [role="gridcell"]')) cells.push(e.textContent.trim());
+    for (const e of t.querySelectorAll('th, [role="columnheader"]')) heads.push(text(e));
+    for (const e of t.querySelectorAll('td, [role="gridcell"]')) cells.push(text(e));
   }
   return [heads.filter(Boolean), cells.filter(Boolean)];
 }"""
