@@ -95,9 +95,7 @@ def render_brief(ds: Dataset, data: InvestData, chain_no: int, lang: str = "zh")
     draw_table(fig, pipe, (left, 0.52, width, 0.05), base * 0.7)
 
     targets = _on_chain(data.prospects, chain_no)
-    order = (
-        targets["status"].map({"洽谈中": 0, "已接触": 1, "待接触": 2}).fillna(3)
-    )  # live first, newest first
+    order = targets["status"].map({"洽谈中": 0, "已接触": 1, "待接触": 2}).fillna(3)  # live first, newest first
     shown = targets.assign(_o=order).sort_values(["_o", "date_added"], ascending=[True, False]).head(ROWS)
     rows = pd.DataFrame(
         {
