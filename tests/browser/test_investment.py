@@ -19,6 +19,24 @@ def demo():
     return demo_data(bundled())  # the same fixed-seed set the page's demo button loads
 
 
+def alone(records, *others):
+    """The records drawn at a spot of their own (a shared spot fans its records out around it)."""
+    import pandas as pd
+
+    spots = pd.concat([o[["lat", "lon"]] for o in (records, *others)]).round(6).value_counts()
+    key = records[["lat", "lon"]].round(6).apply(tuple, axis=1)
+    return records[key.map(lambda k: spots.get(k, 0) == 1).to_numpy()]
+
+
+def a_link_with_firms(demo, chain: int):
+    """(link id, its name) of the chain's first link on which the demo set has a firm drawn alone."""
+    for lk in demo.links[demo.links["chain_no"] == chain].sort_values("position").itertuples():
+        firms, projects, _ = apply_filter(demo, InvestFilter(chains=(chain,), links=(lk.link_id,)))
+        if len(alone(firms.dropna(subset=["lat"]), projects.dropna(subset=["lat"]))):
+            return lk.link_id, lk.name
+    raise AssertionError(f"the demo set has no firm on a link of chain {chain}")
+
+
 def select_option(page, label: str, typed: str) -> None:
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
     box.locator("input").click()
@@ -68,18 +86,19 @@ def test_filter_chain_and_link_then_click_a_point(page, app_url, demo, external_
     select_option(page, "产业链", "晶硅光伏")
     chain = apply_filter(demo, InvestFilter(chains=(3,)))
     wait_until(page, lambda: drawn(frame) == sum(len(t) for t in chain), what="chain 3 points")
-    select_option(page, "环节", "电池片")
-    firms, projects, _ = apply_filter(demo, InvestFilter(chains=(3,), links=("c3-cell",)))
-    wait_until(page, lambda: drawn(frame) == len(firms) + len(projects), what="chain 3 / 电池片 points")
-    target = firms.iloc[0]
+    link_id, link_name = a_link_with_firms(demo, 3)
+    select_option(page, "环节", link_name)
+    firms, projects, _ = apply_filter(demo, InvestFilter(chains=(3,), links=(link_id,)))
+    wait_until(page, lambda: drawn(frame) == len(firms) + len(projects), what=f"chain 3 / {link_name} points")
+    target = alone(firms.dropna(subset=["lat"]), projects.dropna(subset=["lat"])).iloc[0]
     click_point(page, frame, target.lat, target.lon)
     card = page.locator(".sq-card")
     wait_until(page, lambda: card.count() > 0 and target["name"] in card.first.inner_text(), what="point card")
-    assert "晶硅光伏" in card.first.inner_text() and "电池片" in card.first.inner_text()
+    assert "晶硅光伏" in card.first.inner_text() and link_name in card.first.inner_text()
     assert external_requests == []  # the points runtime, its data and Leaflet came from this machine
 
 
-def test_gap_list_export_for_pv(page, app_url, tmp_path):
+def test_gap_list_export_for_pv(page, app_url, demo, tmp_path):
     open_demo(page, app_url)
     page.get_by_text("补链", exact=True).click()
     wait_until(page, lambda: page.get_by_text("招商目标与问题清单").count() > 0, what="gap tab")
@@ -88,7 +107,10 @@ def test_gap_list_export_for_pv(page, app_url, tmp_path):
     assert wb.sheetnames == ["说明", "补链清单", "环节×区域"]
     assert "晶硅光伏" in wb["说明"]["A1"].value and "示例数据" in wb["说明"]["A2"].value
     rows = [[c.value for c in r] for r in wb["补链清单"].iter_rows(min_row=3)]
-    assert rows[0][:3] == ["全市无企业的环节（招商目标）", "中游", "组件"]  # the fixed-seed demo has no 组件 firm
+    from sq_layout.invest.gapexport import gap_tables
+
+    shown, _ = gap_tables(bundled(), demo, 3, demo.firms, "zh")  # what the fixed-seed demo leaves open, in order
+    assert rows[0][:3] == shown.iloc[0, :3].tolist() and rows[0][0] == "全市无企业的环节（招商目标）"
     matrix = [c.value for c in wb["环节×区域"][2]]
     assert matrix[0] == "环节" and "泗洪县" in matrix
 
@@ -110,7 +132,7 @@ def test_screenshot_for_readme(page, app_url, demo):
     wait_until(page, lambda: "企业数" in page.locator(".sq-lg-head").first.inner_text(), what="shading legend")
     firms, projects, _ = apply_filter(demo, InvestFilter(chains=(3,)))
     wait_until(page, lambda: drawn(frame) == len(firms) + len(projects), what="chain 3 points")
-    target = projects.sort_values("investment_yi").iloc[-1]  # the biggest project: its own spot, easy to see
+    target = alone(firms.dropna(subset=["lat"]), projects.dropna(subset=["lat"])).iloc[0]  # a firm on its own spot
     click_point(page, frame, target.lat, target.lon)
     card = page.locator(".sq-card")
     wait_until(page, lambda: card.count() > 0 and target["name"] in card.first.inner_text(), what="point card")

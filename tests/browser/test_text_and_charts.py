@@ -24,9 +24,12 @@ ALLOWED = {
 
 
 def axis_labels(chart) -> list[list[str]]:
-    """The label texts of each axis of a rendered Vega chart (SVG renderer)."""
+    """The label texts of each axis of a rendered Vega chart (SVG renderer); a label wrapped onto lines (tspans)
+    read as one, its lines joined by a space."""
     axes = chart.locator("g.role-axis")
-    return [axes.nth(i).locator(".role-axis-label text").all_text_contents() for i in range(axes.count())]
+    js = """ts => ts.map(t => t.querySelector('tspan')
+      ? [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ') : t.textContent)"""
+    return [axes.nth(i).locator(".role-axis-label text").evaluate_all(js) for i in range(axes.count())]
 
 
 def charts_ready(page, n: int) -> bool:
