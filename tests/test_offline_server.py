@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,13 +98,23 @@ def _wrap(name):
 for _name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn"):
     _wrap(_name)
 """
+
+
+def _in_thread(make: Any) -> Any:
+    """Run a coroutine to its end on a thread of its own (this process may hold Playwright's event loop)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, make()).result()
+
+
 LOCAL_NAMES = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "", "None"}
 
 
 def test_websockets_from_a_foreign_origin_are_refused_without_any_lookup(tmp_path: Path) -> None:
     """Streamlit's own check of a foreign Origin looks up this machine's addresses (DNS, and a request off the
     machine) on every attempt; the app refuses such a WebSocket first."""
-    import asyncio
 
     import websockets
 
@@ -141,14 +152,14 @@ def test_websockets_from_a_foreign_origin_are_refused_without_any_lookup(tmp_pat
                     outcomes.append(str(exc.response.status_code))
             return outcomes
 
-        assert set(asyncio.run(attempts())) == {"403"}
+        assert set(_in_thread(attempts)) == {"403"}
 
         async def same_origin() -> str:
             async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
                                           subprotocols=["streamlit"], proxy=None) as ws:  # type: ignore[list-item]  # fmt: skip
                 return str(ws.subprotocol)
 
-        assert asyncio.run(same_origin()) == "streamlit"  # the app's own page still connects
+        assert _in_thread(same_origin) == "streamlit"  # the app's own page still connects
         later = dns_log.read_text().splitlines()[len(started) :]
     finally:
         proc.terminate()

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, sync_playwright
+from playwright.sync_api import Browser, Frame, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 # Debian's chromium wherever PATH finds it (any virtual environment); the Debian path as the last resort.
@@ -91,14 +91,6 @@ def app_url() -> Iterator[str]:
     # a fresh workspace per test session: the app shows its baseline, whatever the user's own workspace holds
     with serve_app({"SQ_LAYOUT_DB": fresh_workspace()}) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")

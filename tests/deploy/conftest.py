@@ -1,6 +1,7 @@
-"""The deployment tests drive Chromium like the browser tests and use PostgreSQL like the store tests."""
+"""The deployment tests drive Chromium like the browser tests (the `browser` fixture of tests/conftest.py) and use
+PostgreSQL like the store tests."""
 
-from tests.browser.conftest import browser, pytest_collection_modifyitems
+from tests.browser.conftest import pytest_collection_modifyitems
 from tests.store.backends import pg_server
 
-__all__ = ["browser", "pg_server", "pytest_collection_modifyitems"]
+__all__ = ["pg_server", "pytest_collection_modifyitems"]

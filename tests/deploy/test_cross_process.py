@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import map_frame, wait_idle, wait_until
+from tests.browser.conftest import launch_app, map_frame, wait_idle, wait_until
 from tests.deploy.cluster import Deployment, deployment, insecure
 
 pytestmark = pytest.mark.browser
@@ -122,6 +122,8 @@ def test_a_process_dies_mid_session_and_the_browser_carries_on_with_the_other(
     wait_until(page, lambda: page.locator("h1").count() > 0, timeout=30, what="another page on the living process")
     assert first not in dep.served_by()[-1]
     ctx.close()
+    port = int(victim.rstrip("/").rsplit(":", 1)[1])  # started again, as systemd's Restart=on-failure would
+    dep.apps[victim] = launch_app(dep.env, "deploy-app-restarted.log", port=port)[0]
 
 
 def test_signed_in_through_the_proxy_the_cookie_is_secure_and_sign_out_ends_it_on_every_process(
