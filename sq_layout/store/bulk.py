@@ -12,11 +12,13 @@ from typing import Any
 
 import numpy as np
 import shapely
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Float, Integer, String, Table
 
 from sq_layout.store.tables import SRID, Geometry
 
 _HAS_SRID = 0x20000000  # EWKB's flag on the geometry type: an SRID follows
+# column type -> the PostgreSQL type a binary COPY sends (a geometry as bytes: PostGIS's receive reads EWKB)
+_BINARY: list[tuple[type[Any], str]] = [(Geometry, "bytea"), (Integer, "int4"), (Float, "float8"), (String, "text")]
 
 
 def hex_ewkb(wkb: bytes) -> str:
@@ -34,18 +36,39 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         insert_columns(conn, table, {c: [r[c] for r in rows] for c in rows[0]})
 
 
-def insert_columns(conn: Connection, table: Table, data: Mapping[str, Sequence[Any]]) -> None:
-    """Insert rows given as equal-length column lists (name -> values) as part of the open transaction."""
+def _binary_types(table: Table, names: list[str]) -> list[str] | None:
+    """PostgreSQL type names for a binary COPY of these columns, or None when one is of another type."""
+    types = []
+    for name in names:
+        typ = table.c[name].type
+        found = next((pg for kind, pg in _BINARY if isinstance(typ, kind)), None)
+        if found is None:
+            return None
+        types.append(found)
+    return types
+
+
+def insert_columns(
+    conn: Connection, table: Table, data: Mapping[str, Sequence[Any]], *, exact_types: bool = False
+) -> None:
+    """Insert rows given as equal-length column lists (name -> values) as part of the open transaction.
+
+    exact_types: every value is of its column's Python type (int, float, str, a geometry; or None), so PostgreSQL
+    may take them as a binary COPY (geometry as EWKB bytes: half the time of PostGIS parsing hex text)."""
     names = list(data)
     columns = [list(data[c]) for c in names]
     if not names or not columns[0]:
         return
     postgres = conn.dialect.name == "postgresql"
+    binary = _binary_types(table, names) if postgres and exact_types else None
     for i, name in enumerate(names):
         typ = table.c[name].type
         if isinstance(typ, Geometry):  # one vectorised call: hex EWKB (PostGIS reads it as text) or plain WKB
             wkb = list(shapely.to_wkb(np.array(columns[i], dtype=object)))
-            columns[i] = [None if w is None else hex_ewkb(w) for w in wkb] if postgres else wkb
+            if binary is not None:
+                columns[i] = [None if w is None else bytes.fromhex(hex_ewkb(w)) for w in wkb]
+            else:
+                columns[i] = [None if w is None else hex_ewkb(w) for w in wkb] if postgres else wkb
         elif not postgres:  # SQLAlchemy's own conversion per column (dates as its text, booleans as 0/1)
             process = typ.dialect_impl(conn.dialect).bind_processor(conn.dialect)
             if process is not None:
@@ -62,9 +85,11 @@ def insert_columns(conn: Connection, table: Table, data: Mapping[str, Sequence[A
         return
     from psycopg import sql
 
-    copy_stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+    copy_stmt = sql.SQL("COPY {} ({}) FROM STDIN" + (" (FORMAT BINARY)" if binary else "")).format(
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(n) for n in names)
     )
     with dbapi.cursor() as pg, pg.copy(copy_stmt) as copy:
+        if binary:
+            copy.set_types(binary)
         for values in zip(*columns, strict=True):
             copy.write_row(values)

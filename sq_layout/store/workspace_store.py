@@ -256,7 +256,7 @@ class Workspace:
         for name, columns in stored.items():
             n = len(frames[name])
             keys = {"version_id": [vid] * n, "row_no": list(range(n)), "rev": [1] * n}
-            insert_columns(conn, t.records[name], keys | columns)
+            insert_columns(conn, t.records[name], keys | columns, exact_types=True)  # as _cell made them
         if record is not None:
             conn.execute(insert(t.import_records).values(version_id=vid, created=created, user_name=user, **record))
         if kind != "draft":  # made from the values just written, as a read of the rows would give them back
