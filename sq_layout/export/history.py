@@ -1,6 +1,6 @@
 """The one history writer: change sets (plan edits or investment saves) as readable lines, table rows and XLSX.
 
-The store returns `Change` records; this writes them. Every cell passes the one neutraliser (export.cells), so
+The store returns `Change` records; this writes them. Every cell passes the one neutraliser (sq_layout.cells), so
 text that looks like a formula stays text.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sq_layout.export.cells import neutralise_cell, workbook_bytes
+from sq_layout.cells import neutralise_cell, workbook_bytes
 from sq_layout.store.changes import Change
 
 COLUMNS = {

@@ -22,7 +22,7 @@ TABLE_NAMES = ("areas", "industries", "subindustries", "chains", "assignments", 
 
 def bundle_files(ds: Dataset) -> dict[str, bytes]:
     """The bundle as relative path -> bytes: plan/*.csv, plan/plan_text.txt, boundaries/areas.geojson."""
-    from sq_layout.export.cells import csv_bytes
+    from sq_layout.cells import csv_bytes
 
     # formula-looking text gets an apostrophe (Excel, LibreOffice); the importers take it off again
     files = {f"plan/{name}.csv": csv_bytes(getattr(ds, name), "utf-8") for name in TABLE_NAMES}

@@ -103,7 +103,7 @@ def template_bytes(ds: Dataset) -> bytes:
         dv.error = f"{col}: choose from the list"
         sheet.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{MAX_ROWS}")
-    from sq_layout.export.cells import workbook_bytes
+    from sq_layout.cells import workbook_bytes
 
     return workbook_bytes(wb)
 

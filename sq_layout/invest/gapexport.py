@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from sq_layout.export.cells import neutralise_cell, workbook_bytes
+from sq_layout.cells import neutralise_cell, workbook_bytes
 from sq_layout.i18n import label, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.invest.gaps import gap_list, gap_matrix

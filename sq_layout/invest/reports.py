@@ -41,7 +41,7 @@ def tables_xlsx(title: str, notes: list[str], sections: Mapping[str, pd.DataFram
     """A 说明 sheet (title, notes) and one sheet per section; every text cell formula-safe."""
     from openpyxl import Workbook
 
-    from sq_layout.export.cells import neutralise_cell, workbook_bytes
+    from sq_layout.cells import neutralise_cell, workbook_bytes
 
     wb = Workbook()
     about = wb.active

@@ -77,7 +77,7 @@ def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
                 ws.add_data_validation(dv)
                 dv.add(f"{get_column_letter(j)}2:{get_column_letter(j)}{ROWS}")
         ws.freeze_panes = "A2"
-    from sq_layout.export.cells import workbook_bytes
+    from sq_layout.cells import workbook_bytes
 
     return workbook_bytes(wb)
 
@@ -89,8 +89,8 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
     from openpyxl import load_workbook
 
     from sq_layout import upload_limits as lim
+    from sq_layout.cells import restore_cell
     from sq_layout.errors import DataError
-    from sq_layout.export.cells import restore_cell
 
     lim.check_upload(name, data, "table")
     try:

@@ -60,7 +60,7 @@ def read_raw(path: str | Path, max_bytes: int | None = None, kind: str = "table"
     lim.check_rows(label, len(df), kind)
     lim.check_columns(label, len(df.columns), kind)
     lim.check_frame_cells(label, df, kind)
-    from sq_layout.export.cells import restore_text
+    from sq_layout.cells import restore_text
 
     return restore_text(df)  # an exported bundle's '=… cells are the =… text they were
 
