@@ -16,7 +16,7 @@ from datetime import date
 import numpy as np
 
 from sq_layout.invest.demo import demo_data
-from sq_layout.invest.pipeline import bulletin
+from sq_layout.invest.pipeline import bulletin, readable
 from sq_layout.invest.reports import bulletin_xlsx
 from sq_layout.invest.seed import read_targets
 from sq_layout.invest.workbench import add_prospect
@@ -92,7 +92,7 @@ def main() -> None:
     rows = [
         ("bulletin tables", timed(lambda: bulletin(ds, data, [], month, targets))),
         ("bulletin XLSX", timed(lambda: bulletin_xlsx(ds, b))),
-        ("bulletin PDF", timed(lambda: bulletin_pdf(ds, b))),
+        ("bulletin PDF", timed(lambda: bulletin_pdf(readable(ds, b, "zh"), b.month, b.demo))),
         ("chain brief PDF (chain 3)", timed(lambda: brief_pdf(ds, data, 3))),
     ]
     print(f"load average {os.getloadavg()[0]:.1f}; {len(data.firms):,} firms, {len(data.projects):,} projects, "

@@ -71,7 +71,7 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> No
 
 def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> None:
     """Stage counts, the move form, the monthly bulletin and the progress exports."""
-    from sq_layout.invest.reports import bulletin_xlsx, progress_xlsx
+    from sq_layout.invest.reports import bulletin_xlsx, progress_tables, progress_xlsx
     from sq_layout.printing.bulletin import bulletin_pdf, progress_pdf
 
     if data.demo:
@@ -96,7 +96,8 @@ def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) ->
         st.session_state.pv_month = months[0]
     month = st.selectbox(t("pv_month", lang), months, key="pv_month")
     b = bulletin(ds, data, _history(repo), str(month), read_targets())
-    for heading, table in readable(ds, b, lang).items():
+    sections = readable(ds, b, lang)
+    for heading, table in sections.items():
         st.markdown(f"*{heading}*")
         if len(table):
             show_table(table)
@@ -108,8 +109,8 @@ def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) ->
         on_click="ignore", key="pv_dl_bx",
     )  # fmt: skip
     c2.download_button(
-        t("pv_bulletin_pdf", lang), lambda: bulletin_pdf(ds, b, lang), f"sq-bulletin-{month}.pdf", "application/pdf",
-        on_click="ignore", key="pv_dl_bp",
+        t("pv_bulletin_pdf", lang), lambda: bulletin_pdf(sections, b.month, b.demo, lang), f"sq-bulletin-{month}.pdf",
+        "application/pdf", on_click="ignore", key="pv_dl_bp",
     )  # fmt: skip
 
     st.markdown(f"**{t('pv_report', lang)}**")
@@ -121,6 +122,8 @@ def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) ->
         on_click="ignore", key="pv_dl_rx",
     )  # fmt: skip
     c2.download_button(
-        t("pv_report_pdf", lang), lambda: progress_pdf(ds, data, int(year), lang), f"sq-progress-{year}.pdf",
+        t("pv_report_pdf", lang),
+        lambda: progress_pdf(progress_tables(ds, data, int(year), lang), int(year), data.demo, lang),
+        f"sq-progress-{year}.pdf",
         "application/pdf", on_click="ignore", key="pv_dl_rp",
     )  # fmt: skip

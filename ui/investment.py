@@ -23,7 +23,7 @@ from layers.shading import value_overlay
 from sq_layout.errors import DataError
 from sq_layout.i18n import headers, label, name_col, t
 from sq_layout.invest.demo import demo_data
-from sq_layout.invest.gapexport import gap_tables, gap_xlsx, records_xlsx
+from sq_layout.invest.gapexport import gap_print_table, gap_tables, gap_xlsx, records_xlsx
 from sq_layout.invest.importer import read_upload
 from sq_layout.invest.repository import MemoryRepository, add_records, replace_links
 from sq_layout.invest.schemas import COORD_SYSTEMS, LINK_STAGES, ROLES, STAGES
@@ -256,7 +256,13 @@ if tab == "gaps":
     )
     st.download_button(
         t("inv_gap_pdf", lang),
-        lambda: gap_page_bytes(ds, data, gap_chain, PrintSpec(orientation="portrait", dpi=150, lang=lang)),
+        lambda: gap_page_bytes(
+            ds,
+            gap_print_table(ds, data, gap_chain),
+            gap_chain,
+            data.demo,
+            PrintSpec(orientation="portrait", dpi=150, lang=lang),
+        ),
         f"sq-gaps-{gap_chain}.pdf",
         "application/pdf",
         on_click="ignore",

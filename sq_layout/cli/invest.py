@@ -76,22 +76,23 @@ def run(a: argparse.Namespace) -> None:
 
         year = a.year or year_choices(data.projects, data.actuals)[1]
         if suffix == ".pdf":
+            from sq_layout.invest.reports import progress_tables
             from sq_layout.printing.bulletin import progress_pdf
 
-            body = progress_pdf(ds, data, year, a.lang)
+            body = progress_pdf(progress_tables(ds, data, year, a.lang), year, data.demo, a.lang)
         else:
             from sq_layout.invest.reports import progress_xlsx
 
             body = progress_xlsx(ds, data, year, a.lang)
     else:
-        from sq_layout.invest.pipeline import bulletin
+        from sq_layout.invest.pipeline import bulletin, readable
         from sq_layout.invest.seed import read_targets
 
         b = bulletin(ds, data, log, a.month, read_targets())
         if suffix == ".pdf":
             from sq_layout.printing.bulletin import bulletin_pdf
 
-            body = bulletin_pdf(ds, b, a.lang)
+            body = bulletin_pdf(readable(ds, b, a.lang), b.month, b.demo, a.lang)
         else:
             from sq_layout.invest.reports import bulletin_xlsx
 

@@ -31,6 +31,18 @@ def gap_tables(
     return g.drop(columns=["key"]), m
 
 
+PRINT_HEADERS = {"gap": "类型", "stage": "环节", "subject": "对象", "note": "说明", "line": "出处"}
+
+
+def gap_print_table(ds: Dataset, data: InvestData, chain_no: int) -> pd.DataFrame:
+    """The gap list as printed: type, link stage, subject, note and the plan line or source (short)."""
+    g, _ = gap_tables(ds, data, chain_no)
+    if g.empty:
+        return pd.DataFrame([["—", "", "每个环节和承载区域都有企业", "", ""]], columns=list(PRINT_HEADERS.values()))
+    g["line"] = g["source"].str.extract(r"^(规划第\d+行)")[0].fillna(g["source"].str.slice(0, 16))
+    return g[list(PRINT_HEADERS)].rename(columns=PRINT_HEADERS)
+
+
 def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None) -> bytes:
     """说明, 补链清单 and 环节×区域 sheets for one chain; demo data says so on every sheet's first line."""
     from openpyxl import Workbook

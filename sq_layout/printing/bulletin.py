@@ -1,4 +1,4 @@
-"""Printable PDFs of titled tables: the monthly 通报 (sq_layout.invest.pipeline) and the year's target progress.
+"""Printable PDFs of titled tables: the monthly 通报 (sq_layout.invest.pipeline builds it) and the year's progress.
 
 A document is a title, notes and sections (heading -> table); sections flow down A4 portrait pages, a long table
 continues on the next page with its header repeated, so no row is dropped.
@@ -15,9 +15,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from sq_layout.i18n import t
-from sq_layout.invest.pipeline import Bulletin, readable
-from sq_layout.invest.repository import InvestData
-from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.facts import _width, cell_text
 from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, printable
 
@@ -129,19 +126,18 @@ def pdf_bytes(title: str, notes: list[str], sections: Mapping[str, pd.DataFrame]
     return buf.getvalue()
 
 
-def bulletin_pdf(ds: Dataset, b: Bulletin, lang: str = "zh") -> bytes:
-    """The month's 通报 as a PDF in `lang` (A4 portrait)."""
-    notes = [t("bl_basis", lang)] + ([t("demo_note", lang)] if b.demo else [])
-    title = t("bl_title", lang).format(month=b.month) + (f"（{t('demo_note', lang)}）" if b.demo else "")
+def bulletin_pdf(sections: Mapping[str, pd.DataFrame], month: str, demo: bool, lang: str = "zh") -> bytes:
+    """The month's 通报 as a PDF in `lang` (A4 portrait): `sections` as invest.pipeline.readable gives them."""
+    notes = [t("bl_basis", lang)] + ([t("demo_note", lang)] if demo else [])
+    title = t("bl_title", lang).format(month=month) + (f"（{t('demo_note', lang)}）" if demo else "")
     spec = PrintSpec(orientation="portrait", dpi=150, lang=lang)
-    return pdf_bytes(title, notes, readable(ds, b, lang), spec, t("bl_none", lang))
+    return pdf_bytes(title, notes, sections, spec, t("bl_none", lang))
 
 
-def progress_pdf(ds: Dataset, data: InvestData, year: int, lang: str = "zh") -> bytes:
-    """The year's target progress (个十百千, stage counts, 表十一) as a PDF in `lang`."""
-    from sq_layout.invest.reports import progress_tables
-
-    title = t("rp_title", lang).format(year=year) + (f"（{t('demo_note', lang)}）" if data.demo else "")
+def progress_pdf(sections: Mapping[str, pd.DataFrame], year: int, demo: bool, lang: str = "zh") -> bytes:
+    """The year's target progress (个十百千, stage counts, 表十一) as a PDF in `lang`: `sections` as
+    sq_layout.invest.reports.progress_tables gives them."""
+    title = t("rp_title", lang).format(year=year) + (f"（{t('demo_note', lang)}）" if demo else "")
     spec = PrintSpec(orientation="portrait", dpi=150, lang=lang)
-    notes = [t("demo_note", lang)] if data.demo else []
-    return pdf_bytes(title, notes, progress_tables(ds, data, year, lang), spec, t("bl_none", lang))
+    notes = [t("demo_note", lang)] if demo else []
+    return pdf_bytes(title, notes, sections, spec, t("bl_none", lang))

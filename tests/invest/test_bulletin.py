@@ -68,7 +68,7 @@ def test_bulletin_xlsx_and_pdf_say_the_same(ds, demo, lang: str, tmp_path: Path)
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == list(moves.columns) and len(rows) - 1 == len(moves)
     assert {r[0] for r in rows[1:]} == set(moves.iloc[:, 0])
-    text = pdf_text(bulletin_pdf(ds, b, lang), tmp_path)
+    text = pdf_text(bulletin_pdf(tables, b.month, b.demo, lang), tmp_path)
     assert MONTH in text and ("示例" in text)  # the demo set says so
     for name in moves.iloc[:, 0]:
         assert name in text  # every moved project printed
@@ -84,7 +84,7 @@ def test_progress_exports(ds, demo, tmp_path: Path) -> None:
     gsbq = next(iter(tables.values()))
     first = list(wb[next(iter(tables))].iter_rows(values_only=True))
     assert len(first) - 1 == len(gsbq) and first[1][0] == gsbq.iloc[0, 0]
-    text = pdf_text(progress_pdf(ds, demo, year, "en"), tmp_path)
+    text = pdf_text(progress_pdf(progress_tables(ds, demo, year, "en"), year, demo.demo, "en"), tmp_path)
     assert f"{year}" in text and "Table 11" in text
 
 

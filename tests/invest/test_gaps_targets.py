@@ -136,11 +136,12 @@ def test_user_links_fill_a_chain_the_plan_left_empty(ds, data) -> None:
 
 
 def test_gap_print_page_lists_the_gaps_under_the_map(ds, data) -> None:
-    from sq_layout.printing.gap_page import gap_page_bytes, gap_table
+    from sq_layout.invest.gapexport import gap_print_table
+    from sq_layout.printing.gap_page import gap_page_bytes
     from sq_layout.printing.printmap import PrintSpec
 
-    table = gap_table(ds, data, 3)
+    table = gap_print_table(ds, data, 3)
     assert table["对象"].tolist() == ["光伏玻璃", "焊带、背板、银浆", "光伏逆变器", "汇流箱", "苏宿工业园区"]
     assert table["出处"].iloc[0] == "规划第771行"
-    pdf = gap_page_bytes(ds, data, 3, PrintSpec(dpi=72), "pdf")
+    pdf = gap_page_bytes(ds, table, 3, data.demo, PrintSpec(dpi=72), "pdf")
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
