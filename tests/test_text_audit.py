@@ -60,3 +60,10 @@ def test_text_checks_reach_the_audit_workbook_in_the_readers_language(ds) -> Non
         sheet = workbook_tables(ds, lang)["text_checks"]
         assert len(sheet) == len(found) and "chapter_level_only" not in sheet.to_string()
     assert set(text_checks_view(ds, "en").query("check == 'Chapter level only'")["area"]) >= {"Siyang"}
+    # the text-found classes, labelled in each language, each row with its quote and how it was found
+    zh = text_checks_view(ds, "zh")
+    assert {"企业名称不一", "产品名称笔误", "园区列入产品", "细分清单遗漏"} <= set(zh["check"])
+    assert zh["quote"].str.len().min() > 0
+    en = text_checks_view(ds, "en")
+    assert {"Firm written two ways", "Typo in a product name", "Park among products"} <= set(en["check"])
+    assert en.loc[en["check"] == "Left out of the sub-list", "description"].str.contains("sub-list").all()

@@ -1,8 +1,10 @@
 """Inconsistencies within the plan's own text and tables that a reader would trip over.
 
-Four classes: one name written two ways (firms, products, carriers), a stated count that differs from the items
+Four classes here: one name written two ways (firms, products, carriers), a stated count that differs from the items
 listed next to it (“四个板块” after three names), an industry named for an area at chapter level but in none of that
-chapter's sub-lists, and an area given an industry with no sub-industry, chain or detail beneath it.
+chapter's sub-lists, and an area given an industry with no sub-industry, chain or detail beneath it; four more found
+from the text itself in `text_names` (a firm written two ways, a typo in a product name, a park among products, a
+sub-list that leaves out what its paragraph names). Every finding carries its lines and a verbatim quote.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from itertools import combinations
 
 import pandas as pd
 
+from sq_layout.analysis.text_names import name_findings, qualified, same_sentence
 from sq_layout.plan.dataset import Dataset
 
-COLUMNS = ["check", "area_id", "industry_id", "subject", "lines", "description", "description_en"]
+COLUMNS = ["check", "area_id", "industry_id", "subject", "lines", "quote", "description", "description_en"]
 _NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _COUNT = re.compile(r"(?:等)?([一二两三四五六七八九十\d]{1,3})(个|条|大|项|类|家|种)")
 _STOP = "，。；：:“”\t "
@@ -68,12 +71,21 @@ def stated_counts(ds: Dataset) -> pd.DataFrame:
                 items = readings[-1]
                 zh = f"写“{said}”，列出{len(items)}项：" + "、".join(items)
                 en = f"states {n}, lists {len(items)}: " + ", ".join(items)
-                rows.append(_row("stated_count", "", "", said, str(no), zh, en))
+                rows.append(_row("stated_count", "", "", said, str(no), zh, en, _quote(line, said)))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _row(check: str, area: str, industry: str, subject: str, lines: str, zh: str, en: str = "") -> dict[str, str]:
+def _quote(line: str, subject: str, width: int = 30) -> str:
+    """The words around the subject on its line, verbatim (the line's start when the subject is not on it)."""
+    i = line.find(subject)
+    return line.strip()[: 2 * width] if i < 0 else line[max(0, i - width) : i + len(subject) + width].strip()
+
+
+def _row(
+    check: str, area: str, industry: str, subject: str, lines: str, zh: str, en: str = "", quote: str = ""
+) -> dict[str, str]:
     return {"check": check, "area_id": area, "industry_id": industry, "subject": subject, "lines": lines} | {
+        "quote": quote,
         "description": zh,
         "description_en": en or zh,
     }
@@ -86,7 +98,9 @@ def _norm(name: str) -> str:
 
 
 def name_variants(ds: Dataset, threshold: float = 0.8) -> pd.DataFrame:
-    """Firms, products and carriers written two ways (same after dropping 有限公司/集团/quotes, or nearly the same)."""
+    """Firms, products and carriers written two ways (same after dropping 有限公司/集团/quotes, or nearly the same);
+    two names the plan writes in one sentence, or one the other with a qualifier in front (新型医疗器械 of 医疗器械,
+    a kind of it), are two names on purpose."""
     d = ds.details[ds.details["kind"].isin(["firm", "product", "carrier"])]
     first = d.groupby("text")["line"].apply(lambda s: ";".join(str(v) for v in sorted(set(s))))
     kinds = d.drop_duplicates("text").set_index("text")["kind"]
@@ -96,11 +110,14 @@ def name_variants(ds: Dataset, threshold: float = 0.8) -> pd.DataFrame:
             continue
         na, nb = _norm(a), _norm(b)
         same = na == nb or (SequenceMatcher(None, na, nb).ratio() >= threshold and (na in nb or nb in na))
-        if same:
+        if same and not qualified(na, nb) and not same_sentence(ds, a, b):
             lines = ";".join(sorted({*first[a].split(";"), *first[b].split(";")}, key=int))
-            rows.append(
-                _row("name_variant", "", "", f"{a} / {b}", lines, "同一名称两种写法", "one name, two spellings")
-            )
+            la, lb = int(first[a].split(";")[0]), int(first[b].split(";")[0])
+            quote = f"L{la}“{_quote(ds.passage(la), a, 8)}”；L{lb}“{_quote(ds.passage(lb), b, 8)}”"
+            zh = "同一名称两种写法（名称检查：去掉有限公司/集团/引号后相同或几乎相同，且未在同一句中并列）"
+            en = "one name, two spellings (name check: equal or nearly so without 有限公司/集团/quotes; "
+            en += "no sentence names both)"
+            rows.append(_row("name_variant", "", "", f"{a} / {b}", lines, zh, en, quote))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -126,7 +143,8 @@ def chapter_level_only(ds: Dataset) -> pd.DataFrame:
         for area, ind, lines in _level_gaps(ds, source):
             zh = f"{chapter}在“{names[ind]}”下列出该地区，但该章各细分产业清单均未列入"
             en = f"{chapter} names the area for {ind} but in none of that chapter's sub-industry lists"
-            rows.append(_row("chapter_level_only", area, ind, str(names[ind]), lines, zh, en))
+            quote = _quote(ds.passage(int(lines.split(";")[0])), str(names[ind]))
+            rows.append(_row("chapter_level_only", area, ind, str(names[ind]), lines, zh, en, quote))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -145,11 +163,22 @@ def nothing_beneath(ds: Dataset) -> pd.DataFrame:
         if (area, ind) not in below:
             lines_s = ";".join(str(v) for v in sorted(set(lines)))
             zh, en = "只列产业，无任何细分产业、产业链或具体内容", "industry only: no sub-industry, chain or detail"
-            rows.append(_row("nothing_beneath", str(area), str(ind), str(names[ind]), lines_s, zh, en))
+            quote = _quote(ds.passage(int(lines_s.split(";")[0])), str(names[ind]))
+            rows.append(_row("nothing_beneath", str(area), str(ind), str(names[ind]), lines_s, zh, en, quote))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def name_checks(ds: Dataset) -> pd.DataFrame:
+    """The text-found classes of `text_names` (firm variants, product-name typos, parks among products, sub-list
+    gaps) as rows of this table."""
+    rows = [
+        _row(f.check, "", "", f.subject, ";".join(str(n) for n in f.lines), f.how_zh, f.how_en, f.quote)
+        for f in name_findings(ds)
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def text_audit(ds: Dataset) -> pd.DataFrame:
-    """All four classes in one table."""
-    parts = [name_variants(ds), stated_counts(ds), chapter_level_only(ds), nothing_beneath(ds)]
+    """All eight classes in one table."""
+    parts = [name_variants(ds), stated_counts(ds), chapter_level_only(ds), nothing_beneath(ds), name_checks(ds)]
     return pd.concat(parts, ignore_index=True)

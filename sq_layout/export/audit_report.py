@@ -104,7 +104,7 @@ def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) ->
     print("\n" + t("audit_cli_text_checks", lang).format(n=len(x)))
     for r in x.itertuples():
         where = " · ".join(str(v) for v in (label(str(r.check), lang), r.area, r.subject) if v)
-        print(f"- {where}: {r.description!s} (L{r.lines!s})")
+        print(f"- {where}: {r.description!s} (L{r.lines!s})\n    {r.quote!s}")
     d = tables["target_discrepancies"]
     print("\n" + t("disc_cli_heading", lang).format(n=len(d)))
     for r in d.itertuples():

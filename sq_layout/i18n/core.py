@@ -5,9 +5,14 @@ from __future__ import annotations
 TEXT: dict[str, dict[str, str]] = {
     "text_checks": {"zh": "规划文本复查", "en": "Plan text checks"},
     "text_checks_note": {
-        "zh": "同一名称两种写法、“N条…”与所列数目不符、只在章级点名而不在细分清单中、产业之下无细分产业或产业链。",
+        "zh": "同一名称两种写法、“N条…”与所列数目不符、只在章级点名而不在细分清单中、产业之下无细分产业或产业链；"
+        "另从原文查找：同一企业两种写法、产品名称字词重复或同音字之误、园区列入产品清单、“其中”分述遗漏段首所列。"
+        "同一句中并列的两个名称、或一名为另一名加“新型/高端”等限定语，视为有意区分，不报。",
         "en": "One name written two ways, a stated count that differs from the items listed, an area named at "
-        "chapter level but in no sub-list, an industry with nothing beneath it.",
+        "chapter level but in no sub-list, an industry with nothing beneath it; and, read from the text: a firm "
+        "written two ways, a product name with a repeated word or a near-homophone slip, a park in a product list, a "
+        "sub-list that leaves out what its paragraph names. Two names in one sentence, or one the other with a "
+        "qualifier (新型, 高端, …) in front, are taken as distinct on purpose.",
     },
     "title": {"zh": "宿迁市“十四五”产业布局地图", "en": "Suqian 14th Five-Year industrial layout"},
     "subtitle": {
