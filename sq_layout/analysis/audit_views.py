@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, target_table
 from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.text_audit import text_audit
-from sq_layout.cache import cached
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 
@@ -16,7 +17,7 @@ def _names(ds: Dataset, lang: str) -> pd.Series:
     return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
 
 
-@cached(8)
+@lru_cache(maxsize=8)
 def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """Per chain: number of hosts, their names, neighbouring and nested host pairs."""
     names = _names(ds, lang)
@@ -37,7 +38,7 @@ def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
     )
 
 
-@cached(16)
+@lru_cache(maxsize=16)
 def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
     """The similarity matrix as long rows (a, b, similarity) with area names, for a heat map."""
     names = _names(ds, lang)
@@ -46,7 +47,7 @@ def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame({"similarity": long}).reset_index()
 
 
-@cached(8)
+@lru_cache(maxsize=8)
 def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """表十一 per chain with growth rates (%) and the industry subtotal."""
     t = target_table(ds)
@@ -67,7 +68,7 @@ def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
     )
 
 
-@cached(8)
+@lru_cache(maxsize=8)
 def discrepancies_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """Target discrepancies as shown: text in the reader's language, with the verbatim first line on each side."""
     d = discrepancy_rows(ds, lang)[list(TEXT_COLUMNS)].copy()
@@ -88,7 +89,7 @@ def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:
     return pd.DataFrame({"a": p["a"].map(names), "b": p["b"].map(names), "similarity": p["similarity"].round(2)})
 
 
-@cached(8)
+@lru_cache(maxsize=8)
 def text_checks_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """The plan-text checks (names written two ways, stated counts, chapter-level-only, nothing beneath, product-name
     typos, parks among products, sub-list gaps), each with its lines, quote and how it was found."""
