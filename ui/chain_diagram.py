@@ -9,6 +9,7 @@ import streamlit as st
 
 from layers.chain_diagram import diagram_svg, legend_svg_html
 from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n.shown import source
 from sq_layout.invest.diagram import ChainDiagram, Node, chain_diagram, node_label, rules_text
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
@@ -38,7 +39,7 @@ def _records_table(ds: Dataset, records: pd.DataFrame, lang: str) -> pd.DataFram
             "role": r["role"].map(lambda x: label(x, lang) if x else ""),
             "investment_yi": r["investment_yi"],
             "stage": r["stage"].map(lambda x: label(x, lang) if x else ""),
-            "source": r["source"],
+            "source": r["source"].map(lambda x: source(x, lang)),
         }
     )
     return out.rename(columns={c: t(f"dg_col_{c}", lang) for c in out.columns})

@@ -10,9 +10,10 @@ import streamlit as st
 from sq_layout import workspace
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditConflict, EditRejected, PermissionDenied
-from sq_layout.export.history import history_rows, history_xlsx
+from sq_layout.export.history import history_frame, history_xlsx
 from sq_layout.i18n import label, name_col, t
 from sq_layout.i18n.editing import field
+from sq_layout.i18n.shown import when, who
 from sq_layout.store import drafts, users
 from sq_layout.store.edits import RowChange, apply
 from sq_layout.store.history import history, last_touch, return_to, revert
@@ -51,11 +52,13 @@ def _problems(exc: Exception) -> None:
 def conflict_panel(exc: EditConflict) -> None:
     """What changed in between (who, when, why, field by field) and a way to re-apply the change."""
     last = last_touch(ws, vid, exc.table, exc.row_no)
-    who = dict(who=last.user, when=last.created, why=last.reason) if last else dict(who="?", when="?", why="?")
+    said = dict(who="?", when="?", why="?")
+    if last:
+        said = dict(who=who(last.user, lang), when=when(last.created, lang), why=last.reason)
     if exc.current is None:
-        st.error(t("ed_conflict_removed", lang).format(**who))
+        st.error(t("ed_conflict_removed", lang).format(**said))
         return
-    st.error(t("ed_conflict", lang).format(**who))
+    st.error(t("ed_conflict", lang).format(**said))
     pending = ss.get("ed_pending") or {}
     if pending.get("table") != exc.table or pending.get("row_no") != exc.row_no:
         return
@@ -151,11 +154,15 @@ with tabs[names[1]]:
     if not found:
         st.info(t("ed_no_changes", lang))
     else:
-        st.dataframe(pd.DataFrame(history_rows(found)), hide_index=True, width="stretch", key="history_table")
+        st.dataframe(history_frame(found, lang), hide_index=True, width="stretch", key="history_table")
         st.download_button(t("ed_history_xlsx", lang), lambda: history_xlsx(found, lang), on_click="ignore",
                            file_name=f"history-v{vid}{'-草案' if info.kind == 'draft' else ''}.xlsx")  # fmt: skip
     if found and info.kind == "draft" and allowed(role, "edit"):
-        undoable = {c.id: f"#{c.id} · {c.user} · {c.created[:16]} · {c.summary}" for c in found if c.action != "draft"}
+        undoable = {
+            c.id: f"#{c.id} · {who(c.user, lang)} · {when(c.created, lang)} · {c.summary}"
+            for c in found
+            if c.action != "draft"
+        }
         picks = undoable | {0: t("ed_as_created", lang)}
         with st.form("undo"):
             st.selectbox(t("ed_pick_change", lang), list(picks), key="undo_pick", format_func=lambda k: picks[k])

@@ -4,13 +4,13 @@ workspace cannot be opened."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from sq_layout import workspace
 from sq_layout.errors import DemoNotStored, InvestConflict, PermissionDenied, WorkspaceUnavailable
-from sq_layout.export.history import invest_history_rows, invest_history_xlsx
+from sq_layout.export.history import history_frame, invest_history_xlsx
 from sq_layout.i18n import t
+from sq_layout.i18n.shown import when, who
 from sq_layout.invest.repository import InvestData, MemoryRepository, Repository, plan_baseline
 from sq_layout.plan.dataset import bundled
 from sq_layout.store.invest_store import StoreRepository, auth_configured
@@ -48,7 +48,9 @@ def save(repo: Repository, data: InvestData, note: str, lang: str) -> bool:
     except PermissionDenied:
         st.error(t("inv_store_denied", lang))
     except InvestConflict as exc:
-        st.error(t("inv_store_conflict", lang).format(who=exc.who, when=exc.when, why=exc.why or "—"))
+        st.error(
+            t("inv_store_conflict", lang).format(who=who(exc.who, lang), when=when(exc.when, lang), why=exc.why or "—")
+        )
     except DemoNotStored:
         st.error(t("inv_store_demo", lang))
     return False
@@ -76,7 +78,7 @@ def store_panel(repo: Repository, lang: str) -> None:
         if not changes:
             st.info(t("inv_store_no_history", lang))
             return
-        st.dataframe(pd.DataFrame(invest_history_rows(changes)), hide_index=True, width="stretch")
+        st.dataframe(history_frame(changes, lang, invest=True), hide_index=True, width="stretch")
         st.download_button(
             t("inv_store_history_xlsx", lang),
             lambda: invest_history_xlsx(changes, lang),

@@ -18,7 +18,8 @@ from sq_layout.analysis.compare import chain_status, compare, readable_tables
 from sq_layout.auth.roles import allowed
 from sq_layout.errors import DataError, EditRejected, PermissionDenied, WorkspaceUnavailable
 from sq_layout.geo.simplify import cached_browser_geometry
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import HEADERS, label, name_col, t
+from sq_layout.i18n.shown import when, who, with_zone
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
 from sq_layout.upload_limits import describe
@@ -58,11 +59,11 @@ listing = pd.DataFrame(
         "id": [v.id for v in versions],
         "title": [shown_title(v, lang) for v in versions],
         "kind": [label(v.kind, lang) for v in versions],
-        "created": [v.created.replace("T", " ").removesuffix("+00:00") + " UTC" for v in versions],
+        with_zone(HEADERS["created"][lang], lang): [when(v.created, lang) for v in versions],
         t("ws_col_lineage", lang): [f"v{v.parent_id} → v{v.id}" if v.parent_id else f"v{v.id}" for v in versions],
-        t("ws_col_author", lang): [v.created_by or "" for v in versions],
+        t("ws_col_author", lang): [who(v.created_by, lang) for v in versions],
         t("ws_col_supersedes", lang): [f"v{v.supersedes}" if v.supersedes else "" for v in versions],
-        t("ws_col_published_by", lang): [v.published_by or "" for v in versions],
+        t("ws_col_published_by", lang): [who(v.published_by, lang) for v in versions],
         "version_note": [shown_note(v, lang) for v in versions],
     }
 )

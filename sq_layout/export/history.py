@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from sq_layout.cells import neutralise_cell, workbook_bytes
+from sq_layout.i18n.shown import when, who
 from sq_layout.store.changes import Change
 
 COLUMNS = {
     "id": ("编号", "ID"),
-    "created": ("时间（UTC）", "When (UTC)"),
+    "created": ("时间（北京时间）", "When (Beijing time)"),
     "user": ("修改人", "Who"),
     "action": ("操作", "Action"),
     "summary": ("摘要", "Summary"),
@@ -23,7 +26,7 @@ COLUMNS = {
 }
 RECORD_COLUMNS = {
     "id": ("编号", "ID"),
-    "created": ("时间（UTC）", "When (UTC)"),
+    "created": ("时间（北京时间）", "When (Beijing time)"),
     "user": ("修改人", "Who"),
     "table": ("表", "Table"),
     "record": ("记录", "Record"),
@@ -33,6 +36,15 @@ RECORD_COLUMNS = {
 OPS = {
     "zh": {"add": "新增", "update": "修改", "remove": "删除"},
     "en": {"add": "added", "update": "changed", "remove": "removed"},
+}
+ACTIONS = {  # the store's action codes (sq_layout.store.changes) in words
+    "add": ("新增", "added"),
+    "update": ("修改", "changed"),
+    "remove": ("删除", "removed"),
+    "revert": ("撤销", "reverted"),
+    "return": ("退回", "returned"),
+    "draft": ("建草案", "draft started"),
+    "publish": ("发布", "published"),
 }
 SHOWN_LINES = 20  # an investment save's records per row of the list; the records sheet has every one
 PLAN_SHEET = {"zh": "修改记录", "en": "History"}
@@ -71,18 +83,28 @@ def _what(change: Change, limit: int | None) -> str:
     return "\n".join(lines[:limit] + ([f"… +{more}"] if more > 0 else []))
 
 
-def history_rows(changes: list[Change], limit: int | None = None) -> list[dict[str, Any]]:
-    """One row per change: when, who, action, summary, the records touched (the first `limit`), why, reverted by."""
+def history_rows(changes: list[Change], limit: int | None = None, lang: str = "zh") -> list[dict[str, Any]]:
+    """One row per change: when, who, action, summary, the records touched (the first `limit`), why, reverted by;
+    time, user and action as a reader of `lang` reads them."""
+    i = 0 if lang == "zh" else 1
     return [
-        {"id": c.id, "created": c.created, "user": c.user, "action": c.action, "summary": c.summary,
+        {"id": c.id, "created": when(c.created, lang), "user": who(c.user, lang),
+         "action": ACTIONS[c.action][i] if c.action in ACTIONS else c.action, "summary": c.summary,
          "what": _what(c, limit), "reason": c.reason, "reverted_by": f"#{c.reverted_by}" if c.reverted_by else ""}
         for c in changes
     ]  # fmt: skip
 
 
-def invest_history_rows(changes: list[Change], limit: int = SHOWN_LINES) -> list[dict[str, Any]]:
+def invest_history_rows(changes: list[Change], limit: int = SHOWN_LINES, lang: str = "zh") -> list[dict[str, Any]]:
     """An investment history as rows: one per save, its first `limit` records (saves are never reverted)."""
-    return [{k: row[k] for k in INVEST_COLUMNS} for row in history_rows(changes, limit)]
+    return [{k: row[k] for k in INVEST_COLUMNS} for row in history_rows(changes, limit, lang)]
+
+
+def history_frame(changes: list[Change], lang: str, invest: bool = False) -> pd.DataFrame:
+    """A history as a page shows it: the rows of `history_rows` (or `invest_history_rows`) under headers in `lang`."""
+    rows = invest_history_rows(changes, lang=lang) if invest else history_rows(changes, lang=lang)
+    columns = {k: v for k, v in COLUMNS.items() if not invest or k in INVEST_COLUMNS}
+    return pd.DataFrame(rows, columns=list(columns)).rename(columns={k: v[lang != "zh"] for k, v in columns.items()})
 
 
 def record_rows(changes: list[Change], lang: str = "en") -> list[dict[str, Any]]:
@@ -92,7 +114,7 @@ def record_rows(changes: list[Change], lang: str = "en") -> list[dict[str, Any]]
         for d, line in zip(c.rows, describe(c), strict=True):
             op = OPS[lang]["add" if d["before"] is None else "remove" if d["after"] is None else "update"]
             what = line.split(": ", 1)[1] if ": " in line else line
-            out.append({"id": c.id, "created": c.created, "user": c.user, "table": d["table"],
+            out.append({"id": c.id, "created": when(c.created, lang), "user": who(c.user, lang), "table": d["table"],
                         "record": d["row_no"], "op": op, "what": what})  # fmt: skip
     return out
 
@@ -121,7 +143,7 @@ def _workbook(sheets: list[Sheet], lang: str) -> bytes:
 def history_xlsx(changes: list[Change], lang: str) -> bytes:
     """A plan history as an XLSX workbook, one row per change, every text cell neutralised."""
     widths = (8, 22, 12, 10, 36, 70, 40, 10)
-    return _workbook([(PLAN_SHEET[lang], COLUMNS, history_rows(changes), widths)], lang)
+    return _workbook([(PLAN_SHEET[lang], COLUMNS, history_rows(changes, lang=lang), widths)], lang)
 
 
 def invest_history_xlsx(changes: list[Change], lang: str) -> bytes:
@@ -130,7 +152,7 @@ def invest_history_xlsx(changes: list[Change], lang: str) -> bytes:
     saves = {k: COLUMNS[k] for k in INVEST_COLUMNS}
     return _workbook(
         [
-            (first, saves, invest_history_rows(changes), (8, 22, 12, 10, 36, 70, 40)),
+            (first, saves, invest_history_rows(changes, lang=lang), (8, 22, 12, 10, 36, 70, 40)),
             (second, RECORD_COLUMNS, record_rows(changes, lang), (8, 22, 12, 10, 16, 8, 90)),
         ],
         lang,

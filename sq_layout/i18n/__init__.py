@@ -6,7 +6,19 @@ across them (a test checks it), so `t(key, lang)` finds any of them.
 
 from __future__ import annotations
 
-from sq_layout.i18n import boundaries, codes, core, diagram, editing, invest, limits, signin, workbench, workspace
+from sq_layout.i18n import (
+    boundaries,
+    codes,
+    core,
+    diagram,
+    editing,
+    invest,
+    limits,
+    shown,
+    signin,
+    workbench,
+    workspace,
+)
 
 LANGS = ("zh", "en")
 TABLES: tuple[dict[str, dict[str, str]], ...] = (
@@ -19,6 +31,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     signin.TEXT,
     diagram.TEXT,
     workbench.TEXT,
+    shown.TEXT,
 )
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS

@@ -106,8 +106,8 @@ TEXT: dict[str, dict[str, str]] = {
         "accounts); without one the page is view-only.",
     },
     "inv_store_open": {
-        "zh": "工作区尚无账号（单机使用）：任何使用者都可保存，修改记录中记为 local。设置账号后，保存需编辑权限。",
-        "en": "The workspace has no accounts yet (single-user install): anyone may save, recorded as 'local'. "
+        "zh": "工作区尚无账号（单机使用）：任何使用者都可保存，修改记录中记为“本机用户”。设置账号后，保存需编辑权限。",
+        "en": "The workspace has no accounts yet (single-user install): anyone may save, recorded as “this computer”. "
         "Once accounts exist, saving needs the editor role.",
     },
     "inv_store_signin": {"zh": "登录以保存", "en": "Sign in to save"},

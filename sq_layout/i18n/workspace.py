@@ -13,8 +13,10 @@ TEXT: dict[str, dict[str, str]] = {
     "ws_template_base": {"zh": "模板预填的版本", "en": "Template filled with version"},
     "ws_import": {"zh": "导入规划版本", "en": "Import a plan version"},
     "ws_import_help": {
-        "zh": "上传填好的模板（.xlsx）、表格 CSV（文件名如 assignments.csv），或整套版本 zip（与 geodata/ 结构相同）。",
-        "en": "Upload the filled template (.xlsx), table CSVs (named like assignments.csv) or a whole-version zip.",
+        "zh": "上传填好的模板（.xlsx）、表格 CSV（文件名取模板中的表名，如布局表为 `assignments.csv`），"
+        "或整套版本 zip（与 `geodata/` 结构相同）。",
+        "en": "Upload the filled template (.xlsx), table CSVs (each named as its sheet in the template, e.g. "
+        "`assignments.csv` for the layout sheet) or a whole-version zip.",
     },
     "ws_files": {"zh": "文件", "en": "Files"},
     "ws_title": {"zh": "版本名称", "en": "Version title"},
@@ -75,8 +77,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "An import becomes a draft: it is what everyone sees by default only once an admin publishes it.",
     },
     "ws_import_publishes": {
-        "zh": "本工作空间未设账户：导入的版本直接发布（记为 local）。",
-        "en": "This workspace has no accounts: an import is published at once (recorded as 'local').",
+        "zh": "本工作空间未设账户：导入的版本直接发布（记为“本机用户”）。",
+        "en": "This workspace has no accounts: an import is published at once (recorded as “this computer”).",
     },
     "ws_imported_draft": {"zh": "已导入为草案", "en": "Imported as draft"},
     "ws_supersedes": {"zh": "取代 v{latest}", "en": "supersedes v{latest}"},

@@ -7,6 +7,7 @@ from typing import cast
 import pandas as pd
 
 from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n.shown import source
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
@@ -62,7 +63,7 @@ def gap_list(
             src = (
                 t("inv_plan_line", lang).format(line=int(lk["line"]), quote=lk["quote"])
                 if pd.notna(lk["line"])
-                else str(lk["source"])
+                else source(str(lk["source"]), lang)
             )
             rows.append(("link", link_id, lk["stage"], lk["name"], "", src))
     per_area = m.sum(axis=0)
