@@ -19,7 +19,7 @@ from sq_layout.invest.demo import demo_data
 from sq_layout.invest.pipeline import bulletin, readable
 from sq_layout.invest.reports import bulletin_xlsx
 from sq_layout.invest.seed import read_targets
-from sq_layout.invest.workbench import add_prospect
+from sq_layout.invest.workbench import add_prospect, chain_brief
 from sq_layout.plan.dataset import bundled
 from sq_layout.printing.bulletin import bulletin_pdf
 from sq_layout.printing.chain_brief import brief_pdf
@@ -93,7 +93,7 @@ def main() -> None:
         ("bulletin tables", timed(lambda: bulletin(ds, data, [], month, targets))),
         ("bulletin XLSX", timed(lambda: bulletin_xlsx(ds, b))),
         ("bulletin PDF", timed(lambda: bulletin_pdf(readable(ds, b, "zh"), b.month, b.demo))),
-        ("chain brief PDF (chain 3)", timed(lambda: brief_pdf(ds, data, 3))),
+        ("chain brief PDF (chain 3)", timed(lambda: brief_pdf(ds, chain_brief(ds, data, 3)))),
     ]
     print(f"load average {os.getloadavg()[0]:.1f}; {len(data.firms):,} firms, {len(data.projects):,} projects, "
           f"{len(data.prospects):,} target firms; moves in {month}: {len(b.moves)}")  # fmt: skip

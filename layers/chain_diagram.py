@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from sq_layout.chain_model import ChainDiagram, Node, layout, node_label
 from sq_layout.i18n import t
-from sq_layout.invest.diagram import ChainDiagram, Node, layout, node_label
 
 # Grade colours (fill, border): the print page uses the same ones.
 GRADE_STYLE = {"强": ("#cfe8cf", "#2e7d32"), "弱": ("#fff1c2", "#b58900"), "缺": ("#ffffff", "#c62828")}

@@ -82,11 +82,12 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: str, d
         invest_repo.signin_hint(repo, lang)
 
     st.markdown(f"**{t('cl_brief', lang)}**")
+    from sq_layout.invest.workbench import chain_brief
     from sq_layout.printing.chain_brief import brief_pdf
 
     st.download_button(
         t("cl_brief_pdf", lang),
-        lambda: brief_pdf(ds, data, chain_no, lang),
+        lambda: brief_pdf(ds, chain_brief(ds, data, chain_no, lang), lang),
         f"sq-chain-brief-{chain_no}.pdf",
         "application/pdf",
         on_click="ignore",

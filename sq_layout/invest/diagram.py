@@ -1,100 +1,28 @@
 """A chain's 图谱: its links left to right by stage (上游 → 中游 → 下游), each graded 强 / 弱 / 缺 by the records behind
 it, with the plan's own intent for the link (强链 / 补链 / 延链, line and quote) kept apart from the grade.
 
-One model (`chain_diagram`) and one layout (`layout`) serve the app's SVG (layers/chain_diagram.py) and the print
-page (sq_layout/printing/chain_page.py), so the two never disagree.
+This builds the model from the records (`chain_diagram`); the model's shape, its grades and its one layout live in
+sq_layout/chain_model.py, below both the app's SVG (layers/chain_diagram.py) and the print page
+(sq_layout/printing/chain_page.py), so the two never disagree and printing never reads records.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from sq_layout.i18n import label, t
+from sq_layout.chain_model import GRADE_RULES, GradeRules, Intent, grade
+from sq_layout.chain_model import ChainDiagram as ChainDiagram  # re-exported: the diagram view imports them from here
+from sq_layout.chain_model import Node as Node
+from sq_layout.chain_model import node_label as node_label
+from sq_layout.chain_model import rules_text as rules_text
 from sq_layout.invest.gaps import chain_hosts
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import LINK_STAGES
 from sq_layout.invest.seed import plan_unplaced, read_intents, read_link_plan
 from sq_layout.plan.dataset import Dataset
-
-GRADES = ("强", "弱", "缺")
-INTENTS = ("强链", "补链", "延链")
-
-
-@dataclass(frozen=True)
-class GradeRules:
-    """The one place the grade thresholds live (the page and the print state them from here).
-
-    缺: no firm and no project on the link. 强: at least `strong_leaders` firm whose role is in `lead_roles`, or at
-    least `strong_firms` firms, or projects totalling at least `strong_investment_yi` 亿元. 弱: anything between.
-    Output (产值) is imported per chain, not per link, so it is shown with the chain and grades no link.
-    """
-
-    strong_firms: int = 3
-    strong_leaders: int = 1
-    strong_investment_yi: float = 100.0
-    lead_roles: tuple[str, ...] = ("链主", "标杆")
-
-
-GRADE_RULES = GradeRules()
-
-
-def grade(firms: int, leaders: int, projects: int, investment_yi: float, rules: GradeRules = GRADE_RULES) -> str:
-    """强 / 弱 / 缺 of one link from its counts, by `rules`."""
-    if firms + projects == 0:
-        return "缺"
-    if leaders >= rules.strong_leaders or firms >= rules.strong_firms or investment_yi >= rules.strong_investment_yi:
-        return "强"
-    return "弱"
-
-
-@dataclass(frozen=True)
-class Intent:
-    """What the plan says to do with a link, where it says it."""
-
-    intent: str  # 强链 | 补链 | 延链
-    line: int
-    quote: str
-
-
-@dataclass(frozen=True, eq=False)
-class Node:
-    """One link of the chain: where it sits, its grade and counts, the plan's intents and the records behind it."""
-
-    link_id: str
-    name: str
-    name_en: str
-    stage: str
-    stage_basis: str  # plan: the plan's wording places it (e.g. 向下游); app: the app's reading
-    position: int
-    line: int | None
-    quote: str
-    firms: int
-    leaders: int
-    projects: int
-    investment_yi: float
-    grade: str
-    intents: tuple[Intent, ...]
-    records: pd.DataFrame  # kind, name, firm, role, area_id ('' where the plan states no place), investment_yi, source
-
-
-@dataclass(frozen=True, eq=False)
-class ChainDiagram:
-    """A chain's nodes in stage order, its records on no link, its host areas and its latest output."""
-
-    chain_no: int
-    name: str
-    name_en: str
-    nodes: tuple[Node, ...]
-    unlinked: pd.DataFrame
-    hosts: tuple[str, ...]
-    output: tuple[int, float] | None  # (year, 亿元) city-wide, where imported
-    demo: bool
-    rules: GradeRules = field(default=GRADE_RULES)
-
 
 RECORD_COLUMNS = ["kind", "name", "firm", "role", "area_id", "investment_yi", "stage", "source", "link_id"]
 
@@ -243,44 +171,3 @@ def chain_diagram(ds: Dataset, data: InvestData, chain_no: int, rules: GradeRule
         demo=data.demo,
         rules=rules,
     )
-
-
-@dataclass(frozen=True)
-class Box:
-    """Where a node is drawn, in layout units (x right, y down)."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-
-NODE_W, NODE_H, GAP_X, GAP_Y, HEAD = 190.0, 74.0, 70.0, 16.0, 40.0
-
-
-def layout(d: ChainDiagram) -> tuple[dict[str, Box], list[str], float, float]:
-    """Node boxes by stage column (only the stages the chain has), the columns' stages, total width and height."""
-    stages = [s for s in LINK_STAGES if any(n.stage == s for n in d.nodes)]
-    boxes: dict[str, Box] = {}
-    tallest = 0
-    for ci, s in enumerate(stages):
-        col = [n for n in d.nodes if n.stage == s]
-        tallest = max(tallest, len(col))
-        for ri, n in enumerate(col):
-            boxes[n.link_id] = Box(ci * (NODE_W + GAP_X), HEAD + ri * (NODE_H + GAP_Y), NODE_W, NODE_H)
-    width = max(1, len(stages)) * (NODE_W + GAP_X) - GAP_X
-    height = HEAD + max(1, tallest) * (NODE_H + GAP_Y) - GAP_Y
-    return boxes, stages, width, height
-
-
-def rules_text(rules: GradeRules, lang: str) -> str:
-    """The thresholds in words, from the one registry."""
-    roles = t("dg_or", lang).join(label(r, lang) for r in rules.lead_roles)
-    return t("dg_rules", lang).format(
-        leaders=rules.strong_leaders, roles=roles, firms=rules.strong_firms, inv=f"{rules.strong_investment_yi:g}"
-    )
-
-
-def node_label(n: Node, lang: str) -> str:
-    """A node's name as shown: English where the plan link has one; '*' marks the app's own stage reading."""
-    return (n.name if lang == "zh" else n.name_en) + ("*" if n.stage_basis == "app" else "")

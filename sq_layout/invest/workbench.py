@@ -10,17 +10,20 @@ from datetime import date
 
 import pandas as pd
 
+from sq_layout.chain_model import ChainBrief
 from sq_layout.errors import UserError
 from sq_layout.i18n import t as tr
+from sq_layout.invest.diagram import chain_diagram
 from sq_layout.invest.locate import placement
 from sq_layout.invest.repository import InvestData
-from sq_layout.invest.schemas import CHAIN_TASKS, PROSPECT_STATUSES, STAGE_DATES
+from sq_layout.invest.schemas import CHAIN_TASKS, PROSPECT_STATUSES, STAGE_DATES, STAGES
 from sq_layout.plan.dataset import Dataset
 from sq_layout.tables import invest as spec
 
 LEAD_LINE = 1091  # 市领导挂钩联系产业链制度
 LEAD_QUOTE = "每条产业链明确由两名市级领导联系挂钩，由一个市直部门牵头。"
 TEN_LINE = 1092  # “十个一”工作推进机制
+BRIEF_ROWS = 8  # target firms listed on a chain's brief (the rest are counted)
 # The 十个一 in the plan's words and order (L1092), with an English reading.
 TEN_ITEMS: tuple[tuple[str, str], ...] = (
     ("建立一个联席会议", "a joint meeting"),
@@ -89,6 +92,34 @@ def lead(data: InvestData, chain_no: int) -> dict[str, str]:
     hit = data.chain_leads[data.chain_leads["chain_no"] == chain_no]
     cols = ("leader_1", "leader_2", "department", "note")
     return {c: (str(hit.iloc[0][c]) if len(hit) else "") for c in cols}
+
+
+def _on_chain(frame: pd.DataFrame, chain_no: int) -> pd.DataFrame:
+    return frame[frame["chains"].astype(str).str.contains(rf"(?:^|;){chain_no}(?:;|$)", regex=True)]
+
+
+def chain_brief(ds: Dataset, data: InvestData, chain_no: int, lang: str = "zh") -> ChainBrief:
+    """What the chain's one-page brief shows (sq_layout.printing.chain_brief draws it): leads, diagram, counts,
+    the target firms listed and the 十个一 checklist in `lang`."""
+    who = lead(data, chain_no)
+    projects = _on_chain(data.projects, chain_no)
+    targets = _on_chain(data.prospects, chain_no)
+    order = targets["status"].map({"洽谈中": 0, "已接触": 1, "待接触": 2}).fillna(3)  # live first, newest first
+    shown = targets.assign(_o=order).sort_values(["_o", "date_added"], ascending=[True, False]).head(BRIEF_ROWS)
+    return ChainBrief(
+        chain_no=chain_no,
+        demo=data.demo,
+        leaders=tuple(v for v in (who["leader_1"], who["leader_2"]) if v),
+        department=who["department"],
+        lead_line=LEAD_LINE,
+        ten_line=TEN_LINE,
+        diagram=chain_diagram(ds, data, chain_no),
+        area_counts=pd.concat([_on_chain(data.firms, chain_no), projects])["area_id"].value_counts(),
+        by_stage=projects.groupby("stage").size().reindex(list(STAGES), fill_value=0),
+        targets=shown,
+        more=max(0, len(targets) - BRIEF_ROWS),
+        checklist=checklist(data, chain_no, lang),
+    )
 
 
 def set_lead(data: InvestData, chain_no: int, leader_1: str, leader_2: str, department: str, note: str) -> InvestData:

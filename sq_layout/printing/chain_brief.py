@@ -11,28 +11,20 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from sq_layout.chain_model import ChainBrief, ChainDiagram
 from sq_layout.i18n import label, name_col, t
-from sq_layout.invest.repository import InvestData
-from sq_layout.invest.schemas import STAGES
-from sq_layout.invest.workbench import LEAD_LINE, TEN_LINE, checklist, lead
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.facts import draw_table
 from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, print_geometry, printable
 
 Rect = tuple[float, float, float, float]
-ROWS = 8  # target firms listed on the page (the rest are counted)
 
 
-def _on_chain(frame: pd.DataFrame, chain_no: int) -> pd.DataFrame:
-    return frame[frame["chains"].astype(str).str.contains(rf"(?:^|;){chain_no}(?:;|$)", regex=True)]
-
-
-def _diagram(fig: Figure, ds: Dataset, data: InvestData, chain_no: int, rect: Rect, lang: str) -> None:
+def _diagram(fig: Figure, ds: Dataset, d: ChainDiagram, rect: Rect, lang: str) -> None:
     """The chain's 图谱 as a picture of its print page; a framed note where the renderer is not available."""
     ax = fig.add_axes(rect)
     ax.set_axis_off()
     try:
-        from sq_layout.invest.diagram import chain_diagram
         from sq_layout.printing.chain_page import chain_page_bytes
     except ImportError:
         ax.text(0.5, 0.5, t("cb_no_diagram", lang), ha="center", va="center", fontsize=9, color="#666666")
@@ -40,18 +32,17 @@ def _diagram(fig: Figure, ds: Dataset, data: InvestData, chain_no: int, rect: Re
         return
     import matplotlib.image as mpimg
 
-    png = chain_page_bytes(ds, chain_diagram(ds, data, chain_no), PrintSpec(dpi=110, lang=lang), "png")
+    png = chain_page_bytes(ds, d, PrintSpec(dpi=110, lang=lang), "png")
     ax.imshow(mpimg.imread(io.BytesIO(png), format="png"))
 
 
-def _hosts(fig: Figure, ds: Dataset, data: InvestData, chain_no: int, rect: Rect, lang: str) -> None:
+def _hosts(fig: Figure, ds: Dataset, n: pd.Series, chain_no: int, rect: Rect, lang: str) -> None:
     """Areas shaded by the chain's firms and projects; the areas the plan assigns the chain outlined bold."""
     from sq_layout.plan.join import chain_links
 
     ax = fig.add_axes(rect)
     ax.set_axis_off()
     geo, points = print_geometry(ds)
-    n = pd.concat([_on_chain(data.firms, chain_no), _on_chain(data.projects, chain_no)])["area_id"].value_counts()
     values = geo["area_id"].map(n).fillna(0).to_numpy(dtype=float)
     shade = values / values.max() if values.max() > 0 else values
     colors = [(1 - 0.75 * v, 1 - 0.45 * v, 1 - 0.2 * v) for v in shade]
@@ -65,38 +56,31 @@ def _hosts(fig: Figure, ds: Dataset, data: InvestData, chain_no: int, rect: Rect
     ax.set_aspect("equal")
 
 
-def render_brief(ds: Dataset, data: InvestData, chain_no: int, lang: str = "zh") -> Figure:
-    """The brief's page."""
+def render_brief(ds: Dataset, b: ChainBrief, lang: str = "zh") -> Figure:
+    """The brief's page, from the brief sq_layout.invest.workbench.chain_brief builds."""
     spec = PrintSpec(orientation="portrait", dpi=150, lang=lang)
     fig, base = new_page(spec)
-    chain = ds.chains.set_index("chain_no").loc[chain_no]
-    title = t("cb_title", lang).format(name=chain[name_col(lang)]) + (
-        f"（{t('demo_note', lang)}）" if data.demo else ""
-    )
+    chain = ds.chains.set_index("chain_no").loc[b.chain_no]
+    title = t("cb_title", lang).format(name=chain[name_col(lang)]) + (f"（{t('demo_note', lang)}）" if b.demo else "")
     draw_title(fig, title, base)
     left, width = printable(fig)
-    who = lead(data, chain_no)
-    leaders = "、".join(v for v in (who["leader_1"], who["leader_2"]) if v) or t("cb_unset", lang)
-    items = checklist(data, chain_no, lang)
+    leaders = "、".join(b.leaders) or t("cb_unset", lang)
+    items = b.checklist
     done = int((items["status"] == "已完成").sum())
     head = [
-        t("cb_leaders", lang).format(v=leaders, line=LEAD_LINE),
-        t("cb_department", lang).format(v=who["department"] or t("cb_unset", lang)),
-        t("cb_ten_done", lang).format(n=done, line=TEN_LINE),
+        t("cb_leaders", lang).format(v=leaders, line=b.lead_line),
+        t("cb_department", lang).format(v=b.department or t("cb_unset", lang)),
+        t("cb_ten_done", lang).format(n=done, line=b.ten_line),
     ]
     fig.text(left, 0.925, "\n".join(head), fontsize=base * 0.8, va="top", linespacing=1.5)
-    _diagram(fig, ds, data, chain_no, (left, 0.60, width * 0.64, 0.26), lang)
-    _hosts(fig, ds, data, chain_no, (left + width * 0.66, 0.60, width * 0.34, 0.26), lang)
+    _diagram(fig, ds, b.diagram, (left, 0.60, width * 0.64, 0.26), lang)
+    _hosts(fig, ds, b.area_counts, b.chain_no, (left + width * 0.66, 0.60, width * 0.34, 0.26), lang)
 
-    projects = _on_chain(data.projects, chain_no)
-    by_stage = projects.groupby("stage").size().reindex(list(STAGES), fill_value=0)
-    pipe = pd.DataFrame([by_stage.to_numpy()], columns=[label(s, lang) for s in STAGES])
+    pipe = pd.DataFrame([b.by_stage.to_numpy()], columns=[label(str(s), lang) for s in b.by_stage.index])
     fig.text(left, 0.585, t("cb_pipeline", lang), fontsize=base * 0.9, fontweight="bold", va="top")
     draw_table(fig, pipe, (left, 0.52, width, 0.05), base * 0.7)
 
-    targets = _on_chain(data.prospects, chain_no)
-    order = targets["status"].map({"洽谈中": 0, "已接触": 1, "待接触": 2}).fillna(3)  # live first, newest first
-    shown = targets.assign(_o=order).sort_values(["_o", "date_added"], ascending=[True, False]).head(ROWS)
+    shown = b.targets
     rows = pd.DataFrame(
         {
             t("bl_h_target_firm", lang): shown["name"],
@@ -108,13 +92,13 @@ def render_brief(ds: Dataset, data: InvestData, chain_no: int, lang: str = "zh")
     )
     if rows.empty:
         rows = pd.DataFrame({t("bl_h_target_firm", lang): [t("bl_none", lang)]})
-    more = f"（{t('cb_more', lang).format(n=len(targets) - ROWS)}）" if len(targets) > ROWS else ""
+    more = f"（{t('cb_more', lang).format(n=b.more)}）" if b.more else ""
     fig.text(left, 0.505, t("cb_targets", lang) + more, fontsize=base * 0.9, fontweight="bold", va="top")
     h = 0.018 * (len(rows) + 1)
     draw_table(fig, rows, (left, 0.485 - h, width, h), base * 0.7)
 
     y = 0.485 - h - 0.02
-    fig.text(left, y, t("cb_ten", lang).format(line=TEN_LINE), fontsize=base * 0.9, fontweight="bold", va="top")
+    fig.text(left, y, t("cb_ten", lang).format(line=b.ten_line), fontsize=base * 0.9, fontweight="bold", va="top")
     ten = pd.DataFrame(
         {
             "#": items["item_no"],
@@ -131,11 +115,11 @@ def render_brief(ds: Dataset, data: InvestData, chain_no: int, lang: str = "zh")
     return fig
 
 
-def brief_pdf(ds: Dataset, data: InvestData, chain_no: int, lang: str = "zh") -> bytes:
-    """The brief as a one-page PDF (text selectable)."""
+def brief_pdf(ds: Dataset, b: ChainBrief, lang: str = "zh") -> bytes:
+    """The brief as a one-page PDF (text selectable): `b` as sq_layout.invest.workbench.chain_brief builds it."""
     from sq_layout.printing.fonts import pdf_fonts
 
     buf = io.BytesIO()
     with pdf_fonts():
-        render_brief(ds, data, chain_no, lang).savefig(buf, format="pdf", dpi=150)
+        render_brief(ds, b, lang).savefig(buf, format="pdf", dpi=150)
     return buf.getvalue()

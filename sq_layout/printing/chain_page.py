@@ -8,8 +8,8 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from sq_layout.chain_model import ChainDiagram, layout, node_label, rules_text
 from sq_layout.i18n import name_col, t
-from sq_layout.invest.diagram import ChainDiagram, layout, node_label, rules_text
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.printmap import FORMATS, PrintSpec
 

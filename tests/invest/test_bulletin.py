@@ -128,7 +128,7 @@ def test_cli_report_and_bulletin(tmp_path: Path) -> None:
 def test_chain_brief_puts_leaders_targets_pipeline_and_checklist_on_one_page(ds, demo, tmp_path: Path) -> None:
     from datetime import date
 
-    from sq_layout.invest.workbench import TEN_ITEMS, add_prospect, checklist, set_checklist, set_lead
+    from sq_layout.invest.workbench import TEN_ITEMS, add_prospect, chain_brief, checklist, set_checklist, set_lead
     from sq_layout.printing.chain_brief import brief_pdf
 
     data = set_lead(demo, 3, "示例领导甲", "示例领导乙", "示例牵头部门", "")
@@ -136,7 +136,7 @@ def test_chain_brief_puts_leaders_targets_pipeline_and_checklist_on_one_page(ds,
     data = set_checklist(data, 3, items)
     record = {"name": "示例目标光伏", "province": "上海市", "chains": "3", "category": "长三角"}
     data = add_prospect(data, record | {"date_added": date(2026, 1, 5), "status": "洽谈中"})  # listed first
-    pdf = brief_pdf(ds, data, 3, "zh")
+    pdf = brief_pdf(ds, chain_brief(ds, data, 3, "zh"), "zh")
     path = tmp_path / "brief.pdf"
     path.write_bytes(pdf)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layers.chain_diagram import diagram_svg
-from sq_layout.invest.diagram import GRADE_RULES, chain_diagram, grade, rules_text
+from sq_layout.chain_model import GRADE_RULES, grade, rules_text
+from sq_layout.invest.diagram import chain_diagram
 from sq_layout.invest.gaps import gap_list
 from sq_layout.invest.repository import add_records, plan_baseline
 from sq_layout.invest.seed import plan_unplaced, read_intents, read_link_plan, read_named
