@@ -10,12 +10,15 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from sq_layout.cache import identity
+
 R = TypeVar("R")
 
 
 def by_identity(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
     """Cache a function of frames by the frames' identities (other arguments by value), least recently used first
-    out. Each entry keeps its frames alive, so an id is never reused while cached; the frames must not change."""
+    out. A frame handed out by `sq_layout.cache.cached` shares its kept frame's identity until it is changed. Each
+    entry keeps its frames alive, so an id is never reused while cached; the frames must not change."""
 
     def wrap(fn: Callable[..., R]) -> Callable[..., R]:
         entries: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], R]] = OrderedDict()
@@ -23,7 +26,7 @@ def by_identity(maxsize: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
 
         @functools.wraps(fn)
         def cached(*args: Any) -> R:
-            key = tuple(id(a) if isinstance(a, pd.DataFrame | pd.Series) else a for a in args)
+            key = tuple(identity(a) if isinstance(a, pd.DataFrame | pd.Series) else a for a in args)
             with lock:
                 hit = entries.get(key)
                 if hit is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -25,8 +24,6 @@ from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_da
 
 VERSION_KEY = "sq_version"
 WARM_AREAS = 60
-WARM_AFTER_S = 2.0  # seconds after the first map is sent (the browser is then drawing it); at most 30 s after load
-MAP_SENT = threading.Event()  # set once a page has sent its map
 
 PAGE_CSS = """<style>
 h1 { font-size: 1.7rem !important; padding: 0.1rem 0 0.2rem 0 !important; }
@@ -65,9 +62,10 @@ def _warm_index(ds: Dataset) -> None:
     nesting(ds)
 
 
-def _warm_after_map(ds: Dataset, warm: Callable[[Dataset], None]) -> None:
-    MAP_SENT.wait(timeout=30)
-    time.sleep(WARM_AFTER_S)
+def _warm_after_run(run: threading.Thread, ds: Dataset, warm: Callable[[Dataset], None]) -> None:
+    """Warm once the page run that loaded the version has ended: Streamlit's script thread exits when a session has
+    no run left to do, so its first page (and map) has been sent and the warm-up competes with nothing of it."""
+    run.join()
     warm(ds)
 
 
@@ -75,10 +73,11 @@ def _warm_after_map(ds: Dataset, warm: Callable[[Dataset], None]) -> None:
 def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
     ensure_leaflet()
     ds = version_dataset(vid)
-    # at province or national scale, cards are built when first clicked (from an index built here); once the first
-    # map is on its way: warming beside it would compete with it for both cores and the GIL
+    # at province or national scale, cards are built when first clicked (from an index built here); after the run,
+    # not beside it: warming beside the first page would compete with it for both cores and the GIL
     warm = _warm if len(ds.areas) <= WARM_AREAS else _warm_index
-    threading.Thread(target=_warm_after_map, args=(ds, warm), name="sq-warm-panels", daemon=True).start()
+    run = threading.current_thread()
+    threading.Thread(target=_warm_after_run, args=(run, ds, warm), name="sq-warm-panels", daemon=True).start()
     return ds, cached_browser_geometry(areas_frame(ds))
 
 
@@ -106,7 +105,6 @@ def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: Overlay, key: 
     """The one map call of a page: the version's areas (fetched once by the browser) and this run's overlay."""
     vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
     draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
-    MAP_SENT.set()
 
 
 # Streamlit's file uploader has no API for its own texts ("Upload", "50MB per file • …"): in Chinese they are hidden
