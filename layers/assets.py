@@ -7,13 +7,13 @@ import os
 import secrets
 import shutil
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
 import xstatic.pkg.leaflet as xleaflet
 
 from sq_layout.atomic import write_bytes
+from sq_layout.cache import cached
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"
@@ -28,7 +28,7 @@ def versioned_url(name: str) -> str:
     return _versioned_url(name, (STATIC_DIR / name).stat().st_mtime_ns)
 
 
-@lru_cache(maxsize=16)
+@cached(16, key="a static file's name and modification time (a new file, a new key)")
 def _versioned_url(name: str, mtime_ns: int) -> str:
     """Hashed once per file version, not on every rerun that draws a map."""
     digest = hashlib.sha1((STATIC_DIR / name).read_bytes()).hexdigest()[:10]

@@ -8,13 +8,13 @@ click returns an id, never a display name. Plain dicts keep Altair's import and 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
 from sq_layout.analysis.overlap import hosts_per_chain
 from sq_layout.analysis.views import matrix_long
+from sq_layout.cache import cached
 from sq_layout.i18n import headers, name_col, t
 from sq_layout.plan.dataset import Dataset
 
@@ -153,7 +153,7 @@ def pickable(spec: Spec, name: str = "pick", field: str = "chain_no") -> Spec:
     return {**spec, "params": [{"name": name, "select": {"type": "point", "fields": [field]}}]}
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: str, highlight: str | None) -> tuple[str, str]:
     """The explorer's two overlap charts as Vega-Lite JSON, built once per (chains, language, highlighted area)."""
     bar = hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang), lang)
@@ -161,7 +161,7 @@ def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: str, highlight: st
     return json.dumps(bar, ensure_ascii=False), json.dumps(matrix, ensure_ascii=False)
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def audit_matrix_spec(ds: Dataset, lang: str, highlight: str) -> str:
     """The audit page's clickable chain × area matrix (all 20 chains) as Vega-Lite JSON."""
     long = matrix_long(ds, tuple(ds.chains["chain_no"]), lang, short=True)

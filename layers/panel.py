@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from html import escape
 
 from layers.popups import boundary_quality
 from sq_layout.analysis.area_summary import AreaSummary, area_summary
 from sq_layout.analysis.views import AreaPanel, area_panel
+from sq_layout.cache import cached
 from sq_layout.i18n import label, t
 from sq_layout.plan.dataset import Dataset
 
@@ -166,13 +166,13 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def area_card_html(ds: Dataset, area_id: str, lang: str) -> str:
     """The summary card of one area, built once per (area, language)."""
     return summary_card_html(area_summary(ds, area_id, lang), lang)
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def area_facts_html(ds: Dataset, area_id: str, lang: str) -> str:
     """The facts and plan passages behind one area's card (folded on the page: built only when opened)."""
     colors = dict(zip(ds.industries["industry_id"], ds.industries["color"], strict=True))

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 import time
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ import streamlit as st
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.analysis.views import selection_names
+from sq_layout.cache import cached
 from sq_layout.i18n import label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState, encode_view
@@ -134,7 +134,7 @@ def ensure_pdf_fonts(lang: str) -> None:
     bar.empty()
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def atlas_pages_count(ds: Dataset, lang: str) -> int:
     """How many printed pages the app's atlas has (sections plus continuation pages), counted without drawing."""
     from sq_layout.printing.atlas import page_count

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +17,7 @@ import streamlit as st
 from sq_layout.analysis.overlap import area_chain_matrix, hosts_per_chain
 from sq_layout.analysis.queries import selection_chains
 from sq_layout.analysis.views import matrix_long, nested_view, shared_pairs_view
+from sq_layout.cache import cached
 from sq_layout.i18n import name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState
@@ -69,7 +69,7 @@ def top_areas(ds: Dataset, chains: tuple[int, ...], keep: str | None, n: int = C
     return tuple(sorted(ids, key=order.__getitem__))
 
 
-@lru_cache(maxsize=32)
+@cached(32)
 def _subset(ds: Dataset, area_ids: tuple[str, ...]) -> Dataset:
     """The plan restricted to some areas (for the heat map and pairs only: counts over all areas use `ds`)."""
     keep = set(area_ids)
@@ -81,7 +81,7 @@ def _subset(ds: Dataset, area_ids: tuple[str, ...]) -> Dataset:
     )
 
 
-@lru_cache(maxsize=128)
+@cached(128)
 def overlap_content(
     ds: Dataset, chains: tuple[int, ...], lang: str, area: str | None
 ) -> tuple[str, str, pd.DataFrame, bool]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import streamlit as st
 
 from sq_layout import workspace
+from sq_layout.cache import cached
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
 from sq_layout.i18n import name_col, t
 from sq_layout.plan.dataset import Dataset, bundled
@@ -67,7 +66,7 @@ def version_param(vid: int | None) -> dict[str, str]:
     return {"v": str(vid)}
 
 
-@lru_cache(maxsize=16)
+@cached(16)
 def _undrawn(ds: Dataset, lang: str) -> str:
     """The names of the version's areas without a boundary ('' when all are drawn), once per dataset."""
     missing = ds.areas[~ds.areas["area_id"].isin(ds.boundaries["area_id"])]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from sq_layout.analysis.queries import area_conflicts, area_details, area_industries, area_links, parks_in_county
+from sq_layout.cache import cached
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.propernames import shown_name
@@ -41,7 +41,7 @@ class AreaSummary:
     n_conflicts: int
 
 
-@lru_cache(maxsize=16)
+@cached(16)
 def _by_id(ds: Dataset) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Areas, industries, sub-industries and chains indexed by their ids, once per dataset (not on every card)."""
     return (
@@ -52,7 +52,7 @@ def _by_id(ds: Dataset) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Da
     )
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def area_summary(ds: Dataset, area_id: str, lang: str = "zh") -> AreaSummary:
     """Industries (with tier and colour), sub-industries, chains, zones inside, carriers, lead firms, conflicts."""
     col = name_col(lang)
@@ -123,7 +123,7 @@ def _items(ds: Dataset, area_id: str) -> dict[tuple[str, str], pd.DataFrame]:
     return out
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def compare_areas(ds: Dataset, a: str, b: str, lang: str = "zh") -> pd.DataFrame:
     """Industries, sub-industries and chains of two areas: shared, only in A, only in B, each with its sources."""
     col = name_col(lang)

@@ -5,13 +5,12 @@ The figure checks (where the plan's numbers do not add up) are rules in `audit_r
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_pairs
 from sq_layout.analysis.overlap import area_chain_matrix
 from sq_layout.analysis.spatial import neighbours
+from sq_layout.cache import cached
 from sq_layout.i18n import name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
@@ -19,7 +18,7 @@ from sq_layout.plan.join import assignment_facts
 LEVELS = ("chain", "subindustry")
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def membership(ds: Dataset, level: str = "chain") -> pd.DataFrame:
     """Boolean areas × chains (or sub-industries) table, in plan order."""
     if level == "chain":
@@ -30,7 +29,7 @@ def membership(ds: Dataset, level: str = "chain") -> pd.DataFrame:
     return m.reindex(index=ds.areas["area_id"], columns=ds.subindustries["subindustry_id"], fill_value=False)
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def similarity(ds: Dataset, level: str = "chain") -> pd.DataFrame:
     """Jaccard similarity of every pair of areas' portfolios (chains or sub-industries)."""
     return jaccard_matrix(membership(ds, level))
@@ -41,7 +40,7 @@ def similar_pairs(ds: Dataset, level: str = "chain", n: int = 10) -> pd.DataFram
     return top_pairs(similarity(ds, level), n)
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def chain_overlap(ds: Dataset) -> pd.DataFrame:
     """Per chain: hosts, and host pairs that share a border or are a zone nested in its county; most spread first."""
     pairs = neighbours(ds).rename(columns={"area_id_a": "a", "area_id_b": "b"})
@@ -50,7 +49,7 @@ def chain_overlap(ds: Dataset) -> pd.DataFrame:
     return out.sort_values(["n_hosts", "chain_no"], ascending=[False, True]).reset_index(drop=True)
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def target_table(ds: Dataset) -> pd.DataFrame:
     """表十一 per chain with the compound annual growth each target requires and its industry's subtotals."""
     c = ds.chains[["chain_no", "name", "name_en", "industry_id", "output_2020_yi", "target_2023_yi", "target_2025_yi"]]
@@ -63,7 +62,7 @@ def target_table(ds: Dataset) -> pd.DataFrame:
     return c.merge(sub, left_on="industry_id", right_index=True)
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def consistency_audit(ds: Dataset, lang: str = "zh") -> pd.DataFrame:
     """Every recorded disagreement, duplicate and name variant, with area and industry names and verbatim passages."""
     c = ds.conflicts
@@ -87,7 +86,7 @@ def consistency_audit(ds: Dataset, lang: str = "zh") -> pd.DataFrame:
     )
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def agreement(ds: Dataset) -> pd.DataFrame:
     """Per area: how many of its assignments every source that speaks at that level confirms.
 

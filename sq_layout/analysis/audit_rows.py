@@ -5,11 +5,10 @@ The audit page, the command line and the audit workbook all read `discrepancy_ro
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from sq_layout.analysis.audit_rules import Discrepancy, ScopeNote, Subject, discrepancies
+from sq_layout.cache import cached
 from sq_layout.i18n import label, t
 from sq_layout.plan.dataset import Dataset
 
@@ -93,7 +92,7 @@ def discrepancy_row(d: Discrepancy, names: _Names, lang: str) -> dict[str, objec
     }
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def discrepancy_rows(ds: Dataset, lang: str = "zh") -> pd.DataFrame:
     """Every target discrepancy as a row with its ids and its text in the given language."""
     names = _Names(ds, lang)

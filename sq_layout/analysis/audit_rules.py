@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, cast
 
 import pandas as pd
 
 from sq_layout.analysis.metrics import cagr
+from sq_layout.cache import cached
 from sq_layout.errors import DataError
 from sq_layout.plan.dataset import Dataset
 
@@ -250,7 +250,7 @@ def scope_notes(ds: Dataset, subject: Subject) -> tuple[ScopeNote, ...]:
     return tuple(notes)
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def discrepancies(ds: Dataset) -> tuple[Discrepancy, ...]:
     """Every place the plan's figures do not add up, rule by rule, in the rules' order."""
     return tuple(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, target_table
 from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.text_audit import text_audit
+from sq_layout.cache import cached
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 
@@ -17,7 +16,7 @@ def _names(ds: Dataset, lang: str) -> pd.Series:
     return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """Per chain: number of hosts, their names, neighbouring and nested host pairs."""
     names = _names(ds, lang)
@@ -38,7 +37,7 @@ def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
     )
 
 
-@lru_cache(maxsize=16)
+@cached(16)
 def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
     """The similarity matrix as long rows (a, b, similarity) with area names, for a heat map."""
     names = _names(ds, lang)
@@ -47,7 +46,7 @@ def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame({"similarity": long}).reset_index()
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """表十一 per chain with growth rates (%) and the industry subtotal."""
     t = target_table(ds)
@@ -68,7 +67,7 @@ def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
     )
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def discrepancies_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """Target discrepancies as shown: text in the reader's language, with the verbatim first line on each side."""
     d = discrepancy_rows(ds, lang)[list(TEXT_COLUMNS)].copy()
@@ -89,7 +88,7 @@ def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:
     return pd.DataFrame({"a": p["a"].map(names), "b": p["b"].map(names), "similarity": p["similarity"].round(2)})
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def text_checks_view(ds: Dataset, lang: str) -> pd.DataFrame:
     """The plan-text checks (names written two ways, stated counts, chapter-level-only, nothing beneath, product-name
     typos, parks among products, sub-list gaps), each with its lines, quote and how it was found."""

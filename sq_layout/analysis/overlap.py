@@ -5,15 +5,14 @@ Results are memoised per (dataset, chains); callers must not modify the returned
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
+from sq_layout.cache import cached
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def hosts_per_chain(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Per chain of 表十一: number of hosting areas, their ids, and the chain's figures."""
     links = chain_links(ds)
@@ -27,7 +26,7 @@ def hosts_per_chain(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def area_chain_matrix(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Areas (rows, plan order) × chains (columns, 表十一 order): number of sources stating the link, 0 if none."""
     links = chain_links(ds)
@@ -38,7 +37,7 @@ def area_chain_matrix(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame
     return matrix
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def shared_chains(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Pairs of areas and the chains both host (restricted to `chains` when given)."""
     m = (area_chain_matrix(ds, chains) > 0).astype(int)
@@ -58,7 +57,7 @@ def shared_chains(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["area_a", "area_b", "n_shared", "chains"])
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def nested_repeats(ds: Dataset, chains: tuple[int, ...] = ()) -> pd.DataFrame:
     """Each zone, the county it lies in, and the chains (within `chains`) both host."""
     from sq_layout.analysis.spatial import nesting

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from sq_layout.analysis.spatial import nesting
+from sq_layout.cache import cached
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts, chain_links, chain_table
 
@@ -83,7 +83,7 @@ def _industries_frame(ds: Dataset) -> pd.DataFrame:
     return out.rename(columns={"name": "industry", "name_en": "industry_en"}).reset_index(drop=True)
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def area_rows(ds: Dataset) -> AreaRows:
     """The per-area index of a dataset (built on first use, then cached with the dataset)."""
     industries = _industries_frame(ds)
@@ -163,12 +163,12 @@ def validate_selection(ds: Dataset, sel: Selection) -> None:
     _unknown(sel.chains, ds.chains["chain_no"], "chain")
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def _styled_facts(ds: Dataset) -> pd.DataFrame:
     return assignment_facts(ds).merge(ds.industries[["industry_id", "tier", "color"]], on="industry_id")
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def _fact_rows(ds: Dataset) -> tuple[tuple[str, str, str, str, str, str, bool, bool, bool], ...]:
     """The styled facts as plain tuples (area, tier, industry, sub-industry, chain, colour, 表十, 第四章, 第五章):
     a filter scans a few hundred of them, far quicker than a pandas filter-concat-groupby on every new filter."""
@@ -193,7 +193,7 @@ def _fact_rows(ds: Dataset) -> tuple[tuple[str, str, str, str, str, str, bool, b
 HOST_COLUMNS = ["area_id", "item_kind", "item", "color", "table10", "ch4", "ch5"]
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """Areas hosting any selected item: one row per (area, item) with the item's kind, colour and sources."""
     validate_selection(ds, sel)
@@ -217,7 +217,7 @@ def hosts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     return pd.DataFrame(records, columns=HOST_COLUMNS)
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def host_summary(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """Per area: how many of the selected items it hosts and the colour to draw it in (the first item's)."""
     per_area: dict[str, tuple[str, list[str]]] = {}
@@ -251,14 +251,14 @@ def link_mask(table: pd.DataFrame, sel: Selection) -> pd.Series:
     )
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def selected_links(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """The rows of chain_table(ds) a selection touches (none when nothing is selected)."""
     table = chain_table(ds)
     return table[link_mask(table, sel)] if not sel.empty else table.iloc[0:0]
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def selection_chains(ds: Dataset, sel: Selection) -> tuple[int, ...]:
     """The 表十一 chains a selection touches (all 20 when nothing is selected)."""
     if sel.empty:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import geopandas as gpd
 import pandas as pd
 
+from sq_layout.cache import cached
 from sq_layout.geo.crs import MEASURE_CRS
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
@@ -15,7 +14,7 @@ from sq_layout.plan.join import areas_frame
 NESTED_SHARE = 0.01
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def nesting(ds: Dataset) -> pd.DataFrame:
     """For each zone, the county holding most of it, the share inside, and whether that matches its stated parent."""
     frame = areas_frame(ds)
@@ -42,7 +41,7 @@ def nesting(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*columns, "zone_area_km2", "geometry_quality"])
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def neighbours(ds: Dataset) -> pd.DataFrame:
     """Pairs of areas whose boundaries touch or overlap (a shared border or a nested park)."""
     frame = areas_frame(ds).to_crs(MEASURE_CRS)[["area_id", "kind", "geometry"]]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, cast
 
 import pandas as pd
@@ -22,6 +21,7 @@ from sq_layout.analysis.queries import (
     selection_chains,
     selection_color,
 )
+from sq_layout.cache import cached
 from sq_layout.i18n import label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
@@ -58,19 +58,19 @@ def _sources(row: Mapping[Hashable, Any], lang: str) -> str:
     return " · ".join(parts)
 
 
-@lru_cache(maxsize=16)
+@cached(16)
 def _area_names(ds: Dataset, lang: str) -> pd.Series:
     """Area id → name in a language (memoised: callers only map through it)."""
     return ds.areas.set_index("area_id")[name_col(lang)]
 
 
-@lru_cache(maxsize=16)
+@cached(16)
 def area_names(ds: Dataset, lang: str) -> dict[str, str]:
     """Area id → name in a language, as a plain dict (pickers look up every name on every rerun)."""
     return {str(k): str(v) for k, v in _area_names(ds, lang).items()}
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def _area_attrs(ds: Dataset) -> pd.DataFrame:
     """areas_frame(ds) by area id, once per dataset: a card reads its own row."""
     return cast(pd.DataFrame, areas_frame(ds).set_index("area_id"))
@@ -80,7 +80,7 @@ def _short_names(ds: Dataset, lang: str) -> pd.Series:
     return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
 
 
-@lru_cache(maxsize=16)
+@cached(16)
 def _names(ds: Dataset, table: str, lang: str) -> dict[object, str]:
     """id → name in a language for one of areas, industries, subindustries, chains (memoised)."""
     frame, key = {
@@ -102,7 +102,7 @@ def _per_row(frame: pd.DataFrame, cols: list[str], fn: Callable[[Mapping[Hashabl
     return pd.Series([fn(r) for r in frame[cols].to_dict("records")], index=frame.index, dtype="str")
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     """Industries, sub-industries, chains, products, carriers, conflicts and passages for one area."""
     area = cast("pd.Series[Any]", _area_attrs(ds).loc[area_id])
@@ -165,7 +165,7 @@ def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
     )
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def _facts_index(ds: Dataset) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     """(area, industry, kind) → [(sub-industry or '', text)] of the plan's details, in plan order."""
     out: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
@@ -185,7 +185,7 @@ def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lan
     return ("、" if lang == "zh" else ", ").join(shown_name(n, lang) for n in names)
 
 
-@lru_cache(maxsize=16)
+@cached(16)
 def _lookups(ds: Dataset, lang: str) -> dict[str, dict[object, str]]:
     """Id → name in the reader's language for areas, industries, sub-industries and chains; tier labels; order."""
     col = name_col(lang)
@@ -198,7 +198,7 @@ def _lookups(ds: Dataset, lang: str) -> dict[str, dict[object, str]]:
     }
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
     """One row per (hosting area, chain) for the current selection: tier, sub-industry, carriers, lead firms, sources.
 
@@ -233,7 +233,7 @@ def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
     return out.sort_values(["chain_no", "_o"]).drop(columns=["_o"]).reset_index(drop=True)
 
 
-@lru_cache(maxsize=256)
+@cached(256)
 def chain_figures(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
     """表十一 figures once per chain the selection touches, labelled as city-wide (全市) totals in 亿元."""
     nos = [int(n) for n in selection_chains(ds, sel)] if not sel.empty else []
@@ -244,7 +244,7 @@ def chain_figures(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame
     return pd.DataFrame(rows, columns=["chain", "scope", "output_2020", "target_2023", "target_2025", "chain_no"])
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def _chain_figure_rows(ds: Dataset) -> dict[int, tuple[float, float, float]]:
     """Chain number → its 表十一 figures (2020 output, 2023 and 2025 targets, 亿元)."""
     c = ds.chains
@@ -277,7 +277,7 @@ def hosts_with_citywide(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.Dat
     return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh", short: bool = False) -> pd.DataFrame:
     """The area × chain matrix as long rows (area_id, chain_no, area, chain, n_sources) in plan order."""
     m = area_chain_matrix(ds, chains)

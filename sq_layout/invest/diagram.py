@@ -8,11 +8,10 @@ sq_layout/chain_model.py, below both the app's SVG (layers/chain_diagram.py) and
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 
+from sq_layout.cache import cached
 from sq_layout.chain_model import GRADE_RULES, GradeRules, Intent, grade
 from sq_layout.chain_model import ChainDiagram as ChainDiagram  # re-exported: the diagram view imports them from here
 from sq_layout.chain_model import Node as Node
@@ -41,7 +40,7 @@ def _on_chain(records: pd.DataFrame, chain_no: int, cols: list[str]) -> pd.DataF
     return sub.drop(columns="links").explode("link_id")
 
 
-@lru_cache(maxsize=4)
+@cached(4)
 def _plan_side(ds: Dataset) -> tuple[pd.DataFrame, dict[str, tuple[Intent, ...]], dict[str, tuple[str, str]]]:
     """What the plan files say, read once per Dataset: unplaced named records, intents and stage basis per link."""
     by_link: dict[str, list[Intent]] = {}

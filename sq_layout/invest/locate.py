@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import cast
 
 import geopandas as gpd
@@ -10,12 +9,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from sq_layout.cache import cached
 from sq_layout.geo.crs import to_wgs84
 from sq_layout.geo.simplify import label_points
 from sq_layout.plan.dataset import Dataset
 
 
-@lru_cache(maxsize=4)
+@cached(4)
 def area_shapes(ds: Dataset) -> pd.DataFrame:
     """Areas with geometry, kind and a placement point inside each (zones listed first: most specific wins)."""
     geo = ds.boundaries[["area_id", "geometry"]].merge(ds.areas[["area_id", "kind", "name"]], on="area_id")
@@ -27,7 +27,7 @@ def area_shapes(ds: Dataset) -> pd.DataFrame:
     return cast(pd.DataFrame, geo.reset_index(drop=True))  # a GeoDataFrame
 
 
-@lru_cache(maxsize=4)
+@cached(4)
 def area_names(ds: Dataset) -> dict[str, str]:
     """Every way an area may be written (id, name, short name, English, variants) -> area_id."""
     out: dict[str, str] = {}
@@ -38,7 +38,7 @@ def area_names(ds: Dataset) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=4)
+@cached(4)
 def carrier_areas(ds: Dataset) -> dict[str, str]:
     """Carrier parks the plan names (第四章/第五章) and the functional zones -> the area they lie in."""
     d = ds.details[ds.details["kind"] == "carrier"]

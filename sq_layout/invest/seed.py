@@ -7,13 +7,13 @@ whose place the plan does not state stays off the map (`plan_unplaced`); nothing
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from sq_layout import paths
+from sq_layout.cache import PER_FILE, cached
 from sq_layout.invest.locate import placement
 from sq_layout.invest.schemas import CARRIERS, FIRMS, LINKS, PROJECTS, STAGE_DATES, TARGETS
 from sq_layout.plan.dataset import Dataset
@@ -30,7 +30,7 @@ def read_links(path: Path = paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
     return LINKS.validate(spec.LINKS.conform(d.fillna({"quote": ""})))
 
 
-@lru_cache(maxsize=8)
+@cached(8, key=PER_FILE)
 def _csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -11,6 +10,7 @@ import geopandas as gpd
 import pandas as pd
 
 from sq_layout import paths
+from sq_layout.cache import PER_PROCESS, cached
 from sq_layout.errors import DataError
 from sq_layout.plan.boundaries import read_boundaries
 from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
@@ -91,7 +91,7 @@ def load_dataset(
     return Dataset(**tables, boundaries=boundaries, plan_lines=lines)
 
 
-@lru_cache(maxsize=1)
+@cached(1, key=PER_PROCESS, invalidated="the bundled files change only with a new release")
 def bundled() -> Dataset:
     """The bundled dataset, loaded once per process."""
     return load_dataset()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import geopandas as gpd
 import pandas as pd
 
+from sq_layout.cache import cached
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
 
@@ -31,7 +30,7 @@ def _line_lists(a: pd.DataFrame) -> pd.Series:
     return pd.Series([";".join(v) for v in joined.values()], index=index, name="line").sort_index()
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def assignment_facts(ds: Dataset) -> pd.DataFrame:
     """One row per (area, industry, sub-industry or ''), with a flag and the plan lines for each source."""
     a = ds.assignments.copy()
@@ -75,7 +74,7 @@ def _sole_chain_by_industry(ds: Dataset) -> pd.Series:
     return chains.set_index("industry_id")["chain_no"]
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def chain_links(ds: Dataset) -> pd.DataFrame:
     """One row per (area, chain): through which sub-industry or industry, how exact, and which sources say so."""
     f = assignment_facts(ds).dropna(subset=["chain_no"])
@@ -87,7 +86,7 @@ def chain_links(ds: Dataset) -> pd.DataFrame:
     return links.merge(ds.chains[["chain_no", "name"]].rename(columns={"name": "chain"}), on="chain_no")
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def areas_frame(ds: Dataset) -> gpd.GeoDataFrame:
     """The nine areas with boundaries, attributes and per-area counts of industries, chains and conflicts."""
     facts = assignment_facts(ds)
@@ -116,7 +115,7 @@ def areas_frame(ds: Dataset) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=ds.boundaries.crs)
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def chain_table(ds: Dataset) -> pd.DataFrame:
     """Chain links with the industry's tier and the chain's 表十一 figures, for selection masks and tables."""
     links = chain_links(ds).merge(ds.industries[["industry_id", "tier"]], on="industry_id")

@@ -8,11 +8,11 @@ so a workspace version that names a new park or product simply shows it in Chine
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from sq_layout.cache import PER_FILE, cached
 from sq_layout.errors import DataError
 from sq_layout.paths import PLAN_DIR
 
@@ -40,7 +40,7 @@ def _read(path: Path) -> dict[str, str]:
     return dict(zip(name, name_en, strict=True))
 
 
-@lru_cache(maxsize=4)
+@cached(4, key=PER_FILE)
 def english_names(*paths: Path) -> dict[str, str]:
     """Chinese text as printed → English rendering, from the given files (default: names and product phrases)."""
     out: dict[str, str] = {}

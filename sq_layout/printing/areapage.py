@@ -3,12 +3,11 @@ with its chain, carrier parks, towns, lead firms and the plan lines that state e
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from sq_layout.analysis.queries import area_details, area_industries
 from sq_layout.analysis.views import area_panel
+from sq_layout.cache import cached
 from sq_layout.i18n import headers, label
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
@@ -23,7 +22,7 @@ def _join(items: list[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(dict.fromkeys(i for i in items if i))
 
 
-@lru_cache(maxsize=64)
+@cached(64)
 def area_report_table(ds: Dataset, area: str, lang: str) -> pd.DataFrame:
     """The area's industries, sub-industries, chains, carriers, towns, firms and sources (plan lines), with readable
     headers; a column no row fills is left out, and details tied to no industry get a row of their own."""

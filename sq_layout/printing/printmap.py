@@ -10,7 +10,6 @@ import contextlib
 import datetime as dt
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
@@ -32,6 +31,7 @@ from shapely.geometry.base import BaseGeometry
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import selection_names, single_legend
 from sq_layout.atomic import atomic_path
+from sq_layout.cache import cached
 from sq_layout.errors import BadInput, UnknownValue
 from sq_layout.fills import map_facts, map_fills, map_legend
 from sq_layout.geo.crs import MEASURE_CRS
@@ -100,14 +100,14 @@ def _map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
     return f"宿迁市{'、'.join(parts)}布局示意图" if zh else f"Suqian: layout of {', '.join(parts)} (schematic)"
 
 
-@lru_cache(maxsize=4)
+@cached(4)
 def print_geometry(ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.GeoSeries]:
     """Areas and their label points in the projected CRS."""
     frame = areas_frame(ds)
     return frame.to_crs(MEASURE_CRS), label_points(frame).to_crs(MEASURE_CRS)
 
 
-@lru_cache(maxsize=4)
+@cached(4)
 def print_land(ds: Dataset) -> BaseGeometry:
     """All areas as one shape in the projected CRS: where map furniture must not go (once per dataset)."""
     land: BaseGeometry = print_geometry(ds)[0].union_all()

@@ -1,0 +1,145 @@
+"""The package's one cache policy: `cached` keeps a function's results in memory per process, and every caller gets
+its own copy-on-write view of a kept frame, so no caller's change reaches the next caller.
+
+What is cached: derived tables and lookups computed from immutable inputs. Keyed on: the arguments by value, where a
+`Dataset` hashes by identity (`PER_DATASET`); a `Dataset` is one version, or one revision of a draft, and never changes
+once loaded (`sq_layout.workspace.dataset` keys it on the version id and the draft's revision read from the database,
+so another process's edit gives a new `Dataset` and with it new keys). Invalidated: never by time; an entry is dropped
+least recently used first (`maxsize` per function) or by `clear()` when its inputs are replaced in place (a restored
+database, a rewritten bundled file).
+
+Read-only results: pandas 3 always copies on write, so each caller is handed `frame.copy(deep=False)` — a new object
+sharing the kept columns until the caller writes, when pandas copies what is written. NumPy arrays are kept
+read-only (a write raises). Tuples, lists, dicts and frozen dataclasses are walked to hand out the frames they hold
+(lists and dicts as new ones); an object hashed by identity (a `Dataset`) is handed out as itself, being the key
+of other caches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+from collections.abc import Callable, Hashable
+from typing import Any, Final, ParamSpec, TypeVar
+
+import numpy as np
+import pandas as pd
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+PER_DATASET: Final = "a Dataset (by identity: one version or draft revision) and the other arguments by value"
+PER_FILE: Final = "a file path (the bundled files are read-only while the app runs)"
+PER_PROCESS: Final = "nothing: computed once per process"
+
+_TOKENS = itertools.count(1)
+_TOKEN = "_sq_cache_token"  # on a kept frame: its entry's number (never reused, unlike an id)
+_ORIGIN = "_sq_cache_origin"  # on a handed-out copy: (token, its internals as handed out)
+_POLICIES: dict[str, tuple[str, str]] = {}  # qualified name -> (key, invalidated)
+
+
+def _internals(frame: pd.DataFrame | pd.Series) -> tuple[Any, ...]:
+    """What any change to a frame replaces: its block manager, its blocks and its axes (pandas internals)."""
+    mgr = frame._mgr
+    return (mgr, mgr.blocks, *mgr.axes)
+
+
+def _freeze(value: Any, builds: set[int]) -> bool:
+    """Mark a result being kept (arrays read-only, frames numbered) and add to `builds` the id of each part whose
+    handing out builds something new (a frame, a list, a dict, or a part holding one); whether `value` is one."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        object.__setattr__(value, _TOKEN, next(_TOKENS))
+        found = True
+    elif isinstance(value, np.ndarray):
+        value.flags.writeable = False
+        found = False
+    elif isinstance(value, tuple):
+        found = any([_freeze(v, builds) for v in value])  # a list: every item visited, not only up to the first
+    elif isinstance(value, list):
+        found = any([_freeze(v, builds) for v in value]) or True
+    elif isinstance(value, dict):
+        found = any([_freeze(v, builds) for v in value.values()]) or True
+    elif _is_record(value):
+        found = any([_freeze(getattr(value, f.name), builds) for f in dataclasses.fields(value)])
+    else:
+        found = False
+    if found:
+        builds.add(id(value))
+    return found
+
+
+def _hand_out(value: Any, builds: frozenset[int]) -> Any:
+    """What one caller gets of a kept result: frames as copy-on-write copies, containers rebuilt around them."""
+    if id(value) not in builds:
+        return value
+    if isinstance(value, pd.DataFrame | pd.Series):
+        copy = value.copy(deep=False)
+        object.__setattr__(copy, _ORIGIN, (getattr(value, _TOKEN), _internals(copy)))
+        return copy
+    if isinstance(value, tuple):
+        return tuple(_hand_out(v, builds) for v in value)
+    if isinstance(value, list):
+        return [_hand_out(v, builds) for v in value]
+    if isinstance(value, dict):
+        return {k: _hand_out(v, builds) for k, v in value.items()}
+    fields = dataclasses.fields(value)
+    return dataclasses.replace(value, **{f.name: _hand_out(getattr(value, f.name), builds) for f in fields if f.init})
+
+
+def _is_record(value: Any) -> bool:
+    """A dataclass instance hashed by value; one hashed by identity (a `Dataset`) is a key, handed out as itself."""
+    return (
+        dataclasses.is_dataclass(value) and not isinstance(value, type) and type(value).__hash__ is not object.__hash__
+    )
+
+
+def identity(frame: pd.DataFrame | pd.Series) -> Hashable:
+    """A key for caching by a frame's identity that a handed-out copy shares with its kept frame while unchanged."""
+    origin = frame.__dict__.get(_ORIGIN)
+    if origin is not None:
+        token, internals = origin
+        now = _internals(frame)
+        if len(now) == len(internals) and all(a is b for a, b in zip(now, internals, strict=True)):
+            return ("cached", token)
+    return ("object", id(frame))
+
+
+def cached(maxsize: int, key: str = PER_DATASET, invalidated: str = "") -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Keep a function's results (least recently used out after `maxsize`), keyed as `key` says and dropped when
+    `invalidated` says (besides `clear()`); each call hands out read-only or copy-on-write results."""
+
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.lru_cache(maxsize=maxsize)
+        def keep(*args: Hashable, **kwargs: Hashable) -> tuple[frozenset[int], R]:
+            value = fn(*args, **kwargs)  # type: ignore[arg-type]
+            builds: set[int] = set()
+            _freeze(value, builds)  # the kept value holds every part, so their ids stay theirs
+            return frozenset(builds), value
+
+        @functools.wraps(fn)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            builds, value = keep(*args, **kwargs)  # type: ignore[arg-type]  # lru_cache: hashable arguments
+            return _hand_out(value, builds) if builds else value
+
+        _POLICIES[f"{fn.__module__}.{fn.__qualname__}"] = (key, invalidated)
+        call.cache_clear = keep.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = keep.cache_info  # type: ignore[attr-defined]
+        _CLEARS.append(keep.cache_clear)
+        return call
+
+    return wrap
+
+
+_CLEARS: list[Callable[[], None]] = []
+
+
+def clear() -> None:
+    """Drop every kept result of every `cached` function (their inputs were replaced in place)."""
+    for c in _CLEARS:
+        c()
+
+
+def policies() -> dict[str, tuple[str, str]]:
+    """Every `cached` function imported so far, with what it is keyed on and when it is invalidated."""
+    return dict(_POLICIES)
