@@ -3,9 +3,11 @@ a tooltip that gets out of the way, and a basemap that says when it cannot load.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.browser.conftest import MAP_FRAME, click_latlng, map_frame, wait_idle, wait_until
+from tests.browser.conftest import MAP_FRAME, click_latlng, map_frame, unfold_answer, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -227,3 +229,47 @@ def test_plan_firms_and_parks_are_visible_symbols_clear_of_the_area_names(page, 
             assert abs(a["x"] - b["x"]) >= a["r"] + b["r"] - 1 or abs(a["y"] - b["y"]) >= a["r"] + b["r"] - 1, (a, b)
     legend = page.locator(".sq-legend").last.inner_text()
     assert all(k in legend for k in ("企业", "项目", "载体园区", "近似位置"))
+
+
+def test_map_frame_keeps_its_place_metric_scale_and_reference_outlines(page, app_url):
+    frame = _open(page, app_url + "?area=sihong")
+    wait_until(page, lambda: _selected(frame) == "sihong", what="sihong selected")
+    # the scale bar: one line, in metres or kilometres (no miles or feet)
+    scale = frame.locator(".leaflet-control-scale-line")
+    assert scale.count() == 1 and re.fullmatch(r"\d+ k?m", scale.inner_text().strip()), scale.all_inner_texts()
+    # a link in the attribution opens a new tab and the map frame stays where it is (offline it would be an error page)
+    here = frame.url
+    target = app_url + "?from=attribution"
+    frame.evaluate(
+        f"""() => {{ const a = document.createElement('a'); a.href = {target!r}; a.textContent = 'source';
+        a.id = 'sq-test-link'; map_div.attributionControl.getContainer().appendChild(a); }}"""
+    )
+    with page.context.expect_page() as opened:
+        frame.locator("#sq-test-link").click()
+    assert opened.value.url.startswith(target) or opened.value.url == "about:blank"
+    opened.value.close()
+    assert frame.url == here and not frame.is_detached() and frame.locator("path.sq-area").count() == 9
+    # a county outline converted from Amap data says so, in the card and the tooltip: not 官方边界
+    unfold_answer(page)
+    card = page.locator(".st-key-sq-answer").inner_text()
+    assert "参考边界" in card and "官方边界" not in card
+    lat, lng = frame.evaluate("() => sqMap.center('shuyang')")
+    pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    frame.locator("#map_div").hover(position={"x": pt[0], "y": pt[1]})
+    tip = frame.locator(".leaflet-tooltip")
+    wait_until(page, lambda: tip.count() == 1 and tip.is_visible(), what="tooltip over shuyang")
+    assert "官方边界" not in tip.inner_text() and "官方边界" not in page.locator(".sq-legend").inner_text()
+
+
+@pytest.mark.parametrize(("path", "title"), [("workspace", "Workspace"), ("boundaries", "Import boundaries"),
+                                             ("edit", "Edit")])  # fmt: skip
+def test_english_stays_in_the_url_on_every_page_and_after_a_reload(page, app_url, path, title):
+    _open(page, app_url + "?lang=en")
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    heading = page.locator('[data-testid="stMain"] h1')
+    wait_until(page, lambda: f"/{path}" in page.url and heading.count() > 0, 60, f"the {path} page")
+    wait_until(page, lambda: "lang=en" in page.url, what="lang=en in the URL")
+    assert heading.first.inner_text().strip().startswith(title)
+    page.reload()  # F5: still English
+    wait_until(page, lambda: heading.count() > 0, 60, f"the {path} page again")
+    assert "lang=en" in page.url and heading.first.inner_text().strip().startswith(title)
