@@ -21,13 +21,17 @@ _HAS_SRID = 0x20000000  # EWKB's flag on the geometry type: an SRID follows
 _BINARY: list[tuple[type[Any], str]] = [(Geometry, "bytea"), (Integer, "int4"), (Float, "float8"), (String, "text")]
 
 
-def hex_ewkb(wkb: bytes) -> str:
-    """Plain WKB (shapely's extended flavour) as hex EWKB with the store's SRID: the flag and the SRID put into its
-    header, as GEOS's own hex EWKB writer would (which took ~1 s for a national plan's 2,870 polygons)."""
+def ewkb(wkb: bytes) -> bytes:
+    """Plain WKB (shapely's extended flavour) as EWKB with the store's SRID: the flag and the SRID put into its
+    header, as GEOS's own EWKB writer would (which took ~1 s for a national plan's 2,870 polygons)."""
     order = "<" if wkb[0] == 1 else ">"
     kind = int.from_bytes(wkb[1:5], "little" if order == "<" else "big") | _HAS_SRID
-    header = struct.pack(f"{order}II", kind, SRID)
-    return (wkb[:1] + header + wkb[5:]).hex()
+    return wkb[:1] + struct.pack(f"{order}II", kind, SRID) + wkb[5:]
+
+
+def hex_ewkb(wkb: bytes) -> str:
+    """ewkb(wkb) as hex text (what PostGIS parses from a text COPY)."""
+    return ewkb(wkb).hex()
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -49,12 +53,18 @@ def _binary_types(table: Table, names: list[str]) -> list[str] | None:
 
 
 def insert_columns(
-    conn: Connection, table: Table, data: Mapping[str, Sequence[Any]], *, exact_types: bool = False
+    conn: Connection,
+    table: Table,
+    data: Mapping[str, Sequence[Any]],
+    *,
+    exact_types: bool = False,
+    wkb: bool = False,
 ) -> None:
     """Insert rows given as equal-length column lists (name -> values) as part of the open transaction.
 
     exact_types: every value is of its column's Python type (int, float, str, a geometry; or None), so PostgreSQL
-    may take them as a binary COPY (geometry as EWKB bytes: half the time of PostGIS parsing hex text)."""
+    may take them as a binary COPY (geometry as EWKB bytes: half the time of PostGIS parsing hex text).
+    wkb: geometry columns are given as plain WKB bytes (already made for something else), not as shapes."""
     names = list(data)
     columns = [list(data[c]) for c in names]
     if not names or not columns[0]:
@@ -64,11 +74,11 @@ def insert_columns(
     for i, name in enumerate(names):
         typ = table.c[name].type
         if isinstance(typ, Geometry):  # one vectorised call: hex EWKB (PostGIS reads it as text) or plain WKB
-            wkb = list(shapely.to_wkb(np.array(columns[i], dtype=object)))
+            plain = columns[i] if wkb else list(shapely.to_wkb(np.array(columns[i], dtype=object)))
             if binary is not None:
-                columns[i] = [None if w is None else bytes.fromhex(hex_ewkb(w)) for w in wkb]
+                columns[i] = [None if w is None else ewkb(w) for w in plain]
             else:
-                columns[i] = [None if w is None else hex_ewkb(w) for w in wkb] if postgres else wkb
+                columns[i] = [None if w is None else hex_ewkb(w) for w in plain] if postgres else plain
         elif not postgres:  # SQLAlchemy's own conversion per column (dates as its text, booleans as 0/1)
             process = typ.dialect_impl(conn.dialect).bind_processor(conn.dialect)
             if process is not None:

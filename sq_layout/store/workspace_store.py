@@ -15,7 +15,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
@@ -26,6 +28,7 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.store import snapshot
 from sq_layout.store import tables as t
 from sq_layout.store.bulk import insert_columns
+from sq_layout.store.cache import SingleFlight
 from sq_layout.store.edit_tables import drafts
 from sq_layout.store.engine import make_engine, resolve_url
 from sq_layout.store.migrate import upgrade
@@ -35,6 +38,7 @@ from sq_layout.store.publication import check_base, lock_publication, log_versio
 BASELINE_TITLE = "十四五 baseline (bundled plan)"
 BASELINE_NOTE = "read-only"
 TABLE_NAMES = [n for n in t.RECORD_COLUMNS if n != "boundaries"]
+LOADED_VERSIONS = 4  # versions a process keeps decoded (a national one is ~100 MB in memory)
 
 
 @dataclass(frozen=True)
@@ -90,17 +94,6 @@ def _stored(frame: pd.DataFrame, name: str) -> dict[str, list[Any]]:
     return out
 
 
-def _stored_frame(stored: dict[str, list[Any]], name: str) -> pd.DataFrame:
-    """The table as _frame reads it back from the rows just written (same values, same dtypes)."""
-    spec = t.RECORD_COLUMNS[name]
-    data = {c: pd.Series(stored[c], dtype=_DTYPES[kind]) for c, kind in spec}
-    if name != "boundaries":
-        return pd.DataFrame(data)
-    geoms = gpd.GeoSeries(stored["geometry"], crs=STORAGE_CRS)
-    frame: pd.DataFrame = gpd.GeoDataFrame({"geometry": geoms, **data}, geometry="geometry", crs=STORAGE_CRS)
-    return frame
-
-
 _DTYPES = {"str": "str", "float": "float64", "int": "int64", "Int64": "Int64"}
 
 
@@ -118,18 +111,31 @@ def _frame(conn: Connection, name: str, version_id: int) -> pd.DataFrame:
     return frame
 
 
-def _snapshot_frames(conn: Connection, vid: int) -> dict[str, Any] | None:
-    found = conn.execute(select(snapshot.snapshots.c.format, snapshot.snapshots.c.data).where(
-        snapshot.snapshots.c.version_id == vid)).first()  # fmt: skip
-    return snapshot.decode(found.data) if found is not None and found.format == snapshot.FORMAT else None
+def _snapshot_blob(conn: Connection, vid: int) -> tuple[str | None, bytes | None]:
+    """(digest, blob) of a version's snapshot in the current format, (None, None) when it has none.
+
+    PostgreSQL sends the bytea in binary (the driver's default text form is hex: twice the bytes, and decoding 34 MB of
+    it took most of a national version's cold load)."""
+    s = snapshot.snapshots.c
+    if conn.dialect.name != "postgresql":
+        found = conn.execute(select(s.digest, s.data).where(s.version_id == vid, s.format == snapshot.FORMAT)).first()
+        return (found.digest, bytes(found.data)) if found is not None else (None, None)
+    dbapi: Any = conn.connection.driver_connection  # this connection's own psycopg connection
+    with dbapi.cursor(binary=True) as cur:
+        sql = "SELECT digest, data FROM version_snapshot WHERE version_id = %s AND format = %s"
+        cur.execute(sql, (vid, snapshot.FORMAT))
+        row = cur.fetchone()
+    return (row[0], bytes(row[1])) if row is not None else (None, None)
 
 
-def write_snapshot(conn: Connection, vid: int, frames: dict[str, Any] | None = None) -> None:
-    """Store the snapshot of a version that no longer changes (the baseline, a published version), made from its rows
-    as read in this transaction unless given; one of an older format is replaced."""
-    blob = snapshot.encode(frames or {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS})
+def write_snapshot(conn: Connection, vid: int, frames: dict[str, Any] | None = None, blob: bytes | None = None) -> None:
+    """Store the snapshot of a version that no longer changes (the baseline, a published version): the blob given, or
+    made from frames, or from its rows as read in this transaction; one of an older format is replaced."""
+    if blob is None:
+        blob = snapshot.encode(frames or {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS})
+    values = dict(version_id=vid, format=snapshot.FORMAT, data=blob, digest=snapshot.digest(blob))
     conn.execute(delete(snapshot.snapshots).where(snapshot.snapshots.c.version_id == vid))
-    conn.execute(insert(snapshot.snapshots).values(version_id=vid, format=snapshot.FORMAT, data=blob))
+    conn.execute(insert(snapshot.snapshots).values(**values))
 
 
 class Workspace:
@@ -138,6 +144,7 @@ class Workspace:
     def __init__(self, url: str | None = None, engine: Engine | None = None):
         self.url = resolve_url(url)
         self.engine = engine or make_engine(self.url)
+        self._loaded = SingleFlight[tuple[int, str], Dataset](LOADED_VERSIONS)
         upgrade(self.engine)
         if not self.versions():
             self._seed()
@@ -197,23 +204,43 @@ class Workspace:
             return stale_base(conn, base_version_id)
 
     def load(self, version_id: int | None = None) -> Dataset:
-        """The whole version as a Dataset (None: the latest)."""
+        """The whole version as a Dataset (None: the latest); a version with a snapshot is read once per process."""
         vid = self.latest_id() if version_id is None else version_id
+        v, s = t.versions.c, snapshot.snapshots.c
+        query = select(v.kind, v.plan_text_sha, s.digest).select_from(
+            t.versions.outerjoin(snapshot.snapshots, (s.version_id == v.id) & (s.format == snapshot.FORMAT))
+        )
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.versions.c.plan_text_sha, t.versions.c.kind).where(t.versions.c.id == vid))
-            found = row.first()
-            if found is None:
-                raise UnknownVersion(vid, [v.id for v in self.versions()])
-            sha, kind = found
-            text = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar_one()
-            frames = _snapshot_frames(conn, vid)
-        if frames is None:  # a draft, or the first load of a version made before snapshots
-            with self.engine.connect() as conn:
-                frames = {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS}
-            if kind != "draft":
-                with contextlib.suppress(IntegrityError), self.engine.begin() as conn:  # another process made it
-                    write_snapshot(conn, vid, frames)
-        return Dataset(**frames, plan_lines=tuple(text.split("\n")))
+            found = conn.execute(query.where(v.id == vid)).first()
+        if found is None:
+            raise UnknownVersion(vid, [x.id for x in self.versions()])
+        if found.digest is None:  # a draft (read from its rows every time), or a version made before snapshots
+            return self._load_rows(vid, found.kind, found.plan_text_sha)
+        # a snapshot never changes under its digest: concurrent loads of one version wait for a single read of it
+        key = (vid, found.digest)
+        ds = self._loaded.get(key, lambda: self._load_snapshot(key, found.plan_text_sha))
+        return _own(ds) if ds is not None else self._load_rows(vid, found.kind, found.plan_text_sha)
+
+    def _plan_lines(self, conn: Connection, sha: str) -> tuple[str, ...]:
+        text = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar_one()
+        return tuple(text.split("\n"))
+
+    def _load_snapshot(self, key: tuple[int, str], sha: str) -> Dataset | None:
+        with self.engine.connect() as conn:
+            digest, blob = _snapshot_blob(conn, key[0])
+            lines = self._plan_lines(conn, sha)
+        if digest != key[1] or blob is None:  # replaced since it was looked up (a restore): read the rows instead
+            return None
+        return Dataset(**snapshot.decode(blob), plan_lines=lines)
+
+    def _load_rows(self, vid: int, kind: str, sha: str) -> Dataset:
+        with self.engine.connect() as conn:
+            frames = {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS}
+            lines = self._plan_lines(conn, sha)
+        if kind != "draft":  # the first load of a version made before snapshots
+            with contextlib.suppress(IntegrityError), self.engine.begin() as conn:  # another process made it
+                write_snapshot(conn, vid, frames)
+        return Dataset(**frames, plan_lines=lines)
 
     def save_dataset(
         self,
@@ -253,14 +280,16 @@ class Workspace:
         frames: dict[str, pd.DataFrame] = {name: getattr(ds, name) for name in TABLE_NAMES}
         frames["boundaries"] = with_provenance(ds.boundaries)
         stored = {name: _stored(frame, name) for name, frame in frames.items()}
+        wkb = list(shapely.to_wkb(np.asarray(stored["boundaries"]["geometry"], dtype=object)))  # once, for both
+        stored["boundaries"]["geometry"] = wkb
         for name, columns in stored.items():
             n = len(frames[name])
             keys = {"version_id": [vid] * n, "row_no": list(range(n)), "rev": [1] * n}
-            insert_columns(conn, t.records[name], keys | columns, exact_types=True)  # as _cell made them
+            insert_columns(conn, t.records[name], keys | columns, exact_types=True, wkb=True)  # as _cell made them
         if record is not None:
             conn.execute(insert(t.import_records).values(version_id=vid, created=created, user_name=user, **record))
         if kind != "draft":  # made from the values just written, as a read of the rows would give them back
-            write_snapshot(conn, vid, {name: _stored_frame(columns, name) for name, columns in stored.items()})
+            write_snapshot(conn, vid, blob=snapshot.encode_columns(stored, wkb))
         return vid
 
     def add_version(
@@ -352,6 +381,13 @@ class Workspace:
                 for row in conn.execute(select(table).order_by(*keys)).all():
                     digest.update(repr(tuple(getattr(v, "wkb", v) for v in row)).encode("utf-8"))
         return digest.hexdigest()
+
+
+def _own(ds: Dataset) -> Dataset:
+    """A caller's own Dataset over a shared one: each frame a shallow copy (copy-on-write keeps the shared data intact
+    whatever the caller changes in its frames)."""
+    frames = {name: getattr(ds, name).copy(deep=False) for name in t.RECORD_COLUMNS}
+    return replace(ds, **frames)
 
 
 def auth_configured_in(conn: Connection) -> bool:
