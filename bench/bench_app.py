@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 
+from bench.record import Figures
 from layers.base import base_layers, mount_config
 from layers.selection import selection_overlay
 from sq_layout.analysis.queries import Selection, host_summary
@@ -37,6 +38,16 @@ RERUN_SETS = [*CHAIN_SETS, [2, 11], [5, 19], [6, 13, 20], [8, 10], [3, 15], [1, 
 
 def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
+
+
+FIG = Figures(
+    "bench_app",
+    "The explorer's reruns",
+    "a click on an area and a new chain filter: in the browser from the click (map still, point found) to the card's "
+    "heading shown, and from removing the old chips and typing the chain to the host areas recoloured; on the "
+    "server, the rerun each makes (Streamlit's AppTest) against a bare rerun of the same page, interleaved round by "
+    "round over 15 filters new to the session; and the bytes the map costs.",
+)
 
 
 def payload() -> None:
@@ -61,6 +72,12 @@ def payload() -> None:
     print(f"  simplified browser GeoJSON               {ours:9,d} B   ratio {ours / naive:.3f} (target <= 0.100)")
     print(f"  base map mount file (fetched once)       {mount:9,d} B")
     print(f"  selection overlay (per rerun)            {overlay_bytes:9,d} B")
+    t = "Payload (9 areas)"
+    FIG.add(t, "naive full-resolution GeoJSON", naive, unit="B")
+    FIG.add(t, "simplified browser GeoJSON", ours, unit="B")
+    FIG.add(t, "  simplified / naive", ours / naive, target="≤ 0.10")
+    FIG.add(t, "base map mount file (fetched once)", mount, unit="B")
+    FIG.add(t, "selection overlay (per rerun)", overlay_bytes, unit="B")
 
 
 def wait_for_warmup() -> None:
@@ -115,6 +132,15 @@ def server_reruns(n: int = len(RERUN_SETS)) -> None:
     print(f"  filter -> new chain selection (uncached) {f:7.1f} ms   ratio {f / b:.2f} vs unfiltered bare")
     print(f"  bare rerun of a filtered view            {same:7.1f} ms   filter ratio {f / same:.2f} vs same-state bare")
     print(f"  yardstick: one-widget bare page          {median_ms(tiny):7.1f} ms")
+    t = "Server reruns (AppTest, interleaved)"
+    FIG.add(t, "bare rerun of the app (no change)", samples=bare, unit="s")
+    FIG.add(t, "click → new area selected", samples=clicks, unit="s")
+    FIG.ratio(t, "  click / bare rerun", clicks, bare, target="≤ 1.5×")
+    FIG.add(t, "new (uncached) chain filter", samples=filters, unit="s")
+    FIG.ratio(t, "  filter / bare rerun", filters, bare, target="≤ 1.5×")
+    FIG.add(t, "bare rerun of the filtered view", samples=steady, unit="s")
+    FIG.ratio(t, "  filter / bare rerun of the same filtered view", filters, steady)
+    FIG.add(t, "yardstick: a one-widget page's rerun", samples=tiny, unit="s")
 
 
 def browser() -> None:
@@ -194,13 +220,18 @@ def browser() -> None:
             proc.wait()
             b.close()
     print("browser (Debian chromium, headless)")
-    print(f"  cold start: spawn streamlit -> 9 polygons drawn   {cold * 1000:7.0f} ms")
+    print(f"  cold start: spawn streamlit -> 9 polygons drawn   {cold * 1000:7.0f} ms (one sample: bench_first_view)")
     print(f"  click -> details panel updated (median of 5)      {median_ms(clicks):7.0f} ms")
     print(f"  filter -> host polygons updated (median of 5)     {median_ms(filters):7.0f} ms (incl. typing)")
     print(f"  map re-mounted during filter changes: {'YES' if remounted else 'no'}")
+    t = "In the browser (headless Chromium)"
+    FIG.add(t, "click → the area's card shown", samples=clicks, unit="s")
+    FIG.add(t, "filter → host areas recoloured (incl. removing chips and typing)", samples=filters, unit="s")
+    FIG.add(t, "map re-mounted by a filter", remounted)
 
 
 if __name__ == "__main__":
     payload()
     server_reruns()
     browser()
+    FIG.write()

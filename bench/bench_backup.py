@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bench.bench_workspace import counties, generated, pg_server
+from bench.record import Figures
 from sq_layout.store import Workspace, backup
 from sq_layout.store.engine import make_engine
 from tests.store.pgcluster import create_database, drop_databases
@@ -22,17 +23,24 @@ from tests.store.pgcluster import create_database, drop_databases
 RUNS = 3
 
 
-def _median(fn: object) -> float:
+def _samples(fn: object) -> list[float]:
     times = []
     for _ in range(RUNS):
         t0 = time.perf_counter()
         fn()  # type: ignore[operator]
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return times
 
 
 def main() -> None:
-    """Print backup and restore seconds per back end."""
+    """Print backup and restore seconds per back end; write bench/figures/bench_backup.json."""
+    fig = Figures(
+        "bench_backup",
+        "Backups of a national workspace",
+        "from `sq-layout backup` / `restore` called on a workspace holding the bundled baseline and a generated "
+        f"national plan (≈ 2,870 areas with polygons, 200 chains, ≈ 20,000 assignments) to the file written or the "
+        f"workspace restored; {RUNS} runs each, SQLite and PostgreSQL side by side.",
+    )
     national = generated(counties())
     folder = Path(tempfile.mkdtemp(prefix="sq_bench_backup_"))
     with pg_server() as server:
@@ -47,7 +55,7 @@ def main() -> None:
                 ws = Workspace(url)
                 ws.save_dataset(national, "national", parent_id=ws.latest_id(), user="bench")
                 out = folder / f"{backend}.sqlite"
-                b = _median(lambda ws=ws, out=out: backup.backup(ws.engine, out))
+                b = _samples(lambda ws=ws, out=out: backup.backup(ws.engine, out))
 
                 def restore_once(backend: str = backend, out: Path = out) -> None:
                     if backend == "sqlite":
@@ -59,11 +67,17 @@ def main() -> None:
                     backup.restore(out, engine)
                     engine.dispose()
 
-                r = _median(restore_once)
-                print(f"{backend:<12}{b:>10.1f}{r:>11.1f}{out.stat().st_size / 1e6:>9.1f}")
+                r = _samples(restore_once)
+                size = out.stat().st_size
+                print(f"{backend:<12}{statistics.median(b):>10.1f}{statistics.median(r):>11.1f}{size / 1e6:>9.1f}")
+                column = "SQLite" if backend == "sqlite" else "PostgreSQL"
+                fig.add("Backup and restore", "backup", samples=b, unit="s", column=column)
+                fig.add("Backup and restore", "restore", samples=r, unit="s", column=column)
+                fig.add("Backup and restore", "backup file", size, unit="B", column=column)
                 ws.engine.dispose()
         finally:
             drop_databases(server, made)
+    fig.write()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
+from bench.record import Figures
 from sq_layout.errors import EditConflict
 from sq_layout.plan.join import areas_frame, chain_links
 from sq_layout.store import Workspace, drafts, edit_ops, open_workspace
@@ -88,7 +89,7 @@ def rev_of(ws: Workspace, vid: int, chain_no: int) -> int:
         )
 
 
-def single(ws: Workspace, label: str, n: int = 30) -> None:
+def single(ws: Workspace, label: str, fig: Figures, n: int = 30) -> None:
     """Save-an-edit latency and the explorer's data rebuild after an edit."""
     vid = drafts.start_draft(ws, "ed0", ws.latest_id(), "bench")
     saves, rebuild = [], []
@@ -104,9 +105,13 @@ def single(ws: Workspace, label: str, n: int = 30) -> None:
     p95 = sorted(saves)[int(0.95 * len(saves)) - 1]
     print(f"{label:<11} save an edit: median {statistics.median(saves) * 1000:6.1f} ms, p95 {p95 * 1000:6.1f} ms"
           f" | explorer data after an edit: median {statistics.median(rebuild) * 1000:6.1f} ms")  # fmt: skip
+    column = "SQLite" if label == "sqlite" else "PostgreSQL"
+    fig.add("One editor", f"save an edit (median of {n})", samples=saves, unit="s", column=column)
+    fig.add("One editor", "save an edit: p95", p95, unit="s", column=column)
+    fig.add("One editor", "the explorer's data after an edit (reload + join)", samples=rebuild, unit="s", column=column)
 
 
-def crowd(ws: Workspace, editors: int, seconds: float) -> None:
+def crowd(ws: Workspace, editors: int, seconds: float, fig: Figures) -> None:
     """Editors hammering 20 chain records at once; every save either lands (logged) or is refused, none lost."""
     vid = drafts.start_draft(ws, "ed0", ws.latest_id(), "crowd")
     stop = time.monotonic() + seconds
@@ -145,6 +150,11 @@ def crowd(ws: Workspace, editors: int, seconds: float) -> None:
     print(f"postgresql  {editors} editors × {seconds:.0f} s: {saved[0] / seconds:.1f} edits/s, {conflicts[0]} conflicts"
           f" ({conflicts[0] / max(1, len(latency)):.0%}), p95 {p95 * 1000:.1f} ms;"
           f" saved {saved[0]} = logged {logged_n} = revisions {bumps}: {verdict}")  # fmt: skip
+    c = f"{editors} editors for {seconds:.0f} s on one PostgreSQL draft (20 records)"
+    fig.add(c, "edits a second", saved[0] / seconds)
+    fig.add(c, "refused as conflicts", f"{conflicts[0]} ({conflicts[0] / max(1, len(latency)):.0%})")
+    fig.add(c, "save: p95", p95, unit="s")
+    fig.add(c, "saved = logged = revisions (nothing lost)", f"{saved[0]} = {logged_n} = {bumps}: {verdict}")
 
 
 def main() -> None:
@@ -153,10 +163,18 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--editors", type=int, default=10)
     a = ap.parse_args()
+    fig = Figures(
+        "bench_edits",
+        "Editing",
+        "from an editor's save to the record saved and logged, and the explorer's data rebuilt for its next rerun "
+        "(reload and join the draft; the page's own rerun and paint not included), on both back ends; then editors "
+        "saving at once into one PostgreSQL draft: throughput, conflicts refused, nothing lost.",
+    )
     with pg_server() as server:
         for backend in ("sqlite", "postgresql"):
-            single(fresh(backend, server), backend)
-        crowd(fresh("postgresql", server), a.editors, min(a.seconds, 300.0))
+            single(fresh(backend, server), backend, fig)
+        crowd(fresh("postgresql", server), a.editors, min(a.seconds, 300.0), fig)
+    fig.write()
 
 
 if __name__ == "__main__":

@@ -11,16 +11,15 @@ Run: python -m bench.bench_export [--rounds 3]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "bench" / "figures" / "bench_export.json"
 
 FIRST_PDF = """
 import os, sys, time
@@ -98,9 +97,30 @@ def main() -> None:
         loads = [rd[key][-1] for rd in rounds]
         figures[key] = {"median_s": statistics.median(secs), "all_s": secs, "loads": loads, "target_s": target}
         print(f"{key:12s} median {statistics.median(secs):6.1f} s  (target ≤ {target} s on an idle machine)")
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
-    print(OUT.relative_to(ROOT))
+    write_figures(figures)
+
+
+def write_figures(figures: dict[str, Any]) -> None:
+    """The run's figures through bench/record.py (bench/figures/bench_export.json), for the performance guide."""
+    from bench.record import Figures
+
+    fig = Figures(
+        "bench_export",
+        "Printing and the atlas",
+        "from asking for a print to the file written, each in a fresh process: the first PDF of an area's report "
+        "(once with a fresh font cache, then with the fonts prepared), a chain's atlas and the whole atlas, rounds "
+        "interleaved.",
+    )
+    if "first_pdf_fresh_cache" in figures:
+        fresh = figures["first_pdf_fresh_cache"]
+        fig.add("Prints", "first PDF, fresh font cache (converts the faces)", fresh["seconds"], unit="s")
+    titles = {"first_pdf": "first PDF, fonts prepared", "chain_atlas": "a chain's atlas"}
+    titles["whole_atlas"] = "the whole atlas"
+    for key, title in titles.items():
+        f = figures[key]
+        fig.add("Prints", title, samples=f["all_s"], unit="s", target=f"≤ {f['target_s']} s (idle machine)")
+        fig.note(f"{title}: 1-minute load average at each round's end " + ", ".join(f"{x:.1f}" for x in f["loads"]))
+    fig.write()
 
 
 if __name__ == "__main__":

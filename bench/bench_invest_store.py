@@ -5,32 +5,28 @@ from the database and a cached load, and the history list. The records are the f
 non-demo here only so that the store accepts them.
 
 Run: python -m bench.bench_invest_store   (uses $SQ_LAYOUT_TEST_PG, else starts a throwaway local cluster); the
-figures and the load average are written to bench/figures/invest_store.json.
+figures and the load average are written to bench/figures/bench_invest_store.json.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from bench.bench_workspace import pg_server
+from bench.record import Figures
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import InvestData, add_records, replace_links
+from sq_layout.invest.store_repository import StoreRepository, clear_cache
 from sq_layout.plan.dataset import bundled
 from sq_layout.store import open_workspace
-from sq_layout.store.invest_store import StoreRepository, clear_cache
 
 N_FIRMS, N_PROJECTS = 50_000, 5_000
-FIGURES = Path(__file__).parent / "figures" / "invest_store.json"
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -79,8 +75,7 @@ def main() -> None:
     t, big = timed(lambda: demo_data(bundled(), N_FIRMS, N_PROJECTS))
     print(f"generate {N_FIRMS:,} firms + {N_PROJECTS:,} projects (fixed seed): {t:.1f} s")
     big = replace(big, demo=False)
-    started = datetime.now(UTC).replace(microsecond=0).isoformat()
-    load_start = [round(x, 2) for x in os.getloadavg()]
+    fig = figures()
     with tempfile.TemporaryDirectory() as tmp, pg_server() as server:
         pg_url = create_database(server, "sq_bench")
         results = {
@@ -89,19 +84,26 @@ def main() -> None:
         }
         print(pd.DataFrame(results).to_string())
         drop_databases(server, [pg_url.rsplit("/", 1)[1]])
-    doc = {
-        "bench": "python -m bench.bench_invest_store",
-        "measured": started,
-        "machine": {
-            "cpus": os.cpu_count(),
-            "load average (1, 5, 15 min)": {"start": load_start, "end": [round(x, 2) for x in os.getloadavg()]},
-        },
-        "records": {"firms": N_FIRMS, "projects": N_PROJECTS},
-        "backends": results,
-    }
-    FIGURES.parent.mkdir(parents=True, exist_ok=True)
-    FIGURES.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"figures written to {FIGURES}")
+    write_figures(fig, results)
+
+
+def figures() -> Figures:
+    """This bench's figure set (bench/figures/bench_invest_store.json), started now."""
+    return Figures(
+        "bench_invest_store",
+        "Investment records in the store",
+        f"from a save or load of the investment records ({N_FIRMS:,} firms + {N_PROJECTS:,} projects, fixed seed) to "
+        "its end, SQLite and PostgreSQL side by side in one run: the first save (every record logged), loads, an "
+        "import of 3 firms, a chain's link edit, a derived version's first save, the history list.",
+    )
+
+
+def write_figures(fig: Figures, results: dict[str, dict[str, str]]) -> None:
+    """The run's figures, as the bench formatted them (time and unit), one column per back end."""
+    for backend, figs in results.items():
+        for name, text in figs.items():
+            fig.add("Store operations", name, text, column=backend)
+    fig.write()
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import statistics
@@ -25,10 +24,10 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from bench.load.client import RunFailed, Session
+from bench.record import Figures
 
 CLICKS = {  # a point inside each county (lat, lng) and its area id
     "sihong": (33.35, 118.3),
@@ -37,7 +36,6 @@ CLICKS = {  # a point inside each county (lat, lng) and its area id
     "sucheng": (33.85, 118.2),
     "suyu": (33.95, 118.45),
 }
-FIGURES = Path(__file__).parent / "figures" / "load.json"
 
 
 @dataclass
@@ -214,7 +212,7 @@ def ramp(server: str, steps: list[int], seconds: float, think: float) -> list[di
 
 
 def main() -> None:
-    """Run the soak (readers + editors) and, with --ramp, the 1 vs 2 process ramp; write bench/figures/load.json."""
+    """The soak (readers + editors) and, with --ramp, the 1 vs 2 process ramp; bench/figures/bench_load.json."""
     from bench.bench_workspace import pg_server
     from tests.deploy.cluster import deployment
 
@@ -227,6 +225,13 @@ def main() -> None:
     p.add_argument("--ramp-steps", default="5,10,20,30,40,60")
     p.add_argument("--ramp-seconds", type=float, default=40)
     a = p.parse_args()
+    fig = Figures(
+        "bench_load",
+        "Many sessions at once",
+        "from each reader's action (open the map, filter, click, clear; WebSocket messages as a browser tab sends "
+        "them) to the server's answer, with editors saving into one draft at the same time, app processes behind "
+        "nginx on one PostgreSQL; p50 and p95 per action, edits checked (none lost or misapplied).",
+    )
     figures: dict[str, Any] = {}
     with pg_server() as server:
         with deployment(server) as dep:
@@ -238,9 +243,23 @@ def main() -> None:
         if a.ramp:
             steps = [int(x) for x in a.ramp_steps.split(",")]
             figures["ramp"] = ramp(server, steps, a.ramp_seconds, a.think)
-    FIGURES.parent.mkdir(exist_ok=True)
-    FIGURES.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
-    print(f"\nfigures written to {FIGURES}")
+    write_figures(fig, figures)
+
+
+def write_figures(fig: Figures, figures: dict[str, Any]) -> None:
+    """The soak's actions (n, p50, p95), its edits' check and the ramp, for the performance guide."""
+    soak = figures["soak"]
+    for action, r in soak["actions"].items():
+        fig.add(soak["title"], action, r["n"], column="n")
+        fig.add(soak["title"], action, r["p50"], unit="s", column="p50")
+        fig.add(soak["title"], action, r["p95"], unit="s", column="p95")
+    fig.add(soak["title"], "errors", soak["errors"], column="n")
+    for k, v in (soak.get("edits") or {}).items():
+        fig.add(soak["title"], f"edits: {k}", v, column="n")
+    for row in figures.get("ramp", []):
+        t = "Ramp: click/filter p95 by readers"
+        fig.add(t, f"{row['readers']} readers", row["p95"], unit="s", column=f"{row['processes']} process(es)")
+    fig.write()
 
 
 if __name__ == "__main__":

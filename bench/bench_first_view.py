@@ -1,0 +1,295 @@
+"""What a user waits for before the first map: the explorer's first view in a fresh browser against geopandas'
+`.explore()` HTML of the same 9 areas, and the app's cold start against a one-widget page started the same way.
+
+Run: python -m bench.bench_first_view [--pairs 5]     (needs chromium and mapclassify, as `.explore()` does)
+
+First view: the app's server is running, has served one page and finished its one-time warm-up (a user is rarely
+its first visitor); each round opens a fresh Chromium context (empty cache) and times from navigation to the 9
+areas on the page and painted (the next animation frame), then the same for the `.explore()` HTML (9 interactive
+paths) served by a local HTTP server. `.explore()` asks CDNs for Leaflet, jQuery, Bootstrap and Font Awesome:
+offline, Leaflet and jQuery come from local copies and the rest is answered empty (which favours `.explore()`);
+tiles are off on both sides. Cold start: from spawning `streamlit run` to the 9 areas painted (app.py) or the one
+widget painted (bench/bare_page.py), both spawned from the repository's folder with its .streamlit/config.toml and
+environment, each into a fresh context. The two sides alternate which goes first, round by round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from bench.record import Figures
+from bench.scale_setup import ROOT, bench_env
+
+LOCAL = ("--server.address", "127.0.0.1")
+MAP_FRAME = "map_widget.sqmap"
+LEAFLET = ROOT / "static" / "vendor" / "leaflet"
+# .explore()'s CDN assets with a local copy; anything else off the machine is answered empty
+LOCAL_COPIES = {
+    "leaflet.js": LEAFLET / "leaflet.js",
+    "leaflet.css": LEAFLET / "leaflet.css",
+    "jquery-3.7.1.min.js": Path("/usr/share/javascript/jquery/jquery.min.js"),
+}
+APP_DRAWN = "() => document.body.getAttribute('data-sq-ready') === '1'"
+EXPLORE_DRAWN = "() => document.querySelectorAll('path.leaflet-interactive').length >= 9"
+BARE_DRAWN = "() => !!document.querySelector('[data-testid=\"stMultiSelect\"]')"
+# the next frame after the one that draws: what was put on the page has been painted
+PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+BYTES_JS = """() => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
+    .reduce((n, e) => n + (e.encodedBodySize || 0), 0)"""
+
+
+def explore_html(where: Path) -> Path:
+    """geopandas' .explore() of the bundled 9 areas (name, kind, counts in the tooltip, no tiles), as a file."""
+    from sq_layout.plan.dataset import bundled
+    from sq_layout.plan.join import areas_frame
+
+    frame = areas_frame(bundled())[["name", "kind", "n_industries", "n_chains", "geometry"]]
+    where.mkdir(parents=True, exist_ok=True)
+    out = where / "explore.html"
+    frame.explore(tiles=None).save(str(out))
+    return out
+
+
+def offline(route: Any) -> None:
+    """Requests off the machine: a local copy where there is one, else an empty answer (never the network)."""
+    url = route.request.url
+    name = url.rsplit("/", 1)[-1]
+    if name in LOCAL_COPIES and LOCAL_COPIES[name].exists():
+        route.fulfill(path=str(LOCAL_COPIES[name]))
+        return
+    kind = "text/css" if name.endswith(".css") else "application/javascript" if name.endswith(".js") else "text/plain"
+    route.fulfill(status=200, body="", content_type=kind)
+
+
+def serve_folder(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    """A plain HTTP server for a folder, on a thread of this process."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def spawn(script: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`streamlit run <script>` from the repository's folder (its config), in the bench's environment."""
+    from tests.browser.conftest import _free_port
+
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), *LOCAL],
+        cwd=ROOT,
+        env=bench_env(None, "app"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return proc, f"http://127.0.0.1:{port}/"
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """End a server this bench started."""
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def poll(page: Any, check: Any, timeout: float, what: str) -> None:
+    """Check every ~10 ms (letting Playwright handle events between), until true or timeout."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            if check():
+                return
+        except Exception:  # a frame may go or come mid-check
+            pass
+        page.wait_for_timeout(10)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def map_frame(page: Any) -> Any:
+    """The page's map frame, or None before it is there."""
+    return next((f for f in page.frames if MAP_FRAME in f.url), None)
+
+
+def app_drawn(page: Any) -> bool:
+    """The explorer's map frame has put the areas on the map."""
+    frame = map_frame(page)
+    return frame is not None and bool(frame.evaluate(APP_DRAWN))
+
+
+def app_painted(page: Any, timeout: float = 120) -> None:
+    """Wait for the map frame's areas, then for them to be painted."""
+    poll(page, lambda: app_drawn(page), timeout, "the map's areas")
+    map_frame(page).evaluate(PAINTED)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (user + system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pid: int, timeout: float = 180) -> None:
+    """Wait until the server is idle (< 20 ms of CPU a second for 3 s): its one-time warm-up after the first page
+    is done."""
+    deadline = time.perf_counter() + timeout
+    last, quiet = cpu_seconds(pid), 0
+    while time.perf_counter() < deadline and quiet < 3:
+        time.sleep(1)
+        now = cpu_seconds(pid)
+        quiet = quiet + 1 if now - last < 0.02 else 0
+        last = now
+
+
+def page_bytes(page: Any) -> int:
+    """Bytes the page and its frames fetched (encoded body sizes of every resource)."""
+    return sum(int(f.evaluate(BYTES_JS)) for f in page.frames)
+
+
+def goto_when_up(page: Any, url: str, timeout: float = 180) -> None:
+    """Navigate as soon as the server answers (a refused connection is retried)."""
+    deadline = time.perf_counter() + timeout
+    while True:
+        try:
+            page.goto(url, timeout=5000, wait_until="commit")
+            return
+        except Exception:
+            if time.perf_counter() > deadline:
+                raise
+            page.wait_for_timeout(50)
+
+
+def first_views(browser: Any, pairs: int, fig: Figures) -> None:
+    """Interleaved pairs: the explorer's first view vs the .explore() HTML, each in a fresh context."""
+    html = explore_html(ROOT / "out" / "bench-explore")
+    server, base = serve_folder(html.parent)
+    proc, url = spawn("app.py")
+    app_s: list[float] = []
+    explore_s: list[float] = []
+    app_b: list[float] = []
+    explore_b: list[float] = []
+    try:
+        warm = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = warm.new_page()
+        goto_when_up(page, url)
+        poll(page, lambda: app_drawn(page), 300, "the warm-up page's map")
+        warm.close()
+        settle(proc.pid)
+
+        def one(side: str) -> None:
+            ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+            ctx.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), offline)
+            page = ctx.new_page()
+            t = time.perf_counter()
+            if side == "app":
+                page.goto(url, wait_until="commit")
+                app_painted(page)
+                app_s.append(time.perf_counter() - t)
+                app_b.append(page_bytes(page))
+            else:
+                page.goto(base + html.name, wait_until="commit")
+                poll(page, lambda: page.evaluate(EXPLORE_DRAWN), 120, ".explore()'s 9 areas")
+                page.evaluate(PAINTED)
+                explore_s.append(time.perf_counter() - t)
+                explore_b.append(page_bytes(page))
+            ctx.close()
+
+        for i in range(pairs):
+            for side in ("app", "explore") if i % 2 == 0 else ("explore", "app"):
+                one(side)
+            print(f"first view pair {i + 1}: app {app_s[-1]:.2f} s, .explore() {explore_s[-1]:.2f} s", flush=True)
+    finally:
+        stop(proc)
+        server.shutdown()
+    t = "First view in a fresh browser (server running)"
+    fig.add(t, "navigation → 9 areas painted", samples=app_s, unit="s", column="explorer (app.py)")
+    fig.add(t, "navigation → 9 areas painted", samples=explore_s, unit="s", column="geopandas .explore() HTML")
+    fetched = "bytes fetched (page, scripts, frames, areas)"
+    fig.add(t, fetched, statistics.median(app_b), unit="B", column="explorer (app.py)")
+    fig.add(t, fetched, statistics.median(explore_b), unit="B", column="geopandas .explore() HTML")
+    fig.ratio(t, "explorer / .explore()", app_s, explore_s, column="explorer (app.py)", target="≤ 2×")
+
+
+def cold_starts(browser: Any, pairs: int, fig: Figures) -> None:
+    """Interleaved pairs: spawn → drawn for app.py and for the one-widget page, started the same way."""
+    app_s: list[float] = []
+    bare_s: list[float] = []
+
+    def one(side: str) -> None:
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = ctx.new_page()
+        t = time.perf_counter()
+        proc, url = spawn("app.py" if side == "app" else "bench/bare_page.py")
+        try:
+            goto_when_up(page, url)
+            if side == "app":
+                app_painted(page, 300)
+                app_s.append(time.perf_counter() - t)
+            else:
+                poll(page, lambda: page.evaluate(BARE_DRAWN), 300, "the one widget")
+                page.evaluate(PAINTED)
+                bare_s.append(time.perf_counter() - t)
+        finally:
+            stop(proc)
+            ctx.close()
+
+    for i in range(pairs):
+        for side in ("app", "bare") if i % 2 == 0 else ("bare", "app"):
+            one(side)
+        print(f"cold start pair {i + 1}: app {app_s[-1]:.2f} s, one-widget page {bare_s[-1]:.2f} s", flush=True)
+    t = "Cold start (spawn `streamlit run` → painted)"
+    fig.add(t, "spawn → painted", samples=app_s, unit="s", column="explorer (app.py)")
+    fig.add(t, "spawn → painted", samples=bare_s, unit="s", column="one-widget page (bench/bare_page.py)")
+    fig.ratio(t, "explorer / one-widget page", app_s, bare_s, column="explorer (app.py)", target="≤ 1.5×")
+
+
+def main() -> None:
+    """Measure both comparisons and write bench/figures/bench_first_view.json."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pairs", type=int, default=5)
+    ap.add_argument("--only", choices=("first", "cold"), default=None)
+    a = ap.parse_args()
+    fig = Figures(
+        "bench_first_view",
+        "The first map: first view and cold start",
+        "first view — from opening the explorer's address in a fresh browser (empty cache; the server running and "
+        "settled) to its 9 areas painted, against geopandas' `.explore()` HTML of the same 9 areas in the same kind "
+        "of browser; cold start — from `streamlit run app.py` to the 9 areas painted, against a one-widget page "
+        "(`bench/bare_page.py`) started the same way (same folder, config and environment) to its widget painted. "
+        "Pairs interleaved, the side going first alternating.",
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            if a.only != "cold":
+                first_views(browser, a.pairs, fig)
+            if a.only != "first":
+                cold_starts(browser, a.pairs, fig)
+        finally:
+            browser.close()
+    fig.note(
+        "`.explore()`'s CDN assets are served from local copies (Leaflet, jQuery) or answered empty (Bootstrap, Font "
+        "Awesome, awesome-markers): offline, this favours `.explore()`. Tiles are off on both sides."
+    )
+    fig.write()
+
+
+if __name__ == "__main__":
+    main()
