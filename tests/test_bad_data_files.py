@@ -8,7 +8,7 @@ import pytest
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.errors import DataError
-from tests.test_cli_files import listing, run_cli
+from tests.cli.test_cli_files import listing, run_cli
 
 
 def test_trailing_comma_on_every_row_is_read_or_named(data_copy):

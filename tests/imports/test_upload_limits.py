@@ -22,7 +22,7 @@ from sq_layout.invest.seed import read_links
 from sq_layout.plan.dataset import bundled
 from sq_layout.store import Workspace
 from tests.hostile import xlsx_bomb, zip_bomb
-from tests.test_cli_files import run_cli
+from tests.cli.test_cli_files import run_cli
 
 TABLE = lim.LIMITS["table"]
 

@@ -28,7 +28,7 @@ from sq_layout.export.registry import FORMATS, for_path, mime
 from sq_layout.plan.names import resolve, resolve_chain
 from tests.waiting import wait_for
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
