@@ -17,7 +17,7 @@ from sq_layout.geo.simplify import browser_geometry, browser_scale, cached_brows
 from sq_layout.plan.join import areas_frame
 from tests.browser.conftest import MAP_FRAME, ROOT
 from tests.national import county_frame, invalid_count
-from tests.test_queries import expected_chain_hosts
+from tests.analysis.test_queries import expected_chain_hosts
 
 COORDS = re.compile(r"\[\s*1\d\d\.\d{3,}\s*,\s*\d\d\.\d{3,}\s*\]")  # a lon/lat pair near Suqian
 

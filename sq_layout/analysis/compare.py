@@ -42,7 +42,7 @@ def _hosts(ds: Dataset) -> dict[int, set[str]]:
     """Per chain of the version: the areas hosting it, as hosts_per_chain has them (an assignment reaches a chain
     through its sub-industry, or an industry-level one through its industry's sole chain)."""
     # read straight off the assignments: building the joined facts (sources, lines) was nearly all of a national
-    # compare; tests/test_compare.py holds this equal to hosts_per_chain
+    # compare; tests/analysis/test_compare.py holds this equal to hosts_per_chain
     subs = ds.subindustries.drop_duplicates("subindustry_id", keep="last")
     a = ds.assignments
     sub = a["subindustry_id"].fillna("")

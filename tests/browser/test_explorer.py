@@ -17,7 +17,7 @@ from tests.browser.conftest import (
     wait_idle,
     wait_until,
 )
-from tests.test_queries import expected_chain_hosts
+from tests.analysis.test_queries import expected_chain_hosts
 
 pytestmark = pytest.mark.browser
 
