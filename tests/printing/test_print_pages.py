@@ -32,7 +32,7 @@ from sq_layout.printing.printmap import (
     render_page,
     save_figure,
 )
-from tests.test_print_parity import printed_legend
+from tests.printing.test_print_parity import printed_legend
 
 PV = Selection(chains=(3,))
 READERS = all(shutil.which(t) for t in ("mutool", "pdftotext", "pdftoppm", "qpdf"))
