@@ -8,7 +8,7 @@ import pytest
 
 from sq_layout.geo.crs import wgs84_to_bd09, wgs84_to_gcj02
 from sq_layout.invest.locate import area_shapes, assign_areas, convert, disagrees
-from tests.test_offsets import TIANANMEN_BD, TIANANMEN_GCJ
+from tests.geo.test_offsets import TIANANMEN_BD, TIANANMEN_GCJ
 
 
 def test_zone_point_gets_the_zone_county_point_the_county_outside_nothing(ds) -> None:
