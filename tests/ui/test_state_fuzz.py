@@ -2,7 +2,7 @@
 
 After every step: no exception reached the page, the URL encodes exactly the state, the filter widgets show the
 state, and a language switch kept the selection. A failure prints the seed and the steps to replay it
-(`SQ_FUZZ_SEEDS=<seed> SQ_FUZZ_STEPS=<n> pytest tests/test_state_fuzz.py`).
+(`SQ_FUZZ_SEEDS=<seed> SQ_FUZZ_STEPS=<n> pytest tests/ui/test_state_fuzz.py`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sq_layout.export.registry import formats
 from sq_layout.plan.dataset import bundled
 from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 SEEDS = [int(s) for s in os.environ.get("SQ_FUZZ_SEEDS", "11,23").split(",")]
 STEPS = int(os.environ.get("SQ_FUZZ_STEPS", "500"))
 EXPLORER, AUDIT = "ui/explorer.py", "ui/audit.py"
