@@ -69,10 +69,9 @@ def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataF
 
 
 def point_blob(points: pd.DataFrame) -> bytes:
-    """The points as the compact binary the browser draws (layers/points.py); colour index = chain number, cycling
-    through the palette past its twenty colours (any number of chains; 0 = no chain)."""
-    c = points["chain_no"].astype(int)
-    return encode(points.assign(color=((c - 1) % len(CHAIN_COLORS) + 1).where(c > 0, 0)))
+    """The points as the compact binary the browser draws (layers/points.py): each point's chain number itself (0 = no
+    chain), by which the browser picks its colour (cycling through the palette past twenty) and its name."""
+    return encode(points.assign(chain=points["chain_no"].astype(int)))
 
 
 def _steps(top: float, whole: bool) -> list[str]:
@@ -113,7 +112,7 @@ def invest_overlay(
 ) -> Overlay:
     """What a rerun sends: the areas' restyle and the point set's name and texts (a few hundred bytes); on the
     fictional demo set, the 示例 mark the frame draws across the map itself."""
-    names = [""] + [chains.get(n, "") for n in range(1, len(CHAIN_COLORS) + 1)]
+    names = [""] + [chains.get(n, "") for n in range(1, max(chains, default=0) + 1)]  # by chain number, any number
     texts = {
         "kinds": [t(f"inv_kind_{k}", lang) for k in KINDS],
         "approx": t("inv_approx_short", lang),

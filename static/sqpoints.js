@@ -82,8 +82,8 @@
   // EPSG:3857 projects; scaled per zoom when drawn).
   function decodePoints(buf, n) {
     var lat = new Int32Array(buf, 0, n), lng = new Int32Array(buf, 4 * n, n);
-    var pts = { n: n, lat: lat, lng: lng, chain: new Uint8Array(buf, 8 * n, n), radius: new Uint8Array(buf, 9 * n, n),
-      kind: new Uint8Array(buf, 10 * n, n), approx: new Uint8Array(buf, 11 * n, n),
+    var pts = { n: n, lat: lat, lng: lng, chain: new Uint16Array(buf, 8 * n, n), radius: new Uint8Array(buf, 10 * n, n),
+      kind: new Uint8Array(buf, 11 * n, n), approx: new Uint8Array(buf, 12 * n, n),
       wx: new Float64Array(n), wy: new Float64Array(n) };
     for (var i = 0; i < n; i++) {
       var la = lat[i] / 1e5 * Math.PI / 180, s = Math.sin(la);
@@ -258,6 +258,17 @@
     st.redraws++;
   }
 
+  /* A chain's colour: the palette after its first entry (no chain) cycled, so chain 21 takes chain 1's colour; its
+     name is still its own (cfg.chains by chain number). */
+  function chainColor(colors, chain) {
+    return chain > 0 ? colors[(chain - 1) % (colors.length - 1) + 1] : colors[0];
+  }
+
+  /* A point's hover text: its kind, its chain's own name (by chain number, past twenty too) and the approximate mark. */
+  function pointTip(cfg, kind, chain, approx) {
+    return cfg.texts.kinds[kind] + " · " + (cfg.chains[chain] || "") + (approx ? " · " + cfg.texts.approx : "");
+  }
+
   function drawPoint(ctx, i, fx, fy, colors, hits, padX, padY, count) {
     var fanned = !clustered();
     var x = fx(st.wx[i]) + (fanned ? st.dx[i] : 0), y = fy(st.wy[i]) + (fanned ? st.dy[i] : 0);
@@ -265,7 +276,7 @@
     ctx.beginPath();
     if (k === 2) { ctx.rect(x - r, y - r, 2 * r, 2 * r); } else { ctx.arc(x, y, r, 0, 2 * Math.PI); }
     ctx.globalAlpha = 0.9; // placed approximately (in its area) is said by the dashed outline, not by fading
-    ctx.fillStyle = colors[st.chain[i]] || colors[0];
+    ctx.fillStyle = chainColor(colors, st.chain[i]);
     ctx.fill();
     ctx.globalAlpha = 1;
     ctx.setLineDash(approx ? [3, 2] : []);
@@ -282,7 +293,7 @@
     for (var q = 0; q < keys.length; q++) { // a ring: each chain's share of the cluster
       var b = a + 2 * Math.PI * c.chains[keys[q]] / c.n;
       ctx.beginPath(); ctx.moveTo(x, y); ctx.arc(x, y, rad, a, b); ctx.closePath();
-      ctx.fillStyle = colors[+keys[q]] || colors[0];
+      ctx.fillStyle = chainColor(colors, +keys[q]);
       ctx.fill();
       a = b;
     }
@@ -326,7 +337,7 @@
         var o = st.hits[q].i;
         if (o !== undefined && st.wx[o] === st.wx[i] && st.wy[o] === st.wy[i]) { same++; }
       }
-      text = tx.kinds[st.kind[i]] + " · " + (st.cfg.chains[st.chain[i]] || "") + (st.approx[i] ? " · " + tx.approx : "");
+      text = pointTip(st.cfg, st.kind[i], st.chain[i], st.approx[i] === 1);
       if (same > 1) { text += " · " + tx.stack.replace("{n}", same); }
     }
     st.tip.textContent = text;
@@ -376,7 +387,7 @@
   };
 
   if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
-    module.exports = { decodePoints: decodePoints, cluster: cluster, RADIUS: RADIUS, stacks: stacks, fanOut: fanOut,
-      clearOf: clearOf };
+    module.exports = { decodePoints: decodePoints, chainColor: chainColor, pointTip: pointTip, cluster: cluster,
+      RADIUS: RADIUS, stacks: stacks, fanOut: fanOut, clearOf: clearOf };
   }
 })();

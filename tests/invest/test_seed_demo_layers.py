@@ -60,12 +60,13 @@ def test_points_travel_as_one_local_file_without_names(ds) -> None:
     pts = points_frame(*apply_filter(data, InvestFilter()))
     blob = point_blob(pts)
     pset = publish(blob, len(pts))
-    assert pset.n == 650 + len(data.carriers) and pset.bytes == 12 * pset.n == len(blob)
+    assert pset.n == 650 + len(data.carriers) and pset.bytes == 13 * pset.n == len(blob)
     assert (POINTS_DIR / pset.url.rsplit("/", 1)[1]).read_bytes() == blob  # written once, named by its content
     n = pset.n
     lat_i, lng_i = np.frombuffer(blob, "<i4", n, 0), np.frombuffer(blob, "<i4", n, 4 * n)
     lat, lng = lat_i / 1e5, lng_i / 1e5
-    chain, radius, kind, approx = np.frombuffer(blob, np.uint8, 4 * n, 8 * n).reshape(4, n)
+    chain = np.frombuffer(blob, "<u2", n, 8 * n)
+    radius, kind, approx = np.frombuffer(blob, np.uint8, 3 * n, 10 * n).reshape(3, n)
     assert np.allclose(lat, pts["lat"]) and np.allclose(lng, pts["lng"])
     assert (chain == pts["chain_no"]).all() and (kind == pts["kind"]).all() and (approx == pts["approximate"]).all()
     assert np.allclose(radius / 10, pts["radius"], atol=0.05)
@@ -78,6 +79,20 @@ def test_points_travel_as_one_local_file_without_names(ds) -> None:
     assert "http" not in text and overlay.args()["points"]["url"] == pset.url
     assert "示例企业" not in text and "sqpoints.js?v=" in text  # names stay on the server
     assert len(text.encode()) < 4000  # what a rerun carries: a restyle and the file's name
+
+
+def test_points_past_twenty_chains_carry_their_own_chain_and_name(ds) -> None:
+    """A plan with more chains than the palette has colours: each point keeps its chain number, so its tip names it."""
+    data = demo_data(ds, 60, 5)
+    pts = points_frame(*apply_filter(data, InvestFilter()))
+    pts["chain_no"] = [(k % 45) + 1 if k % 7 else 300 for k in range(len(pts))]
+    blob = point_blob(pts)
+    n = len(pts)
+    assert (np.frombuffer(blob, "<u2", n, 8 * n) == pts["chain_no"]).all()
+    names = {c: f"链{c}" for c in (*range(1, 46), 300)}
+    spec = invest_overlay(shade_styles(browser_geometry(areas_frame(ds)), None), publish(blob, n), names, "zh")
+    chains = spec.args()["points"]["chains"]
+    assert all(chains[c] == f"链{c}" for c in names) and chains[0] == ""
 
 
 def test_shading_legend_gives_each_step_its_values(ds) -> None:

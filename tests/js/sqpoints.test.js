@@ -1,18 +1,18 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { decodePoints, cluster, RADIUS, stacks, fanOut, clearOf } = require("./load")("sqpoints.js");
+const { decodePoints, chainColor, pointTip, cluster, RADIUS, stacks, fanOut, clearOf } = require("./load")("sqpoints.js");
 const { unit } = require("./load")("sqmap.js");
 
-// A point set file as layers/points.py writes it: int32 lat ×1e5, int32 lng ×1e5, then one byte each for chain,
-// radius ×10, kind and approximate, column by column.
+// A point set file as layers/points.py writes it: int32 lat ×1e5, int32 lng ×1e5, uint16 chain, then one byte each
+// for radius ×10, kind and approximate, column by column.
 function pointFile(points) {
-  const n = points.length, buf = new ArrayBuffer(12 * n);
-  const lat = new Int32Array(buf, 0, n), lng = new Int32Array(buf, 4 * n, n);
-  const bytes = ["chain", "radius", "kind", "approx"].map((_, k) => new Uint8Array(buf, (8 + k) * n, n));
+  const n = points.length, buf = new ArrayBuffer(13 * n);
+  const lat = new Int32Array(buf, 0, n), lng = new Int32Array(buf, 4 * n, n), chain = new Uint16Array(buf, 8 * n, n);
+  const bytes = ["radius", "kind", "approx"].map((_, k) => new Uint8Array(buf, (10 + k) * n, n));
   points.forEach((p, i) => {
-    lat[i] = Math.round(p.lat * 1e5); lng[i] = Math.round(p.lng * 1e5);
-    bytes[0][i] = p.chain; bytes[1][i] = Math.round(p.radius * 10); bytes[2][i] = p.kind; bytes[3][i] = p.approx;
+    lat[i] = Math.round(p.lat * 1e5); lng[i] = Math.round(p.lng * 1e5); chain[i] = p.chain;
+    bytes[0][i] = Math.round(p.radius * 10); bytes[1][i] = p.kind; bytes[2][i] = p.approx;
   });
   return buf;
 }
@@ -30,9 +30,11 @@ test("point decoding: every column read back, positions projected as the areas a
     { lat: 33.96312, lng: 118.27554, chain: 3, radius: 4.5, kind: 0, approx: 0 },
     { lat: 34.1, lng: 117.95, chain: 17, radius: 6, kind: 2, approx: 1 },
     { lat: -12.5, lng: -77.04, chain: 0, radius: 25.5, kind: 1, approx: 0 },
+    { lat: 33.5, lng: 118.5, chain: 21, radius: 5, kind: 0, approx: 0 },
+    { lat: 33.6, lng: 118.6, chain: 300, radius: 5, kind: 2, approx: 1 },
   ];
   const d = decodePoints(pointFile(points), points.length);
-  assert.equal(d.n, 3);
+  assert.equal(d.n, 5);
   points.forEach((p, i) => {
     assert.equal(d.lat[i], Math.round(p.lat * 1e5));
     assert.equal(d.lng[i], Math.round(p.lng * 1e5));
@@ -40,6 +42,18 @@ test("point decoding: every column read back, positions projected as the areas a
     const [ux, uy] = unit(d.lat[i] / 1e5, d.lng[i] / 1e5);
     assert.ok(Math.abs(d.wx[i] - ux * 256) < 1e-9 && Math.abs(d.wy[i] - uy * 256) < 1e-9, `point ${i} projected`);
   });
+});
+
+test("chains past twenty: each point's tip names its own chain; colours cycle through the palette", () => {
+  const colors = ["#777777", ...Array.from({ length: 20 }, (_, k) => `#c${k + 1}`)];
+  const chains = ["", ...Array.from({ length: 45 }, (_, k) => `chain ${k + 1}`)];
+  const cfg = { chains, texts: { kinds: ["firm", "project", "park"], approx: "approx." } };
+  for (const n of [1, 20, 21, 40, 45]) {
+    assert.equal(pointTip(cfg, 0, n, false), `firm · chain ${n}`);
+    assert.equal(chainColor(colors, n), colors[(n - 1) % 20 + 1]);
+  }
+  assert.equal(pointTip(cfg, 2, 21, true), "park · chain 21 · approx.");
+  assert.equal(chainColor(colors, 0), "#777777");
 });
 
 test("clustering: points within the radius join the first seed, points apart stay alone", () => {
