@@ -78,6 +78,18 @@ def _cell(value: Any, kind: str) -> Any:
     return float(value) if kind == "float" else int(value)
 
 
+def _values(column: pd.Series, kind: str) -> list[Any]:
+    """One column's values as _cell makes them, a whole column at a time where its dtype already says what they are."""
+    dtype = column.dtype
+    if kind == "str" and isinstance(dtype, pd.StringDtype):  # text already: only missing -> ''
+        return column.to_numpy(dtype=object, na_value="").tolist()
+    if kind in ("int", "Int64") and dtype == "int64":  # numpy integers, never missing: Python ints
+        return column.tolist()
+    if kind == "float" and dtype == "float64":
+        return [None if v != v else v for v in column.tolist()]  # NaN -> None
+    return [_cell(v, kind) for v in column.tolist()]
+
+
 def _stored(frame: pd.DataFrame, name: str) -> dict[str, list[Any]]:
     """A table's columns as stored (column -> values, the form _cell gives), one list per column."""
     spec = t.RECORD_COLUMNS[name]
@@ -85,10 +97,8 @@ def _stored(frame: pd.DataFrame, name: str) -> dict[str, list[Any]]:
     for c, kind in spec:
         if c not in frame:  # optional columns a plan's files may leave out (e.g. a boundary file without adcode)
             out[c] = [_cell(None, kind)] * len(frame)
-        elif kind == "str" and isinstance(frame[c].dtype, pd.StringDtype):  # text already: only missing -> ''
-            out[c] = frame[c].fillna("").tolist()
         else:
-            out[c] = [_cell(v, kind) for v in frame[c].tolist()]
+            out[c] = _values(frame[c], kind)
     if name == "boundaries":
         out["geometry"] = list(frame.geometry)
     return out
