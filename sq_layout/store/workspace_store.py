@@ -231,6 +231,10 @@ class Workspace:
         ds = self._loaded.get(key, lambda: self._load_snapshot(key, found.plan_text_sha))
         return _own(ds) if ds is not None else self._load_rows(vid, found.kind, found.plan_text_sha)
 
+    def forget_loaded(self) -> None:
+        """Drop this process's decoded versions: the next load reads from the database (a bench's cold load)."""
+        self._loaded.clear()
+
     def _plan_lines(self, conn: Connection, sha: str) -> tuple[str, ...]:
         text = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar_one()
         return tuple(text.split("\n"))
