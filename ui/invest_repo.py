@@ -12,8 +12,9 @@ from sq_layout.export.history import history_frame, invest_history_xlsx
 from sq_layout.i18n import t
 from sq_layout.i18n.shown import when, who
 from sq_layout.invest.repository import InvestData, MemoryRepository, Repository, plan_baseline
+from sq_layout.invest.store_repository import StoreRepository
 from sq_layout.plan.dataset import bundled
-from sq_layout.store.invest_store import StoreRepository, auth_configured
+from sq_layout.store.invest_store import auth_configured
 from ui.signin import current_user, signin_box
 from ui.versionpick import chosen_version, version_dataset, version_stamp
 

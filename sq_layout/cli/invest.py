@@ -51,7 +51,7 @@ def _records(a: argparse.Namespace) -> tuple[Any, Any, list[Any]]:
     """The Dataset, the records and their change log (none for the demo set)."""
     from sq_layout import workspace
     from sq_layout.invest.demo import demo_data
-    from sq_layout.store.invest_store import StoreRepository
+    from sq_layout.invest.store_repository import StoreRepository
 
     ds = common.dataset(a)
     if a.demo:

@@ -21,7 +21,7 @@ from sq_layout import upload_limits as lim
 from sq_layout.atomic import scratch
 from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
-from sq_layout.imports.plan_check import Checked, build
+from sq_layout.plan.check import Checked, build
 from sq_layout.plan.schemas import GEOMETRY_QUALITY, TABLES
 from sq_layout.plan.tables import read_raw
 

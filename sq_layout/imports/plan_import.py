@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sq_layout.errors import ImportRejected
 from sq_layout.imports.plan_bundle import read_bundle
-from sq_layout.imports.plan_check import Checked
 from sq_layout.imports.plan_template import read_csvs, read_workbook
+from sq_layout.plan.check import Checked
 from sq_layout.store import Workspace
 
 ACCEPTED = (".xlsx", ".csv", ".txt", ".zip")

@@ -14,7 +14,7 @@ import pandas as pd
 
 from sq_layout import upload_limits as lim
 from sq_layout.errors import ImportRejected
-from sq_layout.imports.plan_check import Checked, build, raw_tables
+from sq_layout.plan.check import Checked, build, raw_tables
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import TABLES
 from sq_layout.tables.plan import SPECS as PLAN_SPECS

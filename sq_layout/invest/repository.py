@@ -1,7 +1,7 @@
 """The seam where persistence plugs in: the investment tables as one value, and a repository that holds them.
 
 The demo set lives in memory per session (MemoryRepository); the workspace keeps everything else per plan version
-with its edit history (`sq_layout.store.invest_store.StoreRepository`), behind the same two methods.
+with its edit history (`sq_layout.invest.store_repository.StoreRepository`), behind the same two methods.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, func, select
 
 from sq_layout.errors import ImportRejected
+from sq_layout.plan.check import build, raw_tables
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import tables as t
 from sq_layout.store.changes import change_sets as changes
@@ -20,8 +21,6 @@ def _dataset(conn: Connection, vid: int) -> Dataset:
 
 
 def _import_checks(ds: Dataset) -> list[str]:
-    from sq_layout.imports.plan_check import build, raw_tables
-
     labels = {name: name for name in t.RECORD_COLUMNS}
     try:
         build(raw_tables(ds), labels, ds.plan_lines, ds.boundaries, "version")

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page
 
+from sq_layout.invest.store_repository import StoreRepository
 from sq_layout.store import open_workspace
-from sq_layout.store.invest_store import StoreRepository
 from tests.browser.conftest import choose, fresh_workspace, serve_app, wait_idle, wait_until
 from tests.browser.test_investment import open_demo, points_frame
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sq_layout.errors import EditConflict, EditRejected, ImportRejected
-from sq_layout.imports.plan_check import build, raw_tables
+from sq_layout.plan.check import build, raw_tables
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import assignment_facts
 from sq_layout.store import drafts, edit_ops

@@ -195,7 +195,7 @@ def test_cli_imports_drafts_and_publishes_with_flags(
 @pytest.mark.parametrize("who", [None, "vic"])
 def test_investment_import_is_refused_before_the_file_is_read(team: Workspace, who: str | None) -> None:
     from sq_layout.invest.repository import import_upload
-    from sq_layout.store.invest_store import StoreRepository
+    from sq_layout.invest.store_repository import StoreRepository
 
     ds = team.load(team.latest_id())
     broken = b"PK\x03\x04 not a workbook"  # parsing this would fail with a file error, not a permission one

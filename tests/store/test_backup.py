@@ -15,12 +15,12 @@ import pytest
 from sq_layout.cli import main
 from sq_layout.errors import BadInput
 from sq_layout.invest.repository import add_records, import_upload, plan_baseline
+from sq_layout.invest.store_repository import StoreRepository, clear_cache
 from sq_layout.store import Workspace, backup, open_workspace
 from sq_layout.store.drafts import start_draft
 from sq_layout.store.edit_ops import update_record
 from sq_layout.store.edits import records
 from sq_layout.store.history import history
-from sq_layout.store.invest_store import StoreRepository, clear_cache
 from sq_layout.store.users import add_user_cli, list_users
 from tests.invest.test_import import firms_csv
 from tests.store.backends import BACKENDS

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, func, inspect, select, text
 
 from sq_layout.invest.repository import import_upload
+from sq_layout.invest.store_repository import StoreRepository, clear_cache
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace, changes, open_workspace
 from sq_layout.store.changes import INVEST, PLAN, change_records, change_sets
@@ -19,7 +20,6 @@ from sq_layout.store.edit_ops import update_record
 from sq_layout.store.edits import records
 from sq_layout.store.engine import make_engine
 from sq_layout.store.history import history, revert
-from sq_layout.store.invest_store import StoreRepository, clear_cache
 from sq_layout.store.invest_tables import invest_records
 from sq_layout.store.migrate import HEAD
 from sq_layout.store.users import add_user_cli

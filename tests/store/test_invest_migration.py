@@ -13,13 +13,14 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 from sq_layout.auth.passwords import hash_password
 from sq_layout.errors import PermissionDenied
 from sq_layout.invest.repository import import_upload, plan_baseline
+from sq_layout.invest.store_repository import StoreRepository
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace, open_workspace
 from sq_layout.store import tables as t
 from sq_layout.store.drafts import start_draft
 from sq_layout.store.edit_tables import users
 from sq_layout.store.engine import make_engine
-from sq_layout.store.invest_store import StoreRepository, auth_configured
+from sq_layout.store.invest_store import auth_configured
 from sq_layout.store.migrate import HEAD, SCRIPTS
 from sq_layout.store.users import add_user_cli
 from sq_layout.store.workspace_store import BASELINE_TITLE

@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sq_layout.invest.repository import plan_baseline
+from sq_layout.invest.store_repository import StoreRepository, clear_cache
 from sq_layout.store import open_workspace
-from sq_layout.store.invest_store import StoreRepository, clear_cache
 from sq_layout.store.sessions import redeem_handoff, start_handoff
 from sq_layout.store.users import add_user_cli
 from tests.store.test_invest_store import good_firms

@@ -15,13 +15,14 @@ from sqlalchemy import text
 
 from sq_layout.errors import DemoNotStored, InvestConflict
 from sq_layout.export.history import invest_history_rows, invest_history_xlsx, record_rows
+from sq_layout.invest import store_repository as store
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import InvestData, add_records, import_upload, plan_baseline, replace_links
+from sq_layout.invest.store_repository import StoreRepository, clear_cache
 from sq_layout.invest.template import template_bytes
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
-from sq_layout.store import invest_store as store
-from sq_layout.store.invest_store import StoreRepository, clear_cache, stored_versions
+from sq_layout.store.invest_store import stored_versions
 from tests.invest.test_import import PROJECT_HEAD, SIHONG, csv, firms_csv, gcj
 
 TABLES = ("firms", "projects", "carriers", "links", "actuals")

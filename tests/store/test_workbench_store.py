@@ -12,10 +12,10 @@ import pytest
 from sq_layout.invest.pipeline import advance, bulletin, moves
 from sq_layout.invest.repository import import_upload
 from sq_layout.invest.seed import read_targets
+from sq_layout.invest.store_repository import StoreRepository, clear_cache
 from sq_layout.invest.workbench import checklist, lead, set_checklist, set_lead, to_project, update_prospects
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
-from sq_layout.store.invest_store import StoreRepository, clear_cache
 from tests.invest.test_import import csv
 from tests.store.test_invest_store import fresh_version
 
