@@ -173,19 +173,21 @@ def goto_when_up(page: Any, url: str, timeout: float = 180) -> None:
 
 
 def first_views(browser: Any, pairs: int, fig: Figures) -> None:
-    """Interleaved pairs: the explorer's first view vs the .explore() HTML, each in a fresh context."""
+    """Interleaved rounds, each in a fresh context: the explorer's first view, the .explore() HTML's, and the
+    one-widget page's (what any Streamlit page costs a fresh browser: the floor under the explorer's figure)."""
     html = explore_html(ROOT / "out" / "bench-explore")
     server, base = serve_folder(html.parent)
     proc, url = spawn("app.py")
-    app_s: list[float] = []
-    explore_s: list[float] = []
-    app_b: list[float] = []
-    explore_b: list[float] = []
+    bare_proc, bare_url = spawn("bench/bare_page.py")
+    secs: dict[str, list[float]] = {"app": [], "explore": [], "bare": []}
+    fetched: dict[str, list[float]] = {"app": [], "explore": [], "bare": []}
     try:
         warm = browser.new_context(viewport={"width": 1440, "height": 900})
         page = warm.new_page()
         goto_when_up(page, url)
         poll(page, lambda: app_drawn(page), 300, "the warm-up page's map")
+        goto_when_up(page, bare_url)
+        poll(page, lambda: page.evaluate(BARE_DRAWN), 300, "the one widget")
         warm.close()
         settle(proc.pid)
 
@@ -197,30 +199,41 @@ def first_views(browser: Any, pairs: int, fig: Figures) -> None:
             if side == "app":
                 page.goto(url, wait_until="commit")
                 app_painted(page)
-                app_s.append(time.perf_counter() - t)
-                app_b.append(page_bytes(page))
+            elif side == "bare":
+                page.goto(bare_url, wait_until="commit")
+                poll(page, lambda: page.evaluate(BARE_DRAWN), 120, "the one widget")
+                page.evaluate(PAINTED)
             else:
                 page.goto(base + html.name, wait_until="commit")
                 poll(page, lambda: page.evaluate(EXPLORE_DRAWN), 120, ".explore()'s 9 areas")
                 page.evaluate(PAINTED)
-                explore_s.append(time.perf_counter() - t)
-                explore_b.append(page_bytes(page))
+            secs[side].append(time.perf_counter() - t)
+            fetched[side].append(page_bytes(page))
             ctx.close()
 
+        order = ["app", "explore", "bare"]
         for i in range(pairs):
-            for side in ("app", "explore") if i % 2 == 0 else ("explore", "app"):
+            for side in order[i % 3 :] + order[: i % 3]:  # each side goes first in turn
                 one(side)
-            print(f"first view pair {i + 1}: app {app_s[-1]:.2f} s, .explore() {explore_s[-1]:.2f} s", flush=True)
+            print(
+                f"first view round {i + 1}: app {secs['app'][-1]:.2f} s, .explore() {secs['explore'][-1]:.2f} s, "
+                f"one-widget page {secs['bare'][-1]:.2f} s",
+                flush=True,
+            )
     finally:
         stop(proc)
+        stop(bare_proc)
         server.shutdown()
     t = "First view in a fresh browser (server running)"
-    fig.add(t, "navigation → 9 areas painted", samples=app_s, unit="s", column="explorer (app.py)")
-    fig.add(t, "navigation → 9 areas painted", samples=explore_s, unit="s", column="geopandas .explore() HTML")
-    fetched = "bytes fetched (page, scripts, frames, areas)"
-    fig.add(t, fetched, statistics.median(app_b), unit="B", column="explorer (app.py)")
-    fig.add(t, fetched, statistics.median(explore_b), unit="B", column="geopandas .explore() HTML")
-    fig.ratio(t, "explorer / .explore()", app_s, explore_s, column="explorer (app.py)", target="≤ 2×")
+    columns = {"app": "explorer (app.py)", "explore": "geopandas .explore() HTML", "bare": "one-widget page"}
+    for side, column in columns.items():
+        fig.add(t, "navigation → areas (or the widget) painted", samples=secs[side], unit="s", column=column)
+    for side, column in columns.items():
+        fig.add(
+            t, "bytes fetched (page, scripts, frames, areas)", statistics.median(fetched[side]), unit="B", column=column
+        )
+    fig.ratio(t, "against .explore()", secs["app"], secs["explore"], column=columns["app"], target="≤ 2× (explorer)")
+    fig.ratio(t, "against .explore()", secs["bare"], secs["explore"], column=columns["bare"])
 
 
 def cold_starts(browser: Any, pairs: int, fig: Figures) -> None:

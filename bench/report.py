@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from typing import Any
 
 from bench.record import FIGURES
@@ -104,9 +105,9 @@ def section(fig: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def figure_sets() -> list[dict[str, Any]]:
-    """Every figure set in bench/figures, in the guide's order."""
-    sets = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FIGURES.glob("*.json"))]
+def figure_sets(folder: Path = FIGURES) -> list[dict[str, Any]]:
+    """Every figure set in the folder (bench/figures), in the guide's order."""
+    sets = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
     sets = [s for s in sets if "figures" in s]
 
     def rank(s: dict[str, Any]) -> tuple[int, str]:
@@ -115,9 +116,9 @@ def figure_sets() -> list[dict[str, Any]]:
     return sorted(sets, key=rank)
 
 
-def render() -> str:
-    """The performance guide's whole text."""
-    sets = figure_sets()
+def render(folder: Path = FIGURES) -> str:
+    """The performance guide's whole text, from the figure files in the folder (bench/figures)."""
+    sets = figure_sets(folder)
     toc = [f"- [{s['title']}](#{anchor(s['title'])})" for s in sets]
     return HEAD + "\n" + "\n".join(toc) + "\n\n" + "\n".join(section(s) for s in sets)
 
