@@ -15,7 +15,7 @@ import xyzservices
 from layers.assets import LEAFLET_CSS, LEAFLET_JS, STATIC_DIR, STATIC_URL, publish_once, versioned_url
 from layers.geostore import publish
 from sq_layout.geo.simplify import to_gcj02
-from sq_layout.i18n import LANGS, t
+from sq_layout.i18n import LANGS, Lang, t
 from sq_layout.style import COUNTY_FILL, COUNTY_LINE, COUNTY_OPACITY, ZONE_DASH, ZONE_LINE, ZONE_OPACITY
 
 _OSM = xyzservices.providers.OpenStreetMap.Mapnik
@@ -50,14 +50,14 @@ class BaseLayers:
     n_areas: int
     bounds: tuple[float, float, float, float]
     basemap: str
-    lang: str
+    lang: Lang
     geojson_bytes: int
     detail: tuple[
         dict[str, Any], ...
     ] = ()  # finer outlines by region, fetched by the map when zoomed in (layers.geostore)
 
 
-def base_layers(areas: gpd.GeoDataFrame, lang: str, basemap: str = "none") -> BaseLayers:
+def base_layers(areas: gpd.GeoDataFrame, lang: Lang, basemap: str = "none") -> BaseLayers:
     """Publish the areas (shifted to GCJ-02 under Amap tiles) as a static file; say where the map finds them."""
     if basemap == "amap":
         areas = to_gcj02(areas)

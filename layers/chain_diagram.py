@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from sq_layout.chain_model import ChainDiagram, Node, layout, node_label
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 
 # Grade colours (fill, border): the print page uses the same ones.
 GRADE_STYLE = {"强": ("#cfe8cf", "#2e7d32"), "弱": ("#fff1c2", "#b58900"), "缺": ("#ffffff", "#c62828")}
@@ -17,7 +17,7 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def counts_text(n: Node, lang: str) -> str:
+def counts_text(n: Node, lang: Lang) -> str:
     """The short count line inside a node."""
     grade = t(f"dg_grade_{n.grade}", lang)
     if lang == "zh":
@@ -25,7 +25,7 @@ def counts_text(n: Node, lang: str) -> str:
     return f"{grade} · {n.firms} firms {n.projects} proj." + (f" {n.leaders} lead" if n.leaders else "")
 
 
-def _node(n: Node, x: float, y: float, w: float, h: float, lang: str, chosen: bool) -> str:
+def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: bool) -> str:
     fill, stroke = GRADE_STYLE[n.grade]
     dash = ' stroke-dasharray="5 3"' if n.grade == "缺" else ""
     width = 3.5 if chosen else 1.5
@@ -59,7 +59,7 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: str, chosen: bo
     return "".join(parts)
 
 
-def diagram_svg(d: ChainDiagram, lang: str, chosen: str | None = None) -> str:
+def diagram_svg(d: ChainDiagram, lang: Lang, chosen: str | None = None) -> str:
     """The chain's links by stage as an SVG (escaped), the chosen link drawn with a thick border."""
     boxes, stages, width, height = layout(d)
     w, h = width + 2 * PAD, height + 2 * PAD
@@ -90,7 +90,7 @@ def diagram_svg(d: ChainDiagram, lang: str, chosen: str | None = None) -> str:
     return "".join(out)
 
 
-def legend_svg_html(lang: str) -> str:
+def legend_svg_html(lang: Lang) -> str:
     """The grade colours and intent tags as a one-line escaped HTML legend."""
     items = []
     for g, (fill, stroke) in GRADE_STYLE.items():

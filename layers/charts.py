@@ -15,7 +15,7 @@ import pandas as pd
 from sq_layout.analysis.overlap import hosts_per_chain
 from sq_layout.analysis.views import matrix_long
 from sq_layout.cache import cached
-from sq_layout.i18n import headers, name_col, t
+from sq_layout.i18n import Lang, headers, name_col, t
 from sq_layout.plan.dataset import Dataset
 
 LABEL_SIZE = 12
@@ -53,7 +53,7 @@ def _values(df: pd.DataFrame) -> list[dict[str, Any]]:
     return json.loads(df.to_json(orient="records", force_ascii=False))  # type: ignore[no-any-return]
 
 
-def _tip(fields: list[tuple[str, str]], lang: str, fmt: str | None = None) -> list[Spec]:
+def _tip(fields: list[tuple[str, str]], lang: Lang, fmt: str | None = None) -> list[Spec]:
     """Tooltip entries titled in the reader's language (field, Vega type)."""
     out: list[Spec] = []
     for f, kind in fields:
@@ -68,7 +68,7 @@ def _title(text: str) -> Spec:
     return {"title": text} if text else {}
 
 
-def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None, lang: str = "zh") -> Spec:
+def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None, lang: Lang = "zh") -> Spec:
     """Chain × area heat map (chains down, areas across); shade = number of plan sources stating the link (0–3)."""
     areas = list(dict.fromkeys(long["area"]))
     chains = list(dict.fromkeys(long["chain"]))
@@ -96,7 +96,7 @@ def matrix_heatmap(long: pd.DataFrame, title: str, highlight: str | None = None,
     }
 
 
-def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str, lang: str = "zh") -> Spec:
+def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str, lang: Lang = "zh") -> Spec:
     """Number of hosting areas per chain, most spread first."""
     data = per_chain[[name_col, "n_hosts"]].rename(columns={name_col: "chain"})
     return {
@@ -112,7 +112,7 @@ def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str, lang: str = "z
     }
 
 
-def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str, lang: str = "zh") -> Spec:
+def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str, lang: Lang = "zh") -> Spec:
     """Area × area similarity (0–1) with every area named on both axes."""
     return {
         **_title(title),
@@ -134,7 +134,7 @@ def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str, lang: s
     }
 
 
-def targets_bar(data: pd.DataFrame, by: str, axis_title: str, lang: str = "zh") -> Spec:
+def targets_bar(data: pd.DataFrame, by: str, axis_title: str, lang: Lang = "zh") -> Spec:
     """One bar per chain for the chosen measure, largest first, every chain named."""
     return {
         "data": {"values": _values(data[["chain", by]])},
@@ -154,7 +154,7 @@ def pickable(spec: Spec, name: str = "pick", field: str = "chain_no") -> Spec:
 
 
 @cached(256)
-def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: str, highlight: str | None) -> tuple[str, str]:
+def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: Lang, highlight: str | None) -> tuple[str, str]:
     """The explorer's two overlap charts as Vega-Lite JSON, built once per (chains, language, highlighted area)."""
     bar = hosts_bar(hosts_per_chain(ds, chains), name_col(lang), t("hosts_per_chain", lang), lang)
     matrix = matrix_heatmap(matrix_long(ds, chains, lang, short=True), t("matrix", lang), highlight, lang)
@@ -162,7 +162,7 @@ def overlap_specs(ds: Dataset, chains: tuple[int, ...], lang: str, highlight: st
 
 
 @cached(64)
-def audit_matrix_spec(ds: Dataset, lang: str, highlight: str) -> str:
+def audit_matrix_spec(ds: Dataset, lang: Lang, highlight: str) -> str:
     """The audit page's clickable chain × area matrix (all 20 chains) as Vega-Lite JSON."""
     long = matrix_long(ds, tuple(ds.chains["chain_no"]), lang, short=True)
     return json.dumps(pickable(matrix_heatmap(long, "", highlight, lang)), ensure_ascii=False)

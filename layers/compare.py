@@ -10,7 +10,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.offline import make_offline
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import Lang, name_col, t
 
 COLORS = {
     "gained": "#1A9850",
@@ -23,12 +23,12 @@ COLORS = {
 }
 
 
-def _tip(row: pd.Series, status: str, detail: str, lang: str) -> str:
+def _tip(row: pd.Series, status: str, detail: str, lang: Lang) -> str:
     name = escape(str(row[name_col(lang)]))
     return f'<div class="sq-tip"><b>{name}</b><br>{escape(t("cmp_" + status, lang))}{detail}</div>'
 
 
-def compare_geojson(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Series, lang: str) -> dict[str, Any]:
+def compare_geojson(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Series, lang: Lang) -> dict[str, Any]:
     """Areas as GeoJSON with a status, colour and escaped tooltip each (areas without a status are 'none')."""
     frame = areas[["area_id", name_col(lang), "geometry"]].copy()
     frame["status"] = frame["area_id"].map(status).fillna("none")
@@ -46,7 +46,7 @@ def _style(feature: dict[str, Any]) -> dict[str, Any]:
     return {"fillColor": p["color"], "fillOpacity": 0.75, "color": "#444444", "weight": 1.2}
 
 
-def compare_map(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Series, lang: str) -> folium.Map:
+def compare_map(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Series, lang: Lang) -> folium.Map:
     """A Folium map (local Leaflet, no tiles) colouring each area by how it changed."""
     minx, miny, maxx, maxy = areas.total_bounds
     m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
@@ -61,7 +61,7 @@ def compare_map(areas: gpd.GeoDataFrame, status: pd.Series, details: pd.Series, 
     return m
 
 
-def compare_legend_html(statuses: list[str], lang: str) -> str:
+def compare_legend_html(statuses: list[str], lang: Lang) -> str:
     """The legend for the statuses on the map (HTML, beside the map)."""
     rows = "".join(
         f'<div style="margin:2px 0"><span style="display:inline-block;width:22px;height:14px;background:{COLORS[s]};'

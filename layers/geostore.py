@@ -19,7 +19,7 @@ import shapely
 from layers.assets import STATIC_DIR, STATIC_URL, publish_once
 from layers.popups import area_tooltips
 from sq_layout.geo.simplify import Scale, browser_scale
-from sq_layout.i18n import LANGS
+from sq_layout.i18n import LANGS, Lang
 from sq_layout.legend import area_label
 
 GEO_DIR = STATIC_DIR / "geo"
@@ -43,7 +43,7 @@ def order_key(area_ids: list[str]) -> str:
     return hashlib.sha1("\n".join(area_ids).encode()).hexdigest()[:10]
 
 
-def label_texts(areas: gpd.GeoDataFrame, lang: str) -> list[str]:
+def label_texts(areas: gpd.GeoDataFrame, lang: Lang) -> list[str]:
     """The text shown on the map for each area: the same rule as the print map (sq_layout.legend.area_label)."""
     return [area_label(row, lang) for row in areas.drop(columns="geometry").to_dict("records")]
 

@@ -22,7 +22,7 @@ from layers.points import PointSet, encode, points_spec
 from layers.restyle import AreaStyles, Overlay
 from layers.restyle import encode as encode_styles
 from layers.shading import value_styles
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from sq_layout.legend import LegendEntry, value_entries
 from sq_layout.style import VALUE_RAMP
 
@@ -102,13 +102,13 @@ def shade_entries(values: pd.Series, whole: bool = True) -> list[LegendEntry]:
     return [replace(ramp[b], label=text) for b, text in enumerate(steps) if text]
 
 
-def shade_legend(values: pd.Series, title: str, lang: str, whole: bool = True) -> str:
+def shade_legend(values: pd.Series, title: str, lang: Lang, whole: bool = True) -> str:
     """The shading's legend box (the one legend renderer of the other maps), escaped HTML."""
     return render(lang, title, shade_entries(values, whole))
 
 
 def invest_overlay(
-    styles: AreaStyles, points: PointSet, chains: dict[int, str], lang: str, demo: bool = False
+    styles: AreaStyles, points: PointSet, chains: dict[int, str], lang: Lang, demo: bool = False
 ) -> Overlay:
     """What a rerun sends: the areas' restyle and the point set's name and texts (a few hundred bytes); on the
     fictional demo set, the 示例 mark the frame draws across the map itself."""
@@ -142,7 +142,7 @@ def legend_html(chains: list[tuple[int, str]], labels: dict[str, str]) -> str:
     return '<div class="sq-legend">' + "".join(item.format(r) for r in rows) + "</div>"
 
 
-def card_html(cards: list[dict[str, str]], lang: str) -> str:
+def card_html(cards: list[dict[str, str]], lang: Lang) -> str:
     """The point card: every record at the clicked spot, all text escaped."""
     parts = []
     for c in cards:

@@ -15,7 +15,7 @@ import pandas as pd
 from layers.identity_cache import by_identity
 from layers.popups import boundary_quality
 from sq_layout.fills import MapFacts, map_facts, map_legend
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import Lang, name_col, t
 from sq_layout.legend import LegendEntry, composite, fills_title, legend_entries, value_entries
 from sq_layout.style import SELECTED_LINE
 
@@ -53,7 +53,7 @@ def _item(e: LegendEntry) -> str:
 
 
 def render(
-    lang: str,
+    lang: Lang,
     title: str,
     entries: Sequence[LegendEntry],
     notes: Sequence[str] = (),
@@ -76,7 +76,7 @@ def render(
     return f'<div class="sq-legend">{"".join(rows)}</div>'
 
 
-def official_zones(areas: gpd.GeoDataFrame, lang: str) -> tuple[str, ...]:
+def official_zones(areas: gpd.GeoDataFrame, lang: Lang) -> tuple[str, ...]:
     """'name：official · source · date' for every zone drawn from an official boundary."""
     zones = areas[(areas["kind"] == "zone") & (areas["geometry_quality"] == "official")]
     return tuple(
@@ -86,7 +86,7 @@ def official_zones(areas: gpd.GeoDataFrame, lang: str) -> tuple[str, ...]:
 
 
 def legend_html(
-    lang: str,
+    lang: Lang,
     filtering: bool,
     single: tuple[str, str] | None,
     max_count: int,
@@ -113,13 +113,13 @@ def legend_html(
     return render(lang, fills_title(lang, filtering, single is not None), entries, _notes(official, schematic, lang))
 
 
-def _notes(official: Sequence[str], schematic: bool, lang: str) -> list[str]:
+def _notes(official: Sequence[str], schematic: bool, lang: Lang) -> list[str]:
     """The legend's notes: each official zone's source, then that zone extents are schematic (when any is)."""
     return [*official, t("schematic_note", lang) if schematic else ""]
 
 
 @by_identity(16)
-def _map_facts(areas: gpd.GeoDataFrame, lang: str) -> tuple[tuple[str, ...], MapFacts]:
+def _map_facts(areas: gpd.GeoDataFrame, lang: Lang) -> tuple[tuple[str, ...], MapFacts]:
     """Official-zone notes and the legend facts (sq_layout.fills.map_facts), once per frame and language."""
     return official_zones(areas, lang), map_facts(areas)
 
@@ -135,7 +135,7 @@ def map_legend_html(
     filtering: bool,
     single: tuple[str, str] | None,
     selected: bool,
-    lang: str,
+    lang: Lang,
 ) -> str:
     """The legend of a map drawn by layers.selection.selection_overlay, derived from the same areas and hosts."""
     official, facts = _map_facts(areas, lang)
@@ -145,7 +145,7 @@ def map_legend_html(
     )
 
 
-def ramp_legend_html(title: str, low: str, high: str, lang: str, selected: bool = True) -> str:
+def ramp_legend_html(title: str, low: str, high: str, lang: Lang, selected: bool = True) -> str:
     """Legend for a 0–1 value ramp (five equal steps between low and high), plus the zone and selected styles."""
     entries = [*value_entries(), *legend_entries(lang, False, None, 0, selected, theme_counts=())]
     return render(lang, title, entries, low_high=(low, high))

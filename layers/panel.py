@@ -9,7 +9,7 @@ from layers.popups import boundary_quality
 from sq_layout.analysis.area_summary import AreaSummary, area_summary
 from sq_layout.analysis.views import AreaPanel, area_panel
 from sq_layout.cache import cached
-from sq_layout.i18n import label, t
+from sq_layout.i18n import Lang, label, t
 from sq_layout.plan.dataset import Dataset
 
 PANEL_CSS = """
@@ -66,11 +66,11 @@ def _industries(p: AreaPanel, colors: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _colon(lang: str) -> str:
+def _colon(lang: Lang) -> str:
     return "：" if lang == "zh" else ": "
 
 
-def _details(p: AreaPanel, lang: str) -> str:
+def _details(p: AreaPanel, lang: Lang) -> str:
     out = []
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
         texts = ("；" if lang == "zh" else "; ").join(_e(x) for x in rows["text"])
@@ -79,7 +79,7 @@ def _details(p: AreaPanel, lang: str) -> str:
     return "<ul>" + "".join(out) + "</ul>" if out else ""
 
 
-def _list(items: tuple[str, ...] | list[str], lang: str) -> str:
+def _list(items: tuple[str, ...] | list[str], lang: Lang) -> str:
     return _e(("、" if lang == "zh" else ", ").join(items)) if items else "—"
 
 
@@ -106,7 +106,7 @@ def overview_chips_html(chips: list[tuple[object, object, object]]) -> str:
     return "".join(chip_html(c, text, note, OVERVIEW_CHIP, " ") for c, text, note in chips)
 
 
-def summary_card_html(s: AreaSummary, lang: str) -> str:
+def summary_card_html(s: AreaSummary, lang: Lang) -> str:
     """The answer for one area: industries as coloured chips with tier, counts, chains, zones, carriers, firms."""
     chips = "".join(chip_html(c.color, c.text, c.note) for c in s.industries)
     counts = [
@@ -139,7 +139,7 @@ def summary_card_html(s: AreaSummary, lang: str) -> str:
     return "".join(parts)
 
 
-def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
+def area_panel_html(p: AreaPanel, lang: Lang, colors: dict[str, str]) -> str:
     """The facts behind the card, folded: industries (colours by id) with sources, products, carriers, passages."""
     if p.geometry_file:  # an imported official boundary: its own source, date and file
         provenance = boundary_quality("official", p.geometry_source, p.geometry_date, lang, full=True)
@@ -167,18 +167,18 @@ def area_panel_html(p: AreaPanel, lang: str, colors: dict[str, str]) -> str:
 
 
 @cached(64)
-def area_card_html(ds: Dataset, area_id: str, lang: str) -> str:
+def area_card_html(ds: Dataset, area_id: str, lang: Lang) -> str:
     """The summary card of one area, built once per (area, language)."""
     return summary_card_html(area_summary(ds, area_id, lang), lang)
 
 
 @cached(64)
-def area_facts_html(ds: Dataset, area_id: str, lang: str) -> str:
+def area_facts_html(ds: Dataset, area_id: str, lang: Lang) -> str:
     """The facts and plan passages behind one area's card (folded on the page: built only when opened)."""
     colors = dict(zip(ds.industries["industry_id"], ds.industries["color"], strict=True))
     return area_panel_html(area_panel(ds, area_id, lang), lang, colors)
 
 
-def area_html(ds: Dataset, area_id: str, lang: str) -> tuple[str, str]:
+def area_html(ds: Dataset, area_id: str, lang: Lang) -> tuple[str, str]:
     """The summary card and the folded facts for one area."""
     return area_card_html(ds, area_id, lang), area_facts_html(ds, area_id, lang)

@@ -6,12 +6,12 @@ from html import escape
 
 import geopandas as gpd
 
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 
 _TIP_SOURCE_CHARS = 48
 
 
-def boundary_quality(quality: str, source: object, date: object, lang: str, full: bool = False) -> str:
+def boundary_quality(quality: str, source: object, date: object, lang: Lang, full: bool = False) -> str:
     """'official · source · date' for official geometry (source shortened unless full), else the quality label."""
     if quality != "official" or not str(source or "").strip():
         return label(quality, lang)
@@ -24,7 +24,7 @@ def boundary_quality(quality: str, source: object, date: object, lang: str, full
     return text.removesuffix(" · ").strip()
 
 
-def area_tooltips(areas: gpd.GeoDataFrame, lang: str) -> list[str]:
+def area_tooltips(areas: gpd.GeoDataFrame, lang: Lang) -> list[str]:
     """One escaped HTML snippet per area: name, kind, boundary quality, counts."""
     tips = []
     for a in areas.itertuples():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sq_layout.i18n import label, t
+from sq_layout.i18n import Lang, label, t
 from sq_layout.tables.invest import LINK_STAGES
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def layout(d: ChainDiagram) -> tuple[dict[str, Box], list[str], float, float]:
     return boxes, stages, width, height
 
 
-def rules_text(rules: GradeRules, lang: str) -> str:
+def rules_text(rules: GradeRules, lang: Lang) -> str:
     """The thresholds in words, from the one registry."""
     roles = t("dg_or", lang).join(label(r, lang) for r in rules.lead_roles)
     return t("dg_rules", lang).format(
@@ -130,7 +130,7 @@ def rules_text(rules: GradeRules, lang: str) -> str:
     )
 
 
-def node_label(n: Node, lang: str) -> str:
+def node_label(n: Node, lang: Lang) -> str:
     """A node's name as shown: English where the plan link has one; '*' marks the app's own stage reading."""
     return (n.name if lang == "zh" else n.name_en) + ("*" if n.stage_basis == "app" else "")
 

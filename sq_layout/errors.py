@@ -8,6 +8,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from sq_layout.i18n import Lang
+
 
 class UserError(Exception):
     """Base of every mistake the user can fix: the message is one line meant for them."""
@@ -140,7 +142,7 @@ class EditRejected(UserError, ValueError):
         self.problems = problems
         super().__init__("; ".join(self.messages("en")))
 
-    def messages(self, lang: str) -> list[str]:
+    def messages(self, lang: Lang) -> list[str]:
         """Each problem as a sentence in `lang`."""
         from sq_layout.i18n import t
 

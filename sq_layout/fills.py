@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sq_layout.i18n import Lang
 from sq_layout.legend import LegendEntry, legend_entries, theme_bins, theme_class, theme_colors
 from sq_layout.style import (
     COUNT_RAMP,
@@ -114,7 +115,7 @@ def map_facts(areas: pd.DataFrame) -> MapFacts:
 
 def map_legend(
     facts: MapFacts,
-    lang: str,
+    lang: Lang,
     filtering: bool,
     single: tuple[str, str] | None,
     max_count: int,

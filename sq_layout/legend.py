@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from sq_layout.style import (
     COUNT_RAMP,
     COUNTY_FILL,
@@ -64,7 +64,7 @@ def theme_class(n: int, bins: Sequence[tuple[int, int]]) -> int | None:
     return next((i for i, (lo, hi) in enumerate(bins) if lo <= n <= hi), None)
 
 
-def theme_entries(counts: Sequence[int], lang: str) -> list[LegendEntry]:
+def theme_entries(counts: Sequence[int], lang: Lang) -> list[LegendEntry]:
     """One row per class of the opening view (industries per area), plus 0 when an area has none."""
     bins = theme_bins(max(counts, default=0))
     colors = theme_colors(len(bins))
@@ -85,7 +85,7 @@ def value_entries() -> list[LegendEntry]:
     return [LegendEntry(f"value-{i}", "", c, VALUE_OPACITY[0], COUNTY_LINE) for i, c in enumerate(VALUE_RAMP)]
 
 
-def fills_title(lang: str, filtering: bool, single: bool) -> str:
+def fills_title(lang: Lang, filtering: bool, single: bool) -> str:
     """The heading of the fill rows: industries per area, hosts of the one item, or items hosted."""
     if not filtering:
         return t("theme_industries", lang)
@@ -93,7 +93,7 @@ def fills_title(lang: str, filtering: bool, single: bool) -> str:
 
 
 def legend_entries(
-    lang: str,
+    lang: Lang,
     filtering: bool,
     single: tuple[str, str] | None,
     max_count: int,
@@ -167,7 +167,7 @@ def look(e: LegendEntry) -> tuple[tuple[float, float, float], str, bool]:
     return composite(e.fill, e.opacity), e.edge.upper(), e.dashed
 
 
-def area_label(row: Mapping[str, object], lang: str) -> str:
+def area_label(row: Mapping[str, object], lang: Lang) -> str:
     """The label drawn for an area: counties by name, zones by short name (when there is one) + the schematic mark."""
     zone = row["kind"] == "zone"
     full = row["name"] if lang == "zh" else row["name_en"]

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sq_layout.errors import DataError, UploadTooLarge
+from sq_layout.i18n import Lang
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -227,7 +228,7 @@ def check_frame_cells(file: str, frame: pd.DataFrame, kind: str = "table", first
         check_cell(file, str(column), 1, clip(column, 40), kind, sheet)
 
 
-def message(exc: UploadTooLarge, lang: str) -> str:
+def message(exc: UploadTooLarge, lang: Lang) -> str:
     """The refusal in the reader's language."""
     from sq_layout.i18n import t
 
@@ -236,7 +237,7 @@ def message(exc: UploadTooLarge, lang: str) -> str:
     return "\n".join(exc.problems)
 
 
-def describe(exc: DataError, lang: str) -> str:
+def describe(exc: DataError, lang: Lang) -> str:
     """A refused file for a page: a limit in the reader's language, else the file and its problems."""
     if isinstance(exc, UploadTooLarge) and exc.key:
         return message(exc, lang)

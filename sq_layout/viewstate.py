@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from sq_layout.analysis.queries import Selection
-from sq_layout.i18n import LANGS
+from sq_layout.i18n import LANGS, Lang, parse_lang
 from sq_layout.plan.dataset import Dataset
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")
@@ -23,7 +23,7 @@ MAX_NOTED = 10  # dropped values listed in the page note; the rest are counted
 class ViewState:
     """Everything a shared link restores."""
 
-    lang: str = "zh"
+    lang: Lang = "zh"
     selection: Selection = field(default_factory=Selection)
     area: str | None = None
     basemap: str = "none"
@@ -85,7 +85,7 @@ def parse_view(params: Mapping[str, str | Iterable[str]], ds: Dataset) -> tuple[
     )
     areas = list(ds.areas["area_id"])
     state = ViewState(
-        lang=one("lang", LANGS, "zh") or "zh",
+        lang=parse_lang(one("lang", LANGS, "zh"), "zh"),
         selection=sel,
         area=one("area", areas, None),
         basemap=one("base", BASEMAPS, "none") or "none",

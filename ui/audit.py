@@ -27,7 +27,7 @@ from sq_layout.analysis.audit_views import (
 )
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import single_legend
-from sq_layout.i18n import headers, name_col, t
+from sq_layout.i18n import Lang, headers, name_col, t
 from sq_layout.viewstate import ViewState
 from ui import state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
@@ -38,7 +38,7 @@ AREA_IDS = tuple(ds.areas["area_id"])
 DEFAULT_REF = "sucheng"
 
 
-def table(df: pd.DataFrame, lang: str, **kw: object) -> None:
+def table(df: pd.DataFrame, lang: Lang, **kw: object) -> None:
     """A table with readable headers in the reader's language."""
     show_table(df, lang, **kw)
 

@@ -16,7 +16,7 @@ from layers.boundary_preview import preview_legend_html, preview_map
 from sq_layout.analysis.views import area_names
 from sq_layout.auth.roles import allowed
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, EditRejected, PermissionDenied
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_boundaries, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import ENCODINGS, MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
@@ -50,7 +50,7 @@ def read(name: str, data: bytes, encoding: str | None) -> RawBoundaries:
     return read_upload(name, data, encoding=encoding)
 
 
-def message(exc: BoundaryImportError, lang: str) -> str:
+def message(exc: BoundaryImportError, lang: Lang) -> str:
     """An import error in the page's language (the English detail is kept for unknown keys)."""
     return t(exc.key, lang).format(**exc.params) if exc.key else str(exc)
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.chain_diagram import diagram_svg, legend_svg_html
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.shown import source
 from sq_layout.invest.diagram import ChainDiagram, Node, chain_diagram, node_label, rules_text
 from sq_layout.invest.repository import InvestData
@@ -25,7 +25,7 @@ def md(text: str) -> str:
     return _MD.sub(r"\\\1", text)
 
 
-def _records_table(ds: Dataset, records: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _records_table(ds: Dataset, records: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """A node's firms and projects as shown: by area (the plan's unplaced ones last), every value in `lang`."""
     areas = ds.areas.set_index("area_id")[name_col(lang)]
     order = {a: i for i, a in enumerate(ds.areas["area_id"])}
@@ -45,7 +45,7 @@ def _records_table(ds: Dataset, records: pd.DataFrame, lang: str) -> pd.DataFram
     return out.rename(columns={c: t(f"dg_col_{c}", lang) for c in out.columns})
 
 
-def _node_panel(ds: Dataset, d: ChainDiagram, n: Node, lang: str) -> None:
+def _node_panel(ds: Dataset, d: ChainDiagram, n: Node, lang: Lang) -> None:
     st.markdown(f"**{md(node_label(n, lang))}** · {t(f'dg_grade_{n.grade}', lang)} · {label(n.stage, lang)}")
     st.caption(t("dg_stage_app" if n.stage_basis == "app" else "dg_stage_plan", lang))
     inv = f"{n.investment_yi:g}"
@@ -73,7 +73,7 @@ def _node_panel(ds: Dataset, d: ChainDiagram, n: Node, lang: str) -> None:
         st.info(t("dg_no_records", lang))
 
 
-def chain_view(ds: Dataset, data: InvestData, lang: str, default_chain: int) -> None:
+def chain_view(ds: Dataset, data: InvestData, lang: Lang, default_chain: int) -> None:
     """The chosen chain's diagram, its grade rules, a link picker with the link's records, and print downloads."""
     ss = st.session_state
     chains = ds.chains.set_index("chain_no")[name_col(lang)]

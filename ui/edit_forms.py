@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, EditConflict, EditRejected, PermissionDenied
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.editing import field
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import DETAIL_KINDS, OTHER_SOURCES, SOURCES
@@ -65,24 +65,24 @@ def distinct(labels: dict[Any, str]) -> dict[Any, str]:
     return out
 
 
-def _reason(lang: str, key: str) -> str:
+def _reason(lang: Lang, key: str) -> str:
     return st.text_input(t("ed_reason", lang), key=f"reason-{key}", max_chars=500)
 
 
-def _area_pick(ds: Dataset, lang: str, key: str) -> str:
+def _area_pick(ds: Dataset, lang: Lang, key: str) -> str:
     areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     return str(
         st.selectbox(t("county", lang) + " / " + t("zone", lang), list(areas), format_func=lambda k: areas[k], key=key)
     )
 
 
-def source_kind(lang: str, key: str) -> str:
+def source_kind(lang: Lang, key: str) -> str:
     """Where an assignment comes from: the plan text (part, line, quote, all required) or a meeting / document."""
     return str(st.radio(t("ed_src_kind", lang), ["plan", *OTHER_SOURCES], horizontal=True, key=f"{key}_src",
                         format_func=lambda k: t("ed_src_plan", lang) if k == "plan" else label(k, lang)))  # fmt: skip
 
 
-def _source_inputs(ds: Dataset, lang: str, key: str, kind: str) -> None:
+def _source_inputs(ds: Dataset, lang: Lang, key: str, kind: str) -> None:
     if kind == "plan":
         st.selectbox(t("ed_src_part", lang), SOURCES, key=f"{key}_part", index=2, format_func=lambda s: label(s, lang))
         st.number_input(t("ed_plan_line", lang), 1, len(ds.plan_lines), value=None, step=1, key=f"{key}_line")
@@ -103,7 +103,7 @@ def _source_values(key: str, kind: str) -> dict[str, Any]:
                 quote=str(ss.get(f"{key}_quote") or "").strip())  # fmt: skip
 
 
-def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
+def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
     """Add an area as host of a chain / industry / sub-industry, or remove one of its assignments."""
     col = name_col(lang)
     area = _area_pick(ds, lang, "h_area")
@@ -160,7 +160,7 @@ def _host_remove(ws: Workspace, user: str | None, vid: int) -> None:
     run(lambda: edit_ops.remove_record(ws, user, vid, "assignments", int(row_no), int(rev), reason))
 
 
-def detail_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
+def detail_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
     """Featured products, carriers, towns and lead firms of an area: add, change the text, remove."""
     area = _area_pick(ds, lang, "d_area")
     rows = {r["row_no"]: r for r in records(ws, vid, "details") if r["area_id"] == area}
@@ -202,7 +202,7 @@ def _detail_save(ws: Workspace, user: str | None, vid: int, area: str, seen_at: 
         run(lambda: upd(ws, user, vid, "details", row_no, rev, {"text": text}, reason), (vid, "details", row_no))
 
 
-def figures_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
+def figures_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
     """A chain's 2020 output and 2023/2025 targets (亿元)."""
     chains = {r["chain_no"]: r for r in records(ws, vid, "chains")}
     col = name_col(lang)
@@ -226,7 +226,7 @@ def _figures_save(ws: Workspace, user: str | None, vid: int, table: str, base: d
     run(lambda: submit_update(ws, user, vid, table, base, changed, str(ss.get("reason-figures") or "")))
 
 
-def rename_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
+def rename_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
     """Rename an area (its boundary record follows) or a chain."""
     what = st.radio(t("ed_kind", lang), ["areas", "chains"], horizontal=True, key="r_what",
                     format_func=lambda w: t("county" if w == "areas" else "chain", lang))  # fmt: skip
@@ -257,7 +257,7 @@ def _rename_save(
     run(lambda: submit_update(ws, user, vid, what, base, changed, reason))
 
 
-def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: str) -> None:
+def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
     """Replace an area's boundary on the draft: the 边界导入 checks and preview (CRS, inside the city, overlaps, area
     against the current one, repairs shown), saved only when they pass."""
     from sq_layout.imports.boundaries import preview_boundaries
@@ -308,11 +308,11 @@ def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: 
                               args=(ws, user, vid, preview))  # fmt: skip
 
 
-def _boundary_message(exc: BoundaryImportError, lang: str) -> str:
+def _boundary_message(exc: BoundaryImportError, lang: Lang) -> str:
     return t(exc.key, lang).format(**exc.params) if exc.key else t("ed_boundary_not_saved", lang)
 
 
-def _boundary_map(ds: Dataset, preview: Any, area: str, lang: str) -> None:
+def _boundary_map(ds: Dataset, preview: Any, area: str, lang: Lang) -> None:
     import geopandas as gpd
     from streamlit_folium import st_folium
 

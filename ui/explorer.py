@@ -13,7 +13,7 @@ from layers.panel import area_card_html, area_facts_html, overview_chips_html
 from layers.selection import selection_overlay
 from sq_layout.analysis.queries import host_summary
 from sq_layout.analysis.views import area_names, chain_figures, hosts_table, single_legend
-from sq_layout.i18n import headers, label, name_col, t
+from sq_layout.i18n import Lang, headers, label, name_col, t
 from sq_layout.viewstate import BASEMAPS, ViewState
 from ui import state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
@@ -102,7 +102,7 @@ def area_picker(view: ViewState) -> None:
     )
 
 
-def city_overview(lang: str) -> None:
+def city_overview(lang: Lang) -> None:
     """What the first screen's right panel says before anything is chosen: the plan in one card."""
     st.markdown(f"**{t('overview_title', lang)}**")
     st.caption(t("subtitle", lang))

@@ -18,7 +18,7 @@ import streamlit as st
 from sq_layout.analysis.queries import Selection
 from sq_layout.analysis.views import selection_names
 from sq_layout.cache import cached
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState, encode_view
 
@@ -41,7 +41,7 @@ def _safe(text: str) -> str:
 
 
 def file_name(
-    ds: Dataset, sel: Selection, area: str | None, lang: str, what: str, fmt: str, today: dt.date | None = None
+    ds: Dataset, sel: Selection, area: str | None, lang: Lang, what: str, fmt: str, today: dt.date | None = None
 ) -> str:
     """E.g. 宿迁市-晶硅光伏-产业链布局示意图-2026-11-28.png: place, selection, content, date."""
     zh = lang == "zh"
@@ -108,7 +108,7 @@ def data_export(ds: Dataset, view: ViewState) -> None:
     st.caption(name)
 
 
-def ensure_pdf_fonts(lang: str) -> None:
+def ensure_pdf_fonts(lang: Lang) -> None:
     """Wait, with a progress bar, for the PDF fonts on a machine where they were never prepared (else at once)."""
     from sq_layout.printing import fontprep
 
@@ -135,21 +135,21 @@ def ensure_pdf_fonts(lang: str) -> None:
 
 
 @cached(8)
-def atlas_pages_count(ds: Dataset, lang: str) -> int:
+def atlas_pages_count(ds: Dataset, lang: Lang) -> int:
     """How many printed pages the app's atlas has (sections plus continuation pages), counted without drawing."""
     from sq_layout.printing.atlas import page_count
 
     return page_count(ds, atlas_spec(lang))
 
 
-def atlas_spec(lang: str) -> PrintSpec:
+def atlas_spec(lang: Lang) -> PrintSpec:
     """The page the app's atlas is printed on."""
     from sq_layout.printing.printmap import PrintSpec
 
     return PrintSpec(orientation="portrait", dpi=150, lang=lang)
 
 
-def atlas_export(ds: Dataset, lang: str) -> None:
+def atlas_export(ds: Dataset, lang: Lang) -> None:
     """Build the atlas with a progress bar naming each page; download it as PDF or a zip of PNGs."""
     from sq_layout.printing.atlas import build_atlas, png_zip
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from sq_layout.atomic import write_bytes
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -114,7 +114,7 @@ def help_url(page: str | None) -> str:
     return f"{HELP_URL}{guide}.html" + (f"#{anchor}" if anchor else "")
 
 
-def help_link(lang: str) -> None:
+def help_link(lang: Lang) -> None:
     """The sidebar's 帮助 / Help link to the guide for the running page; it opens in a new tab."""
     _publish_once()
     page = st.session_state.get(PAGE_KEY)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sq_layout.errors import UserError
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import TASK_STATUSES
 from sq_layout.invest.workbench import LEAD_LINE, LEAD_QUOTE, TEN_LINE, checklist, lead, set_checklist, set_lead
@@ -14,14 +14,14 @@ from sq_layout.plan.dataset import Dataset
 from ui import invest_repo
 
 
-def _saved(repo: Repository, data: InvestData, note: str, lang: str) -> None:
+def _saved(repo: Repository, data: InvestData, note: str, lang: Lang) -> None:
     if invest_repo.save(repo, data, note, lang):
         st.session_state.inv_cache = {}
         st.session_state.cl_msg = t("cl_saved", lang)
         st.rerun()
 
 
-def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: str, default_chain: int) -> None:
+def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, default_chain: int) -> None:
     """One chain's leaders and checklist, editable by editors, and its brief as a PDF download."""
     ss = st.session_state
     chains = ds.chains.set_index("chain_no")[name_col(lang)]

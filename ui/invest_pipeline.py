@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from sq_layout.errors import UserError
-from sq_layout.i18n import label, t
+from sq_layout.i18n import Lang, label, t
 from sq_layout.invest.pipeline import advance, bulletin, readable
 from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
@@ -34,7 +34,7 @@ def _history(repo: Repository) -> list[object]:
     return list(history()) if callable(history) else []
 
 
-def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> None:
+def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> None:
     """Pick a project, the stage it reached and the date; saved with history (editors only)."""
     st.markdown(f"**{t('pv_move', lang)}**")
     if not repo.can_write():
@@ -69,7 +69,7 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> No
         st.success(st.session_state.pop("pv_msg"))
 
 
-def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> None:
+def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> None:
     """Stage counts, the move form, the monthly bulletin and the progress exports."""
     from sq_layout.invest.reports import bulletin_xlsx, progress_tables, progress_xlsx
     from sq_layout.printing.bulletin import bulletin_pdf, progress_pdf

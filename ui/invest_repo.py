@@ -9,7 +9,7 @@ import streamlit as st
 from sq_layout import workspace
 from sq_layout.errors import DemoNotStored, InvestConflict, PermissionDenied, WorkspaceUnavailable
 from sq_layout.export.history import history_frame, invest_history_xlsx
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from sq_layout.i18n.shown import when, who
 from sq_layout.invest.repository import InvestData, MemoryRepository, Repository, plan_baseline
 from sq_layout.invest.store_repository import StoreRepository
@@ -41,7 +41,7 @@ def repository(current: Repository | None) -> Repository:
     return StoreRepository(ws, vid, user=user, ds=lambda: version_dataset(vid))
 
 
-def save(repo: Repository, data: InvestData, note: str, lang: str) -> bool:
+def save(repo: Repository, data: InvestData, note: str, lang: Lang) -> bool:
     """Save through the repository; a refusal (sign-in, role, a colleague's save in between) is shown, not raised."""
     try:
         repo.save(data, note)
@@ -57,7 +57,7 @@ def save(repo: Repository, data: InvestData, note: str, lang: str) -> bool:
     return False
 
 
-def store_panel(repo: Repository, lang: str) -> None:
+def store_panel(repo: Repository, lang: Lang) -> None:
     """Where the records are saved, who may save them (with a sign-in when needed), and their history."""
     if isinstance(repo, MemoryRepository):
         st.info(t("inv_store_demo" if repo.data.demo else "inv_store_session_only", lang))
@@ -90,7 +90,7 @@ def store_panel(repo: Repository, lang: str) -> None:
         )
 
 
-def signin_hint(repo: Repository, lang: str) -> None:
+def signin_hint(repo: Repository, lang: Lang) -> None:
     """For a view whose edits this user may not save: say so, with the sign-in box where an account would allow it."""
     st.info(t("wb_signin_to_edit", lang))
     if isinstance(repo, StoreRepository):

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from sq_layout.errors import UserError
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import PROSPECT_CATEGORIES, PROSPECT_STATUSES
 from sq_layout.invest.workbench import CATEGORY_LINES, add_prospect, by_region, to_project, update_prospects
@@ -18,14 +18,14 @@ from sq_layout.plan.dataset import Dataset
 from ui import invest_repo
 
 
-def _saved(repo: Repository, data: InvestData, note: str, lang: str, msg: str) -> None:
+def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, msg: str) -> None:
     if invest_repo.save(repo, data, note, lang):
         st.session_state.inv_cache = {}
         st.session_state.pt_msg = msg
         st.rerun()
 
 
-def _listing(ds: Dataset, data: InvestData, lang: str) -> pd.DataFrame:
+def _listing(ds: Dataset, data: InvestData, lang: Lang) -> pd.DataFrame:
     chains = ds.chains.set_index("chain_no")[name_col(lang)]
     areas = ds.areas.set_index("area_id")[name_col(lang)]
     p = data.prospects.sort_values(["province", "city", "name"], kind="stable")
@@ -46,7 +46,7 @@ def _listing(ds: Dataset, data: InvestData, lang: str) -> pd.DataFrame:
     )
 
 
-def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> None:
+def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> None:
     """The list by region (editable follow-up for editors), a bar by province, the add form and 转为项目."""
     if data.demo:
         st.warning(t("inv_demo_banner", lang))
@@ -91,13 +91,13 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> 
         _to_project_form(ds, data, repo, lang)
 
 
-def _category(code: str, lang: str) -> str:
+def _category(code: str, lang: Lang) -> str:
     """A category with the plan lines it comes from."""
     lines = "、".join(f"L{n}" for n in CATEGORY_LINES[code])
     return label(code, lang) + (f"（{lines}）" if lines else "")
 
 
-def _add_form(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> None:
+def _add_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> None:
     chains = ds.chains.set_index("chain_no")[name_col(lang)]
     areas = ds.areas.set_index("area_id")[name_col(lang)]
     with st.form("pt_add", clear_on_submit=True):
@@ -140,7 +140,7 @@ def _add_form(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> Non
                 _saved(repo, added, f"目标企业 {name.strip()}", lang, t("pt_added", lang).format(name=name.strip()))
 
 
-def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: str) -> None:
+def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> None:
     open_ = data.prospects[data.prospects["status"] != "已转项目"]
     if open_.empty:
         return

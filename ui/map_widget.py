@@ -11,14 +11,14 @@ import streamlit.components.v1 as components
 from layers.assets import STATIC_DIR, keep_in_use
 from layers.base import base_layers, mount_files, publish_mount
 from layers.restyle import AreaStyles, Overlay, area_overlay
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 
 # Served by Streamlit from static/mapframe (index.html); its URL names it "ui.map_widget.sqmap".
 _frame = components.declare_component("sqmap", path=str(STATIC_DIR / "mapframe"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _mount(_geo: gpd.GeoDataFrame, geo_id: int, lang: str, basemap: str) -> tuple[str, tuple[str, ...]]:
+def _mount(_geo: gpd.GeoDataFrame, geo_id: int, lang: Lang, basemap: str) -> tuple[str, tuple[str, ...]]:
     """Publish the areas and the mount file once per (geometry frame, language, basemap) per server: its URL and
     every file it uses."""
     layers = base_layers(_geo, lang, basemap)
@@ -26,7 +26,7 @@ def _mount(_geo: gpd.GeoDataFrame, geo_id: int, lang: str, basemap: str) -> tupl
     return url, mount_files(layers, url)
 
 
-def mount_url(geo: gpd.GeoDataFrame, lang: str, basemap: str) -> str:
+def mount_url(geo: gpd.GeoDataFrame, lang: Lang, basemap: str) -> str:
     """The mount file's URL, its files marked in use; published again if a long-lived server pruned them meanwhile."""
     url, files = _mount(geo, id(geo), lang, basemap)
     if not keep_in_use(files):
@@ -39,7 +39,7 @@ def draw_map(
     geo: gpd.GeoDataFrame,
     styles: AreaStyles,
     selected_area: str | None,
-    lang: str,
+    lang: Lang,
     basemap: str,
     *,
     key: str,
@@ -55,7 +55,7 @@ def draw_map(
 def draw_overlay_map(
     geo: gpd.GeoDataFrame,
     overlay: Overlay,
-    lang: str,
+    lang: Lang,
     basemap: str,
     *,
     key: str,

@@ -18,7 +18,7 @@ from sq_layout.analysis.overlap import area_chain_matrix, hosts_per_chain
 from sq_layout.analysis.queries import selection_chains
 from sq_layout.analysis.views import matrix_long, nested_view, shared_pairs_view
 from sq_layout.cache import cached
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import Lang, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState
 from ui.compare import compare_tab
@@ -83,7 +83,7 @@ def _subset(ds: Dataset, area_ids: tuple[str, ...]) -> Dataset:
 
 @cached(128)
 def overlap_content(
-    ds: Dataset, chains: tuple[int, ...], lang: str, area: str | None
+    ds: Dataset, chains: tuple[int, ...], lang: Lang, area: str | None
 ) -> tuple[str, str, pd.DataFrame, bool]:
     """Bar chart and heat map (Vega-Lite JSON), the pairs table and whether anything was capped."""
     from layers.charts import hosts_bar, matrix_heatmap, overlap_specs

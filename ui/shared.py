@@ -13,7 +13,7 @@ from layers.legend import LEGEND_CSS
 from layers.panel import PANEL_CSS
 from layers.restyle import Overlay
 from sq_layout.geo.simplify import cached_browser_geometry
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, parse_lang, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.viewstate import ViewState, dropped_note
@@ -95,13 +95,13 @@ def version_url() -> dict[str, str]:
     return version_param(vid)
 
 
-def version_notes(ds: Dataset, lang: str) -> None:
+def version_notes(ds: Dataset, lang: Lang) -> None:
     """The 草案 badge of a draft, and the areas the version cannot draw yet."""
     draft_badge(ds, lang)
     undrawn_note(ds, lang)
 
 
-def draw_map(lang: str, basemap: str, tianditu_key: str, overlay: Overlay, key: str, height: int) -> None:
+def draw_map(lang: Lang, basemap: str, tianditu_key: str, overlay: Overlay, key: str, height: int) -> None:
     """The one map call of a page: the version's areas (fetched once by the browser) and this run's overlay."""
     vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
     draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
@@ -133,7 +133,7 @@ def language_switch(view: ViewState) -> None:
     help_link(view.lang)
 
 
-def page_language() -> str:
+def page_language() -> Lang:
     """The shared view's language on a page without the explorer's map, with the same switch in the sidebar; the
     language is kept in the URL (`lang=en`), so a reload or a shared link opens the page in it."""
     view = st.session_state.get(state.KEY)
@@ -144,10 +144,10 @@ def page_language() -> str:
         st.query_params["lang"] = "en"
     elif view.lang != "en" and "lang" in st.query_params:
         del st.query_params["lang"]
-    return str(view.lang)
+    return parse_lang(view.lang, "zh")
 
 
-def show_notes(lang: str) -> None:
+def show_notes(lang: Lang) -> None:
     """Values from the link or the map that named nothing: listed as plain text, never as markup."""
     ignored = state.notes()
     if ignored:

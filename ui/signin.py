@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sq_layout.auth.proxy import HEADER_ENV, ProxyConfig, proxy_user
 from sq_layout.auth.web import COOKIE, PEER_HEADER, session_url, signout_url
 from sq_layout.errors import ConfigError
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from sq_layout.store import Workspace
 from sq_layout.store.edit_tables import users
 from sq_layout.store.sessions import end_session, session_user, start_handoff
@@ -26,7 +26,7 @@ SID = "sq_sid"  # a session id held by this Streamlit session (tests in-process;
 FIRST_ADMIN = "python -m sq_layout users add NAME --role admin --password-stdin"
 
 
-def proxy_config(lang: str) -> ProxyConfig:
+def proxy_config(lang: Lang) -> ProxyConfig:
     """The proxy sign-in settings; a malformed one is shown as a message and proxy sign-in stays off."""
     try:
         return ProxyConfig.from_env()
@@ -44,7 +44,7 @@ def _session_id() -> str | None:
     return cookie if isinstance(cookie, str) else None
 
 
-def current_user(ws: Workspace, lang: str = "zh") -> tuple[str | None, str | None, str]:
+def current_user(ws: Workspace, lang: Lang = "zh") -> tuple[str | None, str | None, str]:
     """(user, stored role, how known: 'proxy' | 'session' | ''); the role always comes from the workspace."""
     # The peer header is written by the server's middleware from the TCP connection (a client's copy is dropped).
     peer = st.context.headers.get(PEER_HEADER)
@@ -61,7 +61,7 @@ def _here() -> str:
     return url.path + (f"?{url.query}" if url.query else "")
 
 
-def _go(target: str, lang: str) -> None:
+def _go(target: str, lang: Lang) -> None:
     """Send the browser to one of the sign-in routes (a link too, should scripts be off)."""
     st.html(f"<script>window.location.assign({json.dumps(target)});</script>", unsafe_allow_javascript=True)
     st.markdown(f"[{t('si_continue', lang)}]({target})")
@@ -72,7 +72,7 @@ def _no_accounts(ws: Workspace) -> bool:
         return conn.execute(select(users.c.name).limit(1)).first() is None
 
 
-def signin_box(ws: Workspace, lang: str) -> tuple[str | None, str | None]:
+def signin_box(ws: Workspace, lang: Lang) -> tuple[str | None, str | None]:
     """The sign-in form, or who is signed in with a sign-out button; (user, role)."""
     ss = st.session_state
     goto = ss.pop("sq_goto", None)

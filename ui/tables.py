@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from sq_layout.i18n import headers
+from sq_layout.i18n import Lang, headers
 
 
 def lean(df: pd.DataFrame) -> pa.Table | pd.DataFrame:
@@ -21,7 +21,7 @@ def lean(df: pd.DataFrame) -> pa.Table | pd.DataFrame:
         return df
 
 
-def show_table(df: pd.DataFrame, lang: str | None = None, **kw: Any) -> None:
+def show_table(df: pd.DataFrame, lang: Lang | None = None, **kw: Any) -> None:
     """A table without its index, full width; column names translated when a language is given."""
     if lang is not None:
         df = df.rename(columns=headers(list(df.columns), lang))

@@ -7,7 +7,7 @@ import streamlit as st
 from sq_layout import workspace
 from sq_layout.cache import cached
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import Lang, name_col, t
 from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.store.workspace_store import BASELINE_NOTE, VersionInfo
 
@@ -28,12 +28,12 @@ def chosen_version() -> int | None:
         return None
 
 
-def shown_title(v: VersionInfo, lang: str) -> str:
+def shown_title(v: VersionInfo, lang: Lang) -> str:
     """A version's title as shown: the bundled baseline's in the reader's language, any other as its author wrote it."""
     return t("ws_baseline_title", lang) if v.kind == "baseline" else v.title
 
 
-def shown_note(v: VersionInfo, lang: str) -> str:
+def shown_note(v: VersionInfo, lang: Lang) -> str:
     """A version's note as shown: the baseline's seeded note in the reader's language, any other as written."""
     return t("ws_baseline_note", lang) if v.kind == "baseline" and v.note == BASELINE_NOTE else v.note
 
@@ -43,7 +43,7 @@ def version_stamp(vid: int | None) -> int | None:
     return None if vid is None else workspace.draft_stamp(vid)
 
 
-def draft_badge(ds: Dataset, lang: str) -> None:
+def draft_badge(ds: Dataset, lang: Lang) -> None:
     """The visible 草案 mark of an unpublished draft."""
     if ds.draft:
         st.warning(t("ed_draft_badge", lang))
@@ -67,13 +67,13 @@ def version_param(vid: int | None) -> dict[str, str]:
 
 
 @cached(16)
-def _undrawn(ds: Dataset, lang: str) -> str:
+def _undrawn(ds: Dataset, lang: Lang) -> str:
     """The names of the version's areas without a boundary ('' when all are drawn), once per dataset."""
     missing = ds.areas[~ds.areas["area_id"].isin(ds.boundaries["area_id"])]
     return "、".join(missing[name_col(lang)])
 
 
-def undrawn_note(ds: Dataset, lang: str) -> None:
+def undrawn_note(ds: Dataset, lang: Lang) -> None:
     """Say which areas of the version have no boundary yet and so are not on the map."""
     names = _undrawn(ds, lang)
     if names:

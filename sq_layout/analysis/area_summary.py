@@ -8,7 +8,7 @@ import pandas as pd
 
 from sq_layout.analysis.queries import area_conflicts, area_details, area_industries, area_links, parks_in_county
 from sq_layout.cache import cached
-from sq_layout.i18n import label, name_col
+from sq_layout.i18n import Lang, label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.propernames import shown_name
 from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
@@ -53,7 +53,7 @@ def _by_id(ds: Dataset) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Da
 
 
 @cached(64)
-def area_summary(ds: Dataset, area_id: str, lang: str = "zh") -> AreaSummary:
+def area_summary(ds: Dataset, area_id: str, lang: Lang = "zh") -> AreaSummary:
     """Industries (with tier and colour), sub-industries, chains, zones inside, carriers, lead firms, conflicts."""
     col = name_col(lang)
     areas, inds, subs_by_id, chains_by_no = _by_id(ds)
@@ -95,7 +95,7 @@ def area_summary(ds: Dataset, area_id: str, lang: str = "zh") -> AreaSummary:
     )
 
 
-def _sources(rows: pd.DataFrame, lang: str) -> str:
+def _sources(rows: pd.DataFrame, lang: Lang) -> str:
     """Which plan sources state these rows, with their lines, e.g. 表十 L722 · 第五章 L810."""
     parts = []
     for s in SOURCES:
@@ -124,7 +124,7 @@ def _items(ds: Dataset, area_id: str) -> dict[tuple[str, str], pd.DataFrame]:
 
 
 @cached(64)
-def compare_areas(ds: Dataset, a: str, b: str, lang: str = "zh") -> pd.DataFrame:
+def compare_areas(ds: Dataset, a: str, b: str, lang: Lang = "zh") -> pd.DataFrame:
     """Industries, sub-industries and chains of two areas: shared, only in A, only in B, each with its sources."""
     col = name_col(lang)
     names = {

@@ -11,7 +11,7 @@ from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_p
 from sq_layout.analysis.overlap import area_chain_matrix
 from sq_layout.analysis.spatial import neighbours
 from sq_layout.cache import cached
-from sq_layout.i18n import name_col
+from sq_layout.i18n import Lang, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
 
@@ -63,7 +63,7 @@ def target_table(ds: Dataset) -> pd.DataFrame:
 
 
 @cached(8)
-def consistency_audit(ds: Dataset, lang: str = "zh") -> pd.DataFrame:
+def consistency_audit(ds: Dataset, lang: Lang = "zh") -> pd.DataFrame:
     """Every recorded disagreement, duplicate and name variant, with area and industry names and verbatim passages."""
     c = ds.conflicts
     areas = ds.areas.set_index("area_id")[name_col(lang)]

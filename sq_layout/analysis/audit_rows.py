@@ -9,7 +9,7 @@ import pandas as pd
 
 from sq_layout.analysis.audit_rules import Discrepancy, ScopeNote, Subject, discrepancies
 from sq_layout.cache import cached
-from sq_layout.i18n import label, t
+from sq_layout.i18n import Lang, label, t
 from sq_layout.plan.dataset import Dataset
 
 ID_COLUMNS = ("kind", "industry_id", "chain_no", "subindustry_id", "tier", "measure", "figure_id_a", "figure_id_b")
@@ -30,7 +30,7 @@ TEXT_COLUMNS = (
 class _Names:
     """Names of industries, sub-industries and chains by id: Chinese, or English with the plan's Chinese name."""
 
-    def __init__(self, ds: Dataset, lang: str) -> None:
+    def __init__(self, ds: Dataset, lang: Lang) -> None:
         self.lang = lang
         self.industry = self._table(ds.industries, "industry_id")
         self.subindustry = self._table(ds.subindustries, "subindustry_id")
@@ -45,7 +45,7 @@ class _Names:
         return ("、" if self.lang == "zh" else ", ").join(names)
 
 
-def _subject(s: Subject, names: _Names, lang: str) -> str:
+def _subject(s: Subject, names: _Names, lang: Lang) -> str:
     if s.subindustry_id:
         return f"{names.subindustry[s.subindustry_id]} / {names.chain[str(s.chain_no)]}"
     if s.chain_no is not None:
@@ -57,7 +57,7 @@ def _subject(s: Subject, names: _Names, lang: str) -> str:
     return t("disc_subject_t11", lang).format(measure=t(f"disc_fig_{s.measure}", lang))
 
 
-def _note(n: ScopeNote, names: _Names, lang: str) -> str:
+def _note(n: ScopeNote, names: _Names, lang: Lang) -> str:
     if n.kind == "named_differently":
         return t("disc_scope_named_differently", lang).format(chain=names.chain[n.ids[0]])
     return t(f"disc_scope_{n.kind}", lang).format(names=names.listing([names.subindustry[i] for i in n.ids]))
@@ -67,7 +67,7 @@ def _lines(lines: tuple[int, ...]) -> str:
     return ";".join(str(n) for n in lines)
 
 
-def discrepancy_row(d: Discrepancy, names: _Names, lang: str) -> dict[str, object]:
+def discrepancy_row(d: Discrepancy, names: _Names, lang: Lang) -> dict[str, object]:
     """One discrepancy as a row: its ids, then its text in the reader's language."""
     s = d.subject
     return {
@@ -93,7 +93,7 @@ def discrepancy_row(d: Discrepancy, names: _Names, lang: str) -> dict[str, objec
 
 
 @cached(8)
-def discrepancy_rows(ds: Dataset, lang: str = "zh") -> pd.DataFrame:
+def discrepancy_rows(ds: Dataset, lang: Lang = "zh") -> pd.DataFrame:
     """Every target discrepancy as a row with its ids and its text in the given language."""
     names = _Names(ds, lang)
     rows = [discrepancy_row(d, names, lang) for d in discrepancies(ds)]

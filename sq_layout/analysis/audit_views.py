@@ -8,16 +8,16 @@ from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, t
 from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.text_audit import text_audit
 from sq_layout.cache import cached
-from sq_layout.i18n import label, name_col
+from sq_layout.i18n import Lang, label, name_col
 from sq_layout.plan.dataset import Dataset
 
 
-def _names(ds: Dataset, lang: str) -> pd.Series:
+def _names(ds: Dataset, lang: Lang) -> pd.Series:
     return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
 
 
 @cached(8)
-def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
+def spread_view(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """Per chain: number of hosts, their names, neighbouring and nested host pairs."""
     names = _names(ds, lang)
     sep = "、" if lang == "zh" else ", "
@@ -38,7 +38,7 @@ def spread_view(ds: Dataset, lang: str) -> pd.DataFrame:
 
 
 @cached(16)
-def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
+def similarity_long(ds: Dataset, level: str, lang: Lang) -> pd.DataFrame:
     """The similarity matrix as long rows (a, b, similarity) with area names, for a heat map."""
     names = _names(ds, lang)
     s = similarity(ds, level).rename(index=dict(names), columns=dict(names))
@@ -47,7 +47,7 @@ def similarity_long(ds: Dataset, level: str, lang: str) -> pd.DataFrame:
 
 
 @cached(8)
-def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
+def targets_view(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """表十一 per chain with growth rates (%) and the industry subtotal."""
     t = target_table(ds)
     inds = ds.industries.set_index("industry_id")[name_col(lang)]
@@ -68,7 +68,7 @@ def targets_view(ds: Dataset, lang: str) -> pd.DataFrame:
 
 
 @cached(8)
-def discrepancies_view(ds: Dataset, lang: str) -> pd.DataFrame:
+def discrepancies_view(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """Target discrepancies as shown: text in the reader's language, with the verbatim first line on each side."""
     d = discrepancy_rows(ds, lang)[list(TEXT_COLUMNS)].copy()
     d["passage_a"] = d["lines_a"].map(lambda ls: ds.passage(int(ls.split(";")[0])))
@@ -76,12 +76,12 @@ def discrepancies_view(ds: Dataset, lang: str) -> pd.DataFrame:
     return d
 
 
-def with_labels(df: pd.DataFrame, lang: str, columns: tuple[str, ...] = ("kind",)) -> pd.DataFrame:
+def with_labels(df: pd.DataFrame, lang: Lang, columns: tuple[str, ...] = ("kind",)) -> pd.DataFrame:
     """The table with the data codes in `columns` shown as labels in the reader's language."""
     return df.assign(**{c: df[c].map(lambda v: label(str(v), lang)) for c in columns if c in df})
 
 
-def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:
+def pairs_view(ds: Dataset, level: str, lang: Lang, n: int = 8) -> pd.DataFrame:
     """The n most alike pairs of areas, by short name, similarity to two decimals."""
     p = similar_pairs(ds, level, n)
     names = _names(ds, lang)
@@ -89,7 +89,7 @@ def pairs_view(ds: Dataset, level: str, lang: str, n: int = 8) -> pd.DataFrame:
 
 
 @cached(8)
-def text_checks_view(ds: Dataset, lang: str) -> pd.DataFrame:
+def text_checks_view(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """The plan-text checks (names written two ways, stated counts, chapter-level-only, nothing beneath, product-name
     typos, parks among products, sub-list gaps), each with its lines, quote and how it was found."""
     found = text_audit(ds)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from sq_layout.i18n import HEADERS, headers, label, name_col, t
+from sq_layout.i18n import HEADERS, Lang, headers, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import _sole_chain_by_industry
 
@@ -164,7 +164,7 @@ def table_view(cmp: Comparison) -> dict[str, pd.DataFrame]:
     return {"chains": flat(chains), "areas": flat(cmp.areas), "figures": cmp.figures}
 
 
-def _names(a: Dataset, b: Dataset, table: str, key: str, lang: str) -> dict[object, str]:
+def _names(a: Dataset, b: Dataset, table: str, key: str, lang: Lang) -> dict[object, str]:
     """Id → name in `lang` over both versions (b's names win; the Chinese name where an English one is missing)."""
     out: dict[object, str] = {}
     for d in (a, b):
@@ -175,7 +175,7 @@ def _names(a: Dataset, b: Dataset, table: str, key: str, lang: str) -> dict[obje
     return out
 
 
-def readable_tables(cmp: Comparison, a: Dataset, b: Dataset, lang: str) -> dict[str, pd.DataFrame]:
+def readable_tables(cmp: Comparison, a: Dataset, b: Dataset, lang: Lang) -> dict[str, pd.DataFrame]:
     """The comparison as a reader sees it (page and workbook): names for ids, changes as words, headers in `lang`."""
     sep = "、" if lang == "zh" else ", "
     areas = _names(a, b, "areas", "area_id", lang)

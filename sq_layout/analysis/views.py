@@ -22,7 +22,7 @@ from sq_layout.analysis.queries import (
     selection_color,
 )
 from sq_layout.cache import cached
-from sq_layout.i18n import label, name_col
+from sq_layout.i18n import Lang, label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
@@ -47,7 +47,7 @@ class AreaPanel:
     geometry_file: str = ""
 
 
-def _sources(row: Mapping[Hashable, Any], lang: str) -> str:
+def _sources(row: Mapping[Hashable, Any], lang: Lang) -> str:
     parts = []
     for s in SOURCES:
         if row[s]:
@@ -59,13 +59,13 @@ def _sources(row: Mapping[Hashable, Any], lang: str) -> str:
 
 
 @cached(16)
-def _area_names(ds: Dataset, lang: str) -> pd.Series:
+def _area_names(ds: Dataset, lang: Lang) -> pd.Series:
     """Area id → name in a language (memoised: callers only map through it)."""
     return ds.areas.set_index("area_id")[name_col(lang)]
 
 
 @cached(16)
-def area_names(ds: Dataset, lang: str) -> dict[str, str]:
+def area_names(ds: Dataset, lang: Lang) -> dict[str, str]:
     """Area id → name in a language, as a plain dict (pickers look up every name on every rerun)."""
     return {str(k): str(v) for k, v in _area_names(ds, lang).items()}
 
@@ -76,12 +76,12 @@ def _area_attrs(ds: Dataset) -> pd.DataFrame:
     return cast(pd.DataFrame, areas_frame(ds).set_index("area_id"))
 
 
-def _short_names(ds: Dataset, lang: str) -> pd.Series:
+def _short_names(ds: Dataset, lang: Lang) -> pd.Series:
     return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
 
 
 @cached(16)
-def _names(ds: Dataset, table: str, lang: str) -> dict[object, str]:
+def _names(ds: Dataset, table: str, lang: Lang) -> dict[object, str]:
     """id → name in a language for one of areas, industries, subindustries, chains (memoised)."""
     frame, key = {
         "areas": (ds.areas, "area_id"),
@@ -92,7 +92,7 @@ def _names(ds: Dataset, table: str, lang: str) -> dict[object, str]:
     return dict(zip(frame[key], frame[name_col(lang)], strict=True))
 
 
-def _chain_list(ds: Dataset, chains: list[int], lang: str) -> str:
+def _chain_list(ds: Dataset, chains: list[int], lang: Lang) -> str:
     names = _names(ds, "chains", lang)
     return ("、" if lang == "zh" else ", ").join(names[c] for c in chains)
 
@@ -103,7 +103,7 @@ def _per_row(frame: pd.DataFrame, cols: list[str], fn: Callable[[Mapping[Hashabl
 
 
 @cached(64)
-def area_panel(ds: Dataset, area_id: str, lang: str = "zh") -> AreaPanel:
+def area_panel(ds: Dataset, area_id: str, lang: Lang = "zh") -> AreaPanel:
     """Industries, sub-industries, chains, products, carriers, conflicts and passages for one area."""
     area = cast("pd.Series[Any]", _area_attrs(ds).loc[area_id])
     ind = area_industries(ds, area_id)
@@ -177,7 +177,7 @@ def _facts_index(ds: Dataset) -> dict[tuple[str, str, str], list[tuple[str, str]
     return out
 
 
-def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lang: str) -> str:
+def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lang: Lang) -> str:
     """Carriers or lead firms the plan names for an area and an industry or sub-industry (as printed, deduplicated;
     in English with their rendering)."""
     rows = _facts_index(ds).get((area_id, industry_id, kind), [])
@@ -186,7 +186,7 @@ def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lan
 
 
 @cached(16)
-def _lookups(ds: Dataset, lang: str) -> dict[str, dict[object, str]]:
+def _lookups(ds: Dataset, lang: Lang) -> dict[str, dict[object, str]]:
     """Id → name in the reader's language for areas, industries, sub-industries and chains; tier labels; order."""
     col = name_col(lang)
     return {
@@ -199,7 +199,7 @@ def _lookups(ds: Dataset, lang: str) -> dict[str, dict[object, str]]:
 
 
 @cached(256)
-def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+def hosts_table(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.DataFrame:
     """One row per (hosting area, chain) for the current selection: tier, sub-industry, carriers, lead firms, sources.
 
     表十一 figures are city-wide chain totals and are not repeated here: see chain_figures.
@@ -234,7 +234,7 @@ def hosts_table(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
 
 
 @cached(256)
-def chain_figures(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+def chain_figures(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.DataFrame:
     """表十一 figures once per chain the selection touches, labelled as city-wide (全市) totals in 亿元."""
     nos = [int(n) for n in selection_chains(ds, sel)] if not sel.empty else []
     figures = _chain_figure_rows(ds)
@@ -252,7 +252,7 @@ def _chain_figure_rows(ds: Dataset) -> dict[int, tuple[float, float, float]]:
     return {int(n): (a, b, d) for n, a, b, d in zip(c["chain_no"].tolist(), *cols, strict=True)}
 
 
-def hosts_with_citywide(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+def hosts_with_citywide(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.DataFrame:
     """For print: per chain one 全市 row carrying the 表十一 figures, then its host rows without figures."""
     hosts = hosts_table(ds, sel, lang)
     figs = chain_figures(ds, sel, lang)
@@ -278,7 +278,7 @@ def hosts_with_citywide(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.Dat
 
 
 @cached(64)
-def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh", short: bool = False) -> pd.DataFrame:
+def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: Lang = "zh", short: bool = False) -> pd.DataFrame:
     """The area × chain matrix as long rows (area_id, chain_no, area, chain, n_sources) in plan order."""
     m = area_chain_matrix(ds, chains)
     wide = m.rename_axis(index="area_id").reset_index()
@@ -289,13 +289,13 @@ def matrix_long(ds: Dataset, chains: tuple[int, ...], lang: str = "zh", short: b
     return long[["area_id", "chain_no", "area", "chain", "n_sources"]]
 
 
-def host_counts_view(ds: Dataset, sel: Selection, lang: str = "zh") -> pd.DataFrame:
+def host_counts_view(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.DataFrame:
     """Hosting areas by name and how many of the selected items each hosts."""
     summary = host_summary(ds, sel)
     return pd.DataFrame({"area": summary["area_id"].map(_area_names(ds, lang)), "n_selected": summary["n_selected"]})
 
 
-def shared_pairs_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.DataFrame:
+def shared_pairs_view(ds: Dataset, chains: tuple[int, ...], lang: Lang = "zh") -> pd.DataFrame:
     """Area pairs sharing chains, by name, with the shared chains listed."""
     p = shared_chains(ds, chains)
     names = _area_names(ds, lang)
@@ -309,7 +309,7 @@ def shared_pairs_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") ->
     )
 
 
-def nested_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.DataFrame:
+def nested_view(ds: Dataset, chains: tuple[int, ...], lang: Lang = "zh") -> pd.DataFrame:
     """Each zone, its county, and the chains (within `chains`) it repeats from the county."""
     n = nested_repeats(ds, chains)
     names = _area_names(ds, lang)
@@ -322,14 +322,14 @@ def nested_view(ds: Dataset, chains: tuple[int, ...], lang: str = "zh") -> pd.Da
     )
 
 
-def selection_names(ds: Dataset, sel: Selection, lang: str = "zh", chain_suffix: str = "") -> list[str]:
+def selection_names(ds: Dataset, sel: Selection, lang: Lang = "zh", chain_suffix: str = "") -> list[str]:
     """Names of the selected industries, sub-industries and chains, in that order (chains with `chain_suffix`)."""
     inds, subs, chains = (_names(ds, t, lang) for t in ("industries", "subindustries", "chains"))
     names = [inds[i] for i in sel.industries] + [subs[s] for s in sel.subindustries]
     return names + [chains[c] + chain_suffix for c in sel.chains]
 
 
-def single_legend(ds: Dataset, sel: Selection, lang: str = "zh") -> tuple[str, str] | None:
+def single_legend(ds: Dataset, sel: Selection, lang: Lang = "zh") -> tuple[str, str] | None:
     """(label, colour) of the one legend entry when the selection is drawn in a single industry colour."""
     color = selection_color(ds, sel)
     if color is None:

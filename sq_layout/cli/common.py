@@ -12,6 +12,7 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.atomic import check_parent
 from sq_layout.errors import BadInput
 from sq_layout.export.registry import Format, for_path
+from sq_layout.i18n import LANGS
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.names import resolve, resolve_chain
 
@@ -33,7 +34,7 @@ def dataset(a: argparse.Namespace) -> Dataset:
 
 def lang_option(p: argparse.ArgumentParser) -> None:
     """--lang zh|en."""
-    p.add_argument("--lang", default="zh", choices=["zh", "en"], help="language of labels and headers")
+    p.add_argument("--lang", default="zh", choices=LANGS, help="language of labels and headers")
 
 
 def selection_options(p: argparse.ArgumentParser) -> None:

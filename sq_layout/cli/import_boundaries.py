@@ -10,7 +10,7 @@ from typing import Any
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import iso_date
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditRejected
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import LANGS, Lang, name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import check_size
@@ -50,7 +50,7 @@ def add_import_boundaries_parser(subparsers: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="publish even though the base version is not the latest published one (that one is superseded)",
     )
-    p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--lang", default="zh", choices=LANGS)
     p.add_argument("--yes", action="store_true", help="save; without it nothing is written")
     p.set_defaults(handler=run_import_boundaries)
     return p
@@ -66,7 +66,7 @@ def _matches(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def format_preview(preview: BoundaryImport, area_names: dict[str, str], lang: str) -> str:
+def format_preview(preview: BoundaryImport, area_names: dict[str, str], lang: Lang) -> str:
     """The dry-run report: file facts, then one block per feature with its match and findings."""
     source = t("bnd_src_" + preview.crs_source, lang)
     encoding = f"{preview.encoding} ({preview.encoding_source})" if preview.encoding else "—"

@@ -11,7 +11,7 @@ from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.audit_views import text_checks_view, with_labels
 from sq_layout.atomic import write_bytes
 from sq_layout.export.dataexport import xlsx
-from sq_layout.i18n import HEADERS, label, name_col, t
+from sq_layout.i18n import HEADERS, Lang, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 
 # Audit columns whose general header would be ambiguous in a workbook (zh, en).
@@ -34,7 +34,7 @@ AUDIT_HEADERS = {
 }
 
 
-def _readable(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _readable(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Headers in the chosen language, made unique (a clash keeps its code name in brackets)."""
     i = 0 if lang == "zh" else 1
     names = [AUDIT_HEADERS[c][i] if c in AUDIT_HEADERS else HEADERS.get(c, {}).get(lang, c) for c in df.columns]
@@ -45,7 +45,7 @@ def _readable(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return df.set_axis(unique, axis=1)
 
 
-def audit_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
+def audit_tables(ds: Dataset, lang: Lang = "zh") -> dict[str, pd.DataFrame]:
     """Consistency audit, target discrepancies, per-chain targets, chain spread and most alike pairs."""
     area = ds.areas.set_index("area_id")[name_col(lang)].to_dict()
     industry = ds.industries.set_index("industry_id")[name_col(lang)].to_dict()
@@ -82,7 +82,7 @@ def audit_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
     }
 
 
-def workbook_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
+def workbook_tables(ds: Dataset, lang: Lang = "zh") -> dict[str, pd.DataFrame]:
     """The audit tables as the workbook shows them: readable, unique headers; internal ids dropped."""
     tables = audit_tables(ds, lang)
     consistency = tables["consistency"].drop(columns=["area_id", "industry_id"], errors="ignore")
@@ -91,7 +91,7 @@ def workbook_tables(ds: Dataset, lang: str = "zh") -> dict[str, pd.DataFrame]:
     return {name: _readable(df, lang) for name, df in tables.items()}
 
 
-def print_audit(ds: Dataset, lang: str = "zh", xlsx_path: Path | None = None) -> None:
+def print_audit(ds: Dataset, lang: Lang = "zh", xlsx_path: Path | None = None) -> None:
     """Print the consistency audit, text checks and target discrepancies; optionally write all tables to Excel."""
     tables = audit_tables(ds, lang)
     c = tables["consistency"]

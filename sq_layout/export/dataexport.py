@@ -20,7 +20,7 @@ from sq_layout.cells import FORMULA_START as FORMULA_START  # re-exported: one r
 from sq_layout.cells import csv_bytes, neutralise, text_only
 from sq_layout.cells import neutralise_cell as neutralise_cell
 from sq_layout.errors import BadInput, UnknownValue
-from sq_layout.i18n import headers, t
+from sq_layout.i18n import Lang, headers, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 
@@ -29,7 +29,7 @@ GPKG_VERSION = "1.2"  # GDAL 3.6 (common QGIS builds) warns on 1.4
 AREA_COLUMNS = ["area_id", "name", "name_en", "kind", "adcode", "parent_area_id", "geometry_quality", "geometry_source"]
 
 
-def source_note(lang: str) -> str:
+def source_note(lang: Lang) -> str:
     """The note every export carries: plan, boundary source, schematic warning, CRS."""
     return " ".join(t(k, lang) for k in ("print_source", "print_schematic", "crs"))
 
@@ -56,7 +56,7 @@ def dataset_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     }
 
 
-def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: str) -> dict[str, pd.DataFrame]:
+def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: Lang) -> dict[str, pd.DataFrame]:
     """What the current view shows: hosts, 表十一 figures once per chain (city-wide), and the selected area's facts."""
     tables = {"areas": selection_areas(ds, sel).drop(columns="geometry")}
     if not sel.empty:
@@ -86,7 +86,7 @@ def csv_one(tables: dict[str, pd.DataFrame], table: str | None) -> bytes:
     return csv_bytes(tables[name])
 
 
-def csv_zip(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
+def csv_zip(tables: dict[str, pd.DataFrame], lang: Lang) -> bytes:
     """A zip of UTF-8-with-BOM CSV files (Excel opens the Chinese correctly) plus SOURCE.txt."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -96,7 +96,7 @@ def csv_zip(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
     return buf.getvalue()
 
 
-def xlsx(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
+def xlsx(tables: dict[str, pd.DataFrame], lang: Lang) -> bytes:
     """One sheet per table (readable headers, frozen header row) and a first sheet with the source note."""
     buf = io.BytesIO()
     about = "说明" if lang == "zh" else "About"
@@ -114,14 +114,14 @@ def xlsx(tables: dict[str, pd.DataFrame], lang: str) -> bytes:
     return buf.getvalue()
 
 
-def geojson(areas: gpd.GeoDataFrame, lang: str) -> bytes:
+def geojson(areas: gpd.GeoDataFrame, lang: Lang) -> bytes:
     """RFC 7946 GeoJSON (WGS-84 lon/lat) with the source note as a top-level member."""
     doc = json.loads(areas.to_json(drop_id=True))
     doc = {"type": "FeatureCollection", "source": source_note(lang), "crs_note": "WGS-84 (EPSG:4326)", **doc}
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
 
-def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) -> Path:
+def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: Lang) -> Path:
     """A GeoPackage: the areas layer (EPSG:4326), every table as an attribute table, and an 'about' table.
 
     A write that fails part-way (GDAL reports a full disk as a failed insert) raises OutputNotWritable."""
@@ -141,7 +141,7 @@ def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.D
     return path
 
 
-def gpkg(areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) -> bytes:
+def gpkg(areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: Lang) -> bytes:
     """The GeoPackage as bytes (for a download button)."""
     from sq_layout.atomic import scratch
 
@@ -150,7 +150,7 @@ def gpkg(areas: gpd.GeoDataFrame, tables: dict[str, pd.DataFrame], lang: str) ->
 
 
 def export_bytes(
-    fmt: str, ds: Dataset, sel: Selection, area: str | None, lang: str, whole: bool, table: str | None = None
+    fmt: str, ds: Dataset, sel: Selection, area: str | None, lang: Lang, whole: bool, table: str | None = None
 ) -> bytes:
     """One download in the given format: the whole dataset, or what the current view shows."""
     tables = dataset_tables(ds) if whole else selection_tables(ds, sel, area, lang)

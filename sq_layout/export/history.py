@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from sq_layout.cells import neutralise_cell, workbook_bytes
+from sq_layout.i18n import Lang
 from sq_layout.i18n.shown import when, who
 from sq_layout.store.changes import Change
 
@@ -83,7 +84,7 @@ def _what(change: Change, limit: int | None) -> str:
     return "\n".join(lines[:limit] + ([f"… +{more}"] if more > 0 else []))
 
 
-def history_rows(changes: list[Change], limit: int | None = None, lang: str = "zh") -> list[dict[str, Any]]:
+def history_rows(changes: list[Change], limit: int | None = None, lang: Lang = "zh") -> list[dict[str, Any]]:
     """One row per change: when, who, action, summary, the records touched (the first `limit`), why, reverted by;
     time, user and action as a reader of `lang` reads them."""
     i = 0 if lang == "zh" else 1
@@ -95,19 +96,19 @@ def history_rows(changes: list[Change], limit: int | None = None, lang: str = "z
     ]  # fmt: skip
 
 
-def invest_history_rows(changes: list[Change], limit: int = SHOWN_LINES, lang: str = "zh") -> list[dict[str, Any]]:
+def invest_history_rows(changes: list[Change], limit: int = SHOWN_LINES, lang: Lang = "zh") -> list[dict[str, Any]]:
     """An investment history as rows: one per save, its first `limit` records (saves are never reverted)."""
     return [{k: row[k] for k in INVEST_COLUMNS} for row in history_rows(changes, limit, lang)]
 
 
-def history_frame(changes: list[Change], lang: str, invest: bool = False) -> pd.DataFrame:
+def history_frame(changes: list[Change], lang: Lang, invest: bool = False) -> pd.DataFrame:
     """A history as a page shows it: the rows of `history_rows` (or `invest_history_rows`) under headers in `lang`."""
     rows = invest_history_rows(changes, lang=lang) if invest else history_rows(changes, lang=lang)
     columns = {k: v for k, v in COLUMNS.items() if not invest or k in INVEST_COLUMNS}
     return pd.DataFrame(rows, columns=list(columns)).rename(columns={k: v[lang != "zh"] for k, v in columns.items()})
 
 
-def record_rows(changes: list[Change], lang: str = "en") -> list[dict[str, Any]]:
+def record_rows(changes: list[Change], lang: Lang = "en") -> list[dict[str, Any]]:
     """One row per record touched: the change, the table, the record's key, added / changed / removed, what."""
     out = []
     for c in changes:
@@ -122,7 +123,7 @@ def record_rows(changes: list[Change], lang: str = "en") -> list[dict[str, Any]]
 Sheet = tuple[str, dict[str, tuple[str, str]], list[dict[str, Any]], tuple[int, ...]]
 
 
-def _workbook(sheets: list[Sheet], lang: str) -> bytes:
+def _workbook(sheets: list[Sheet], lang: Lang) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -140,13 +141,13 @@ def _workbook(sheets: list[Sheet], lang: str) -> bytes:
     return workbook_bytes(wb)
 
 
-def history_xlsx(changes: list[Change], lang: str) -> bytes:
+def history_xlsx(changes: list[Change], lang: Lang) -> bytes:
     """A plan history as an XLSX workbook, one row per change, every text cell neutralised."""
     widths = (8, 22, 12, 10, 36, 70, 40, 10)
     return _workbook([(PLAN_SHEET[lang], COLUMNS, history_rows(changes, lang=lang), widths)], lang)
 
 
-def invest_history_xlsx(changes: list[Change], lang: str) -> bytes:
+def invest_history_xlsx(changes: list[Change], lang: Lang) -> bytes:
     """An investment history as XLSX: one sheet of saves, one of every record touched; every text cell neutralised."""
     first, second = INVEST_SHEETS[lang]
     saves = {k: COLUMNS[k] for k in INVEST_COLUMNS}

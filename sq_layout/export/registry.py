@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.errors import UnknownValue
+from sq_layout.i18n import Lang
 from sq_layout.plan.dataset import Dataset
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class Request:
     ds: Dataset
     sel: Selection
     area: str | None
-    lang: str
+    lang: Lang
     whole: bool = False
     spec: PrintSpec | None = None
     table: str | None = None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from shapely.geometry import mapping
 
+from sq_layout.i18n import Lang
 from sq_layout.plan.dataset import Dataset
 
 VERSION_FORMATS = ("gpkg", "xlsx", "zip", "folder")
@@ -63,7 +64,7 @@ def write_bundle(ds: Dataset, folder: Path) -> Path:
     return folder
 
 
-def version_gpkg(ds: Dataset, lang: str = "zh") -> bytes:
+def version_gpkg(ds: Dataset, lang: Lang = "zh") -> bytes:
     """A GeoPackage: the areas layer with plain attribute columns (geometry_quality, kind, counts) and every table."""
     from sq_layout.analysis.queries import Selection
     from sq_layout.export.dataexport import dataset_tables, gpkg, selection_areas
@@ -76,7 +77,7 @@ def version_gpkg(ds: Dataset, lang: str = "zh") -> bytes:
     return gpkg(areas, tables, lang)
 
 
-def version_bytes(fmt: str, ds: Dataset, lang: str = "zh") -> bytes:
+def version_bytes(fmt: str, ds: Dataset, lang: Lang = "zh") -> bytes:
     """One download of a version in a format of VERSION_FORMATS (folder -> its zip)."""
     if fmt == "gpkg":
         return version_gpkg(ds, lang)

@@ -19,8 +19,11 @@ from sq_layout.i18n import (
     workbench,
     workspace,
 )
+from sq_layout.i18n.lang import LANGS as LANGS
+from sq_layout.i18n.lang import Lang as Lang
+from sq_layout.i18n.lang import join_list as join_list
+from sq_layout.i18n.lang import parse_lang as parse_lang
 
-LANGS = ("zh", "en")
 TABLES: tuple[dict[str, dict[str, str]], ...] = (
     core.TEXT,
     boundaries.TEXT,
@@ -38,21 +41,21 @@ LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS
 HEADERS = codes.HEADERS
 
 
-def t(key: str, lang: str) -> str:
+def t(key: str, lang: Lang) -> str:
     """A UI string in the given language."""
     return TEXT[key][lang]
 
 
-def label(value: str, lang: str) -> str:
+def label(value: str, lang: Lang) -> str:
     """A data code (tier, kind, source, …) as a label; unknown codes are returned unchanged."""
     return LABELS.get(value, {}).get(lang, value)
 
 
-def name_col(lang: str) -> str:
+def name_col(lang: Lang) -> str:
     """The name column for a language."""
     return "name" if lang == "zh" else "name_en"
 
 
-def headers(columns: list[str], lang: str) -> dict[str, str]:
+def headers(columns: list[str], lang: Lang) -> dict[str, str]:
     """Readable column headers for known columns; unknown ones keep their code name."""
     return {c: HEADERS[c][lang] for c in columns if c in HEADERS}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sq_layout.i18n.lang import Lang
+
 TEXT: dict[str, dict[str, str]] = {
     "ed_page": {"zh": "编辑", "en": "Edit"},
     "ed_draft": {"zh": "草案", "en": "Draft"},
@@ -192,6 +194,6 @@ FIELDS: dict[str, dict[str, str]] = {
 }
 
 
-def field(name: str, lang: str) -> str:
+def field(name: str, lang: Lang) -> str:
     """A record field's label in a language (an unknown field keeps its name)."""
     return FIELDS.get(name, {}).get(lang, name)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
+from sq_layout.i18n.lang import Lang
+
 LOCAL_USER = "local"  # who acts while the workspace has no accounts (the store's and the CLI's name for it)
 # The plan's city keeps China Standard Time all year (no daylight saving): a fixed offset needs no tz database.
 BEIJING = timezone(timedelta(hours=8))
@@ -36,18 +38,18 @@ _NOTE = re.compile(r"（(.+)）")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _t(key: str, lang: str) -> str:
+def _t(key: str, lang: Lang) -> str:
     return TEXT[key][lang]
 
 
-def who(user: str | None, lang: str) -> str:
+def who(user: str | None, lang: Lang) -> str:
     """A user as shown: the single-user install's 'local' in the reader's words; an account's name as it is."""
     if not user:
         return ""
     return _t("user_local", lang) if user == LOCAL_USER else user
 
 
-def when(iso: str | None, lang: str) -> str:
+def when(iso: str | None, lang: Lang) -> str:
     """A stored time (ISO-8601, UTC) as Beijing time to the minute, '2026-12-07 11:56'; the header names the zone."""
     if not iso:
         return ""
@@ -60,13 +62,13 @@ def when(iso: str | None, lang: str) -> str:
     return d.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
-def with_zone(header: str, lang: str) -> str:
+def with_zone(header: str, lang: Lang) -> str:
     """A time column's header naming the zone its times are in: '创建时间（北京时间）', 'Created (Beijing time)'."""
     zone = _t("time_zone", lang)
     return f"{header}（{zone}）" if lang == "zh" else f"{header} ({zone})"
 
 
-def _part(part: str, lang: str) -> str:
+def _part(part: str, lang: Lang) -> str:
     """One '；'-separated piece of a source in English: line numbers and labels in words, the plan's words quoted."""
     from sq_layout.i18n import label
 
@@ -90,7 +92,7 @@ def _part(part: str, lang: str) -> str:
     return f"“{part}”" if _CJK.search(part) else part
 
 
-def source(text: str | None, lang: str) -> str:
+def source(text: str | None, lang: Lang) -> str:
     """Where a record comes from, as shown: as stored in Chinese; in English the plan line, chapter, role and stage
     line in words and any note of the plan's own words kept verbatim in quotes (“…”), apart from the numbers."""
     if not text:

@@ -12,6 +12,7 @@ from shapely.geometry.base import BaseGeometry
 
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
+from sq_layout.i18n import Lang
 from sq_layout.imports.boundary_checks import Finding, check_features, context_from, repair, stated_areas, worst
 from sq_layout.imports.boundary_crs import (
     CRS_CHOICES,
@@ -64,7 +65,7 @@ class BoundaryImport:
         used = [f for f in self.features if f.area_id != SKIP]
         return bool(used) and all(f.status != "error" for f in used)
 
-    def problems(self, lang: str = "en") -> list[str]:
+    def problems(self, lang: Lang = "en") -> list[str]:
         """Every error as 'feature N (name): message'."""
         word = "要素" if lang == "zh" else "feature"
         return [

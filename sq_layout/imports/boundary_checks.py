@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 
 from sq_layout import paths
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 
 LEVELS = ("ok", "repaired", "warning", "error")
 CITY_TOLERANCE_M = 500.0  # the city outline is Amap-derived; official lines may stray this far
@@ -36,7 +36,7 @@ class Finding:
     key: str
     params: Mapping[str, object] = field(default_factory=dict)
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: Lang) -> str:
         """The finding in zh or en."""
         return t(self.key, lang).format(**self.params)
 

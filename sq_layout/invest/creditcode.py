@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 
 # The code's alphabet: digits and capitals without I, O, S, V, Z (GB 32100-2015, 表1); a character's value is its index.
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -62,7 +62,7 @@ def org_check_char(body8: str) -> str:
     return "X" if r == 10 else "0" if r == 11 else str(r)
 
 
-def credit_code_problem(code: str, lang: str = "en") -> str | None:
+def credit_code_problem(code: str, lang: Lang = "en") -> str | None:
     """None when the code (after `normalise`) is valid; otherwise what is wrong with it, in `lang` (zh/en)."""
     code = normalise(code)
     if len(code) != 18:

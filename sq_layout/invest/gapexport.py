@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from sq_layout.cells import neutralise_cell, workbook_bytes
-from sq_layout.i18n import label, name_col
+from sq_layout.i18n import Lang, label, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.invest.gaps import gap_list, gap_matrix
 from sq_layout.invest.repository import InvestData
@@ -15,7 +15,7 @@ from sq_layout.plan.dataset import Dataset
 
 
 def gap_tables(
-    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None, lang: str = "zh"
+    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None, lang: Lang = "zh"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The list and the matrix with readable names in `lang`, as shown and exported (the list's headers are codes)."""
     areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))

@@ -6,7 +6,7 @@ from typing import cast
 
 import pandas as pd
 
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.shown import source
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
@@ -47,7 +47,7 @@ def gap_matrix(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame
 
 
 def gap_list(
-    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None, lang: str = "zh"
+    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None, lang: Lang = "zh"
 ) -> pd.DataFrame:
     """The chain's 招商 targets and problem list: links with no firm anywhere, assigned areas with no firm.
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from sq_layout.errors import DataError
+from sq_layout.i18n import Lang
 from sq_layout.i18n import t as tr
 from sq_layout.invest import fields as fx
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
@@ -128,7 +129,7 @@ def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _C
 
 
 def _firms(
-    ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector, lang: str = "en"
+    ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector, lang: Lang = "en"
 ) -> pd.DataFrame:
     t = _locate(ds, f, links, crs, out)
     t["name"] = f["name"]
@@ -267,7 +268,7 @@ def validate_sheet(
     crs: str = "wgs84",
     source: str = "导入",
     first_row: int = 2,
-    lang: str = "en",
+    lang: Lang = "en",
 ) -> ImportResult:
     """Validate one sheet of text cells; rows are numbered as in the spreadsheet (header on row 1).
 
@@ -300,7 +301,7 @@ def validate_sheet(
     return ImportResult(kind, schema.validate(table), out.frame())
 
 
-def decode_text(name: str, data: bytes, lang: str = "en") -> str:
+def decode_text(name: str, data: bytes, lang: Lang = "en") -> str:
     """A text file's bytes as text: UTF-8 (with or without BOM), UTF-16 with its BOM, else GB18030 (a superset of
     GBK, what Excel on Chinese Windows saves as “CSV”); bytes none of them reads are refused (DataError)."""
     import codecs
@@ -319,7 +320,7 @@ def decode_text(name: str, data: bytes, lang: str = "en") -> str:
     raise DataError(name, [tr("csv_encoding", lang).format(pos=first.start)]) from None
 
 
-def _read_csv(name: str, data: bytes, lang: str = "en") -> pd.DataFrame:
+def _read_csv(name: str, data: bytes, lang: Lang = "en") -> pd.DataFrame:
     """The CSV's cells as text, reading at most one row past the limit; unreadable text is refused."""
     from sq_layout import upload_limits as lim
 
@@ -344,7 +345,7 @@ def read_upload(
     links: pd.DataFrame,
     crs: str = "wgs84",
     kind: str | None = None,
-    lang: str = "en",
+    lang: Lang = "en",
 ) -> list[ImportResult]:
     """Validate an uploaded .csv (one table; kind guessed from headers) or .xlsx (the template's sheets).
 

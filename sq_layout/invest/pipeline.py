@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from sq_layout.errors import UserError
-from sq_layout.i18n import name_col
+from sq_layout.i18n import Lang, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
@@ -41,7 +41,7 @@ def month_bounds(month: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     return start, start + pd.offsets.MonthEnd(0)
 
 
-def advance(data: InvestData, project_id: str, stage: str, day: date, lang: str = "zh") -> InvestData:
+def advance(data: InvestData, project_id: str, stage: str, day: date, lang: Lang = "zh") -> InvestData:
     """The project moved forward to `stage` on `day` (its date set; never backwards, never before an earlier date)."""
     p = data.projects
     hit = p.index[p["project_id"] == project_id]
@@ -61,7 +61,7 @@ def advance(data: InvestData, project_id: str, stage: str, day: date, lang: str 
     return replace(data, projects=out).validated()
 
 
-def tr_stage(stage: str, lang: str) -> str:
+def tr_stage(stage: str, lang: Lang) -> str:
     """A stage in the reader's language."""
     from sq_layout.i18n import label
 
@@ -198,7 +198,7 @@ def bulletin(ds: Dataset, data: InvestData, changes: Sequence[Any], month: str, 
     )
 
 
-def readable(ds: Dataset, b: Bulletin, lang: str) -> dict[str, pd.DataFrame]:
+def readable(ds: Dataset, b: Bulletin, lang: Lang) -> dict[str, pd.DataFrame]:
     """The bulletin's tables with names for ids and words for codes, headed in `lang` (sheet/section -> table)."""
     from sq_layout.i18n import label
 

@@ -6,14 +6,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from sq_layout.i18n import headers, label
+from sq_layout.i18n import Lang, headers, label
 from sq_layout.i18n import t as tr
 from sq_layout.invest.pipeline import Bulletin, readable
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 
 
-def progress_tables(ds: Dataset, data: InvestData, year: int, lang: str) -> dict[str, pd.DataFrame]:
+def progress_tables(ds: Dataset, data: InvestData, year: int, lang: Lang) -> dict[str, pd.DataFrame]:
     """The year's progress as shown on the 目标跟踪 view: section title -> table headed in `lang`."""
     from sq_layout.invest.seed import read_targets
     from sq_layout.invest.targets import (
@@ -71,14 +71,14 @@ def _plain(v: object) -> object:
     return v
 
 
-def progress_xlsx(ds: Dataset, data: InvestData, year: int, lang: str = "zh") -> bytes:
+def progress_xlsx(ds: Dataset, data: InvestData, year: int, lang: Lang = "zh") -> bytes:
     """The year's target progress as XLSX in `lang`."""
     title = tr("rp_title", lang).format(year=year)
     notes = [tr("demo_note", lang)] if data.demo else []
     return tables_xlsx(title, notes, progress_tables(ds, data, year, lang))
 
 
-def bulletin_xlsx(ds: Dataset, b: Bulletin, lang: str = "zh") -> bytes:
+def bulletin_xlsx(ds: Dataset, b: Bulletin, lang: Lang = "zh") -> bytes:
     """The month's 通报 as XLSX in `lang`."""
     notes = [tr("bl_basis", lang)] + ([tr("demo_note", lang)] if b.demo else [])
     return tables_xlsx(tr("bl_title", lang).format(month=b.month), notes, readable(ds, b, lang))

@@ -8,7 +8,7 @@ from typing import SupportsFloat, SupportsInt, cast
 import numpy as np
 import pandas as pd
 
-from sq_layout.i18n import name_col
+from sq_layout.i18n import Lang, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.plan.dataset import Dataset
@@ -116,11 +116,11 @@ def area_status(ds: Dataset, progress: pd.DataFrame) -> pd.DataFrame:
     return t[["behind", "on_track", "no_data"]].reset_index()
 
 
-def _unit(unit: str, lang: str) -> str:
+def _unit(unit: str, lang: Lang) -> str:
     return {"个": tr("inv_unit_count", lang), "亿元": tr("inv_unit_yi", lang)}.get(unit, unit)
 
 
-def progress_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+def progress_view(progress: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The “个十百千” progress as shown: the target's name and unit in `lang`; the plan's words (and, in English, how
     the target is read, a note written in English only)."""
     out = progress.assign(
@@ -132,7 +132,7 @@ def progress_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out[cols]
 
 
-def chain_progress_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+def chain_progress_view(progress: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """表十一 against the latest actuals as shown: the chain's name in `lang`, its status as a word, blanks for none."""
     out = pd.DataFrame(
         {
@@ -152,7 +152,7 @@ def chain_progress_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def area_actuals_view(ds: Dataset, actuals: pd.DataFrame, lang: str) -> pd.DataFrame:
+def area_actuals_view(ds: Dataset, actuals: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Per-area actuals as shown: area and chain names in `lang` for their ids."""
     areas = ds.areas.set_index("area_id")[name_col(lang)]
     chains = ds.chains.set_index("chain_no")[name_col(lang)]

@@ -12,6 +12,7 @@ import pandas as pd
 
 from sq_layout.chain_model import ChainBrief
 from sq_layout.errors import UserError
+from sq_layout.i18n import Lang
 from sq_layout.i18n import t as tr
 from sq_layout.invest.diagram import chain_diagram
 from sq_layout.invest.locate import placement
@@ -53,7 +54,7 @@ class EditError(UserError):
     """An edit that cannot be made; the message is in the reader's language."""
 
 
-def checklist(data: InvestData, chain_no: int, lang: str = "zh") -> pd.DataFrame:
+def checklist(data: InvestData, chain_no: int, lang: Lang = "zh") -> pd.DataFrame:
     """The chain's ten items in the plan's order with their recorded status, date, document and owner."""
     mine = data.chain_tasks[data.chain_tasks["chain_no"] == chain_no].set_index("item_no")
     rows = []
@@ -98,7 +99,7 @@ def _on_chain(frame: pd.DataFrame, chain_no: int) -> pd.DataFrame:
     return frame[frame["chains"].astype(str).str.contains(rf"(?:^|;){chain_no}(?:;|$)", regex=True)]
 
 
-def chain_brief(ds: Dataset, data: InvestData, chain_no: int, lang: str = "zh") -> ChainBrief:
+def chain_brief(ds: Dataset, data: InvestData, chain_no: int, lang: Lang = "zh") -> ChainBrief:
     """What the chain's one-page brief shows (sq_layout.printing.chain_brief draws it): leads, diagram, counts,
     the target firms listed and the 十个一 checklist in `lang`."""
     who = lead(data, chain_no)
@@ -137,7 +138,7 @@ def next_id(existing: pd.Series, prefix: str) -> str:
     return f"{prefix}{(int(taken.max()) + 1 if len(taken) else 1):05d}"
 
 
-def add_prospect(data: InvestData, record: dict[str, object], lang: str = "zh") -> InvestData:
+def add_prospect(data: InvestData, record: dict[str, object], lang: Lang = "zh") -> InvestData:
     """A target firm entered on the page (name, province, chains as '3;9', category … ; origin user)."""
     for need in ("name", "province", "chains", "category"):
         if not str(record.get(need, "")).strip():
@@ -173,7 +174,7 @@ def update_prospects(data: InvestData, edited: pd.DataFrame) -> InvestData:
 
 
 def to_project(
-    ds: Dataset, data: InvestData, prospect_id: str, area_id: str, investment_yi: float, day: date, lang: str = "zh"
+    ds: Dataset, data: InvestData, prospect_id: str, area_id: str, investment_yi: float, day: date, lang: Lang = "zh"
 ) -> InvestData:
     """The target firm's project enters the pipeline as a 线索 at its landing area (approximate placement); the
     target is marked 已转项目."""

@@ -14,6 +14,7 @@ import pandas as pd
 
 from sq_layout.cache import PER_FILE, cached
 from sq_layout.errors import DataError
+from sq_layout.i18n import Lang
 from sq_layout.paths import PLAN_DIR
 
 NAMES_FILE = PLAN_DIR / "proper_names.csv"
@@ -49,7 +50,7 @@ def english_names(*paths: Path) -> dict[str, str]:
     return out
 
 
-def shown_name(name: str, lang: str) -> str:
+def shown_name(name: str, lang: Lang) -> str:
     """A name or phrase for display: as printed in Chinese; in English 'rendering (原文)' when there is one."""
     if lang == "zh":
         return name

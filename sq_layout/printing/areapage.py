@@ -8,7 +8,7 @@ import pandas as pd
 from sq_layout.analysis.queries import area_details, area_industries
 from sq_layout.analysis.views import area_panel
 from sq_layout.cache import cached
-from sq_layout.i18n import headers, label
+from sq_layout.i18n import Lang, headers, label
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
 
@@ -18,12 +18,12 @@ COLUMNS = {"carrier": "carriers", "town": "towns", "firm": "firms"}
 TOWNS = {"zh": "重点乡镇", "en": "Towns"}
 
 
-def _join(items: list[str], lang: str) -> str:
+def _join(items: list[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(dict.fromkeys(i for i in items if i))
 
 
 @cached(64)
-def area_report_table(ds: Dataset, area: str, lang: str) -> pd.DataFrame:
+def area_report_table(ds: Dataset, area: str, lang: Lang) -> pd.DataFrame:
     """The area's industries, sub-industries, chains, carriers, towns, firms and sources (plan lines), with readable
     headers; a column no row fills is left out, and details tied to no industry get a row of their own."""
     panel = area_panel(ds, area, lang).industries.reset_index(drop=True)
@@ -48,7 +48,7 @@ def area_report_table(ds: Dataset, area: str, lang: str) -> pd.DataFrame:
     return table.rename(columns=names)
 
 
-def _row(tier: str, industry: str, sub: str, chain: str, sources: str, det: pd.DataFrame, lang: str) -> dict[str, str]:
+def _row(tier: str, industry: str, sub: str, chain: str, sources: str, det: pd.DataFrame, lang: Lang) -> dict[str, str]:
     """One table row: the assignment and its listed details, its sources merged with the details' plan lines."""
     out = {"tier": tier, "industry": industry, "subindustry": sub, "chain": chain}
     for kind in LISTED:

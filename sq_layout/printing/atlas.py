@@ -23,7 +23,7 @@ from sq_layout.analysis.views import hosts_with_citywide
 from sq_layout.atomic import check_parent, move_into, temp_dir_beside
 from sq_layout.errors import OutputNotWritable
 from sq_layout.fills import map_facts, map_legend
-from sq_layout.i18n import headers, label, name_col, t
+from sq_layout.i18n import Lang, headers, label, name_col, t
 from sq_layout.legend import LegendEntry
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
@@ -69,16 +69,16 @@ class Page:
     table: pd.DataFrame | None
 
 
-def _hosts(ds: Dataset, sel: Selection, lang: str) -> pd.DataFrame:
+def _hosts(ds: Dataset, sel: Selection, lang: Lang) -> pd.DataFrame:
     t = hosts_with_citywide(ds, sel, lang)  # 表十一 figures once per chain, on a 全市 row
     return t.rename(columns=headers(list(t.columns), lang))
 
 
-def _area_table(ds: Dataset, area: str, lang: str) -> pd.DataFrame:
+def _area_table(ds: Dataset, area: str, lang: Lang) -> pd.DataFrame:
     return area_report_table(ds, area, lang)  # the same report as an area's own export
 
 
-def overview_table(ds: Dataset, lang: str) -> pd.DataFrame:
+def overview_table(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """Industry, tier, hosting areas and the 2025 target of 第四章, one row per industry."""
     names = ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
     sep = "、" if lang == "zh" else ", "
@@ -103,7 +103,7 @@ def file_stem(prefix: str, name: str) -> str:
     return f"{prefix}-{safe}"
 
 
-def atlas_pages(ds: Dataset, lang: str) -> list[Page]:
+def atlas_pages(ds: Dataset, lang: Lang) -> list[Page]:
     """Overview, then 9 industries, 20 chains and 9 areas, in plan order."""
     col = name_col(lang)
     pages = [Page(file_stem("00", t("overview", lang)), "", Selection(), None, overview_table(ds, lang))]
@@ -122,7 +122,7 @@ def atlas_pages(ds: Dataset, lang: str) -> list[Page]:
     return pages
 
 
-def _overview_title(ds: Dataset, lang: str) -> str:
+def _overview_title(ds: Dataset, lang: Lang) -> str:
     title = (
         "宿迁市“十四五”六大主导产业与三个先导产业布局总览（示意图）"
         if lang == "zh"

@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from sq_layout.printing.facts import _width, cell_text
 from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, printable
 
@@ -126,7 +126,7 @@ def pdf_bytes(title: str, notes: list[str], sections: Mapping[str, pd.DataFrame]
     return buf.getvalue()
 
 
-def bulletin_pdf(sections: Mapping[str, pd.DataFrame], month: str, demo: bool, lang: str = "zh") -> bytes:
+def bulletin_pdf(sections: Mapping[str, pd.DataFrame], month: str, demo: bool, lang: Lang = "zh") -> bytes:
     """The month's 通报 as a PDF in `lang` (A4 portrait): `sections` as invest.pipeline.readable gives them."""
     notes = [t("bl_basis", lang)] + ([t("demo_note", lang)] if demo else [])
     title = t("bl_title", lang).format(month=month) + (f"（{t('demo_note', lang)}）" if demo else "")
@@ -134,7 +134,7 @@ def bulletin_pdf(sections: Mapping[str, pd.DataFrame], month: str, demo: bool, l
     return pdf_bytes(title, notes, sections, spec, t("bl_none", lang))
 
 
-def progress_pdf(sections: Mapping[str, pd.DataFrame], year: int, demo: bool, lang: str = "zh") -> bytes:
+def progress_pdf(sections: Mapping[str, pd.DataFrame], year: int, demo: bool, lang: Lang = "zh") -> bytes:
     """The year's target progress (个十百千, stage counts, 表十一) as a PDF in `lang`: `sections` as
     sq_layout.invest.reports.progress_tables gives them."""
     title = t("rp_title", lang).format(year=year) + (f"（{t('demo_note', lang)}）" if demo else "")

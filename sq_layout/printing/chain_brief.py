@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from sq_layout.chain_model import ChainBrief, ChainDiagram
-from sq_layout.i18n import label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.facts import draw_table
 from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, print_geometry, printable
@@ -20,7 +20,7 @@ from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_
 Rect = tuple[float, float, float, float]
 
 
-def _diagram(fig: Figure, ds: Dataset, d: ChainDiagram, rect: Rect, lang: str) -> None:
+def _diagram(fig: Figure, ds: Dataset, d: ChainDiagram, rect: Rect, lang: Lang) -> None:
     """The chain's 图谱 as a picture of its print page; a framed note where the renderer is not available."""
     ax = fig.add_axes(rect)
     ax.set_axis_off()
@@ -36,7 +36,7 @@ def _diagram(fig: Figure, ds: Dataset, d: ChainDiagram, rect: Rect, lang: str) -
     ax.imshow(mpimg.imread(io.BytesIO(png), format="png"))
 
 
-def _hosts(fig: Figure, ds: Dataset, n: pd.Series, chain_no: int, rect: Rect, lang: str) -> None:
+def _hosts(fig: Figure, ds: Dataset, n: pd.Series, chain_no: int, rect: Rect, lang: Lang) -> None:
     """Areas shaded by the chain's firms and projects; the areas the plan assigns the chain outlined bold."""
     from sq_layout.plan.join import chain_links
 
@@ -56,7 +56,7 @@ def _hosts(fig: Figure, ds: Dataset, n: pd.Series, chain_no: int, rect: Rect, la
     ax.set_aspect("equal")
 
 
-def render_brief(ds: Dataset, b: ChainBrief, lang: str = "zh") -> Figure:
+def render_brief(ds: Dataset, b: ChainBrief, lang: Lang = "zh") -> Figure:
     """The brief's page, from the brief sq_layout.invest.workbench.chain_brief builds."""
     spec = PrintSpec(orientation="portrait", dpi=150, lang=lang)
     fig, base = new_page(spec)
@@ -115,7 +115,7 @@ def render_brief(ds: Dataset, b: ChainBrief, lang: str = "zh") -> Figure:
     return fig
 
 
-def brief_pdf(ds: Dataset, b: ChainBrief, lang: str = "zh") -> bytes:
+def brief_pdf(ds: Dataset, b: ChainBrief, lang: Lang = "zh") -> bytes:
     """The brief as a one-page PDF (text selectable): `b` as sq_layout.invest.workbench.chain_brief builds it."""
     from sq_layout.printing.fonts import pdf_fonts
 

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from sq_layout.chain_model import ChainDiagram, layout, node_label, rules_text
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import Lang, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.printmap import FORMATS, PrintSpec
 
@@ -18,7 +18,7 @@ GRADE_STYLE = {"强": ("#cfe8cf", "#2e7d32"), "弱": ("#fff1c2", "#b58900"), "�
 INTENT_COLOR = {"强链": "#1565c0", "补链": "#c62828", "延链": "#6a1b9a"}
 
 
-def _counts(n_firms: int, n_proj: int, leaders: int, grade: str, lang: str) -> str:
+def _counts(n_firms: int, n_proj: int, leaders: int, grade: str, lang: Lang) -> str:
     g = t(f"dg_grade_{grade}", lang)
     if lang == "zh":
         return f"{g} · 企{n_firms} 项{n_proj}" + (f" 链主/标杆{leaders}" if leaders else "")

@@ -36,7 +36,7 @@ from sq_layout.errors import BadInput, UnknownValue
 from sq_layout.fills import map_facts, map_fills, map_legend
 from sq_layout.geo.crs import MEASURE_CRS
 from sq_layout.geo.simplify import label_points
-from sq_layout.i18n import name_col, t
+from sq_layout.i18n import Lang, name_col, t
 from sq_layout.legend import LegendEntry, area_label, fills_title, industry_entries
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
@@ -71,7 +71,7 @@ class PrintSpec:
     paper: str = "a4"
     orientation: str = "landscape"
     dpi: int = 300
-    lang: str = "zh"
+    lang: Lang = "zh"
     title: str | None = None
 
     def size_inches(self) -> tuple[float, float]:
@@ -81,13 +81,13 @@ class PrintSpec:
         return w / 25.4, h / 25.4
 
 
-def map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
+def map_title(ds: Dataset, sel: Selection, area: str | None, lang: Lang) -> str:
     """A title generated from the selection, e.g. 宿迁市酿造（酒）产业链布局示意图; a draft's starts with 【草案】."""
     title = _map_title(ds, sel, area, lang)
     return f"【草案】{title}" if ds.draft else title
 
 
-def _map_title(ds: Dataset, sel: Selection, area: str | None, lang: str) -> str:
+def _map_title(ds: Dataset, sel: Selection, area: str | None, lang: Lang) -> str:
     col = name_col(lang)
     tiers = {"dominant": ("主导产业", "dominant industries"), "leading": ("先导产业", "leading industries")}
     zh = lang == "zh"
@@ -141,7 +141,7 @@ class MapPage:
     table: Table | None = None
 
 
-def _industry_colors(ds: Dataset, area: str, lang: str) -> list[tuple[str, str]]:
+def _industry_colors(ds: Dataset, area: str, lang: Lang) -> list[tuple[str, str]]:
     """(name, colour) of each industry an area hosts, in plan order."""
     ids = set(assignment_facts(ds).query("area_id == @area")["industry_id"])
     ind = ds.industries[ds.industries["industry_id"].isin(ids)]
@@ -153,7 +153,7 @@ def draw_layout(
     ds: Dataset,
     sel: Selection,
     area: str | None,
-    lang: str,
+    lang: Lang,
     fontsize: float,
     labels: bool = True,
     industries: bool = False,
@@ -241,7 +241,7 @@ def frame_map(ax: Axes, ds: Dataset) -> None:
     ax.set_position(box_pos, which="active")
 
 
-def draw_furniture(ax: Axes, ds: Dataset, lang: str, base: float, arrow: bool = True) -> ScaleBar:
+def draw_furniture(ax: Axes, ds: Dataset, lang: Lang, base: float, arrow: bool = True) -> ScaleBar:
     """North arrow (true north at the map centre) and a graphic scale bar in kilometres; returns the bar."""
     lon, lat = areas_frame(ds).geometry.union_all().centroid.coords[0]
     if arrow:
@@ -260,7 +260,7 @@ def draw_title(fig: Figure, title: str, base: float) -> None:
     fig.text(0.5, 0.965, title, ha="center", va="center", fontsize=base * 1.9, fontweight="bold")
 
 
-def draw_footer(fig: Figure, lang: str, base: float, today: dt.date | None = None) -> None:
+def draw_footer(fig: Figure, lang: Lang, base: float, today: dt.date | None = None) -> None:
     """Source note, schematic note, CRS and date at the foot of the page."""
     day = (today or dt.date.today()).isoformat()
     foot = [t("print_source", lang), t("print_schematic", lang), f"{t('crs', lang)}    {t('date', lang)}{day}"]
@@ -280,7 +280,7 @@ def _handle(e: LegendEntry) -> Artist:
 
 
 def draw_legend(
-    ax: Axes, entries: list[LegendEntry], lang: str, base: float, loc: str = "lower right", heading: str = ""
+    ax: Axes, entries: list[LegendEntry], lang: Lang, base: float, loc: str = "lower right", heading: str = ""
 ) -> None:
     """The legend (图例 · its fills' heading, as on the web) for every symbol drawn, from the shared legend model."""
     handles = [_handle(e) for e in entries]

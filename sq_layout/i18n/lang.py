@@ -1,0 +1,32 @@
+"""The reader's language as a type: every signature that takes a language takes a `Lang`, made from outside text
+(a URL's query, a command-line argument, a stored setting) only by `parse_lang` at the edge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, TypeGuard
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+DEFAULT: Lang = "zh"
+LIST_SEPARATOR: dict[Lang, str] = {"zh": "、", "en": ", "}  # how a language runs a list of names together
+
+
+def is_lang(value: object) -> TypeGuard[Lang]:
+    """Whether `value` is one of the languages."""
+    return value in LANGS
+
+
+def parse_lang(value: object, default: Lang | None = None) -> Lang:
+    """Outside text as a language; anything else is `default` when one is given, else a ValueError naming the
+    choices (for argparse, whose message then lists them)."""
+    if is_lang(value):
+        return value
+    if default is not None:
+        return default
+    raise ValueError(f"unknown language {str(value)[:20]!r}; choose one of {', '.join(LANGS)}")
+
+
+def join_list(items: Iterable[object], lang: Lang) -> str:
+    """Names run together as a list in `lang` (甲、乙 / a, b)."""
+    return LIST_SEPARATOR[lang].join(str(i) for i in items)
