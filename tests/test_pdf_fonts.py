@@ -1,9 +1,11 @@
 """PDF fonts prepared once: each face converted to TrueType outlines under its own family and weight, written
-atomically into the cache, left alone when already there, converted by one process when two start together."""
+atomically into the cache, left alone when already there, converted by one process when two start together; each
+face also cut down to the characters the app prints, setting them exactly as the whole face does."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,9 @@ from pathlib import Path
 import pytest
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from matplotlib.ft2font import FT2Font, LoadFlags
 
+from sq_layout.paths import PLAN_TEXT
 from sq_layout.printing import fontprep
 from tests.browser.conftest import ROOT
 
@@ -45,13 +49,18 @@ def small_sources(tmp_path, monkeypatch):
 def test_faces_are_converted_under_their_weight_and_family(small_sources):
     seen: list[tuple[int, int, str]] = []
     paths = fontprep.prepare(lambda i, n, face: seen.append((i, n, face)))
-    assert [p.parent for p in paths] == [small_sources] * 2
+    assert [p.parent for p in paths] == [small_sources] * 4
     assert {face for _, _, face in seen} == {"Regular", "Bold"} and all(i == n for i, n, _ in seen[-1:])
-    for path, weight in zip(paths, ("Regular", "Bold"), strict=True):
+    kinds = [
+        (w, fam, ps)
+        for w in ("Regular", "Bold")
+        for fam, ps in ((fontprep.PDF_FAMILY, "TT"), (fontprep.PRINT_FAMILY, "Print"))
+    ]
+    for path, (weight, family, ps) in zip(paths, kinds, strict=True):
         font = TTFont(path)
         assert "glyf" in font and "CFF " not in font
-        assert font["name"].getDebugName(1) == fontprep.PDF_FAMILY
-        assert font["name"].getDebugName(6) == f"SQNotoSansCJKscTT-{weight}"
+        assert font["name"].getDebugName(1) == family
+        assert font["name"].getDebugName(6) == f"SQNotoSansCJKsc{ps}-{weight}"
         assert font["OS/2"].usWeightClass == (700 if weight == "Bold" else 400)
         assert {ord(c) for c in TEXT if not c.isspace()} <= set(font.getBestCmap())
     assert fontprep.ready()
@@ -76,4 +85,64 @@ def test_two_processes_at_once_convert_each_face_once(small_sources):
     # each face was converted by exactly one of them; the other found it ready after waiting on the lock
     assert sorted(f for faces in converted for f in faces) == ["Bold", "Regular"]
     names = sorted(p.name for p in small_sources.iterdir())
-    assert not [n for n in names if "sq-partial" in n] and len([n for n in names if n.endswith(".ttf")]) == 2
+    assert not [n for n in names if "sq-partial" in n] and len([n for n in names if n.endswith(".ttf")]) == 4
+
+
+def test_the_cut_down_faces_keep_what_the_app_prints():
+    chars = fontprep.print_chars()
+    assert set(PLAN_TEXT.read_text(encoding="utf-8")) - set("\n\t") <= chars  # every character of the plan
+    assert set("宿迁市产业布局示意图（示意）“十四五”·—–≥≤→×①％、。：；") <= chars
+    assert set("ABCabc0123456789 ÀéüÉ") <= chars and "龘" not in chars  # a character GB2312 lacks and no one wrote
+    assert len(chars) < 12_000
+
+
+def _outline(font: FT2Font, glyph: int) -> list[tuple[float, ...]]:
+    font.load_glyph(glyph, LoadFlags.NO_SCALE)
+    verts, codes = font.get_path()
+    return [tuple(v) for v in verts.tolist()] + [tuple(codes.tolist())]
+
+
+def test_the_cut_down_faces_set_text_exactly_as_the_whole_faces():
+    """matplotlib shapes text with libraqm (FT2Font._layout, as its PDF backend does): each character of the app's
+    text gets the same glyph outline at the same place from the cut-down face as from the whole one, including the
+    digits a Latin run substitutes (locl), kerned Latin pairs and full-width punctuation."""
+    paths = fontprep.prepare()
+    plan = PLAN_TEXT.read_text(encoding="utf-8").splitlines()
+    lines = [*plan[700:720], "第四章 L746 · 第五章 L799", "AVATAR To Wa Yo. 1–2 km", "（示意）“十四五”：①≥10％"]
+    for whole_path, cut_path in zip(paths[::2], paths[1::2], strict=True):
+        whole, cut = FT2Font(str(whole_path)), FT2Font(str(cut_path))
+        for font in (whole, cut):
+            font.set_size(12, 72)
+        for line in lines:
+            a = list(whole._layout(line, LoadFlags.NO_HINTING))
+            b = list(cut._layout(line, LoadFlags.NO_HINTING))
+            assert [(i.char, i.x, i.y) for i in a] == [(i.char, i.x, i.y) for i in b], line
+            for i, j in zip(a, b, strict=True):
+                assert _outline(whole, i.glyph_index) == _outline(cut, j.glyph_index), (line, i.char)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
+@pytest.mark.skipif(fontprep.bold_source() is None, reason="fonts-noto-cjk (Bold) is installed by .ci/run")
+def test_a_character_outside_the_cut_down_faces_prints_from_the_whole_face(tmp_path):
+    from matplotlib.figure import Figure
+    from pypdf import PdfReader
+
+    from sq_layout.printing.fonts import pdf_fonts
+
+    text = "示例企业 龘𠮷 Suqian"  # 龘 (not in GB2312) and 𠮷 (beyond the BMP): neither is in the cut-down faces
+    assert not set("龘𠮷") & fontprep.print_chars()
+    with pdf_fonts():
+        fig = Figure(figsize=(4, 1))
+        fig.text(0.05, 0.5, text, fontsize=12)
+        fig.text(0.05, 0.1, "标题龘", fontsize=12, fontweight="bold")
+        fig.savefig(tmp_path / "rare.pdf", format="pdf")
+    fonts = {
+        str(f["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(tmp_path / "rare.pdf").pages
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert fonts == {f"SQNotoSansCJKsc{k}-{w}" for k in ("Print", "TT") for w in ("Regular", "Bold")}
+    out = subprocess.run(["pdftotext", str(tmp_path / "rare.pdf"), "-"], capture_output=True, text=True)
+    assert out.returncode == 0 and "Syntax Error" not in out.stderr
+    flat = out.stdout.replace("\n", "")
+    assert text in flat and "标题龘" in flat

@@ -2,22 +2,23 @@
 
 PNG and SVG use the collections as they are. PDFs use the same faces converted to TrueType outlines
 (sq_layout.printing.fontprep, prepared once per machine and cached), so every reader draws them and the text stays
-searchable; titles are set in the Bold face.
+searchable; titles are set in the Bold face. Text is set in the faces cut down to the characters the app prints
+(small, so each PDF's font subsetting is quick), falling back to the whole faces for any other character.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from functools import lru_cache
 
 import matplotlib
 from matplotlib import font_manager
 
-from sq_layout.printing.fontprep import FAMILY, PDF_FAMILY, bold_source, prepare, regular_source
+from sq_layout.cache import PER_PROCESS, cached
+from sq_layout.printing.fontprep import FAMILY, PDF_FAMILY, PRINT_FAMILY, bold_source, prepare, regular_source
 
 
-@lru_cache(maxsize=1)
+@cached(1, key=PER_PROCESS)
 def use_cjk_font() -> str:
     """Register Noto Sans CJK (Regular and, where installed, Bold) with matplotlib once and make it the default
     sans-serif; return its family."""
@@ -34,7 +35,7 @@ def use_cjk_font() -> str:
     return FAMILY
 
 
-@lru_cache(maxsize=1)
+@cached(1, key=PER_PROCESS)
 def use_pdf_font() -> str:
     """Make the TrueType-outline faces the default from now on (same glyphs and metrics); return their family.
 
@@ -44,8 +45,14 @@ def use_pdf_font() -> str:
     use_cjk_font()
     for path in prepare():
         font_manager.fontManager.addfont(str(path))
-    matplotlib.rcParams["font.sans-serif"] = [PDF_FAMILY, FAMILY, "DejaVu Sans"]
-    return PDF_FAMILY
+    # A list of families, not the generic sans-serif (which resolves to one font): matplotlib takes each glyph from
+    # the first family that has it, so a character outside the cut-down faces comes from the whole ones.
+    matplotlib.rcParams["font.family"] = [PRINT_FAMILY, PDF_FAMILY, "DejaVu Sans"]
+    matplotlib.rcParams["font.sans-serif"] = [PRINT_FAMILY, PDF_FAMILY, FAMILY, "DejaVu Sans"]
+    # matplotlib sizes a PDF's font subsets by ps.fonttype: Type 3's 256 would embed a face once per 256 characters
+    # (and subset it that often); Type 42's 65,536 embeds it once. No PostScript is written here.
+    matplotlib.rcParams["ps.fonttype"] = 42
+    return PRINT_FAMILY
 
 
 @contextlib.contextmanager
