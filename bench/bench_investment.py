@@ -1,220 +1,300 @@
-"""Benchmark the investment map with 50,000 firms and 5,000 projects, side by side with the plan baseline.
+"""Benchmark the investment page in the app: 50,000 firms + 5,000 projects + 2,000 target firms in the workspace,
+from opening the page to every point drawn, in headless Chromium.
 
-Run: python -m bench.bench_investment      (needs chromium; see .ci/run)
-Figures: import time (CSV through the validating importer), payload bytes, draw time in headless Chromium,
-and server reruns (AppTest, interleaved) for filter and click against a bare rerun of the same page.
+Run: python -m bench.bench_investment [--rounds 3] [--reruns 0] [--import-times]
+
+The records are saved once into a fresh SQLite workspace (as an office would import them); `streamlit run app.py`
+serves it. After one warm-up visit (the server's one-time work: the plan, the records, the point file), each round
+opens the page in a fresh Chromium context (empty cache, new session: a first visit) and then again in that context
+(cache warm, new session: a warm visit), timing each from navigation to the map frame saying every point is drawn
+(`sqPts.info().ready` with the set's n). Counted per visit: the WebSocket bytes the server sent (what Streamlit
+pushes: elements, component arguments) and the bytes fetched over HTTP (page, scripts, areas, the point file).
+The load average is recorded with every round. Optional: import times (CSV through the validating importer) and
+server reruns (AppTest: bare, click, new filter).
 """
 
 from __future__ import annotations
 
-import http.server
-import json
+import argparse
 import os
 import statistics
-import tempfile
-import threading
+import subprocess
+import sys
 import time
-from functools import partial
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from playwright.sync_api import sync_playwright
-from streamlit.testing.v1 import AppTest
-
-from layers.assets import STATIC_DIR, ensure_leaflet
-from layers.base import base_layers, publish_mount
-from layers.invest import invest_overlay, point_blob, points_frame, shade_styles
-from layers.points import publish
-from sq_layout.geo.crs import wgs84_to_gcj02
-from sq_layout.geo.simplify import browser_geometry
-from sq_layout.invest.columns import KINDS
-from sq_layout.invest.demo import demo_data
-from sq_layout.invest.importer import read_upload
-from sq_layout.invest.repository import InvestData, plan_baseline
-from sq_layout.invest.views import InvestFilter, apply_filter
-from sq_layout.plan.dataset import bundled
-from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
-N_FIRMS, N_PROJECTS = 50_000, 5_000
+N_FIRMS, N_PROJECTS, N_TARGETS = 50_000, 5_000, 2_000
 CHAINS = [[3], [9], [1, 2], [18], [4, 5, 6], [15], [12], [20], [7]]
+MAP_FRAME = "sqmap"
+FIRST_S, WARM_S = 3.0, 1.0  # issue 22's figures
+# bytes that came over the network (transferSize: 0 for what the browser's cache answered)
+BYTES_JS = """() => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
+    .reduce((n, e) => n + (e.transferSize || 0), 0)"""
 
 
-def median_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
+def big_set() -> Any:
+    """50,000 firms, 5,000 projects and 2,000 target firms (fixed seed), as records of the plan (not the demo)."""
+    from sq_layout.invest.demo import demo_data
+    from sq_layout.plan.dataset import bundled
+
+    return replace(demo_data(bundled(), N_FIRMS, N_PROJECTS, n_targets=N_TARGETS), demo=False)
 
 
-def as_csv(data: InvestData, kind: str) -> bytes:
-    """The records as a user's CSV in GCJ-02 (template headers), so the import converts and places every row."""
-    table = data.firms if kind == "firms" else data.projects
-    g = wgs84_to_gcj02(table[["lon", "lat"]].to_numpy())
-    out = table.assign(lon=np.round(g[:, 0], 6), lat=np.round(g[:, 1], 6), area="", carrier="")
-    approx = table["approximate"].to_numpy()
-    out.loc[approx, ["lon", "lat"]] = np.nan
-    out.loc[approx, "area"] = table.loc[approx, "area_id"]
-    links = data.links.set_index("link_id")["name"]
-    out["links"] = out["links"].map(lambda s: ";".join(links[x] for x in s.split(";") if x))
-    for c in ("date_signed", "date_started", "date_completed", "date_operating"):
-        if c in out:
-            out[c] = out[c].dt.strftime("%Y-%m-%d").fillna("")
-    fields = KINDS[kind]
-    cols = {f.code: f.header for f in fields}
-    return out[[f.code for f in fields]].rename(columns=cols).to_csv(index=False).encode("utf-8")
+def seeded_workspace(where: Path, data: Any) -> str:
+    """A SQLite workspace holding the records in the baseline version (made once, in out/); its URL."""
+    from sq_layout.invest.store_repository import StoreRepository
+    from sq_layout.store import open_workspace
+
+    url = f"sqlite:///{where / 'workspace.sqlite'}"
+    if (where / "seeded").exists():
+        return url
+    where.mkdir(parents=True, exist_ok=True)
+    (where / "workspace.sqlite").unlink(missing_ok=True)
+    env = {**os.environ, "SQ_LAYOUT_DB": url}
+    subprocess.run([sys.executable, "-m", "sq_layout", "workspace", "init"], cwd=ROOT, env=env, check=True)
+    ws = open_workspace(url)
+    vid = ws.latest_id()
+    repo = StoreRepository(ws, vid, ds=ws.load(vid))
+    repo.load()
+    t = time.perf_counter()
+    repo.save(data, "bench: 50,000 firms + 5,000 projects + 2,000 targets")
+    print(f"saved {N_FIRMS:,} firms + {N_PROJECTS:,} projects + {N_TARGETS:,} targets: {time.perf_counter() - t:.1f} s")
+    ws.engine.dispose()
+    (where / "seeded").write_text("yes")
+    return url
 
 
-def import_times(big: InvestData) -> None:
+def spawn(url: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`streamlit run app.py` on a free local port, reading the seeded workspace."""
+    from tests.browser.conftest import _free_port
+
+    port = _free_port()
+    env = {**os.environ, "SQ_LAYOUT_DB": url, "PYTHONUNBUFFERED": "1"}
+    env.pop("TIANDITU_KEY", None)
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return proc, f"http://127.0.0.1:{port}/investment"
+
+
+def point_info(page: Any) -> dict[str, Any] | None:
+    """What the map frame says it has drawn (sqpoints.js info()), or None before it has a point set."""
+    frame = next((f for f in page.frames if MAP_FRAME in f.url), None)
+    info = frame.evaluate("() => window.sqPts ? window.sqPts.info() : null") if frame is not None else None
+    return info if isinstance(info, dict) else None
+
+
+def points_drawn(page: Any, n: int) -> bool:
+    """The map frame has drawn its point set of at least n points."""
+    info = point_info(page)
+    return bool(info and info["ready"] and info["n"] >= n)
+
+
+def poll(page: Any, check: Any, timeout: float, what: str) -> None:
+    """Check every ~10 ms (letting Playwright handle events between), until true or timeout."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            if check():
+                return
+        except Exception:  # a frame may go or come mid-check
+            pass
+        page.wait_for_timeout(10)
+    raise AssertionError(f"timed out waiting for {what}: {[f.url for f in page.frames]} {point_info(page)}")
+
+
+def visit(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, float]:
+    """Open the page in a browser context: seconds to every point drawn, WebSocket bytes received, HTTP bytes."""
+    page = ctx.new_page()
+    ws_bytes = [0]
+
+    def on_ws(ws: Any) -> None:
+        ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload)))
+
+    page.on("websocket", on_ws)
+    t = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    poll(page, lambda: points_drawn(page, n), timeout, "every point drawn")
+    seconds = time.perf_counter() - t
+    http = sum(int(f.evaluate(BYTES_JS)) for f in page.frames)
+    phases = page_phases(page)
+    page.close()
+    return {"s": seconds, "ws": ws_bytes[0], "http": http, "load": os.getloadavg()[0], **phases}
+
+
+PHASES = {
+    "frame": "navigation → map frame loading (page, Streamlit's scripts, session, the script's run up to the map)",
+    "request": "map frame → point file asked for (Leaflet, the areas)",
+    "download": "point file downloaded",
+    "draw": "point file → every point drawn (decode, cluster, paint)",
+}
+
+
+def page_phases(page: Any) -> dict[str, float]:
+    """Where a visit's time went, in seconds, from the page's and the map frame's own clocks (performance.timeOrigin
+    and resource timings)."""
+    frame = next(f for f in page.frames if MAP_FRAME in f.url)
+    t0 = float(page.evaluate("() => performance.timeOrigin"))
+    f0 = float(frame.evaluate("() => performance.timeOrigin"))
+    js = """() => performance.getEntriesByType('resource').filter(e => e.name.includes('/points/'))
+        .map(e => [e.startTime, e.responseEnd])"""
+    start, end = frame.evaluate(js)[-1]
+    info = point_info(page) or {}
+    drawn = end + float(info.get("ms", 0)) - (end - start)  # ms counts from the fetch's start to the paint
+    return {
+        "frame": (f0 - t0) / 1000,
+        "request": start / 1000,
+        "download": (end - start) / 1000,
+        "draw": max(0.0, drawn - end) / 1000,
+    }
+
+
+def in_app(url: str, n: int, rounds: int, fig: Any) -> None:
+    """Warm-up visit, then rounds of (first visit in a fresh context, warm visit in the same context)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    proc, page_url = spawn(url)
+    first: list[dict[str, float]] = []
+    warm: list[dict[str, float]] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+            deadline = time.perf_counter() + 300
+            while True:  # the server answers once it is up
+                try:
+                    w = visit(ctx, page_url, n, timeout=600)
+                    break
+                except Exception:
+                    if time.perf_counter() > deadline:
+                        raise
+                    time.sleep(0.5)
+            print(f"warm-up visit (server's one-time work): {w['s']:.2f} s", flush=True)
+            ctx.close()
+            for i in range(rounds):
+                ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+                first.append(visit(ctx, page_url, n))
+                warm.append(visit(ctx, page_url, n))
+                ctx.close()
+                f, w = first[-1], warm[-1]
+                print(
+                    f"round {i + 1}: first {f['s']:.2f} s ({f['ws'] / 1024:.0f} KB ws, {f['http'] / 1024:.0f} KB http)"
+                    f"  warm {w['s']:.2f} s ({w['ws'] / 1024:.0f} KB ws, {w['http'] / 1024:.0f} KB http)"
+                    f"  load {f['load']:.1f}\n    first: "
+                    + ", ".join(f"{k} {f[k]:.2f} s" for k in PHASES)
+                    + "\n    warm:  "
+                    + ", ".join(f"{k} {w[k]:.2f} s" for k in PHASES),
+                    flush=True,
+                )
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    t = f"Investment page in the app ({N_FIRMS:,} firms + {N_PROJECTS:,} projects + {N_TARGETS:,} targets)"
+    for name, rows, target in (("first visit", first, f"≤ {FIRST_S:g} s"), ("warm visit", warm, f"≤ {WARM_S:g} s")):
+        fig.add(
+            t, "page opened → every point drawn", samples=[r["s"] for r in rows], unit="s", column=name, target=target
+        )
+        fig.add(t, "WebSocket bytes from the server", statistics.median(r["ws"] for r in rows), unit="B", column=name)
+        fig.add(t, "HTTP bytes over the network", statistics.median(r["http"] for r in rows), unit="B", column=name)
+        fig.add(t, "load average (1 min) per round", samples=[r["load"] for r in rows], column=name)
+        for key, what in PHASES.items():
+            fig.add(t, what, samples=[r[key] for r in rows], unit="s", column=name)
+    fig.add(t, "points drawn", n, column="first visit")
+
+
+def import_times(big: Any, fig: Any) -> None:
+    """Firms and projects as a user's GCJ-02 CSV through the validating importer."""
+    from sq_layout.geo.crs import wgs84_to_gcj02
+    from sq_layout.invest.columns import KINDS
+    from sq_layout.invest.importer import read_upload
+    from sq_layout.plan.dataset import bundled
+
     ds = bundled()
-    print("import (CSV, GCJ-02 declared; validated, converted, placed by point-in-polygon)")
     for kind, n in (("firms", N_FIRMS), ("projects", N_PROJECTS)):
-        data = as_csv(big, kind)
+        table = big.firms if kind == "firms" else big.projects
+        g = wgs84_to_gcj02(table[["lon", "lat"]].to_numpy())
+        out = table.assign(lon=np.round(g[:, 0], 6), lat=np.round(g[:, 1], 6), area="", carrier="")
+        names = big.links.set_index("link_id")["name"].to_dict()
+        out["links"] = out["links"].map(lambda s, names=names: ";".join(names[x] for x in s.split(";") if x))
+        for c in ("date_signed", "date_started", "date_completed", "date_operating"):
+            if c in out:
+                out[c] = out[c].dt.strftime("%Y-%m-%d").fillna("")
+        fields = KINDS[kind]
+        data = out[[f.code for f in fields]].rename(columns={f.code: f.header for f in fields}).to_csv(index=False)
         t = time.perf_counter()
-        (res,) = read_upload(ds, f"{kind}.csv", data, big.links, "gcj02")
+        (res,) = read_upload(ds, f"{kind}.csv", data.encode("utf-8"), big.links, "gcj02")
         dt = time.perf_counter() - t
         assert res.ok, res.problems.head()
-        print(f"  {kind:9s} {n:7,d} rows  {len(data) / 1e6:5.1f} MB   {dt:6.2f} s  ({n / dt:,.0f} rows/s)")
+        print(f"import {kind:9s} {n:7,d} rows {dt:6.2f} s")
+        fig.add("Import (CSV, GCJ-02; validated, converted, placed)", "time", dt, unit="s", column=kind)
 
 
-def _page(geo, data: InvestData, flt: InvestFilter) -> tuple[dict, int, int]:
-    """The map frame's arguments as the app sends them; the per-rerun overlay's bytes and the point file's bytes."""
-    ds = bundled()
-    pts = points_frame(*apply_filter(data, flt))
-    pset = publish(point_blob(pts), len(pts))
-    names = dict(zip(ds.chains["chain_no"], ds.chains["name"], strict=True))
+def reruns(big: Any, n: int, fig: Any) -> None:
+    """Server reruns of the page (AppTest, the demo-sized set in the session): bare, click, new filter, in turn."""
+    from streamlit.testing.v1 import AppTest
 
-    def overlay():
-        return invest_overlay(shade_styles(geo, None), pset, names, "zh")
-
-    args = {"mount": publish_mount(base_layers(geo, "zh")), "overlay": overlay().args(), "height": 900}
-    return args, len(json.dumps(args["overlay"], ensure_ascii=False).encode()), pset.bytes
-
-
-def payload_bytes(sets: dict[str, InvestData]) -> dict[str, str]:
-    geo = browser_geometry(areas_frame(bundled()))
-    pages = {}
-    print("payload: the overlay a rerun sends (area restyle + the point file's name), and the point file, fetched")
-    print("once per distinct filter (12 bytes a point, no names)")
-    for label, data in sets.items():
-        args, rerun, file_bytes = _page(geo, data, InvestFilter())
-        n = sum(len(t) for t in apply_filter(data, InvestFilter()))
-        print(f"  {label:28s} {n:7,d} points  rerun overlay {rerun:7,d} B   point file {file_bytes:9,d} B")
-        pages[label] = args
-    return pages
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # the benchmark prints its own lines
-        pass
-
-
-def draw_times(pages: dict[str, dict]) -> None:
-    """Open the map frame from a local HTTP server in headless Chromium (static/ as the app serves it), hand it each
-    page's arguments as Streamlit would, and time it."""
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        (Path(tmp) / "app").mkdir()
-        os.symlink(STATIC_DIR, Path(tmp) / "app" / "static")
-        page_dir = Path(tmp) / "component" / "map"
-        page_dir.mkdir(parents=True)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=tmp))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/component/map/"
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        print("draw in headless Chromium (median of 3): navigation -> areas and every point drawn; inside that, the")
-        print("points runtime from fetch to painted; then one zoom step in (clustered again and redrawn, no")
-        print("animation), then on to zoom 13, where every point in view is drawn on its own")
-        frame = (STATIC_DIR / "mapframe" / "index.html").read_text(encoding="utf-8")
-        for i, (label, args) in enumerate(pages.items()):
-            (page_dir / f"{i}.html").write_text(frame, encoding="utf-8")
-            render = "a => window.postMessage({type: 'streamlit:render', args: a}, '*')"
-            totals, script, zoom, free = [], [], [], []
-            for _ in range(3):
-                pg = b.new_page(viewport={"width": 1400, "height": 900})
-                t = time.perf_counter()
-                pg.goto(f"{base}{i}.html")
-                pg.evaluate(render, args)
-                pg.wait_for_function(
-                    "() => window.sqPts && window.sqPts.info().ready && document.body.dataset.sqReady === '1'",
-                    timeout=120_000,
-                )
-                totals.append(time.perf_counter() - t)
-                script.append(pg.evaluate("() => window.sqPts.info().ms") / 1000)
-                zoom.append(pg.evaluate("() => window.sqPts.timeZoom(1)") / 1000)
-                free.append(pg.evaluate("() => window.sqPts.timeZoom(13 - window.sqPts.info().zoom)") / 1000)
-                pg.close()
-            print(
-                f"  {label:28s} {median_ms(totals):7.0f} ms total   {median_ms(script):7.0f} ms points"
-                f"   {median_ms(zoom):6.0f} ms zoom step   {median_ms(free):6.0f} ms to zoom 13"
-            )
-        b.close()
-        server.shutdown()
-
-
-def _app(demo: tuple[int, int] | None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "ui" / "investment.py"), default_timeout=300)
-    if demo:
-        at.session_state["inv_demo_n"] = demo
+    at.session_state["inv_demo_n"] = (N_FIRMS, N_PROJECTS)
     at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def reruns(apps: dict[str, tuple[AppTest, InvestData]], n: int = 15) -> None:
-    """Bare rerun, click on a point, new (uncached) filter: the pages taken in turn, so load hits them alike.
-
-    Wall-clock time and this process's CPU time (the script runs in a thread of this process): on a shared machine
-    the wall clock waits for other jobs, CPU time much less so.
-    """
     kinds = ("bare", "click", "filter")
-    wall: dict[str, dict[str, list[float]]] = {k: {x: [] for x in kinds} for k in apps}
-    cpu: dict[str, dict[str, list[float]]] = {k: {x: [] for x in kinds} for k in apps}
+    wall: dict[str, list[float]] = {k: [] for k in kinds}
 
-    def timed(label: str, kind: str, at: AppTest, action) -> None:
+    def timed(kind: str, action: Any) -> None:
         action()
-        t, c = time.perf_counter(), time.process_time()
+        t = time.perf_counter()
         at.run()
-        wall[label][kind].append(time.perf_counter() - t)
-        cpu[label][kind].append(time.process_time() - c)
+        wall[kind].append(time.perf_counter() - t)
 
     for i in range(n):
-        for label, (at, data) in apps.items():
-            at.session_state["inv_chain"] = []
-            at.run()
-            timed(label, "bare", at, lambda: None)
-            r = data.firms.iloc[(i * 997) % len(data.firms)]
-            # the position the browser sends back: the point file's whole 1e-5 degree units, divided as JS does
-            state = {"last_clicked": {"lat": int(np.rint(r.lat * 1e5)) / 1e5, "lng": int(np.rint(r.lon * 1e5)) / 1e5}}
-            timed(label, "click", at, lambda s=state, a=at: a.session_state.__setitem__("invmap", s))
-            assert not [x for x in at.info if "点击地图上的点" in x.value], "the click found no point"
-            chains = CHAINS[i % len(CHAINS)]
-            timed(label, "filter", at, lambda c=chains, a=at: a.session_state.__setitem__("inv_chain", c))
-            assert not at.exception, at.exception
-    for name, table in (("wall", wall), ("CPU", cpu)):
-        for label, t in table.items():
-            b, c, f = (median_ms(t[k]) for k in kinds)
-            print(
-                f"  {name:4s} {label:26s} bare {b:6.1f} ms   click {c:6.1f} ms ({c / b:.2f}x)"
-                f"   new filter {f:6.1f} ms ({f / b:.2f}x)"
-            )
+        at.session_state["inv_chain"] = []
+        at.run()
+        timed("bare", lambda: None)
+        r = big.firms.iloc[(i * 997) % len(big.firms)]
+        state = {"last_clicked": {"lat": int(np.rint(r.lat * 1e5)) / 1e5, "lng": int(np.rint(r.lon * 1e5)) / 1e5}}
+        timed("click", lambda s=state: at.session_state.__setitem__("invmap", s))
+        chains = CHAINS[i % len(CHAINS)]
+        timed("filter", lambda c=chains: at.session_state.__setitem__("inv_chain", c))
+    for k in kinds:
+        fig.add("Server reruns (AppTest, 50,000 + 5,000 demo set)", k, samples=wall[k], unit="s")
+        print(f"rerun {k:6s} median {statistics.median(wall[k]) * 1000:.0f} ms")
 
 
 def main() -> None:
-    # the page reads the chosen plan version from the workspace: a fresh one, so the user's own is never touched
-    os.environ.setdefault("SQ_LAYOUT_DB", f"sqlite:///{tempfile.mkdtemp(prefix='sq_bench_')}/workspace.sqlite")
-    ensure_leaflet()
-    ds = bundled()
-    t = time.perf_counter()
-    big = demo_data(ds, N_FIRMS, N_PROJECTS)
-    print(f"generate {N_FIRMS:,} firms + {N_PROJECTS:,} projects (fixed seed): {time.perf_counter() - t:.2f} s")
-    import_times(big)
-    sets = {"plan baseline (9 areas)": plan_baseline(ds), "demo 400 + 120": demo_data(ds), "demo 50,000 + 5,000": big}
-    draw_times(payload_bytes(sets))
-    print("server reruns (AppTest, median of 15, the two pages in turn)")
-    reruns(
-        {
-            "plan baseline (9 areas)": (_app(None), sets["plan baseline (9 areas)"]),
-            "demo 50,000 + 5,000": (_app((N_FIRMS, N_PROJECTS)), big),
-        }
+    """Seed, serve, time the page in Chromium; optionally the import and the server reruns; write the figures."""
+    from bench.record import Figures
+    from layers.assets import ensure_leaflet
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--reruns", type=int, default=0)
+    ap.add_argument("--import-times", action="store_true")
+    args = ap.parse_args()
+    fig = Figures(
+        "bench_investment",
+        "The investment page in the app",
+        f"from opening /investment in Chromium to every point drawn ({N_FIRMS:,} firms + {N_PROJECTS:,} projects + "
+        f"{N_TARGETS:,} target firms saved in a SQLite workspace; `streamlit run app.py`): first visits in a fresh "
+        "context (empty cache) and warm visits in the same context, interleaved round by round after one warm-up "
+        "visit; WebSocket bytes the server sent and HTTP bytes fetched per visit.",
     )
+    ensure_leaflet()
+    big = big_set()
+    n = N_FIRMS + N_PROJECTS  # at least: the plan's own firms, projects and parks come on top
+    url = seeded_workspace(ROOT / "out" / "bench-investment", big)
+    in_app(url, n, args.rounds, fig)
+    if args.import_times:
+        import_times(big, fig)
+    if args.reruns:
+        reruns(big, args.reruns, fig)
+    fig.write()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@ the position; names never travel to the browser).
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from html import escape
 
@@ -47,7 +50,8 @@ def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataF
     for kind, tab in zip(KINDS, (firms, projects, carriers), strict=True):
         if tab.empty:
             continue
-        first = pd.to_numeric(tab["chains"].str.split(";", n=1).str[0], errors="coerce").fillna(0).astype(int)
+        # the first chain: the text before any “;” (a regex replace runs in Arrow; a split builds a list per row)
+        first = pd.to_numeric(tab["chains"].str.replace(r";.*$", "", regex=True), errors="coerce").fillna(0).astype(int)
         if kind == "project":
             radius = np.clip(4 + 2.2 * np.log10(1 + tab["investment_yi"].to_numpy()), 4, 12).round(1)
         else:  # a firm's circle and a park's square big enough to see and tell apart (static/sqpoints.js)
@@ -66,6 +70,29 @@ def points_frame(firms: pd.DataFrame, projects: pd.DataFrame, carriers: pd.DataF
         )
     cols = ["kind", "chain_no", "radius", "approximate", "lat", "lng"]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+
+
+PointBuild = tuple[int, bytes, list[int]]  # points, their file's bytes, the chains present
+_SHARED: OrderedDict[tuple[Hashable, ...], PointBuild] = OrderedDict()
+_SHARED_LOCK = threading.Lock()
+SHARED_SETS = 4  # a 50,000-point set is ~0.7 MB of file bytes; its key keeps its records alive too
+
+
+def shared_points(key: tuple[Hashable, ...], build: Callable[[], PointBuild]) -> PointBuild:
+    """The point set of (records, plan, filter) — objects hashed by identity, the filter by value — built once for
+    every session that shows it (a new visitor's first view reuses it), the few most recent kept. The key holds its
+    objects, so an identity is never reused while its entry is kept."""
+    with _SHARED_LOCK:
+        hit = _SHARED.get(key)
+        if hit is not None:
+            _SHARED.move_to_end(key)
+            return hit
+    value = build()
+    with _SHARED_LOCK:
+        _SHARED[key] = value
+        while len(_SHARED) > SHARED_SETS:
+            _SHARED.popitem(last=False)
+    return value
 
 
 def point_blob(points: pd.DataFrame) -> bytes:

@@ -58,7 +58,8 @@
     st.ready = false;
     st.fetches = (st.fetches || 0) + 1;
     var t0 = performance.now();
-    fetch(cfg.url).then(function (r) {
+    // The file is named by its content hash, so a copy in the browser's cache is never stale: no revalidation
+    fetch(cfg.url, { cache: "force-cache" }).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.arrayBuffer();
     }).then(function (buf) {

@@ -113,3 +113,25 @@ def test_card_escapes_names(ds) -> None:
     hits = records_at((firms, data.projects, data.carriers.iloc[:0]), r.lat, r.lon)
     html = card_html(card_rows(ds, data, hits), "zh")
     assert "<img" not in html and "&lt;img src=x" in html and "近似位置" in html
+
+
+def test_a_point_set_is_built_once_for_every_session(ds) -> None:
+    """The point set of (records, plan, filter) is shared by sessions: a second visitor reuses it, other records or
+    another filter build their own, and only the few most recent are kept."""
+    from layers import invest
+
+    builds: list[int] = []
+
+    def build(k: int) -> invest.PointBuild:
+        builds.append(k)
+        return k, b"", []
+
+    a, b = demo_data(ds, 20, 5), demo_data(ds, 20, 5)
+    assert invest.shared_points((a, ds, InvestFilter()), lambda: build(1))[0] == 1
+    assert invest.shared_points((a, ds, InvestFilter()), lambda: build(2))[0] == 1  # another session: reused
+    assert invest.shared_points((b, ds, InvestFilter()), lambda: build(3))[0] == 3  # equal records, other object
+    assert invest.shared_points((a, ds, InvestFilter(chains=(3,))), lambda: build(4))[0] == 4
+    for k in range(invest.SHARED_SETS):
+        invest.shared_points((a, ds, InvestFilter(chains=(k + 10,))), lambda k=k: build(k + 10))
+    assert invest.shared_points((a, ds, InvestFilter()), lambda: build(99))[0] == 99  # the oldest was let go
+    assert builds == [1, 3, 4, *range(10, 10 + invest.SHARED_SETS), 99]
