@@ -17,6 +17,7 @@ from layers.invest import (
     points_frame,
     shade_legend,
     shade_styles,
+    shared_points,
 )
 from layers.points import publish
 from layers.shading import value_overlay
@@ -169,7 +170,8 @@ if tab == "map":
             pts = points_frame(firms, projects, carriers)
             return len(pts), point_blob(pts), sorted({int(c) for c in pts["chain_no"]} - {0})
 
-        points: tuple[int, bytes, list[int]] = cached(("points", *key), point_set)
+        # built once per (records, plan, filter) for every session: a new visitor's first view does not rebuild it
+        points: tuple[int, bytes, list[int]] = cached(("points", *key), lambda: shared_points(key, point_set))
         n_points, blob, present = points
         pset = publish(blob, n_points)  # one file per distinct set, written once; a rerun only names it
         shade = ss.inv_shade
