@@ -34,10 +34,11 @@ def hex_ewkb(wkb: bytes) -> str:
     return ewkb(wkb).hex()
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert rows (dicts with every column named in the first) as part of the open transaction."""
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, exact_types: bool = False) -> None:
+    """Insert rows (dicts with every column named in the first) as part of the open transaction (exact_types: as
+    insert_columns)."""
     if rows:
-        insert_columns(conn, table, {c: [r[c] for r in rows] for c in rows[0]})
+        insert_columns(conn, table, {c: [r[c] for r in rows] for c in rows[0]}, exact_types=exact_types)
 
 
 def _binary_types(table: Table, names: list[str]) -> list[str] | None:

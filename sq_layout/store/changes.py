@@ -10,6 +10,7 @@ investment records' history apart on one version. The store returns these as `Ch
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -91,6 +92,23 @@ def _revision(row: dict[str, Any] | None) -> int | None:
     return None if row is None or row.get("rev") is None else int(row["rev"])
 
 
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _encode(record: dict[str, Any]) -> str:
+    """A record as JSON text: orjson (a first save logs 55,000 records), json where orjson would differ — it writes
+    NaN and infinities as null — or refuses (a key that is not text, an integer beyond 64 bits)."""
+    import orjson
+
+    if any(type(v) is float and not math.isfinite(v) for v in record.values()):
+        return _JSON.encode(record)
+    try:
+        return orjson.dumps(record).decode("utf-8")
+    except TypeError:
+        return _JSON.encode(record)
+
+
 def log(
     conn: Connection,
     version_id: int,
@@ -120,15 +138,15 @@ def log(
                 "change_id": change_id,
                 "seq": seq,
                 "version_id": version_id,
-                "table_name": d["table"],
+                "table_name": str(d["table"]),
                 "record_key": str(d["row_no"]),
-                "rev_before": d["rev_before"] if "rev_before" in d else _revision(before),
-                "rev_after": d["rev_after"] if "rev_after" in d else _revision(after),
-                "row_before": None if before is None else _JSON.encode(before),
-                "row_after": None if after is None else _JSON.encode(after),
+                "rev_before": _int(d["rev_before"]) if "rev_before" in d else _revision(before),
+                "rev_after": _int(d["rev_after"]) if "rev_after" in d else _revision(after),
+                "row_before": None if before is None else _encode(before),
+                "row_after": None if after is None else _encode(after),
             }
         )
-    insert_rows(conn, change_records, logged)
+    insert_rows(conn, change_records, logged, exact_types=True)  # ints, text or None: a binary COPY on PostgreSQL
     return change_id
 
 

@@ -121,6 +121,13 @@ def _frame(conn: Connection, name: str, version_id: int) -> pd.DataFrame:
     return frame
 
 
+def _snapshot_digest(conn: Connection, vid: int) -> str | None:
+    """The digest of a version's snapshot in the current format (None: it has none)."""
+    s = snapshot.snapshots.c
+    digest: str | None = conn.execute(select(s.digest).where(s.version_id == vid, s.format == snapshot.FORMAT)).scalar()
+    return digest
+
+
 def _snapshot_blob(conn: Connection, vid: int) -> tuple[str | None, bytes | None]:
     """(digest, blob) of a version's snapshot in the current format, (None, None) when it has none.
 
@@ -216,18 +223,16 @@ class Workspace:
     def load(self, version_id: int | None = None) -> Dataset:
         """The whole version as a Dataset (None: the latest); a version with a snapshot is read once per process."""
         vid = self.latest_id() if version_id is None else version_id
-        v, s = t.versions.c, snapshot.snapshots.c
-        query = select(v.kind, v.plan_text_sha, s.digest).select_from(
-            t.versions.outerjoin(snapshot.snapshots, (s.version_id == v.id) & (s.format == snapshot.FORMAT))
-        )
         with self.engine.connect() as conn:
-            found = conn.execute(query.where(v.id == vid)).first()
+            v = t.versions.c
+            found = conn.execute(select(v.kind, v.plan_text_sha).where(v.id == vid)).first()
+            digest = None if found is None else _snapshot_digest(conn, vid)
         if found is None:
             raise UnknownVersion(vid, [x.id for x in self.versions()])
-        if found.digest is None:  # a draft (read from its rows every time), or a version made before snapshots
+        if digest is None:  # a draft (read from its rows every time), or a version made before snapshots
             return self._load_rows(vid, found.kind, found.plan_text_sha)
         # a snapshot never changes under its digest: concurrent loads of one version wait for a single read of it
-        key = (vid, found.digest)
+        key = (vid, digest)
         ds = self._loaded.get(key, lambda: self._load_snapshot(key, found.plan_text_sha))
         return _own(ds) if ds is not None else self._load_rows(vid, found.kind, found.plan_text_sha)
 

@@ -3,12 +3,13 @@ old logs in (and back out on downgrade); investment saves write and log only the
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import Engine, func, inspect, select, text
+from sqlalchemy import Connection, Engine, func, inspect, select, text
 
 from sq_layout.invest.repository import import_upload
 from sq_layout.invest.store_repository import StoreRepository, clear_cache
@@ -22,6 +23,7 @@ from sq_layout.store.engine import make_engine
 from sq_layout.store.history import history, revert
 from sq_layout.store.invest_tables import invest_records
 from sq_layout.store.migrate import HEAD
+from sq_layout.store.snapshot import FORMAT, snapshots
 from sq_layout.store.users import add_user_cli
 from sq_layout.store.workspace_store import BASELINE_TITLE
 from tests.store.backends import BACKENDS
@@ -43,13 +45,22 @@ def _old_rows(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_migration_moves_both_old_logs_in_and_back(backend: str, new_db_url: Callable[[str], str], ds: Dataset) -> None:
+def test_migration_moves_both_old_logs_in_and_back(
+    backend: str, new_db_url: Callable[[str], str], ds: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = new_db_url(backend)
     engine = make_engine(url)
     migrate(engine, "0005")
     old = Workspace.__new__(Workspace)  # the workspace as 0005 left it, written as the code of then wrote it
     old.url, old.engine = url, engine
-    base = old.save_dataset(ds, BASELINE_TITLE, kind="baseline", note="read-only")
+
+    def snapshot_0005(conn: Connection, vid: int, frames: object = None, blob: bytes | None = None) -> None:
+        assert blob is not None  # 0005's snapshot had no digest (0009 adds it to those already stored)
+        conn.execute(snapshots.insert().values(version_id=vid, format=FORMAT, data=blob))
+
+    with monkeypatch.context() as m:
+        m.setattr("sq_layout.store.workspace_store.write_snapshot", snapshot_0005)
+        base = old.save_dataset(ds, BASELINE_TITLE, kind="baseline", note="read-only")
     plan_rows = [
         {"table": "chains", "row_no": 2, "before": {"chain_no": 3, "name": "旧", "rev": 1},
          "after": {"chain_no": 3, "name": "=新", "rev": 2}},
@@ -85,6 +96,8 @@ def test_migration_moves_both_old_logs_in_and_back(backend: str, new_db_url: Cal
     assert {"change_set", "change_record"} <= tables and not {"change_log", "inv_change_log"} & tables
     with ws.engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+        stored = conn.execute(select(snapshots.c.data, snapshots.c.digest).where(snapshots.c.version_id == base)).one()
+        assert stored.digest == hashlib.sha256(bytes(stored.data)).hexdigest()  # 0009 filled it in
         plan_log = changes.history(conn, base, PLAN)
         invest_log = changes.history(conn, base, INVEST)
         per_record = conn.execute(select(func.count()).select_from(change_records)).scalar_one()
