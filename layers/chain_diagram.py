@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from sq_layout.chain_model import ChainDiagram, Node, layout, node_label
-from sq_layout.i18n import Lang, t
+from sq_layout.i18n import Lang, by_lang, t
 
 # Grade colours (fill, border): the print page uses the same ones.
 GRADE_STYLE = {"强": ("#cfe8cf", "#2e7d32"), "弱": ("#fff1c2", "#b58900"), "缺": ("#ffffff", "#c62828")}
@@ -46,8 +46,8 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: b
         if i.intent in seen:
             continue
         seen.add(i.intent)
-        word = i.intent if lang == "zh" else t(f"dg_intent_{i.intent}", lang).split(" (")[0]
-        bw = 12 * len(word) + 10 if lang == "zh" else 7 * len(word) + 10
+        word = by_lang(i.intent, t(f"dg_intent_{i.intent}", lang).split(" (")[0], lang)
+        bw = by_lang(12, 7, lang) * len(word) + 10
         color = INTENT_COLOR.get(i.intent, "#555")
         parts.append(
             f'<rect x="{bx:.1f}" y="{y + 50:.1f}" width="{bw:.1f}" height="17" rx="3" fill="none" stroke="{color}"/>'

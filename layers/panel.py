@@ -9,7 +9,7 @@ from layers.popups import boundary_quality
 from sq_layout.analysis.area_summary import AreaSummary, area_summary
 from sq_layout.analysis.views import AreaPanel, area_panel
 from sq_layout.cache import cached
-from sq_layout.i18n import Lang, label, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, label, t
 from sq_layout.plan.dataset import Dataset
 
 PANEL_CSS = """
@@ -67,20 +67,20 @@ def _industries(p: AreaPanel, colors: dict[str, str]) -> str:
 
 
 def _colon(lang: Lang) -> str:
-    return "：" if lang == "zh" else ": "
+    return t("punct_colon", lang)
 
 
 def _details(p: AreaPanel, lang: Lang) -> str:
     out = []
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
-        texts = ("；" if lang == "zh" else "; ").join(_e(x) for x in rows["text"])
-        srcs = ("、" if lang == "zh" else ", ").join(sorted(set(rows["source"])))
+        texts = t("punct_semicolon", lang).join(_e(x) for x in rows["text"])
+        srcs = LIST_SEPARATOR[lang].join(sorted(set(rows["source"])))
         out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span></li>')
     return "<ul>" + "".join(out) + "</ul>" if out else ""
 
 
 def _list(items: tuple[str, ...] | list[str], lang: Lang) -> str:
-    return _e(("、" if lang == "zh" else ", ").join(items)) if items else "—"
+    return _e(LIST_SEPARATOR[lang].join(items)) if items else "—"
 
 
 def _colour(value: object) -> str:

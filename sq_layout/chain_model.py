@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sq_layout.i18n import Lang, label, t
+from sq_layout.i18n import Lang, by_lang, label, t
 from sq_layout.tables.invest import LINK_STAGES
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def rules_text(rules: GradeRules, lang: Lang) -> str:
 
 def node_label(n: Node, lang: Lang) -> str:
     """A node's name as shown: English where the plan link has one; '*' marks the app's own stage reading."""
-    return (n.name if lang == "zh" else n.name_en) + ("*" if n.stage_basis == "app" else "")
+    return (by_lang(n.name, n.name_en, lang)) + ("*" if n.stage_basis == "app" else "")
 
 
 @dataclass(frozen=True, eq=False)

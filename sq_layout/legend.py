@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sq_layout.i18n import Lang, t
+from sq_layout.i18n import Lang, by_lang, lang_column, t
 from sq_layout.style import (
     COUNT_RAMP,
     COUNTY_FILL,
@@ -170,8 +170,8 @@ def look(e: LegendEntry) -> tuple[tuple[float, float, float], str, bool]:
 def area_label(row: Mapping[str, object], lang: Lang) -> str:
     """The label drawn for an area: counties by name, zones by short name (when there is one) + the schematic mark."""
     zone = row["kind"] == "zone"
-    full = row["name"] if lang == "zh" else row["name_en"]
-    short = row.get("short_name" if lang == "zh" else "short_name_en")
+    full = by_lang(row["name"], row["name_en"], lang)
+    short = row.get(lang_column("short_name", lang))
     text = str(short if zone and short else full)
     if zone and row.get("geometry_quality", "schematic") == "schematic":
         text += t("schematic_suffix", lang)

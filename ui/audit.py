@@ -27,7 +27,7 @@ from sq_layout.analysis.audit_views import (
 )
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import single_legend
-from sq_layout.i18n import Lang, headers, name_col, t
+from sq_layout.i18n import Lang, headers, lang_column, name_col, t
 from sq_layout.viewstate import ViewState
 from ui import state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
@@ -61,7 +61,7 @@ ref = view.area or DEFAULT_REF
 page_style()
 language_switch(view)
 state.sync_url(view, version_url())
-short = ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
+short = ds.areas.set_index("area_id")[lang_column("short_name", lang)]
 
 st.title(t("audit_title", lang))
 show_notes(lang)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.chain_diagram import diagram_svg, legend_svg_html
-from sq_layout.i18n import Lang, label, name_col, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, name_col, t
 from sq_layout.i18n.shown import source
 from sq_layout.invest.diagram import ChainDiagram, Node, chain_diagram, node_label, rules_text
 from sq_layout.invest.repository import InvestData
@@ -60,7 +60,7 @@ def _node_panel(ds: Dataset, d: ChainDiagram, n: Node, lang: Lang) -> None:
     if n.line is not None:
         st.caption(f"{t('dg_link_source', lang)}：" + md(t("dg_plan_line", lang).format(line=n.line, quote=n.quote)))
     areas = ds.areas.set_index("area_id")[name_col(lang)]
-    sep = "、" if lang == "zh" else ", "
+    sep = LIST_SEPARATOR[lang]
     st.caption(md(t("dg_hosts", lang).format(areas=sep.join(str(areas.get(a, a)) for a in d.hosts))))
     st.markdown(f"**{t('dg_records', lang)}**")
     if len(n.records):
@@ -83,7 +83,7 @@ def chain_view(ds: Dataset, data: InvestData, lang: Lang, default_chain: int) ->
         t("dg_chain", lang), list(chains.index), key="dg_chain", format_func=lambda c: f"{c}. {chains[c]}"
     )
     d = chain_diagram(ds, data, int(chain_no))
-    name = d.name if lang == "zh" else d.name_en
+    name = by_lang(d.name, d.name_en, lang)
     st.subheader(md(t("dg_title", lang).format(name=name) + (t("dg_demo", lang) if d.demo else "")))
     if d.demo:
         st.warning(t("inv_demo_banner", lang))

@@ -48,7 +48,7 @@ def compare_tab(ds: Dataset, view: ViewState) -> None:
         f"{t('only_in', lang).format(b)} {counts.get(label('only_b', lang), 0)}"
     )
     cols = headers(list(table.columns), lang)
-    colon = "：" if lang == "zh" else ": "
+    colon = t("punct_colon", lang)
     cols["in_a"] = f"{a}{colon}{t('sources_word', lang)}"
     cols["in_b"] = f"{b}{colon}{t('sources_word', lang)}"
     show_table(table.rename(columns=cols), height=420)

@@ -11,7 +11,7 @@ from sq_layout.analysis.metrics import cagr, chain_spread, jaccard_matrix, top_p
 from sq_layout.analysis.overlap import area_chain_matrix
 from sq_layout.analysis.spatial import neighbours
 from sq_layout.cache import cached
-from sq_layout.i18n import Lang, name_col
+from sq_layout.i18n import Lang, lang_column, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
 
@@ -79,7 +79,7 @@ def consistency_audit(ds: Dataset, lang: Lang = "zh") -> pd.DataFrame:
             "industry_id": c["industry_id"],
             "industry": c["industry_id"].map(inds).fillna(""),
             "subindustry": c["subindustry_id"].map(subs).fillna(""),
-            "description": c["description" if lang == "zh" else "description_en"],
+            "description": c[lang_column("description", lang)],
             "lines": c["lines"].str.replace(";", ", "),
             "passages": passages,
         }

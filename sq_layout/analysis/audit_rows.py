@@ -9,7 +9,7 @@ import pandas as pd
 
 from sq_layout.analysis.audit_rules import Discrepancy, ScopeNote, Subject, discrepancies
 from sq_layout.cache import cached
-from sq_layout.i18n import Lang, label, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, label, t
 from sq_layout.plan.dataset import Dataset
 
 ID_COLUMNS = ("kind", "industry_id", "chain_no", "subindustry_id", "tier", "measure", "figure_id_a", "figure_id_b")
@@ -42,7 +42,7 @@ class _Names:
         return {k: f"{en} ({zh})" for k, zh, en in zip(frame[key], frame["name"], frame["name_en"], strict=True)}
 
     def listing(self, names: list[str]) -> str:
-        return ("、" if self.lang == "zh" else ", ").join(names)
+        return LIST_SEPARATOR[self.lang].join(names)
 
 
 def _subject(s: Subject, names: _Names, lang: Lang) -> str:

@@ -8,19 +8,19 @@ from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, t
 from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.text_audit import text_audit
 from sq_layout.cache import cached
-from sq_layout.i18n import Lang, label, name_col
+from sq_layout.i18n import LIST_SEPARATOR, Lang, label, lang_column, name_col
 from sq_layout.plan.dataset import Dataset
 
 
 def _names(ds: Dataset, lang: Lang) -> pd.Series:
-    return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
+    return ds.areas.set_index("area_id")[lang_column("short_name", lang)]
 
 
 @cached(8)
 def spread_view(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """Per chain: number of hosts, their names, neighbouring and nested host pairs."""
     names = _names(ds, lang)
-    sep = "、" if lang == "zh" else ", "
+    sep = LIST_SEPARATOR[lang]
 
     def pairs(ps: list[tuple[str, str]]) -> str:
         return sep.join(f"{names[a]}–{names[b]}" for a, b in ps)
@@ -101,6 +101,6 @@ def text_checks_view(ds: Dataset, lang: Lang) -> pd.DataFrame:
             "subject": found["subject"],
             "lines": found["lines"],
             "quote": found["quote"],
-            "description": found["description" if lang == "zh" else "description_en"],
+            "description": found[lang_column("description", lang)],
         }
     )

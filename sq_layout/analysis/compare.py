@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from sq_layout.i18n import HEADERS, Lang, headers, label, name_col, t
+from sq_layout.i18n import HEADERS, LIST_SEPARATOR, Lang, headers, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import _sole_chain_by_industry
 
@@ -177,7 +177,7 @@ def _names(a: Dataset, b: Dataset, table: str, key: str, lang: Lang) -> dict[obj
 
 def readable_tables(cmp: Comparison, a: Dataset, b: Dataset, lang: Lang) -> dict[str, pd.DataFrame]:
     """The comparison as a reader sees it (page and workbook): names for ids, changes as words, headers in `lang`."""
-    sep = "、" if lang == "zh" else ", "
+    sep = LIST_SEPARATOR[lang]
     areas = _names(a, b, "areas", "area_id", lang)
     industries = _names(a, b, "industries", "industry_id", lang)
     chains = _names(a, b, "chains", "chain_no", lang)

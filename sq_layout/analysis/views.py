@@ -22,7 +22,7 @@ from sq_layout.analysis.queries import (
     selection_color,
 )
 from sq_layout.cache import cached
-from sq_layout.i18n import Lang, label, name_col
+from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, lang_column, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
@@ -77,7 +77,7 @@ def _area_attrs(ds: Dataset) -> pd.DataFrame:
 
 
 def _short_names(ds: Dataset, lang: Lang) -> pd.Series:
-    return ds.areas.set_index("area_id")["short_name" if lang == "zh" else "short_name_en"]
+    return ds.areas.set_index("area_id")[lang_column("short_name", lang)]
 
 
 @cached(16)
@@ -94,7 +94,7 @@ def _names(ds: Dataset, table: str, lang: Lang) -> dict[object, str]:
 
 def _chain_list(ds: Dataset, chains: list[int], lang: Lang) -> str:
     names = _names(ds, "chains", lang)
-    return ("、" if lang == "zh" else ", ").join(names[c] for c in chains)
+    return LIST_SEPARATOR[lang].join(names[c] for c in chains)
 
 
 def _per_row(frame: pd.DataFrame, cols: list[str], fn: Callable[[Mapping[Hashable, Any]], str]) -> pd.Series:
@@ -108,7 +108,7 @@ def area_panel(ds: Dataset, area_id: str, lang: Lang = "zh") -> AreaPanel:
     area = cast("pd.Series[Any]", _area_attrs(ds).loc[area_id])
     ind = area_industries(ds, area_id)
     names, subs, chain_names = (_names(ds, table, lang) for table in ("industries", "subindustries", "chains"))
-    sfx = "" if lang == "zh" else "_en"
+    sfx = by_lang("", "_en", lang)
     industries = pd.DataFrame(
         {
             "industry_id": ind["industry_id"],  # colours and grouping go by id, never by a display name
@@ -139,7 +139,7 @@ def area_panel(ds: Dataset, area_id: str, lang: Lang = "zh") -> AreaPanel:
     conflicts = pd.DataFrame(
         {
             "id": conf["conflict_id"],
-            "description": conf["description" if lang == "zh" else "description_en"],
+            "description": conf[lang_column("description", lang)],
             "lines": conf["lines"].str.replace(";", ", "),
         }
     )
@@ -182,7 +182,7 @@ def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lan
     in English with their rendering)."""
     rows = _facts_index(ds).get((area_id, industry_id, kind), [])
     names = dict.fromkeys(text for s, text in rows if s in ("", via))
-    return ("、" if lang == "zh" else ", ").join(shown_name(n, lang) for n in names)
+    return LIST_SEPARATOR[lang].join(shown_name(n, lang) for n in names)
 
 
 @cached(16)
@@ -206,7 +206,7 @@ def hosts_table(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.DataFrame:
     """
     rows = selected_links(ds, sel)
     names = _lookups(ds, lang)
-    sep = "、" if lang == "zh" else ", "
+    sep = LIST_SEPARATOR[lang]
     records = []
     for a, c, tier, via, ind, relation, *flags in zip(
         *(rows[k].tolist() for k in ("area_id", "chain_no", "tier", "via", "industry_id", "chain_relation")),
@@ -334,4 +334,4 @@ def single_legend(ds: Dataset, sel: Selection, lang: Lang = "zh") -> tuple[str, 
     color = selection_color(ds, sel)
     if color is None:
         return None
-    return ("、" if lang == "zh" else ", ").join(selection_names(ds, sel, lang)), color
+    return LIST_SEPARATOR[lang].join(selection_names(ds, sel, lang)), color

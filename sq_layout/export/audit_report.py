@@ -11,7 +11,7 @@ from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.audit_views import text_checks_view, with_labels
 from sq_layout.atomic import write_bytes
 from sq_layout.export.dataexport import xlsx
-from sq_layout.i18n import HEADERS, Lang, label, name_col, t
+from sq_layout.i18n import HEADERS, LIST_SEPARATOR, Lang, by_lang, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 
 # Audit columns whose general header would be ambiguous in a workbook (zh, en).
@@ -36,7 +36,7 @@ AUDIT_HEADERS = {
 
 def _readable(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Headers in the chosen language, made unique (a clash keeps its code name in brackets)."""
-    i = 0 if lang == "zh" else 1
+    i = by_lang(0, 1, lang)
     names = [AUDIT_HEADERS[c][i] if c in AUDIT_HEADERS else HEADERS.get(c, {}).get(lang, c) for c in df.columns]
     seen: dict[str, int] = {}
     for n in names:
@@ -49,7 +49,7 @@ def audit_tables(ds: Dataset, lang: Lang = "zh") -> dict[str, pd.DataFrame]:
     """Consistency audit, target discrepancies, per-chain targets, chain spread and most alike pairs."""
     area = ds.areas.set_index("area_id")[name_col(lang)].to_dict()
     industry = ds.industries.set_index("industry_id")[name_col(lang)].to_dict()
-    sep = "、" if lang == "zh" else ", "
+    sep = LIST_SEPARATOR[lang]
 
     def pairs(v: object) -> str:
         return sep.join(f"{area.get(a, a)}–{area.get(b, b)}" for a, b in list(v))  # type: ignore[call-overload]
@@ -67,7 +67,7 @@ def audit_tables(ds: Dataset, lang: Lang = "zh") -> dict[str, pd.DataFrame]:
     similar["a"] = similar["a"].map(area)
     similar["b"] = similar["b"].map(area)
     similar["similarity"] = similar["similarity"].astype(float).round(2)
-    keep, other = name_col(lang), ("name_en" if lang == "zh" else "name")
+    keep, other = name_col(lang), (by_lang("name_en", "name", lang))
 
     def named(df: pd.DataFrame) -> pd.DataFrame:
         return df.drop(columns=[other]).rename(columns={keep: "name"})

@@ -99,7 +99,7 @@ def csv_zip(tables: dict[str, pd.DataFrame], lang: Lang) -> bytes:
 def xlsx(tables: dict[str, pd.DataFrame], lang: Lang) -> bytes:
     """One sheet per table (readable headers, frozen header row) and a first sheet with the source note."""
     buf = io.BytesIO()
-    about = "说明" if lang == "zh" else "About"
+    about = t("gx_about", lang)
     with pd.ExcelWriter(buf, engine="openpyxl") as w:
         pd.DataFrame({about: [source_note(lang)]}).to_excel(w, sheet_name=about, index=False)
         for name, df in tables.items():

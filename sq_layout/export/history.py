@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from sq_layout.cells import neutralise_cell, workbook_bytes
-from sq_layout.i18n import Lang
+from sq_layout.i18n import Lang, by_lang
 from sq_layout.i18n.shown import when, who
 from sq_layout.store.changes import Change
 
@@ -87,7 +87,7 @@ def _what(change: Change, limit: int | None) -> str:
 def history_rows(changes: list[Change], limit: int | None = None, lang: Lang = "zh") -> list[dict[str, Any]]:
     """One row per change: when, who, action, summary, the records touched (the first `limit`), why, reverted by;
     time, user and action as a reader of `lang` reads them."""
-    i = 0 if lang == "zh" else 1
+    i = by_lang(0, 1, lang)
     return [
         {"id": c.id, "created": when(c.created, lang), "user": who(c.user, lang),
          "action": ACTIONS[c.action][i] if c.action in ACTIONS else c.action, "summary": c.summary,
@@ -127,7 +127,7 @@ def _workbook(sheets: list[Sheet], lang: Lang) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    i = 0 if lang == "zh" else 1
+    i = by_lang(0, 1, lang)
     wb = Workbook()
     for n, (title, columns, rows, widths) in enumerate(sheets):
         sheet = wb.active if n == 0 else wb.create_sheet()

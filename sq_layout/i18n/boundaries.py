@@ -23,6 +23,7 @@ TEXT: dict[str, dict[str, str]] = {
     "bnd_src_user": {"zh": "用户选择", "en": "chosen"},
     "bnd_match_table": {"zh": "要素与区域的匹配（可更正）", "en": "Features matched to areas (correct if needed)"},
     "bnd_col_number": {"zh": "要素", "en": "Feature"},
+    "bnd_feature_word": {"zh": "要素", "en": "feature"},
     "bnd_col_name": {"zh": "文件中的名称", "en": "Name in the file"},
     "bnd_col_area": {"zh": "对应区域", "en": "Area"},
     "bnd_col_status": {"zh": "检查结果", "en": "Checks"},
@@ -51,10 +52,6 @@ TEXT: dict[str, dict[str, str]] = {
     "bnd_too_large": {
         "zh": "{file}：文件 {size_mb} MB，超过上限 {limit_mb} MB。",
         "en": "{file}: the file is {size_mb} MB; the limit is {limit_mb} MB.",
-    },
-    "bnd_too_large_unpacked": {
-        "zh": "{file}：解压后 {size_mb} MB，超过上限 {limit_mb} MB。",
-        "en": "{file}: unpacked it is {size_mb} MB; the limit is {limit_mb} MB.",
     },
     "bnd_bad_suffix": {
         "zh": "{file}：不支持的文件类型 {suffix}；可用：{choices}（Shapefile 请压缩为 zip）。",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    "punct_colon": {"zh": "：", "en": ": "},  # a label and its value
+    "punct_semicolon": {"zh": "；", "en": "; "},  # clauses run together
     "text_checks": {"zh": "规划文本复查", "en": "Plan text checks"},
     "text_checks_note": {
         "zh": "同一名称两种写法、“N条…”与所列数目不符、只在章级点名而不在细分清单中、产业之下无细分产业或产业链；"
@@ -60,7 +62,6 @@ TEXT: dict[str, dict[str, str]] = {
     "details": {"zh": "区域详情", "en": "Area details"},
     "hosts_table": {"zh": "承载区域", "en": "Hosting areas"},
     "overlap": {"zh": "布局重叠", "en": "Overlap"},
-    "no_selection": {"zh": "未选择筛选条件。", "en": "No filter selected."},
     "industries_of": {"zh": "承担的产业与细分产业", "en": "Industries and sub-industries"},
     "products": {"zh": "特色产品与载体", "en": "Featured products and carriers"},
     "conflicts": {"zh": "规划内部不一致之处", "en": "Where the plan disagrees with itself"},
@@ -118,7 +119,6 @@ TEXT: dict[str, dict[str, str]] = {
     "level": {"zh": "比较口径", "en": "Compare by"},
     "level_chain": {"zh": "产业链", "en": "Chains"},
     "level_subindustry": {"zh": "细分产业", "en": "Sub-industries"},
-    "top_pairs": {"zh": "最相似的区域对", "en": "Most alike pairs"},
     "map_mode": {"zh": "地图着色", "en": "Map shading"},
     "mode_similarity": {"zh": "与所选区域的相似度", "en": "Similarity to the chosen area"},
     "mode_agreement": {"zh": "三方来源一致度", "en": "Agreement of the three sources"},
@@ -245,7 +245,6 @@ TEXT: dict[str, dict[str, str]] = {
     "theme_industries_n": {"zh": "个产业", "en": "industries"},
     "host_zone_not": {"zh": "功能区不承载所选项", "en": "Zone not hosting the selection"},
     "host_n": {"zh": "承载所选项数", "en": "Selected items hosted"},
-    "not_hosting": {"zh": "不承载", "en": "Not hosting"},
     "hosting": {"zh": "承载所选项", "en": "Hosts the selection"},
     # --- audit: target discrepancy rules (figure labels, subjects, scope notes, command-line lines) ---
     "disc_fig_t11_total": {"zh": "表十一 合计", "en": "Table 11 total"},

@@ -39,7 +39,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "* stage: app's reading; a link without * has its stage stated by the plan's own words "
         "(e.g. 向下游延伸, extend downstream).",
     },
-    "dg_user_link": {"zh": "用户添加的环节", "en": "link added by a user"},
     "dg_node": {"zh": "查看环节", "en": "Show a link"},
     "dg_counts": {
         "zh": "企业 {f} 家（其中链主/标杆 {l}）· 项目 {p} 个 · 投资 {inv} 亿元",

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, TypeGuard
+from typing import Literal, TypeGuard, TypeVar
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 DEFAULT: Lang = "zh"
 LIST_SEPARATOR: dict[Lang, str] = {"zh": "、", "en": ", "}  # how a language runs a list of names together
+T = TypeVar("T")
 
 
 def is_lang(value: object) -> TypeGuard[Lang]:
@@ -30,3 +31,14 @@ def parse_lang(value: object, default: Lang | None = None) -> Lang:
 def join_list(items: Iterable[object], lang: Lang) -> str:
     """Names run together as a list in `lang` (甲、乙 / a, b)."""
     return LIST_SEPARATOR[lang].join(str(i) for i in items)
+
+
+def by_lang(zh: T, en: T, lang: Lang) -> T:
+    """The one of two language-bound choices that is not a word (a width, a layout, a column) for `lang`; words
+    live in the string tables."""
+    return zh if lang == "zh" else en
+
+
+def lang_column(base: str, lang: Lang) -> str:
+    """A frame's column in `lang`: `base` holds the Chinese, `base_en` the English (name, short_name, label, …)."""
+    return base if lang == "zh" else f"{base}_en"

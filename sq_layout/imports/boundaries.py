@@ -12,7 +12,7 @@ from shapely.geometry.base import BaseGeometry
 
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
-from sq_layout.i18n import Lang
+from sq_layout.i18n import Lang, t
 from sq_layout.imports.boundary_checks import Finding, check_features, context_from, repair, stated_areas, worst
 from sq_layout.imports.boundary_crs import (
     CRS_CHOICES,
@@ -67,7 +67,7 @@ class BoundaryImport:
 
     def problems(self, lang: Lang = "en") -> list[str]:
         """Every error as 'feature N (name): message'."""
-        word = "要素" if lang == "zh" else "feature"
+        word = t("bnd_feature_word", lang)
         return [
             f"{word} {f.number} ({f.name or '—'}): {x.message(lang)}"
             for f in self.features

@@ -6,7 +6,7 @@ from typing import cast
 
 import pandas as pd
 
-from sq_layout.i18n import Lang, label, name_col, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, label, name_col, t
 from sq_layout.i18n.shown import source
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
@@ -69,7 +69,7 @@ def gap_list(
     per_area = m.sum(axis=0)
     sources = chain_links(ds).query("chain_no == @chain_no").set_index("area_id")
     parent = ds.areas.set_index("area_id")["parent_area_id"]
-    sep = "、" if lang == "zh" else ", "
+    sep = LIST_SEPARATOR[lang]
     for a in chain_hosts(ds, chain_no):
         if per_area.get(a, 0) == 0:
             inner = [names[str(z)] for z, p in parent.items() if p == a and per_area.get(z, 0) > 0]

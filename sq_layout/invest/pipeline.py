@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from sq_layout.errors import UserError
-from sq_layout.i18n import Lang, name_col
+from sq_layout.i18n import Lang, lang_column, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
@@ -211,7 +211,7 @@ def readable(ds: Dataset, b: Bulletin, lang: Lang) -> dict[str, pd.DataFrame]:
     h = {k: tr(f"bl_h_{k}", lang) for k in HEAD_KEYS}
     pace_t = pd.DataFrame(
         {
-            h["target"]: b.pace["label" if lang == "zh" else "label_en"],
+            h["target"]: b.pace[lang_column("label", lang)],
             h["ytd"]: b.pace["value"],
             h["year_target"]: b.pace["target"],
             h["pace_target"]: b.pace["pace_target"].round(1),

@@ -8,7 +8,7 @@ from typing import SupportsFloat, SupportsInt, cast
 import numpy as np
 import pandas as pd
 
-from sq_layout.i18n import Lang, name_col
+from sq_layout.i18n import Lang, lang_column, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.plan.dataset import Dataset
@@ -124,7 +124,7 @@ def progress_view(progress: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The “个十百千” progress as shown: the target's name and unit in `lang`; the plan's words (and, in English, how
     the target is read, a note written in English only)."""
     out = progress.assign(
-        label=progress["label" if lang == "zh" else "label_en"],
+        label=progress[lang_column("label", lang)],
         unit=progress["unit"].map(lambda u: _unit(str(u), lang)),
         achieved=progress["value"],
     )

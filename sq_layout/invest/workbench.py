@@ -12,7 +12,7 @@ import pandas as pd
 
 from sq_layout.chain_model import ChainBrief
 from sq_layout.errors import UserError
-from sq_layout.i18n import Lang
+from sq_layout.i18n import Lang, by_lang
 from sq_layout.i18n import t as tr
 from sq_layout.invest.diagram import chain_diagram
 from sq_layout.invest.locate import placement
@@ -63,7 +63,7 @@ def checklist(data: InvestData, chain_no: int, lang: Lang = "zh") -> pd.DataFram
         rows.append(
             {
                 "item_no": n,
-                "item": zh if lang == "zh" else f"{en} ({zh})",
+                "item": by_lang(zh, f"{en} ({zh})", lang),
                 "status": "未开始" if rec is None else str(rec["status"]),
                 "date": pd.NaT if rec is None else rec["date"],
                 "document": "" if rec is None else str(rec["document"]),

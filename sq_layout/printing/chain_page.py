@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from sq_layout.chain_model import ChainDiagram, layout, node_label, rules_text
-from sq_layout.i18n import Lang, name_col, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.printmap import FORMATS, PrintSpec
 
@@ -32,7 +32,7 @@ def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
     use_cjk_font()
     lang = spec.lang
     fig = Figure(figsize=spec.size_inches())
-    name = d.name if lang == "zh" else d.name_en
+    name = by_lang(d.name, d.name_en, lang)
     title = spec.title or t("dg_title", lang).format(name=name) + (t("dg_demo", lang) if d.demo else "")
     fig.text(0.5, 0.965, title, ha="center", va="top", fontsize=16, fontweight="bold")
     ax = fig.add_axes((0.04, 0.34, 0.92, 0.58))
@@ -66,16 +66,16 @@ def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
         ax.text(
             b.x + 8,
             b.y + 20,
-            label if len(label) <= (16 if lang == "zh" else 30) else label[: (15 if lang == "zh" else 29)] + "…",
+            label if len(label) <= (by_lang(16, 30, lang)) else label[: (by_lang(15, 29, lang))] + "…",
             fontsize=9,
             weight="bold",
         )
         ax.text(b.x + 8, b.y + 42, _counts(n.firms, n.projects, n.leaders, n.grade, lang), fontsize=7.5)
         tags = list(dict.fromkeys(i.intent for i in n.intents))
         for k, intent in enumerate(tags):
-            word = intent if lang == "zh" else t(f"dg_intent_{intent}", lang).split(" (")[0]
+            word = by_lang(intent, t(f"dg_intent_{intent}", lang).split(" (")[0], lang)
             ax.text(
-                b.x + 8 + k * (40 if lang == "zh" else 62),
+                b.x + 8 + k * (by_lang(40, 62, lang)),
                 b.y + 62,
                 word,
                 fontsize=7.5,
@@ -84,7 +84,7 @@ def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
             )
     notes = [rules_text(d.rules, lang), t("dg_stage_note", lang)]
     areas = ds.areas.set_index("area_id")[name_col(lang)]
-    sep = "、" if lang == "zh" else ", "
+    sep = LIST_SEPARATOR[lang]
     notes.append(t("dg_hosts", lang).format(areas=sep.join(str(areas.get(a, a)) for a in d.hosts)))
     if d.output:
         notes.append(t("dg_output", lang).format(year=d.output[0], v=f"{d.output[1]:g}"))
