@@ -15,6 +15,7 @@ from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.chain_page import chain_page_bytes
 from sq_layout.printing.printmap import FORMATS, PrintSpec
+from ui import state
 
 MIME = {"pdf": "application/pdf", "png": "image/png", "svg": "image/svg+xml"}
 _MD = re.compile(r"([\\`*_{}\[\]<>()#+!|~$-])")
@@ -80,7 +81,7 @@ def chain_view(ds: Dataset, data: InvestData, lang: Lang, default_chain: int) ->
     if ss.get("dg_chain") not in set(chains.index):
         ss.dg_chain = default_chain if default_chain in set(chains.index) else int(chains.index[0])
     chain_no = st.selectbox(
-        t("dg_chain", lang), list(chains.index), key="dg_chain", format_func=lambda c: f"{c}. {chains[c]}"
+        t("dg_chain", lang), list(chains.index), key=state.resend("dg_chain"), format_func=lambda c: f"{c}. {chains[c]}"
     )
     d = chain_diagram(ds, data, int(chain_no))
     name = by_lang(d.name, d.name_en, lang)
@@ -108,7 +109,7 @@ def chain_view(ds: Dataset, data: InvestData, lang: Lang, default_chain: int) ->
     st.selectbox(
         t("dg_node", lang),
         ids,
-        key=key,
+        key=state.resend(key),
         format_func=lambda i: (
             f"{label(nodes[i].stage, lang)} · {node_label(nodes[i], lang)} ({t(f'dg_grade_{nodes[i].grade}', lang)})"
         ),
@@ -121,7 +122,9 @@ def chain_view(ds: Dataset, data: InvestData, lang: Lang, default_chain: int) ->
     st.markdown(f"**{t('dg_print', lang)}**")
     c1, c2, c3 = st.columns(3)
     paper = c1.selectbox(t("dg_paper", lang), ["a4", "a3"], key="dg_paper", format_func=str.upper)
-    fmt = c2.selectbox(t("dg_format", lang), list(FORMATS), index=list(FORMATS).index("pdf"), key="dg_fmt")
+    fmt = c2.selectbox(
+        t("dg_format", lang), list(FORMATS), index=list(FORMATS).index("pdf"), key="dg_fmt", format_func=str.upper
+    )
     with c3:
         st.download_button(
             t("dg_download", lang).format(fmt=fmt.upper()),

@@ -17,6 +17,7 @@ from sq_layout.i18n.shown import when, who
 from sq_layout.store import drafts, users
 from sq_layout.store.edits import RowChange, apply
 from sq_layout.store.history import history, last_touch, return_to, revert
+from ui import state
 from ui.edit_forms import FORMS, KINDS, OUTCOME, run
 from ui.shared import page_language
 from ui.signin import signin_box
@@ -144,11 +145,13 @@ with tabs[names[1]]:
     area = chain = None
     if scope == "area":
         areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
-        area = st.selectbox(t("county", lang), list(areas), format_func=lambda k: areas[k], key="h_area_pick")
+        area = st.selectbox(
+            t("county", lang), list(areas), format_func=lambda k: areas[k], key=state.resend("h_area_pick")
+        )
     elif scope == "chain":
         chains = dict(zip(ds.chains["chain_no"], ds.chains[name_col(lang)], strict=True))
         chain = st.selectbox(
-            t("chain", lang), list(chains), key="h_chain_pick", format_func=lambda c: f"{c}. {chains[c]}"
+            t("chain", lang), list(chains), key=state.resend("h_chain_pick"), format_func=lambda c: f"{c}. {chains[c]}"
         )
     found = history(ws, vid, area=area, chain=None if chain is None else int(chain))
     if not found:
@@ -165,7 +168,9 @@ with tabs[names[1]]:
         }
         picks = undoable | {0: t("ed_as_created", lang)}
         with st.form("undo"):
-            st.selectbox(t("ed_pick_change", lang), list(picks), key="undo_pick", format_func=lambda k: picks[k])
+            st.selectbox(
+                t("ed_pick_change", lang), list(picks), key=state.resend("undo_pick"), format_func=lambda k: picks[k]
+            )
             st.radio(t("ed_kind", lang), ["revert", "return"], key="undo_mode", horizontal=True,
                      format_func=lambda m: t(f"ed_{m}", lang))  # fmt: skip
             st.text_input(t("ed_reason", lang), key="undo_reason", max_chars=500)

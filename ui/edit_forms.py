@@ -21,6 +21,7 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import DETAIL_KINDS, OTHER_SOURCES, SOURCES
 from sq_layout.store import Workspace, edit_ops
 from sq_layout.store.edits import RowChange, apply, records
+from ui import state
 
 KINDS = ("host", "detail", "figures", "rename", "boundary")
 OUTCOME = "ed_outcome"  # ("saved", id) | ("conflict", EditConflict) | ("rejected", EditRejected | PermissionDenied)
@@ -72,7 +73,12 @@ def _reason(lang: Lang, key: str) -> str:
 def _area_pick(ds: Dataset, lang: Lang, key: str) -> str:
     areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     return str(
-        st.selectbox(t("county", lang) + " / " + t("zone", lang), list(areas), format_func=lambda k: areas[k], key=key)
+        st.selectbox(
+            t("county", lang) + " / " + t("zone", lang),
+            list(areas),
+            format_func=lambda k: areas[k],
+            key=state.resend(key),
+        )
     )
 
 
@@ -116,9 +122,11 @@ def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang
         with st.form("host_add"):
             st.radio(t("ed_kind", lang), ["chain", "industry", "subindustry"], horizontal=True, key="h_what",
                             format_func=lambda w: t(w, lang))  # fmt: skip
-            st.selectbox(t("chain", lang), list(chains), format_func=lambda c: f"{c}. {chains[c]}", key="h_chain")
-            st.selectbox(t("industry", lang), list(inds), format_func=lambda k: inds[k], key="h_ind")
-            st.selectbox(t("subindustry", lang), list(subs), format_func=lambda k: subs[k], key="h_sub")
+            st.selectbox(
+                t("chain", lang), list(chains), format_func=lambda c: f"{c}. {chains[c]}", key=state.resend("h_chain")
+            )
+            st.selectbox(t("industry", lang), list(inds), format_func=lambda k: inds[k], key=state.resend("h_ind"))
+            st.selectbox(t("subindustry", lang), list(subs), format_func=lambda k: subs[k], key=state.resend("h_sub"))
             _source_inputs(ds, lang, "h", src)
             _reason(lang, "host_add")
             st.form_submit_button(t("ed_save", lang), on_click=_host_add, args=(ws, ds, user, vid, area, src))
@@ -131,7 +139,7 @@ def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang
                 for r in rows
             }
         )
-        st.selectbox(t("ed_remove", lang), list(shown), format_func=lambda k: shown[k], key="h_rm")
+        st.selectbox(t("ed_remove", lang), list(shown), format_func=lambda k: shown[k], key=state.resend("h_rm"))
         _reason(lang, "host_rm")
         if not rows:
             st.caption(t("ed_nothing_to_remove", lang))
@@ -167,15 +175,24 @@ def detail_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: La
     shown = {-1: "＋ " + t("ed_add", lang)} | distinct(
         {n: f"{label(r['kind'], lang)}: {r['text']}" for n, r in rows.items()}
     )
-    pick = int(st.selectbox(t("ed_detail_pick", lang), list(shown), key="d_pick", format_func=lambda k: shown[k]))
+    pick = int(
+        st.selectbox(t("ed_detail_pick", lang), list(shown), key=state.resend("d_pick"), format_func=lambda k: shown[k])
+    )
     base = None if pick < 0 else seen(ws, vid, "details", pick)
     inds = {"": t("ed_none", lang)} | dict(
         zip(ds.industries["industry_id"], ds.industries[name_col(lang)], strict=True)
     )
     with st.form("detail"):
         if base is None:
-            st.selectbox(t("ed_detail_kind", lang), DETAIL_KINDS, key="d_kind", format_func=lambda k: label(k, lang))
-            st.selectbox(t("ed_detail_industry", lang), list(inds), key="d_ind", format_func=lambda k: inds[k])
+            st.selectbox(
+                t("ed_detail_kind", lang),
+                DETAIL_KINDS,
+                key=state.resend("d_kind"),
+                format_func=lambda k: label(k, lang),
+            )
+            st.selectbox(
+                t("ed_detail_industry", lang), list(inds), key=state.resend("d_ind"), format_func=lambda k: inds[k]
+            )
             st.number_input(t("ed_plan_line", lang), 1, len(ds.plan_lines), value=None, step=1, key="d_line")
         st.text_input(t("ed_text", lang), value="" if base is None else base["text"], key=f"d_text{pick}")
         if base is not None:
@@ -206,7 +223,9 @@ def figures_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: L
     """A chain's 2020 output and 2023/2025 targets (亿元)."""
     chains = {r["chain_no"]: r for r in records(ws, vid, "chains")}
     col = name_col(lang)
-    no = st.selectbox(t("chain", lang), list(chains), key="f_chain", format_func=lambda c: f"{c}. {chains[c][col]}")
+    no = st.selectbox(
+        t("chain", lang), list(chains), key=state.resend("f_chain"), format_func=lambda c: f"{c}. {chains[c][col]}"
+    )
     base = seen(ws, vid, "chains", int(chains[no]["row_no"]))
     assert base is not None  # chains are never removed by editing
     with st.form("figures"):
@@ -232,7 +251,9 @@ def rename_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: La
                     format_func=lambda w: t("county" if w == "areas" else "chain", lang))  # fmt: skip
     rows = {r["row_no"]: r for r in records(ws, vid, what)}
     col = name_col(lang)
-    pick = st.selectbox(t("ed_k_rename", lang), list(rows), key=f"r_pick_{what}", format_func=lambda n: rows[n][col])
+    pick = st.selectbox(
+        t("ed_k_rename", lang), list(rows), key=state.resend(f"r_pick_{what}"), format_func=lambda n: rows[n][col]
+    )
     base = seen(ws, vid, what, int(pick))
     assert base is not None  # areas and chains are never removed by editing
     fields = ("name", "short_name", "name_en", "short_name_en") if what == "areas" else ("name", "name_en")

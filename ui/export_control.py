@@ -21,6 +21,7 @@ from sq_layout.cache import cached
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState, encode_view
+from ui import state
 
 if TYPE_CHECKING:
     from sq_layout.printing.printmap import PrintSpec
@@ -75,7 +76,7 @@ def map_export(ds: Dataset, view: ViewState) -> None:
     fmt = c1.selectbox(t("format", lang), list(fmts), key="fmt", format_func=fmts.__getitem__)
     paper = c2.selectbox(t("paper", lang), ["a4", "a3"], key="paper", format_func=str.upper)
     orient = c1.selectbox(
-        t("orientation", lang), ["landscape", "portrait"], key="orient", format_func=lambda o: t(o, lang)
+        t("orientation", lang), ["landscape", "portrait"], key=state.resend("orient"), format_func=lambda o: t(o, lang)
     )
     dpi = c2.number_input(t("dpi", lang), 72, 600, 300, step=50, key="dpi")
     if fmt == "pdf":

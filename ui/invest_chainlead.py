@@ -11,7 +11,7 @@ from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import TASK_STATUSES
 from sq_layout.invest.workbench import LEAD_LINE, LEAD_QUOTE, TEN_LINE, checklist, lead, set_checklist, set_lead
 from sq_layout.plan.dataset import Dataset
-from ui import invest_repo
+from ui import invest_repo, state
 
 
 def _saved(repo: Repository, data: InvestData, note: str, lang: Lang) -> None:
@@ -28,7 +28,12 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
     if ss.get("cl_chain") not in set(chains.index):
         ss.cl_chain = default_chain if default_chain in set(chains.index) else int(chains.index[0])
     chain_no = int(
-        st.selectbox(t("dg_chain", lang), list(chains.index), key="cl_chain", format_func=lambda c: f"{c}. {chains[c]}")
+        st.selectbox(
+            t("dg_chain", lang),
+            list(chains.index),
+            key=state.resend("cl_chain"),
+            format_func=lambda c: f"{c}. {chains[c]}",
+        )
     )
     if data.demo:
         st.warning(t("inv_demo_banner", lang))

@@ -16,7 +16,7 @@ from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.invest.seed import read_targets
 from sq_layout.invest.targets import year_choices
 from sq_layout.plan.dataset import Dataset
-from ui import invest_repo
+from ui import invest_repo, state
 from ui.tables import show_table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,7 +51,9 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> N
     pid = c1.selectbox(t("pv_project", lang), list(names), key="pv_project", format_func=lambda i: names[i])
     now = STAGES.index(str(open_.set_index("project_id").at[pid, "stage"]))
     later = list(STAGES[now + 1 :])
-    stage = c2.selectbox(t("pv_to", lang), later, key=f"pv_to_{pid}", format_func=lambda s: label(s, lang))
+    stage = c2.selectbox(
+        t("pv_to", lang), later, key=state.resend(f"pv_to_{pid}"), format_func=lambda s: label(s, lang)
+    )
     day = c3.date_input(t("pv_date", lang), value=date.today(), key="pv_date")
     if st.button(t("pv_move_btn", lang), key="pv_move_btn"):
         try:

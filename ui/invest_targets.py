@@ -15,7 +15,7 @@ from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import PROSPECT_CATEGORIES, PROSPECT_STATUSES
 from sq_layout.invest.workbench import CATEGORY_LINES, add_prospect, by_region, to_project, update_prospects
 from sq_layout.plan.dataset import Dataset
-from ui import invest_repo
+from ui import invest_repo, state
 
 
 def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, msg: str) -> None:
@@ -150,7 +150,9 @@ def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang
         names = dict(zip(open_["prospect_id"], open_["name"], strict=True))
         c1, c2, c3, c4 = st.columns([2.5, 1.5, 1, 1])
         pid = c1.selectbox(t("pt_h_name", lang), list(names), key="pt_conv_id", format_func=lambda i: names[i])
-        area = c2.selectbox(t("pt_h_area", lang), list(areas.index), key="pt_conv_area", format_func=lambda a: areas[a])
+        area = c2.selectbox(
+            t("pt_h_area", lang), list(areas.index), key=state.resend("pt_conv_area"), format_func=lambda a: areas[a]
+        )
         inv = c3.number_input(t("bl_h_investment", lang), min_value=0.0, value=1.0, step=0.5, key="pt_conv_inv")
         day = c4.date_input(t("pv_date", lang), value=date.today(), key="pt_conv_day")
         if st.form_submit_button(t("pt_convert_btn", lang)):

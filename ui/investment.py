@@ -23,6 +23,7 @@ from layers.points import publish
 from layers.shading import value_overlay
 from sq_layout.errors import DataError
 from sq_layout.i18n import headers, label, name_col, t
+from sq_layout.i18n.shown import source
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_print_table, gap_tables, gap_xlsx, records_xlsx
 from sq_layout.invest.importer import read_upload
@@ -250,7 +251,7 @@ if tab == "gaps":
     st.dataframe(mtx, width="stretch")
     st.download_button(
         t("inv_gap_xlsx", lang),
-        lambda: gap_xlsx(ds, data, gap_chain),
+        lambda: gap_xlsx(ds, data, gap_chain, lang=lang),
         f"sq-gaps-{gap_chain}.xlsx",
         XLSX,
         on_click="ignore",
@@ -275,8 +276,11 @@ if tab == "gaps":
     link_cols = ["link_id", "stage", "name", "source", "line", "quote"]
     heads = headers(link_cols, lang)
     stage_word = {s: label(s, lang) for s in LINK_STAGES}  # edited as words of the reader's language, saved as codes
+    source_word = {w: source(w, lang) for w in ("规划", "用户")}  # the stored words for the plan and a user, likewise
     edited = st.data_editor(
-        mine[link_cols].assign(stage=mine["stage"].map(stage_word)),
+        mine[link_cols].assign(
+            stage=mine["stage"].map(stage_word), source=mine["source"].map(lambda x: source(x, lang))
+        ),
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
@@ -291,7 +295,12 @@ if tab == "gaps":
             if invest_repo.save(
                 ss.inv_repo,
                 replace_links(
-                    data, gap_chain, edited.assign(stage=edited["stage"].map({w: c for c, w in stage_word.items()}))
+                    data,
+                    gap_chain,
+                    edited.assign(
+                        stage=edited["stage"].map({w: c for c, w in stage_word.items()}),
+                        source=edited["source"].map(lambda w: {v: k for k, v in source_word.items()}.get(w, w)),
+                    ),
                 ),
                 f"links of chain {gap_chain}",
                 lang,

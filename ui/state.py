@@ -85,6 +85,14 @@ def bind(key: str, value: Any) -> str:
     return key
 
 
+def resend(key: str) -> str:
+    """For a select whose option labels follow the language: its value written back before it is drawn, so the
+    browser is sent it again and shows it in the reader's language after a switch (else it keeps the old words)."""
+    if key in ss:
+        ss[key] = ss[key]
+    return key
+
+
 def _update(fn: Callable[[ViewState, Any], ViewState], key: str) -> Callable[[], None]:
     def cb() -> None:
         ss[KEY] = fn(ss[KEY], ss[key])

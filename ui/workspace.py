@@ -18,7 +18,7 @@ from sq_layout.analysis.compare import chain_status, compare, readable_tables
 from sq_layout.auth.roles import allowed
 from sq_layout.errors import DataError, EditRejected, PermissionDenied, WorkspaceUnavailable
 from sq_layout.geo.simplify import cached_browser_geometry
-from sq_layout.i18n import HEADERS, label, name_col, t
+from sq_layout.i18n import HEADERS, by_lang, label, name_col, t
 from sq_layout.i18n.shown import when, who, with_zone
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
@@ -53,6 +53,17 @@ ids = [v.id for v in versions]
 titles = {v.id: f"{v.id} · {shown_title(v, lang)}（{label(v.kind, lang)}）" for v in versions}
 latest = ws.latest_id()
 
+OTHER = by_lang("en", "zh", lang)
+
+
+def carried(key: str, default: int) -> tuple[int, str]:
+    """For a version picker whose options are shown in the page's language: the value chosen under the other
+    language's key (or `default`) and this language's key. A switch makes a new widget (a kept widget would go on
+    showing the old language's words); it starts on the reader's choice."""
+    value = ss.get(f"{key}_{OTHER}", default)
+    return (value if value in ids else default), f"{key}_{lang}"
+
+
 st.subheader(t("ws_versions", lang))
 listing = pd.DataFrame(
     {
@@ -70,7 +81,11 @@ listing = pd.DataFrame(
 show_table(listing, lang)
 shown = chosen_version() or latest  # the one the other pages show (v= or the session's choice)
 pick = st.selectbox(
-    t("ws_show", lang), ids, index=ids.index(shown), format_func=lambda v: titles[v], key=f"ws_pick_{latest}_{shown}"
+    t("ws_show", lang),
+    ids,
+    index=ids.index(shown),
+    format_func=lambda v: titles[v],
+    key=f"ws_pick_{latest}_{shown}_{lang}",
 )
 if pick != shown:
     ss.ws_version = pick
@@ -96,8 +111,9 @@ if accounts and not allowed(role, "import"):
     st.info(t("ws_signin_to_import", lang))  # no upload is offered, so a visitor's file is never read
 else:
     st.caption(t("ws_import_makes_draft" if accounts else "ws_import_publishes", lang))
+    base_default, base_key = carried(f"ws_base_{latest}", latest)
     base_id = st.selectbox(
-        t("ws_base", lang), ids, index=ids.index(latest), format_func=lambda v: titles[v], key=f"ws_base_{latest}"
+        t("ws_base", lang), ids, index=ids.index(base_default), format_func=lambda v: titles[v], key=base_key
     )
     stale = ws.stale_base(base_id)
     if stale:
@@ -159,7 +175,14 @@ if accounts:
     elif not waiting:
         st.caption(t("ws_no_drafts", lang))
     else:
-        draft = st.selectbox(t("ws_publish_draft", lang), waiting, format_func=lambda v: titles[v], key="ws_pub_pick")
+        draft_default, draft_key = carried("ws_pub_pick", waiting[0])
+        draft = st.selectbox(
+            t("ws_publish_draft", lang),
+            waiting,
+            index=waiting.index(draft_default) if draft_default in waiting else 0,
+            format_func=lambda v: titles[v],
+            key=draft_key,
+        )
         draft_base, now_latest = publish_check(ws, draft)
         if draft_base != now_latest:
             st.warning(t("ws_stale_warning", lang).format(base=draft_base, latest=now_latest))
@@ -189,11 +212,13 @@ if accounts:
 st.subheader(t("ws_compare", lang))
 c1, c2 = st.columns(2)
 baseline = next(v.id for v in versions if v.kind == "baseline")
+before_default, before_key = carried(f"cmp_a_{latest}", baseline)
+after_default, after_key = carried(f"cmp_b_{latest}", latest)
 before = c1.selectbox(
-    t("ws_before", lang), ids, index=ids.index(baseline), format_func=lambda v: titles[v], key=f"cmp_a_{latest}"
+    t("ws_before", lang), ids, index=ids.index(before_default), format_func=lambda v: titles[v], key=before_key
 )
 after = c2.selectbox(
-    t("ws_after", lang), ids, index=ids.index(latest), format_func=lambda v: titles[v], key=f"cmp_b_{latest}"
+    t("ws_after", lang), ids, index=ids.index(after_default), format_func=lambda v: titles[v], key=after_key
 )
 a, b = workspace.dataset(before), workspace.dataset(after)
 cmp = compare(a, b)
@@ -253,9 +278,8 @@ st.download_button(
 )
 
 st.subheader(t("ws_export", lang))
-ex = st.selectbox(
-    t("ws_export", lang), ids, index=ids.index(pick), format_func=lambda v: titles[v], key=f"ws_export_v_{latest}"
-)
+ex_default, ex_key = carried(f"ws_export_v_{latest}", pick)
+ex = st.selectbox(t("ws_export", lang), ids, index=ids.index(ex_default), format_func=lambda v: titles[v], key=ex_key)
 cols = st.columns(3)
 for col, (fmt, mime) in zip(
     cols, (("gpkg", "application/geopackage+sqlite3"), ("xlsx", XLSX), ("zip", "application/zip")), strict=True

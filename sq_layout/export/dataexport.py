@@ -20,7 +20,8 @@ from sq_layout.cells import FORMULA_START as FORMULA_START  # re-exported: one r
 from sq_layout.cells import csv_bytes, neutralise, text_only
 from sq_layout.cells import neutralise_cell as neutralise_cell
 from sq_layout.errors import BadInput, UnknownValue
-from sq_layout.i18n import Lang, headers, t
+from sq_layout.i18n import LABELS, Lang, headers, label, t
+from sq_layout.i18n.shown import sheet_name
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 
@@ -73,7 +74,7 @@ def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: Lang) 
     return tables
 
 
-def csv_one(tables: dict[str, pd.DataFrame], table: str | None) -> bytes:
+def csv_one(tables: dict[str, pd.DataFrame], table: str | None, lang: Lang = "zh") -> bytes:
     """One table as UTF-8-with-BOM CSV: the only one, or the one named; else BadInput naming the alternatives."""
     if table is None and len(tables) > 1:
         raise BadInput(
@@ -83,29 +84,41 @@ def csv_one(tables: dict[str, pd.DataFrame], table: str | None) -> bytes:
     name = table or next(iter(tables))
     if name not in tables:
         raise UnknownValue("table", name, list(tables))
-    return csv_bytes(tables[name])
+    return csv_bytes(readable(tables[name], lang))
 
 
 def csv_zip(tables: dict[str, pd.DataFrame], lang: Lang) -> bytes:
     """A zip of UTF-8-with-BOM CSV files (Excel opens the Chinese correctly) plus SOURCE.txt."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, df in tables.items():
-            z.writestr(f"{name}.csv", csv_bytes(df))
+        for name, df in tables.items():  # named in the reader's language (a single .csv is chosen by --table)
+            z.writestr(f"{sheet_name(name, lang)}.csv", csv_bytes(readable(df, lang)))
         z.writestr("SOURCE.txt", (source_note(lang) + "\n").encode("utf-8-sig"))
     return buf.getvalue()
 
 
+def readable(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A table as a reader of `lang` reads it: a column of codes (kind, tier, quality, source, …: every value one of
+    the labelled codes) in words, and headers in `lang` (an id column keeps its values, under a readable header)."""
+    out = df.copy()
+    for c in out.columns:
+        values = {v for v in out[c].dropna() if v != ""}
+        if values and all(isinstance(v, str) and v in LABELS for v in values):
+            out[c] = out[c].map(lambda v: label(v, lang) if isinstance(v, str) and v else v)
+    return out.rename(columns=headers(list(out.columns), lang))
+
+
 def xlsx(tables: dict[str, pd.DataFrame], lang: Lang) -> bytes:
-    """One sheet per table (readable headers, frozen header row) and a first sheet with the source note."""
+    """One sheet per table, named in `lang` (readable headers and values, frozen header row), and a first sheet
+    with the source note."""
     buf = io.BytesIO()
     about = t("gx_about", lang)
     with pd.ExcelWriter(buf, engine="openpyxl") as w:
         pd.DataFrame({about: [source_note(lang)]}).to_excel(w, sheet_name=about, index=False)
         for name, df in tables.items():
-            out = neutralise(df.rename(columns=headers(list(df.columns), lang)))
-            out.to_excel(w, sheet_name=name[:31], index=False)
-            sheet = w.sheets[name[:31]]
+            out = neutralise(readable(df, lang))
+            out.to_excel(w, sheet_name=sheet_name(name, lang), index=False)
+            sheet = w.sheets[sheet_name(name, lang)]
             sheet.freeze_panes = "A2"
             for col in sheet.columns:
                 width = max(len(str(c.value or "")) for c in col[:200])
@@ -158,7 +171,7 @@ def export_bytes(
     if fmt == "zip":
         return csv_zip(tables, lang)
     if fmt == "csv":
-        return csv_one(tables, table)
+        return csv_one(tables, table, lang)
     if fmt == "xlsx":
         return xlsx(tables, lang)
     if fmt == "geojson":

@@ -12,7 +12,7 @@ import pandas as pd
 
 from sq_layout.cells import neutralise_cell, workbook_bytes
 from sq_layout.i18n import Lang, by_lang
-from sq_layout.i18n.shown import when, who
+from sq_layout.i18n.shown import sheet_name, when, who
 from sq_layout.store.changes import Change
 
 COLUMNS = {
@@ -115,8 +115,9 @@ def record_rows(changes: list[Change], lang: Lang = "en") -> list[dict[str, Any]
         for d, line in zip(c.rows, describe(c), strict=True):
             op = OPS[lang]["add" if d["before"] is None else "remove" if d["after"] is None else "update"]
             what = line.split(": ", 1)[1] if ": " in line else line
-            out.append({"id": c.id, "created": when(c.created, lang), "user": who(c.user, lang), "table": d["table"],
-                        "record": d["row_no"], "op": op, "what": what})  # fmt: skip
+            out.append({"id": c.id, "created": when(c.created, lang), "user": who(c.user, lang),
+                        "table": sheet_name(d["table"], lang), "record": d["row_no"], "op": op,
+                        "what": what})  # fmt: skip
     return out
 
 

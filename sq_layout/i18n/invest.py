@@ -151,4 +151,28 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "点越密越聚合：点击聚合圈放大，点击单个点查看详情。",
         "en": "Dense points are grouped: click a group to zoom in, click a point for its card.",
     },
+    # the 补链 workbook (sq_layout.invest.gapexport.gap_xlsx)
+    "gx_title": {
+        "zh": "产业链招商地图 · 补链清单：{name}（表十一 第{no}条）",
+        "en": "Chain investment map · gap list: {name} (Table 11, chain {no})",
+    },
+    "gx_demo": {"zh": "示例数据（虚构），不代表真实企业", "en": "Demo data (fictional): no real firm"},
+    "gx_data": {
+        "zh": "企业与项目数据：规划点名的企业与载体及用户导入的记录",
+        "en": "Firms and projects: those the plan names, with its parks, and records users imported",
+    },
+    "gx_sources": {
+        "zh": "环节来源：规划原文（行号+原文）或用户补充；承载区域来源：表十、第四章、第五章。",
+        "en": "Links: the plan's text (line and words) or added by a user; hosting areas: Table 10, chapters 4 and 5.",
+    },
+    "gx_approx": {
+        "zh": "无坐标的记录按载体或区域定位，为近似位置。功能区范围为示意。",
+        "en": "Records without coordinates are placed by their park or area (approximate). Zone extents are schematic.",
+    },
+    "gx_date": {"zh": "导出日期 {d}", "en": "Exported {d}"},
+    "gx_about": {"zh": "说明", "en": "About"},
+    "gx_list": {"zh": "补链清单", "en": "Gap list"},
+    "gx_matrix": {"zh": "环节×区域", "en": "Links × areas"},
+    "gx_heads": {"zh": "类型|环节|对象|说明|来源", "en": "Kind|Stage|Subject|Note|Source"},
+    "gx_link": {"zh": "环节", "en": "Link"},
 }

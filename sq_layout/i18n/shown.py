@@ -27,6 +27,33 @@ TEXT: dict[str, dict[str, str]] = {
     "src_plan": {"zh": "规划", "en": "the plan"},
     "src_user": {"zh": "用户", "en": "a user"},
     "src_demo": {"zh": "示例数据（虚构）", "en": "demo data (fictional)"},
+    # the sheets of a data export (sq_layout.export.dataexport), by the table's code
+    "sheet_areas": {"zh": "地区", "en": "Areas"},
+    "sheet_industries": {"zh": "产业", "en": "Industries"},
+    "sheet_subindustries": {"zh": "细分产业", "en": "Sub-industries"},
+    "sheet_chains": {"zh": "重点产业链", "en": "Key chains"},
+    "sheet_assignments": {"zh": "布局", "en": "Layout"},
+    "sheet_details": {"zh": "产品载体企业", "en": "Products, parks, firms"},
+    "sheet_conflicts": {"zh": "规划内部矛盾", "en": "Conflicts in the plan"},
+    "sheet_plan_figures": {"zh": "规划数字", "en": "Plan figures"},
+    "sheet_hosts": {"zh": "承载区域", "en": "Hosting areas"},
+    "sheet_chain_figures": {"zh": "表十一数字", "en": "Table 11 figures"},
+    "sheet_area_industries": {"zh": "所选区域产业", "en": "Area industries"},
+    "sheet_area_details": {"zh": "所选区域产品载体", "en": "Area products and parks"},
+    "sheet_area_conflicts": {"zh": "所选区域矛盾", "en": "Area conflicts"},
+    "sheet_figures": {"zh": "数字变化", "en": "Figures changed"},
+    "sheet_firms": {"zh": "企业", "en": "Firms"},
+    "sheet_projects": {"zh": "项目", "en": "Projects"},
+    "sheet_carriers": {"zh": "载体", "en": "Parks"},
+    "sheet_links": {"zh": "产业链环节", "en": "Chain links"},
+    "sheet_actuals": {"zh": "实际产值", "en": "Actual output"},
+    "sheet_prospects": {"zh": "目标企业", "en": "Target firms"},
+    "sheet_consistency": {"zh": "一致性检查", "en": "Consistency"},
+    "sheet_text_checks": {"zh": "规划文本复查", "en": "Plan text checks"},
+    "sheet_target_discrepancies": {"zh": "目标数字不符", "en": "Target discrepancies"},
+    "sheet_targets": {"zh": "目标", "en": "Targets"},
+    "sheet_chain_spread": {"zh": "产业链分布", "en": "Chain spread"},
+    "sheet_similar_pairs": {"zh": "相似区域", "en": "Similar areas"},
 }
 _WORDS = {"规划": "src_plan", "用户": "src_user", "示例数据（虚构）": "src_demo"}
 _CHAPTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -40,6 +67,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def _t(key: str, lang: Lang) -> str:
     return TEXT[key][lang]
+
+
+def sheet_name(table: str, lang: Lang) -> str:
+    """A data export's sheet for a table, in the reader's language (Excel allows 31 characters)."""
+    key = f"sheet_{table}"
+    return (TEXT[key][lang] if key in TEXT else table)[:31]
 
 
 def who(user: str | None, lang: Lang) -> str:
@@ -100,3 +133,44 @@ def source(text: str | None, lang: Lang) -> str:
     if lang == "zh":
         return text
     return "; ".join(_part(p, lang) for p in text.split("；"))
+
+
+# Headers of the plan tables' columns that no page names (a whole-dataset export writes every column); an id column
+# keeps its values under a header that says it is an id.
+COLUMNS: dict[str, dict[str, str]] = {
+    "area_id": {"zh": "地区编号", "en": "Area ID"},
+    "short_name": {"zh": "简称", "en": "Short name (Chinese)"},
+    "name_en": {"zh": "英文名称", "en": "English name"},
+    "short_name_en": {"zh": "英文简称", "en": "Short name"},
+    "adcode": {"zh": "行政区划代码", "en": "Administrative code"},
+    "stat_code": {"zh": "统计用区划代码", "en": "Statistical code"},
+    "parent_area_id": {"zh": "所属地区编号", "en": "Parent area ID"},
+    "parent_basis": {"zh": "所属依据", "en": "Parent basis"},
+    "name_variants": {"zh": "其他写法", "en": "Other spellings"},
+    "geometry_quality": {"zh": "边界性质", "en": "Outline"},
+    "geometry_source": {"zh": "边界来源", "en": "Outline source"},
+    "n_industries": {"zh": "承载产业数", "en": "Industries hosted"},
+    "n_chains": {"zh": "承载产业链数", "en": "Chains hosted"},
+    "n_selected": {"zh": "承载所选项数", "en": "Selected items hosted"},
+    "industry_id": {"zh": "产业编号", "en": "Industry ID"},
+    "color": {"zh": "颜色", "en": "Colour"},
+    "target_2025_yi": {"zh": "2025年目标（亿元）", "en": "2025 target (100m yuan)"},
+    "target_2023_yi": {"zh": "2023年目标（亿元）", "en": "2023 target (100m yuan)"},
+    "output_2020_yi": {"zh": "2020年产值（亿元）", "en": "2020 output (100m yuan)"},
+    "target_source": {"zh": "目标出处", "en": "Target source"},
+    "target_line": {"zh": "目标所在行", "en": "Target line"},
+    "subindustry_id": {"zh": "细分产业编号", "en": "Sub-industry ID"},
+    "chain_relation": {"zh": "与产业链关系", "en": "Relation to the chain"},
+    "tier_as_printed": {"zh": "层级（原文）", "en": "Tier as printed"},
+    "industry_as_printed": {"zh": "产业（原文）", "en": "Industry as printed"},
+    "subindustry_as_printed": {"zh": "细分产业（原文）", "en": "Sub-industry as printed"},
+    "ref": {"zh": "出处说明", "en": "Reference"},
+    "position": {"zh": "顺序", "en": "Position"},
+    "area_as_written": {"zh": "地区（原文）", "en": "Area as written"},
+    "conflict_id": {"zh": "矛盾编号", "en": "Conflict ID"},
+    "description_en": {"zh": "英文说明", "en": "Description (English)"},
+    "figure_id": {"zh": "数字编号", "en": "Figure ID"},
+    "measure": {"zh": "指标", "en": "Measure"},
+    "value": {"zh": "数值", "en": "Value"},
+    "as_printed": {"zh": "原文写法", "en": "As printed"},
+}

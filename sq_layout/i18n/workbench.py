@@ -85,7 +85,7 @@ TEXT: dict[str, dict[str, str]] = {
     "bl_h_owner": {"zh": "责任人", "en": "Owner"},
     "bl_h_next_step": {"zh": "下一步", "en": "Next step"},
     "rp_title": {"zh": "招商目标进度 {year} 年", "en": "Investment targets {year}"},
-    "rp_gsbq": {"zh": "个十百千（专栏6-1）", "en": "个十百千 (Box 6-1)"},
+    "rp_gsbq": {"zh": "个十百千（专栏6-1）", "en": "Project targets (Box 6-1)"},
     "rp_stages": {"zh": "各阶段项目数", "en": "Projects per stage"},
     "rp_chains": {"zh": "表十一产值目标", "en": "Table 11 output targets"},
     "demo_note": {"zh": "示例数据（虚构），不代表真实情况", "en": "示例 · demo data (fictional)"},

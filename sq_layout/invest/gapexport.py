@@ -43,32 +43,35 @@ def gap_print_table(ds: Dataset, data: InvestData, chain_no: int) -> pd.DataFram
     return g[list(PRINT_HEADERS)].rename(columns=PRINT_HEADERS)
 
 
-def gap_xlsx(ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None) -> bytes:
-    """说明, 补链清单 and 环节×区域 sheets for one chain; demo data says so on every sheet's first line."""
+def gap_xlsx(
+    ds: Dataset, data: InvestData, chain_no: int, firms: pd.DataFrame | None = None, lang: Lang = "zh"
+) -> bytes:
+    """About, gap list and link × area sheets for one chain, in `lang`; demo data says so on every sheet's first
+    line."""
     from openpyxl import Workbook
 
-    name = str(ds.chains.set_index("chain_no").at[chain_no, "name"])
-    g, m = gap_tables(ds, data, chain_no, firms)
+    name = str(ds.chains.set_index("chain_no").at[chain_no, name_col(lang)])
+    g, m = gap_tables(ds, data, chain_no, firms, lang)
     wb = Workbook()
     about = wb.active
-    about.title = "说明"
-    banner = "示例数据（虚构），不代表真实企业" if data.demo else "企业与项目数据：规划点名的企业与载体及用户导入的记录"
+    about.title = tr("gx_about", lang)
+    banner = tr("gx_demo" if data.demo else "gx_data", lang)
     for row in (
-        [f"产业链招商地图 · 补链清单：{name}（表十一 第{chain_no}条）"],
+        [tr("gx_title", lang).format(name=name, no=chain_no)],
         [banner],
-        ["环节来源：规划原文（行号+原文）或用户补充；承载区域来源：表十、第四章、第五章。"],
-        ["无坐标的记录按载体或区域定位，为近似位置。功能区范围为示意。"],
-        [f"导出日期 {date.today().isoformat()}"],
+        [tr("gx_sources", lang)],
+        [tr("gx_approx", lang)],
+        [tr("gx_date", lang).format(d=date.today().isoformat())],
     ):
         about.append(row)
-    ws = wb.create_sheet("补链清单")
+    ws = wb.create_sheet(tr("gx_list", lang))
     ws.append([banner])
-    ws.append(["类型", "环节", "对象", "说明", "来源"])
+    ws.append(tr("gx_heads", lang).split("|"))
     for r in g[["gap", "stage", "subject", "note", "source"]].itertuples(index=False):
         ws.append([neutralise_cell(v) for v in r])
-    mx = wb.create_sheet("环节×区域")
+    mx = wb.create_sheet(tr("gx_matrix", lang))
     mx.append([banner])
-    mx.append(["环节", *m.columns])
+    mx.append([tr("gx_link", lang), *m.columns])
     for link, counts in m.iterrows():
         mx.append([neutralise_cell(link), *[int(v) for v in counts]])
     for sheet in (ws, mx):

@@ -159,13 +159,22 @@ def tables(page: Page) -> tuple[list[str], list[str]]:
     return list(heads), list(cells)
 
 
+# what a field shows that inner_text leaves out: a select's chosen option and a text field's value, or its placeholder
+INPUTS_JS = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] :is(input, textarea), [data-testid="stSidebar"] :is(input, textarea), '
+    + '[data-testid="stPopoverBody"] :is(input, textarea)')]
+  .filter(e => e.getClientRects().length > 0 && !['radio', 'checkbox', 'file', 'hidden', 'range'].includes(e.type))
+  .map(e => e.value || e.placeholder || '').filter(Boolean)"""
+
+
 def visible_text(page: Page) -> str:
-    """The page's text outside the map frames, with an open popover; without icons (a ligature such as expand_more
-    is drawn as an icon) and links (a shared link is a link)."""
+    """The page's text outside the map frames, with an open popover and what its fields show; without icons (a
+    ligature such as expand_more is drawn as an icon) and links (a shared link is a link)."""
     parts = [page.locator(f"[data-testid='{tid}']").first.inner_text() for tid in ("stMain", "stSidebar")]
     pop = page.locator("[data-testid='stPopoverBody']:visible")
     if pop.count():
         parts.append(pop.first.inner_text())
+    parts += page.evaluate(INPUTS_JS)
     text = URL.sub("", "\n".join(parts))
     for code in sorted(set(page.locator("code:visible").all_inner_texts()), key=len, reverse=True):
         text = text.replace(code, "")  # a command, a file name or an address, quoted as it is typed

@@ -225,14 +225,14 @@ def evil_ds(ds):
 
 def test_csv_zip_has_no_live_formula(evil_ds):
     z = zipfile.ZipFile(io.BytesIO(export_bytes("zip", evil_ds, Selection(), None, "zh", whole=True)))
-    text = z.read("areas.csv").decode("utf-8-sig")
+    text = z.read("地区.csv").decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
 
 
 def test_single_csv_has_no_live_formula(evil_ds):
     raw = export_bytes("csv", evil_ds, Selection(), None, "zh", whole=False)
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
-    assert frame["name"].str.startswith("'=HYPERLINK").any()
+    assert frame["名称"].str.startswith("'=HYPERLINK").any()
 
 
 def test_xlsx_has_no_formula_cell(evil_ds):
@@ -337,10 +337,10 @@ def test_audit_workbook_has_readable_unique_headers_names_and_rounded_figures(ca
         assert not [h for h in header if h and "_" in str(h)], (ws.title, header)
     values = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows(min_row=2) for c in row if c.value]
     assert not [v for v in values if v.startswith("('")], "tuple text"
-    spread = wb["chain_spread"]
+    spread = wb["Chain spread"]
     hosts = [c.value for c in spread[1]].index("Hosting areas")
     assert "Sucheng District" in str(spread.cell(2, hosts + 1).value)
-    sim = wb["similar_pairs"]
+    sim = wb["Similar areas"]
     assert [c.value for c in sim[1]] == ["Area A", "Area B", "Similarity"]
     assert sim["A2"].value == "Shuyang County" and sim["C2"].value == 0.55
 

@@ -189,21 +189,21 @@ def test_whole_atlas_builds_pdf_and_pngs(ds, tmp_path):
 
 def test_csv_zip_has_bom_and_source_note(ds):
     z = zipfile.ZipFile(io.BytesIO(export_bytes("zip", ds, PV, "sihong", "zh", whole=False)))
-    assert {"areas.csv", "hosts.csv", "area_industries.csv", "SOURCE.txt"} <= set(z.namelist())
-    raw = z.read("hosts.csv")
+    assert {"地区.csv", "承载区域.csv", "所选区域产业.csv", "SOURCE.txt"} <= set(z.namelist())
+    raw = z.read("承载区域.csv")
     assert raw.startswith(b"\xef\xbb\xbf") and "晶硅光伏" in raw.decode("utf-8-sig")
     assert "资料来源" in z.read("SOURCE.txt").decode("utf-8-sig")
     whole = zipfile.ZipFile(io.BytesIO(export_bytes("zip", ds, PV, None, "zh", whole=True)))
-    assigned = pd.read_csv(io.BytesIO(whole.read("assignments.csv")), encoding="utf-8-sig")
+    assigned = pd.read_csv(io.BytesIO(whole.read("布局.csv")), encoding="utf-8-sig")
     assert len(assigned) == len(ds.assignments)
 
 
 def test_xlsx_one_sheet_per_table_with_readable_headers(ds):
     wb = openpyxl.load_workbook(io.BytesIO(export_bytes("xlsx", ds, PV, "sihong", "zh", whole=False)))
-    assert wb.sheetnames[0] == "说明" and {"areas", "hosts", "area_industries"} <= set(wb.sheetnames)
-    header = [c.value for c in wb["hosts"][1]]
+    assert wb.sheetnames[0] == "说明" and {"地区", "承载区域", "所选区域产业"} <= set(wb.sheetnames)
+    header = [c.value for c in wb["承载区域"][1]]
     assert "产业链" in header and "2020年产值（亿元）" not in header  # city-wide figures are not per-host
-    figures = [[c.value for c in row] for row in wb["chain_figures"].iter_rows()]
+    figures = [[c.value for c in row] for row in wb["表十一数字"].iter_rows()]
     assert "2020年产值（亿元）" in figures[0] and figures[1][:3] == ["晶硅光伏", "全市", 117.61]
     assert "资料来源" in wb["说明"]["A2"].value
 
