@@ -20,9 +20,8 @@ def _clip(text: str, n: int) -> str:
 def counts_text(n: Node, lang: Lang) -> str:
     """The short count line inside a node."""
     grade = t(f"dg_grade_{n.grade}", lang)
-    if lang == "zh":
-        return f"{grade} · 企{n.firms} 项{n.projects}" + (f" 链主/标杆{n.leaders}" if n.leaders else "")
-    return f"{grade} · {n.firms} firms {n.projects} proj." + (f" {n.leaders} lead" if n.leaders else "")
+    lead = t("dg_node_counts_leaders", lang).format(n=n.leaders) if n.leaders else ""
+    return t("dg_node_counts", lang).format(grade=grade, firms=n.firms, projects=n.projects) + lead
 
 
 def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: bool) -> str:
@@ -37,7 +36,7 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: b
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="8" fill="{fill}" '
         f'stroke="{stroke}" stroke-width="{width}"{dash}/>',
         f'<text x="{x + 10:.1f}" y="{y + 22:.1f}" font-size="14" font-weight="600">'
-        f"{escape(_clip(name, 13 if lang == 'zh' else 24))}</text>",
+        f"{escape(_clip(name, by_lang(13, 24, lang)))}</text>",
         f'<text x="{x + 10:.1f}" y="{y + 42:.1f}" font-size="12" fill="#333">{escape(counts_text(n, lang))}</text>',
     ]
     bx = x + 10
@@ -66,7 +65,7 @@ def diagram_svg(d: ChainDiagram, lang: Lang, chosen: str | None = None) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sq-chain-diagram" role="img" viewBox="0 0 {w:.0f} {h:.0f}" '
         f'width="100%" style="max-width:{w:.0f}px;font-family:sans-serif">',
-        f"<title>{escape(t('dg_title', lang).format(name=d.name if lang == 'zh' else d.name_en))}</title>",
+        f"<title>{escape(t('dg_title', lang).format(name=by_lang(d.name, d.name_en, lang)))}</title>",
         '<defs><marker id="dg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#777"/></marker></defs>',
     ]

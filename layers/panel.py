@@ -9,7 +9,7 @@ from layers.popups import boundary_quality
 from sq_layout.analysis.area_summary import AreaSummary, area_summary
 from sq_layout.analysis.views import AreaPanel, area_panel
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, label, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, t
 from sq_layout.plan.dataset import Dataset
 
 PANEL_CSS = """
@@ -133,7 +133,7 @@ def summary_card_html(s: AreaSummary, lang: Lang) -> str:
         parts.append(f'<div class="row"><span class="k">{_e(t("parks_inside", lang))}</span><ul>{zones}</ul></div>')
     parts.append(f'<div class="row"><span class="k">{_e(label("carrier", lang))}</span>{_list(s.carriers, lang)}</div>')
     parts.append(f'<div class="row"><span class="k">{_e(label("firm", lang))}</span>{_list(s.firms, lang)}</div>')
-    if lang != "zh" and (s.carriers or s.firms):
+    if by_lang(False, True, lang) and (s.carriers or s.firms):  # the names as printed: a note for English
         parts.append(f'<div class="src">{_e(t("names_as_printed", lang))}</div>')
     parts.append("</div>")
     return "".join(parts)

@@ -35,10 +35,6 @@ def area_tooltips(areas: gpd.GeoDataFrame, lang: Lang) -> list[str]:
                 a.geometry_quality, getattr(a, "geometry_source", ""), getattr(a, "geometry_date", ""), lang
             )
         )
-        counts = (
-            f"{a.n_industries} 个产业 · {a.n_chains} 条产业链"
-            if lang == "zh"
-            else f"{a.n_industries} industries · {a.n_chains} chains"
-        )
+        counts = t("area_tip_counts", lang).format(industries=a.n_industries, chains=a.n_chains)
         tips.append(f'<div class="sq-tip"><b>{name}</b><br>{kind} · {quality}<br>{escape(counts)}</div>')
     return tips

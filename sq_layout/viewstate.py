@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from sq_layout.analysis.queries import Selection
-from sq_layout.i18n import LANGS, Lang, parse_lang
+from sq_layout.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang
 from sq_layout.plan.dataset import Dataset
 
 BASEMAPS = ("none", "osm", "tianditu", "amap")
@@ -98,7 +98,7 @@ def encode_view(state: ViewState) -> dict[str, str]:
     """Query parameters for a view; defaults are left out so links stay short."""
     s = state.selection
     out = {
-        "lang": state.lang if state.lang != "zh" else "",
+        "lang": "" if state.lang == DEFAULT_LANG else state.lang,  # the default language leaves the URL short
         "tier": ",".join(s.tiers),
         "ind": ",".join(s.industries),
         "sub": ",".join(s.subindustries),

@@ -13,7 +13,7 @@ from layers.legend import LEGEND_CSS
 from layers.panel import PANEL_CSS
 from layers.restyle import Overlay
 from sq_layout.geo.simplify import cached_browser_geometry
-from sq_layout.i18n import Lang, parse_lang, t
+from sq_layout.i18n import DEFAULT_LANG, Lang, by_lang, parse_lang, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.viewstate import ViewState, dropped_note
@@ -120,7 +120,7 @@ UPLOADER_ZH = """<style>
 def language_switch(view: ViewState) -> None:
     """The 语言/Language radio in the sidebar, drawn from the state (switching keeps the selection), and the page's
     帮助/Help link."""
-    if view.lang == "zh":
+    if by_lang(True, False, view.lang):  # the uploader's own words are English; Chinese ones put over them
         st.html(UPLOADER_ZH % int(st.get_option("server.maxUploadSize")))
     st.sidebar.radio(
         t("lang", view.lang),
@@ -140,9 +140,9 @@ def page_language() -> Lang:
     if view is None:  # first page of the session: the view (and its language) comes from the URL, as on the map
         view = state.current(load()[0])
     language_switch(view)
-    if view.lang == "en" and st.query_params.get("lang") != "en":
-        st.query_params["lang"] = "en"
-    elif view.lang != "en" and "lang" in st.query_params:
+    if view.lang != DEFAULT_LANG and st.query_params.get("lang") != view.lang:
+        st.query_params["lang"] = view.lang
+    elif view.lang == DEFAULT_LANG and "lang" in st.query_params:
         del st.query_params["lang"]
     return parse_lang(view.lang, "zh")
 

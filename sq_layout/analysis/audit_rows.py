@@ -9,7 +9,7 @@ import pandas as pd
 
 from sq_layout.analysis.audit_rules import Discrepancy, ScopeNote, Subject, discrepancies
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, label, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, t
 from sq_layout.plan.dataset import Dataset
 
 ID_COLUMNS = ("kind", "industry_id", "chain_no", "subindustry_id", "tier", "measure", "figure_id_a", "figure_id_b")
@@ -37,9 +37,8 @@ class _Names:
         self.chain = {str(k): v for k, v in self._table(ds.chains, "chain_no").items()}
 
     def _table(self, frame: pd.DataFrame, key: str) -> dict[object, str]:
-        if self.lang == "zh":
-            return dict(zip(frame[key], frame["name"], strict=True))
-        return {k: f"{en} ({zh})" for k, zh, en in zip(frame[key], frame["name"], frame["name_en"], strict=True)}
+        both = zip(frame[key], frame["name"], frame["name_en"], strict=True)
+        return {k: by_lang(zh, f"{en} ({zh})", self.lang) for k, zh, en in both}
 
     def listing(self, names: list[str]) -> str:
         return LIST_SEPARATOR[self.lang].join(names)

@@ -22,7 +22,7 @@ from sq_layout.analysis.queries import (
     selection_color,
 )
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, lang_column, name_col
+from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, lang_column, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
@@ -261,7 +261,7 @@ def hosts_with_citywide(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.Da
         parts.append(
             pd.DataFrame(
                 {
-                    "area": [f"{f.scope}（表十一）" if lang == "zh" else f"{f.scope} (Table 11)"],
+                    "area": [t("table11_scope", lang).format(scope=f.scope)],
                     "chain": [f.chain],
                     "via": [""],
                     "sources": [""],

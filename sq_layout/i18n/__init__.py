@@ -19,6 +19,7 @@ from sq_layout.i18n import (
     workbench,
     workspace,
 )
+from sq_layout.i18n.lang import DEFAULT_LANG as DEFAULT_LANG
 from sq_layout.i18n.lang import LANGS as LANGS
 from sq_layout.i18n.lang import LIST_SEPARATOR as LIST_SEPARATOR
 from sq_layout.i18n.lang import Lang as Lang

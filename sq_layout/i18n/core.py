@@ -5,6 +5,25 @@ from __future__ import annotations
 TEXT: dict[str, dict[str, str]] = {
     "punct_colon": {"zh": "：", "en": ": "},  # a label and its value
     "punct_semicolon": {"zh": "；", "en": "; "},  # clauses run together
+    "city_name": {"zh": "宿迁市", "en": "Suqian"},
+    "map_title_area": {"zh": "{area}产业布局示意图", "en": "Industrial layout of {area} (schematic)"},
+    "map_title_plan": {
+        "zh": "宿迁市“十四五”产业布局示意图",
+        "en": "Suqian 14th Five-Year industrial layout (schematic)",
+    },
+    "map_title_parts": {"zh": "宿迁市{parts}布局示意图", "en": "Suqian: layout of {parts} (schematic)"},
+    "map_title_chain": {"zh": "产业链", "en": " chain"},  # after a chain's name
+    "map_title_dominant": {"zh": "主导产业", "en": "dominant industries"},
+    "map_title_leading": {"zh": "先导产业", "en": "leading industries"},
+    "atlas_overview_title": {
+        "zh": "宿迁市“十四五”六大主导产业与三个先导产业布局总览（示意图）",
+        "en": "Suqian: overview of the 6 dominant and 3 leading industries (schematic)",
+    },
+    "area_tip_counts": {
+        "zh": "{industries} 个产业 · {chains} 条产业链",
+        "en": "{industries} industries · {chains} chains",
+    },
+    "table11_scope": {"zh": "{scope}（表十一）", "en": "{scope} (Table 11)"},
     "text_checks": {"zh": "规划文本复查", "en": "Plan text checks"},
     "text_checks_note": {
         "zh": "同一名称两种写法、“N条…”与所列数目不符、只在章级点名而不在细分清单中、产业之下无细分产业或产业链；"

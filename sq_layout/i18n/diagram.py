@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    "dg_node_counts": {"zh": "{grade} · 企{firms} 项{projects}", "en": "{grade} · {firms} firms {projects} proj."},
+    "dg_node_counts_leaders": {"zh": " 链主/标杆{n}", "en": " {n} lead"},
     "inv_tab_chain": {"zh": "产业链图谱", "en": "Chain diagram"},
     "dg_chain": {"zh": "产业链", "en": "Chain"},
     "dg_title": {"zh": "{name}产业链图谱", "en": "{name}: chain diagram"},

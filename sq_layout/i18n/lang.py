@@ -8,7 +8,7 @@ from typing import Literal, TypeGuard, TypeVar
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
-DEFAULT: Lang = "zh"
+DEFAULT_LANG: Lang = "zh"
 LIST_SEPARATOR: dict[Lang, str] = {"zh": "、", "en": ", "}  # how a language runs a list of names together
 T = TypeVar("T")
 

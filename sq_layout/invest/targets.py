@@ -8,7 +8,7 @@ from typing import SupportsFloat, SupportsInt, cast
 import numpy as np
 import pandas as pd
 
-from sq_layout.i18n import Lang, lang_column, name_col
+from sq_layout.i18n import Lang, by_lang, lang_column, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.plan.dataset import Dataset
@@ -128,7 +128,7 @@ def progress_view(progress: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         unit=progress["unit"].map(lambda u: _unit(str(u), lang)),
         achieved=progress["value"],
     )
-    cols = ["label", "achieved", "target", "progress", "unit", "line", "quote"] + ([] if lang == "zh" else ["reading"])
+    cols = ["label", "achieved", "target", "progress", "unit", "line", "quote", *by_lang([], ["reading"], lang)]
     return out[cols]
 
 

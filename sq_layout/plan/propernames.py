@@ -14,7 +14,7 @@ import pandas as pd
 
 from sq_layout.cache import PER_FILE, cached
 from sq_layout.errors import DataError
-from sq_layout.i18n import Lang
+from sq_layout.i18n import Lang, by_lang
 from sq_layout.paths import PLAN_DIR
 
 NAMES_FILE = PLAN_DIR / "proper_names.csv"
@@ -52,7 +52,5 @@ def english_names(*paths: Path) -> dict[str, str]:
 
 def shown_name(name: str, lang: Lang) -> str:
     """A name or phrase for display: as printed in Chinese; in English 'rendering (原文)' when there is one."""
-    if lang == "zh":
-        return name
-    en = english_names().get(name)
+    en = by_lang(None, english_names().get(name), lang)
     return f"{en} ({name})" if en else name

@@ -123,11 +123,7 @@ def atlas_pages(ds: Dataset, lang: Lang) -> list[Page]:
 
 
 def _overview_title(ds: Dataset, lang: Lang) -> str:
-    title = (
-        "宿迁市“十四五”六大主导产业与三个先导产业布局总览（示意图）"
-        if lang == "zh"
-        else "Suqian: overview of the 6 dominant and 3 leading industries (schematic)"
-    )
+    title = t("atlas_overview_title", lang)
     return f"【草案】{title}" if ds.draft else title
 
 

@@ -20,9 +20,8 @@ INTENT_COLOR = {"强链": "#1565c0", "补链": "#c62828", "延链": "#6a1b9a"}
 
 def _counts(n_firms: int, n_proj: int, leaders: int, grade: str, lang: Lang) -> str:
     g = t(f"dg_grade_{grade}", lang)
-    if lang == "zh":
-        return f"{g} · 企{n_firms} 项{n_proj}" + (f" 链主/标杆{leaders}" if leaders else "")
-    return f"{g} · {n_firms} firms {n_proj} proj." + (f" {leaders} lead" if leaders else "")
+    lead = t("dg_node_counts_leaders", lang).format(n=leaders) if leaders else ""
+    return t("dg_node_counts", lang).format(grade=g, firms=n_firms, projects=n_proj) + lead
 
 
 def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
@@ -93,8 +92,7 @@ def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
             quote = t("dg_plan_line", lang).format(line=i.line, quote=i.quote)
             notes.append(f"{node_label(n, lang)} — {t(f'dg_intent_{i.intent}', lang)}：{quote}")
     width_chars = 95 if spec.orientation == "landscape" else 70
-    if lang != "zh":
-        width_chars = int(width_chars * 1.7)
+    width_chars = int(width_chars * by_lang(1.0, 1.7, lang))
     if spec.paper == "a3":
         width_chars = int(width_chars * 1.4)
     wrapped = [w for line in notes for w in textwrap.wrap(line, width_chars)]

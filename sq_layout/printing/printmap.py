@@ -36,7 +36,7 @@ from sq_layout.errors import BadInput, UnknownValue
 from sq_layout.fills import map_facts, map_fills, map_legend
 from sq_layout.geo.crs import MEASURE_CRS
 from sq_layout.geo.simplify import label_points
-from sq_layout.i18n import Lang, name_col, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, name_col, t
 from sq_layout.legend import LegendEntry, area_label, fills_title, industry_entries
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
@@ -89,15 +89,13 @@ def map_title(ds: Dataset, sel: Selection, area: str | None, lang: Lang) -> str:
 
 def _map_title(ds: Dataset, sel: Selection, area: str | None, lang: Lang) -> str:
     col = name_col(lang)
-    tiers = {"dominant": ("主导产业", "dominant industries"), "leading": ("先导产业", "leading industries")}
-    zh = lang == "zh"
     if area and sel.empty:
-        a = str(ds.areas.set_index("area_id").loc[area, col])
-        return f"{a}产业布局示意图" if zh else f"Industrial layout of {a} (schematic)"
-    parts = [tiers[t][0 if zh else 1] for t in sel.tiers] + selection_names(ds, sel, lang, "产业链" if zh else " chain")
+        return t("map_title_area", lang).format(area=ds.areas.set_index("area_id").loc[area, col])
+    parts = [t(f"map_title_{tier}", lang) for tier in sel.tiers]
+    parts += selection_names(ds, sel, lang, t("map_title_chain", lang))
     if not parts:
-        return "宿迁市“十四五”产业布局示意图" if zh else "Suqian 14th Five-Year industrial layout (schematic)"
-    return f"宿迁市{'、'.join(parts)}布局示意图" if zh else f"Suqian: layout of {', '.join(parts)} (schematic)"
+        return t("map_title_plan", lang)
+    return t("map_title_parts", lang).format(parts=LIST_SEPARATOR[lang].join(parts))
 
 
 @cached(4)
