@@ -10,7 +10,6 @@ investment records' history apart on one version. The store returns these as `Ch
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -98,15 +97,17 @@ def _int(value: Any) -> int | None:
 
 def _encode(record: dict[str, Any]) -> str:
     """A record as JSON text: orjson (a first save logs 55,000 records), json where orjson would differ — it writes
-    NaN and infinities as null — or refuses (a key that is not text, an integer beyond 64 bits)."""
+    NaN and infinities as null, so a `null` more than the record has None values means one — or refuses (a value of
+    another type, a key that is not text, an integer beyond 64 bits)."""
     import orjson
 
-    if any(type(v) is float and not math.isfinite(v) for v in record.values()):
-        return _JSON.encode(record)
     try:
-        return orjson.dumps(record).decode("utf-8")
+        out = orjson.dumps(record)
     except TypeError:
         return _JSON.encode(record)
+    if out.count(b"null") != list(record.values()).count(None):
+        return _JSON.encode(record)
+    return out.decode("utf-8")
 
 
 def log(

@@ -206,3 +206,28 @@ def test_a_plan_edit_logs_one_row_per_record_with_its_revisions(
         touched = changes.last_touch(conn, draft, PLAN, "chains", chain["row_no"])
     assert touched is not None and touched.id == undo and touched.reason == "撤回"
     ws.engine.dispose()
+
+
+def test_logged_records_read_back_as_json_wrote_them() -> None:
+    """The log's JSON (orjson where it writes what json would) reads back the same, NaN and infinities included."""
+    import math
+
+    from sq_layout.store.changes import _encode
+
+    records = [
+        {"firm_id": "F1", "name": "甲企业", "lon": 118.25, "flag": False, "note": None},
+        {"a": float("nan"), "b": None, "c": float("-inf")},
+        {"text": "null", "none": None},
+        {"big": 2**70, "nested": {"x": float("nan")}},
+    ]
+    for record in records:
+        back, expected = json.loads(_encode(record)), json.loads(json.dumps(record, ensure_ascii=False))
+        assert back.keys() == expected.keys()
+        for key, value in expected.items():
+            got = back[key]
+            if isinstance(value, float) and math.isnan(value):
+                assert math.isnan(got)
+            elif isinstance(value, dict):
+                assert math.isnan(got["x"])
+            else:
+                assert got == value and type(got) is type(value)
