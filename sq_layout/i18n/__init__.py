@@ -42,7 +42,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
 )
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS
-HEADERS = codes.HEADERS
+HEADERS = shown.COLUMNS | codes.HEADERS  # the pages' own headers first
 
 
 def t(key: str, lang: Lang) -> str:
