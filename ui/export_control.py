@@ -45,8 +45,7 @@ def file_name(
     ds: Dataset, sel: Selection, area: str | None, lang: Lang, what: str, fmt: str, today: dt.date | None = None
 ) -> str:
     """E.g. 宿迁市-晶硅光伏-产业链布局示意图-2026-11-28.png: place, selection, content, date."""
-    zh = lang == "zh"
-    place = ds.areas.set_index("area_id").loc[area, name_col(lang)] if area else ("宿迁市" if zh else "Suqian")
+    place = ds.areas.set_index("area_id").loc[area, name_col(lang)] if area else t("city_name", lang)
     parts = [str(place)] + [label(x, lang) for x in sel.tiers] + selection_names(ds, sel, lang)
     kind = t(f"file_{what}", lang)
     if what == "map" and sel.chains and not (sel.tiers or sel.industries or sel.subindustries):

@@ -223,7 +223,7 @@ after = c2.selectbox(
 a, b = workspace.dataset(before), workspace.dataset(after)
 cmp = compare(a, b)
 chains = dict(zip(cmp.chains["chain_no"], cmp.chains["name"], strict=True))
-if lang == "en":  # English names where either version has one; a chain new in a version keeps its own name
+if by_lang(False, True, lang):  # English names where either version has one; a chain new in a version keeps its own name
     for d in (a, b):
         chains |= {c: n for c, n in zip(d.chains["chain_no"], d.chains["name_en"], strict=True) if c in chains and n}
 chain = st.selectbox(

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from sq_layout.cells import neutralise_cell, workbook_bytes
-from sq_layout.i18n import Lang, by_lang
+from sq_layout.i18n import LANGS, Lang, by_lang
 from sq_layout.i18n.shown import sheet_name, when, who
 from sq_layout.store.changes import Change
 
@@ -105,7 +105,7 @@ def history_frame(changes: list[Change], lang: Lang, invest: bool = False) -> pd
     """A history as a page shows it: the rows of `history_rows` (or `invest_history_rows`) under headers in `lang`."""
     rows = invest_history_rows(changes, lang=lang) if invest else history_rows(changes, lang=lang)
     columns = {k: v for k, v in COLUMNS.items() if not invest or k in INVEST_COLUMNS}
-    return pd.DataFrame(rows, columns=list(columns)).rename(columns={k: v[lang != "zh"] for k, v in columns.items()})
+    return pd.DataFrame(rows, columns=list(columns)).rename(columns={k: v[LANGS.index(lang)] for k, v in columns.items()})
 
 
 def record_rows(changes: list[Change], lang: Lang = "en") -> list[dict[str, Any]]:
