@@ -184,7 +184,7 @@ TEXT: dict[str, dict[str, str]] = {
     "overview": {"zh": "总览", "en": "overview"},
     # explorer and audit pages (state, answer card, picker, compare, export beside the map)
     "choose": {"zh": "选择（可输入搜索）", "en": "Choose (type to search)"},
-    "pick_area": {"zh": "选择区域（可搜索）", "en": "Pick an area (searchable)"},
+    "pick_area": {"zh": "选择区域", "en": "Pick an area"},
     "whole_city": {"zh": "全市（未选区域）", "en": "Whole city (no area)"},
     "overview_title": {"zh": "宿迁市“十四五”产业布局一览", "en": "Suqian's industrial layout at a glance"},
     "n_areas": {"zh": "{}个区域", "en": "{} areas"},
