@@ -240,6 +240,7 @@ def cold_starts(browser: Any, pairs: int, fig: Figures) -> None:
     """Interleaved pairs: spawn → drawn for app.py and for the one-widget page, started the same way."""
     app_s: list[float] = []
     bare_s: list[float] = []
+    cpu: dict[str, list[float]] = {"app": [], "bare": []}
 
     def one(side: str) -> None:
         ctx = browser.new_context(viewport={"width": 1440, "height": 900})
@@ -255,6 +256,8 @@ def cold_starts(browser: Any, pairs: int, fig: Figures) -> None:
                 poll(page, lambda: page.evaluate(BARE_DRAWN), 300, "the one widget")
                 page.evaluate(PAINTED)
                 bare_s.append(time.perf_counter() - t)
+            # the server's own CPU time to that point: what other jobs on a loaded machine barely change
+            cpu[side].append(cpu_seconds(proc.pid))
         finally:
             stop(proc)
             ctx.close()
@@ -267,6 +270,11 @@ def cold_starts(browser: Any, pairs: int, fig: Figures) -> None:
     fig.add(t, "spawn → painted", samples=app_s, unit="s", column="explorer (app.py)")
     fig.add(t, "spawn → painted", samples=bare_s, unit="s", column="one-widget page (bench/bare_page.py)")
     fig.ratio(t, "explorer / one-widget page", app_s, bare_s, column="explorer (app.py)", target="≤ 1.5×")
+    fig.add(t, "server CPU time until painted", samples=cpu["app"], unit="s", column="explorer (app.py)")
+    fig.add(
+        t, "server CPU time until painted", samples=cpu["bare"], unit="s", column="one-widget page (bench/bare_page.py)"
+    )
+    fig.ratio(t, "server CPU: explorer / one-widget page", cpu["app"], cpu["bare"], column="explorer (app.py)")
 
 
 def main() -> None:
