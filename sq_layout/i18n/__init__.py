@@ -24,7 +24,6 @@ from sq_layout.i18n.lang import LANGS as LANGS
 from sq_layout.i18n.lang import LIST_SEPARATOR as LIST_SEPARATOR
 from sq_layout.i18n.lang import Lang as Lang
 from sq_layout.i18n.lang import by_lang as by_lang
-from sq_layout.i18n.lang import join_list as join_list
 from sq_layout.i18n.lang import lang_column as lang_column
 from sq_layout.i18n.lang import parse_lang as parse_lang
 

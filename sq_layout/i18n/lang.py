@@ -1,9 +1,9 @@
 """The reader's language as a type: every signature that takes a language takes a `Lang`, made from outside text
-(a URL's query, a command-line argument, a stored setting) only by `parse_lang` at the edge."""
+(a URL's query, a command-line argument, a stored setting) only by `parse_lang` at the edge; lists run together
+with LIST_SEPARATOR."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Literal, TypeGuard, TypeVar
 
 Lang = Literal["zh", "en"]
@@ -26,11 +26,6 @@ def parse_lang(value: object, default: Lang | None = None) -> Lang:
     if default is not None:
         return default
     raise ValueError(f"unknown language {str(value)[:20]!r}; choose one of {', '.join(LANGS)}")
-
-
-def join_list(items: Iterable[object], lang: Lang) -> str:
-    """Names run together as a list in `lang` (甲、乙 / a, b)."""
-    return LIST_SEPARATOR[lang].join(str(i) for i in items)
 
 
 def by_lang(zh: T, en: T, lang: Lang) -> T:

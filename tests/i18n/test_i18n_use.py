@@ -4,6 +4,7 @@ of words by comparing the language outside sq_layout/i18n (a word lives in the t
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from sq_layout import i18n
@@ -13,6 +14,7 @@ CODE = ("sq_layout", "layers", "ui", "bench")
 I18N = ROOT / "sq_layout" / "i18n"
 
 
+@cache
 def _sources() -> list[tuple[Path, ast.Module]]:
     files = [p for folder in CODE for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
     return [(p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in files]
