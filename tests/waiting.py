@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ssl
 import time
+import urllib.request
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -20,3 +22,12 @@ def wait_for(condition: Callable[[], T], timeout: float, what: str) -> T:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
         time.sleep(POLL_S)
+
+
+def answers(url: str, context: ssl.SSLContext | None = None) -> bool:
+    """Whether a URL answers 200 now (a server's health check); False while it cannot be reached."""
+    try:
+        with urllib.request.urlopen(url, timeout=2, context=context) as r:
+            return bool(r.status == 200)
+    except OSError:
+        return False

@@ -9,13 +9,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Frame, Page
+
+from tests.waiting import answers, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 # Debian's chromium wherever PATH finds it (any virtual environment); the Debian path as the last resort.
@@ -55,16 +56,12 @@ def launch_app(
             [*cmd, "--server.address", "127.0.0.1"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    pytest.fail(f"streamlit did not become healthy within 90 s; see test-artifacts/{log_name}")
+    try:
+        wait_for(lambda: answers(url + "_stcore/health"), timeout=90, what="streamlit's health check")
+    except AssertionError:
+        proc.kill()
+        pytest.fail(f"streamlit did not become healthy within 90 s; see test-artifacts/{log_name}")
+    return proc, url
 
 
 @contextmanager

@@ -13,17 +13,14 @@ import ssl
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
 from tests.browser.conftest import ARTIFACTS, ROOT, _free_port, launch_app
 from tests.store.pgcluster import create_database
+from tests.waiting import answers, wait_for
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx" / "sq-layout.conf"
@@ -135,15 +132,7 @@ def deployment(pg_server: str, extra_env: dict[str, str] | None = None, processe
         checked = subprocess.run([NGINX, "-t", "-c", str(conf)], capture_output=True, text=True, timeout=30)
         assert checked.returncode == 0, checked.stderr
         nginx = subprocess.Popen([NGINX, "-c", str(conf), "-g", "daemon off;"], stderr=subprocess.PIPE)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(dep.url + "_stcore/health", timeout=2, context=insecure())
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("nginx did not answer")
+        wait_for(lambda: answers(dep.url + "_stcore/health", insecure()), timeout=30, what="nginx to answer")
         yield dep
     finally:
         if nginx is not None:

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tests.waiting import answers, wait_for
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -131,13 +133,7 @@ def test_websockets_from_a_foreign_origin_are_refused_without_any_lookup(tmp_pat
         proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
                                 cwd=ROOT, env=env, stdout=f, stderr=subprocess.STDOUT)  # fmt: skip
     try:
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_for(lambda: answers(f"http://127.0.0.1:{port}/_stcore/health"), timeout=90, what="streamlit to answer")
         assert "hook loaded" in dns_log.read_text(), "the lookup hook did not load"
         started = dns_log.read_text().splitlines()
 
