@@ -21,10 +21,10 @@ import dataclasses
 import functools
 import itertools
 from collections.abc import Callable, Hashable
-from typing import Any, Final, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Final, ParamSpec, TypeVar
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -48,6 +48,9 @@ def _internals(frame: pd.DataFrame | pd.Series) -> tuple[Any, ...]:
 def _freeze(value: Any, builds: set[int]) -> bool:
     """Mark a result being kept (arrays read-only, frames numbered) and add to `builds` the id of each part whose
     handing out builds something new (a frame, a list, a dict, or a part holding one); whether `value` is one."""
+    import numpy as np
+    import pandas as pd
+
     if isinstance(value, pd.DataFrame | pd.Series):
         object.__setattr__(value, _TOKEN, next(_TOKENS))
         found = True
@@ -71,6 +74,8 @@ def _freeze(value: Any, builds: set[int]) -> bool:
 
 def _hand_out(value: Any, builds: frozenset[int]) -> Any:
     """What one caller gets of a kept result: frames as copy-on-write copies, containers rebuilt around them."""
+    import pandas as pd
+
     if id(value) not in builds:
         return value
     if isinstance(value, pd.DataFrame | pd.Series):

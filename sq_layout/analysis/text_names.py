@@ -20,9 +20,9 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
+from sq_layout.cache import cached
 from sq_layout.plan.dataset import Dataset
 
 HAN = r"\u4e00-\u9fff"
@@ -245,7 +245,7 @@ def product_terms(ds: Dataset) -> dict[str, set[int]]:
     return terms
 
 
-@lru_cache(maxsize=4096)
+@cached(4096, key="a character (its reading never changes)")
 def _pinyin(ch: str) -> tuple[str, ...]:
     from pypinyin import Style, pinyin
 
@@ -309,7 +309,7 @@ def _seen_in_context(ds: Dataset, key: str) -> dict[str, set[int]]:
     return out
 
 
-@lru_cache(maxsize=8)
+@cached(8)
 def _joined(ds: Dataset) -> tuple[str, list[int]]:
     """The plan's lines as one text, and where each line starts in it."""
     starts, at = [], 0

@@ -27,8 +27,9 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from sq_layout.cache import PER_PROCESS, cached
 
 FAMILY = "Noto Sans CJK SC"
 PDF_FAMILY = "SQ Noto Sans CJK SC TT"  # the converted faces; renamed so they are never confused with the CFF ones
@@ -138,7 +139,7 @@ def _gb2312() -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached(1, key=PER_PROCESS)
 def print_chars() -> frozenset[str]:
     """The characters the cut-down faces keep: GB2312, PRINT_RANGES and every character of the plan's files and of
     the app's own sources (labels, headers, notes in both languages)."""
@@ -153,7 +154,7 @@ def print_chars() -> frozenset[str]:
     return frozenset(c for c in chars if unicodedata.category(c)[0] != "C")  # no control or format characters
 
 
-@lru_cache(maxsize=1)
+@cached(1, key=PER_PROCESS)
 def chars_digest() -> str:
     """A short digest of print_chars, in the cut-down faces' file names (new characters → new faces)."""
     return hashlib.sha256("".join(sorted(print_chars())).encode("utf-8")).hexdigest()[:10]
