@@ -18,9 +18,6 @@ from sq_layout.tables.invest import LINK_STAGES
 if TYPE_CHECKING:
     import pandas as pd
 
-GRADES = ("强", "弱", "缺")
-INTENTS = ("强链", "补链", "延链")
-
 
 @dataclass(frozen=True)
 class GradeRules:

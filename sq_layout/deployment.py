@@ -12,7 +12,6 @@ from pathlib import Path
 from sq_layout.paths import ROOT
 
 STATIC_FOLDERS = ("static/maps", "static/geo", "static/points", "static/vendor")
-LOCAL_ADDRESSES = ("127.0.0.1", "localhost", "::1")
 
 
 @dataclass(frozen=True)

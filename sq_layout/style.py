@@ -8,7 +8,6 @@ ZONE_LINE = "#222222"
 ZONE_DASH = "6 4"
 DIM_FILL = "#D9D9D9"
 SELECTED_LINE = "#D62728"
-LABEL_COLOR = "#1F1F1F"
 # Sequential shades for "how many of the selected items an area hosts" (1, 2, 3, 4+).
 COUNT_RAMP = ("#B4AEDB", "#8073C4", "#54278F", "#2D004B")
 

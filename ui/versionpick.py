@@ -49,11 +49,6 @@ def draft_badge(ds: Dataset, lang: Lang) -> None:
         st.warning(t("ed_draft_badge", lang))
 
 
-def draft_suffix(ds: Dataset) -> str:
-    """The 草案 mark in export file names."""
-    return "-草案" if ds.draft else ""
-
-
 def version_dataset(vid: int | None) -> Dataset:
     """The Dataset of a version (cached per id in sq_layout.workspace); the bundled plan if there is no workspace."""
     return bundled() if vid is None else workspace.dataset(vid)

@@ -12,8 +12,6 @@ from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
 
-NO_LINK = "(no link)"
-
 
 def explode_links(records: pd.DataFrame) -> pd.DataFrame:
     """One row per (record, chain, link) with the record's area; link_id '' where the record names no link."""

@@ -24,7 +24,6 @@ from sq_layout.invest.targets import project_progress
 from sq_layout.plan.dataset import Dataset
 
 STAGE_DATE = dict(zip(STAGES, STAGE_DATES, strict=True))
-BULLETIN_LINE = 873  # 强化过程管理，做好月度监测和通报
 
 
 class PipelineError(UserError):

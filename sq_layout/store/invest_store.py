@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from sq_layout.auth.proxy import ProxyConfig
 from sq_layout.store import changes
@@ -124,12 +124,3 @@ def stored_versions(ws: Workspace) -> dict[int, int]:
     with ws.engine.connect() as conn:
         rows = conn.execute(select(invest_state.c.version_id, invest_state.c.rev)).all()
     return {int(v): int(r) for v, r in rows}
-
-
-def record_counts(ws: Workspace, version_id: int) -> dict[str, int]:
-    """How many records of each table a version stores itself (0 everywhere when it inherits)."""
-    with ws.engine.connect() as conn:
-        return {
-            name: int(conn.execute(select(func.count()).where(tab.c.version_id == version_id)).scalar_one())
-            for name, tab in invest_records.items()
-        }
