@@ -50,7 +50,8 @@ if "ws_flash" in ss:
 
 versions = ws.versions()
 ids = [v.id for v in versions]
-titles = {v.id: f"{v.id} · {shown_title(v, lang)}（{label(v.kind, lang)}）" for v in versions}
+kind_shown = by_lang("（{}）", " ({})", lang)  # brackets of the reader's script
+titles = {v.id: f"{v.id} · {shown_title(v, lang)}" + kind_shown.format(label(v.kind, lang)) for v in versions}
 latest = ws.latest_id()
 
 OTHER = by_lang("en", "zh", lang)
@@ -223,7 +224,8 @@ after = c2.selectbox(
 a, b = workspace.dataset(before), workspace.dataset(after)
 cmp = compare(a, b)
 chains = dict(zip(cmp.chains["chain_no"], cmp.chains["name"], strict=True))
-if by_lang(False, True, lang):  # English names where either version has one; a chain new in a version keeps its own name
+# English names where either version has one; a chain new in a version keeps its own name
+if by_lang(False, True, lang):
     for d in (a, b):
         chains |= {c: n for c, n in zip(d.chains["chain_no"], d.chains["name_en"], strict=True) if c in chains and n}
 chain = st.selectbox(
