@@ -38,7 +38,7 @@ def _records_table(ds: Dataset, records: pd.DataFrame, lang: Lang) -> pd.DataFra
             "name": r["name"],
             "firm": r["firm"],
             "role": r["role"].map(lambda x: label(x, lang) if x else ""),
-            "investment_yi": r["investment_yi"],
+            "investment_yi": r["investment_yi"].map(lambda v: "" if pd.isna(v) else f"{v:g}"),  # no 'None'
             "stage": r["stage"].map(lambda x: label(x, lang) if x else ""),
             "source": r["source"].map(lambda x: source(x, lang)),
         }
@@ -52,14 +52,17 @@ def _node_panel(ds: Dataset, d: ChainDiagram, n: Node, lang: Lang) -> None:
     inv = f"{n.investment_yi:g}"
     st.write(t("dg_counts", lang).format(f=n.firms, l=n.leaders, p=n.projects, inv=inv))
     st.markdown(f"**{t('dg_intents', lang)}**")
+    colon = by_lang("：", ": ", lang)
     if n.intents:
         for i in n.intents:
             quote = t("dg_plan_line", lang).format(line=i.line, quote=i.quote)
-            st.markdown(f"- {md(t(f'dg_intent_{i.intent}', lang))}：{md(quote)}")
+            st.markdown(f"- {md(t(f'dg_intent_{i.intent}', lang))}{colon}{md(quote)}")
     else:
         st.caption(t("dg_intent_none", lang))
     if n.line is not None:
-        st.caption(f"{t('dg_link_source', lang)}：" + md(t("dg_plan_line", lang).format(line=n.line, quote=n.quote)))
+        st.caption(
+            f"{t('dg_link_source', lang)}{colon}" + md(t("dg_plan_line", lang).format(line=n.line, quote=n.quote))
+        )
     areas = ds.areas.set_index("area_id")[name_col(lang)]
     sep = LIST_SEPARATOR[lang]
     st.caption(md(t("dg_hosts", lang).format(areas=sep.join(str(areas.get(a, a)) for a in d.hosts))))

@@ -20,8 +20,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "评级标准：强 = ≥{leaders} 家{roles}企业，或 ≥{firms} 家企业，或项目总投资 ≥{inv} 亿元；"
         "弱 = 有企业或项目但未达“强”；缺 = 无企业、无项目。产值按产业链导入，不参与环节评级。",
         "en": "Grades: strong = ≥{leaders} firm in the role {roles}, or ≥{firms} firms, or projects totalling "
-        "≥{inv} 亿元; weak = some firm or project, short of strong; missing = none. Output is imported per chain and "
-        "grades no link.",
+        "≥{inv} × 100m yuan; weak = some firm or project, short of strong; missing = none. Output is imported per "
+        "chain and grades no link.",
     },
     "dg_or": {"zh": "或", "en": " or "},
     "dg_grade_强": {"zh": "强", "en": "Strong"},
@@ -44,7 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dg_node": {"zh": "查看环节", "en": "Show a link"},
     "dg_counts": {
         "zh": "企业 {f} 家（其中链主/标杆 {l}）· 项目 {p} 个 · 投资 {inv} 亿元",
-        "en": "{f} firms ({l} chain leaders/benchmarks) · {p} projects · {inv} 亿元 invested",
+        "en": "Firms: {f} ({l} chain leaders/benchmarks) · projects: {p} · invested: {inv} × 100m yuan",
     },
     "dg_plan_line": {"zh": "规划第{line}行：“{quote}”", "en": "Plan line {line}: “{quote}”"},
     "dg_link_source": {"zh": "环节出处", "en": "Where the plan names the link"},
@@ -57,7 +57,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Areas the plan assigns the chain (the plan assigns chains, not links, to areas): {areas}",
     },
     "dg_unlinked": {"zh": "本链未标环节的记录", "en": "Records on this chain naming no link"},
-    "dg_output": {"zh": "产值（{year}年，全市）：{v} 亿元", "en": "Output ({year}, city-wide): {v} 亿元"},
+    "dg_output": {"zh": "产值（{year}年，全市）：{v} 亿元", "en": "Output ({year}, city-wide): {v} × 100m yuan"},
     "dg_no_output": {"zh": "尚未导入本链产值。", "en": "No output imported for this chain."},
     "dg_no_links": {
         "zh": "本链尚无环节：可在“补链”页添加。",
@@ -76,7 +76,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dg_col_firm": {"zh": "企业", "en": "Firm"},
     "dg_col_role": {"zh": "角色", "en": "Role"},
     "dg_col_area": {"zh": "区域", "en": "Area"},
-    "dg_col_investment_yi": {"zh": "投资（亿元）", "en": "Investment (亿元)"},
+    "dg_col_investment_yi": {"zh": "投资（亿元）", "en": "Investment (100m yuan)"},
     "dg_col_stage": {"zh": "阶段", "en": "Stage"},
     "dg_col_source": {"zh": "出处", "en": "Source"},
     "dg_kind_firm": {"zh": "企业", "en": "Firm"},

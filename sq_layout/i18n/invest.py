@@ -24,7 +24,7 @@ TEXT: dict[str, dict[str, str]] = {
     "inv_shade_none": {"zh": "不着色", "en": "None"},
     "inv_shade_firms": {"zh": "企业数", "en": "Firm count"},
     "inv_shade_projects": {"zh": "项目数", "en": "Project count"},
-    "inv_shade_investment": {"zh": "项目投资（亿元）", "en": "Project investment (亿元)"},
+    "inv_shade_investment": {"zh": "项目投资（亿元）", "en": "Project investment (100m yuan)"},
     "inv_tab_map": {"zh": "地图", "en": "Map"},
     "inv_tab_gaps": {"zh": "补链", "en": "Gaps"},
     "inv_tab_targets": {"zh": "目标跟踪", "en": "Targets"},
