@@ -115,6 +115,16 @@ CUT_JS = """() => {
       const cs = getComputedStyle(el);
       if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) out.push(el.textContent.trim());
     }
+  // a select's chosen option or a field's text clipped by its box (no ellipsis to say so)
+  for (const el of document.querySelectorAll('[data-testid="stMain"] [data-baseweb="select"] input')) {
+    if (!el.offsetParent || !(el.value || el.placeholder) || el.closest('[role="listbox"]')) continue;
+    if (el.scrollWidth > el.clientWidth + 1) out.push(el.value || el.placeholder);
+  }
+  for (const el of document.querySelectorAll('[data-testid="stMain"] [data-baseweb="select"] div')) {
+    if (!el.offsetParent || el.children.length || !el.textContent.trim()) continue;
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis')
+      out.push(el.textContent.trim());
+  }
   return out;
 }"""
 
@@ -191,6 +201,8 @@ def quoted(text: str) -> bool:
 # In English, the plan's own words (and a source's note) are quoted in Chinese between “ ”, as a proper name is kept:
 # 'Plan line 1096 (note: “产业链：表三第166–167行…”)'. The line number and the words around the quote are English.
 QUOTATION = re.compile(r"“[^”]*”")
+# In Chinese, a quoted character's reading in pinyin right after it is 注音, not English: “型”(xing)
+PINYIN = re.compile(r"(?<=”)[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\d?[)）]")
 
 
 def other_language(text: str, lang: str) -> set[str]:
@@ -198,7 +210,7 @@ def other_language(text: str, lang: str) -> set[str]:
     (outside quotations “…” of the plan's words)."""
     text = FORMATS.sub("", WIDGET_TEXT.sub("", text))
     if lang == "zh":
-        return english_words(text)
+        return english_words(PINYIN.sub("", text))
     return {ln for ln in bare_chinese(QUOTATION.sub("", text)) if not quoted(ln)}
 
 
