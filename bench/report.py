@@ -59,10 +59,12 @@ def fmt(value: Any, unit: str) -> str:
 
 def cell(row: dict[str, Any]) -> str:
     """A figure's cell: its value, then the range and count of its samples (pairs for a ratio)."""
-    text = fmt(row.get("value"), row.get("unit", ""))
-    samples = row.get("samples") or []
+    value, unit, samples = row.get("value"), row.get("unit", ""), row.get("samples") or []
+    if unit == "s" and isinstance(value, float) and value < 0.1:  # a short time in milliseconds, its range too
+        value, unit, samples = value * 1000, "ms", [x * 1000 for x in samples]
+    text = fmt(value, unit)
     if len(samples) > 1:
-        lo, hi = fmt(min(samples), row.get("unit", "")), fmt(max(samples), row.get("unit", ""))
+        lo, hi = fmt(min(samples), unit), fmt(max(samples), unit)
         suffix = next((u for u in (" MB", " KB", " B", " ms", " s", "×") if text.endswith(u)), None)
         if suffix and lo.endswith(suffix) and hi.endswith(suffix):  # the unit once, after the median
             lo, hi = lo.removesuffix(suffix), hi.removesuffix(suffix)
