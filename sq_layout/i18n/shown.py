@@ -173,4 +173,9 @@ COLUMNS: dict[str, dict[str, str]] = {
     "measure": {"zh": "指标", "en": "Measure"},
     "value": {"zh": "数值", "en": "Value"},
     "as_printed": {"zh": "原文写法", "en": "As printed"},
+    # an import's problem table (sq_layout.invest.importer.PROBLEM_COLUMNS)
+    "sheet": {"zh": "工作表", "en": "Sheet"},
+    "row": {"zh": "行", "en": "Row"},
+    "column": {"zh": "列", "en": "Column"},
+    "expected": {"zh": "应为", "en": "Expected"},
 }
