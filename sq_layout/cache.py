@@ -20,7 +20,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
@@ -45,49 +46,52 @@ def _internals(frame: pd.DataFrame | pd.Series) -> tuple[Any, ...]:
     return (mgr, mgr.blocks, *mgr.axes)
 
 
-def _freeze(value: Any, builds: set[int]) -> bool:
-    """Mark a result being kept (arrays read-only, frames numbered) and add to `builds` the id of each part whose
-    handing out builds something new (a frame, a list, a dict, or a part holding one); whether `value` is one."""
+def _freeze(value: Any, builds: dict[int, bool]) -> bool:
+    """Mark a result being kept (arrays read-only, frames numbered) and note in `builds` the id of each part whose
+    handing out builds something new (a frame, a list, a dict, or a part holding one), with whether any part inside
+    it does too (else a list or dict is copied whole, not item by item); whether `value` is such a part."""
     import numpy as np
     import pandas as pd
 
+    inner = False
     if isinstance(value, pd.DataFrame | pd.Series):
         object.__setattr__(value, _TOKEN, next(_TOKENS))
         found = True
     elif isinstance(value, np.ndarray):
         value.flags.writeable = False
         found = False
-    elif isinstance(value, tuple):
-        found = any([_freeze(v, builds) for v in value])  # a list: every item visited, not only up to the first
-    elif isinstance(value, list):
-        found = any([_freeze(v, builds) for v in value]) or True
+    elif isinstance(value, tuple | list):
+        inner = any([_freeze(v, builds) for v in value])  # a list: every item visited, not only up to the first
+        found = inner or isinstance(value, list)
     elif isinstance(value, dict):
-        found = any([_freeze(v, builds) for v in value.values()]) or True
+        inner = any([_freeze(v, builds) for v in value.values()])
+        found = True
     elif _is_record(value):
-        found = any([_freeze(getattr(value, f.name), builds) for f in dataclasses.fields(value)])
+        inner = found = any([_freeze(getattr(value, f.name), builds) for f in dataclasses.fields(value)])
     else:
         found = False
     if found:
-        builds.add(id(value))
+        builds[id(value)] = inner
     return found
 
 
-def _hand_out(value: Any, builds: frozenset[int]) -> Any:
+def _hand_out(value: Any, builds: Mapping[int, bool]) -> Any:
     """What one caller gets of a kept result: frames as copy-on-write copies, containers rebuilt around them."""
     import pandas as pd
 
-    if id(value) not in builds:
+    inner = builds.get(id(value))
+    if inner is None:
         return value
     if isinstance(value, pd.DataFrame | pd.Series):
         copy = value.copy(deep=False)
         object.__setattr__(copy, _ORIGIN, (getattr(value, _TOKEN), _internals(copy)))
         return copy
+    if isinstance(value, list):
+        return [_hand_out(v, builds) for v in value] if inner else list(value)
+    if isinstance(value, dict):
+        return {k: _hand_out(v, builds) for k, v in value.items()} if inner else dict(value)
     if isinstance(value, tuple):
         return tuple(_hand_out(v, builds) for v in value)
-    if isinstance(value, list):
-        return [_hand_out(v, builds) for v in value]
-    if isinstance(value, dict):
-        return {k: _hand_out(v, builds) for k, v in value.items()}
     fields = dataclasses.fields(value)
     return dataclasses.replace(value, **{f.name: _hand_out(getattr(value, f.name), builds) for f in fields if f.init})
 
@@ -116,11 +120,11 @@ def cached(maxsize: int, key: str = PER_DATASET, invalidated: str = "") -> Calla
 
     def wrap(fn: Callable[P, R]) -> Callable[P, R]:
         @functools.lru_cache(maxsize=maxsize)
-        def keep(*args: Hashable, **kwargs: Hashable) -> tuple[frozenset[int], R]:
+        def keep(*args: Hashable, **kwargs: Hashable) -> tuple[Mapping[int, bool], R]:
             value = fn(*args, **kwargs)  # type: ignore[arg-type]
-            builds: set[int] = set()
+            builds: dict[int, bool] = {}
             _freeze(value, builds)  # the kept value holds every part, so their ids stay theirs
-            return frozenset(builds), value
+            return MappingProxyType(builds), value
 
         @functools.wraps(fn)
         def call(*args: P.args, **kwargs: P.kwargs) -> R:
