@@ -28,6 +28,7 @@ from sq_layout.analysis.audit_views import (
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import single_legend
 from sq_layout.i18n import Lang, headers, lang_column, name_col, t
+from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState
 from ui import state
 from ui.shared import draw_map, language_switch, load, page_style, show_notes, version_notes, version_url
@@ -51,6 +52,30 @@ def picked_chain(event: object) -> int | None:
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     return no if no in set(ds.chains["chain_no"]) else None
+
+
+def targets_tab(ds: Dataset, lang: Lang) -> None:
+    """The targets of 表十一 by chain, sortable and charted, and where the plan's figures disagree."""
+    st.markdown(f"**{t('targets_table', lang)}**")
+    tv = targets_view(ds, lang)
+    metrics = ["output_2020", "target_2023", "target_2025", "cagr_2020_2023_pct", "cagr_2020_2025_pct"]
+    # the measure is kept as its code and the widget primed from it each run (the rule of ui/state.py): a widget whose
+    # labels follow the language must never hand back a label of the other language as its value
+    st.session_state["sort_code"] = st.session_state.get("sort_code", metrics[4])
+    by = st.selectbox(
+        t("sort_by", lang),
+        metrics,
+        key=state.bind("w_sort", st.session_state["sort_code"]),
+        format_func=lambda m: headers([m], lang).get(m, m),
+        on_change=lambda: st.session_state.update(sort_code=st.session_state["w_sort"]),
+    )
+    by = by if by in metrics else metrics[4]
+    st.vega_lite_chart(targets_bar(tv, by, headers([by], lang).get(by, by), lang))
+    shown_tv = tv.sort_values(by, ascending=False)
+    shown_tv = shown_tv.assign(below_2020=shown_tv["below_2020"].map({True: t("yes", lang), False: ""}))
+    table(shown_tv, lang)
+    st.markdown(f"**{t('discrepancies', lang)}**")
+    table(discrepancies_view(ds, lang), lang)
 
 
 state.current(ds)
@@ -129,26 +154,7 @@ with tab_overlap:
         table(pairs_view(ds, level, lang), lang)
 
 with tab_targets:
-    st.markdown(f"**{t('targets_table', lang)}**")
-    tv = targets_view(ds, lang)
-    metrics = ["output_2020", "target_2023", "target_2025", "cagr_2020_2023_pct", "cagr_2020_2025_pct"]
-    # the measure is kept as its code and the widget primed from it each run (the rule of ui/state.py): a widget whose
-    # labels follow the language must never hand back a label of the other language as its value
-    st.session_state["sort_code"] = st.session_state.get("sort_code", metrics[4])
-    by = st.selectbox(
-        t("sort_by", lang),
-        metrics,
-        key=state.bind("w_sort", st.session_state["sort_code"]),
-        format_func=lambda m: headers([m], lang).get(m, m),
-        on_change=lambda: st.session_state.update(sort_code=st.session_state["w_sort"]),
-    )
-    by = by if by in metrics else metrics[4]
-    st.vega_lite_chart(targets_bar(tv, by, headers([by], lang).get(by, by), lang))
-    shown_tv = tv.sort_values(by, ascending=False)
-    shown_tv = shown_tv.assign(below_2020=shown_tv["below_2020"].map({True: t("yes", lang), False: ""}))
-    table(shown_tv, lang)
-    st.markdown(f"**{t('discrepancies', lang)}**")
-    table(discrepancies_view(ds, lang), lang)
+    targets_tab(ds, lang)
 
 with tab_consistency:
     audit = consistency_audit(ds, lang)
