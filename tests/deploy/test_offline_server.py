@@ -8,8 +8,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -56,18 +54,16 @@ def test_app_start_stays_on_this_machine(tmp_path):
             stderr=subprocess.STDOUT,
         )
     seen: set[tuple[str, str, str]] = set()
+
+    def started() -> bool:
+        """Sample the app's sockets; true once it answers and has printed its address (the end of its start, after
+        any address lookup Streamlit would make)."""
+        seen.update(_sockets(proc.pid))
+        return answers(f"http://127.0.0.1:{port}/_stcore/health") and "URL: http" in log.read_text()
+
     try:
-        deadline, healthy_at = time.time() + 90, None
-        while time.time() < deadline and (healthy_at is None or time.time() < healthy_at + 3):
-            seen.update(_sockets(proc.pid))
-            if healthy_at is None:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                        healthy_at = time.time() if r.status == 200 else None
-                except OSError:
-                    pass
-            time.sleep(0.05)
-        assert healthy_at is not None, log.read_text()[-2000:]
+        wait_for(started, timeout=90, what=f"the app to start (its log: {log})")
+        seen.update(_sockets(proc.pid))
         with pytest.raises(OSError):  # not reachable on this machine's other addresses
             other = [a for a in socket.gethostbyname_ex(socket.gethostname())[2] if not a.startswith("127.")]
             if not other:
