@@ -40,7 +40,7 @@ from sq_layout.i18n import LIST_SEPARATOR, Lang, name_col, t
 from sq_layout.legend import LegendEntry, area_label, fills_title, industry_entries
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
-from sq_layout.printing.areafill import draw_fills, stripes
+from sq_layout.printing.areafill import add_shapes, draw_fills, stripes
 from sq_layout.printing.cartography import (
     ScaleBar,
     draw_north_arrow,
@@ -113,8 +113,7 @@ def print_land(ds: Dataset) -> BaseGeometry:
 
 
 def _plot(frame: gpd.GeoDataFrame | gpd.GeoSeries, ax: Axes, **style: Any) -> None:
-    if len(frame):
-        frame.plot(ax=ax, **style)
+    add_shapes(ax, frame.geometry, **style)
 
 
 @dataclass
