@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import os
 import re
 import statistics
@@ -154,6 +155,33 @@ def settle(pid: int, timeout: float = 180) -> None:
         last = now
 
 
+PHASES = (
+    "navigation → Streamlit's frontend loaded (session asked for)",
+    "→ the map element received (the server's run up to the map)",
+    "→ the map frame loading (the page's elements rendered)",
+    "→ the areas painted (frame, Leaflet, areas' file, drawing)",
+)
+
+
+def watch_phases(page: Any) -> dict[str, float]:
+    """When the page first sent on its websocket, received the map element, and began loading the map frame."""
+    marks: dict[str, float] = {}
+
+    def on_ws(ws: Any) -> None:
+        ws.on("framesent", lambda _: marks.setdefault("session", time.perf_counter()))
+
+        def got(payload: Any) -> None:
+            data = payload if isinstance(payload, bytes) else payload.encode()
+            if MAP_FRAME.encode() in data:
+                marks.setdefault("map element", time.perf_counter())
+
+        ws.on("framereceived", got)
+
+    page.on("websocket", on_ws)
+    page.on("request", lambda r: MAP_FRAME in r.url and marks.setdefault("map frame", time.perf_counter()))
+    return marks
+
+
 def page_bytes(page: Any) -> int:
     """Bytes the page and its frames fetched (encoded body sizes of every resource)."""
     return sum(int(f.evaluate(BYTES_JS)) for f in page.frames)
@@ -181,6 +209,7 @@ def first_views(browser: Any, pairs: int, fig: Figures) -> None:
     bare_proc, bare_url = spawn("bench/bare_page.py")
     secs: dict[str, list[float]] = {"app": [], "explore": [], "bare": []}
     fetched: dict[str, list[float]] = {"app": [], "explore": [], "bare": []}
+    phases: dict[str, list[float]] = {name: [] for name in PHASES}
     try:
         warm = browser.new_context(viewport={"width": 1440, "height": 900})
         page = warm.new_page()
@@ -197,8 +226,13 @@ def first_views(browser: Any, pairs: int, fig: Figures) -> None:
             page = ctx.new_page()
             t = time.perf_counter()
             if side == "app":
+                marks = watch_phases(page)
                 page.goto(url, wait_until="commit")
                 app_painted(page)
+                done = time.perf_counter()
+                steps = [t, marks.get("session", t), marks.get("map element", t), marks.get("map frame", t), done]
+                for name, (a, b) in zip(PHASES, itertools.pairwise(steps), strict=True):
+                    phases[name].append(b - a)
             elif side == "bare":
                 page.goto(bare_url, wait_until="commit")
                 poll(page, lambda: page.evaluate(BARE_DRAWN), 120, "the one widget")
@@ -234,6 +268,8 @@ def first_views(browser: Any, pairs: int, fig: Figures) -> None:
         )
     fig.ratio(t, "against .explore()", secs["app"], secs["explore"], column=columns["app"], target="≤ 2× (explorer)")
     fig.ratio(t, "against .explore()", secs["bare"], secs["explore"], column=columns["bare"])
+    for name, samples in phases.items():
+        fig.add("Where the explorer's first view goes", name, samples=samples, unit="s")
 
 
 def cold_starts(browser: Any, pairs: int, fig: Figures) -> None:
