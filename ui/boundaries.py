@@ -55,6 +55,63 @@ def message(exc: BoundaryImportError, lang: Lang) -> str:
     return t(exc.key, lang).format(**exc.params) if exc.key else str(exc)
 
 
+def file_info(preview: BoundaryImport, lang: Lang) -> None:
+    """What was read: the file's kind, its coordinate system and encoding (and where each came from), the name field."""
+    encoding_text = f"{preview.encoding} ({preview.encoding_source})" if preview.encoding else "—"
+    crs_text = t("crs_choice." + preview.crs, lang) if preview.crs in CRS_CHOICES else preview.crs
+    st.caption(
+        t("bnd_file_info", lang).format(
+            kind=preview.kind,
+            crs=crs_text,
+            crs_source=t("bnd_src_" + preview.crs_source, lang),
+            encoding=encoding_text,
+            field=preview.name_field or "—",
+        )
+    )
+
+
+def findings_and_map(
+    ds: Dataset, preview: BoundaryImport, area_labels: dict[str, str], status_text: dict[str, str], key: str, lang: Lang
+) -> None:
+    """Each feature's findings, then the features over the current boundaries on a map (keyed per upload)."""
+    names = area_names(ds, lang)
+    st.subheader(t("bnd_findings", lang))
+    for f in preview.features:
+        head = f"#{f.number} {f.name or '—'} → {area_labels.get(f.area_id or '', '?')} · {status_text[f.status]}"
+        items = "".join(
+            f'<li><span style="color:{COLORS[x.level]}">{escape(status_text[x.level])}</span> · '
+            f"{escape(x.message(lang))}</li>"
+            for x in f.findings
+        )
+        st.html(f'<div><b style="color:{COLORS[f.status]}">{escape(head)}</b><ul>{items}</ul></div>')
+
+    st.subheader(t("bnd_preview_map", lang))
+    used = [f for f in preview.features if f.geometry is not None and f.area_id != SKIP]
+    imported = gpd.GeoDataFrame(
+        {
+            "number": [f.number for f in used],
+            "name": [f.name for f in used],
+            "area_id": [f.area_id for f in used],
+            "status": [f.status for f in used],
+        },
+        geometry=[f.geometry for f in used],
+        crs="EPSG:4326",
+    )
+    current = ds.boundaries[ds.boundaries["area_id"].isin(set(imported["area_id"]))][["area_id", "geometry"]]
+    current = current.assign(name=current["area_id"].map(names))
+    counties = ds.boundaries[ds.boundaries["area_id"].isin(ds.areas.loc[ds.areas["kind"] == "county", "area_id"])]
+    labels = {"current": t("bnd_current", lang), "imported": t("bnd_imported", lang)}
+    labels |= status_text
+    st_folium(
+        preview_map(counties, current, imported, labels),
+        key=key,
+        returned_objects=[],
+        height=480,
+        use_container_width=True,
+    )
+    st.markdown(preview_legend_html(labels), unsafe_allow_html=True)
+
+
 ss = st.session_state
 lang = page_language()  # the one view state's language, shared with every page
 st.title(t("bnd_page", lang))
@@ -125,17 +182,7 @@ except BoundaryImportError as exc:
     st.caption(str(exc))
     st.stop()
 
-encoding_text = f"{preview.encoding} ({preview.encoding_source})" if preview.encoding else "—"
-crs_text = t("crs_choice." + preview.crs, lang) if preview.crs in CRS_CHOICES else preview.crs
-st.caption(
-    t("bnd_file_info", lang).format(
-        kind=preview.kind,
-        crs=crs_text,
-        crs_source=t("bnd_src_" + preview.crs_source, lang),
-        encoding=encoding_text,
-        field=preview.name_field or "—",
-    )
-)
+file_info(preview, lang)
 
 status_text = {s: t("bnd_status_" + s, lang) for s in COLORS}
 st.subheader(t("bnd_match_table", lang))
@@ -161,41 +208,7 @@ st.data_editor(
     },
 )
 
-st.subheader(t("bnd_findings", lang))
-for f in preview.features:
-    head = f"#{f.number} {f.name or '—'} → {area_labels.get(f.area_id or '', '?')} · {status_text[f.status]}"
-    items = "".join(
-        f'<li><span style="color:{COLORS[x.level]}">{escape(status_text[x.level])}</span> · '
-        f"{escape(x.message(lang))}</li>"
-        for x in f.findings
-    )
-    st.html(f'<div><b style="color:{COLORS[f.status]}">{escape(head)}</b><ul>{items}</ul></div>')
-
-st.subheader(t("bnd_preview_map", lang))
-used = [f for f in preview.features if f.geometry is not None and f.area_id != SKIP]
-imported = gpd.GeoDataFrame(
-    {
-        "number": [f.number for f in used],
-        "name": [f.name for f in used],
-        "area_id": [f.area_id for f in used],
-        "status": [f.status for f in used],
-    },
-    geometry=[f.geometry for f in used],
-    crs="EPSG:4326",
-)
-current = ds.boundaries[ds.boundaries["area_id"].isin(set(imported["area_id"]))][["area_id", "geometry"]]
-current = current.assign(name=current["area_id"].map(names))
-counties = ds.boundaries[ds.boundaries["area_id"].isin(ds.areas.loc[ds.areas["kind"] == "county", "area_id"])]
-labels = {"current": t("bnd_current", lang), "imported": t("bnd_imported", lang)}
-labels |= status_text
-st_folium(
-    preview_map(counties, current, imported, labels),
-    key=f"bnd_map-{digest}",
-    returned_objects=[],
-    height=480,
-    use_container_width=True,
-)
-st.markdown(preview_legend_html(labels), unsafe_allow_html=True)
+findings_and_map(ds, preview, area_labels, status_text, f"bnd_map-{digest}", lang)
 
 if not preview.ok:
     st.error(t("bnd_fix_first", lang))

@@ -14,14 +14,16 @@ from streamlit_folium import st_folium
 from layers.assets import ensure_leaflet
 from layers.compare import compare_legend_html, compare_map
 from sq_layout import workspace
-from sq_layout.analysis.compare import chain_status, compare, readable_tables
+from sq_layout.analysis.compare import Comparison, chain_status, compare, readable_tables
 from sq_layout.auth.roles import allowed
 from sq_layout.errors import DataError, EditRejected, PermissionDenied, WorkspaceUnavailable
 from sq_layout.geo.simplify import cached_browser_geometry
-from sq_layout.i18n import HEADERS, by_lang, label, name_col, t
+from sq_layout.i18n import HEADERS, Lang, by_lang, label, name_col, t
 from sq_layout.i18n.shown import when, who, with_zone
+from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import redact
+from sq_layout.store.workspace_store import Workspace
 from sq_layout.upload_limits import describe
 from ui.shared import page_language
 from ui.signin import signin_box
@@ -65,108 +67,76 @@ def carried(key: str, default: int) -> tuple[int, str]:
     return (value if value in ids else default), f"{key}_{lang}"
 
 
-st.subheader(t("ws_versions", lang))
-listing = pd.DataFrame(
-    {
-        "id": [v.id for v in versions],
-        "title": [shown_title(v, lang) for v in versions],
-        "kind": [label(v.kind, lang) for v in versions],
-        with_zone(HEADERS["created"][lang], lang): [when(v.created, lang) for v in versions],
-        t("ws_col_lineage", lang): [f"v{v.parent_id} → v{v.id}" if v.parent_id else f"v{v.id}" for v in versions],
-        t("ws_col_author", lang): [who(v.created_by, lang) for v in versions],
-        t("ws_col_supersedes", lang): [f"v{v.supersedes}" if v.supersedes else "" for v in versions],
-        t("ws_col_published_by", lang): [who(v.published_by, lang) for v in versions],
-        "version_note": [shown_note(v, lang) for v in versions],
-    }
-)
-show_table(listing, lang)
-shown = chosen_version() or latest  # the one the other pages show (v= or the session's choice)
-pick = st.selectbox(
-    t("ws_show", lang),
-    ids,
-    index=ids.index(shown),
-    format_func=lambda v: titles[v],
-    key=f"ws_pick_{latest}_{shown}_{lang}",
-)
-if pick != shown:
-    ss.ws_version = pick
-    st.query_params["v"] = str(pick)
-    st.rerun()
-st.page_link("ui/explorer.py", label=t("ws_open_map", lang), query_params={"v": str(pick)})
-
-with st.expander(t("ws_template", lang)):
-    base_tpl = st.selectbox(t("ws_template_base", lang), ids, index=ids.index(pick), format_func=lambda v: titles[v])
-
-    def _template() -> bytes:
-        from sq_layout.imports.plan_template import template_bytes
-
-        return template_bytes(workspace.dataset(base_tpl))
-
-    st.download_button(
-        t("ws_template", lang), _template, file_name=f"plan-template-v{base_tpl}.xlsx", mime=XLSX, on_click="ignore"
-    )
-
-st.subheader(t("ws_import", lang))
-st.caption(t("ws_import_help", lang))
-if accounts and not allowed(role, "import"):
-    st.info(t("ws_signin_to_import", lang))  # no upload is offered, so a visitor's file is never read
-else:
-    st.caption(t("ws_import_makes_draft" if accounts else "ws_import_publishes", lang))
-    base_default, base_key = carried(f"ws_base_{latest}", latest)
-    base_id = st.selectbox(
-        t("ws_base", lang), ids, index=ids.index(base_default), format_func=lambda v: titles[v], key=base_key
-    )
-    stale = ws.stale_base(base_id)
-    if stale:
-        st.warning(t("ws_stale_warning", lang).format(base=stale[0], latest=stale[1]))
-    with st.form("ws_import_form"):
-        files = st.file_uploader(t("ws_files", lang), type=["xlsx", "csv", "txt", "zip"], accept_multiple_files=True)
-        title = st.text_input(t("ws_title", lang), placeholder=t("ws_title_example", lang))
-        confirm = False
-        if stale and not accounts:  # published at once: superseding a newer version needs a yes
-            confirm = st.checkbox(t("ws_confirm_stale", lang).format(latest=stale[1]), key="ws_confirm_stale")
-        go = st.form_submit_button(t("ws_do_import", lang))
-    if go and files:
-        from sq_layout.imports.plan_import import import_plan
-
-        with tempfile.TemporaryDirectory() as tmp:
-            paths = []
-            for i, f in enumerate(files):
-                path = Path(tmp) / f"{i}{Path(f.name).suffix.lower()}"
-                path.write_bytes(f.getvalue())
-                paths.append(path)
-            try:
-                result = import_plan(
-                    ws,
-                    paths,
-                    names=[f.name for f in files],
-                    base_version_id=base_id,
-                    title=title or None,
-                    user=user,
-                    confirm_stale_base=confirm,
-                )
-            except PermissionDenied:
-                st.error(t("ws_signin_to_import", lang))
-            except EditRejected as exc:
-                for m in exc.messages(lang):
-                    st.error(m)
-            except DataError as exc:
-                st.error(t("ws_rejected", lang))
-                st.text(describe(exc, lang))
-            else:
-                ss.ws_result = result
-                st.rerun()  # list the new version and compare with it
-if ss.get("ws_result"):
-    done = ss.ws_result
-    if done.kind == "draft":
-        st.success(f"{t('ws_imported_draft', lang)} {done.version_id}: {done.title}")
+def import_section(
+    ws: Workspace, user: str | None, role: str | None, titles: dict[int, str], latest: int, lang: Lang
+) -> None:
+    """Plan files imported as a new version (a draft where there are accounts), from a chosen base."""
+    accounts, ids = ws.accounts_exist(), list(titles)
+    st.subheader(t("ws_import", lang))
+    st.caption(t("ws_import_help", lang))
+    if accounts and not allowed(role, "import"):
+        st.info(t("ws_signin_to_import", lang))  # no upload is offered, so a visitor's file is never read
     else:
-        note = f" · {t('ws_supersedes', lang).format(latest=done.supersedes)}" if done.supersedes else ""
-        st.success(f"{t('ws_imported', lang)} {done.version_id}: {done.title}{note}")
-    if done.undrawn:
-        st.info(f"{t('ws_undrawn', lang)}: {', '.join(done.undrawn)}")
+        st.caption(t("ws_import_makes_draft" if accounts else "ws_import_publishes", lang))
+        base_default, base_key = carried(f"ws_base_{latest}", latest)
+        base_id = st.selectbox(
+            t("ws_base", lang), ids, index=ids.index(base_default), format_func=lambda v: titles[v], key=base_key
+        )
+        stale = ws.stale_base(base_id)
+        if stale:
+            st.warning(t("ws_stale_warning", lang).format(base=stale[0], latest=stale[1]))
+        with st.form("ws_import_form"):
+            files = st.file_uploader(
+                t("ws_files", lang), type=["xlsx", "csv", "txt", "zip"], accept_multiple_files=True
+            )
+            title = st.text_input(t("ws_title", lang), placeholder=t("ws_title_example", lang))
+            confirm = False
+            if stale and not accounts:  # published at once: superseding a newer version needs a yes
+                confirm = st.checkbox(t("ws_confirm_stale", lang).format(latest=stale[1]), key="ws_confirm_stale")
+            go = st.form_submit_button(t("ws_do_import", lang))
+        if go and files:
+            from sq_layout.imports.plan_import import import_plan
 
-if accounts:
+            with tempfile.TemporaryDirectory() as tmp:
+                paths = []
+                for i, f in enumerate(files):
+                    path = Path(tmp) / f"{i}{Path(f.name).suffix.lower()}"
+                    path.write_bytes(f.getvalue())
+                    paths.append(path)
+                try:
+                    result = import_plan(
+                        ws,
+                        paths,
+                        names=[f.name for f in files],
+                        base_version_id=base_id,
+                        title=title or None,
+                        user=user,
+                        confirm_stale_base=confirm,
+                    )
+                except PermissionDenied:
+                    st.error(t("ws_signin_to_import", lang))
+                except EditRejected as exc:
+                    for m in exc.messages(lang):
+                        st.error(m)
+                except DataError as exc:
+                    st.error(t("ws_rejected", lang))
+                    st.text(describe(exc, lang))
+                else:
+                    ss.ws_result = result
+                    st.rerun()  # list the new version and compare with it
+    if ss.get("ws_result"):
+        done = ss.ws_result
+        if done.kind == "draft":
+            st.success(f"{t('ws_imported_draft', lang)} {done.version_id}: {done.title}")
+        else:
+            note = f" · {t('ws_supersedes', lang).format(latest=done.supersedes)}" if done.supersedes else ""
+            st.success(f"{t('ws_imported', lang)} {done.version_id}: {done.title}{note}")
+        if done.undrawn:
+            st.info(f"{t('ws_undrawn', lang)}: {', '.join(done.undrawn)}")
+
+
+def publish_section(ws: Workspace, user: str | None, role: str | None, titles: dict[int, str], lang: Lang) -> None:
+    """An open draft published (admins): its title, date and reason; a stale base needs a yes."""
     from sq_layout.store.drafts import open_drafts, publish, publish_check
 
     st.subheader(t("ws_publish", lang))
@@ -210,6 +180,96 @@ if accounts:
                 ss.ws_flash = t("ws_published", lang).format(id=draft, latest=superseded)
                 st.rerun()
 
+
+def compare_view(cmp: Comparison, a: Dataset, b: Dataset, chain: int, lang: Lang) -> dict[str, pd.DataFrame]:
+    """The two versions' differences on a map (for one chain, or every industry) and as tables; the tables."""
+    if not cmp.changed:
+        st.info(t("ws_no_change", lang))
+    if chain:
+        status = chain_status(cmp, int(chain))
+        details = pd.Series(dtype="str")
+    else:
+        status = cmp.areas.set_index("area_id")["status"]
+        names = dict(
+            zip(
+                pd.concat([a.industries, b.industries])["industry_id"],
+                pd.concat([a.industries, b.industries])[name_col(lang)],
+                strict=True,
+            )
+        )
+        details = cmp.areas.set_index("area_id").apply(
+            lambda r: "".join(
+                f"<br>{sign} {names.get(i, i)}" for sign, col in (("+", "gained"), ("−", "lost")) for i in r[col]
+            ),
+            axis=1,
+        )
+    both = [cached_browser_geometry(areas_frame(d)) for d in (b, a)]  # simplified once per version, kept on disk
+    geo = pd.concat(both).drop_duplicates("area_id")
+    m_col, l_col = st.columns([4, 1])
+    with m_col:
+        st_folium(
+            compare_map(geo, status, details, lang),
+            returned_objects=[],
+            key="cmpmap",
+            height=520,
+            use_container_width=True,
+        )
+    with l_col:
+        present = [s for s in ("gained", "lost", "both", "unchanged", "new", "dropped") if s in set(status)]
+        st.html(compare_legend_html([*present, "none"] if chain else present, lang))
+    tables = readable_tables(cmp, a, b, lang)  # names, changes as words and headers in the reader's language
+    for key, name in (("chains", "ws_chains_table"), ("areas", "ws_areas_table"), ("figures", "ws_figures_table")):
+        st.markdown(f"**{t(name, lang)}**")
+        st.dataframe(tables[key], hide_index=True, width="stretch")
+    return tables
+
+
+st.subheader(t("ws_versions", lang))
+listing = pd.DataFrame(
+    {
+        "id": [v.id for v in versions],
+        "title": [shown_title(v, lang) for v in versions],
+        "kind": [label(v.kind, lang) for v in versions],
+        with_zone(HEADERS["created"][lang], lang): [when(v.created, lang) for v in versions],
+        t("ws_col_lineage", lang): [f"v{v.parent_id} → v{v.id}" if v.parent_id else f"v{v.id}" for v in versions],
+        t("ws_col_author", lang): [who(v.created_by, lang) for v in versions],
+        t("ws_col_supersedes", lang): [f"v{v.supersedes}" if v.supersedes else "" for v in versions],
+        t("ws_col_published_by", lang): [who(v.published_by, lang) for v in versions],
+        "version_note": [shown_note(v, lang) for v in versions],
+    }
+)
+show_table(listing, lang)
+shown = chosen_version() or latest  # the one the other pages show (v= or the session's choice)
+pick = st.selectbox(
+    t("ws_show", lang),
+    ids,
+    index=ids.index(shown),
+    format_func=lambda v: titles[v],
+    key=f"ws_pick_{latest}_{shown}_{lang}",
+)
+if pick != shown:
+    ss.ws_version = pick
+    st.query_params["v"] = str(pick)
+    st.rerun()
+st.page_link("ui/explorer.py", label=t("ws_open_map", lang), query_params={"v": str(pick)})
+
+with st.expander(t("ws_template", lang)):
+    base_tpl = st.selectbox(t("ws_template_base", lang), ids, index=ids.index(pick), format_func=lambda v: titles[v])
+
+    def _template() -> bytes:
+        from sq_layout.imports.plan_template import template_bytes
+
+        return template_bytes(workspace.dataset(base_tpl))
+
+    st.download_button(
+        t("ws_template", lang), _template, file_name=f"plan-template-v{base_tpl}.xlsx", mime=XLSX, on_click="ignore"
+    )
+
+import_section(ws, user, role, titles, latest, lang)
+if accounts:
+    publish_section(ws, user, role, titles, lang)
+
+
 st.subheader(t("ws_compare", lang))
 c1, c2 = st.columns(2)
 baseline = next(v.id for v in versions if v.kind == "baseline")
@@ -233,40 +293,7 @@ chain = st.selectbox(
     [0, *chains],
     format_func=lambda c: f"{c}. {chains[c]}" if c else t("ws_all_industries", lang),
 )
-if not cmp.changed:
-    st.info(t("ws_no_change", lang))
-if chain:
-    status = chain_status(cmp, int(chain))
-    details = pd.Series(dtype="str")
-else:
-    status = cmp.areas.set_index("area_id")["status"]
-    names = dict(
-        zip(
-            pd.concat([a.industries, b.industries])["industry_id"],
-            pd.concat([a.industries, b.industries])[name_col(lang)],
-            strict=True,
-        )
-    )
-    details = cmp.areas.set_index("area_id").apply(
-        lambda r: "".join(
-            f"<br>{sign} {names.get(i, i)}" for sign, col in (("+", "gained"), ("−", "lost")) for i in r[col]
-        ),
-        axis=1,
-    )
-both = [cached_browser_geometry(areas_frame(d)) for d in (b, a)]  # simplified once per version, kept on disk
-geo = pd.concat(both).drop_duplicates("area_id")
-m_col, l_col = st.columns([4, 1])
-with m_col:
-    st_folium(
-        compare_map(geo, status, details, lang), returned_objects=[], key="cmpmap", height=520, use_container_width=True
-    )
-with l_col:
-    present = [s for s in ("gained", "lost", "both", "unchanged", "new", "dropped") if s in set(status)]
-    st.html(compare_legend_html([*present, "none"] if chain else present, lang))
-tables = readable_tables(cmp, a, b, lang)  # names, changes as words and headers in the reader's language
-for key, name in (("chains", "ws_chains_table"), ("areas", "ws_areas_table"), ("figures", "ws_figures_table")):
-    st.markdown(f"**{t(name, lang)}**")
-    st.dataframe(tables[key], hide_index=True, width="stretch")
+tables = compare_view(cmp, a, b, int(chain), lang)
 
 
 def _cmp_xlsx() -> bytes:
