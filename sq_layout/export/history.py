@@ -105,7 +105,8 @@ def history_frame(changes: list[Change], lang: Lang, invest: bool = False) -> pd
     """A history as a page shows it: the rows of `history_rows` (or `invest_history_rows`) under headers in `lang`."""
     rows = invest_history_rows(changes, lang=lang) if invest else history_rows(changes, lang=lang)
     columns = {k: v for k, v in COLUMNS.items() if not invest or k in INVEST_COLUMNS}
-    return pd.DataFrame(rows, columns=list(columns)).rename(columns={k: v[LANGS.index(lang)] for k, v in columns.items()})
+    i = LANGS.index(lang)
+    return pd.DataFrame(rows, columns=list(columns)).rename(columns={k: v[i] for k, v in columns.items()})
 
 
 def record_rows(changes: list[Change], lang: Lang = "en") -> list[dict[str, Any]]:
