@@ -57,8 +57,8 @@ def test_download_view_data_as_xlsx_and_whole_dataset_as_csv(page, app_url, tmp_
     name, path = fetch(page, "下载数据", tmp_path)
     assert name.startswith("泗洪县-酿造（酒）-数据-") and name.endswith(".xlsx")
     wb = openpyxl.load_workbook(path)
-    assert {"说明", "hosts", "chain_figures", "area_industries"} <= set(wb.sheetnames)
-    assert [c.value for c in wb["chain_figures"][2]][:3] == ["酿造（酒）", "全市", 312.27]
+    assert {"说明", "承载区域", "表十一数字", "所选区域产业"} <= set(wb.sheetnames)
+    assert [c.value for c in wb["表十一数字"][2]][:3] == ["酿造（酒）", "全市", 312.27]
     body = page.locator("[data-testid='stPopoverBody']")
     body.locator('[data-testid="stRadio"]').get_by_text("全部数据").click()
     wait_idle(page)
@@ -66,7 +66,7 @@ def test_download_view_data_as_xlsx_and_whole_dataset_as_csv(page, app_url, tmp_
     wait_idle(page)
     name, path = fetch(page, "下载数据", tmp_path)
     assert name.startswith("宿迁市-全部数据-") and name.endswith(".zip")
-    assert {"assignments.csv", "conflicts.csv", "SOURCE.txt"} <= set(zipfile.ZipFile(path).namelist())
+    assert {"布局.csv", "规划内部矛盾.csv", "SOURCE.txt"} <= set(zipfile.ZipFile(path).namelist())
 
 
 def test_copy_link_shows_the_link_to_this_view(page, app_url):
