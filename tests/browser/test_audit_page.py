@@ -71,7 +71,7 @@ def test_consistency_filter_and_xlsx(page, app_url, tmp_path):
     # C02 C03 C04 C17 C18 C21 name 苏宿工业园区 (hand-checked against the plan)
     wait_until(page, lambda: "6 / 37" in caption.first.inner_text(), what="filtered findings")
     download(page, page.get_by_role("button", name="下载审查结果（XLSX）"), tmp_path / "audit.xlsx")
-    assert "consistency" in openpyxl.load_workbook(tmp_path / "audit.xlsx").sheetnames
+    assert "一致性检查" in openpyxl.load_workbook(tmp_path / "audit.xlsx").sheetnames
 
 
 def test_targets_sort(page, app_url):
