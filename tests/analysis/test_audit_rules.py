@@ -16,6 +16,7 @@ from sq_layout.analysis.audit_rules import RULES, Figure, discrepancies
 from sq_layout.analysis.audit_views import discrepancies_view
 from sq_layout.export.audit_report import print_audit, workbook_tables
 from sq_layout.i18n import label
+from sq_layout.i18n.shown import sheet_name
 
 # The audit page's table before the checks became rules (its text then came from phrase replacement at display
 # time), in both languages. The one intended change: English lists of names are joined by ", ", not "、".
@@ -97,5 +98,5 @@ def test_command_line_and_workbook_read_the_same_rows(ds, lang, tmp_path):
         assert (r.scope_note in line) if r.scope_note else True
     sheet = workbook_tables(ds, lang)["target_discrepancies"]
     assert sheet.to_numpy().tolist() == rows[list(TEXT_COLUMNS)].to_numpy().tolist()
-    ws = openpyxl.load_workbook(tmp_path / "a.xlsx")["target_discrepancies"]
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx")[sheet_name("target_discrepancies", lang)]
     assert [c.value for c in ws[2]][:2] == [rows.iloc[0].check, rows.iloc[0].subject]
