@@ -67,7 +67,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-fresh", action="store_true", help="skip the fresh-font-cache PDF (two font conversions)")
     a = ap.parse_args()
-    figures: dict[str, object] = {"cores": os.cpu_count()}
+    figures: dict[str, Any] = {"cores": os.cpu_count(), "load_before": [round(x, 2) for x in os.getloadavg()]}
     if not a.no_fresh:
         with tempfile.TemporaryDirectory() as cache:
             pdf_s, total_s, _size, load, _cpu = run(FIRST_PDF, env={**os.environ, "SQ_LAYOUT_CACHE": cache})
@@ -116,6 +116,7 @@ def write_figures(figures: dict[str, Any]) -> None:
         "(once with a fresh font cache, then with the fonts prepared), a chain's atlas and the whole atlas, rounds "
         "interleaved.",
     )
+    fig.load_before = figures["load_before"]  # the run's start, not the writing's
     if "first_pdf_fresh_cache" in figures:
         fresh = figures["first_pdf_fresh_cache"]
         fig.add("Prints", "first PDF, fresh font cache (converts the faces)", fresh["seconds"], unit="s")

@@ -30,14 +30,14 @@ CATEGORIES = ("央企国企", "长三角", "珠三角", "苏州对口", "跨国�
 PROVINCES = ("上海市", "江苏省", "浙江省", "广东省", "北京市", "安徽省")
 
 
-def timed(fn, repeat: int = 3) -> float:
-    """The best of `repeat` runs after one warm-up call, in seconds."""
+def timed(fn, repeat: int = 3) -> tuple[float, float]:
+    """The best of `repeat` runs after one warm-up call: wall-clock and the process's CPU seconds."""
     fn()
-    best = float("inf")
+    best = (float("inf"), float("inf"))
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, (time.perf_counter() - t0, time.process_time() - c0))
     return best
 
 
@@ -92,6 +92,7 @@ def build_set() -> tuple[Any, Any]:
 
 def main() -> None:
     """Build the set, time each print, print the figures against the budget and write them."""
+    load_before = [round(x, 2) for x in os.getloadavg()]
     ds, data = build_set()
     targets = read_targets()
     month = "2025-11"
@@ -108,9 +109,9 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f}; {len(data.firms):,} firms, {len(data.projects):,} projects, "
           f"{len(data.prospects):,} target firms; moves in {month}: {len(b.moves)}")  # fmt: skip
     print(f"{'first PDF of the process':28s} {first[0]:6.2f} s ({first[1]:.2f} s CPU)")
-    for name, s in rows:
+    for name, (s, cpu) in rows:
         verdict = "" if "PDF" not in name else ("  ok" if s <= BUDGET_S else f"  over the {BUDGET_S:g} s budget")
-        print(f"{name:28s} {s:6.2f} s{verdict}")
+        print(f"{name:28s} {s:6.2f} s ({cpu:.2f} s CPU){verdict}")
     from bench.record import Figures
 
     fig = Figures(
@@ -120,9 +121,17 @@ def main() -> None:
         f"{len(data.prospects):,} target firms (the {month} bulletin: {len(b.moves)} moves); best of 3 after a "
         "warm-up call in one process, and the process's first bulletin PDF (its imports and font loading)",
     )
-    fig.add("Prints", "bulletin PDF, first of the process", first[0], unit="s", target=f"≤ {BUDGET_S:g} s")
-    for name, s in rows:
-        fig.add("Prints", name, s, unit="s", target=f"≤ {BUDGET_S:g} s" if "PDF" in name else "")
+    fig.load_before = load_before  # the run's start, not the writing's
+    budget = f"≤ {BUDGET_S:g} s (idle machine)"
+    for name, (s, cpu) in [("bulletin PDF, first of the process", first), *rows]:
+        target = budget if "PDF" in name else ""
+        fig.add("Prints", name, s, unit="s", column="wall clock", target=target)
+        fig.add("Prints", name, cpu, unit="s", column="CPU (the process's own)", target=target)
+    fig.note(
+        "On a loaded machine the wall clock is several times the CPU time the process itself used; on an idle "
+        "2-core machine the two are close, so the CPU column is the better estimate of what a user of an idle "
+        "machine waits."
+    )
     fig.write()
 
 
