@@ -285,7 +285,7 @@ def import_tab(ds: Dataset, data: InvestData, lang: Lang) -> None:
         problems = pd.concat([r.problems for r in results], ignore_index=True) if results else pd.DataFrame()
         if results and (len(problems) or not all(r.ok for r in results)):
             st.error(t("inv_import_bad", lang).format(n=len(problems)))
-            st.dataframe(problems, hide_index=True, width="stretch")
+            show_table(problems, lang)
         elif results:
             new = {r.kind: r.table for r in results if r.table is not None}
             if invest_repo.save(ss.inv_repo, add_records(data, new), f"import {up.name}", lang):
