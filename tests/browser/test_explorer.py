@@ -7,6 +7,7 @@ import pytest
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
+from tests.analysis.test_queries import expected_chain_hosts
 from tests.browser.conftest import (
     choose,
     click_latlng,
@@ -17,7 +18,6 @@ from tests.browser.conftest import (
     wait_idle,
     wait_until,
 )
-from tests.analysis.test_queries import expected_chain_hosts
 
 pytestmark = pytest.mark.browser
 

@@ -21,8 +21,8 @@ from sq_layout.invest.importer import read_upload as read_invest
 from sq_layout.invest.seed import read_links
 from sq_layout.plan.dataset import bundled
 from sq_layout.store import Workspace
-from tests.hostile import xlsx_bomb, zip_bomb
 from tests.cli.test_cli_files import run_cli
+from tests.hostile import xlsx_bomb, zip_bomb
 
 TABLE = lim.LIMITS["table"]
 

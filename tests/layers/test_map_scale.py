@@ -15,9 +15,9 @@ from layers.selection import host_styles, thematic_styles
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.geo.simplify import browser_geometry, browser_scale, cached_browser_geometry, geometry_key
 from sq_layout.plan.join import areas_frame
+from tests.analysis.test_queries import expected_chain_hosts
 from tests.browser.conftest import MAP_FRAME, ROOT
 from tests.national import county_frame, invalid_count
-from tests.analysis.test_queries import expected_chain_hosts
 
 COORDS = re.compile(r"\[\s*1\d\d\.\d{3,}\s*,\s*\d\d\.\d{3,}\s*\]")  # a lon/lat pair near Suqian
 

@@ -21,8 +21,8 @@ from sqlalchemy.engine import make_url
 
 from sq_layout.store import open_workspace
 from sq_layout.store.engine import data_folder, redact, scrub
-from tests.store.backends import BACKENDS, new_db_url, pg_server, seeded_db_url
 from tests.cli.test_cli_files import run_cli
+from tests.store.backends import BACKENDS, new_db_url, pg_server, seeded_db_url
 
 __all__ = ["new_db_url", "pg_server", "seeded_db_url"]
 ROOT = Path(__file__).resolve().parents[2]
