@@ -15,7 +15,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from sq_layout.analysis.text_names import name_findings, qualified, same_sentence
+from sq_layout.analysis.text_harvest import qualified, same_sentence
+from sq_layout.analysis.text_names import name_findings
 from sq_layout.plan.dataset import Dataset
 
 COLUMNS = ["check", "area_id", "industry_id", "subject", "lines", "quote", "description", "description_en"]

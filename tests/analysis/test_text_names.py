@@ -10,16 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sq_layout.analysis.text_audit import name_variants, text_audit
-from sq_layout.analysis.text_names import (
-    firm_key,
-    firm_variants,
-    half_width,
-    name_findings,
-    near_homophones,
-    parks_in_products,
-    sublist_gaps,
-    term_typos,
-)
+from sq_layout.analysis.text_firms import firm_variants
+from sq_layout.analysis.text_harvest import firm_key, half_width
+from sq_layout.analysis.text_lists import parks_in_products, sublist_gaps
+from sq_layout.analysis.text_names import name_findings
+from sq_layout.analysis.text_typos import near_homophones, term_typos
 from sq_layout.plan.dataset import Dataset
 
 
