@@ -14,7 +14,7 @@ if __name__ != "__main__":  # imported by the server (uvicorn): build the ASGI a
     app = st.App("app.py", routes=web.routes(), middleware=[Middleware(web.TrustedClient)])
 else:
     from sq_layout.errors import UserError
-    from sq_layout.i18n import t
+    from sq_layout.i18n import Lang, t
     from sq_layout.paths import ROOT
     from sq_layout.printing.fontprep import start_in_background
 
@@ -24,7 +24,7 @@ else:
     st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
     # The navigation speaks the session's language (the view state; on a session's first run, the link's).
     view = st.session_state.get("sq_view")
-    lang = view.lang if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
+    lang: Lang = view.lang if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
     page = st.navigation(
         [
             st.Page("ui/explorer.py", title=t("nav_map", lang), default=True),

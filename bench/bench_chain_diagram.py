@@ -13,14 +13,16 @@ import argparse
 import os
 import statistics
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from bench.record import Figures
 from layers.chain_diagram import diagram_svg
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.diagram import chain_diagram
-from sq_layout.invest.repository import plan_baseline
-from sq_layout.plan.dataset import bundled
+from sq_layout.invest.repository import InvestData, plan_baseline
+from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.printing.chain_page import chain_page_bytes
 from sq_layout.printing.printmap import PrintSpec
 
@@ -33,8 +35,9 @@ def in_app(fig: Figures, rounds: int) -> None:
     option clicked to that chain's graded nodes drawn; the chains taken in turn, round by round."""
     from playwright.sync_api import sync_playwright
 
-    from bench.bench_investment import N_FIRMS, N_PROJECTS, big_set, points_drawn, poll, seeded_workspace, spawn
+    from bench.bench_investment import N_FIRMS, N_PROJECTS, big_set, points_drawn, seeded_workspace, spawn
     from bench.bench_investment import ROOT as REPO
+    from bench.page_wait import poll
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
     big = big_set()
@@ -105,7 +108,7 @@ def _choose_chain(page: Any, box: Any, chain_no: int, name: str) -> float:
     raise AssertionError(f"could not choose chain {chain_no}")
 
 
-def timed(fn, repeat: int = 3) -> float:
+def timed(fn: Callable[[], object], repeat: int = 3) -> float:
     """The best of `repeat` runs, in seconds."""
     best = float("inf")
     for _ in range(repeat):
@@ -113,6 +116,11 @@ def timed(fn, repeat: int = 3) -> float:
         fn()
         best = min(best, time.perf_counter() - t0)
     return best
+
+
+def _model_and_svg(ds: Dataset, data: InvestData, chain_no: int) -> str:
+    """A chain's diagram model and its SVG, as a page asks for them."""
+    return diagram_svg(chain_diagram(ds, data, chain_no), "zh")
 
 
 def main() -> None:
@@ -136,8 +144,8 @@ def main() -> None:
     for name, data in sets.items():
         chains = sorted({int(c) for c in data.links["chain_no"]})
         chain_diagram(ds, data, chains[0])  # the plan files read once (cached), as on a page that is open
-        model = [timed(lambda c=c, d=data: chain_diagram(ds, d, c)) for c in chains]
-        both = [timed(lambda c=c, d=data: diagram_svg(chain_diagram(ds, d, c), "zh")) for c in chains]
+        model = [timed(partial(chain_diagram, ds, data, c)) for c in chains]
+        both = [timed(partial(_model_and_svg, ds, data, c)) for c in chains]
         worst_all = max(worst_all, max(both))
         print(
             f"{name:22s} {len(chains)} chains  model median {statistics.median(model) * 1000:6.1f} ms, "

@@ -125,14 +125,8 @@ def write_figures(figures: dict[str, Any]) -> None:
     for key, title in titles.items():
         f = figures[key]
         target = f"≤ {f['target_s']} s (idle machine)"
-        fig.add("Prints", title, samples=f["all_s"], unit="s", column="wall clock", target=target)
-        fig.add("Prints", title, samples=f["cpu_s"], unit="s", column="CPU (the process's own)", target=target)
+        fig.add_wall_and_cpu("Prints", title, f["all_s"], f["cpu_s"], target=target)
         fig.note(f"{title}: 1-minute load average at each round's end " + ", ".join(f"{x:.1f}" for x in f["loads"]))
-    fig.note(
-        "On a loaded machine the wall clock is several times the CPU time the process itself used; on an idle "
-        "2-core machine the two are close, so the CPU column is the better estimate of what a user of an idle "
-        "machine waits."
-    )
     fig.write()
 
 

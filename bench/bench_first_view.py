@@ -29,6 +29,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from bench.page_wait import poll
 from bench.record import Figures
 from bench.scale_setup import ROOT, bench_env
 
@@ -105,19 +106,6 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
     """End a server this bench started."""
     proc.terminate()
     proc.wait(timeout=30)
-
-
-def poll(page: Any, check: Any, timeout: float, what: str) -> None:
-    """Check every ~10 ms (letting Playwright handle events between), until true or timeout."""
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            if check():
-                return
-        except Exception:  # a frame may go or come mid-check
-            pass
-        page.wait_for_timeout(10)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def map_frame(page: Any) -> Any:

@@ -14,7 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TypeVar
 
 import pandas as pd
 
@@ -27,15 +27,18 @@ from sq_layout.plan.dataset import bundled
 from sq_layout.store import open_workspace
 
 N_FIRMS, N_PROJECTS = 50_000, 5_000
+T = TypeVar("T")
 
 
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
+    """Seconds fn() took, and what it returned."""
     t = time.perf_counter()
     out = fn()
     return time.perf_counter() - t, out
 
 
 def run_backend(url: str, big: InvestData) -> dict[str, str]:
+    """Every figure for one back end, with the load average at its start and end."""
     start = load_average()[0]
     ws = open_workspace(url)
     vid = ws.latest_id()
@@ -72,6 +75,7 @@ def run_backend(url: str, big: InvestData) -> dict[str, str]:
 
 
 def main() -> None:
+    """Both back ends side by side; write bench/figures/bench_invest_store.json."""
     from tests.store.pgcluster import create_database, drop_databases
 
     t, big = timed(lambda: demo_data(bundled(), N_FIRMS, N_PROJECTS))

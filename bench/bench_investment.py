@@ -27,6 +27,8 @@ from typing import Any
 
 import numpy as np
 
+from bench.page_wait import poll
+
 ROOT = Path(__file__).resolve().parents[1]
 N_FIRMS, N_PROJECTS, N_TARGETS = 50_000, 5_000, 2_000
 CHAINS = [[3], [9], [1, 2], [18], [4, 5, 6], [15], [12], [20], [7]]
@@ -95,17 +97,9 @@ def points_drawn(page: Any, n: int) -> bool:
     return bool(info and info["ready"] and info["n"] >= n)
 
 
-def poll(page: Any, check: Any, timeout: float, what: str) -> None:
-    """Check every ~10 ms (letting Playwright handle events between), until true or timeout."""
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            if check():
-                return
-        except Exception:  # a frame may go or come mid-check
-            pass
-        page.wait_for_timeout(10)
-    raise AssertionError(f"timed out waiting for {what}: {[f.url for f in page.frames]} {point_info(page)}")
+def frames_and_points(page: Any) -> str:
+    """The page's frames and the map frame's point info, for a timeout's message."""
+    return f"{[f.url for f in page.frames]} {point_info(page)}"
 
 
 def visit(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, float]:
@@ -119,7 +113,7 @@ def visit(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, float]:
     page.on("websocket", on_ws)
     t = time.perf_counter()
     page.goto(url, wait_until="commit")
-    poll(page, lambda: points_drawn(page, n), timeout, "every point drawn")
+    poll(page, lambda: points_drawn(page, n), timeout, "every point drawn", lambda: f": {frames_and_points(page)}")
     seconds = time.perf_counter() - t
     http = sum(int(f.evaluate(BYTES_JS)) for f in page.frames)
     phases = page_phases(page)

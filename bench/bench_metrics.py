@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 import time
 import tracemalloc
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,7 @@ def synthetic(seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]:
     return m, pairs
 
 
-def timed(fn, repeat: int = 5) -> tuple[float, float]:
+def timed(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
     """Median seconds and peak traced memory (MB) of fn()."""
     times = []
     tracemalloc.start()

@@ -17,8 +17,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
+from bench.page_wait import goto_when_up
 from bench.record import Figures
 from bench.scale_setup import ROOT, bench_env, data_dir, page_path
 from tests.browser.conftest import MAP_FRAME
@@ -31,7 +35,7 @@ ZOOM_STEP_JS = """async (s) => { const t = performance.now();
     return performance.now() - t; }"""
 
 
-def _child(part: str, d: Path | None, repeat: int, page: str = "app") -> dict:
+def _child(part: str, d: Path | None, repeat: int, page: str = "app") -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, "-m", "bench.bench_scale", "--part", part, "--repeat", str(repeat), "--page", page],
         cwd=ROOT,
@@ -40,10 +44,11 @@ def _child(part: str, d: Path | None, repeat: int, page: str = "app") -> dict:
         text=True,
         check=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
 
 
-def part_prep() -> dict:
+def part_prep() -> dict[str, Any]:
     """Load, simplify and publish once, as the app does at start (in a fresh process)."""
     import shapely
 
@@ -78,7 +83,7 @@ def part_prep() -> dict:
     }
 
 
-def part_server(repeat: int, page: str) -> dict:
+def part_server(repeat: int, page: str) -> dict[str, Any]:
     """Interleaved AppTest reruns: bare (no change), filter (new chain), click (new area)."""
     from streamlit.testing.v1 import AppTest
 
@@ -92,7 +97,7 @@ def part_server(repeat: int, page: str) -> dict:
         if th.name == "sq-warm-panels":
             th.join(timeout=180)
 
-    def timed(action) -> float:
+    def timed(action: Callable[[], object]) -> float:
         action()
         t = time.perf_counter()
         at.run()
@@ -103,15 +108,15 @@ def part_server(repeat: int, page: str) -> dict:
         bare.append(timed(lambda: None))
         chain = chains[(7 * i + 6) % len(chains)]
         if page == "app":  # through the widget, so its on_change callback updates the view state
-            filters.append(timed(lambda c=chain: at.multiselect(key="w_chain").set_value([c])))
+            filters.append(timed(partial(at.multiselect(key="w_chain").set_value, [chain])))
         else:
-            filters.append(timed(lambda c=chain: at.session_state.__setitem__("chain", [c])))
+            filters.append(timed(partial(at.session_state.__setitem__, "chain", [chain])))
         state = {
             "last_clicked": {"lat": 30.0 + i, "lng": 110.0},
             "last_object_clicked": {"lat": 30.0 + i, "lng": 110.0},
             "last_active_drawing": {"properties": {"area_id": areas[(13 * i) % len(areas)]}},
         }
-        clicks.append(timed(lambda s=state: at.session_state.__setitem__("sqmap", s)))
+        clicks.append(timed(partial(at.session_state.__setitem__, "sqmap", state)))
     comp = next(c for c in at.get("component_instance") if c.proto.component_name.endswith(MAP_FRAME))
     args = json.loads(comp.proto.json_args)
     return {
@@ -123,7 +128,7 @@ def part_server(repeat: int, page: str) -> dict:
     }
 
 
-def _start(page_script: str | Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+def _start(page_script: str | Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     from tests.browser.conftest import _free_port
 
     port = _free_port()
@@ -137,15 +142,6 @@ def _start(page_script: str | Path, env: dict[str, str]) -> tuple[subprocess.Pop
     return proc, f"http://127.0.0.1:{port}/"
 
 
-def _goto_when_up(page, url: str) -> None:
-    while True:
-        try:
-            page.goto(url, timeout=3000)
-            return
-        except Exception:
-            page.wait_for_timeout(100)
-
-
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -153,9 +149,9 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
+def part_browser(d: Path | None, repeat: int, page_name: str) -> dict[str, Any]:
     """Cold start, draw, zoom step, filter and click in headless Chromium, with websocket bytes per change."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Position, sync_playwright
 
     from bench.bench_first_view import app_painted
     from sq_layout.paths import PLAN_DIR
@@ -165,14 +161,14 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
     plan = (d / "plan") if d else PLAN_DIR
     ds = load_dataset(plan, plan.parent / "boundaries", plan.parent / "boundaries/official", plan / "plan_text.txt")
     names = ds.chains.set_index("chain_no")["name"]
-    res: dict = {}
+    res: dict[str, Any] = {}
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = b.new_page(viewport={"width": 1440, "height": 900})
         frames: list[tuple[float, int, bool]] = []
 
-        def on_ws(ws) -> None:
-            def got(payload) -> None:
+        def on_ws(ws: Any) -> None:
+            def got(payload: str | bytes) -> None:
                 data = payload if isinstance(payload, bytes) else payload.encode()
                 frames.append((time.perf_counter(), len(data), MAP_FRAME.encode() in data))
 
@@ -182,12 +178,13 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
         t0 = time.perf_counter()
         proc, url = _start(page_path(page_name), bench_env(d, page_name) | {"SQ_LAYOUT_ROOT": str(ROOT)})
         try:
-            _goto_when_up(page, url)
+            goto_when_up(page, url)
             wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=600, what="map")
             frame = next(f for f in page.frames if MAP_FRAME in f.url)
 
-            def info() -> dict:
-                return frame.evaluate("() => window.sqMap ? window.sqMap.info() : {}")
+            def info() -> dict[str, Any]:
+                state: dict[str, Any] = frame.evaluate("() => window.sqMap ? window.sqMap.info() : {}")
+                return state
 
             wait_until(page, lambda: info().get("loaded"), timeout=600, what="areas drawn")
             res["cold_s"] = time.perf_counter() - t0
@@ -239,7 +236,7 @@ def part_browser(d: Path | None, repeat: int, page_name: str) -> dict:
             ids = list(ds.boundaries.assign(s=ds.boundaries.to_crs(3857).area).nlargest(repeat, "s")["area_id"])
             view0 = frame.evaluate("() => [map_div.getCenter(), map_div.getZoom()]")
 
-            def point(lat: float, lng: float, dx: int = 0) -> dict:
+            def point(lat: float, lng: float, dx: int = 0) -> Position:
                 js = f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}"
                 x, y = frame.evaluate(js)
                 return {"x": x + dx, "y": y + dx}
@@ -335,6 +332,7 @@ ROWS = [
 
 
 def main() -> None:
+    """Each run's parts (preparation and server in child processes, then the browser); the table and its figures."""
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "--runs", default="9:app,100:map,1000:map,2870:map,2870:app", help="areas:page pairs; page = app or map"
@@ -380,7 +378,7 @@ def main() -> None:
 UNITS = {" s": "s", " ms": "ms", " B": "B", " MB": "MB", "×": "×"}
 
 
-def write_figures(fig: Figures, columns: dict[str, dict]) -> None:
+def write_figures(fig: Figures, columns: dict[str, dict[str, Any]]) -> None:
     """The side-by-side table as figures (bench/figures/bench_scale.json), one column per run."""
     t = "The map at each scale (one column per run)"
     for title, key, fmt in ROWS:

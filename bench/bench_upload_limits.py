@@ -92,15 +92,15 @@ def main() -> None:
         t = time.perf_counter()
         cli = [sys.executable, "-m", "sq_layout", "workspace", "import-plan", str(path), "--db", db]
         done = subprocess.run(["/usr/bin/time", "-f", "%M", *cli], capture_output=True, text=True, env=env, cwd=ROOT)
-        took = time.perf_counter() - t
+        import_s = time.perf_counter() - t
         rss_kb = int(done.stderr.strip().splitlines()[-1])
         print(
-            f"workspace import-plan: exit {done.returncode} in {took:.2f} s (process start and workspace creation "
+            f"workspace import-plan: exit {done.returncode} in {import_s:.2f} s (process start and workspace creation "
             f"included), max RSS {rss_kb / 1e3:.0f} MB, stderr {len(done.stderr)} chars: "
             f"{done.stderr.strip().splitlines()[0][:160]}"
         )
         assert done.returncode == 2 and len(done.stderr) < 2000
-        fig.add(t_, "`workspace import-plan` (whole CLI run)", took, unit="s", column="refused in")
+        fig.add(t_, "`workspace import-plan` (whole CLI run)", import_s, unit="s", column="refused in")
         fig.add(t_, "`workspace import-plan` (whole CLI run)", rss_kb * 1000, unit="B", column="max RSS of the process")
     fig.write()
 

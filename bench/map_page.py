@@ -3,11 +3,14 @@
 bench_scale runs it from a directory beside a link to ../static, as Streamlit serves static files next to the script.
 """
 
+from __future__ import annotations
+
 import os
 import sys
 
 sys.path.insert(0, os.environ.get("SQ_LAYOUT_ROOT", os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
+import geopandas as gpd
 import streamlit as st
 
 from layers.assets import ensure_leaflet
@@ -16,13 +19,13 @@ from layers.selection import area_styles
 from sq_layout.analysis.queries import Selection, host_summary, selection_color
 from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import t
-from sq_layout.plan.dataset import bundled
+from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.plan.join import areas_frame
 from ui.map_widget import draw_map
 
 
 @st.cache_resource
-def load():
+def load() -> tuple[Dataset, gpd.GeoDataFrame]:
     """Dataset and browser geometry, once per server."""
     ensure_leaflet()
     ds = bundled()

@@ -110,7 +110,7 @@ class Session:
         return RunResult(time.perf_counter() - started, *result)
 
     async def _read_run(self) -> tuple[int, list[str], list[str]]:
-        nbytes, texts, errors = 0, [], []
+        nbytes, texts, errors = 0, list[str](), list[str]()
         while True:
             raw = await self._ws.recv()
             nbytes += len(raw)
