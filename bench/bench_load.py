@@ -77,8 +77,8 @@ async def reader(url: str, stop: float, stats: Stats, seed: int, think: float) -
                 lat, lng = CLICKS[area]
                 lat, lng = lat + rng.uniform(-0.01, 0.01), lng + rng.uniform(-0.01, 0.01)
                 point = {"lat": lat, "lng": lng}
-                value = {"last_clicked": point, "last_object_clicked": point}
-                value["last_active_drawing"] = {"properties": {"area_id": area}}  # type: ignore[assignment]
+                value: dict[str, object] = {"last_clicked": point, "last_object_clicked": point}
+                value["last_active_drawing"] = {"properties": {"area_id": area}}
                 result, action = await s.component("sqmap", value), "click"
             else:
                 result, action = await s.click("w_clear"), "clear"
