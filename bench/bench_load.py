@@ -199,7 +199,7 @@ def ramp(server: str, steps: list[int], seconds: float, think: float) -> list[di
     rows = []
     for processes in (1, 2):
         with deployment(server, processes=processes) as dep:
-            draft = _prepare(dep, 0)
+            draft = _prepare(dep, 1)  # an editor account owns the draft the readers' sessions open
             for n in steps:
                 stats = run_load(dep.url, dep.db, draft, n, 0, seconds, think)
                 xs = sorted(stats.times["click"] + stats.times["filter"])
