@@ -112,6 +112,7 @@ def import_section(
                         title=title or None,
                         user=user,
                         confirm_stale_base=confirm,
+                        lang=lang,
                     )
                 except PermissionDenied:
                     st.error(t("ws_signin_to_import", lang))

@@ -8,6 +8,8 @@ from pathlib import Path
 from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset, dataset_options
+from sq_layout.errors import DataError, EditRejected, UserError
+from sq_layout.i18n import LANGS, Lang, parse_lang
 
 NAME = "workspace"
 HELP = "plan versions in the workspace database: list, import, compare, export"
@@ -34,6 +36,9 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
         "--confirm-stale-base",
         action="store_true",
         help="publish even though the base version is not the latest published one (that one is superseded)",
+    )
+    imp.add_argument(
+        "--lang", default="en", choices=LANGS, type=parse_lang, help="language of the problems reported (default en)"
     )
     cmp = ws.add_parser("compare", help="compare two versions: chain hosts, area industries, figures")
     cmp.add_argument("before", help="version id")
@@ -87,15 +92,21 @@ def run(a: argparse.Namespace) -> None:
 
         base = workspace.version_id(a.base, a.db)
         user = acting_user(a, ws)
-        result = import_plan(
-            ws,
-            a.files,
-            base_version_id=base,
-            title=a.title,
-            user=user,
-            publish=a.publish,
-            confirm_stale_base=a.confirm_stale_base,
-        )
+        try:
+            result = import_plan(
+                ws,
+                a.files,
+                base_version_id=base,
+                title=a.title,
+                user=user,
+                publish=a.publish,
+                confirm_stale_base=a.confirm_stale_base,
+                lang=a.lang,
+            )
+        except (DataError, EditRejected) as exc:
+            if a.lang == "en":
+                raise
+            raise UserError(_rejected(exc, a.lang)) from None
         if result.kind == "draft":
             print(f"imported as draft {result.version_id}: {result.title} (an admin publishes it)")
         else:
@@ -106,6 +117,13 @@ def run(a: argparse.Namespace) -> None:
         _compare(a)
     elif cmd == "export":
         _export_version(a)
+
+
+def _rejected(exc: DataError | EditRejected, lang: Lang) -> str:
+    """A refused import in the reader's language."""
+    from sq_layout.imports.plan_import import rejection
+
+    return "\n".join(exc.messages(lang)) if isinstance(exc, EditRejected) else rejection(exc, lang)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -21,6 +21,7 @@ from sq_layout import upload_limits as lim
 from sq_layout.atomic import scratch
 from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
+from sq_layout.i18n import Lang, t
 from sq_layout.plan.check import Checked, build
 from sq_layout.plan.schemas import GEOMETRY_QUALITY, TABLES
 from sq_layout.plan.tables import read_raw
@@ -80,15 +81,40 @@ def _plain_polygons(geometries: list[Any], text: str) -> list[Any] | None:
     return list(np.where(np.array(single), shapely.get_geometry(multi, 0), multi))
 
 
-def _features(path: Path, problems: list[str]) -> list[dict[str, object]]:
+# GEOS's reasons for an invalid polygon, in Chinese (the reason's position follows it in brackets)
+_INVALID_ZH = {
+    "Self-intersection": "自相交",
+    "Ring Self-intersection": "环自相交",
+    "Too few points": "点数过少",
+    "Nested shells": "外环相互嵌套",
+    "Hole lies outside shell": "内环在外环之外",
+    "Nested holes": "内环相互嵌套",
+    "Interior is disconnected": "内部不连通",
+    "Duplicate Rings": "环重复",
+}
+
+
+def _invalid_reason(reason: str, lang: Lang) -> str:
+    if lang == "en":
+        return reason
+    name, _, at = reason.partition("[")
+    place = f"，位置 {at.rstrip(']')}" if at else ""
+    return _INVALID_ZH.get(name.strip(), "形状不合法") + place
+
+
+def _in(file: str, problem: str, lang: Lang) -> str:
+    return t("pi_in", lang).format(file=file, problem=problem)
+
+
+def _features(path: Path, problems: list[str], lang: Lang = "en") -> list[dict[str, object]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
         doc = _parse(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(f"{path.name}: not valid GeoJSON text: {exc}")
+        problems.append(_in(path.name, t("pi_geojson_text", lang).format(reason=exc), lang))
         return []
     if not isinstance(doc, dict) or not isinstance(doc.get("features"), list):
-        problems.append(f"{path.name}: expected a GeoJSON FeatureCollection with a 'features' list")
+        problems.append(_in(path.name, t("pi_geojson_collection", lang), lang))
         return []
     name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
     crs = CRS.from_user_input(name) if name else CRS.from_epsg(4326)
@@ -100,25 +126,25 @@ def _features(path: Path, problems: list[str]) -> list[dict[str, object]]:
         plain = _plain_polygons([f.get("geometry") for f in features], text)
     for i, feat in enumerate(features):
         props = dict(feat.get("properties") or {})
-        label = f"{path.name}: feature {i + 1} (area_id={props.get('area_id')!r})"
+        label = _in(path.name, t("pi_feature", lang).format(i=i + 1, area=repr(props.get("area_id"))), lang)
         missing = [k for k in ("area_id", "geometry_quality", "source") if not props.get(k)]
         try:
             geom = plain[i] if plain is not None else shapely.from_geojson(json.dumps(feat["geometry"]))
         except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException) as exc:
-            problems.append(f"{label}: unreadable geometry ({exc})")
+            problems.append(_in(label, t("pi_geom_unreadable", lang).format(reason=exc), lang))
             continue
         if missing:
-            problems.append(
-                f"{label}: properties {missing} missing; each feature needs area_id, geometry_quality, source"
-            )
+            shown = missing if lang == "en" else "、".join(missing)
+            problems.append(_in(label, t("pi_props_missing", lang).format(missing=shown), lang))
         elif geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problems.append(f"{label}: geometry is {geom.geom_type}, expected Polygon or MultiPolygon")
+            problems.append(_in(label, t("pi_geom_kind", lang).format(kind=geom.geom_type), lang))
         elif not geom.is_valid:
-            problems.append(f"{label}: invalid geometry ({shapely.is_valid_reason(geom)})")
+            reason = _invalid_reason(str(shapely.is_valid_reason(geom)), lang)
+            problems.append(_in(label, t("pi_geom_invalid", lang).format(reason=reason), lang))
         elif props["geometry_quality"] not in GEOMETRY_QUALITY:
-            problems.append(
-                f"{label}: geometry_quality {props['geometry_quality']!r}, expected one of {GEOMETRY_QUALITY}"
-            )
+            choices = GEOMETRY_QUALITY if lang == "en" else "、".join(GEOMETRY_QUALITY)
+            found = t("pi_geom_quality", lang).format(value=repr(props["geometry_quality"]), choices=choices)
+            problems.append(_in(label, found, lang))
         else:
             rows.append(props | {"geometry": geom})
     if not rows:
@@ -128,19 +154,20 @@ def _features(path: Path, problems: list[str]) -> list[dict[str, object]]:
         frame["geometry"] = frame.geometry.transform(gcj02_to_wgs84)
     minx, miny, maxx, maxy = frame.total_bounds
     if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
-        problems.append(f"{path.name}: coordinates {minx:.1f},{miny:.1f} – {maxx:.1f},{maxy:.1f} are not lon/lat")
+        span = f"{minx:.1f},{miny:.1f} – {maxx:.1f},{maxy:.1f}"
+        problems.append(_in(path.name, t("pi_not_lonlat", lang).format(range=span), lang))
         return []
     return list(frame.to_dict("records"))
 
 
-def read_boundary_folder(folder: Path | None, problems: list[str]) -> gpd.GeoDataFrame:
+def read_boundary_folder(folder: Path | None, problems: list[str], lang: Lang = "en") -> gpd.GeoDataFrame:
     """Every area boundary in folder/*.geojson (not city.geojson), then folder/official/*.geojson replacing them."""
     rows: dict[str, dict[str, object]] = {}
     if folder is not None and folder.is_dir():
         files = [p for p in sorted(folder.glob("*.geojson")) if p.name not in SKIP]
         files.sort(key=lambda p: {"counties.geojson": 0, "zones.geojson": 1}.get(p.name, 2))
         for path in [*files, *sorted((folder / "official").glob("*.geojson"))]:
-            for row in _features(path, problems):
+            for row in _features(path, problems, lang):
                 rows.pop(str(row["area_id"]), None)
                 rows[str(row["area_id"])] = row
     columns = ["area_id", "geometry_quality", "source", "geometry"]
@@ -148,43 +175,43 @@ def read_boundary_folder(folder: Path | None, problems: list[str]) -> gpd.GeoDat
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=STORAGE_CRS)
 
 
-def _plan_dir(root: Path) -> Path:
+def _plan_dir(root: Path, lang: Lang = "en") -> Path:
     for candidate in (root, root / "plan", *root.glob("*/"), *root.glob("*/plan/")):
         if (candidate / "areas.csv").exists():
             return candidate
-    raise ImportRejected(root.name, ["no areas.csv found; expected plan/areas.csv … plan/plan_text.txt (see README)"])
+    raise ImportRejected(root.name, [t("pi_no_areas", lang)])
 
 
-def read_folder(root: Path, source: str | None = None) -> Checked:
-    """Validate a bundle folder whole; ImportRejected lists every problem by file, row and column."""
+def read_folder(root: Path, source: str | None = None, lang: Lang = "en") -> Checked:
+    """Validate a bundle folder whole; ImportRejected lists every problem by file, row and column, in `lang`."""
     source = source or root.name
-    plan = _plan_dir(root)
+    plan = _plan_dir(root, lang)
     problems: list[str] = []
     raw: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         try:
-            raw[name] = read_raw(plan / f"{name}.csv", kind="bundle", name=f"{source}: {name}.csv")
+            raw[name] = read_raw(plan / f"{name}.csv", kind="bundle", name=f"{source}: {name}.csv", lang=lang)
         except UploadTooLarge:
             raise
         except DataError as exc:
-            problems += [f"{name}.csv: {p}" for p in exc.problems]
+            problems += [_in(f"{name}.csv", p, lang) for p in exc.problems]
     text_path = plan / "plan_text.txt"
     if not text_path.exists():
-        problems.append("plan_text.txt: missing; the plan text is what every 'line' column cites")
+        problems.append(_in("plan_text.txt", t("pi_text_missing", lang), lang))
     if problems:
         raise ImportRejected(source, problems)
     from sq_layout.imports.plan_template import read_lines
 
-    lines = read_lines(text_path, f"{source}: plan_text.txt", "bundle")
+    lines = read_lines(text_path, f"{source}: plan_text.txt", "bundle", lang)
     bdir = next((d for d in (plan.parent / "boundaries", plan / "boundaries") if d.is_dir()), None)
-    boundaries = read_boundary_folder(bdir, problems)
+    boundaries = read_boundary_folder(bdir, problems, lang)
     if problems:
         raise ImportRejected(source, problems)
     labels = {name: f"{name}.csv" for name in TABLES}
-    return build(raw, labels, lines, boundaries, source, "boundaries/*.geojson")
+    return build(raw, labels, lines, boundaries, source, "boundaries/*.geojson", lang)
 
 
-def read_zip(path: Path, source: str | None = None) -> Checked:
+def read_zip(path: Path, source: str | None = None, lang: Lang = "en") -> Checked:
     """Validate a zipped bundle (size-checked, unpacked to a temporary folder, nothing outside it)."""
     source = source or path.name
     lim.check_upload(source, path, "bundle")
@@ -193,14 +220,14 @@ def read_zip(path: Path, source: str | None = None) -> Checked:
             members = zf.infolist()
             bad = [m.filename for m in members if m.filename.startswith("/") or ".." in Path(m.filename).parts]
             if bad:
-                raise ImportRejected(source, [f"unsafe path in zip: {b}" for b in bad])
+                raise ImportRejected(source, [t("pi_unsafe_zip", lang).format(path=b) for b in bad])
             with scratch() as tmp:
                 zf.extractall(tmp)
-                return read_folder(tmp, source)
+                return read_folder(tmp, source, lang)
     except zipfile.BadZipFile as exc:
-        raise ImportRejected(source, [f"not a zip file: {exc}"]) from None
+        raise ImportRejected(source, [t("pi_not_zip", lang).format(reason=exc)]) from None
 
 
-def read_bundle(path: Path, source: str | None = None) -> Checked:
+def read_bundle(path: Path, source: str | None = None, lang: Lang = "en") -> Checked:
     """A folder or a .zip in the bundled format."""
-    return read_folder(path, source) if path.is_dir() else read_zip(path, source)
+    return read_folder(path, source, lang) if path.is_dir() else read_zip(path, source, lang)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sq_layout.errors import ImportRejected
+from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
+from sq_layout.i18n import Lang, t
 from sq_layout.imports.plan_bundle import read_bundle
 from sq_layout.imports.plan_template import read_csvs, read_workbook
 from sq_layout.plan.check import Checked
@@ -26,21 +27,33 @@ class PlanImport:
     supersedes: int | None = None
 
 
-def check_plan_files(ws: Workspace, paths: list[Path], names: list[str] | None, base_version_id: int) -> Checked:
-    """Read and validate the files (nothing is written); ImportRejected lists every problem."""
+def check_plan_files(
+    ws: Workspace, paths: list[Path], names: list[str] | None, base_version_id: int, lang: Lang = "en"
+) -> Checked:
+    """Read and validate the files (nothing is written); ImportRejected lists every problem, worded in `lang`."""
     names = names or [p.name for p in paths]
     if not paths:
-        raise ImportRejected("(no file)", [f"choose a file: {', '.join(ACCEPTED)} or a folder"])
+        raise ImportRejected(t("pi_no_file", lang), [t("pi_choose_file", lang).format(kinds=", ".join(ACCEPTED))])
     suffixes = {Path(n).suffix.lower() for n in names}
     if len(paths) == 1 and (paths[0].is_dir() or suffixes == {".zip"}):
-        return read_bundle(paths[0], names[0])
+        return read_bundle(paths[0], names[0], lang)
     if suffixes == {".xlsx"} and len(paths) == 1:
-        return read_workbook(paths[0], ws.load(base_version_id), names[0])
+        return read_workbook(paths[0], ws.load(base_version_id), names[0], lang)
     if suffixes <= {".csv", ".txt"}:
-        return read_csvs(paths, ws.load(base_version_id), names)
-    raise ImportRejected(
-        ", ".join(names), ["unsupported file type; use one .xlsx, CSV tables, or a .zip/folder bundle"]
-    )
+        return read_csvs(paths, ws.load(base_version_id), names, lang)
+    raise ImportRejected(", ".join(names), [t("pi_unsupported", lang)])
+
+
+def rejection(exc: DataError, lang: Lang) -> str:
+    """A refused import for a terminal: a limit in the reader's language, else the file, how many problems and
+    each of them (the first 20)."""
+    from sq_layout.upload_limits import message
+
+    if isinstance(exc, UploadTooLarge) and exc.key:
+        return message(exc, lang)
+    shown = [f"  - {p}" for p in exc.problems[:20]]
+    more = [f"  {t('pi_more', lang).format(n=len(exc.problems) - 20)}"] if len(exc.problems) > 20 else []
+    return "\n".join([t("pi_problems", lang).format(path=exc.path, n=len(exc.problems)), *shown, *more])
 
 
 def import_plan(
@@ -53,14 +66,15 @@ def import_plan(
     user: str | None = None,
     publish: bool = False,
     confirm_stale_base: bool = False,
+    lang: Lang = "en",
 ) -> PlanImport:
     """Check the acting user may import, then the files whole, then save them as one new version: a draft (editor)
     once the workspace has accounts, published with publish=True (admin) or while it has none (as `local`).
-    Nothing is read before the permission check and nothing is saved if any check fails."""
+    Nothing is read before the permission check and nothing is saved if any check fails; problems are in `lang`."""
     base = ws.latest_id() if base_version_id is None else base_version_id
     ws.check_import(user, base, publish=publish, confirm_stale_base=confirm_stale_base)
     names = names or [p.name for p in paths]
-    checked = check_plan_files(ws, paths, names, base)
+    checked = check_plan_files(ws, paths, names, base, lang)
     label = ", ".join(names)
     title = title or f"plan import: {label}"
     ds = checked.dataset

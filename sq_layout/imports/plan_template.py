@@ -14,6 +14,7 @@ import pandas as pd
 
 from sq_layout import upload_limits as lim
 from sq_layout.errors import ImportRejected
+from sq_layout.i18n import Lang, t
 from sq_layout.plan.check import Checked, build, raw_tables
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import TABLES
@@ -127,8 +128,9 @@ def _cell_text(v: Any) -> str:
     return str(v)
 
 
-def read_workbook(path: Path, base: Dataset, source: str | None = None) -> Checked:
-    """Validate a filled template whole (sheets missing are taken from the base version; boundaries from it too)."""
+def read_workbook(path: Path, base: Dataset, source: str | None = None, lang: Lang = "en") -> Checked:
+    """Validate a filled template whole (sheets missing are taken from the base version; boundaries from it too);
+    problems are worded in `lang`."""
     from openpyxl import load_workbook
 
     source = source or path.name
@@ -136,9 +138,9 @@ def read_workbook(path: Path, base: Dataset, source: str | None = None) -> Check
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for files that are not workbooks
-        raise ImportRejected(source, [f"cannot read as an Excel workbook (.xlsx): {lim.clip(exc)}"]) from None
+        raise ImportRejected(source, [t("pi_not_xlsx", lang).format(reason=lim.clip(exc))]) from None
     raw = raw_tables(base)
-    labels = {name: f"{name}.csv (base version)" for name in TABLES}
+    labels = _base_labels(lang)
     lines = base.plan_lines
     for sheet in wb.worksheets:
         if sheet.title not in TABLES and sheet.title != TEXT_SHEET:
@@ -153,17 +155,21 @@ def read_workbook(path: Path, base: Dataset, source: str | None = None) -> Check
             lines = tuple(r[0] if r else "" for r in every[1:])  # blank lines keep the numbering
             continue
         raw[sheet.title] = pd.DataFrame(body, columns=header, dtype="str")
-        labels[sheet.title] = f"sheet {sheet.title}"
+        labels[sheet.title] = t("pi_sheet", lang).format(name=sheet.title)
     wb.close()
-    return build(raw, labels, lines, _base_boundaries(base), source, "base boundaries")
+    return build(raw, labels, lines, _base_boundaries(base), source, t("pi_base_boundaries", lang), lang)
 
 
-def read_lines(path: Path, name: str, kind: str) -> tuple[str, ...]:
+def _base_labels(lang: Lang) -> dict[str, str]:
+    return {name: t("pi_base_table", lang).format(name=name) for name in TABLES}
+
+
+def read_lines(path: Path, name: str, kind: str, lang: Lang = "en") -> tuple[str, ...]:
     """The plan text, one paragraph a line, within the row and cell limits of `kind`; unreadable text is refused."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportRejected(name, [f"not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
+        raise ImportRejected(name, [t("pi_not_utf8_text", lang).format(byte=exc.start)]) from None
     lines = tuple(text.split("\n"))
     lim.check_rows(name, len(lines), kind)
     for i, line in enumerate(lines, start=1):
@@ -177,24 +183,27 @@ def _base_boundaries(base: Dataset) -> gpd.GeoDataFrame:
     return with_provenance(base.boundaries)
 
 
-def read_csvs(paths: list[Path], base: Dataset, names: list[str] | None = None) -> Checked:
-    """Validate one or more table CSVs (named like areas.csv) over the base version; plan_text.txt replaces the text."""
-    from sq_layout.plan.tables import read_raw
+def read_csvs(paths: list[Path], base: Dataset, names: list[str] | None = None, lang: Lang = "en") -> Checked:
+    """Validate one or more table CSVs (named like areas.csv) over the base version; plan_text.txt replaces the text.
+    Problems are worded in `lang`."""
+    from sq_layout.plan.tables import listed, read_raw
 
     names = names or [p.name for p in paths]
     raw, lines = raw_tables(base), base.plan_lines
-    labels = {name: f"{name}.csv (base version)" for name in TABLES}
+    labels = _base_labels(lang)
     problems: list[str] = []
     for path, name in zip(paths, names, strict=True):
         lim.check_upload(name, path, "table")
         stem = Path(name).stem
         if Path(name).name == "plan_text.txt":
-            lines = read_lines(path, name, "table")
+            lines = read_lines(path, name, "table", lang)
         elif stem in TABLES:
-            raw[stem] = read_raw(path, kind="table", name=name)
+            raw[stem] = read_raw(path, kind="table", name=name, lang=lang)
             labels[stem] = name
         else:
-            problems.append(f"{name}: not a plan table; name the file one of {[f'{n}.csv' for n in TABLES]}")
+            found = t("pi_not_plan_table", lang).format(names=listed([f"{n}.csv" for n in TABLES], lang))
+            problems.append(t("pi_in", lang).format(file=name, problem=found))
     if problems:
         raise ImportRejected(", ".join(names), problems)
-    return build(raw, labels, lines, _base_boundaries(base), ", ".join(names), "base boundaries")
+    bounds = t("pi_base_boundaries", lang)
+    return build(raw, labels, lines, _base_boundaries(base), ", ".join(names), bounds, lang)

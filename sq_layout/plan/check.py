@@ -14,9 +14,10 @@ import pandera.pandas as pa
 
 from sq_layout.errors import DataError, ImportRejected
 from sq_layout.geo.crs import STORAGE_CRS
+from sq_layout.i18n import Lang, t
 from sq_layout.plan.dataset import KEY_WORDS, Dataset
 from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
-from sq_layout.plan.tables import check_keys, validate
+from sq_layout.plan.tables import check_keys, column_named, listed, names, validate, where
 
 MAX_UPLOAD_BYTES = 50_000_000
 PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
@@ -48,49 +49,65 @@ def check_size(label: str, size: int, limit: int = MAX_UPLOAD_BYTES) -> None:
         raise UploadTooLarge(label, [f"file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"])
 
 
-def _tables(raw: dict[str, pd.DataFrame], labels: dict[str, str], problems: list[str]) -> dict[str, pd.DataFrame]:
+def _in(label: str, problem: str, lang: Lang) -> str:
+    return t("pi_in", lang).format(file=label, problem=problem)
+
+
+def _tables(
+    raw: dict[str, pd.DataFrame], labels: dict[str, str], problems: list[str], lang: Lang = "en"
+) -> dict[str, pd.DataFrame]:
     out: dict[str, pd.DataFrame] = {}
     for name, schema in SCHEMAS.items():
         frame = raw[name]
         missing = [c for c in schema.columns if c not in frame.columns]
         extra = [c for c in frame.columns if c not in schema.columns]
         if missing or extra:
-            problems.append(
-                f"{labels[name]}: columns missing {missing}, unexpected {extra}; expected {list(schema.columns)}"
+            found = t("pi_columns", lang).format(
+                missing=names(missing, lang), extra=names(extra, lang), expected=names(list(schema.columns), lang)
             )
+            problems.append(_in(labels[name], found, lang))
             continue
         try:
-            out[name] = validate(frame[list(schema.columns)], schema, labels[name])
+            out[name] = validate(frame[list(schema.columns)], schema, labels[name], lang)
         except DataError as exc:
-            problems += [f"{labels[name]}: {p}" for p in exc.problems]
+            problems += [_in(labels[name], p, lang) for p in exc.problems]
     return out
 
 
-def _keys(tables: dict[str, pd.DataFrame], labels: dict[str, str], problems: list[str]) -> None:
+def _keys(tables: dict[str, pd.DataFrame], labels: dict[str, str], problems: list[str], lang: Lang = "en") -> None:
     for child, col, parent, key, allow_empty in FOREIGN_KEYS:
         if child in tables and parent in tables:
             found = check_keys(
-                tables[child], col, tables[parent][key], labels[child], allow_empty, KEY_WORDS.get(col, col)
+                tables[child], col, tables[parent][key], labels[child], allow_empty, KEY_WORDS.get(col, col), lang
             )
-            problems += [f"{labels[child]}: {p}" for p in found]
+            problems += [_in(labels[child], p, lang) for p in found]
     if "chains" in tables and "subindustries" in tables:
         known = set(tables["chains"]["chain_no"])
         for i, v in enumerate(tables["subindustries"]["chain_no"]):
             if not pd.isna(v) and int(v) not in known:
-                problems.append(
-                    f"{labels['subindustries']}: row {i + 1} (line {i + 2}), column 'chain_no': "
-                    f"unknown chain {int(v)}; "
-                    f"expected one of {sorted(known)}"
+                text = t("pi_unknown_chain", lang).format(
+                    where=where(i, lang),
+                    column=column_named("chain_no", lang),
+                    value=int(v),
+                    known=listed(sorted(known), lang),
                 )
+                problems.append(_in(labels["subindustries"], text, lang))
 
 
-def _lines(tables: dict[str, pd.DataFrame], labels: dict[str, str], n_lines: int, problems: list[str]) -> None:
+def _lines(
+    tables: dict[str, pd.DataFrame], labels: dict[str, str], n_lines: int, problems: list[str], lang: Lang = "en"
+) -> None:
     for name in ("assignments", "details", "chains", "plan_figures"):
         if name in tables:
             over = tables[name]["line"][tables[name]["line"] > n_lines]
             problems += [
-                f"{labels[name]}: row {i + 1} (line {i + 2}), column 'line': {v} is past the plan text's "
-                f"last line {n_lines}"
+                _in(
+                    labels[name],
+                    t("pi_past_end", lang).format(
+                        where=where(i, lang), column=column_named("line", lang), value=v, n=n_lines
+                    ),
+                    lang,
+                )
                 for i, v in zip(over.index.astype(int), over, strict=True)
             ]
 
@@ -98,9 +115,10 @@ def _lines(tables: dict[str, pd.DataFrame], labels: dict[str, str], n_lines: int
 _COLUMN = {"ev_line": "line", "ev_line_not_plan": "line", "ev_ref_required": "ref", "ev_quote_required": "quote"}
 
 
-def _quotes(tables: dict[str, pd.DataFrame], label: str, plan_lines: tuple[str, ...], problems: list[str]) -> None:
+def _quotes(
+    tables: dict[str, pd.DataFrame], label: str, plan_lines: tuple[str, ...], problems: list[str], lang: Lang = "en"
+) -> None:
     """A plan source's quote must stand on its line; a meeting or document has a reference and no line."""
-    from sq_layout.i18n import t
     from sq_layout.plan.sources import source_problem
 
     if "assignments" not in tables:
@@ -111,15 +129,20 @@ def _quotes(tables: dict[str, pd.DataFrame], label: str, plan_lines: tuple[str, 
         if found:
             key, values = found
             column = _COLUMN.get(key, "quote" if key == "ev_quote_not_on_line" else "source")
-            problems.append(f"{label}: row {i + 1} (line {i + 2}), column '{column}': {t(key, 'en').format(**values)}")
+            text = t("pi_at_column", lang).format(
+                where=where(i, lang), column=column_named(column, lang), problem=t(key, lang).format(**values)
+            )
+            problems.append(_in(label, text, lang))
 
 
 def _boundaries(
-    boundaries: gpd.GeoDataFrame, areas: pd.DataFrame, label: str, problems: list[str]
+    boundaries: gpd.GeoDataFrame, areas: pd.DataFrame, label: str, problems: list[str], lang: Lang = "en"
 ) -> tuple[gpd.GeoDataFrame, tuple[str, ...]]:
     known = list(areas["area_id"])
     stray = sorted(set(boundaries["area_id"]) - set(known))
-    problems += [f"{label}: boundary for unknown area {a!r}; expected one of {known}" for a in stray]
+    problems += [
+        _in(label, t("pi_unknown_boundary", lang).format(area=repr(a), known=listed(known, lang)), lang) for a in stray
+    ]
     kept = boundaries[boundaries["area_id"].isin(known)].copy()
     for col in ("adcode", "name"):
         of_area = dict(zip(areas["area_id"].tolist(), areas[col].tolist(), strict=True))
@@ -145,17 +168,19 @@ def build(
     boundaries: gpd.GeoDataFrame,
     source: str,
     boundary_label: str = "boundaries",
+    lang: Lang = "en",
 ) -> Checked:
-    """Validate every table, key, line reference and boundary; raise ImportRejected listing all problems."""
+    """Validate every table, key, line reference and boundary; raise ImportRejected listing all problems, worded
+    in `lang`."""
     problems: list[str] = []
-    tables = _tables(raw, labels, problems)
-    _keys(tables, labels, problems)
-    _lines(tables, labels, len(plan_lines), problems)
-    _quotes(tables, labels.get("assignments", "assignments"), plan_lines, problems)
+    tables = _tables(raw, labels, problems, lang)
+    _keys(tables, labels, problems, lang)
+    _lines(tables, labels, len(plan_lines), problems, lang)
+    _quotes(tables, labels.get("assignments", "assignments"), plan_lines, problems, lang)
     undrawn: tuple[str, ...] = ()
     frame = boundaries
     if "areas" in tables:
-        frame, undrawn = _boundaries(boundaries, tables["areas"], boundary_label, problems)
+        frame, undrawn = _boundaries(boundaries, tables["areas"], boundary_label, problems, lang)
     if problems:
         raise ImportRejected(source, problems)
     return Checked(Dataset(**tables, boundaries=frame, plan_lines=plan_lines), undrawn)

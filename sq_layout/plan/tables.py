@@ -3,38 +3,71 @@
 from __future__ import annotations
 
 import csv
+import re
 import warnings
 import zipfile
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pandas as pd
 import pandera.pandas as pa
 
 from sq_layout.errors import DataError
+from sq_layout.i18n import LIST_SEPARATOR, Lang, t
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def _check_size(path: Path, max_bytes: int) -> None:
+def where(row: int, lang: Lang) -> str:
+    """A 0-based frame row as the reader finds it: its row number and its line in the file (the header is line 1)."""
+    return t("pi_row", lang).format(row=row + 1, line=row + 2)
+
+
+def column_named(column: str, lang: Lang) -> str:
+    """A column as the file has it, with its header in the reader's language (English keeps the quoted name)."""
+    from sq_layout.i18n import HEADERS
+
+    if column in HEADERS:
+        return t("pi_column", lang).format(column=column, header=HEADERS[column][lang])
+    return t("pi_column_bare", lang).format(column=column)
+
+
+def names(columns: list[str], lang: Lang) -> str:
+    """A list of column names: English as the list it is, Chinese each with its header, run together."""
+    if lang == "en":
+        return str(columns)
+    from sq_layout.i18n import HEADERS
+
+    shown = [f"{c}（{HEADERS[c][lang]}）" if c in HEADERS else c for c in columns]
+    return LIST_SEPARATOR[lang].join(shown) or t("pi_none", lang)
+
+
+def listed(values: Any, lang: Lang) -> str:
+    """Valid choices: English as the list it is, Chinese run together."""
+    return str(values) if lang == "en" else LIST_SEPARATOR[lang].join(map(str, values))
+
+
+def _check_size(path: Path, max_bytes: int, lang: Lang = "en") -> None:
     size = path.stat().st_size
     if size > max_bytes:
-        raise DataError(str(path), [f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"])
+        raise DataError(str(path), [t("pi_too_big", lang).format(size=size / 1e6, limit=max_bytes / 1e6)])
 
 
-def read_raw(path: str | Path, max_bytes: int | None = None, kind: str = "table", name: str = "") -> pd.DataFrame:
+def read_raw(
+    path: str | Path, max_bytes: int | None = None, kind: str = "table", name: str = "", lang: Lang = "en"
+) -> pd.DataFrame:
     """Read a CSV (UTF-8, BOM allowed) or XLSX file as strings, or raise DataError saying why it cannot be read.
 
     The file is bounded first (sq_layout.upload_limits: bytes, unpacked size, then rows and cell length of `kind`);
-    `name` is how messages call the file (default: its path)."""
+    `name` is how messages call the file (default: its path); problems are worded in `lang`."""
     from sq_layout import upload_limits as lim
 
     path = Path(path)
     label = name or str(path)
     if not path.exists():
-        raise DataError(label, ["file not found"])
+        raise DataError(label, [t("pi_file_not_found", lang)])
     if max_bytes is not None:
-        _check_size(path, max_bytes)
+        _check_size(path, max_bytes, lang)
     lim.check_upload(label, path, kind)
     rows = lim.LIMITS[kind].rows
     try:
@@ -48,15 +81,17 @@ def read_raw(path: str | Path, max_bytes: int | None = None, kind: str = "table"
                     path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False, nrows=rows + 1
                 )
             if caught:
-                _check_extra_fields(path, len(df.columns))
+                _check_extra_fields(path, len(df.columns), lang, label)
     except UnicodeDecodeError as exc:
-        raise DataError(label, [f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV"]) from exc
+        raise DataError(label, [t("pi_not_utf8", lang).format(byte=exc.start)]) from exc
     except (pd.errors.ParserError, csv.Error) as exc:
-        raise DataError(label, [f"malformed CSV: {exc}"]) from exc
+        line = re.search(r"line (\d+)", str(exc))
+        at = t("pi_at_line", lang).format(line=line.group(1)) if line else ""
+        raise DataError(label, [t("pi_malformed_csv", lang).format(reason=exc, at=at)]) from exc
     except pd.errors.EmptyDataError as exc:
-        raise DataError(label, ["file is empty"]) from exc
+        raise DataError(label, [t("pi_empty", lang)]) from exc
     except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:  # openpyxl raises these for non-workbooks
-        raise DataError(label, [f"cannot read as a spreadsheet: {exc}"]) from exc
+        raise DataError(label, [t("pi_not_spreadsheet", lang).format(reason=exc)]) from exc
     lim.check_rows(label, len(df), kind)
     lim.check_columns(label, len(df.columns), kind)
     lim.check_frame_cells(label, df, kind)
@@ -65,16 +100,16 @@ def read_raw(path: str | Path, max_bytes: int | None = None, kind: str = "table"
     return restore_text(df)  # an exported bundle's '=… cells are the =… text they were
 
 
-def _check_extra_fields(path: Path, n: int) -> None:
+def _check_extra_fields(path: Path, n: int, lang: Lang = "en", label: str = "") -> None:
     """Rows longer than the header may only carry empty trailing fields (a trailing comma); others lose data."""
     with path.open(encoding="utf-8-sig", newline="") as f:
         problems = [
-            f"row {i} (line {i + 1}): {len(row)} fields but the header has {n}; extra values {row[n:]}"
+            t("pi_extra_fields", lang).format(where=where(i - 1, lang), n=len(row), header=n, extra=row[n:])
             for i, row in enumerate(csv.reader(f))
             if i and any(v.strip() for v in row[n:])
         ]
     if problems:
-        raise DataError(str(path), problems)
+        raise DataError(label or str(path), problems)
 
 
 def _blank_to_na(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
@@ -85,20 +120,71 @@ def _blank_to_na(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
     return out
 
 
-def _describe(case: pd.Series) -> str:
+_ID_PATTERN = "^[a-z][a-z0-9_]*$"
+_BOUNDS = {"greater_than_or_equal_to": "ge", "greater_than": "gt", "less_than_or_equal_to": "le", "less_than": "lt"}
+
+
+def _expected(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang) -> str:
+    """What a failed pandera check asks for, in words (English keeps the check as pandera names it)."""
+    text = str(case["check"])
+    if lang == "en":
+        return text
+    column = schema.columns.get(case["column"]) if pd.notna(case["column"]) else None
+    number = case.get("check_number")
+    if text == "not_nullable":
+        return t("pi_chk_not_null", lang)
+    if text == "field_uniqueness":
+        return t("pi_chk_unique", lang)
+    if text.startswith("coerce_dtype("):
+        return t("pi_chk_int" if "int" in text.lower() else "pi_chk_number", lang)
+    if column is None or number is None or pd.isna(number) or int(number) >= len(column.checks):
+        return t("pi_chk_other", lang).format(check=text)
+    check = column.checks[int(number)]
+    stats = check.statistics or {}
+    if check.name == "isin":
+        return t("pi_chk_isin", lang).format(values=listed(stats["allowed_values"], lang))
+    if check.name == "str_length":
+        low, high = stats.get("min_value"), stats.get("max_value")
+        if low == 1 and high is None:
+            return t("pi_chk_nonempty", lang)
+        key = "pi_chk_len" if low is not None and high is not None else "pi_chk_len_min" if high is None else ""
+        return t(key or "pi_chk_len_max", lang).format(min=low, max=high)
+    if check.name in _BOUNDS:
+        return t(f"pi_chk_{_BOUNDS[check.name]}", lang).format(v=next(iter(stats.values())))
+    if check.name == "in_range":
+        return t("pi_chk_range", lang).format(min=stats.get("min_value"), max=stats.get("max_value"))
+    if check.name == "str_matches":
+        pattern = stats.get("pattern")
+        return t("pi_chk_id", lang) if pattern == _ID_PATTERN else t("pi_chk_pattern", lang).format(pattern=pattern)
+    if check.error == "a finite number (not inf or nan)":
+        return t("pi_chk_finite", lang)
+    return t("pi_chk_other", lang).format(check=text)
+
+
+def _describe(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang = "en") -> str:
     row = case["index"]
-    where = f"row {int(row) + 1} (line {int(row) + 2})" if pd.notna(row) else "all rows"
-    column = case["column"] if pd.notna(case["column"]) else "(table)"
-    return f"{where}, column '{column}': got {case['failure_case']!r}, expected {case['check']}"
+    at = where(int(row), lang) if pd.notna(row) else t("pi_all_rows", lang)
+    column = column_named(case["column"], lang) if pd.notna(case["column"]) else t("pi_whole_table", lang)
+    expected = _expected(case, schema, lang)
+    return t("pi_got", lang).format(where=at, column=column, value=repr(case["failure_case"]), expected=expected)
 
 
-def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: str) -> pd.DataFrame:
+def _artifact(case: pd.Series) -> bool:
+    """A row pandera adds when a check could not run on a column whose values failed coercion (already listed)."""
+    return pd.isna(case["index"]) and str(case["failure_case"]).startswith("TypeError(")
+
+
+def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: str, lang: Lang = "en") -> pd.DataFrame:
     """Validate a raw table against its schema; raise DataError listing every failing row and column."""
     try:
         return schema.validate(_blank_to_na(df, schema), lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-        problems = [_describe(c) for _, c in cases.iterrows() if not str(c["check"]).startswith("dtype(")]
+        problems = [
+            _describe(c, schema, lang)
+            for _, c in cases.iterrows()
+            if not str(c["check"]).startswith("dtype(") and not _artifact(c)
+        ]
         raise DataError(path, problems or [str(exc)]) from None
 
 
@@ -108,15 +194,27 @@ def read_table(path: str | Path, schema: pa.DataFrameSchema, max_bytes: int = MA
 
 
 def check_keys(
-    child: pd.DataFrame, column: str, parent_keys: pd.Series, path: str, allow_empty: bool, what: str
+    child: pd.DataFrame,
+    column: str,
+    parent_keys: pd.Series,
+    path: str,
+    allow_empty: bool,
+    what: str,
+    lang: Lang = "en",
 ) -> list[str]:
-    """Problems for values of child[column] that are not among parent_keys (unknown names)."""
+    """Problems for values of child[column] that are not among parent_keys (unknown names); `what` is the English
+    word for them (Chinese names them by the column's header)."""
+    from sq_layout.i18n import HEADERS
+
     known = set(parent_keys.astype(str))
     values = child[column].astype("string").fillna("")
     bad = values[~values.isin(known) & ~((values == "") & allow_empty)]
-    sample = ", ".join(sorted(known)[:12])
+    sample = (", " if lang == "en" else LIST_SEPARATOR[lang]).join(sorted(known)[:12])
+    word = what if lang == "en" else HEADERS.get(column, {}).get(lang, column)
+    at = column_named(column, lang)
     return [
-        f"row {cast(int, i) + 1} (line {cast(int, i) + 2}), column '{column}': "
-        f"unknown {what} {v!r}; expected one of {sample}"
+        t("pi_unknown_key", lang).format(
+            where=where(cast(int, i), lang), column=at, what=word, value=repr(v), sample=sample
+        )
         for i, v in bad.items()
     ]

@@ -34,7 +34,7 @@ def test_template_import_compare_and_show(page, app_url, tmp_path):
     uploader.set_input_files(str(bad))
     page.get_by_role("button", name="检查并导入").click()
     wait_until(page, lambda: page.get_by_text("未导入").count() > 0, what="rejection")
-    problem = "assignments.csv: row 1 (line 2), column 'area_id': unknown area 'nowhere'"
+    problem = "assignments.csv：第 1 行（文件第 2 行），列 area_id（地区编号）：'nowhere' 不是已有的地区编号"
     wait_until(page, lambda: page.get_by_text(problem).count() == 1, what="the problem named by file, row, column")
     page.goto(app_url + "workspace")  # a fresh uploader
     wait_until(page, lambda: page.get_by_text("assignments.csv").count() == 0, what="the new page")
