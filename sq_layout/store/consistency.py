@@ -10,13 +10,14 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.store import tables as t
 from sq_layout.store.changes import change_sets as changes
 from sq_layout.store.edit_tables import drafts
-from sq_layout.store.workspace_store import Workspace, _frame
+from sq_layout.store.version_rows import read_frame
+from sq_layout.store.workspace_store import Workspace
 
 
 def _dataset(conn: Connection, vid: int) -> Dataset:
     sha = select(t.versions.c.plan_text_sha).where(t.versions.c.id == vid).scalar_subquery()
     text = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar_one()
-    frames = {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS}
+    frames = {name: read_frame(conn, name, vid) for name in t.RECORD_COLUMNS}
     return Dataset(**frames, plan_lines=tuple(text.split("\n")))
 
 

@@ -16,7 +16,8 @@ from sq_layout.store.edit_tables import drafts
 from sq_layout.store.edits import RowChange, lock_draft, write_changes
 from sq_layout.store.publication import check_base, lock_publication, log_version, publication_order, published_base
 from sq_layout.store.users import require
-from sq_layout.store.workspace_store import Workspace, now, write_snapshot
+from sq_layout.store.version_rows import write_snapshot
+from sq_layout.store.workspace_store import Workspace, now
 
 
 def is_draft(ws: Workspace, version_id: int) -> bool:

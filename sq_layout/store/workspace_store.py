@@ -18,7 +18,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from sq_layout.errors import UnknownAreas, UnknownVersion
@@ -33,6 +33,14 @@ from sq_layout.store.edit_tables import drafts
 from sq_layout.store.engine import make_engine, resolve_url
 from sq_layout.store.migrate import upgrade
 from sq_layout.store.publication import check_base, lock_publication, log_version, publication_order, stale_base
+from sq_layout.store.version_rows import (
+    DTYPES,
+    read_frame,
+    snapshot_blob,
+    snapshot_digest,
+    stored_columns,
+    write_snapshot,
+)
 
 # Stored as seeded (stable data); pages show the baseline's title and note in the reader's language instead.
 BASELINE_TITLE = "十四五 baseline (bundled plan)"
@@ -68,91 +76,6 @@ class SavedVersion:
 def now() -> str:
     """The current UTC time, ISO-8601 to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _cell(value: Any, kind: str) -> Any:
-    if kind == "str":
-        return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
-    if pd.isna(value):
-        return None
-    return float(value) if kind == "float" else int(value)
-
-
-def _values(column: pd.Series, kind: str) -> list[Any]:
-    """One column's values as _cell makes them, a whole column at a time where its dtype already says what they are."""
-    dtype = column.dtype
-    if kind == "str" and isinstance(dtype, pd.StringDtype):  # text already: only missing -> ''
-        return column.to_numpy(dtype=object, na_value="").tolist()
-    if kind in ("int", "Int64") and dtype == "int64":  # numpy integers, never missing: Python ints
-        return column.tolist()
-    if kind == "float" and dtype == "float64":
-        return [None if v != v else v for v in column.tolist()]  # NaN -> None
-    return [_cell(v, kind) for v in column.tolist()]
-
-
-def _stored(frame: pd.DataFrame, name: str) -> dict[str, list[Any]]:
-    """A table's columns as stored (column -> values, the form _cell gives), one list per column."""
-    spec = t.RECORD_COLUMNS[name]
-    out: dict[str, list[Any]] = {}
-    for c, kind in spec:
-        if c not in frame:  # optional columns a plan's files may leave out (e.g. a boundary file without adcode)
-            out[c] = [_cell(None, kind)] * len(frame)
-        else:
-            out[c] = _values(frame[c], kind)
-    if name == "boundaries":
-        out["geometry"] = list(frame.geometry)
-    return out
-
-
-_DTYPES = {"str": "str", "float": "float64", "int": "int64", "Int64": "Int64"}
-
-
-def _frame(conn: Connection, name: str, version_id: int) -> pd.DataFrame:
-    table = t.records[name]
-    spec = t.RECORD_COLUMNS[name]
-    names = [c for c, _ in spec] + (["geometry"] if name == "boundaries" else [])
-    stmt = select(*(table.c[c] for c in names)).where(table.c.version_id == version_id).order_by(table.c.row_no)
-    rows = conn.execute(stmt).all()
-    data = {c: pd.Series([r[i] for r in rows], dtype=_DTYPES[kind]) for i, (c, kind) in enumerate(spec)}
-    if name != "boundaries":
-        return pd.DataFrame(data)
-    geoms = gpd.GeoSeries([r[-1] for r in rows], crs=STORAGE_CRS)
-    frame: pd.DataFrame = gpd.GeoDataFrame({"geometry": geoms, **data}, geometry="geometry", crs=STORAGE_CRS)
-    return frame
-
-
-def _snapshot_digest(conn: Connection, vid: int) -> str | None:
-    """The digest of a version's snapshot in the current format (None: it has none)."""
-    s = snapshot.snapshots.c
-    digest: str | None = conn.execute(select(s.digest).where(s.version_id == vid, s.format == snapshot.FORMAT)).scalar()
-    return digest
-
-
-def _snapshot_blob(conn: Connection, vid: int) -> tuple[str | None, bytes | None]:
-    """(digest, blob) of a version's snapshot in the current format, (None, None) when it has none.
-
-    PostgreSQL sends the bytea in binary (the driver's default text form is hex: twice the bytes, and decoding 34 MB of
-    it took most of a national version's cold load)."""
-    s = snapshot.snapshots.c
-    if conn.dialect.name != "postgresql":
-        found = conn.execute(select(s.digest, s.data).where(s.version_id == vid, s.format == snapshot.FORMAT)).first()
-        return (found.digest, bytes(found.data)) if found is not None else (None, None)
-    dbapi: Any = conn.connection.driver_connection  # this connection's own psycopg connection
-    with dbapi.cursor(binary=True) as cur:
-        sql = "SELECT digest, data FROM version_snapshot WHERE version_id = %s AND format = %s"
-        cur.execute(sql, (vid, snapshot.FORMAT))
-        row = cur.fetchone()
-    return (row[0], bytes(row[1])) if row is not None else (None, None)
-
-
-def write_snapshot(conn: Connection, vid: int, frames: dict[str, Any] | None = None, blob: bytes | None = None) -> None:
-    """Store the snapshot of a version that no longer changes (the baseline, a published version): the blob given, or
-    made from frames, or from its rows as read in this transaction; one of an older format is replaced."""
-    if blob is None:
-        blob = snapshot.encode(frames or {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS})
-    values = dict(version_id=vid, format=snapshot.FORMAT, data=blob, digest=snapshot.digest(blob))
-    conn.execute(delete(snapshot.snapshots).where(snapshot.snapshots.c.version_id == vid))
-    conn.execute(insert(snapshot.snapshots).values(**values))
 
 
 class Workspace:
@@ -226,7 +149,7 @@ class Workspace:
         with self.engine.connect() as conn:
             v = t.versions.c
             found = conn.execute(select(v.kind, v.plan_text_sha).where(v.id == vid)).first()
-            digest = None if found is None else _snapshot_digest(conn, vid)
+            digest = None if found is None else snapshot_digest(conn, vid)
         if found is None:
             raise UnknownVersion(vid, [x.id for x in self.versions()])
         if digest is None:  # a draft (read from its rows every time), or a version made before snapshots
@@ -246,7 +169,7 @@ class Workspace:
 
     def _load_snapshot(self, key: tuple[int, str], sha: str) -> Dataset | None:
         with self.engine.connect() as conn:
-            digest, blob = _snapshot_blob(conn, key[0])
+            digest, blob = snapshot_blob(conn, key[0])
             lines = self._plan_lines(conn, sha)
         if digest != key[1] or blob is None:  # replaced since it was looked up (a restore): read the rows instead
             return None
@@ -254,7 +177,7 @@ class Workspace:
 
     def _load_rows(self, vid: int, kind: str, sha: str) -> Dataset:
         with self.engine.connect() as conn:
-            frames = {name: _frame(conn, name, vid) for name in t.RECORD_COLUMNS}
+            frames = {name: read_frame(conn, name, vid) for name in t.RECORD_COLUMNS}
             lines = self._plan_lines(conn, sha)
         if kind != "draft":  # the first load of a version made before snapshots
             with contextlib.suppress(IntegrityError), self.engine.begin() as conn:  # another process made it
@@ -298,13 +221,13 @@ class Workspace:
         )
         frames: dict[str, pd.DataFrame] = {name: getattr(ds, name) for name in TABLE_NAMES}
         frames["boundaries"] = with_provenance(ds.boundaries)
-        stored = {name: _stored(frame, name) for name, frame in frames.items()}
+        stored = {name: stored_columns(frame, name) for name, frame in frames.items()}
         wkb = list(shapely.to_wkb(np.asarray(stored["boundaries"]["geometry"], dtype=object)))  # once, for both
         stored["boundaries"]["geometry"] = wkb
         for name, columns in stored.items():
             n = len(frames[name])
             keys = {"version_id": [vid] * n, "row_no": list(range(n)), "rev": [1] * n}
-            insert_columns(conn, t.records[name], keys | columns, exact_types=True, wkb=True)  # as _cell made them
+            insert_columns(conn, t.records[name], keys | columns, exact_types=True, wkb=True)  # stored_columns' values
         if record is not None:
             conn.execute(insert(t.import_records).values(version_id=vid, created=created, user_name=user, **record))
         if kind != "draft":  # made from the values just written, as a read of the rows would give them back
@@ -446,7 +369,7 @@ def _replace_geometry(
     order = {a: i for i, a in enumerate(base.areas["area_id"])}
     frame = frame.sort_values("area_id", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
     for c, kind in t.RECORD_COLUMNS["boundaries"]:
-        frame[c] = frame[c].astype(_DTYPES[kind])
+        frame[c] = frame[c].astype(DTYPES[kind])
     return replace(base, boundaries=gpd.GeoDataFrame(frame, geometry="geometry", crs=STORAGE_CRS))
 
 

@@ -66,7 +66,7 @@ def test_upgrade_from_0002_with_data_present(
 ) -> None:
     # The code of 0002's time made no snapshots (migration 0005 brought them): today's writer leaves them out here.
     monkeypatch.setattr("sq_layout.store.workspace_store.write_snapshot", lambda *a, **k: None)
-    monkeypatch.setattr("sq_layout.store.workspace_store._snapshot_digest", lambda *a, **k: None)
+    monkeypatch.setattr("sq_layout.store.workspace_store.snapshot_digest", lambda *a, **k: None)
     url = new_db_url(backend)
     engine = make_engine(url)
     migrate(engine, "0002")
