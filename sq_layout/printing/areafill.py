@@ -55,7 +55,7 @@ def add_shapes(ax: Axes, geoms: Iterable[BaseGeometry], **style: Any) -> PathCol
     linestyle, alpha, zorder); None when there is nothing to draw.
 
     GeoSeries.plot costs ≈ 50 ms of CPU a call (it defines a patch class each time and rescales the axes), and a
-    print map makes a dozen calls per page; the frame's limits are set afterwards (printmap.frame_map)."""
+    print map makes a dozen calls per page; the frame's limits are set afterwards (mapdraw.frame_map)."""
     paths = polygon_paths(geoms)
     if not paths:
         return None

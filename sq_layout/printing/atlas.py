@@ -31,18 +31,17 @@ from sq_layout.printing.areapage import area_report_table
 from sq_layout.printing.cartography import draw_north_arrow, draw_scale_bar, scale_bar_km, true_north_angle
 from sq_layout.printing.facts import chunks, draw_table
 from sq_layout.printing.fonts import pdf_fonts
+from sq_layout.printing.mapdraw import draw_layout, print_geometry
 from sq_layout.printing.printmap import (
     TABLE_BOTTOM,
     PrintSpec,
     check_dpi,
     continuation_page,
     draw_footer,
-    draw_layout,
     draw_legend,
     draw_title,
     map_title,
     new_page,
-    print_geometry,
     printable,
     render_map,
     table_rows_on_continuation,

@@ -15,7 +15,8 @@ from sq_layout.chain_model import ChainBrief, ChainDiagram
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.facts import draw_table
-from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, print_geometry, printable
+from sq_layout.printing.mapdraw import print_geometry
+from sq_layout.printing.printmap import PrintSpec, draw_footer, draw_title, new_page, printable
 
 Rect = tuple[float, float, float, float]
 

@@ -20,7 +20,7 @@ from sq_layout.analysis.queries import Selection, area_rows, host_summary
 from sq_layout.analysis.views import area_names, area_panel
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, chain_table
-from sq_layout.printing.printmap import print_geometry
+from sq_layout.printing.mapdraw import print_geometry
 from tests.store.backends import BACKENDS, new_db_url, pg_server, seeded_db_url
 
 __all__ = ["new_db_url", "pg_server", "seeded_db_url"]

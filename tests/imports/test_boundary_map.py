@@ -83,7 +83,7 @@ def test_printed_map_draws_an_official_zone_solid_with_its_own_legend_entry(ds: 
 
     from sq_layout.analysis.queries import Selection
     from sq_layout.printing.fonts import use_cjk_font
-    from sq_layout.printing.printmap import draw_layout
+    from sq_layout.printing.mapdraw import draw_layout
 
     use_cjk_font()
     fig, ax = plt.subplots()

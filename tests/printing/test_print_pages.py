@@ -22,13 +22,13 @@ from sq_layout.printing import fontprep
 from sq_layout.printing.areapage import area_report_table
 from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas, render_pages
 from sq_layout.printing.facts import cell_text, printed_rows
+from sq_layout.printing.mapdraw import print_geometry
 from sq_layout.printing.printmap import (
     MARGIN_MM,
     PrintSpec,
     continuation_page,
     map_bytes,
     map_pages,
-    print_geometry,
     render_page,
     save_figure,
 )
