@@ -30,6 +30,7 @@ def test_workspace_page_shows_the_baseline_in_the_readers_language(lang: str, mo
     assert title in baseline and note in baseline and kind in baseline
     assert BASELINE_TITLE not in baseline
     picked = at.selectbox[0]
-    assert picked.format_func(1) == f"1 · {title}（{kind}）"
+    brackets = "（{}）" if lang == "zh" else " ({})"  # brackets of the reader's script
+    assert picked.format_func(1) == f"1 · {title}" + brackets.format(kind)
     stored = workspace.workspace().info(1)
     assert (stored.title, stored.note) == (BASELINE_TITLE, BASELINE_NOTE)  # the data itself is unchanged
