@@ -90,6 +90,8 @@ def read_raw(
         raise DataError(label, [t("pi_malformed_csv", lang).format(reason=exc, at=at)]) from exc
     except pd.errors.EmptyDataError as exc:
         raise DataError(label, [t("pi_empty", lang)]) from exc
+    except DataError:  # rows longer than the header, each named: not "cannot read" (DataError is a ValueError)
+        raise
     except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:  # openpyxl raises these for non-workbooks
         raise DataError(label, [t("pi_not_spreadsheet", lang).format(reason=exc)]) from exc
     lim.check_rows(label, len(df), kind)

@@ -130,3 +130,14 @@ def test_the_command_line_reports_them_in_chinese(
     assert code == 2 and "Traceback" not in err
     assert "个问题" in err and "problem(s)" not in err
     assert "industries.csv：第 2 行（文件第 3 行），列 tier（层级）" in err
+
+
+def test_a_row_longer_than_its_header_is_named_in_chinese(tmp_path: Path) -> None:
+    from sq_layout.plan.tables import read_raw
+
+    path = tmp_path / "0.csv"
+    path.write_text("area_id,name\nsucheng,宿城区,oops\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_raw(path, name="areas.csv", lang="zh")
+    assert err.value.path == "areas.csv"
+    assert err.value.problems == ["第 1 行（文件第 2 行）：有 3 个字段，但表头只有 2 个；多出的值 ['oops']"]
