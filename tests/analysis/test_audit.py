@@ -101,7 +101,18 @@ def test_cli_audit_prints_and_writes_xlsx(tmp_path):
     assert "[C01] 重复列出" in out.stdout and "6000" in out.stdout and "6400" in out.stdout
     assert "duplicate_listing" not in out.stdout and "Consistency" not in out.stdout  # no raw codes, no English
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
-    assert {"consistency", "target_discrepancies", "targets", "chain_spread"} <= set(wb.sheetnames)
+    assert {"一致性检查", "目标数字不符", "目标", "产业链分布"} <= set(
+        wb.sheetnames
+    )  # sheets named in the reader's language
+    en = subprocess.run(
+        [sys.executable, "-m", "sq_layout", "audit", "--lang", "en", "--xlsx", str(tmp_path / "b.xlsx")],
+        capture_output=True,
+        text=True,
+    )
+    assert en.returncode == 0
+    assert {"Consistency", "Target discrepancies", "Targets", "Chain spread"} <= set(
+        openpyxl.load_workbook(tmp_path / "b.xlsx").sheetnames
+    )
 
 
 def test_filter_audit(ds):

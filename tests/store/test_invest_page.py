@@ -76,7 +76,7 @@ def test_an_import_survives_a_restart_and_the_demo_stays_out(workspace_url: str)
     assert count_line(firms + 3, projects) in counts(at)
     at.radio(key="inv_view").set_value("import").run()
     shown = " ".join(c.value for c in at.caption)
-    assert "版本 v1" in shown and "local" in shown
+    assert "版本 v1" in shown and "本机用户" in shown  # the single-user install's author, in words
     assert any(e.label == "招商记录修改记录（1）" for e in at.expander)
 
     ws = open_workspace(workspace_url)
