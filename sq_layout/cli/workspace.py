@@ -9,7 +9,7 @@ from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset, dataset_options
 from sq_layout.errors import DataError, EditRejected, UserError
-from sq_layout.i18n import LANGS, Lang, parse_lang
+from sq_layout.i18n import LANGS, Lang, by_lang, parse_lang
 
 NAME = "workspace"
 HELP = "plan versions in the workspace database: list, import, compare, export"
@@ -104,7 +104,7 @@ def run(a: argparse.Namespace) -> None:
                 lang=a.lang,
             )
         except (DataError, EditRejected) as exc:
-            if a.lang == "en":
+            if by_lang(False, True, a.lang):  # English keeps the refusal's own message
                 raise
             raise UserError(_rejected(exc, a.lang)) from None
         if result.kind == "draft":

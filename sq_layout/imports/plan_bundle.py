@@ -21,7 +21,7 @@ from sq_layout import upload_limits as lim
 from sq_layout.atomic import scratch
 from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
-from sq_layout.i18n import Lang, t
+from sq_layout.i18n import Lang, by_lang, t
 from sq_layout.plan.check import Checked, build
 from sq_layout.plan.schemas import GEOMETRY_QUALITY, TABLES
 from sq_layout.plan.tables import read_raw
@@ -95,7 +95,7 @@ _INVALID_ZH = {
 
 
 def _invalid_reason(reason: str, lang: Lang) -> str:
-    if lang == "en":
+    if by_lang(False, True, lang):
         return reason
     name, _, at = reason.partition("[")
     place = f"，位置 {at.rstrip(']')}" if at else ""
@@ -134,7 +134,7 @@ def _features(path: Path, problems: list[str], lang: Lang = "en") -> list[dict[s
             problems.append(_in(label, t("pi_geom_unreadable", lang).format(reason=exc), lang))
             continue
         if missing:
-            shown = missing if lang == "en" else "、".join(missing)
+            shown = by_lang("、".join(missing), str(missing), lang)
             problems.append(_in(label, t("pi_props_missing", lang).format(missing=shown), lang))
         elif geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
             problems.append(_in(label, t("pi_geom_kind", lang).format(kind=geom.geom_type), lang))
@@ -142,7 +142,7 @@ def _features(path: Path, problems: list[str], lang: Lang = "en") -> list[dict[s
             reason = _invalid_reason(str(shapely.is_valid_reason(geom)), lang)
             problems.append(_in(label, t("pi_geom_invalid", lang).format(reason=reason), lang))
         elif props["geometry_quality"] not in GEOMETRY_QUALITY:
-            choices = GEOMETRY_QUALITY if lang == "en" else "、".join(GEOMETRY_QUALITY)
+            choices = by_lang("、".join(GEOMETRY_QUALITY), str(GEOMETRY_QUALITY), lang)
             found = t("pi_geom_quality", lang).format(value=repr(props["geometry_quality"]), choices=choices)
             problems.append(_in(label, found, lang))
         else:

@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from sq_layout.errors import DataError
-from sq_layout.i18n import LIST_SEPARATOR, Lang, t
+from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, t
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -34,7 +34,7 @@ def column_named(column: str, lang: Lang) -> str:
 
 def names(columns: list[str], lang: Lang) -> str:
     """A list of column names: English as the list it is, Chinese each with its header, run together."""
-    if lang == "en":
+    if by_lang(False, True, lang):
         return str(columns)
     from sq_layout.i18n import HEADERS
 
@@ -44,7 +44,7 @@ def names(columns: list[str], lang: Lang) -> str:
 
 def listed(values: Any, lang: Lang) -> str:
     """Valid choices: English as the list it is, Chinese run together."""
-    return str(values) if lang == "en" else LIST_SEPARATOR[lang].join(map(str, values))
+    return by_lang(LIST_SEPARATOR["zh"].join(map(str, values)), str(values), lang)
 
 
 def _check_size(path: Path, max_bytes: int, lang: Lang = "en") -> None:
@@ -129,7 +129,7 @@ _BOUNDS = {"greater_than_or_equal_to": "ge", "greater_than": "gt", "less_than_or
 def _expected(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang) -> str:
     """What a failed pandera check asks for, in words (English keeps the check as pandera names it)."""
     text = str(case["check"])
-    if lang == "en":
+    if by_lang(False, True, lang):
         return text
     column = schema.columns.get(case["column"]) if pd.notna(case["column"]) else None
     number = case.get("check_number")
@@ -211,8 +211,8 @@ def check_keys(
     known = set(parent_keys.astype(str))
     values = child[column].astype("string").fillna("")
     bad = values[~values.isin(known) & ~((values == "") & allow_empty)]
-    sample = (", " if lang == "en" else LIST_SEPARATOR[lang]).join(sorted(known)[:12])
-    word = what if lang == "en" else HEADERS.get(column, {}).get(lang, column)
+    sample = by_lang(LIST_SEPARATOR["zh"], ", ", lang).join(sorted(known)[:12])
+    word = by_lang(HEADERS.get(column, {}).get("zh", column), what, lang)
     at = column_named(column, lang)
     return [
         t("pi_unknown_key", lang).format(

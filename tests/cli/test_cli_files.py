@@ -274,7 +274,8 @@ def test_failed_write_keeps_the_previous_file_and_leaves_nothing(tmp_path):
 
 
 MID_WRITE = """
-import sys
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C as at a terminal (a background job ignores it)
 from sq_layout.atomic import atomic_path
 with atomic_path(sys.argv[1]) as tmp, tmp.open("wb") as f:
     f.write(b"x" * 1000); f.flush()
