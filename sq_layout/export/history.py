@@ -10,8 +10,9 @@ from typing import Any
 
 import pandas as pd
 
+from sq_layout.cache import PER_PROCESS, cached
 from sq_layout.cells import neutralise_cell, workbook_bytes
-from sq_layout.i18n import LANGS, Lang, by_lang
+from sq_layout.i18n import HEADERS, LANGS, Lang, by_lang
 from sq_layout.i18n.shown import sheet_name, when, who
 from sq_layout.store.changes import Change
 
@@ -58,28 +59,52 @@ def _short(v: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def describe(change: Change) -> list[str]:
-    """One line per record touched: what was added or removed, or each field's before → after."""
+@cached(1, key=PER_PROCESS, invalidated="the table specs change only with a new release")
+def _invest_headers() -> dict[tuple[str, str], tuple[str, str]]:
+    """The investment tables' import headers by (table, stored field): (zh, en)."""
+    from sq_layout.tables.invest import SPECS
+
+    return {(t, f.code): (f.header, f.header_en or f.header) for t, spec in SPECS.items() for f in spec.fields()}
+
+
+def _field(table: str, name: str, lang: Lang | None) -> str:
+    """A stored field as the reader knows it: its header in `lang` (an investment table's own import header)."""
+    if lang is None:
+        return name
+    invest = _invest_headers()
+    if (table, name) in invest:
+        return by_lang(*invest[table, name], lang)
+    return HEADERS[name][lang] if name in HEADERS else name
+
+
+def describe(change: Change, lang: Lang | None = None) -> list[str]:
+    """One line per record touched: what was added or removed, or each field's before → after; tables and fields
+    named in `lang` (as stored when None: the command line's log)."""
     lines = []
     for d in change.rows:
         before, after = d["before"], d["after"]
-        head = f"{d['table']} #{d['row_no']}"
+        table = d["table"] if lang is None else sheet_name(d["table"], lang)
+        head = f"{table} #{d['row_no']}"
         if before is None or after is None:
             row = after if before is None else before
             sign = "+" if before is None else "−"
             shown = {k: v for k, v in row.items() if k not in ("rev", "row_no", "geometry") and v not in ("", None)}
-            lines.append(f"{sign} {head}: " + ", ".join(f"{k}={_short(v)}" for k, v in list(shown.items())[:6]))
+            pairs = [f"{_field(d['table'], k, lang)}={_short(v)}" for k, v in list(shown.items())[:6]]
+            lines.append(f"{sign} {head}: " + ", ".join(pairs))
             continue
         diff = [k for k in after if k not in ("rev", "row_no") and after.get(k) != before.get(k)]
         parts = [
-            f"{k}: …" if k == "geometry" else f"{k}: {_short(before.get(k))} → {_short(after.get(k))}" for k in diff
+            f"{_field(d['table'], k, lang)}: …"
+            if k == "geometry"
+            else f"{_field(d['table'], k, lang)}: {_short(before.get(k))} → {_short(after.get(k))}"
+            for k in diff
         ]
         lines.append(f"{head}: " + "; ".join(parts))
     return lines
 
 
-def _what(change: Change, limit: int | None) -> str:
-    lines = describe(change)
+def _what(change: Change, limit: int | None, lang: Lang | None = None) -> str:
+    lines = describe(change, lang)
     more = 0 if limit is None else len(lines) - limit
     return "\n".join(lines[:limit] + ([f"… +{more}"] if more > 0 else []))
 
@@ -91,7 +116,7 @@ def history_rows(changes: list[Change], limit: int | None = None, lang: Lang = "
     return [
         {"id": c.id, "created": when(c.created, lang), "user": who(c.user, lang),
          "action": ACTIONS[c.action][i] if c.action in ACTIONS else c.action, "summary": c.summary,
-         "what": _what(c, limit), "reason": c.reason, "reverted_by": f"#{c.reverted_by}" if c.reverted_by else ""}
+         "what": _what(c, limit, lang), "reason": c.reason, "reverted_by": f"#{c.reverted_by}" if c.reverted_by else ""}
         for c in changes
     ]  # fmt: skip
 
@@ -113,7 +138,7 @@ def record_rows(changes: list[Change], lang: Lang = "en") -> list[dict[str, Any]
     """One row per record touched: the change, the table, the record's key, added / changed / removed, what."""
     out = []
     for c in changes:
-        for d, line in zip(c.rows, describe(c), strict=True):
+        for d, line in zip(c.rows, describe(c, lang), strict=True):
             op = OPS[lang]["add" if d["before"] is None else "remove" if d["after"] is None else "update"]
             what = line.split(": ", 1)[1] if ": " in line else line
             out.append({"id": c.id, "created": when(c.created, lang), "user": who(c.user, lang),

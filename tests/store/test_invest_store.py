@@ -148,7 +148,7 @@ def test_history_lists_each_record_and_exports_neutralised(ws: Workspace, plan: 
     wb = load_workbook(io.BytesIO(invest_history_xlsx(repo.history(), "zh")))
     assert wb.sheetnames == ["招商数据修改记录", "逐条记录"]
     cells = [c.value for r in wb["逐条记录"].iter_rows() for c in r if isinstance(c.value, str)]
-    assert any("name==HYPERLINK" in v for v in cells)  # inside the text: harmless as it is
+    assert any("企业名称==HYPERLINK" in v for v in cells)  # the field in the reader's words; inside the text: harmless
     reasons = [r[6].value for r in wb["招商数据修改记录"].iter_rows(min_row=2)]
     assert reasons == ["去重", "'=cmd|'/c calc'!A1", "import f.csv"]  # a formula-looking note is neutralised
 

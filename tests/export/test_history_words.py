@@ -1,0 +1,39 @@
+"""A history's records read in the reader's words: tables and fields by their headers, not their stored names."""
+
+from __future__ import annotations
+
+import pytest
+
+from sq_layout.export.history import describe, history_rows, record_rows
+from sq_layout.i18n import Lang
+from sq_layout.store.changes import Change
+
+CHANGE = Change(
+    id=7,
+    version_id=2,
+    created="2026-12-07T03:00:00+00:00",
+    user="planner",
+    action="update",
+    summary="",
+    reason="合并",
+    area_ids=(),
+    chain_nos=(9,),
+    rows=(
+        {"table": "industries", "row_no": 9, "before": {"name": "酿酒", "rev": 1}, "after": {"name": "白酒", "rev": 2}},
+        {"table": "firms", "row_no": "F00001", "before": None, "after": {"name": "甲", "credit_code": "", "rev": 1}},
+    ),
+    reverts=None,
+    reverted_by=None,
+)
+
+
+@pytest.mark.parametrize(("lang", "table", "field"), [("zh", "产业", "名称"), ("en", "Industries", "Name")])
+def test_history_names_tables_and_fields_in_the_readers_words(lang: Lang, table: str, field: str) -> None:
+    what = history_rows([CHANGE], lang=lang)[0]["what"]
+    assert what.startswith(f"{table} #9: {field}: 酿酒 → 白酒")
+    assert "industries" not in what and "name:" not in what and "name=" not in what
+    assert [r["table"] for r in record_rows([CHANGE], lang)] == [table, "企业" if lang == "zh" else "Firms"]
+
+
+def test_the_command_lines_log_keeps_the_stored_names() -> None:
+    assert describe(CHANGE)[0] == "industries #9: name: 酿酒 → 白酒"
