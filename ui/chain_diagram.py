@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from layers.chain_diagram import diagram_svg, legend_svg_html
+from sq_layout.chain_model import ChainDiagram, Node, node_label, rules_text
 from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, name_col, t
 from sq_layout.i18n.shown import source
-from sq_layout.invest.diagram import ChainDiagram, Node, chain_diagram, node_label, rules_text
+from sq_layout.invest.diagram import chain_diagram
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.chain_page import chain_page_bytes

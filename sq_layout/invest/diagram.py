@@ -12,11 +12,7 @@ import numpy as np
 import pandas as pd
 
 from sq_layout.cache import cached
-from sq_layout.chain_model import GRADE_RULES, GradeRules, Intent, grade
-from sq_layout.chain_model import ChainDiagram as ChainDiagram  # re-exported: the diagram view imports them from here
-from sq_layout.chain_model import Node as Node
-from sq_layout.chain_model import node_label as node_label
-from sq_layout.chain_model import rules_text as rules_text
+from sq_layout.chain_model import GRADE_RULES, ChainDiagram, GradeRules, Intent, Node, grade
 from sq_layout.invest.gaps import chain_hosts
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import LINK_STAGES
