@@ -16,7 +16,7 @@ from sq_layout.i18n.editing import field
 from sq_layout.i18n.shown import when, who
 from sq_layout.store import drafts, users
 from sq_layout.store.edits import RowChange, apply
-from sq_layout.store.history import history, last_touch, return_to, revert
+from sq_layout.store.history import conflict_text, history, return_to, revert
 from ui import state
 from ui.edit_forms import FORMS, KINDS, OUTCOME, run
 from ui.shared import page_language
@@ -52,14 +52,9 @@ def _problems(exc: Exception) -> None:
 
 def conflict_panel(exc: EditConflict) -> None:
     """What changed in between (who, when, why, field by field) and a way to re-apply the change."""
-    last = last_touch(ws, vid, exc.table, exc.row_no)
-    said = dict(who="?", when="?", why="?")
-    if last:
-        said = dict(who=who(last.user, lang), when=when(last.created, lang), why=last.reason)
+    st.error(conflict_text(ws, vid, exc, lang))
     if exc.current is None:
-        st.error(t("ed_conflict_removed", lang).format(**said))
         return
-    st.error(t("ed_conflict", lang).format(**said))
     pending = ss.get("ed_pending") or {}
     if pending.get("table") != exc.table or pending.get("row_no") != exc.row_no:
         return

@@ -296,6 +296,11 @@ def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: 
     )
     if up is None:
         return
+    made_on = f"seen-{vid}-boundaries"  # the draft's boundaries as the editor first saw them, kept until saved
+    if made_on not in ss:
+        from sq_layout.store.drafts import boundary_revs
+
+        ss[made_on] = boundary_revs(ws, vid)
     try:
         raw = read_upload(up.name, up.getvalue())
         # The editor names the area: the file's features together are its boundary.
@@ -362,7 +367,9 @@ def _boundary_save(ws: Workspace, user: str | None, vid: int, preview: Any) -> N
         ss[OUTCOME] = ("rejected", EditRejected([("ev_empty", {"field": "source"})]))
         return
     frame = preview.frame()  # a preview with an error never gets here (the button is disabled) and raises if it did
-    run(lambda: replace_boundaries(ws, user, vid, frame, source=source, file_name=preview.file_name, reason=reason))
+    made_on = ss.pop(f"seen-{vid}-boundaries", None) or {}
+    name = preview.file_name
+    run(lambda: replace_boundaries(ws, user, vid, frame, seen=made_on, source=source, file_name=name, reason=reason))
 
 
 def submit_update(

@@ -9,7 +9,7 @@ from typing import Any
 
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import iso_date
-from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditRejected
+from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditConflict, EditRejected
 from sq_layout.i18n import LANGS, Lang, name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
@@ -85,6 +85,8 @@ def format_preview(preview: BoundaryImport, area_names: dict[str, str], lang: La
 def run_import_boundaries(args: argparse.Namespace) -> int:
     """Preview (and with --yes save) an import; bad input ends with the reason and exit code 2."""
     from sq_layout.store import open_workspace
+    from sq_layout.store.drafts import boundary_revs
+    from sq_layout.store.history import conflict_text
 
     try:
         ws = open_workspace(args.db)
@@ -101,6 +103,7 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
             user = acting_user(args, ws)
             ws.check_import(user, base, publish=args.publish, confirm_stale_base=args.confirm_stale_base)
         ds = ws.load(base)
+        seen = boundary_revs(ws, base)  # into a draft: a boundary saved by someone else before --yes lands is refused
         check_size(str(args.file), Path(args.file).stat().st_size)
         data = Path(args.file).read_bytes()
         enc = _ENCODINGS[args.encoding] if args.encoding else None
@@ -124,7 +127,11 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
             user=user,
             publish=args.publish,
             confirm_stale_base=args.confirm_stale_base,
+            seen=seen,
         )
+    except EditConflict as exc:
+        print(f"error: {conflict_text(ws, base, exc, args.lang)}", file=sys.stderr)
+        return 2
     except BoundaryCRSRequired as exc:
         print(f"error: {exc}\n{t('bnd_crs_required', args.lang).format(**exc.params)}", file=sys.stderr)
         print(f"  --crs {' | '.join(CRS_CHOICES)}", file=sys.stderr)

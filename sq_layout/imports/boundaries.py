@@ -220,6 +220,7 @@ class BoundaryStore(Protocol):
         title: str | None = None,
         publish: bool = False,
         confirm_stale_base: bool = False,
+        seen: Mapping[str, tuple[int, int]] | None = None,
     ) -> int: ...
 
 
@@ -233,9 +234,11 @@ def save_import(
     user: str | None = None,
     publish: bool = False,
     confirm_stale_base: bool = False,
+    seen: Mapping[str, tuple[int, int]] | None = None,
 ) -> int:
     """Hand a clean preview to the store as one transaction (which checks the user's role: a draft for an editor, a
-    published version for an admin with publish=True or anyone while there are no accounts); the new version id."""
+    published version for an admin with publish=True or anyone while there are no accounts); the new version id.
+    Into a draft: `seen` names the draft's boundary revisions the preview was made on (a stale one is refused)."""
     frame = preview.frame()
     if not source.strip():
         raise BoundaryImportError(preview.file_name, ["state the source of the boundaries"], "bnd_no_source", {})
@@ -250,4 +253,5 @@ def save_import(
         title=title,
         publish=publish,
         confirm_stale_base=confirm_stale_base,
+        seen=seen,
     )

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import geopandas as gpd
 from sqlalchemy import delete, insert, select, update
 
-from sq_layout.errors import EditRejected
+from sq_layout.errors import EditConflict, EditRejected
 from sq_layout.geo.crs import STORAGE_CRS
 from sq_layout.store import tables as t
 from sq_layout.store.changes import log_event
 from sq_layout.store.edit_check import check_reason
 from sq_layout.store.edit_tables import drafts
-from sq_layout.store.edits import RowChange, lock_draft, write_changes
+from sq_layout.store.edits import RowChange, fetch_row, lock_draft, write_changes
 from sq_layout.store.publication import check_base, lock_publication, log_version, publication_order, published_base
 from sq_layout.store.users import require
 from sq_layout.store.version_rows import write_snapshot
@@ -93,12 +94,21 @@ def open_drafts(ws: Workspace) -> list[int]:
         return [int(v) for v in conn.execute(select(drafts.c.version_id).order_by(drafts.c.version_id)).scalars()]
 
 
+def boundary_revs(ws: Workspace, version_id: int) -> dict[str, tuple[int, int]]:
+    """Each area's boundary record in a version as (row_no, rev): what a boundary replace is made on."""
+    tab = t.records["boundaries"]
+    with ws.engine.connect() as conn:
+        rows = conn.execute(select(tab.c.area_id, tab.c.row_no, tab.c.rev).where(tab.c.version_id == version_id))
+        return {str(r.area_id): (int(r.row_no), int(r.rev)) for r in rows}
+
+
 def replace_boundaries(
     ws: Workspace,
     user: str | None,
     draft_id: int,
     boundaries: gpd.GeoDataFrame,
     *,
+    seen: Mapping[str, tuple[int, int]],
     source: str,
     file_name: str,
     source_date: str = "",
@@ -106,6 +116,8 @@ def replace_boundaries(
 ) -> int:
     """Attach or replace areas' geometry on a draft as 'official' (one recorded change); the change id.
 
+    `seen` is `boundary_revs` as the editor saw the draft (an area missing from it had no boundary then): a boundary
+    changed, added or removed since is refused with EditConflict and nothing is written, as for any record.
     `Workspace.save_boundaries` lands here when its base version is a draft."""
     check_reason(reason)
     frame = boundaries.to_crs(STORAGE_CRS) if boundaries.crs is not None else boundaries
@@ -124,8 +136,16 @@ def replace_boundaries(
         for area_id, geom in zip(frame["area_id"], frame.geometry, strict=True):
             values: dict[str, Any] = dict(geometry=geom, geometry_quality="official", source=note)
             values |= dict(geometry_source=source, geometry_date=source_date, geometry_file=file_name)
-            if area_id in current:
-                todo.append(RowChange("boundaries", current[area_id].row_no, current[area_id].rev, values))
+            saw = None if (was := seen.get(area_id)) is None else (int(was[0]), int(was[1]))
+            now_row = current.get(area_id)
+            here = None if now_row is None else (int(now_row.row_no), int(now_row.rev))
+            if saw != here:  # changed, added or removed since the editor saw the draft
+                row_no = (saw or here or (0, 0))[0]
+                raise EditConflict(
+                    "boundaries", row_no, saw[1] if saw else 0, fetch_row(conn, "boundaries", draft_id, row_no)
+                )
+            if saw is not None:
+                todo.append(RowChange("boundaries", saw[0], saw[1], values))
             else:
                 extra = dict(area_id=area_id, name=names.get(area_id, ""), adcode=codes.get(area_id, ""))
                 todo.append(RowChange("boundaries", None, None, values | extra))

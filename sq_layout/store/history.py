@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from sq_layout.errors import EditConflict, EditRejected
+from sq_layout.i18n.lang import Lang
 from sq_layout.store import changes
 from sq_layout.store.changes import PLAN
 from sq_layout.store.changes import Change as Change  # the one change record, re-exported for the history's readers
@@ -60,6 +61,18 @@ def last_touch(ws: Workspace, version_id: int, table: str, row_no: int) -> Chang
     """The newest change of a version that wrote one record (who removed or changed it, when, why)."""
     with ws.engine.connect() as conn:
         return changes.last_touch(conn, version_id, PLAN, table, row_no)
+
+
+def conflict_text(ws: Workspace, version_id: int, exc: EditConflict, lang: Lang) -> str:
+    """A change refused as stale, in the reader's language: who changed or removed the record since, when and why."""
+    from sq_layout.i18n import t
+    from sq_layout.i18n.shown import when, who
+
+    last = last_touch(ws, version_id, exc.table, exc.row_no)
+    said = dict(who="?", when="?", why="?")
+    if last:
+        said = dict(who=who(last.user, lang), when=when(last.created, lang), why=last.reason)
+    return t("ed_conflict_removed" if exc.current is None else "ed_conflict", lang).format(**said)
 
 
 def _load(conn: Connection, change_id: int) -> Change:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -278,17 +279,21 @@ class Workspace:
         title: str | None = None,
         publish: bool = False,
         confirm_stale_base: bool = False,
+        seen: Mapping[str, tuple[int, int]] | None = None,
     ) -> int:
         """A new version from base_version_id with these areas' geometry replaced as 'official': a draft once the
         workspace has accounts (editor; publish=True: published, admin), else published as `local`; its id.
 
-        On a draft the draft's own geometry is replaced instead (editor role, recorded in its history)."""
+        On a draft the draft's own geometry is replaced instead (editor role, recorded in its history), checked
+        against `seen`, the draft's boundary revisions the import was made on (`drafts.boundary_revs`; None: as
+        they are when this call starts)."""
         if self.info(base_version_id).kind == "draft":
-            from sq_layout.store.drafts import replace_boundaries
+            from sq_layout.store.drafts import boundary_revs, replace_boundaries
 
             reason = title or f"boundary import: {file_name}"
+            made_on = boundary_revs(self, base_version_id) if seen is None else seen
             kw = dict(source=source, file_name=file_name, source_date=source_date or "", reason=reason)
-            replace_boundaries(self, user, base_version_id, boundaries, **kw)
+            replace_boundaries(self, user, base_version_id, boundaries, seen=made_on, **kw)
             return base_version_id
         self.check_import(user, base_version_id, publish=publish, confirm_stale_base=confirm_stale_base)
         base = self.load(base_version_id)
