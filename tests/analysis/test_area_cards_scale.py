@@ -4,6 +4,8 @@ per-area index built once per dataset (no scan of every area on each click)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
+from typing import cast
 
 import pandas as pd
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from layers.panel import area_html
 from sq_layout.analysis.area_summary import area_summary
 from sq_layout.analysis.queries import (
+    AreaRows,
     area_conflicts,
     area_details,
     area_industries,
@@ -25,6 +28,12 @@ from tests.national import write_dataset
 N_EXTRA = 300  # generated county-level areas added around Suqian's nine
 
 
+def _index_builds() -> int:
+    """How many per-area indexes `area_rows` has built so far (its cache's misses)."""
+    kept = cast("functools._lru_cache_wrapper[AreaRows]", area_rows)  # `cached` hands on lru_cache's cache_info
+    return kept.cache_info().misses
+
+
 @pytest.fixture(scope="module")
 def larger(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     """Suqian's plan (first, unchanged) plus N_EXTRA real counties elsewhere in China with a generated plan."""
@@ -33,7 +42,8 @@ def larger(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     shift = int(ds.chains["chain_no"].max())  # generated chains numbered after 表十一's
     subs = nat.subindustries.assign(chain_no=nat.subindustries["chain_no"] + shift)
     chains = nat.chains.assign(chain_no=nat.chains["chain_no"] + shift)
-    conflicts = nat.conflicts.assign(conflict_id="G" + nat.conflicts["conflict_id"], chain_no=pd.NA)
+    no_chain = pd.Series(pd.NA, index=nat.conflicts.index, dtype="Int64")
+    conflicts = nat.conflicts.assign(conflict_id="G" + nat.conflicts["conflict_id"], chain_no=no_chain)
 
     def both(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
         return pd.concat([a, b.astype({c: a[c].dtype for c in a.columns if c in b.columns})], ignore_index=True)
@@ -51,7 +61,7 @@ def larger(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     )
 
 
-def test_suqian_cards_are_the_same_inside_a_larger_plan(ds, larger):
+def test_suqian_cards_are_the_same_inside_a_larger_plan(ds: Dataset, larger: Dataset) -> None:
     assert len(larger.areas) == len(ds.areas) + N_EXTRA
     for area in ds.areas["area_id"]:
         for lang in ("zh", "en"):
@@ -67,15 +77,15 @@ def test_suqian_cards_are_the_same_inside_a_larger_plan(ds, larger):
         assert list(area_lines(larger, area)) == list(area_lines(ds, area))
 
 
-def test_the_per_area_index_is_built_once_and_holds_each_area_s_own_rows(larger):
+def test_the_per_area_index_is_built_once_and_holds_each_area_s_own_rows(larger: Dataset) -> None:
     larger = dataclasses.replace(larger)  # a new dataset (caches are per dataset): nothing built for it yet
-    before = area_rows.cache_info().misses
+    before = _index_builds()
     generated = [str(a) for a in larger.areas["area_id"].iloc[9::25]]
     for area in ["sucheng", "hubin", *generated]:
         for lang in ("zh", "en"):
             card, facts = area_html(larger, area, lang)
             assert card and facts
-    assert area_rows.cache_info().misses == before + 1  # one index for the dataset, not one scan per card
+    assert _index_builds() == before + 1  # one index for the dataset, not one scan per card
     rows = area_rows(larger)
     assert rows.ids == set(larger.areas["area_id"])
     for area in generated:

@@ -16,7 +16,10 @@ from sq_layout.analysis.audit_rules import RULES, Figure, discrepancies
 from sq_layout.analysis.audit_views import discrepancies_view
 from sq_layout.export.audit_report import print_audit, workbook_tables
 from sq_layout.i18n import label
+from sq_layout.i18n.lang import Lang
 from sq_layout.i18n.shown import sheet_name
+from sq_layout.plan.dataset import Dataset
+from tests.frames import row, text
 
 # The audit page's table before the checks became rules (its text then came from phrase replacement at display
 # time), in both languages. The one intended change: English lists of names are joined by ", ", not "、".
@@ -39,31 +42,31 @@ def _as_text(df: pd.DataFrame) -> list[tuple[str, ...]]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_rules_give_the_same_facts_and_text_as_before(ds, lang):
+def test_rules_give_the_same_facts_and_text_as_before(ds: Dataset, lang: Lang) -> None:
     after = discrepancy_rows(ds, lang)
     assert _as_text(after) == _as_text(_before(lang))
     assert discrepancies_view(ds, lang)["passage_a"].str.len().gt(0).all()
 
 
-def test_rows_keep_ids(ds):
+def test_rows_keep_ids(ds: Dataset) -> None:
     rows = discrepancy_rows(ds, "en").set_index(["kind", "subject"])
-    pv = rows.loc[("table9_vs_chains", "Photovoltaic new energy (光伏新能源)")]
+    pv = row(rows, ("table9_vs_chains", "Photovoltaic new energy (光伏新能源)"))
     assert (pv.industry_id, pv.figure_id_a, pv.figure_id_b) == ("pv", "T9_pv_2020", "")
-    battery = rows.loc[("subindustry_vs_chain", "New-type batteries (新型电池) / Power batteries (动力电池)")]
+    battery = row(rows, ("subindustry_vs_chain", "New-type batteries (新型电池) / Power batteries (动力电池)"))
     assert (battery.industry_id, battery.subindustry_id, battery.chain_no) == ("electromech", "battery", 4)
-    building = rows.loc[("target_below_baseline", "Green building materials (绿色建材)")]
+    building = row(rows, ("target_below_baseline", "Green building materials (绿色建材)"))
     assert building.chain_no == 13 and building.industry_id == "home"  # chains.csv row 13: 绿色建材, 绿色家居
-    tier = rows.loc[("tier_total", "Dominant")]
+    tier = row(rows, ("tier_total", "Dominant"))
     assert (tier.tier, tier.figure_id_a) == ("dominant", "CH4_dominant_2025")
-    assert rows.loc[("total_vs_rows", "Table 11 2020 output")].measure == "output_2020"
+    assert row(rows, ("total_vs_rows", "Table 11 2020 output")).measure == "output_2020"
 
 
-def test_every_rule_kind_has_a_label_in_both_languages():
+def test_every_rule_kind_has_a_label_in_both_languages() -> None:
     for rule in RULES:
         assert label(rule.kind, "zh") != rule.kind and label(rule.kind, "en") != rule.kind
 
 
-def test_scope_note_comes_from_ids_not_names(ds):
+def test_scope_note_comes_from_ids_not_names(ds: Dataset) -> None:
     """Renaming industries and sub-industries changes the text, not which notes are found."""
     renamed = dataclasses.replace(
         ds,
@@ -78,7 +81,7 @@ def test_scope_note_comes_from_ids_not_names(ds):
     assert note == "细分产业口径宽于产业链：甲新型电池、甲装备制造"
 
 
-def test_a_rule_is_a_small_function_of_the_dataset(ds):
+def test_a_rule_is_a_small_function_of_the_dataset(ds: Dataset) -> None:
     fig = next(rule for rule in RULES if rule.kind == "tier_total").find(ds)
     subject, a, b = next(fig)
     assert subject.tier == "dominant" and isinstance(a, Figure) and (a.value, b.value) == (6000, 6400)
@@ -86,7 +89,7 @@ def test_a_rule_is_a_small_function_of_the_dataset(ds):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_command_line_and_workbook_read_the_same_rows(ds, lang, tmp_path):
+def test_command_line_and_workbook_read_the_same_rows(ds: Dataset, lang: Lang, tmp_path: Path) -> None:
     rows = discrepancy_rows(ds, lang)
     out = io.StringIO()
     with redirect_stdout(out):
@@ -95,7 +98,7 @@ def test_command_line_and_workbook_read_the_same_rows(ds, lang, tmp_path):
     assert len(printed) == len(rows)
     for line, r in zip(printed, rows.itertuples(), strict=True):
         assert line.startswith(f"- {r.check} · {r.subject}") and f"L{r.lines_a}" in line
-        assert (r.scope_note in line) if r.scope_note else True
+        assert (text(r.scope_note) in line) if r.scope_note else True
     sheet = workbook_tables(ds, lang)["target_discrepancies"]
     assert sheet.to_numpy().tolist() == rows[list(TEXT_COLUMNS)].to_numpy().tolist()
     ws = openpyxl.load_workbook(tmp_path / "a.xlsx")[sheet_name("target_discrepancies", lang)]

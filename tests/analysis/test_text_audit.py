@@ -7,6 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from sq_layout.analysis.text_audit import chapter_level_only, name_variants, nothing_beneath, stated_counts
+from sq_layout.i18n.lang import Lang
 from sq_layout.plan.dataset import Dataset
 
 
@@ -48,13 +49,14 @@ def test_name_written_two_ways(ds: Dataset) -> None:
     assert "“宿迁某某新材料” / 宿迁某某新材料有限公司" in set(found["subject"])
 
 
-def test_text_checks_reach_the_audit_workbook_in_the_readers_language(ds) -> None:
+def test_text_checks_reach_the_audit_workbook_in_the_readers_language(ds: Dataset) -> None:
     from sq_layout.analysis.audit_views import text_checks_view
     from sq_layout.analysis.text_audit import text_audit
     from sq_layout.export.audit_report import workbook_tables
 
     found = text_audit(ds)
-    for lang, check in (("zh", "仅见于章级"), ("en", "Chapter level only")):
+    checks: tuple[tuple[Lang, str], ...] = (("zh", "仅见于章级"), ("en", "Chapter level only"))
+    for lang, check in checks:
         view = text_checks_view(ds, lang)
         assert len(view) == len(found) and check in set(view["check"])
         sheet = workbook_tables(ds, lang)["text_checks"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sq_layout.analysis.text_audit import name_variants, text_audit
 from sq_layout.analysis.text_firms import firm_variants
-from sq_layout.analysis.text_harvest import firm_key, half_width
+from sq_layout.analysis.text_harvest import Finding, firm_key, half_width
 from sq_layout.analysis.text_lists import parks_in_products, sublist_gaps
 from sq_layout.analysis.text_names import name_findings
 from sq_layout.analysis.text_typos import near_homophones, term_typos
@@ -23,7 +23,7 @@ def _plan(ds: Dataset, *lines: str) -> Dataset:
     return replace(ds, plan_lines=tuple(lines), details=ds.details.iloc[0:0])
 
 
-def _subjects(found: list) -> set[str]:
+def _subjects(found: list[Finding]) -> set[str]:
     return {f.subject for f in found}
 
 
