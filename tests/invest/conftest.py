@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from sq_layout.invest.seed import read_links
@@ -14,5 +15,5 @@ def ds() -> Dataset:
 
 
 @pytest.fixture(scope="session")
-def links():
+def links() -> pd.DataFrame:
     return read_links()

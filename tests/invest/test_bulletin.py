@@ -14,11 +14,14 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from sq_layout.i18n import Lang
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.pipeline import bulletin, readable
 from sq_layout.invest.reports import bulletin_xlsx, progress_tables, progress_xlsx
+from sq_layout.invest.repository import InvestData
 from sq_layout.invest.seed import read_targets
 from sq_layout.invest.targets import PLAN_LAST_YEAR, year_choices
+from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.bulletin import bulletin_pdf, progress_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +29,7 @@ MONTH = "2023-05"
 
 
 @pytest.fixture(scope="module")
-def demo(ds):
+def demo(ds: Dataset) -> InvestData:
     return demo_data(ds)
 
 
@@ -38,10 +41,10 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
     return subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def test_bulletin_counts_moves_by_stage_date(ds, demo) -> None:
+def test_bulletin_counts_moves_by_stage_date(ds: Dataset, demo: InvestData) -> None:
     b = bulletin(ds, demo, [], MONTH, read_targets())
     start, end = pd.Timestamp(MONTH), pd.Timestamp(MONTH) + pd.offsets.MonthEnd(0)
-    expected = set()
+    expected: set[tuple[object, str]] = set()
     for col, stage in zip(
         ("date_lead", "date_talks", "date_reserve", "date_signed", "date_started", "date_completed", "date_operating"),
         ("线索", "在谈", "储备", "签约", "开工", "竣工", "投产"),
@@ -59,7 +62,7 @@ def test_bulletin_counts_moves_by_stage_date(ds, demo) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_bulletin_xlsx_and_pdf_say_the_same(ds, demo, lang: str, tmp_path: Path) -> None:
+def test_bulletin_xlsx_and_pdf_say_the_same(ds: Dataset, demo: InvestData, lang: Lang, tmp_path: Path) -> None:
     b = bulletin(ds, demo, [], MONTH, read_targets())
     tables = readable(ds, b, lang)
     moves = list(tables.values())[1]
@@ -76,7 +79,7 @@ def test_bulletin_xlsx_and_pdf_say_the_same(ds, demo, lang: str, tmp_path: Path)
         assert heading in text
 
 
-def test_progress_exports(ds, demo, tmp_path: Path) -> None:
+def test_progress_exports(ds: Dataset, demo: InvestData, tmp_path: Path) -> None:
     year = 2024
     tables = progress_tables(ds, demo, year, "zh")
     wb = load_workbook(io.BytesIO(progress_xlsx(ds, demo, year, "zh")))
@@ -88,7 +91,7 @@ def test_progress_exports(ds, demo, tmp_path: Path) -> None:
     assert f"{year}" in text and "Table 11" in text
 
 
-def test_year_defaults_to_the_plan_period(ds, demo) -> None:
+def test_year_defaults_to_the_plan_period(ds: Dataset, demo: InvestData) -> None:
     years, default = year_choices(demo.projects, demo.actuals)
     assert default == PLAN_LAST_YEAR and max(years) > PLAN_LAST_YEAR  # demo dates run past 2025; default does not
     empty = demo.projects.iloc[:0]
@@ -125,7 +128,9 @@ def test_cli_report_and_bulletin(tmp_path: Path) -> None:
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr and not (tmp_path / "r.docx").exists()
 
 
-def test_chain_brief_puts_leaders_targets_pipeline_and_checklist_on_one_page(ds, demo, tmp_path: Path) -> None:
+def test_chain_brief_puts_leaders_targets_pipeline_and_checklist_on_one_page(
+    ds: Dataset, demo: InvestData, tmp_path: Path
+) -> None:
     from datetime import date
 
     from sq_layout.invest.workbench import TEN_ITEMS, add_prospect, chain_brief, checklist, set_checklist, set_lead

@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 
 from layers.chain_diagram import diagram_svg
 from sq_layout.chain_model import GRADE_RULES, grade, rules_text
+from sq_layout.i18n import Lang
 from sq_layout.invest.diagram import chain_diagram
 from sq_layout.invest.gaps import gap_list
 from sq_layout.invest.repository import add_records, plan_baseline
 from sq_layout.invest.seed import plan_unplaced, read_intents, read_link_plan, read_named
 from sq_layout.paths import PLAN_DIR
+from sq_layout.plan.dataset import Dataset
 
 TEXT = (PLAN_DIR / "plan_text.txt").read_text(encoding="utf-8").split("\n")
 
@@ -58,7 +60,7 @@ def test_links_and_intents_stand_verbatim_on_their_lines() -> None:
     assert {"1", "6", "7", "8", "14", "16"} <= set(links["chain_no"])
 
 
-def test_nothing_is_placed_where_the_plan_does_not_put_it(ds) -> None:
+def test_nothing_is_placed_where_the_plan_does_not_put_it(ds: Dataset) -> None:
     base = plan_baseline(ds)
     named = read_named().set_index("name")
     for t in (base.firms, base.projects):
@@ -70,7 +72,7 @@ def test_nothing_is_placed_where_the_plan_does_not_put_it(ds) -> None:
     assert "天合光能" in set(unplaced["name"]) and not (set(unplaced["name"]) & set(base.firms["name"]))
 
 
-def test_the_baseline_gap_list_says_only_what_the_plan_leaves_open(ds) -> None:
+def test_the_baseline_gap_list_says_only_what_the_plan_leaves_open(ds: Dataset) -> None:
     base = plan_baseline(ds)
     links9 = gap_list(ds, base, 9).query("gap == 'link'")["key"]
     assert "c9-brewing" not in set(links9)  # 洋河股份, 双沟股份, 双沟酿酒厂 (and 青岛啤酒) are on it
@@ -105,7 +107,7 @@ def _firm(i: int, chains: str, links: str, role: str, area: str, lon: float, lat
     }  # fmt: skip
 
 
-def test_chain_diagram_model_grades_nodes_from_the_records(ds) -> None:
+def test_chain_diagram_model_grades_nodes_from_the_records(ds: Dataset) -> None:
     base = plan_baseline(ds)
     d = chain_diagram(ds, base, 3)
     nodes = {n.link_id: n for n in d.nodes}
@@ -128,7 +130,7 @@ def test_chain_diagram_model_grades_nodes_from_the_records(ds) -> None:
     assert c15["c15-lcp"].stage_basis == "plan" and c15["c15-monomer"].stage_basis == "app"
 
 
-def test_any_number_of_chains_is_accepted(ds) -> None:
+def test_any_number_of_chains_is_accepted(ds: Dataset) -> None:
     from sq_layout.invest.schemas import ACTUALS, LINKS
 
     base = plan_baseline(ds)
@@ -141,7 +143,7 @@ def test_any_number_of_chains_is_accepted(ds) -> None:
     assert chain_color(21) == chain_color(1) and chain_color(40).startswith("#")
 
 
-def test_svg_escapes_every_text(ds) -> None:
+def test_svg_escapes_every_text(ds: Dataset) -> None:
     base = plan_baseline(ds)
     hostile = base.links.copy()
     hostile.loc[hostile["link_id"] == "c3-glass", "name"] = '<script>alert("x")</script>&'
@@ -157,7 +159,7 @@ def test_svg_escapes_every_text(ds) -> None:
 
 
 @pytest.mark.parametrize(("paper", "lang"), [("a4", "zh"), ("a3", "en")])
-def test_print_page_pdf_text_has_the_chain_nodes(ds, paper: str, lang: str) -> None:
+def test_print_page_pdf_text_has_the_chain_nodes(ds: Dataset, paper: str, lang: Lang) -> None:
     from pypdf import PdfReader
 
     from sq_layout.printing.chain_page import chain_page_bytes

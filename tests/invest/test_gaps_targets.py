@@ -12,13 +12,15 @@ from openpyxl import load_workbook
 from sq_layout.export.dataexport import neutralise_cell
 from sq_layout.invest.gapexport import gap_xlsx
 from sq_layout.invest.gaps import chain_hosts, gap_list, gap_matrix
-from sq_layout.invest.repository import plan_baseline
+from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.invest.schemas import FIRMS, PROJECTS
 from sq_layout.invest.seed import read_targets
 from sq_layout.invest.targets import chain_progress, project_progress, stage_counts, yearly_target
+from sq_layout.plan.dataset import Dataset
+from tests.frames import row
 
 
-def firm(name: str, chains: str, links: str, area: str) -> dict:
+def firm(name: str, chains: str, links: str, area: str) -> dict[str, object]:
     return dict(
         firm_id=name, name=name, credit_code="", role="配套", chains=chains, links=links, area_id=area,
         area_stated="", area_flag=False, carrier="", lon=118.3, lat=33.5, approximate=False, origin="user",
@@ -27,7 +29,7 @@ def firm(name: str, chains: str, links: str, area: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def data(ds):
+def data(ds: Dataset) -> InvestData:
     base = plan_baseline(ds)
     firms = pd.DataFrame(
         [
@@ -41,7 +43,7 @@ def data(ds):
     return replace(base, firms=FIRMS.validate(firms))
 
 
-def test_gap_matrix_counts_firms_per_link_and_area(ds, data) -> None:
+def test_gap_matrix_counts_firms_per_link_and_area(ds: Dataset, data: InvestData) -> None:
     m = gap_matrix(ds, data, 3)
     assert list(m.index) == ["c3-silicon", "c3-glass", "c3-materials", "c3-cell", "c3-module", "c3-inverter",
                              "c3-combiner", ""]  # fmt: skip
@@ -50,7 +52,7 @@ def test_gap_matrix_counts_firms_per_link_and_area(ds, data) -> None:
     assert int(m.to_numpy().sum()) == 5 and m["susu"].sum() == 0  # firm e is on chain 9 only
 
 
-def test_gap_list_names_empty_links_and_empty_host_areas(ds, data) -> None:
+def test_gap_list_names_empty_links_and_empty_host_areas(ds: Dataset, data: InvestData) -> None:
     assert chain_hosts(ds, 3) == ["sihong", "jingkai", "susu"]
     g = gap_list(ds, data, 3)
     assert g.loc[g["gap"] == "link", "key"].tolist() == ["c3-glass", "c3-materials", "c3-inverter", "c3-combiner"]
@@ -58,7 +60,7 @@ def test_gap_list_names_empty_links_and_empty_host_areas(ds, data) -> None:
     assert g["source"].iloc[0] == "规划第771行：进一步强化光伏玻璃产品技术优势"
 
 
-def test_gap_xlsx_neutralises_formula_text(ds, data) -> None:
+def test_gap_xlsx_neutralises_formula_text(ds: Dataset, data: InvestData) -> None:
     links = data.links.copy()
     links.loc[links["link_id"] == "c3-glass", "name"] = '=HYPERLINK("http://x")'
     wb = load_workbook(io.BytesIO(gap_xlsx(ds, replace(data, links=links), 3)))
@@ -67,7 +69,7 @@ def test_gap_xlsx_neutralises_formula_text(ds, data) -> None:
     assert [neutralise_cell(v) for v in ("+1", "-1", "@a", "ok", 5)] == ["'+1", "'-1", "'@a", "ok", 5]
 
 
-def project(pid: str, inv: float, *dates: str) -> dict:
+def project(pid: str, inv: float, *dates: str) -> dict[str, object]:
     stage = ("签约", "开工", "竣工", "投产")[len(dates) - 1]
     cols = ("date_signed", "date_started", "date_completed", "date_operating")
     row = dict(project_id=pid, name=pid, firm="", investment_yi=inv, stage=stage, chains="3", links="",
@@ -78,7 +80,7 @@ def project(pid: str, inv: float, *dates: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def projects():
+def projects() -> pd.DataFrame:
     rows = [
         project("p1", 60, "2024-01-10"),
         project("p2", 12, "2024-02-01", "2024-05-01"),
@@ -92,7 +94,7 @@ def projects():
     return PROJECTS.validate(frame[list(PROJECTS.columns)])
 
 
-def test_gsbq_progress_counts_by_threshold_and_stage_date(projects) -> None:
+def test_gsbq_progress_counts_by_threshold_and_stage_date(projects: pd.DataFrame) -> None:
     p = project_progress(projects, read_targets(), 2024).set_index("target_id")
     assert p.loc["land_1yi", "value"] == 1 and p.loc["land_1yi", "target"] == 366  # p2 started in 2024; leap year
     assert p.loc["sign_50yi", "value"] == 1 and p.loc["sign_10yi", "value"] == 2  # ≥10 includes ≥50
@@ -101,14 +103,14 @@ def test_gsbq_progress_counts_by_threshold_and_stage_date(projects) -> None:
     assert set(p["line"]) == {877} and yearly_target("per_day", 2023) == 365
 
 
-def test_stage_counts(projects) -> None:
+def test_stage_counts(projects: pd.DataFrame) -> None:
     s = stage_counts(projects, 2024).set_index("stage")
-    assert s.loc["签约", ["all", "ge_1", "ge_10", "ge_50"]].tolist() == [2, 2, 2, 1]
-    assert s.loc["开工", ["all", "ge_1"]].tolist() == [2, 1] and s.loc["投产", "all"] == 1
+    assert row(s, "签约")[["all", "ge_1", "ge_10", "ge_50"]].tolist() == [2, 2, 2, 1]
+    assert row(s, "开工")[["all", "ge_1"]].tolist() == [2, 1] and s.loc["投产", "all"] == 1
     assert s.loc["签约", "investment_yi"] == 72
 
 
-def test_chain_progress_required_growth_and_status(ds) -> None:
+def test_chain_progress_required_growth_and_status(ds: Dataset) -> None:
     actuals = pd.DataFrame(
         {"chain_no": [3, 3, 1, 2], "year": [2022, 2023, 2023, 2023], "area_id": ["", "", "", "sihong"],
          "output_yi": [500.0, 850.0, 300.0, 999.0], "source": "test"}
@@ -121,7 +123,7 @@ def test_chain_progress_required_growth_and_status(ds) -> None:
     assert p.loc[3, "line"] == 922 and p.loc[3, "progress"] == pytest.approx(0.85)
 
 
-def test_user_links_fill_a_chain_the_plan_left_empty(ds, data) -> None:
+def test_user_links_fill_a_chain_the_plan_left_empty(ds: Dataset, data: InvestData) -> None:
     from sq_layout.invest.repository import replace_links
 
     edited = pd.DataFrame({"link_id": [None, None], "stage": ["上游", "下游"], "name": ["玻璃原片", "光伏玻璃深加工"],
@@ -135,7 +137,7 @@ def test_user_links_fill_a_chain_the_plan_left_empty(ds, data) -> None:
         replace_links(data, 13, edited.assign(stage=["上游", "最下游"]))
 
 
-def test_gap_print_page_lists_the_gaps_under_the_map(ds, data) -> None:
+def test_gap_print_page_lists_the_gaps_under_the_map(ds: Dataset, data: InvestData) -> None:
     from sq_layout.invest.gapexport import gap_print_table
     from sq_layout.printing.gap_page import gap_page_bytes
     from sq_layout.printing.printmap import PrintSpec

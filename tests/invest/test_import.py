@@ -5,14 +5,18 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from shapely import Point
 
 from sq_layout.geo.crs import wgs84_to_gcj02
 from sq_layout.invest.importer import read_upload
 from sq_layout.invest.locate import area_shapes
 from sq_layout.invest.repository import MemoryRepository, add_records, plan_baseline
 from sq_layout.invest.template import CRS_CELL, template_bytes
+from sq_layout.plan.dataset import Dataset
+from tests.frames import row, text
 
 SIHONG = (118.30, 33.45)  # WGS-84, inside 泗洪县
 FIRM_HEAD = "企业名称,统一社会信用代码,角色,产业链,环节,区域,载体,经度,纬度"
@@ -32,7 +36,7 @@ def firms_csv(*rows: str) -> bytes:
     return csv(FIRM_HEAD, *rows)
 
 
-def test_good_firms_are_converted_placed_and_flagged(ds, links) -> None:
+def test_good_firms_are_converted_placed_and_flagged(ds: Dataset, links: pd.DataFrame) -> None:
     lon, lat = gcj(SIHONG)
     (res,) = read_upload(
         ds,
@@ -47,18 +51,20 @@ def test_good_firms_are_converted_placed_and_flagged(ds, links) -> None:
     )
     assert res.ok, res.problems
     t = res.table
-    assert t.loc[0, ["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # GCJ-02 converted to WGS-84
+    assert t is not None
+    assert row(t, 0)[["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # GCJ-02 converted to WGS-84
     assert t["area_id"].tolist() == ["sihong", "sihong", "shuyang"]
     assert t["area_flag"].tolist() == [False, True, False]
     assert t["approximate"].tolist() == [False, False, True]
     assert t.loc[0, "links"] == "c3-cell;c3-module" and t.loc[1, "chains"] == "3;9"
     assert t.loc[1, "links"] == "c9-brewing" and t.loc[2, "name"] == "<b>丙</b>"
     place = area_shapes(ds).set_index("area_id").at["shuyang", "place"]
+    assert isinstance(place, Point)
     assert (t.loc[2, "lon"], t.loc[2, "lat"]) == (place.x, place.y)
     assert t["source"].tolist() == ["f.csv 企业 第2行", "f.csv 企业 第3行", "f.csv 企业 第4行"]
 
 
-def test_template_round_trip_with_gcj02_declared_in_the_workbook(ds, links) -> None:
+def test_template_round_trip_with_gcj02_declared_in_the_workbook(ds: Dataset, links: pd.DataFrame) -> None:
     wb = load_workbook(io.BytesIO(template_bytes(ds, links)))
     assert wb.sheetnames[:4] == ["说明", "选项", "企业", "项目"] and wb["说明"][CRS_CELL].value == "GCJ-02"
     assert any(dv.formula1.startswith("选项!") for dv in wb["企业"].data_validations.dataValidation)
@@ -73,23 +79,23 @@ def test_template_round_trip_with_gcj02_declared_in_the_workbook(ds, links) -> N
     wb.save(buf)
     results = read_upload(ds, "t.xlsx", buf.getvalue(), links, "wgs84")  # the workbook's GCJ-02 wins
     assert all(r.ok for r in results), [r.problems for r in results]
-    got = {r.kind: r.table for r in results}
-    assert got["firms"].loc[0, ["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)
+    got = {r.kind: r.table for r in results if r.table is not None}
+    assert row(got["firms"], 0)[["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)
     assert got["projects"].loc[0, "investment_yi"] == 60 and got["projects"].loc[0, "area_id"] == "sihong"
-    assert got["actuals"].loc[0, ["chain_no", "year", "output_yi"]].tolist() == [3, 2024, 610.5]
+    assert row(got["actuals"], 0)[["chain_no", "year", "output_yi"]].tolist() == [3, 2024, 610.5]
     repo = MemoryRepository(plan_baseline(ds))
     repo.save(add_records(repo.load(), got), "import t.xlsx")
     firms = repo.load().firms
     assert len(firms) == len(plan_baseline(ds).firms) + 1 and firms["firm_id"].iloc[-1] == "F00001"
 
 
-def problems(ds, links, data: bytes, crs: str = "wgs84"):
+def problems(ds: Dataset, links: pd.DataFrame, data: bytes, crs: str = "wgs84") -> dict[tuple[object, object], str]:
     (res,) = read_upload(ds, "bad.csv", data, links, crs)
     assert not res.ok and res.table is None  # nothing is accepted
-    return {(r.row, r.column): r.expected for r in res.problems.itertuples()}
+    return {(r.row, r.column): text(r.expected) for r in res.problems.itertuples()}
 
 
-def test_unknown_chain_and_link(ds, links) -> None:
+def test_unknown_chain_and_link(ds: Dataset, links: pd.DataFrame) -> None:
     got = problems(
         ds, links, firms_csv("甲,,,光伏发电,,泗洪县,,,", "乙,,,3,不存在的环节,泗洪县,,,", "丙,,,2,,泗洪县,,,")
     )
@@ -97,7 +103,7 @@ def test_unknown_chain_and_link(ds, links) -> None:
     assert (4, "产业链") not in got  # a good row among bad ones is still not accepted, but not reported
 
 
-def test_invalid_credit_code_and_duplicates(ds, links) -> None:
+def test_invalid_credit_code_and_duplicates(ds: Dataset, links: pd.DataFrame) -> None:
     got = problems(
         ds,
         links,
@@ -111,14 +117,14 @@ def test_invalid_credit_code_and_duplicates(ds, links) -> None:
     assert (3, "统一社会信用代码") not in got
 
 
-def test_coordinates_outside_the_city_or_half_given(ds, links) -> None:
+def test_coordinates_outside_the_city_or_half_given(ds: Dataset, links: pd.DataFrame) -> None:
     lon, lat = SIHONG
     got = problems(ds, links, firms_csv(f"甲,,,3,,,,{lat},{lon}", "乙,,,3,,,,118.3,", "丙,,,3,,,,,"))
     assert "inside Suqian" in got[(2, "经度")] and "swapped" in got[(2, "经度")]
     assert "both" in got[(3, "经度")] and "区域" in got[(4, "区域")]
 
 
-def test_non_finite_amounts_and_dates_out_of_order(ds, links) -> None:
+def test_non_finite_amounts_and_dates_out_of_order(ds: Dataset, links: pd.DataFrame) -> None:
     got = problems(
         ds,
         links,
@@ -139,13 +145,13 @@ def test_non_finite_amounts_and_dates_out_of_order(ds, links) -> None:
     assert "YYYY-MM-DD" in got[(7, "开工日期")]
 
 
-def test_actuals_rows(ds, links) -> None:
+def test_actuals_rows(ds: Dataset, links: pd.DataFrame) -> None:
     got = problems(ds, links, csv("产业链,年份,区域,产值（亿元）", "3,2024,,400", "3,2024,,1", "3;9,2019,火星,-1"))
     assert "one figure" in got[(3, "年份")] and "one chain" in got[(4, "产业链")]
     assert "2020" in got[(4, "年份")] and "泗洪县" in got[(4, "区域")] and "≥ 0" in got[(4, "产值（亿元）")]
 
 
-def test_missing_required_column_and_unknown_csv(ds, links) -> None:
+def test_missing_required_column_and_unknown_csv(ds: Dataset, links: pd.DataFrame) -> None:
     (res,) = read_upload(ds, "x.csv", csv("企业名称,产业链", "甲,3"), links, kind="projects")
     assert not res.ok and {"总投资（亿元）", "阶段"} <= set(res.problems["column"])
     (res,) = read_upload(ds, "x.csv", csv("a,b", "1,2"), links)

@@ -10,10 +10,12 @@ import pytest
 from openpyxl import load_workbook
 
 from sq_layout.errors import DataError
+from sq_layout.i18n import Lang
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import records_xlsx
 from sq_layout.invest.importer import read_upload
 from sq_layout.invest.repository import plan_baseline
+from sq_layout.plan.dataset import Dataset
 from sq_layout.upload_limits import describe
 
 HEAD = "企业名称,统一社会信用代码,角色,产业链,环节,区域,载体,经度,纬度"
@@ -24,17 +26,19 @@ ROWS = [
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig", "utf-16"])
-def test_csv_in_the_encodings_excel_saves_is_read(ds, links, encoding: str) -> None:
+def test_csv_in_the_encodings_excel_saves_is_read(ds: Dataset, links: pd.DataFrame, encoding: str) -> None:
     data = "\r\n".join([HEAD, *ROWS]).encode(encoding)
     (res,) = read_upload(ds, "企业.csv", data, links)
     assert res.ok, res.problems
+    assert res.table is not None
     assert res.table["name"].tolist() == ["宿迁甲光伏有限公司", "乙酒业"]
     assert res.table["credit_code"].tolist() == ["91350100M000100Y43", ""]  # full-width digits normalised
 
 
-def test_bytes_no_encoding_reads_are_refused_in_the_readers_language(ds, links) -> None:
+def test_bytes_no_encoding_reads_are_refused_in_the_readers_language(ds: Dataset, links: pd.DataFrame) -> None:
     data = HEAD.encode("gbk") + b"\r\n\x80\xff\xfe\x81,3\r\n"
-    for lang, words in (("zh", "文字编码"), ("en", "unreadable text")):
+    cases: tuple[tuple[Lang, str], ...] = (("zh", "文字编码"), ("en", "unreadable text"))
+    for lang, words in cases:
         with pytest.raises(DataError) as err:
             read_upload(ds, "坏.csv", data, links, lang=lang)
         shown = describe(err.value, lang)
@@ -48,14 +52,14 @@ KEPT = {
 
 
 @pytest.mark.parametrize("source", ["demo", "plan"])
-def test_records_export_imports_back_equal(ds, links, source: str) -> None:
+def test_records_export_imports_back_equal(ds: Dataset, links: pd.DataFrame, source: str) -> None:
     data = demo_data(ds, 300, 90) if source == "demo" else plan_baseline(ds)
     book = records_xlsx(ds, data, data.firms, data.projects)
     wb = load_workbook(io.BytesIO(book))
     assert wb["说明"]["B3"].value == "WGS-84" and wb["企业"]["A1"].value == "企业名称"
     results = read_upload(ds, "records.xlsx", book, data.links, "gcj02")  # the workbook's WGS-84 wins
     assert all(r.ok for r in results), [r.problems.head() for r in results]
-    got = {r.kind: r.table for r in results}
+    got = {r.kind: r.table for r in results if r.table is not None}
     for kind, cols in KEPT.items():
         before = getattr(data, kind).reset_index(drop=True)
         after = got[kind]
@@ -67,7 +71,7 @@ def test_records_export_imports_back_equal(ds, links, source: str) -> None:
                 assert after[c].equals(before[c].astype("datetime64[ns]")), c
 
 
-def test_target_firms_export_imports_back_equal(ds, links) -> None:
+def test_target_firms_export_imports_back_equal(ds: Dataset, links: pd.DataFrame) -> None:
     from datetime import date
 
     from sq_layout.invest.workbench import add_prospect
@@ -76,14 +80,16 @@ def test_target_firms_export_imports_back_equal(ds, links) -> None:
     for i, (prov, city, cat) in enumerate(
         [("上海市", "", "长三角"), ("江苏省", "苏州市", "苏州对口"), ("广东省", "深圳市", "珠三角")]
     ):
-        record = {"name": f"示例目标{i}", "province": prov, "city": city, "chains": "3;4", "links": "c3-cell",
-                  "category": cat, "area_id": "sihong" if i else "", "owner": "招商局", "next_step": "=拜访",
-                  "date_added": date(2025, 11, i + 1)}  # fmt: skip
+        record: dict[str, object] = {
+            "name": f"示例目标{i}", "province": prov, "city": city, "chains": "3;4", "links": "c3-cell",
+            "category": cat, "area_id": "sihong" if i else "", "owner": "招商局", "next_step": "=拜访",
+            "date_added": date(2025, 11, i + 1)}  # fmt: skip
         data = add_prospect(data, record)
     book = records_xlsx(ds, data, data.firms.iloc[:0], data.projects.iloc[:0])
     results = {r.kind: r for r in read_upload(ds, "records.xlsx", book, data.links)}
     assert results["prospects"].ok, results["prospects"].problems
     got = results["prospects"].table
+    assert got is not None
     cols = ["name", "province", "city", "chains", "links", "category", "status", "area_id", "owner", "next_step",
             "date_added"]  # fmt: skip
     pd.testing.assert_frame_equal(got[cols], data.prospects[cols].reset_index(drop=True), check_dtype=False)

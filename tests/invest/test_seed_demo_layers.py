@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -15,38 +16,41 @@ from sq_layout.invest.demo import DEMO_SOURCE, demo_data
 from sq_layout.invest.repository import plan_baseline
 from sq_layout.invest.seed import plan_carriers, plan_firms, read_targets
 from sq_layout.invest.views import InvestFilter, apply_filter, card_rows, records_at
+from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
+from tests.frames import number, text
 
 
-def test_each_link_quote_occurs_on_its_line(ds, links) -> None:
+def test_each_link_quote_occurs_on_its_line(ds: Dataset, links: pd.DataFrame) -> None:
     assert len(links) >= 20 and set(links["chain_no"]) >= {3, 5, 15}
     for r in links.itertuples():
-        assert r.quote in ds.passage(int(r.line)), r.link_id
+        assert text(r.quote) in ds.passage(int(number(r.line))), r.link_id
     semi = links[links["chain_no"] == 5].sort_values("position")
     assert semi["name"].tolist() == ["半固态制浆", "精密铸造", "半固态成型", "半固态压铸", "零配件"]
     assert set(semi["line"]) == {747}
 
 
-def test_each_target_quote_occurs_on_its_line(ds) -> None:
+def test_each_target_quote_occurs_on_its_line(ds: Dataset) -> None:
     targets = read_targets()
     assert "专栏6-1" in ds.passage(875) and len(targets) == 4
     for r in targets.itertuples():
-        assert r.quote in ds.passage(int(r.line)), r.target_id
+        assert text(r.quote) in ds.passage(int(number(r.line))), r.target_id
 
 
-def test_plan_firms_and_carriers_come_from_the_details_with_their_lines(ds) -> None:
+def test_plan_firms_and_carriers_come_from_the_details_with_their_lines(ds: Dataset) -> None:
     firms, carriers = plan_firms(ds), plan_carriers(ds)
     named = ds.details[ds.details["kind"] == "firm"]
     assert set(named["text"]) <= set(firms["name"]) and firms["approximate"].all()
     for r in firms.itertuples():
-        line = int(re.match(r"规划第(\d+)行", r.source).group(1))
-        assert r.name in ds.passage(line)
+        found = re.match(r"规划第(\d+)行", text(r.source))
+        assert found is not None, r.source
+        assert text(r.name) in ds.passage(int(found.group(1)))
     assert firms.set_index("name").at["洋河股份", "area_id"] == "yanghe"
     assert firms.set_index("name").at["聚成金刚石", "chains"] == "3"
     assert "沭阳半固态成形产业园" in set(carriers["name"])
 
 
-def test_demo_is_fictional_seeded_and_apart_from_the_baseline(ds) -> None:
+def test_demo_is_fictional_seeded_and_apart_from_the_baseline(ds: Dataset) -> None:
     a, b = demo_data(ds, 50, 20), demo_data(ds, 50, 20)
     assert a.demo and a.firms.equals(b.firms) and a.projects.equals(b.projects)
     assert a.firms["name"].str.fullmatch(r"示例企业\d{4}").all() and (a.firms["source"] == DEMO_SOURCE).all()
@@ -55,7 +59,7 @@ def test_demo_is_fictional_seeded_and_apart_from_the_baseline(ds) -> None:
     assert not base.demo and (base.firms["origin"] == "plan").all() and (base.projects["origin"] == "plan").all()
 
 
-def test_points_travel_as_one_local_file_without_names(ds) -> None:
+def test_points_travel_as_one_local_file_without_names(ds: Dataset) -> None:
     data = demo_data(ds, 600, 50)
     pts = points_frame(*apply_filter(data, InvestFilter()))
     blob = point_blob(pts)
@@ -75,13 +79,15 @@ def test_points_travel_as_one_local_file_without_names(ds) -> None:
         assert len(records_at(tables, int(lat_i[k]) / 1e5, int(lng_i[k]) / 1e5)) >= 1, k
     names = {int(c): f"{c}. {name}" for c, name in zip(ds.chains["chain_no"], ds.chains["name"], strict=True)}
     overlay = invest_overlay(shade_styles(browser_geometry(areas_frame(ds)), None), pset, names, "zh")
-    text = json.dumps(overlay.args(), ensure_ascii=False)
-    assert "http" not in text and overlay.args()["points"]["url"] == pset.url
-    assert "示例企业" not in text and "sqpoints.js?v=" in text  # names stay on the server
-    assert len(text.encode()) < 4000  # what a rerun carries: a restyle and the file's name
+    sent = json.dumps(overlay.args(), ensure_ascii=False)
+    points = overlay.args()["points"]
+    assert isinstance(points, dict)
+    assert "http" not in sent and points["url"] == pset.url
+    assert "示例企业" not in sent and "sqpoints.js?v=" in sent  # names stay on the server
+    assert len(sent.encode()) < 4000  # what a rerun carries: a restyle and the file's name
 
 
-def test_points_past_twenty_chains_carry_their_own_chain_and_name(ds) -> None:
+def test_points_past_twenty_chains_carry_their_own_chain_and_name(ds: Dataset) -> None:
     """A plan with more chains than the palette has colours: each point keeps its chain number, so its tip names it."""
     data = demo_data(ds, 60, 5)
     pts = points_frame(*apply_filter(data, InvestFilter()))
@@ -91,14 +97,15 @@ def test_points_past_twenty_chains_carry_their_own_chain_and_name(ds) -> None:
     assert (np.frombuffer(blob, "<u2", n, 8 * n) == pts["chain_no"]).all()
     names = {c: f"链{c}" for c in (*range(1, 46), 300)}
     spec = invest_overlay(shade_styles(browser_geometry(areas_frame(ds)), None), publish(blob, n), names, "zh")
-    chains = spec.args()["points"]["chains"]
+    points = spec.args()["points"]
+    assert isinstance(points, dict)
+    chains = points["chains"]
     assert all(chains[c] == f"链{c}" for c in names) and chains[0] == ""
 
 
-def test_shading_legend_gives_each_step_its_values(ds) -> None:
+def test_shading_legend_gives_each_step_its_values(ds: Dataset) -> None:
     geo = browser_geometry(areas_frame(ds))
-    values = pd.Series(0.0, index=geo["area_id"]).astype(float)
-    values.iloc[:3] = [12, 5, 1]
+    values = pd.Series([12.0, 5.0, 1.0] + [0.0] * (len(geo) - 3), index=geo["area_id"])
     assert [e.label for e in shade_entries(values)] == ["0 – 2", "3 – 4", "5 – 7", "8 – 9", "10 – 12"]
     assert len(set(shade_styles(geo, values).idx)) == 4  # 12, 5, 1 and the zeros: four steps drawn
     box = shade_legend(values, "企业<数>", "zh")
@@ -106,7 +113,7 @@ def test_shading_legend_gives_each_step_its_values(ds) -> None:
     assert set(shade_styles(geo, None).idx) == {"."}  # no shading: the base style everywhere
 
 
-def test_card_escapes_names(ds) -> None:
+def test_card_escapes_names(ds: Dataset) -> None:
     data = plan_baseline(ds)
     firms = data.firms.assign(name="<img src=x onerror=alert(1)>")
     r = firms.iloc[0]
@@ -115,7 +122,7 @@ def test_card_escapes_names(ds) -> None:
     assert "<img" not in html and "&lt;img src=x" in html and "近似位置" in html
 
 
-def test_a_point_set_is_built_once_for_every_session(ds) -> None:
+def test_a_point_set_is_built_once_for_every_session(ds: Dataset) -> None:
     """The point set of (records, plan, filter) is shared by sessions: a second visitor reuses it, other records or
     another filter build their own, and only the few most recent are kept."""
     from layers import invest
@@ -132,6 +139,6 @@ def test_a_point_set_is_built_once_for_every_session(ds) -> None:
     assert invest.shared_points((b, ds, InvestFilter()), lambda: build(3))[0] == 3  # equal records, other object
     assert invest.shared_points((a, ds, InvestFilter(chains=(3,))), lambda: build(4))[0] == 4
     for k in range(invest.SHARED_SETS):
-        invest.shared_points((a, ds, InvestFilter(chains=(k + 10,))), lambda k=k: build(k + 10))
+        invest.shared_points((a, ds, InvestFilter(chains=(k + 10,))), partial(build, k + 10))
     assert invest.shared_points((a, ds, InvestFilter()), lambda: build(99))[0] == 99  # the oldest was let go
     assert builds == [1, 3, 4, *range(10, 10 + invest.SHARED_SETS), 99]
