@@ -13,7 +13,7 @@ if __name__ != "__main__":  # imported by the server (uvicorn): build the ASGI a
     web.keep_tcp_peer()  # before uvicorn wraps `app` in its own X-Forwarded-For handling
     app = st.App("app.py", routes=web.routes(), middleware=[Middleware(web.TrustedClient)])
 else:
-    from sq_layout.errors import UserError
+    from sq_layout.errors import UserError, WorkspaceBusy
     from sq_layout.i18n import Lang, t
     from sq_layout.paths import ROOT
     from sq_layout.printing.fontprep import start_in_background
@@ -38,6 +38,8 @@ else:
     st.session_state["sq_page"] = page.url_path  # which guide the sidebar's Help link opens (ui/help.py)
     try:
         page.run()
+    except WorkspaceBusy:  # a write gave up waiting (PostgreSQL lock or statement timeout) and was rolled back
+        st.error(t("workspace_busy", lang))
     except UserError as exc:  # a bad data file or value: say what to fix, never a traceback with server paths
         st.error(f"{t('data_load_failed', lang)}\n\n```\n{str(exc).replace(f'{ROOT}/', '')}\n```")
     except Exception as exc:  # anything else: the reader's language on the page, the traceback in the server log only

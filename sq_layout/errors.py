@@ -69,6 +69,17 @@ class WorkspaceUnavailable(UserError, ValueError):
     """The workspace database cannot be opened (bad URL, server down, no PostGIS); the message says which and why."""
 
 
+class WorkspaceBusy(UserError, RuntimeError):
+    """A write waited longer than the workspace allows (a lock held by another session, or a statement that ran too
+    long); its transaction was rolled back, so nothing was saved. Pages say it with the i18n key `workspace_busy`."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the workspace is busy: another session holds what this change needs, or it ran too long; "
+            "nothing was saved — try again in a moment"
+        )
+
+
 class BoundaryImportError(DataError):
     """A boundary file a user brought cannot be imported; `key`/`params` give the message in zh/en (sq_layout.i18n)."""
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from sq_layout import workspace
 from sq_layout.auth.roles import ROLES, allowed
-from sq_layout.errors import EditConflict, EditRejected, PermissionDenied
+from sq_layout.errors import EditConflict, EditRejected, PermissionDenied, WorkspaceBusy
 from sq_layout.export.history import history_frame, history_xlsx
 from sq_layout.i18n import label, name_col, t
 from sq_layout.i18n.editing import field
@@ -48,6 +48,8 @@ def _problems(exc: Exception) -> None:
             st.error(t(key, lang).format(**shown))
     elif isinstance(exc, PermissionDenied):
         st.error(t("ed_not_editor", lang))
+    elif isinstance(exc, WorkspaceBusy):
+        st.error(t("workspace_busy", lang))
 
 
 def conflict_panel(exc: EditConflict) -> None:
@@ -184,7 +186,7 @@ if names[2] in tabs:
                 drafts.publish(ws, user, vid, title, date.isoformat())
                 ss.ed_flash = t("ed_published", lang).format(id=vid)
                 st.rerun()
-            except (EditRejected, PermissionDenied) as exc:
+            except (EditRejected, PermissionDenied, WorkspaceBusy) as exc:
                 _problems(exc)
 
 if names[3] in tabs:

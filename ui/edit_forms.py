@@ -14,7 +14,14 @@ from typing import Any
 
 import streamlit as st
 
-from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, EditConflict, EditRejected, PermissionDenied
+from sq_layout.errors import (
+    BoundaryCRSRequired,
+    BoundaryImportError,
+    EditConflict,
+    EditRejected,
+    PermissionDenied,
+    WorkspaceBusy,
+)
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.editing import field
 from sq_layout.plan.dataset import Dataset
@@ -24,7 +31,8 @@ from sq_layout.store.edits import RowChange, apply, records
 from ui import state
 
 KINDS = ("host", "detail", "figures", "rename", "boundary")
-OUTCOME = "ed_outcome"  # ("saved", id) | ("conflict", EditConflict) | ("rejected", EditRejected | PermissionDenied)
+# ("saved", id) | ("conflict", EditConflict) | ("rejected", EditRejected | PermissionDenied | WorkspaceBusy)
+OUTCOME = "ed_outcome"
 ss = st.session_state
 
 
@@ -50,7 +58,7 @@ def run(action: Callable[[], int], *forget: tuple[int, str, int]) -> None:
         ss[OUTCOME] = ("saved", action())
     except EditConflict as exc:
         ss[OUTCOME] = ("conflict", exc)
-    except (EditRejected, PermissionDenied) as exc:
+    except (EditRejected, PermissionDenied, WorkspaceBusy) as exc:
         ss[OUTCOME] = ("rejected", exc)
     for vid, table, row_no in forget:
         saved(vid, table, row_no)

@@ -3,6 +3,10 @@
 A SQLite workspace holds password hashes: its file is created readable by its owner only (SQLite gives the -wal,
 -shm and -journal files the database file's permissions), and the default data folder too. A URL is only ever
 shown through `redact`, and error text through `scrub`.
+
+On PostgreSQL no statement waits for a lock longer than `lock_timeout` and no write transaction's statement runs
+longer than `statement_timeout` (set before its first INSERT, UPDATE or DELETE, so long reads are not cut short);
+either ends the statement, the transaction rolls back and the caller gets WorkspaceBusy.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from sqlalchemy import Engine, create_engine, event
 ENV_VAR = "SQ_LAYOUT_DB"
 PRIVATE_FILE, PRIVATE_DIR = 0o600, 0o700
 SECRET_PARAM = re.compile(r"pass|secret|token|key", re.IGNORECASE)  # query parameters whose values are hidden
+LOCK_TIMEOUT_ENV, WRITE_TIMEOUT_ENV = "SQ_LAYOUT_PG_LOCK_TIMEOUT", "SQ_LAYOUT_PG_WRITE_TIMEOUT"
+LOCK_TIMEOUT_S, WRITE_TIMEOUT_S = 10.0, 120.0  # a save waits 10 s for another's lock; a national import's COPY < 120 s
+BUSY_STATES = ("55P03", "57014")  # lock_not_available (lock_timeout), query_canceled (statement_timeout)
+_WRITE_TIMEOUT_SET = "sq_write_timeout_set"  # in a connection's info while its transaction has the write timeout
 
 
 def data_folder() -> Path:
@@ -77,13 +85,60 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=20)
+        return _postgresql_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         reason = scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, url)
         raise WorkspaceUnavailable(
             f"cannot use the database URL {redact(url)}: {reason} "
             "(expected sqlite:///path/to/workspace.sqlite or postgresql+psycopg://user@host/database)"
         ) from None
+
+
+def seconds_setting(name: str, default: float) -> float:
+    """A timeout in seconds from an environment variable (unset or empty: the default); ConfigError if unusable."""
+    import math
+
+    from sq_layout.errors import ConfigError
+
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise ConfigError(name, text, "a number of seconds greater than 0 (such as 10 or 2.5)")
+    return value
+
+
+def _postgresql_engine(url: str) -> Engine:
+    lock_ms = round(seconds_setting(LOCK_TIMEOUT_ENV, LOCK_TIMEOUT_S) * 1000)
+    write_ms = round(seconds_setting(WRITE_TIMEOUT_ENV, WRITE_TIMEOUT_S) * 1000)
+    engine = create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=20, connect_args={"options": f"-c lock_timeout={lock_ms}"}
+    )
+
+    def write_timeout(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        if _WRITE_TIMEOUT_SET not in conn.info and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+            cursor.execute(f"SET LOCAL statement_timeout = {write_ms}")
+            conn.info[_WRITE_TIMEOUT_SET] = True
+
+    def transaction_begins(conn: Any) -> None:
+        conn.info.pop(_WRITE_TIMEOUT_SET, None)
+
+    event.listen(engine, "begin", transaction_begins)
+    event.listen(engine, "before_cursor_execute", write_timeout)
+    event.listen(engine, "handle_error", _busy)
+    return engine
+
+
+def _busy(context: Any) -> None:
+    """A lock or statement timeout as WorkspaceBusy (SQLAlchemy rolls the transaction back as the error leaves it)."""
+    from sq_layout.errors import WorkspaceBusy
+
+    if getattr(context.original_exception, "sqlstate", None) in BUSY_STATES:
+        raise WorkspaceBusy() from context.original_exception
 
 
 def redact(url: str) -> str:
