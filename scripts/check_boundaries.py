@@ -27,10 +27,11 @@ def reference_outlines() -> gpd.GeoSeries:
 
 
 def main() -> None:
+    """Measure each county against the reference and write check.json."""
     ref = reference_outlines()
     ours = gpd.read_file(OUT / "counties.geojson").set_index("area_id").to_crs(MEASURE_CRS).geometry
     raw = gpd.GeoSeries({a: _load_amap(c) for a, c in COUNTIES.items()}, crs="EPSG:4326").to_crs(MEASURE_CRS)
-    figures = {
+    figures: dict[str, object] = {
         a: {
             "iou_raw_gcj02": round(iou(raw[a], ref[a]), 4),
             "iou_converted": round(iou(ours[a], ref[a]), 4),
