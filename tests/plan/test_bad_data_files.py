@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.errors import DataError
+from sq_layout.plan.dataset import Dataset
 from tests.cli.test_cli_files import listing, run_cli
 
 
-def test_trailing_comma_on_every_row_is_read_or_named(data_copy):
+def test_trailing_comma_on_every_row_is_read_or_named(data_copy: Path) -> None:
     from tests.conftest import load_copy
 
     chains = data_copy / "plan" / "chains.csv"
@@ -27,7 +29,7 @@ def test_trailing_comma_on_every_row_is_read_or_named(data_copy):
     assert "chains.csv" in str(exc.value)
 
 
-def test_infinite_target_is_refused_naming_file_row_and_column(data_copy):
+def test_infinite_target_is_refused_naming_file_row_and_column(data_copy: Path) -> None:
     from tests.conftest import load_copy
 
     chains = data_copy / "plan" / "chains.csv"
@@ -38,7 +40,9 @@ def test_infinite_target_is_refused_naming_file_row_and_column(data_copy):
     assert "chains.csv" in msg and "row 1" in msg and "target_2025_yi" in msg and "finite" in msg
 
 
-def test_missing_plan_figure_is_a_user_error_naming_the_file(data_copy, monkeypatch, capsys, tmp_path):
+def test_missing_plan_figure_is_a_user_error_naming_the_file(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     from sq_layout.cli import common
     from tests.conftest import load_copy
 
@@ -53,7 +57,7 @@ def test_missing_plan_figure_is_a_user_error_naming_the_file(data_copy, monkeypa
     assert listing(out) == []
 
 
-def test_dollar_signs_in_a_name_print_as_text(ds, tmp_path):
+def test_dollar_signs_in_a_name_print_as_text(ds: Dataset, tmp_path: Path) -> None:
     from dataclasses import replace
 
     from sq_layout.printing.printmap import PrintSpec, render_map, save_figure
@@ -62,9 +66,11 @@ def test_dollar_signs_in_a_name_print_as_text(ds, tmp_path):
     chains.loc[chains["chain_no"] == 3, "name"] = r"$\frac{1}$"
     fig = render_map(replace(ds, chains=chains), Selection(chains=(3,)), None, PrintSpec(dpi=30))
     save_figure(fig, tmp_path / "x.png")
-    assert any(t.get_text() == r"$\frac{1}$" for t in fig.axes[0].get_legend().get_texts())
+    legend = fig.axes[0].get_legend()
+    assert legend is not None
+    assert any(t.get_text() == r"$\frac{1}$" for t in legend.get_texts())
 
 
-def _rewrite(path: Path, fn) -> None:
+def _rewrite(path: Path, fn: Callable[[int, str], str]) -> None:
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     path.write_text("\n".join(fn(i, line) for i, line in enumerate(lines)) + "\n", encoding="utf-8")

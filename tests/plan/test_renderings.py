@@ -11,6 +11,7 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.analysis.views import area_panel
 from sq_layout.errors import DataError
 from sq_layout.export.dataexport import selection_tables
+from sq_layout.i18n import Lang
 from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.plan.propernames import RENDERED_KINDS, english_names, shown_name
 
@@ -20,7 +21,7 @@ def ds() -> Dataset:
     return bundled()
 
 
-def test_every_product_and_name_in_the_bundled_details_has_a_rendering(ds):
+def test_every_product_and_name_in_the_bundled_details_has_a_rendering(ds: Dataset) -> None:
     texts = ds.details.loc[ds.details["kind"].isin(RENDERED_KINDS), "text"]
     missing = sorted(set(texts) - set(english_names()))
     assert not missing, f"no English rendering in geodata/plan/phrases_en.csv or proper_names.csv for: {missing}"
@@ -28,7 +29,7 @@ def test_every_product_and_name_in_the_bundled_details_has_a_rendering(ds):
     assert shown_name("车辆装备制造", "zh") == "车辆装备制造"
 
 
-def test_english_panel_and_export_show_products_as_rendering_with_the_plan_wording(ds):
+def test_english_panel_and_export_show_products_as_rendering_with_the_plan_wording(ds: Dataset) -> None:
     en = area_panel(ds, "shuyang", "en").details
     products = en[en["kind"] == "Product"]["text"]
     assert "vehicle equipment manufacturing (车辆装备制造)" in set(products)
@@ -45,12 +46,12 @@ CAPTIONS = [("en", "Plan text (Chinese original)", "Line 799: "), ("zh", "规划
 
 
 @pytest.mark.parametrize(("lang", "caption", "line"), CAPTIONS)
-def test_plan_passages_are_labelled_as_the_chinese_original(ds, lang, caption, line):
+def test_plan_passages_are_labelled_as_the_chinese_original(ds: Dataset, lang: Lang, caption: str, line: str) -> None:
     html = area_panel_html(area_panel(ds, "shuyang", lang), lang, {})
     assert f"<summary>{caption}</summary>" in html and f'<div class="passage" lang="zh">{line}' in html
 
 
-def test_a_rendering_listed_twice_is_refused_naming_file_and_row(tmp_path: Path):
+def test_a_rendering_listed_twice_is_refused_naming_file_and_row(tmp_path: Path) -> None:
     bad = tmp_path / "phrases_en.csv"
     rows = ["name,name_en,kind,basis", "水饺,dumplings,product,translation", "水饺,boiled,product,translation"]
     bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
