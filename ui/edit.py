@@ -176,18 +176,32 @@ with tabs[names[1]]:
             st.form_submit_button(t("ed_save", lang), on_click=_undo, args=(newest,))
 
 if names[2] in tabs:
-    with tabs[names[2]], st.form("publish"):
-        title = st.text_input(
-            t("ed_publish_title", lang), value=info.title.replace("草案", "").strip(), key="pub_title"
-        )
-        date = st.date_input(t("ed_publish_date", lang), value=dt.date.today(), key="pub_date")
-        if st.form_submit_button(t("ed_publish", lang)):
-            try:
-                drafts.publish(ws, user, vid, title, date.isoformat())
-                ss.ed_flash = t("ed_published", lang).format(id=vid)
-                st.rerun()
-            except (EditRejected, PermissionDenied, WorkspaceBusy) as exc:
-                _problems(exc)
+    with tabs[names[2]]:
+        since = drafts.published_since(ws, vid)  # a stale base: what was published since, and a yes before publishing
+        if since:
+            base = drafts.publish_check(ws, vid)[0]
+            st.warning(t("ed_published_since", lang).format(base=base, latest=since[-1].id))
+            shown_since = {
+                t("ed_col_version", lang): [f"v{v.id} · {shown_title(v, lang)}" for v in since],
+                t("ed_col_published_by", lang): [who(v.published_by or v.created_by or "", lang) for v in since],
+                t("ed_col_published_at", lang): [when(v.created, lang) for v in since],
+            }
+            st.dataframe(pd.DataFrame(shown_since), hide_index=True, width="stretch", key="pub_since")
+        with st.form("publish"):
+            title = st.text_input(
+                t("ed_publish_title", lang), value=info.title.replace("草案", "").strip(), key="pub_title"
+            )
+            date = st.date_input(t("ed_publish_date", lang), value=dt.date.today(), key="pub_date")
+            confirm = bool(since) and st.checkbox(
+                t("ws_confirm_stale", lang).format(latest=since[-1].id) if since else "", key="pub_confirm"
+            )
+            if st.form_submit_button(t("ed_publish", lang)):
+                try:
+                    drafts.publish(ws, user, vid, title, date.isoformat(), confirm_stale_base=confirm)
+                    ss.ed_flash = t("ed_published", lang).format(id=vid)
+                    st.rerun()
+                except (EditRejected, PermissionDenied, WorkspaceBusy) as exc:
+                    _problems(exc)
 
 if names[3] in tabs:
     with tabs[names[3]]:

@@ -52,6 +52,15 @@ TEXT: dict[str, dict[str, str]] = {
     "ed_publish_title": {"zh": "发布标题", "en": "Title"},
     "ed_publish_date": {"zh": "发布日期", "en": "Date"},
     "ed_published": {"zh": "已发布为版本 {id}。", "en": "Published as version {id}."},
+    "ed_published_since": {
+        "zh": "此草案基于 v{base}；此后又发布了以下版本。发布此草案将取代其中最新的 v{latest}，"
+        "它们较新的内容不在此草案中：",
+        "en": "This draft was made from v{base}; these versions were published since. Publishing it supersedes the "
+        "latest, v{latest}, and what they added is not in this draft:",
+    },
+    "ed_col_version": {"zh": "版本", "en": "Version"},
+    "ed_col_published_by": {"zh": "发布人", "en": "Published by"},
+    "ed_col_published_at": {"zh": "发布时间", "en": "Published at"},
     "ed_users": {"zh": "用户管理", "en": "Users"},
     "ed_role": {"zh": "角色", "en": "Role"},
     "ed_history_xlsx": {"zh": "下载修改记录（XLSX）", "en": "Download the history (XLSX)"},

@@ -18,7 +18,7 @@ from sq_layout.store.edits import RowChange, fetch_row, lock_draft, write_change
 from sq_layout.store.publication import check_base, lock_publication, log_version, publication_order, published_base
 from sq_layout.store.users import require
 from sq_layout.store.version_rows import write_snapshot
-from sq_layout.store.workspace_store import Workspace, now
+from sq_layout.store.workspace_store import VersionInfo, Workspace, now
 
 
 def is_draft(ws: Workspace, version_id: int) -> bool:
@@ -86,6 +86,15 @@ def publish_check(ws: Workspace, draft_id: int) -> tuple[int, int]:
     with ws.engine.connect() as conn:
         latest = publication_order(conn)[0][-1]
         return published_base(conn, draft_id), latest
+
+
+def published_since(ws: Workspace, draft_id: int) -> list[VersionInfo]:
+    """The versions published after the draft's published base, oldest first: what publishing it would supersede."""
+    with ws.engine.connect() as conn:
+        order = publication_order(conn)[0]
+        base = published_base(conn, draft_id)
+    listed = {v.id: v for v in ws.versions()}
+    return [listed[v] for v in order[order.index(base) + 1 :]] if base in order else []
 
 
 def open_drafts(ws: Workspace) -> list[int]:
