@@ -11,6 +11,9 @@ if __name__ != "__main__":  # imported by the server (uvicorn): build the ASGI a
     from sq_layout.auth import web
 
     web.keep_tcp_peer()  # before uvicorn wraps `app` in its own X-Forwarded-For handling
+    from ui import warmup
+
+    warmup.start()  # the first map's imports and version, ready before a browser has fetched the frontend
     app = st.App("app.py", routes=web.routes(), middleware=[Middleware(web.TrustedClient)])
 else:
     from sq_layout.errors import UserError, WorkspaceBusy

@@ -8,19 +8,16 @@ from typing import Any
 
 import streamlit as st
 
-from layers.assets import ensure_leaflet
 from layers.legend import LEGEND_CSS
 from layers.panel import PANEL_CSS
 from layers.restyle import Overlay
-from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import DEFAULT_LANG, Lang, by_lang, parse_lang, t
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.join import areas_frame
 from sq_layout.viewstate import ViewState, dropped_note
-from ui import state
+from ui import state, warmup
 from ui.help import help_link
 from ui.map_widget import draw_overlay_map
-from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_dataset, version_param, version_stamp
+from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_param, version_stamp
 
 VERSION_KEY = "sq_version"
 WARM_AREAS = 60
@@ -71,14 +68,13 @@ def _warm_after_run(run: threading.Thread, ds: Dataset, warm: Callable[[Dataset]
 
 @st.cache_resource
 def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
-    ensure_leaflet()
-    ds = version_dataset(vid)
+    ds, geo = warmup.take(vid, stamp) or warmup.prepare(vid, stamp)
     # at province or national scale, cards are built when first clicked (from an index built here); after the run,
     # not beside it: warming beside the first page would compete with it for both cores and the GIL
     warm = _warm if len(ds.areas) <= WARM_AREAS else _warm_index
     run = threading.current_thread()
     threading.Thread(target=_warm_after_run, args=(run, ds, warm), name="sq-warm-panels", daemon=True).start()
-    return ds, cached_browser_geometry(areas_frame(ds))
+    return ds, geo
 
 
 def load() -> tuple[Dataset, Any]:

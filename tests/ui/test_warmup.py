@@ -1,10 +1,20 @@
-"""The panel warm-up starts when the page run that loaded the version ends (an event), never after a fixed delay."""
+"""The warm-ups start on events, never after a fixed delay: the first map's when the server imports the app, the
+panels' when the page run that loaded the version ends."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
+import pytest
+
+from sq_layout import workspace
+from sq_layout.paths import ROOT
 from sq_layout.plan.dataset import Dataset
+from ui import warmup
 from ui.shared import _warm_after_run
 
 
@@ -19,3 +29,32 @@ def test_the_warm_up_waits_for_the_run_and_starts_when_it_ends(ds: Dataset) -> N
     release.set()
     warm.join(timeout=60)
     assert not warm.is_alive() and warmed == [ds]
+
+
+def test_the_start_warm_up_hands_the_first_run_the_version_it_opens_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SQ_LAYOUT_DB", f"sqlite:///{tmp_path / 'w.sqlite'}")
+    monkeypatch.setattr(warmup, "_thread", None)
+    monkeypatch.setattr(warmup, "_ready", {})
+    warmup.start()
+    vid = workspace.version_id(None)
+    stamp = workspace.draft_stamp(vid)
+    assert warmup.take(vid + 1, stamp) is None  # another version: the page prepares it itself
+    got = warmup.take(vid, stamp)
+    assert got is not None
+    ds, geo = got
+    assert ds is workspace.dataset(vid)  # the very Dataset the page's own load would return
+    assert sorted(geo["area_id"]) == sorted(ds.boundaries["area_id"])
+    assert warmup.take(vid, stamp) is None  # handed over once; the page's cache keeps it from then on
+
+
+def test_the_start_warm_up_leaves_the_map_component_to_the_page_run(tmp_path: Path) -> None:
+    # Streamlit serves a component's files only if it was declared inside a page run: a warm-up that imported the
+    # map's module first would leave every map frame blank
+    probe = (
+        "import sys; from ui import warmup; warmup._work(); print('ui.map_widget' in sys.modules, len(warmup._ready))"
+    )
+    env = {**os.environ, "SQ_LAYOUT_DB": f"sqlite:///{tmp_path / 'w.sqlite'}"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert out.stdout.split() == ["False", "1"], out.stderr[-2000:]
