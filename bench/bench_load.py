@@ -10,7 +10,8 @@ Reported per action: count, p50, p95, errors; for the edits also conflicts, lost
 Then a ramp finds, for 1 and 2 app processes, the most readers served with a p95 click/filter at or under 1 s.
 
 Run: python -m bench.bench_load [--readers 50 --editors 5 --seconds 300] [--ramp [--ramp-resolution 5]]
-(uses $SQ_LAYOUT_TEST_PG, else a throwaway local cluster). The load itself runs in this process and shares the machine's 2 cores with the app.
+(uses $SQ_LAYOUT_TEST_PG, else a throwaway local cluster). The load itself runs in this process and shares the
+machine's 2 cores with the app.
 """
 
 from __future__ import annotations
