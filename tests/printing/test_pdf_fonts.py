@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fontTools import subset
 from fontTools.ttLib import TTFont
-from matplotlib.ft2font import FT2Font, LoadFlags
+from matplotlib.ft2font import FT2Font, GlyphIndexType, LoadFlags
 
 from sq_layout.paths import PLAN_TEXT
 from sq_layout.printing import fontprep
@@ -34,7 +34,7 @@ def small_face(src: Path, out: Path) -> Path:
 
 
 @pytest.fixture
-def small_sources(tmp_path, monkeypatch):
+def small_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     bold = fontprep.bold_source()
     if bold is None:
         pytest.skip("fonts-noto-cjk (Bold) is installed by .ci/run")
@@ -46,7 +46,7 @@ def small_sources(tmp_path, monkeypatch):
     return cache
 
 
-def test_faces_are_converted_under_their_weight_and_family(small_sources):
+def test_faces_are_converted_under_their_weight_and_family(small_sources: Path) -> None:
     seen: list[tuple[int, int, str]] = []
     paths = fontprep.prepare(lambda i, n, face: seen.append((i, n, face)))
     assert [p.parent for p in paths] == [small_sources] * 4
@@ -67,7 +67,7 @@ def test_faces_are_converted_under_their_weight_and_family(small_sources):
     assert sorted(p.name for p in small_sources.iterdir()) == sorted([".fonts.lock", *(p.name for p in paths)])
 
 
-def test_preparing_again_leaves_the_cache_as_it_is(small_sources):
+def test_preparing_again_leaves_the_cache_as_it_is(small_sources: Path) -> None:
     first = fontprep.prepare()
     stamps = [(p.stat().st_ino, p.stat().st_mtime_ns) for p in first]
     calls: list[object] = []
@@ -75,7 +75,7 @@ def test_preparing_again_leaves_the_cache_as_it_is(small_sources):
     assert calls == [] and [(p.stat().st_ino, p.stat().st_mtime_ns) for p in first] == stamps
 
 
-def test_two_processes_at_once_convert_each_face_once(small_sources):
+def test_two_processes_at_once_convert_each_face_once(small_sources: Path) -> None:
     env = os.environ.copy()
     cmd = [sys.executable, "-m", "sq_layout.printing.fontprep"]
     procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True) for _ in range(2)]
@@ -88,7 +88,7 @@ def test_two_processes_at_once_convert_each_face_once(small_sources):
     assert not [n for n in names if "sq-partial" in n] and len([n for n in names if n.endswith(".ttf")]) == 4
 
 
-def test_the_cut_down_faces_keep_what_the_app_prints():
+def test_the_cut_down_faces_keep_what_the_app_prints() -> None:
     chars = fontprep.print_chars()
     assert set(PLAN_TEXT.read_text(encoding="utf-8")) - set("\n\t") <= chars  # every character of the plan
     assert set("宿迁市产业布局示意图（示意）“十四五”·—–≥≤→×①％、。：；") <= chars
@@ -96,13 +96,13 @@ def test_the_cut_down_faces_keep_what_the_app_prints():
     assert len(chars) < 12_000
 
 
-def _outline(font: FT2Font, glyph: int) -> list[tuple[float, ...]]:
+def _outline(font: FT2Font, glyph: GlyphIndexType) -> list[tuple[float, ...]]:
     font.load_glyph(glyph, LoadFlags.NO_SCALE)
     verts, codes = font.get_path()
     return [tuple(v) for v in verts.tolist()] + [tuple(codes.tolist())]
 
 
-def test_the_cut_down_faces_set_text_exactly_as_the_whole_faces():
+def test_the_cut_down_faces_set_text_exactly_as_the_whole_faces() -> None:
     """matplotlib shapes text with libraqm (FT2Font._layout, as its PDF backend does): each character of the app's
     text gets the same glyph outline at the same place from the cut-down face as from the whole one, including the
     digits a Latin run substitutes (locl), kerned Latin pairs and full-width punctuation."""
@@ -121,11 +121,28 @@ def test_the_cut_down_faces_set_text_exactly_as_the_whole_faces():
                 assert _outline(whole, i.glyph_index) == _outline(cut, j.glyph_index), (line, i.char)
 
 
+def _font_names(pdf: Path) -> set[str]:
+    """The names of the fonts a PDF's pages use, without their subset prefix."""
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
+
+    names = set()
+    for page in PdfReader(pdf).pages:
+        resources = page["/Resources"]
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources["/Font"]
+        assert isinstance(fonts, DictionaryObject)
+        for ref in fonts.values():
+            font = ref.get_object()
+            assert isinstance(font, DictionaryObject)
+            names.add(str(font["/BaseFont"]).split("+")[-1])
+    return names
+
+
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
 @pytest.mark.skipif(fontprep.bold_source() is None, reason="fonts-noto-cjk (Bold) is installed by .ci/run")
-def test_a_character_outside_the_cut_down_faces_prints_from_the_whole_face(tmp_path):
+def test_a_character_outside_the_cut_down_faces_prints_from_the_whole_face(tmp_path: Path) -> None:
     from matplotlib.figure import Figure
-    from pypdf import PdfReader
 
     from sq_layout.printing.fonts import pdf_fonts
 
@@ -136,12 +153,9 @@ def test_a_character_outside_the_cut_down_faces_prints_from_the_whole_face(tmp_p
         fig.text(0.05, 0.5, text, fontsize=12)
         fig.text(0.05, 0.1, "标题龘", fontsize=12, fontweight="bold")
         fig.savefig(tmp_path / "rare.pdf", format="pdf")
-    fonts = {
-        str(f["/BaseFont"]).split("+")[-1]
-        for page in PdfReader(tmp_path / "rare.pdf").pages
-        for f in page["/Resources"]["/Font"].values()
+    assert _font_names(tmp_path / "rare.pdf") == {
+        f"SQNotoSansCJKsc{k}-{w}" for k in ("Print", "TT") for w in ("Regular", "Bold")
     }
-    assert fonts == {f"SQNotoSansCJKsc{k}-{w}" for k in ("Print", "TT") for w in ("Regular", "Bold")}
     out = subprocess.run(["pdftotext", str(tmp_path / "rare.pdf"), "-"], capture_output=True, text=True)
     assert out.returncode == 0 and "Syntax Error" not in out.stderr
     flat = out.stdout.replace("\n", "")

@@ -10,17 +10,22 @@ import threading
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Rectangle
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from sq_layout.analysis.queries import Selection
+from sq_layout.i18n.lang import Lang
 from sq_layout.legend import composite, legend_entries, look
+from sq_layout.plan.dataset import Dataset
 from sq_layout.printing import fontprep
 from sq_layout.printing.areapage import area_report_table
-from sq_layout.printing.atlas import Cancelled, atlas_pages, build_atlas, render_pages
+from sq_layout.printing.atlas import Cancelled, Page, atlas_pages, build_atlas, render_pages
 from sq_layout.printing.facts import cell_text, printed_rows
 from sq_layout.printing.mapdraw import print_geometry
 from sq_layout.printing.printmap import (
@@ -32,20 +37,22 @@ from sq_layout.printing.printmap import (
     render_page,
     save_figure,
 )
-from tests.printing.test_print_parity import printed_legend
+from tests.printing.test_print_parity import LegendRow, printed_legend
 
 PV = Selection(chains=(3,))
+# what a legend swatch looks like (sq_layout.legend.look): shown fill, outline colour, dashed
+Look = tuple[tuple[float, float, float], str, bool]
 READERS = all(shutil.which(t) for t in ("mutool", "pdftotext", "pdftoppm", "qpdf"))
 
 
-def three_pages(ds, lang="zh"):
+def three_pages(ds: Dataset, lang: Lang = "zh") -> list[Page]:
     """The overview, a chain page and the 沭阳县 area page: the everyday path of an atlas build."""
     pages = atlas_pages(ds, lang)
     return [pages[0], next(p for p in pages if p.stem.startswith("203")), next(p for p in pages if p.area == "shuyang")]
 
 
 @pytest.fixture(scope="module")
-def small_atlas(ds, tmp_path_factory):
+def small_atlas(ds: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("atlas") / "atlas"
     build_atlas(ds, out, PrintSpec(dpi=30, orientation="portrait"), pages=three_pages(ds))
     return out
@@ -62,7 +69,9 @@ def small_atlas(ds, tmp_path_factory):
         ("a4", "portrait", Selection(), "shuyang"),
     ],
 )
-def test_map_frame_fills_the_printable_width(ds, paper, orientation, sel, area):
+def test_map_frame_fills_the_printable_width(
+    ds: Dataset, paper: str, orientation: str, sel: Selection, area: str | None
+) -> None:
     page = render_page(ds, sel, area, PrintSpec(paper, orientation, 72))
     page.fig.canvas.draw()
     frame = page.ax.get_window_extent()
@@ -72,7 +81,7 @@ def test_map_frame_fills_the_printable_width(ds, paper, orientation, sel, area):
     assert frame.x0 / page.fig.dpi == pytest.approx(MARGIN_MM / 25.4, abs=0.02)
 
 
-def _distinct(a, b) -> bool:
+def _distinct(a: Look, b: Look) -> bool:
     (fa, ea, da), (fb, eb, db) = a, b
     colour = sum((x - y) ** 2 for x, y in zip(fa, fb, strict=True)) ** 0.5
     return colour >= 0.1 or ea != eb or da != db
@@ -82,43 +91,47 @@ def _distinct(a, b) -> bool:
     ("filtering", "single", "count", "selected"),
     [(False, None, 0, True), (True, ("晶硅光伏", "#F28E2B"), 1, True), (True, None, 5, True)],
 )
-def test_no_two_legend_swatches_look_alike(filtering, single, count, selected):
+def test_no_two_legend_swatches_look_alike(
+    filtering: bool, single: tuple[str, str] | None, count: int, selected: bool
+) -> None:
     entries = legend_entries("zh", filtering, single, count, selected)
     for a, b in combinations(entries, 2):
         assert _distinct(look(a), look(b)), (a.label, b.label)
 
 
-def _differ(a: tuple, b: tuple) -> bool:
+def _differ(a: LegendRow, b: LegendRow) -> bool:
     """Two printed legend rows (tests.test_print_parity.printed_legend) differ in kind or in look."""
     shown = [composite(r[2], 1.0) if r[2] else composite(None, 0) for r in (a, b)]
     return a[1] != b[1] or _distinct((shown[0], a[3], a[4]), (shown[1], b[3], b[4]))
 
 
-def test_printed_legend_swatches_differ(ds):
+def test_printed_legend_swatches_differ(ds: Dataset) -> None:
     for sel, area in ((PV, "sihong"), (Selection(chains=(9, 10, 18)), None), (Selection(), None)):
         page = render_page(ds, sel, area, PrintSpec(dpi=72))
         for a, b in combinations(printed_legend(page.ax), 2):
             assert _differ(a, b), (a[0], b[0])
-    page = render_pages(ds, next(p for p in atlas_pages(ds, "zh") if p.area == "shuyang"), PrintSpec(dpi=72))[0]
-    for a, b in combinations(printed_legend(page.axes[0]), 2):
+    area_fig = render_pages(ds, next(p for p in atlas_pages(ds, "zh") if p.area == "shuyang"), PrintSpec(dpi=72))[0]
+    for a, b in combinations(printed_legend(area_fig.axes[0]), 2):
         assert _differ(a, b), (a[0], b[0])
 
 
-def test_area_page_colours_the_areas_industries(ds):
+def test_area_page_colours_the_areas_industries(ds: Dataset) -> None:
     atlas_page = next(p for p in atlas_pages(ds, "zh") if p.area == "shuyang")
     ax = render_pages(ds, atlas_page, PrintSpec(dpi=72))[0].axes[0]
-    labels = [h.get_label() for h in ax.get_legend().legend_handles]
+    legend = ax.get_legend()
+    assert legend is not None
+    labels = [h.get_label() for h in legend.legend_handles if h is not None]
     hosted = ds.industries[
         ds.industries["industry_id"].isin(ds.assignments.query("area_id == 'shuyang'")["industry_id"])
     ]
     assert set(hosted["name"]) <= set(labels)
-    drawn = {tuple(round(float(v), 2) for v in fc[:3]) for c in ax.collections for fc in c.get_facecolor()}
+    drawn = {tuple(round(float(v), 2) for v in fc[:3]) for c in ax.collections for fc in np.asarray(c.get_facecolor())}
     for colour in hosted["color"]:
         rgb = tuple(round(int(colour[i : i + 2], 16) / 255, 2) for i in (1, 3, 5))
         assert any(all(abs(a - b) < 0.011 for a, b in zip(rgb, d, strict=True)) for d in drawn), colour
 
 
-def test_overview_scale_bar_has_its_own_strip(ds):
+def test_overview_scale_bar_has_its_own_strip(ds: Dataset) -> None:
     fig = render_pages(ds, atlas_pages(ds, "zh")[0], PrintSpec(dpi=72, orientation="portrait"))[0]
     fig.canvas.draw()
     maps = [ax for ax in fig.axes if ax.get_title()]
@@ -135,19 +148,22 @@ def test_overview_scale_bar_has_its_own_strip(ds):
 
 
 @pytest.mark.parametrize("stem", ["203-晶硅光伏", "305-泗洪县"])
-def test_scale_bar_and_its_labels_cover_no_area_and_not_the_legend(ds, stem):
+def test_scale_bar_and_its_labels_cover_no_area_and_not_the_legend(ds: Dataset, stem: str) -> None:
     page = next(p for p in atlas_pages(ds, "zh") if p.stem == stem)
     fig = render_pages(ds, page, PrintSpec(dpi=72, orientation="portrait"))[0]
     fig.canvas.draw()
     ax = next(a for a in fig.axes if a.get_legend() is not None)
-    renderer = fig.canvas.get_renderer()
+    assert isinstance(fig.canvas, FigureCanvasAgg)  # the printer's own canvas (printmap.PageCanvas)
+    renderer = fig.canvas.get_renderer()  # type: ignore[no-untyped-call]  # backend_agg has no annotations
     km = next(t for t in ax.texts if t.get_text().endswith(" km"))
     labels = [t for t in ax.texts if t.get_position()[1] == km.get_position()[1]]
     segments = [r for r in ax.patches if isinstance(r, Rectangle) and r.get_facecolor()[:3] in ((0, 0, 0), (1, 1, 1))]
     bar = labels + [r for r in segments if r.get_height() < 5000]
     assert len(bar) == 7  # three labels, four segments
     land = [c.get_window_extent(renderer) for c in ax.collections]
-    legend = ax.get_legend().get_window_extent(renderer)
+    drawn_legend = ax.get_legend()
+    assert drawn_legend is not None
+    legend = drawn_legend.get_window_extent(renderer)
     geo = print_geometry(ds)[0].union_all()
     for part in bar:
         ext = part.get_window_extent(renderer)
@@ -160,16 +176,17 @@ def test_scale_bar_and_its_labels_cover_no_area_and_not_the_legend(ds, stem):
 # --- facts tables ----------------------------------------------------------------------------------
 
 
-def test_every_facts_table_row_of_every_atlas_page_is_printed(ds):
+def test_every_facts_table_row_of_every_atlas_page_is_printed(ds: Dataset) -> None:
     spec = PrintSpec(dpi=72, orientation="portrait")
     for page in atlas_pages(ds, "zh"):
         printed = [r for fig in render_pages(ds, page, spec) for r in printed_rows(fig)]
+        assert page.table is not None
         expected = page.table.map(cell_text).values.tolist()
         assert printed == expected, page.stem
     assert not [r for r in printed if any("… +" in c for c in r)]
 
 
-def test_a_long_table_continues_on_following_pages(ds):
+def test_a_long_table_continues_on_following_pages(ds: Dataset) -> None:
     page = next(p for p in atlas_pages(ds, "zh") if p.area == "shuyang")
     long = pd.concat([page.table] * 8, ignore_index=True)  # 120 rows
     figs = render_pages(ds, type(page)(page.stem, page.title, page.selection, page.area, long), PrintSpec(dpi=72))
@@ -204,7 +221,7 @@ def _chars(text: str) -> str:
 
 @pytest.mark.skipif(not READERS, reason="mupdf-tools, poppler-utils and qpdf are installed by .ci/run")
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_single_map_pdf_renders_its_text_in_mupdf_and_poppler(ds, tmp_path, lang):
+def test_single_map_pdf_renders_its_text_in_mupdf_and_poppler(ds: Dataset, tmp_path: Path, lang: Lang) -> None:
     pdf = save_figure(render_page(ds, PV, "sihong", PrintSpec(dpi=72, lang=lang)).fig, tmp_path / "pv.pdf")
     mu, pop = _readers(pdf, tmp_path)
     title = "宿迁市晶硅光伏产业链布局示意图" if lang == "zh" else "Suqian: layout of"
@@ -215,7 +232,7 @@ def test_single_map_pdf_renders_its_text_in_mupdf_and_poppler(ds, tmp_path, lang
 
 
 @pytest.mark.skipif(not READERS, reason="mupdf-tools, poppler-utils and qpdf are installed by .ci/run")
-def test_atlas_pdf_renders_its_text_in_mupdf_and_poppler(small_atlas, tmp_path):
+def test_atlas_pdf_renders_its_text_in_mupdf_and_poppler(small_atlas: Path, tmp_path: Path) -> None:
     mu, pop = _readers(small_atlas / "atlas.pdf", tmp_path)
     for text in (mu, pop):
         flat = re.sub(r"\s", "", text)
@@ -226,7 +243,7 @@ def test_atlas_pdf_renders_its_text_in_mupdf_and_poppler(small_atlas, tmp_path):
 # --- atlas files -----------------------------------------------------------------------------------
 
 
-def test_small_atlas_names_pages_and_writes_only_its_own_files(ds, small_atlas):
+def test_small_atlas_names_pages_and_writes_only_its_own_files(ds: Dataset, small_atlas: Path) -> None:
     assert sorted(p.name for p in (small_atlas / "png").iterdir()) == [
         "00-总览.png",
         "203-晶硅光伏.png",
@@ -236,7 +253,7 @@ def test_small_atlas_names_pages_and_writes_only_its_own_files(ds, small_atlas):
     assert sorted(p.name for p in small_atlas.iterdir()) == ["atlas.pdf", "png"]
 
 
-def test_atlas_into_an_existing_folder_keeps_other_files(ds, tmp_path):
+def test_atlas_into_an_existing_folder_keeps_other_files(ds: Dataset, tmp_path: Path) -> None:
     out = tmp_path / "report"
     out.mkdir()
     (out / "thesis.docx").write_bytes(b"my thesis")
@@ -245,13 +262,13 @@ def test_atlas_into_an_existing_folder_keeps_other_files(ds, tmp_path):
     assert (out / "thesis.docx").read_bytes() == b"my thesis"
 
 
-def test_atlas_to_a_pdf_path_writes_that_file(ds, tmp_path):
+def test_atlas_to_a_pdf_path_writes_that_file(ds: Dataset, tmp_path: Path) -> None:
     got = build_atlas(ds, tmp_path / "atlas.pdf", PrintSpec(dpi=30), png=False, pages=three_pages(ds)[1:2])
     assert got == tmp_path / "atlas.pdf" and got.is_file() and len(PdfReader(got).pages) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.pdf"]
 
 
-def test_cancel_keeps_the_finished_atlas_and_leaves_nothing(ds, tmp_path):
+def test_cancel_keeps_the_finished_atlas_and_leaves_nothing(ds: Dataset, tmp_path: Path) -> None:
     out = tmp_path / "atlas"
     build_atlas(ds, out, PrintSpec(dpi=30), pages=three_pages(ds)[1:2])
     before = (out / "atlas.pdf").read_bytes()
@@ -264,7 +281,7 @@ def test_cancel_keeps_the_finished_atlas_and_leaves_nothing(ds, tmp_path):
     ]
 
 
-def test_two_builds_at_once_both_finish(ds, tmp_path):
+def test_two_builds_at_once_both_finish(ds: Dataset, tmp_path: Path) -> None:
     out = tmp_path / "atlas"
     errors: list[BaseException] = []
 
@@ -292,7 +309,8 @@ def _title_fonts(pdf: Path, title_part: str) -> set[str]:
     """The PDF font names that set a text run containing `title_part` (pypdf's text visitor)."""
     fonts: set[str] = set()
 
-    def visit(text, cm, tm, font_dict, font_size):  # pypdf's visitor signature
+    def visit(text: str, cm: object, tm: object, font_dict: DictionaryObject | None, font_size: float) -> None:
+        """pypdf's text visitor (its signature): note the font of a run with the title in it."""
         if title_part in text and font_dict:
             fonts.add(str(font_dict.get("/BaseFont", "")))
 
@@ -303,7 +321,7 @@ def _title_fonts(pdf: Path, title_part: str) -> set[str]:
 
 @pytest.mark.skipif(not READERS, reason="mupdf-tools, poppler-utils and qpdf are installed by .ci/run")
 @pytest.mark.skipif(fontprep.bold_source() is None, reason="fonts-noto-cjk (Bold) is installed by .ci/run")
-def test_an_areas_pdf_lists_what_the_plan_assigns_it_with_a_bold_searchable_title(ds, tmp_path):
+def test_an_areas_pdf_lists_what_the_plan_assigns_it_with_a_bold_searchable_title(ds: Dataset, tmp_path: Path) -> None:
     pdf = tmp_path / "shuyang.pdf"
     pdf.write_bytes(map_bytes(ds, Selection(), "shuyang", PrintSpec(dpi=72), "pdf"))
     mu, pop = _readers(pdf, tmp_path)
@@ -319,11 +337,13 @@ def test_an_areas_pdf_lists_what_the_plan_assigns_it_with_a_bold_searchable_titl
             assert line in flat
     title_fonts = _title_fonts(pdf, "沭阳县产业布局示意图")
     assert title_fonts and all(f.endswith("-Bold") for f in title_fonts), title_fonts
-    assert PdfReader(pdf).metadata.title == "沭阳县产业布局示意图"
+    metadata = PdfReader(pdf).metadata
+    assert metadata is not None and metadata.title == "沭阳县产业布局示意图"
 
 
-def test_an_areas_png_fits_its_whole_report_on_one_page(ds):
-    for area, lang in (("suyu", "en"), ("shuyang", "zh"), ("susu", "zh")):
+def test_an_areas_png_fits_its_whole_report_on_one_page(ds: Dataset) -> None:
+    reports: tuple[tuple[str, Lang], ...] = (("suyu", "en"), ("shuyang", "zh"), ("susu", "zh"))
+    for area, lang in reports:
         figs = map_pages(ds, Selection(), area, PrintSpec(dpi=72, lang=lang), one_page=True)
         table = area_report_table(ds, area, lang)
         assert len(figs) == 1 and printed_rows(figs[0]) == table.map(cell_text).values.tolist()
@@ -335,7 +355,7 @@ def test_an_areas_png_fits_its_whole_report_on_one_page(ds):
     assert "两岸中小企业合作园区" in set(firms["载体园区"])  # a park the plan ties to no industry
 
 
-def test_an_areas_pdf_continues_a_long_report_and_other_maps_stay_one_page(ds, tmp_path):
+def test_an_areas_pdf_continues_a_long_report_and_other_maps_stay_one_page(ds: Dataset, tmp_path: Path) -> None:
     figs = map_pages(ds, Selection(), "suyu", PrintSpec(dpi=72))
     assert len(figs) >= 2 and any("（续）" in t.get_text() for t in figs[1].texts)
     rows = [r for f in figs for r in printed_rows(f)]
@@ -343,14 +363,15 @@ def test_an_areas_pdf_continues_a_long_report_and_other_maps_stay_one_page(ds, t
     assert len(map_pages(ds, PV, None, PrintSpec(dpi=72))) == 1
 
 
-def test_atlas_area_pages_carry_the_same_report(ds):
+def test_atlas_area_pages_carry_the_same_report(ds: Dataset) -> None:
     page = next(p for p in atlas_pages(ds, "en") if p.area == "susu")
+    assert page.table is not None
     assert page.table.equals(area_report_table(ds, "susu", "en"))
     assert {"Lead firms", "Carrier parks", "Plan sources"} <= set(page.table.columns)
 
 
 @pytest.mark.skipif(fontprep.bold_source() is None, reason="fonts-noto-cjk (Bold) is installed by .ci/run")
-def test_png_titles_are_set_in_the_bold_face(ds):
+def test_png_titles_are_set_in_the_bold_face(ds: Dataset) -> None:
     from matplotlib import font_manager
 
     fig = render_page(ds, PV, None, PrintSpec(dpi=72)).fig
