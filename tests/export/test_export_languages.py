@@ -27,7 +27,7 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.export.audit_report import workbook_tables
 from sq_layout.export.dataexport import export_bytes, xlsx
 from sq_layout.export.history import history_xlsx, invest_history_xlsx
-from sq_layout.i18n import LABELS
+from sq_layout.i18n import LABELS, Lang
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.gapexport import gap_xlsx
 from sq_layout.invest.reports import progress_xlsx
@@ -75,7 +75,7 @@ def _csv(book: bytes) -> dict[str, list[list[object]]]:
 
 
 SEL = Selection(chains=(9,))
-EXPORTS: dict[str, Callable[[str], dict[str, list[list[object]]]]] = {
+EXPORTS: dict[str, Callable[[Lang], dict[str, list[list[object]]]]] = {
     "view xlsx": lambda lang: _sheets(export_bytes("xlsx", DS, SEL, "sihong", lang, whole=False)),
     "view csv zip": lambda lang: _csvs(export_bytes("zip", DS, SEL, "sihong", lang, whole=False)),
     "view csv": lambda lang: _csv(export_bytes("csv", DS, Selection(), None, lang, whole=False)),
@@ -115,7 +115,7 @@ def problems(sheets: dict[str, list[list[object]]], lang: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("export", list(EXPORTS))
-def test_every_export_is_in_the_readers_language(export: str, lang: str) -> None:
+def test_every_export_is_in_the_readers_language(export: str, lang: Lang) -> None:
     sheets = EXPORTS[export](lang)
     assert sum(len(rows) for rows in sheets.values()) > 1, "the file holds a table"
     found = problems(sheets, lang)

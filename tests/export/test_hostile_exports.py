@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -73,7 +74,7 @@ def test_bundle_csvs_carry_no_live_formula_and_import_back_the_same(evil: Datase
         assert z.read("plan/areas.csv") == files["plan/areas.csv"]
 
 
-def test_bundle_round_trip_restores_the_text(evil: Dataset, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bundle_round_trip_restores_the_text(evil: Dataset, tmp_path: Path) -> None:
     from sq_layout.export.version_export import bundle_files
     from sq_layout.plan.tables import read_raw
 
@@ -133,7 +134,7 @@ def test_overview_chips_escape_names_and_refuse_css_colours() -> None:
     assert "url(" not in html and "#888888" in html
 
 
-def test_a_hundred_character_chain_name_gives_a_bounded_page_file_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_hundred_character_chain_name_gives_a_bounded_page_file_name(tmp_path: Path) -> None:
     from sq_layout.printing.atlas import atlas_pages
 
     ds = bundled()
