@@ -14,6 +14,7 @@ import streamlit as st
 
 from sq_layout.atomic import write_bytes
 from sq_layout.i18n import Lang, t
+from ui.rerun_mark import rerun_mark
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -120,3 +121,4 @@ def help_link(lang: Lang) -> None:
     page = st.session_state.get(PAGE_KEY)
     guide = PAGE_GUIDE.get(page or "", ("planner", ""))[0]
     st.sidebar.markdown(f"[{t('help_link', lang)} · {t(f'help_{guide}', lang)}]({help_url(page)})")
+    rerun_mark()  # every page's sidebar has this link: the run mark goes with it
