@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
+import geopandas as gpd
 import pytest
 
 from layers.assets import STATIC_DIR, STATIC_URL, keep_in_use, static_path
-from layers.base import MAPS_DIR, base_layers, mount_config, mount_files, publish_mount
-from layers.clicks import interpret_click
+from layers.base import MAPS_DIR, BaseLayers, base_layers, mount_config, mount_files, publish_mount
+from layers.clicks import Click, interpret_click
 from layers.geostore import GEO_DIR
 from layers.legend import legend_html
 from layers.panel import area_panel_html
@@ -19,6 +21,7 @@ from layers.selection import selection_overlay
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import area_panel
 from sq_layout.geo.simplify import browser_geometry
+from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from tests.browser.conftest import ROOT
 
@@ -26,7 +29,7 @@ EVIL = '<script>alert("x")</script>&'
 
 
 @pytest.fixture(scope="module")
-def geo(ds):
+def geo(ds: Dataset) -> gpd.GeoDataFrame:
     return browser_geometry(areas_frame(ds))
 
 
@@ -34,7 +37,7 @@ def _local(url: str) -> bool:
     return url.startswith(STATIC_URL) and "//" not in url
 
 
-def test_base_map_needs_no_remote_assets(geo):
+def test_base_map_needs_no_remote_assets(geo: gpd.GeoDataFrame) -> None:
     mount = mount_config(base_layers(geo, "zh"))
     assert all(_local(u) for u in mount["css"] + mount["js"] + [mount["areas"]["url"]])
     assert mount["tiles"] == [] and "http" not in json.dumps(mount)
@@ -42,13 +45,15 @@ def test_base_map_needs_no_remote_assets(geo):
     assert not re.search(r"(src|href)=\S*(http|//)", frame) and "streamlit:componentReady" in frame
 
 
-def test_selection_overlay_needs_no_remote_assets(ds, geo):
+def test_selection_overlay_needs_no_remote_assets(ds: Dataset, geo: gpd.GeoDataFrame) -> None:
     overlay = selection_overlay(geo, host_summary(ds, Selection(chains=(9,))), True, "sihong", None)
     text = json.dumps(overlay.args(), ensure_ascii=False)
-    assert "http" not in text and "//" not in text and overlay.args()["restyle"]["sel"] == "sihong"
+    restyle = overlay.args()["restyle"]
+    assert isinstance(restyle, dict)
+    assert "http" not in text and "//" not in text and restyle["sel"] == "sihong"
 
 
-def test_online_basemaps_are_optional_layers(geo):
+def test_online_basemaps_are_optional_layers(geo: gpd.GeoDataFrame) -> None:
     def tiles(basemap: str) -> str:
         return json.dumps(mount_config(base_layers(geo, "zh", basemap))["tiles"])
 
@@ -57,12 +62,12 @@ def test_online_basemaps_are_optional_layers(geo):
     assert "tianditu" in tiles("tianditu") and tiles("tianditu").count("tk={tk}") == 2
 
 
-def test_amap_basemap_shifts_vectors_to_gcj02(geo):
+def test_amap_basemap_shifts_vectors_to_gcj02(geo: gpd.GeoDataFrame) -> None:
     import json
 
     from shapely.geometry import shape
 
-    def first_lng(layers) -> float:
+    def first_lng(layers: BaseLayers) -> float:
         doc = json.loads((GEO_DIR / layers.url.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
         return shape(doc["features"][0]["geometry"]).centroid.x
 
@@ -71,14 +76,14 @@ def test_amap_basemap_shifts_vectors_to_gcj02(geo):
     assert 0.003 < gcj - wgs < 0.008  # ~500 m east at Suqian
 
 
-def test_mount_file_is_deterministic_and_named_by_content(geo):
+def test_mount_file_is_deterministic_and_named_by_content(geo: gpd.GeoDataFrame) -> None:
     first = publish_mount(base_layers(geo, "zh"))
     assert first == publish_mount(base_layers(geo, "zh")) != publish_mount(base_layers(geo, "en"))
     assert re.fullmatch(re.escape(STATIC_URL) + r"maps/[0-9a-f]{20}\.json", first)
     assert (MAPS_DIR / first.rsplit("/", 1)[1]).exists()
 
 
-def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
+def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds: Dataset, geo: gpd.GeoDataFrame) -> None:
     evil = geo.copy()
     evil.loc[evil["area_id"] == "susu", ["name", "short_name"]] = EVIL
     tips = area_tooltips(evil, "zh")
@@ -172,11 +177,15 @@ def test_data_text_is_escaped_in_tooltips_labels_legend_and_panel(ds, geo):
         ),
     ],
 )
-def test_interpret_click(state, selected, handled, expected):
+def test_interpret_click(
+    state: dict[str, object] | None, selected: str | None, handled: Click | None, expected: str | None
+) -> None:
     assert interpret_click(state, selected, handled).selected == expected
 
 
-def test_files_of_a_mounted_map_are_kept_in_use_and_a_pruned_one_is_noticed(geo, tmp_path):
+def test_files_of_a_mounted_map_are_kept_in_use_and_a_pruned_one_is_noticed(
+    geo: gpd.GeoDataFrame, tmp_path: Path
+) -> None:
     layers = base_layers(geo, "zh")
     url = publish_mount(layers)
     files = mount_files(layers, url)

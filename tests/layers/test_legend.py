@@ -7,6 +7,7 @@ import re
 from itertools import combinations
 from pathlib import Path
 
+import geopandas as gpd
 import pytest
 
 from layers.legend import map_legend_html, ramp_legend_html
@@ -17,7 +18,9 @@ from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import single_legend
 from sq_layout.errors import DataError
 from sq_layout.geo.simplify import browser_geometry
+from sq_layout.i18n import Lang
 from sq_layout.legend import composite, legend_entries, look
+from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.plan.propernames import english_names, shown_name
 
@@ -25,7 +28,7 @@ SWATCH = re.compile(r'class="sq-sw" style="background:(#[0-9A-F]{6})')
 
 
 @pytest.fixture(scope="module")
-def geo(ds):
+def geo(ds: Dataset) -> gpd.GeoDataFrame:
     return browser_geometry(areas_frame(ds))
 
 
@@ -42,7 +45,7 @@ def _drawn(styles: AreaStyles, kinds: list[str]) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_opening_view_legend_lists_exactly_the_drawn_classes(ds, geo, lang):
+def test_opening_view_legend_lists_exactly_the_drawn_classes(ds: Dataset, geo: gpd.GeoDataFrame, lang: Lang) -> None:
     html = map_legend_html(geo, host_summary(ds, Selection()), False, None, False, lang)
     assert set(SWATCH.findall(html)) == _drawn(thematic_styles(geo), ["county"] * len(geo))  # one opacity for all
     for text in ("各区域承载产业数", "县区", "功能区（示意范围）") if lang == "zh" else ("Industries per area",):
@@ -51,7 +54,9 @@ def test_opening_view_legend_lists_exactly_the_drawn_classes(ds, geo, lang):
 
 
 @pytest.mark.parametrize("chains", [(9,), (3, 9), (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)])
-def test_filter_legend_lists_every_host_fill_the_map_draws(ds, geo, chains):
+def test_filter_legend_lists_every_host_fill_the_map_draws(
+    ds: Dataset, geo: gpd.GeoDataFrame, chains: tuple[int, ...]
+) -> None:
     sel = Selection(chains=chains)
     summary, single = host_summary(ds, sel), single_legend(ds, sel, "zh")
     styles = host_styles(geo, summary, single[1] if single else None)
@@ -63,7 +68,7 @@ def test_filter_legend_lists_every_host_fill_the_map_draws(ds, geo, chains):
 @pytest.mark.parametrize(
     ("filtering", "single", "count"), [(False, None, 0), (True, ("晶硅光伏", "#F28E2B"), 1), (True, None, 5)]
 )
-def test_no_two_web_legend_rows_look_alike(filtering, single, count):
+def test_no_two_web_legend_rows_look_alike(filtering: bool, single: tuple[str, str] | None, count: int) -> None:
     rows = legend_entries(
         "zh", filtering, single, count, True, official=True, theme_counts=[2, 4, 5, 7, 1], zone_holes=True
     )
@@ -71,12 +76,12 @@ def test_no_two_web_legend_rows_look_alike(filtering, single, count):
         assert (a.is_fill, look(a)) != (b.is_fill, look(b)), (a.label, b.label)
 
 
-def test_ramp_legend_and_escaping():
+def test_ramp_legend_and_escaping() -> None:
     html = ramp_legend_html("<b>x</b>", "0", "1", "en")
     assert len(SWATCH.findall(html)) == 5 and "&lt;b&gt;" in html and "Selected area" in html
 
 
-def test_every_proper_name_has_an_english_rendering(ds):
+def test_every_proper_name_has_an_english_rendering(ds: Dataset) -> None:
     proper = ds.details[ds.details["kind"].isin(["carrier", "firm", "town"])]
     assert set(proper["text"]) <= set(english_names())
     assert shown_name("洋河股份", "en") == "Yanghe Distillery Co. (洋河股份)"
@@ -85,7 +90,7 @@ def test_every_proper_name_has_an_english_rendering(ds):
     assert all("(" in f and f.endswith(")") for f in card.firms + card.carriers)
 
 
-def test_a_bad_names_file_is_named_in_the_error(tmp_path: Path):
+def test_a_bad_names_file_is_named_in_the_error(tmp_path: Path) -> None:
     bad = tmp_path / "proper_names.csv"
     bad.write_text("name,name_en\n洋河股份,\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"proper_names\.csv"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 import shapely
@@ -14,6 +16,7 @@ from layers.geostore import GEO_DIR, publish_detail
 from layers.selection import host_styles, thematic_styles
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.geo.simplify import browser_geometry, browser_scale, cached_browser_geometry, geometry_key
+from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from tests.analysis.test_queries import expected_chain_hosts
 from tests.browser.conftest import MAP_FRAME, ROOT
@@ -22,7 +25,7 @@ from tests.national import county_frame, invalid_count
 COORDS = re.compile(r"\[\s*1\d\d\.\d{3,}\s*,\s*\d\d\.\d{3,}\s*\]")  # a lon/lat pair near Suqian
 
 
-def test_full_national_set_stays_valid_after_simplification():
+def test_full_national_set_stays_valid_after_simplification() -> None:
     counties = county_frame()
     assert len(counties) > 2800
     geo = browser_geometry(counties.assign(kind="county", area_id=counties["adcode"]))
@@ -41,7 +44,7 @@ def test_full_national_set_stays_valid_after_simplification():
     )
 
 
-def test_tolerance_follows_extent_and_view(ds):
+def test_tolerance_follows_extent_and_view(ds: Dataset) -> None:
     suqian = browser_scale(tuple(areas_frame(ds).total_bounds))
     china = browser_scale((73.5, 3.8, 135.1, 53.6))
     assert 0.0003 < suqian.tolerance < 0.002 and suqian.decimals == 4
@@ -52,13 +55,14 @@ def test_tolerance_follows_extent_and_view(ds):
     )
 
 
-def _map_args(at: AppTest) -> dict:
+def _map_args(at: AppTest) -> dict[str, Any]:
     comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith(MAP_FRAME)]
     assert len(comps) == 1
-    return json.loads(comps[0].proto.json_args)
+    args: dict[str, Any] = json.loads(comps[0].proto.json_args)
+    return args
 
 
-def _restyle(args: dict) -> dict:
+def _restyle(args: dict[str, Any]) -> dict[str, Any]:
     return dict(args["overlay"]["restyle"])
 
 
@@ -70,7 +74,7 @@ def app() -> AppTest:
     return at
 
 
-def test_restyle_path_changes_colours_without_resending_geometry(ds, app):
+def test_restyle_path_changes_colours_without_resending_geometry(ds: Dataset, app: AppTest) -> None:
     geo = areas_frame(ds)
     first = _map_args(app)
     app.multiselect(key="w_chain").set_value([9]).run()
@@ -108,7 +112,7 @@ def test_restyle_path_changes_colours_without_resending_geometry(ds, app):
     assert _restyle(third)["sel"] == "sihong" and _restyle(third)["idx"] == after["idx"]
 
 
-def test_published_file_holds_geometry_and_escaped_tips_once(ds):
+def test_published_file_holds_geometry_and_escaped_tips_once(ds: Dataset) -> None:
     geo = browser_geometry(areas_frame(ds))
     layers = base_layers(geo, "zh")
     path = GEO_DIR / layers.url.rsplit("/", 1)[1]
@@ -121,7 +125,7 @@ def test_published_file_holds_geometry_and_escaped_tips_once(ds):
     assert not COORDS.search(json.dumps(mount_config(layers)))
 
 
-def test_no_zones_and_many_chains_still_draw(ds):
+def test_no_zones_and_many_chains_still_draw(ds: Dataset) -> None:
     geo = browser_geometry(areas_frame(ds))
     counties = geo[geo["kind"] == "county"].reset_index(drop=True)
     styles = thematic_styles(counties)
@@ -138,7 +142,7 @@ def test_no_zones_and_many_chains_still_draw(ds):
     assert non_host_zone and not (non_host_zone & county)
 
 
-def test_simplified_geometry_is_cached_on_disk_by_content(ds, tmp_path):
+def test_simplified_geometry_is_cached_on_disk_by_content(ds: Dataset, tmp_path: Path) -> None:
     frame = areas_frame(ds)
     first = cached_browser_geometry(frame, tmp_path)
     (cached,) = tmp_path.glob("*.npz")
@@ -157,7 +161,7 @@ def test_simplified_geometry_is_cached_on_disk_by_content(ds, tmp_path):
     assert cached.read_bytes() != b"not a cache file"
 
 
-def test_finer_level_is_published_by_region_for_large_sets(ds):
+def test_finer_level_is_published_by_region_for_large_sets(ds: Dataset) -> None:
     assert "detail" not in browser_geometry(areas_frame(ds))  # nine areas: the opening level is fine enough
     counties = county_frame(300)
     geo = browser_geometry(counties.assign(kind="county", area_id=counties["adcode"], geometry_quality="official"))
