@@ -12,7 +12,7 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.atomic import check_parent
 from sq_layout.errors import BadInput
 from sq_layout.export.registry import Format, for_path
-from sq_layout.i18n import LANGS
+from sq_layout.i18n import LANGS, parse_lang
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.names import resolve, resolve_chain
 
@@ -32,9 +32,9 @@ def dataset(a: argparse.Namespace) -> Dataset:
     return workspace.dataset(getattr(a, "plan_version", None), getattr(a, "db", None))
 
 
-def lang_option(p: argparse.ArgumentParser) -> None:
-    """--lang zh|en."""
-    p.add_argument("--lang", default="zh", choices=LANGS, help="language of labels and headers")
+def lang_option(p: argparse.ArgumentParser, what: str = "language of labels and headers") -> None:
+    """--lang zh|en, Chinese unless asked."""
+    p.add_argument("--lang", default="zh", choices=LANGS, type=parse_lang, help=f"{what} (default zh)")
 
 
 def selection_options(p: argparse.ArgumentParser) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
-from sq_layout.cli.common import dataset, dataset_options
+from sq_layout.cli.common import dataset, dataset_options, lang_option
 from sq_layout.errors import DataError, EditRejected, UserError
-from sq_layout.i18n import LANGS, Lang, by_lang, parse_lang
+from sq_layout.i18n import Lang, by_lang
 
 NAME = "workspace"
 HELP = "plan versions in the workspace database: list, import, compare, export"
@@ -37,9 +37,7 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
         action="store_true",
         help="publish even though the base version is not the latest published one (that one is superseded)",
     )
-    imp.add_argument(
-        "--lang", default="en", choices=LANGS, type=parse_lang, help="language of the problems reported (default en)"
-    )
+    lang_option(imp, "language of the problems reported")
     cmp = ws.add_parser("compare", help="compare two versions: chain hosts, area industries, figures")
     cmp.add_argument("before", help="version id")
     cmp.add_argument("after", help="version id")

@@ -68,7 +68,7 @@ def test_the_cli_refuses_the_bomb_in_one_short_line(ws: Workspace, bomb: bytes, 
     path = tmp_path / "plan.xlsx"
     path.write_bytes(bomb)
     before = ws.checksum()
-    code, _, err = run_cli(capsys, "workspace", "import-plan", str(path), "--db", ws.url)
+    code, _, err = run_cli(capsys, "workspace", "import-plan", str(path), "--db", ws.url, "--lang", "en")
     assert code == 2 and "Traceback" not in err and len(err) < 400
     assert "unpacked it is 100 MB; the limit is 64 MB" in err
     assert ws.checksum() == before
