@@ -8,7 +8,7 @@ from typing import Any
 
 from sq_layout.atomic import write_bytes
 from sq_layout.cli.actor import acting_user, actor_options
-from sq_layout.cli.common import iso_date
+from sq_layout.cli.common import iso_date, lang_option
 
 COMMANDS = ("draft", "history", "revert", "publish")
 
@@ -22,6 +22,7 @@ def add_subcommands(ws_group: Any) -> None:
     hi.add_argument("--chain", type=int, help="only changes touching this chain number")
     hi.add_argument("--table", help="only changes touching records of this table (chains, assignments, details…)")
     hi.add_argument("--xlsx", type=Path, help="also write the history to an Excel workbook")
+    lang_option(hi, "language of the headers, users, actions and the workbook")
     rv = ws_group.add_parser("revert", help="revert one change of a draft (editor)")
     rv.add_argument("change", type=int)
     rv.add_argument("--reason", required=True)
@@ -66,15 +67,20 @@ def run(a: argparse.Namespace) -> None:
 
 def _history(a: argparse.Namespace) -> None:
     from sq_layout import workspace
-    from sq_layout.export.history import describe, history_xlsx
+    from sq_layout.export.history import describe, history_rows, history_xlsx
+    from sq_layout.i18n import t
+    from sq_layout.i18n.shown import with_zone
     from sq_layout.store.history import history
 
     vid = workspace.version_id(a.plan_version, a.db)
     found = history(workspace.workspace(a.db), vid, area=a.area, chain=a.chain, table=a.table)
-    for c in found:
-        undone = f"  (reverted by #{c.reverted_by})" if c.reverted_by else ""
-        print(f"#{c.id:<5} {c.created}  {c.user:<12} {c.action:<8} {c.summary}{undone}\n       why: {c.reason}")
-        for line in describe(c):
+    lang = a.lang
+    print(f"# {t('cli_history_head', lang).format(created=with_zone(t('cli_when', lang), lang))}")
+    for row, c in zip(history_rows(found, 0, lang), found, strict=True):
+        undone = t("cli_reverted_by", lang).format(n=c.reverted_by) if c.reverted_by else ""
+        print(f"#{c.id:<5} {row['created']}  {row['user']}  {row['action']}  {c.summary}{undone}")
+        print(f"       {t('cli_why', lang).format(why=c.reason)}")
+        for line in describe(c):  # the records by their stored table and field names, as --table takes them
             print(f"       {line}")
     if a.xlsx:
-        print(write_bytes(a.xlsx, history_xlsx(found, "zh")))
+        print(write_bytes(a.xlsx, history_xlsx(found, lang)))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset, dataset_options, lang_option
 from sq_layout.errors import DataError, EditRejected, UserError
 from sq_layout.i18n import Lang, by_lang
+
+if TYPE_CHECKING:
+    from sq_layout.store import Workspace
 
 NAME = "workspace"
 HELP = "plan versions in the workspace database: list, import, compare, export"
@@ -46,6 +50,8 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
     ex.add_argument("-o", "--output", required=True, type=Path)
     for p in (init, ls, tpl, imp, cmp, ex):
         dataset_options(p)
+    for p in (init, ls):
+        lang_option(p, "language of the headers, kinds and users")
     from sq_layout.cli.import_boundaries import add_import_boundaries_parser
 
     add_import_boundaries_parser(ws)  # defines its own --version (int) and --db
@@ -56,7 +62,6 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
 def run(a: argparse.Namespace) -> None:
     """Run one `workspace` subcommand."""
     from sq_layout import workspace
-    from sq_layout.store.engine import redact
 
     cmd = a.ws_command
     if cmd == "import-boundaries":
@@ -69,18 +74,7 @@ def run(a: argparse.Namespace) -> None:
         return
     ws = workspace.workspace(a.db)
     if cmd in ("init", "list"):
-        print(f"# {redact(ws.url)}")
-        latest = ws.latest_id()
-        for v in ws.versions():
-            mark = "*" if v.id == latest else " "
-            lineage = [f"from {v.parent_id}"] if v.parent_id else []
-            lineage += [f"by {v.created_by}"] if v.created_by else []
-            lineage += [f"supersedes {v.supersedes}"] if v.supersedes else []
-            lineage += [f"published by {v.published_by}"] if v.published_by else []
-            print(
-                f"{mark}{v.id:>4}  {v.kind:<9}  {v.created}  {v.title}"
-                + (f"  ({'; '.join(lineage)})" if lineage else "")
-            )
+        _list_versions(ws, a.lang)
     elif cmd == "template":
         from sq_layout.imports.plan_template import template_bytes
 
@@ -115,6 +109,28 @@ def run(a: argparse.Namespace) -> None:
         _compare(a)
     elif cmd == "export":
         _export_version(a)
+
+
+def _list_versions(ws: Workspace, lang: Lang) -> None:
+    """The versions, newest published marked `*`: kind, author and publisher as the pages name them, times in
+    Beijing time with the zone in the header."""
+    from sq_layout.i18n import label, t
+    from sq_layout.i18n.shown import when, who, with_zone
+    from sq_layout.store.engine import redact
+
+    print(f"# {t('cli_workspace', lang).format(url=redact(ws.url))}")
+    print(f"# {t('cli_versions_head', lang).format(created=with_zone(t('cli_created', lang), lang))}")
+    latest = ws.latest_id()
+    for v in ws.versions():
+        mark = "*" if v.id == latest else " "
+        lineage = [t("cli_from", lang).format(v=v.parent_id)] if v.parent_id else []
+        lineage += [t("cli_by", lang).format(who=who(v.created_by, lang))] if v.created_by else []
+        lineage += [t("cli_supersedes", lang).format(v=v.supersedes)] if v.supersedes else []
+        lineage += [t("cli_published_by", lang).format(who=who(v.published_by, lang))] if v.published_by else []
+        title = t("ws_baseline_title", lang) if v.kind == "baseline" else v.title
+        items = by_lang("；", "; ", lang).join(lineage)
+        shown = t("cli_lineage", lang).format(items=items) if lineage else ""
+        print(f"{mark}{v.id:>4}  {label(v.kind, lang)}  {when(v.created, lang)}  {title}{shown}")
 
 
 def _rejected(exc: DataError | EditRejected, lang: Lang) -> str:

@@ -16,6 +16,7 @@ from sq_layout.i18n import (
     limits,
     shown,
     signin,
+    terminal,
     workbench,
     workspace,
 )
@@ -38,6 +39,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     diagram.TEXT,
     workbench.TEXT,
     shown.TEXT,
+    terminal.TEXT,
 )
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS

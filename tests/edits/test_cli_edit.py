@@ -41,8 +41,8 @@ def test_users_draft_history_publish(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "may not publish" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO("admin-password-1\n"))
     assert main([*publish, "--user", "ada"]) == 0
-    assert main(["workspace", "list", *db]) == 0
-    assert "* 2  published" in capsys.readouterr().out.replace("   ", " ")
+    assert main(["workspace", "list", "--lang", "en", *db]) == 0
+    assert "* 2  Published" in capsys.readouterr().out.replace("   ", " ")
 
 
 def test_users_commands_need_a_password_on_stdin_and_an_admin(

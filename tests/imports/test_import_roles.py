@@ -189,7 +189,7 @@ def test_cli_imports_drafts_and_publishes_with_flags(
     assert team.latest_id() == older
     assert main(["workspace", "list", *db]) == 0
     listed = capsys.readouterr().out
-    assert f"supersedes {newer}" in listed and "by eve" in listed and "published by ada" in listed
+    assert f"取代 v{newer}" in listed and "作者 eve" in listed and "发布人 ada" in listed
 
 
 @pytest.mark.parametrize("who", [None, "vic"])

@@ -20,7 +20,7 @@ def test_template_import_compare_export(ws: Workspace, tmp_path: Path, capsys: p
     new = ws.latest_id()
     assert ws.info(new).title == "十五五 草案"
     assert main(["workspace", "list", *db]) == 0
-    assert f"*{new:>4}  published" in capsys.readouterr().out
+    assert f"*{new:>4}  已发布" in capsys.readouterr().out
     out = tmp_path / "cmp.xlsx"
     assert main(["workspace", "compare", base, str(new), "--xlsx", str(out), *db]) == 0
     assert "no differences" in capsys.readouterr().out and out.stat().st_size > 0

@@ -1,0 +1,66 @@
+"""`workspace list` and `workspace history` in the reader's language: users as the pages name them (the single-user
+author is 本机用户 / this computer, an account by its name), times in Beijing time with the zone in the header."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from sq_layout.cli import main
+from sq_layout.store import Workspace
+from sq_layout.store.history import history
+
+
+def beijing(stored: str) -> str:
+    """A stored UTC time as the reader should see it (China keeps UTC+8 all year)."""
+    return datetime.fromisoformat(stored).astimezone(timezone(timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
+
+
+def test_versions_and_history_name_users_and_times_as_pages_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    db = ["--db", url]
+    assert main(["workspace", "template", "-o", str(tmp_path / "t.xlsx"), *db]) == 0
+    assert main(["workspace", "import-plan", str(tmp_path / "t.xlsx"), "--title", "十五五", *db]) == 0  # as `local`
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-password-1\n"))
+    assert main(["users", "add", "ada", "--role", "admin", "--password-stdin", *db]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-password-1\n"))
+    assert main(["workspace", "draft", "--user", "ada", "--password-stdin", "--title", "一稿", *db]) == 0
+    ws = Workspace(url)
+    imported, drafted = sorted(v.id for v in ws.versions())[-2:]
+    capsys.readouterr()
+
+    assert main(["workspace", "list", *db]) == 0
+    out = capsys.readouterr().out
+    head, rows = out.splitlines()[1], out.splitlines()[2:]
+    assert "创建时间（北京时间）" in head
+    by_id = {int(line[1:5]): line for line in rows}
+    assert set(by_id) == {v.id for v in ws.versions()}
+    for v in ws.versions():
+        assert beijing(v.created) in by_id[v.id] and v.created not in by_id[v.id]
+    assert "作者 本机用户" in by_id[imported] and "发布人 本机用户" in by_id[imported] and "已发布" in by_id[imported]
+    assert "作者 ada" in by_id[drafted] and "草案" in by_id[drafted] and "local" not in out
+    assert "“十四五”规划（随附基线）" in out and "基线（只读）" in out
+
+    assert main(["workspace", "list", "--lang", "en", *db]) == 0
+    out = capsys.readouterr().out
+    assert "Created (Beijing time)" in out.splitlines()[1]
+    assert "by this computer" in out and "published by this computer" in out and "by ada" in out
+    assert "local" not in out and "Published" in out and "Draft" in out
+
+    for lang, head, local, started in (
+        ("zh", "时间（北京时间）", "本机用户", "建草案"),
+        ("en", "When (Beijing time)", "this computer", "draft started"),
+    ):
+        assert main(["workspace", "history", "--version", str(imported), "--lang", lang, *db]) == 0
+        out = capsys.readouterr().out
+        assert head in out.splitlines()[0]
+        change = history(ws, imported)[0]
+        assert f"{beijing(change.created)}  {local}  " in out and change.created not in out and " local " not in out
+        assert main(["workspace", "history", "--version", str(drafted), "--lang", lang, *db]) == 0
+        out = capsys.readouterr().out
+        assert f"{beijing(history(ws, drafted)[0].created)}  ada  {started}" in out
