@@ -21,6 +21,7 @@ from sq_layout.analysis.views import area_names, area_panel
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, chain_table
 from sq_layout.printing.mapdraw import print_geometry
+from tests.frames import text
 from tests.store.backends import BACKENDS, new_db_url, pg_server, seeded_db_url
 
 __all__ = ["new_db_url", "pg_server", "seeded_db_url"]
@@ -78,7 +79,7 @@ def test_unchanged_copies_share_an_identity_and_a_changed_one_does_not(ds: Datas
     a, b = host_summary(ds, sel), host_summary(ds, sel)
     assert a is not b
     assert cache.identity(a) == cache.identity(b)
-    b.loc[b.index[0], b.columns[0]] = b.iloc[0, 0]  # same value, but written: the copy is its own now
+    b.loc[b.index[0], b.columns[0]] = text(b.iloc[0, 0])  # same value, but written: the copy is its own now
     assert cache.identity(a) != cache.identity(b)
     assert cache.identity(pd.DataFrame({"x": [1]})) != cache.identity(pd.DataFrame({"x": [1]}))
 

@@ -39,7 +39,7 @@ def _loopback_or_wildcard_peer(addr: str) -> bool:
 
 
 @pytest.mark.skipif(not shutil.which("ss"), reason="needs iproute2's ss")
-def test_app_start_stays_on_this_machine(tmp_path):
+def test_app_start_stays_on_this_machine(tmp_path: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from bench import record, report
 
 
-def test_committed_guide_equals_the_report_of_the_committed_figures():
+def test_committed_guide_equals_the_report_of_the_committed_figures() -> None:
     """docs/performance.md is what `python -m bench.report` writes from bench/figures/*.json."""
     assert report.GUIDE.read_text(encoding="utf-8") == report.render(), "run: python -m bench.report"
 
 
-def test_every_figure_file_has_its_load_average_date_and_measure(tmp_path, monkeypatch):
+def test_every_figure_file_has_its_load_average_date_and_measure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each figure set names what it times, when, under what load, and its figures (a ratio from >= 3 pairs)."""
     sets = report.figure_sets()
     assert sets, "no figure files in bench/figures"
@@ -27,7 +30,7 @@ def test_every_figure_file_has_its_load_average_date_and_measure(tmp_path, monke
                 assert row["pairs"] >= 3, (fig["bench"], row["metric"])
 
 
-def test_a_written_figure_set_reads_back_into_its_section(tmp_path, monkeypatch):
+def test_a_written_figure_set_reads_back_into_its_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A set written by the figures module is read back whole (written at once) and shown with its ratio's pairs."""
     monkeypatch.setattr(record, "FIGURES", tmp_path)
     fig = record.Figures("bench_demo", "Demo", "from a click to the card shown")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -13,7 +13,7 @@ __all__ = ["new_db_url", "pg_server", "seeded_db_url"]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def ws(request: pytest.FixtureRequest, seeded_db_url: Callable[[str], str]) -> Workspace:
+def ws(request: pytest.FixtureRequest, seeded_db_url: Callable[[str], str]) -> Iterator[Workspace]:
     """A freshly created workspace (baseline seeded) on each back end, shared by a module's tests."""
     workspace = open_workspace(seeded_db_url(request.param))
     yield workspace

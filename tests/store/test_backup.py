@@ -37,7 +37,7 @@ def _busy_workspace(url: str) -> Workspace:
     repo = StoreRepository(ws, draft, "eve")
     data = repo.load() or plan_baseline(ws.load(draft))
     repo.save(add_records(data, {}), "first records")
-    import_upload(repo, ws.load(draft), "firms.csv", firms_csv("甲光伏,,,晶硅光伏,电池片,泗洪县,,,"), None)
+    import_upload(repo, ws.load(draft), "firms.csv", firms_csv("甲光伏,,,晶硅光伏,电池片,泗洪县,,,"))  # no positions
     return ws
 
 

@@ -214,7 +214,7 @@ def test_logged_records_read_back_as_json_wrote_them() -> None:
 
     from sq_layout.store.changes import _encode
 
-    records = [
+    records: list[dict[str, object]] = [
         {"firm_id": "F1", "name": "甲企业", "lon": 118.25, "flag": False, "note": None},
         {"a": float("nan"), "b": None, "c": float("-inf")},
         {"text": "null", "none": None},

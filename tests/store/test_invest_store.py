@@ -23,6 +23,7 @@ from sq_layout.invest.template import template_bytes
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
 from sq_layout.store.invest_store import stored_versions
+from tests.frames import row
 from tests.invest.test_import import PROJECT_HEAD, SIHONG, csv, firms_csv, gcj
 
 TABLES = ("firms", "projects", "carriers", "links", "actuals")
@@ -97,10 +98,10 @@ def test_good_files_import_and_round_trip_exactly(ws: Workspace, plan: Dataset) 
     got = StoreRepository(ws, vid, ds=plan).load()
     same(got, saved)
     firms, projects = got.firms.set_index("firm_id"), got.projects.set_index("project_id")
-    assert firms.loc["F00001", ["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # GCJ-02 -> WGS-84
+    assert row(firms, "F00001")[["lon", "lat"]].tolist() == pytest.approx(SIHONG, abs=1e-8)  # GCJ-02 -> WGS-84
     assert firms.loc["F00002", "area_flag"] and firms.loc["F00003", "approximate"]
     assert projects.loc["P00001", "date_started"] == pd.Timestamp("2024-03-01") and pd.isna(
-        projects.loc["P00002", "date_started"]
+        row(projects, "P00002").date_started
     )
     assert projects.loc[["P00001", "P00002"], "investment_yi"].tolist() == [60.5, 12.0]
     assert projects.loc[["P00001", "P00002"], "name"].tolist() == ["一期", "二期"]

@@ -4,6 +4,7 @@ the month's 通报 built from that log."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -16,6 +17,7 @@ from sq_layout.invest.store_repository import StoreRepository, clear_cache
 from sq_layout.invest.workbench import checklist, lead, set_checklist, set_lead, to_project, update_prospects
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
+from tests.frames import number
 from tests.invest.test_import import csv
 from tests.store.test_invest_store import fresh_version
 
@@ -62,7 +64,9 @@ def test_targets_pipeline_and_chain_lead_round_trip_with_history(ws: Workspace, 
     repo.save(set_lead(data, 3, "示例市领导甲", "示例市领导乙", "市发展改革委", ""), "链长制")
     data = repo.load()
     items = checklist(data, 3).assign(status=["已完成", "推进中", *["未开始"] * 8])
-    items.loc[0, ["date", "document", "owner"]] = [pd.Timestamp("2025-06-01"), "宿政办〔2025〕1号", "市发改委"]
+    items.loc[0, "date"] = pd.Timestamp("2025-06-01")
+    items.loc[0, "document"] = "宿政办〔2025〕1号"
+    items.loc[0, "owner"] = "市发改委"
     repo.save(set_checklist(data, 3, items), "十个一")
     saved = repo.load()
 
@@ -86,7 +90,7 @@ def test_targets_pipeline_and_chain_lead_round_trip_with_history(ws: Workspace, 
     assert set(moved.loc[moved["project_id"] == pid, "who"]) == {"local"}  # who recorded it, from the log
     b = bulletin(plan, got, history, "2025-11", read_targets())
     assert b.targets["name"].tolist() == ["示例目标甲"]  # added in November; 乙 in October
-    assert int(b.areas.set_index("area_id").loc["sihong", "signed_ytd"]) == 1
+    assert int(number(b.areas.set_index("area_id").loc["sihong", "signed_ytd"])) == 1
 
 
 def test_a_step_backwards_or_before_an_earlier_date_is_refused(ws: Workspace, plan: Dataset) -> None:
@@ -103,7 +107,9 @@ def test_a_step_backwards_or_before_an_earlier_date_is_refused(ws: Workspace, pl
         advance(data, pid, "在谈", date(2025, 11, 1), "en")
 
 
-def test_migration_0007_down_and_up_keeps_the_older_records(new_db_url, plan_src: Dataset) -> None:
+def test_migration_0007_down_and_up_keeps_the_older_records(
+    new_db_url: Callable[[str], str], plan_src: Dataset
+) -> None:
     """Down to 0006 the new tables go and early-stage projects (no 签约 yet) with them; signed ones stay."""
     from sqlalchemy import inspect, text
 
@@ -140,7 +146,9 @@ def plan_src() -> Dataset:
 
 
 @pytest.mark.parametrize("who", [None, "vic"])
-def test_a_viewer_or_visitor_records_nothing(new_db_url, plan_src: Dataset, who: str | None) -> None:
+def test_a_viewer_or_visitor_records_nothing(
+    new_db_url: Callable[[str], str], plan_src: Dataset, who: str | None
+) -> None:
     """Once the workspace has accounts, target firms, moves, leaders and the checklist need an editor."""
     from sq_layout.errors import PermissionDenied
     from sq_layout.invest.workbench import add_prospect
@@ -153,7 +161,7 @@ def test_a_viewer_or_visitor_records_nothing(new_db_url, plan_src: Dataset, who:
     repo = StoreRepository(ws, ws.latest_id(), user=who, ds=plan_src)
     data = repo.load()
     before = ws.checksum()
-    record = {"name": "示例目标", "province": "上海市", "chains": "3", "category": "长三角"}
+    record: dict[str, object] = {"name": "示例目标", "province": "上海市", "chains": "3", "category": "长三角"}
     edits = [
         add_prospect(data, record),
         set_lead(data, 3, "甲", "", "", ""),
