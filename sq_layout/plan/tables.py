@@ -122,29 +122,27 @@ def _blank_to_na(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
     return out
 
 
-_ID_PATTERN = "^[a-z][a-z0-9_]*$"
 _BOUNDS = {"greater_than_or_equal_to": "ge", "greater_than": "gt", "less_than_or_equal_to": "le", "less_than": "lt"}
+# The plan tables' text patterns (sq_layout.tables.plan) in words; an unknown pattern is shown as it is.
+_PATTERNS = {
+    "^[a-z][a-z0-9_]*$": "pi_chk_id",
+    r"^(\d{6})?$": "pi_chk_adcode",
+    r"^(\d{6}|\d{9})?$": "pi_chk_stat_code",
+    "^#[0-9A-Fa-f]{6}$": "pi_chk_color",
+    r"^C\d{2,}$": "pi_chk_conflict_id",
+    r"^\d+(;\d+)*$": "pi_chk_lines",
+    "^[A-Za-z0-9_]+$": "pi_chk_code",
+}
 
 
-def _expected(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang) -> str:
-    """What a failed pandera check asks for, in words (English keeps the check as pandera names it)."""
-    text = str(case["check"])
-    if by_lang(False, True, lang):
-        return text
-    column = schema.columns.get(case["column"]) if pd.notna(case["column"]) else None
-    number = case.get("check_number")
-    if text == "not_nullable":
-        return t("pi_chk_not_null", lang)
-    if text == "field_uniqueness":
-        return t("pi_chk_unique", lang)
-    if text.startswith("coerce_dtype("):
-        return t("pi_chk_int" if "int" in text.lower() else "pi_chk_number", lang)
-    if column is None or number is None or pd.isna(number) or int(number) >= len(column.checks):
-        return t("pi_chk_other", lang).format(check=text)
-    check = column.checks[int(number)]
+def check_words(check: pa.Check, lang: Lang) -> str:
+    """What a column's pandera check asks for, in words in `lang` (its pandera name only for a check it does not
+    know)."""
     stats = check.statistics or {}
     if check.name == "isin":
-        return t("pi_chk_isin", lang).format(values=listed(stats["allowed_values"], lang))
+        values = [v for v in stats["allowed_values"] if v != ""]
+        key = "pi_chk_isin_blank" if len(values) < len(stats["allowed_values"]) else "pi_chk_isin"
+        return t(key, lang).format(values=LIST_SEPARATOR[lang].join(map(str, values)))
     if check.name == "str_length":
         low, high = stats.get("min_value"), stats.get("max_value")
         if low == 1 and high is None:
@@ -157,10 +155,28 @@ def _expected(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang) -> str:
         return t("pi_chk_range", lang).format(min=stats.get("min_value"), max=stats.get("max_value"))
     if check.name == "str_matches":
         pattern = stats.get("pattern")
-        return t("pi_chk_id", lang) if pattern == _ID_PATTERN else t("pi_chk_pattern", lang).format(pattern=pattern)
+        return (
+            t(_PATTERNS[pattern], lang) if pattern in _PATTERNS else t("pi_chk_pattern", lang).format(pattern=pattern)
+        )
     if check.error == "a finite number (not inf or nan)":
         return t("pi_chk_finite", lang)
-    return t("pi_chk_other", lang).format(check=text)
+    return t("pi_chk_other", lang).format(check=check.error or check.name)
+
+
+def _expected(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang) -> str:
+    """What a failed pandera check asks for, in words in `lang`."""
+    text = str(case["check"])
+    column = schema.columns.get(case["column"]) if pd.notna(case["column"]) else None
+    number = case.get("check_number")
+    if text == "not_nullable":
+        return t("pi_chk_not_null", lang)
+    if text == "field_uniqueness":
+        return t("pi_chk_unique", lang)
+    if text.startswith("coerce_dtype("):
+        return t("pi_chk_int" if "int" in text.lower() else "pi_chk_number", lang)
+    if column is None or number is None or pd.isna(number) or int(number) >= len(column.checks):
+        return t("pi_chk_other", lang).format(check=text)
+    return check_words(column.checks[int(number)], lang)
 
 
 def _describe(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang = "en") -> str:

@@ -17,7 +17,7 @@ from sq_layout.export.version_export import bundle_files
 from sq_layout.i18n import HEADERS, Lang
 from sq_layout.imports.plan_import import import_plan
 from sq_layout.plan.dataset import bundled
-from sq_layout.plan.schemas import TABLES, TIERS
+from sq_layout.plan.schemas import DETAIL_KINDS, TABLES, TIERS
 from sq_layout.store import Workspace
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -28,11 +28,12 @@ Change = Callable[[pd.DataFrame], pd.DataFrame]
 
 
 def _bundle(folder: Path, edit: dict[str, bytes | Change]) -> Path:
-    """The baseline as a bundle folder with some files replaced: a frame is written as CSV, bytes as they are."""
+    """The baseline as a bundle folder with some files replaced (by path or name): a frame is written as CSV, bytes as
+    they are."""
     for rel, data in bundle_files(bundled()).items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        name = Path(rel).stem
+        name = rel if rel in edit else Path(rel).stem
         if name in edit:
             change = edit[name]
             if isinstance(change, bytes):
@@ -116,9 +117,43 @@ def test_the_same_problems_in_english(ws: Workspace, broken: tuple[Path, Path, s
     text = "\n".join(problems)
     assert f"conflicts.csv: columns missing ['{dropped}'], unexpected []" in text
     assert "subindustries.csv: row 3 (line 4), column 'chain_no': unknown chain 99; expected one of" in text
-    assert "industries.csv: row 2 (line 3), column 'tier': got 'major', expected isin(" in text
+    assert "industries.csv: row 2 (line 3), column 'tier': got 'major', expected one of: dominant, leading" in text
     assert "assignments.csv: row 5 (line 6), column 'line': 99999 is past the plan text's last line" in text
     assert _problems(ws, encoding, "en") == ["areas.csv: not UTF-8 text (byte 40); save it as UTF-8 CSV"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_check_of_the_plan_tables_is_described_in_words(lang: Lang) -> None:
+    from sq_layout.plan.tables import check_words
+
+    for name, schema in TABLES.items():
+        for column, spec in schema.columns.items():
+            for check in spec.checks:
+                words = check_words(check, lang)
+                assert check.name not in words and not re.search(r"[\\^$|]", words), (name, column, words)
+                own = (check.statistics or {}).get("allowed_values", ())  # the file's values, as it writes them
+                rest = re.sub("|".join(map(re.escape, own)), "", words) if own else words
+                assert bool(CJK.search(rest)) == (lang == "zh"), (name, column, words)
+
+
+def test_checks_in_words_on_an_import(ws: Workspace, tmp_path: Path) -> None:
+    folder = _bundle(
+        tmp_path / "checks",
+        {
+            "plan/areas.csv": _set("adcode", 0, "3213"),
+            "industries": _set("color", 0, "red"),
+            "conflicts": _set("lines", 0, "12,13"),
+            "details": _set("kind", 0, "factory"),
+        },
+    )
+    en = "\n".join(_problems(ws, folder, "en"))
+    assert "column 'adcode': got '3213', expected a 6-digit administrative code, or empty" in en
+    assert "column 'color': got 'red', expected a colour as # and 6 hex digits, e.g. #1f77b4" in en
+    assert "column 'lines': got '12,13', expected line numbers separated by semicolons, e.g. 174;175" in en
+    assert f"column 'kind': got 'factory', expected one of: {', '.join(DETAIL_KINDS)}" in en
+    assert "str_matches" not in en and "isin" not in en
+    zh = "\n".join(_problems(ws, folder, "zh"))
+    assert "列 color（颜色）：值为 'red'，应为 # 加 6 位十六进制数的颜色" in zh and "^#" not in zh
 
 
 def test_the_command_line_reports_them_in_chinese_unless_asked(
