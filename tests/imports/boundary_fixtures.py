@@ -20,7 +20,9 @@ SUSU = Polygon(
 SUSU_NAME = "苏宿工业园区"
 
 
-def frame(geoms: list[BaseGeometry], names: list[str], crs: str = "EPSG:4326", **cols: list[object]):
+def frame(
+    geoms: list[BaseGeometry], names: list[str], crs: str = "EPSG:4326", **cols: list[object]
+) -> gpd.GeoDataFrame:
     """A GeoDataFrame with a Chinese name column (and any other columns) in the given CRS."""
     g = gpd.GeoDataFrame({"名称": names, **cols}, geometry=geoms, crs="EPSG:4326")
     return g.to_crs(crs) if crs != "EPSG:4326" else g
@@ -55,7 +57,8 @@ def kmz(kml: bytes) -> bytes:
     return buf.getvalue()
 
 
-def distance_m(a: BaseGeometry, b: BaseGeometry) -> float:
+def distance_m(a: BaseGeometry | None, b: BaseGeometry | None) -> float:
     """Hausdorff distance in metres between two WGS-84 geometries (measured in EPSG:4548)."""
+    assert a is not None and b is not None, "a feature without a geometry"
     pa, pb = gpd.GeoSeries([a, b], crs="EPSG:4326").to_crs(MEASURE_CRS)
     return float(shapely.hausdorff_distance(pa, pb))

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from sq_layout.errors import BoundaryCRSRequired, BoundaryFileTooLarge, BoundaryFormatError, BoundaryImportError
-from sq_layout.imports.boundaries import preview_upload
+from sq_layout.imports.boundaries import BoundaryImport, FeatureResult, preview_upload
 from sq_layout.imports.boundary_files import dbf_encoding, read_upload
 from sq_layout.imports.boundary_kml import read_kml_xml
 from sq_layout.plan.dataset import Dataset
 from tests.imports.boundary_fixtures import SUSU, SUSU_NAME, distance_m, frame, kmz, shapefile_zip, written
 
 
-def _only(preview):
+def _only(preview: BoundaryImport) -> FeatureResult:
     assert len(preview.features) == 1
     return preview.features[0]
 
@@ -37,7 +37,9 @@ def test_gk_shapefile_with_prj_and_gbk_cpg(ds: Dataset, tmp_path: Path, crs: str
 
 
 @pytest.mark.parametrize(("crs", "suggested"), [("EPSG:4549", "EPSG:4549"), ("EPSG:4528", "EPSG:4528")])
-def test_shapefile_without_prj_requires_a_crs_and_suggests_one(ds: Dataset, tmp_path: Path, crs: str, suggested: str):
+def test_shapefile_without_prj_requires_a_crs_and_suggests_one(
+    ds: Dataset, tmp_path: Path, crs: str, suggested: str
+) -> None:
     data = shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], crs), prj=False, cpg=False)
     with pytest.raises(BoundaryCRSRequired) as err:
         preview_upload("no-prj.zip", data, ds)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,10 +18,13 @@ from sq_layout.imports.boundaries import preview_upload, save_import
 from sq_layout.plan.join import areas_frame
 from tests.imports.boundary_fixtures import SUSU, SUSU_NAME, distance_m, frame, shapefile_zip
 
+if TYPE_CHECKING:
+    from sq_layout.store import Workspace
+
 SOURCE = "宿迁市自然资源和规划局"
 
 
-def open_workspace(url: str):  # -> sq_layout.store.Workspace
+def open_workspace(url: str) -> Workspace:
     """The workspace store at url (imported here: the store is its own wing)."""
     from sq_layout.store import open_workspace as open_ws
 

@@ -4,11 +4,13 @@ of it, and whatever GEOS refuses is refused with the feature named."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from sq_layout.imports.plan_bundle import _features
 
@@ -32,7 +34,7 @@ BAD: dict[str, dict[str, Any] | None] = {
 }
 
 
-def _write(tmp_path: Path, geometries: list[dict[str, Any] | None]) -> Path:
+def _write(tmp_path: Path, geometries: Sequence[dict[str, Any] | None]) -> Path:
     features = [
         {"type": "Feature", "properties": {"area_id": f"a{i}", "geometry_quality": "official", "source": "test"}}
         | ({"geometry": g} if g is not None else {})
@@ -43,13 +45,19 @@ def _write(tmp_path: Path, geometries: list[dict[str, Any] | None]) -> Path:
     return path
 
 
+def _geometry(row: dict[str, object]) -> BaseGeometry:
+    geometry = row["geometry"]
+    assert isinstance(geometry, BaseGeometry)
+    return geometry
+
+
 def test_plain_polygons_read_in_bulk_are_what_geos_reads(tmp_path: Path) -> None:
     problems: list[str] = []
     rows = _features(_write(tmp_path, GOOD), problems)
     assert problems == []
     expected = [shapely.from_geojson(json.dumps(g)) for g in GOOD]
-    assert [r["geometry"].wkb for r in rows] == [g.wkb for g in expected]
-    assert [r["geometry"].geom_type for r in rows] == ["Polygon", "Polygon", "MultiPolygon", "Polygon"]
+    assert [_geometry(r).wkb for r in rows] == [g.wkb for g in expected]
+    assert [_geometry(r).geom_type for r in rows] == ["Polygon", "Polygon", "MultiPolygon", "Polygon"]
 
 
 @pytest.mark.parametrize("case", list(BAD))
@@ -61,4 +69,4 @@ def test_a_geometry_geos_refuses_is_refused_among_good_ones(tmp_path: Path, case
         with pytest.raises((shapely.errors.GEOSException, ValueError, TypeError)):
             shapely.from_geojson(json.dumps(BAD[case]))
     assert len(problems) == 1 and problems[0].startswith(f"areas.geojson: feature {n} (area_id='a{n - 1}')")
-    assert [r["geometry"].wkb for r in rows] == [shapely.from_geojson(json.dumps(g)).wkb for g in GOOD]
+    assert [_geometry(r).wkb for r in rows] == [shapely.from_geojson(json.dumps(g)).wkb for g in GOOD]

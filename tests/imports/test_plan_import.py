@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from openpyxl import load_workbook
@@ -14,6 +15,9 @@ from sq_layout.imports.plan_template import template_bytes
 from sq_layout.plan.dataset import bundled
 from sq_layout.store import Workspace
 from tests.store.test_store import assert_same_dataset
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +122,7 @@ def test_oversized_upload_refused_with_limit(ws: Workspace, tmp_path: Path) -> N
     assert ws.checksum() == before
 
 
-def _square():  # type: ignore[no-untyped-def]
+def _square() -> gpd.GeoDataFrame:
     import geopandas as gpd
     import shapely
 
