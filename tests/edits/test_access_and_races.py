@@ -4,19 +4,20 @@ other gets the conflict, nothing is lost. (Sign-in, slow-down and proxy trust ar
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
 from sq_layout.errors import EditConflict, PermissionDenied
-from sq_layout.store import drafts, edit_ops, users
+from sq_layout.store import Workspace, drafts, edit_ops, users
 from sq_layout.store.edits import RowChange, apply, records
 from sq_layout.store.history import history, return_to, revert
 from tests.edits.conftest import Team
 
 FRAME = gpd.GeoDataFrame({"area_id": ["susu"]}, geometry=[box(118.30, 33.90, 118.36, 33.95)], crs=4326)
-WRITES = {
+WRITES: dict[str, Callable[[Workspace, int, str | None], object]] = {
     "start_draft": lambda ws, d, who: drafts.start_draft(ws, who, 1),
     "host_chain": lambda ws, d, who: edit_ops.host_chain(
         ws, who, d, area_id="susu", chain_no=9, source="meeting", ref="x", reason="r"

@@ -10,7 +10,9 @@ import pytest
 from sq_layout.cli import main
 
 
-def test_users_draft_history_publish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+def test_users_draft_history_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = ["--db", f"sqlite:///{tmp_path / 'w.sqlite'}"]
     monkeypatch.setattr("sys.stdin", io.StringIO("admin-password-1\n"))
     assert main(["users", "add", "ada", "--role", "admin", "--password-stdin", *db]) == 0
@@ -46,7 +48,7 @@ def test_users_draft_history_publish(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_users_commands_need_a_password_on_stdin_and_an_admin(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = ["--db", f"sqlite:///{tmp_path / 'w.sqlite'}"]
 

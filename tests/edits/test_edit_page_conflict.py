@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sq_layout.i18n import Lang
 from sq_layout.store import drafts, edit_ops, open_workspace
 from sq_layout.store.edits import records
 from sq_layout.store.sessions import redeem_handoff, start_handoff
@@ -46,7 +47,7 @@ def test_conflict_is_explained_and_can_be_reapplied(tmp_path: Path, monkeypatch:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_form_renders_translated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+def test_every_form_renders_translated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang) -> None:
     from sq_layout.i18n import t
     from sq_layout.i18n.editing import FIELDS
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from sq_layout.i18n.shown import when
 from sq_layout.store import drafts, open_workspace
 from sq_layout.store.sessions import redeem_handoff, start_handoff
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_publishing_on_a_stale_base_shows_what_changed_and_asks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
 ) -> None:
     url = f"sqlite:///{tmp_path / 'w.sqlite'}"
     monkeypatch.setenv("SQ_LAYOUT_DB", url)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 import geopandas as gpd
 import openpyxl
@@ -12,13 +14,14 @@ from shapely.geometry import box
 from sq_layout.errors import EditConflict, EditRejected
 from sq_layout.export.history import history_xlsx
 from sq_layout.plan.join import chain_links
-from sq_layout.store import consistency, drafts, edit_ops
+from sq_layout.store import Workspace, consistency, drafts, edit_ops
 from sq_layout.store.edits import records
 from sq_layout.store.history import history, return_to, revert
 from tests.edits.conftest import Team
+from tests.frames import row
 
 
-def _row(team: Team, table: str, **where: object) -> dict[str, object]:
+def _row(team: Team, table: str, **where: object) -> dict[str, Any]:
     return next(r for r in records(team.ws, team.draft, table) if all(r[k] == v for k, v in where.items()))
 
 
@@ -49,7 +52,7 @@ def test_details_figures_and_names(team: Team) -> None:
     edit_ops.rename_chain(ws, "eve", d, 3, chain["rev"] + 1, {"name": "光伏"}, "简称")
     ds = ws.load(d)
     assert "示例企业" in set(ds.details["text"])
-    assert ds.chains.set_index("chain_no").loc[3, ["target_2025_yi", "name"]].tolist() == [1200.5, "光伏"]
+    assert row(ds.chains.set_index("chain_no"), 3)[["target_2025_yi", "name"]].tolist() == [1200.5, "光伏"]
     assert ds.areas.set_index("area_id").at["susu", "name"] == "苏宿园区（新）"
     assert ds.boundaries.set_index("area_id").at["susu", "name"] == "苏宿园区（新）"
     assert consistency.problems(ws, d) == []
@@ -102,7 +105,9 @@ def test_boundary_import_on_a_draft_replaces_the_drafts_geometry(team: Team) -> 
         ),
     ],
 )
-def test_bad_edits_are_refused_with_reasons_and_nothing_written(team: Team, call, key) -> None:
+def test_bad_edits_are_refused_with_reasons_and_nothing_written(
+    team: Team, call: Callable[[Workspace, int], object], key: str
+) -> None:
     before = team.ws.checksum()
     with pytest.raises(EditRejected) as err:
         call(team.ws, team.draft)
@@ -118,6 +123,7 @@ def test_stale_save_is_refused_with_the_current_record(team: Team) -> None:
     before = ws.checksum()
     with pytest.raises(EditConflict) as err:
         edit_ops.set_chain_figures(ws, "ada", d, 5, chain["rev"], {"target_2023_yi": 222}, "second")
+    assert err.value.current is not None and err.value.current_rev is not None
     assert err.value.current["target_2023_yi"] == 111 and err.value.current_rev == chain["rev"] + 1
     assert ws.checksum() == before
     edit_ops.set_chain_figures(ws, "ada", d, 5, err.value.current_rev, {"target_2023_yi": 222}, "re-applied")

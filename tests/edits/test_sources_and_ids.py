@@ -3,22 +3,32 @@ reference and no line), on edit and on import; record numbers are never reused; 
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import pytest
 
 from sq_layout.errors import EditConflict, EditRejected, ImportRejected
+from sq_layout.i18n import Lang
 from sq_layout.plan.check import build, raw_tables
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import assignment_facts
-from sq_layout.store import drafts, edit_ops
+from sq_layout.store import Workspace, drafts, edit_ops
 from sq_layout.store.edits import records
 from sq_layout.store.history import history, return_to
 from tests.edits.conftest import Team
 
 
-def _line_with(ws, vid: int, text: str) -> tuple[int, str]:
+def _line_with(ws: Workspace, vid: int, text: str) -> tuple[int, str]:
     lines = ws.load(vid).plan_lines
     n = next(i for i, s in enumerate(lines) if text in s) + 1
     return n, text
+
+
+class Source(TypedDict):
+    source: str
+    ref: str
+    line: int | None
+    quote: str
 
 
 @pytest.mark.parametrize(
@@ -32,7 +42,7 @@ def _line_with(ws, vid: int, text: str) -> tuple[int, str]:
         (dict(source="rumour", ref="x", line=None, quote=""), "ev_unknown"),
     ],
 )
-def test_a_source_is_checked_and_nothing_written(team: Team, kw: dict[str, object], key: str) -> None:
+def test_a_source_is_checked_and_nothing_written(team: Team, kw: Source, key: str) -> None:
     before = team.ws.checksum()
     with pytest.raises(EditRejected) as err:
         edit_ops.add_assignment(team.ws, "eve", team.draft, area_id="hubin", industry_id="ict", reason="r", **kw)
@@ -57,7 +67,8 @@ def test_plan_and_meeting_sources_are_stored_and_shown_honestly(team: Team) -> N
     facts = assignment_facts(ds)
     mine = facts[(facts["area_id"] == "hubin") & (facts["industry_id"] == "ict") & (facts["subindustry_id"] == "")]
     assert list(mine["refs_meeting"]) == ["市政府常务会议 2026-03-02"]
-    for lang, word in (("zh", "会议"), ("en", "Meeting")):
+    words: tuple[tuple[Lang, str], ...] = (("zh", "会议"), ("en", "Meeting"))
+    for lang, word in words:
         panel = area_panel(ds, "hubin", lang)
         shown = " ".join(panel.industries["sources"])
         assert f"{word}：市政府常务会议 2026-03-02" in shown and f"{word} L0" not in shown

@@ -103,7 +103,10 @@ class TwoEditors(RuleBasedStateMachine):
         if picked:
             vid, row = picked
             self.n += 1
-            values = {"chains": {"target_2023_yi": self.n}, "details": {"text": f"{who} 改 {self.n}"}}
+            values: dict[str, dict[str, Any]] = {
+                "chains": {"target_2023_yi": self.n},
+                "details": {"text": f"{who} 改 {self.n}"},
+            }
             value = values.get(table, {"note": f"{who} 改 {self.n}"})
             call = edit_ops.update_record
             self._step(vid, lambda: call(self.ws, who, vid, table, row["row_no"], row["rev"], value, "修改"),
