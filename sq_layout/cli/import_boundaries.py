@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from sq_layout.cli.actor import acting_user, actor_options
-from sq_layout.cli.common import iso_date
+from sq_layout.cli.common import iso_date, lang_option
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditConflict, EditRejected
-from sq_layout.i18n import LANGS, Lang, name_col, t
+from sq_layout.i18n import Lang, name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import check_size
@@ -50,7 +50,7 @@ def add_import_boundaries_parser(subparsers: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="publish even though the base version is not the latest published one (that one is superseded)",
     )
-    p.add_argument("--lang", default="zh", choices=LANGS)
+    lang_option(p, "language of the report and of a refusal")
     p.add_argument("--yes", action="store_true", help="save; without it nothing is written")
     p.set_defaults(handler=run_import_boundaries)
     return p
@@ -139,7 +139,10 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
     except EditRejected as exc:
         print(f"error: {'; '.join(exc.messages(args.lang))}", file=sys.stderr)
         return 2
-    except (BoundaryImportError, DataError, KeyError, ValueError, OSError) as exc:
+    except BoundaryImportError as exc:  # a refused file (over a limit, unreadable, …) in the reader's language
+        print(f"error: {t(exc.key, args.lang).format(**exc.params) if exc.key else exc}", file=sys.stderr)
+        return 2
+    except (DataError, KeyError, ValueError, OSError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
     saved = "bnd_saved_draft" if ws.info(version).kind == "draft" and version != base else "bnd_saved"

@@ -96,8 +96,6 @@ def run(a: argparse.Namespace) -> None:
                 lang=a.lang,
             )
         except (DataError, EditRejected) as exc:
-            if by_lang(False, True, a.lang):  # English keeps the refusal's own message
-                raise
             raise UserError(_rejected(exc, a.lang)) from None
         if result.kind == "draft":
             print(f"imported as draft {result.version_id}: {result.title} (an admin publishes it)")

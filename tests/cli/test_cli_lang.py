@@ -4,6 +4,7 @@ author is 本机用户 / this computer, an account by its name), times in Beijin
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -64,3 +65,33 @@ def test_versions_and_history_name_users_and_times_as_pages_do(
         assert main(["workspace", "history", "--version", str(drafted), "--lang", lang, *db]) == 0
         out = capsys.readouterr().out
         assert f"{beijing(history(ws, drafted)[0].created)}  ada  {started}" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_file_over_the_size_limit_is_refused_in_the_readers_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    from sq_layout.i18n import t
+    from sq_layout.imports.boundary_files import MAX_BYTES
+    from sq_layout.upload_limits import LIMITS
+
+    db = ["--db", f"sqlite:///{tmp_path / 'w.sqlite'}"]
+    outline = tmp_path / "区界.geojson"
+    with outline.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: no disk is used for the zeros
+    with pytest.raises(SystemExit) as ended:
+        main(["workspace", "import-boundaries", str(outline), "--lang", lang, *db])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    size, limit = round((MAX_BYTES + 1) / 1e6, 1), round(MAX_BYTES / 1e6)
+    said = t("bnd_too_large", lang).format(file=outline, size_mb=size, limit_mb=limit)
+    assert err == f"error: {said}\n" and "Traceback" not in err
+
+    bundle = tmp_path / "规划.zip"
+    with bundle.open("wb") as f:
+        f.truncate(LIMITS["bundle"].bytes + 10_000_000)
+    assert main(["workspace", "import-plan", str(bundle), "--lang", lang, *db]) == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    limit_mb = f"{LIMITS['bundle'].bytes // 1_000_000} MB"
+    assert err.startswith("error: 规划.zip") and limit_mb in err and "Traceback" not in err
+    assert bool(re.search(r"[\u4e00-\u9fff]", err.replace("规划.zip", ""))) == (lang == "zh"), err
