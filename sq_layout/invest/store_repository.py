@@ -23,9 +23,17 @@ from sq_layout.errors import DemoNotStored, InvestConflict
 from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import changes
-from sq_layout.store.bulk import insert_rows
 from sq_layout.store.changes import INVEST, Change
-from sq_layout.store.invest_rows import Key, Row, db_rows, differences, read_rows, rows_frame, same_table, table_rows
+from sq_layout.store.invest_rows import (
+    Key,
+    Records,
+    Row,
+    differences,
+    read_rows,
+    rows_frame,
+    same_table,
+    table_rows,
+)
 from sq_layout.store.invest_store import (
     LOCAL_USER,
     Stamp,
@@ -190,14 +198,14 @@ class StoreRepository:
                 continue
             if own and loaded is not None and appended(getattr(loaded, name), frame, name):
                 old = getattr(loaded, name)
-                rows = table_rows(frame.iloc[len(old) :], name)
-                added = db_rows(name, [(row, len(old) + i, 1) for i, row in enumerate(rows.values())], vid)
-                insert_rows(conn, invest_records[name], added)
-                frames[name] = pd.concat([old, rows_frame(name, list(rows.values()))], ignore_index=True)
-                done += differences(name, {}, rows)
+                new = Records.of(frame.iloc[len(old) :], name)
+                new.write(conn, vid, start=len(old))
+                frames[name] = pd.concat([old, new.frame()], ignore_index=True)
+                done += differences(name, {}, new.by_key())
                 continue
-            rows = table_rows(frame, name)
-            frames[name] = rows_frame(name, list(rows.values()))
+            records = Records.of(frame, name)
+            frames[name] = records.frame()
+            rows = records.by_key()
             revs: dict[Key, int] = {}
             if own:
                 stored = read_rows(conn, name, vid)
@@ -211,11 +219,12 @@ class StoreRepository:
                     stored = read_rows(conn, name, src)
                     before = {k: r for k, (r, _, _) in stored.items()}
                     revs = {k: rev for k, (_, _, rev) in stored.items()}
-                items = [
-                    (row, i, revs.get(k, 1) + (k in before and before[k] != row))
-                    for i, (k, row) in enumerate(rows.items())
+                # a record the version showed keeps its revision, one more if it changed; only those are compared
+                new_revs = [
+                    revs.get(k, 1) + (before[k] != row) if k in before else 1
+                    for k, row in zip(records.keys, records.rows, strict=True)
                 ]
-                insert_rows(conn, invest_records[name], db_rows(name, items, vid))
+                records.write(conn, vid, new_revs)
             done += differences(name, before, rows, revs)
         conn.execute(update(state).where(state.c.version_id == vid).values(saved=now(), saved_by=user))
         return log_change(conn, vid, user, done, note, first), (current[1] + 1 if own else 1), frames
@@ -224,9 +233,7 @@ class StoreRepository:
         """A first save's unchanged table: the records it showed, copied with their revisions."""
         tab = invest_records[name]
         if src is None:
-            items = [(row, i, 1) for i, row in enumerate(table_rows(frame, name).values())]
-            rows = db_rows(name, items, self.version_id)
-            insert_rows(conn, tab, rows)
+            Records.of(frame, name).write(conn, self.version_id)
             return
         cols = [c for c in tab.c if c.name != "version_id"]
         copied = select(literal(self.version_id, Integer), *cols).where(tab.c.version_id == src)

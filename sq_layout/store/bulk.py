@@ -12,13 +12,20 @@ from typing import Any
 
 import numpy as np
 import shapely
-from sqlalchemy import Connection, Float, Integer, String, Table
+from sqlalchemy import Boolean, Connection, DateTime, Float, Integer, String, Table
 
 from sq_layout.store.tables import SRID, Geometry
 
 _HAS_SRID = 0x20000000  # EWKB's flag on the geometry type: an SRID follows
 # column type -> the PostgreSQL type a binary COPY sends (a geometry as bytes: PostGIS's receive reads EWKB)
-_BINARY: list[tuple[type[Any], str]] = [(Geometry, "bytea"), (Integer, "int4"), (Float, "float8"), (String, "text")]
+_BINARY: list[tuple[type[Any], str]] = [
+    (Geometry, "bytea"),
+    (Boolean, "bool"),
+    (Integer, "int4"),
+    (Float, "float8"),
+    (String, "text"),
+    (DateTime, "timestamp"),
+]
 
 
 def ewkb(wkb: bytes) -> bytes:

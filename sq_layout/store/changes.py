@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, Select, String, Table, Text, insert, select
 from sqlalchemy import update as sql_update
 
-from sq_layout.store.bulk import insert_rows
+from sq_layout.store.bulk import insert_columns
 from sq_layout.store.tables import metadata
 
 PLAN, INVEST = "plan", "invest"
@@ -131,23 +131,19 @@ def log(
     values = dict(version_id=version_id, domain=domain, created=now(), user_name=user, action=action)
     values |= dict(summary=summary, reason=reason, area_ids=scope(areas), chain_nos=scope(chains), reverts=reverts)
     change_id = int(conn.execute(insert(change_sets).values(**values).returning(change_sets.c.id)).scalar_one())
-    logged: list[dict[str, Any]] = []
-    for seq, d in enumerate(rows):
+    columns: dict[str, list[Any]] = {c: [] for c in ("table_name", "record_key", "rev_before", "rev_after")}
+    columns |= {"row_before": [], "row_after": []}
+    for d in rows:  # one pass, column by column: a first save logs 55,000 records
         before, after = d["before"], d["after"]
-        logged.append(
-            {
-                "change_id": change_id,
-                "seq": seq,
-                "version_id": version_id,
-                "table_name": str(d["table"]),
-                "record_key": str(d["row_no"]),
-                "rev_before": _int(d["rev_before"]) if "rev_before" in d else _revision(before),
-                "rev_after": _int(d["rev_after"]) if "rev_after" in d else _revision(after),
-                "row_before": None if before is None else _encode(before),
-                "row_after": None if after is None else _encode(after),
-            }
-        )
-    insert_rows(conn, change_records, logged, exact_types=True)  # ints, text or None: a binary COPY on PostgreSQL
+        columns["table_name"].append(str(d["table"]))
+        columns["record_key"].append(str(d["row_no"]))
+        columns["rev_before"].append(_int(d["rev_before"]) if "rev_before" in d else _revision(before))
+        columns["rev_after"].append(_int(d["rev_after"]) if "rev_after" in d else _revision(after))
+        columns["row_before"].append(None if before is None else _encode(before))
+        columns["row_after"].append(None if after is None else _encode(after))
+    n = len(columns["table_name"])
+    ids = {"change_id": [change_id] * n, "seq": list(range(n)), "version_id": [version_id] * n}
+    insert_columns(conn, change_records, ids | columns, exact_types=True)  # ints, text or None: a binary COPY
     return change_id
 
 

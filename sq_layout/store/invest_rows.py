@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ import pandas as pd
 import shapely
 from sqlalchemy import Connection, LargeBinary, func, select, type_coerce
 
+from sq_layout.store.bulk import insert_columns
 from sq_layout.store.invest_tables import INVEST_COLUMNS, KEYS, invest_records
 from sq_layout.tables.spec import DTYPES as _DTYPES
 
@@ -31,28 +33,72 @@ def _column(s: pd.Series, kind: str) -> list[Any]:
         return [bool(v) for v in s.astype(bool).tolist()]
     if kind == "Int64":
         return [None if pd.isna(v) else int(v) for v in s.tolist()]
-    return [None if pd.isna(v) else pd.Timestamp(v).to_pydatetime() for v in pd.to_datetime(s).tolist()]
+    stamps: list[Any] = pd.to_datetime(s).to_numpy(dtype="datetime64[us]").astype(object).tolist()
+    return stamps  # datetimes to the microsecond, as Python keeps them; NaT as None
+
+
+@dataclass(frozen=True)
+class Records:
+    """One table's records as plain Python values, both ways at once: column by column (table order) and record by
+    record, with each record's key."""
+
+    name: str
+    columns: dict[str, list[Any]]
+    keys: list[Key]
+    rows: list[Row]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, name: str) -> Records:
+        """A table's records, each column converted in one pass."""
+        columns = {c: _column(frame[c], kind) for c, kind in INVEST_COLUMNS[name]}
+        names = list(columns)
+        rows = [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+        keys = list(zip(*(columns[k] for k in KEYS[name]), strict=True))
+        if len(set(keys)) < len(keys):  # a key twice: its last record in its first one's place (as a dict by key)
+            return cls.by_keys(name, dict(zip(keys, rows, strict=True)))
+        return cls(name, columns, keys, rows)
+
+    @classmethod
+    def by_keys(cls, name: str, rows: dict[Key, Row]) -> Records:
+        """Records given by key, in that order."""
+        listed = list(rows.values())
+        return cls(name, {c: [r[c] for r in listed] for c, _ in INVEST_COLUMNS[name]}, list(rows), listed)
+
+    def by_key(self) -> dict[Key, Row]:
+        """The records by key, in table order."""
+        return dict(zip(self.keys, self.rows, strict=True))
+
+    def frame(self) -> pd.DataFrame:
+        """The records as a table with the schema's columns and dtypes."""
+        data = {}
+        for c, kind in INVEST_COLUMNS[self.name]:
+            values = self.columns[c]
+            data[c] = pd.array(values, dtype="Int64") if kind == "Int64" else pd.Series(values, dtype=_DTYPES[kind])
+        return pd.DataFrame(data)
+
+    def write(self, conn: Connection, version_id: int, revs: list[int] | None = None, start: int = 0) -> None:
+        """Insert the records into the version's table in one COPY (binary on PostgreSQL), numbered from start, each
+        with its revision (1 when not given); lon/lat become one WGS-84 point."""
+        out = {c: v for c, v in self.columns.items() if c not in ("lon", "lat")}
+        n = len(self.rows)
+        if self.name in POINT_TABLES:  # the points as plain WKB, made in one vectorised call
+            lon = np.asarray(self.columns["lon"], dtype="float64")
+            lat = np.asarray(self.columns["lat"], dtype="float64")
+            out["geometry"] = list(shapely.to_wkb(shapely.points(lon, lat))) if n else []
+        out |= {"version_id": [version_id] * n, "row_no": list(range(start, start + n)), "rev": revs or [1] * n}
+        insert_columns(conn, invest_records[self.name], out, exact_types=True, wkb=True)
 
 
 def table_rows(frame: pd.DataFrame, name: str) -> dict[Key, Row]:
     """A table's records by key, in table order, as plain Python values."""
-    spec = INVEST_COLUMNS[name]
-    names = [c for c, _ in spec]
-    columns = [_column(frame[c], kind) for c, kind in spec]
-    out: dict[Key, Row] = {}
-    for values in zip(*columns, strict=True):
-        row = dict(zip(names, values, strict=True))
-        out[tuple(row[k] for k in KEYS[name])] = row
-    return out
+    return Records.of(frame, name).by_key()
 
 
 def rows_frame(name: str, rows: list[Row]) -> pd.DataFrame:
     """Records back to a table with the schema's columns and dtypes."""
-    data = {}
-    for c, kind in INVEST_COLUMNS[name]:
-        values = [r[c] for r in rows]
-        data[c] = pd.array(values, dtype="Int64") if kind == "Int64" else pd.Series(values, dtype=_DTYPES[kind])
-    return pd.DataFrame(data)
+    keys = [tuple(r[k] for k in KEYS[name]) for r in rows]
+    columns = {c: [r[c] for r in rows] for c, _ in INVEST_COLUMNS[name]}
+    return Records(name, columns, keys, rows).frame()
 
 
 def db_row(name: str, row: Row, version_id: int, row_no: int, rev: int) -> Row:
