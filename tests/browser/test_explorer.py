@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
@@ -15,6 +16,8 @@ from tests.browser.conftest import (
     open_app,
     open_facts,
     readme_screenshot,
+    rerun,
+    settle_map,
     wait_idle,
     wait_until,
 )
@@ -22,25 +25,30 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 
+Points = dict[str, tuple[float, float]]  # area id -> (lat, lng) of its label point
+
+
 @pytest.fixture(scope="module")
-def points() -> dict[str, tuple[float, float]]:
+def points() -> Points:
+    """Each area's label point, where a user would click it."""
     geo = browser_geometry(areas_frame(bundled()))
     return {a: (p.y, p.x) for a, p in zip(geo["area_id"], label_points(geo), strict=True)}
 
 
-def panel_text(page) -> str:
+def panel_text(page: Page) -> str:
     """The answer panel beside the map (summary card, hosts view or city overview)."""
     return page.locator(".st-key-sq-answer").first.inner_text()
 
 
-def no_exception(page) -> bool:
+def no_exception(page: Page) -> bool:
+    """Whether the page shows no Streamlit exception box."""
     return page.locator('[data-testid="stException"]').count() == 0
 
 
 FACTS = "依据：产业、特色产品与规划原文"  # the folded facts, sent to the page only once opened
 
 
-def expand(page, summary: str) -> None:
+def expand(page: Page, summary: str) -> None:
     """Open a folded section of the answer panel (opening the facts first if they are folded)."""
     section = page.locator(".st-key-sq-answer .sq-panel details summary").filter(has_text=summary)
     if section.count() == 0:
@@ -48,7 +56,7 @@ def expand(page, summary: str) -> None:
     section.first.click()
 
 
-def test_map_renders_nine_areas_with_labels_and_legend(page, app_url):
+def test_map_renders_nine_areas_with_labels_and_legend(page: Page, app_url: str) -> None:
     frame = open_app(page, app_url)
     assert frame.locator("path.sq-zone").count() == 4
     labels = frame.locator(".sq-label").all_inner_texts()
@@ -58,7 +66,7 @@ def test_map_renders_nine_areas_with_labels_and_legend(page, app_url):
     assert frame.evaluate("() => typeof L") == "object"
 
 
-def test_click_sihong_shows_industries_with_sources_then_clears(page, app_url, points):
+def test_click_sihong_shows_industries_with_sources_then_clears(page: Page, app_url: str, points: Points) -> None:
     frame = open_app(page, app_url)
     wait_until(page, lambda: frame.evaluate("() => sqMap.info().loaded"), what="areas drawn")
     # what the page receives from the map frame, counted in the page
@@ -71,8 +79,9 @@ def test_click_sihong_shows_industries_with_sources_then_clears(page, app_url, p
     text = panel_text(page)
     # the answer first: chips with tier, counts, chains, lead firms; the citations folded one click away
     assert "主导产业" in text and "双沟股份" in text and "9. 酿造（酒）" in text and "表十 L722" not in text
-    # the click was reported at once, and only once
-    page.wait_for_timeout(600)
+    # the click was reported at once, and only once (counted once the rerun's answer is drawn in the map)
+    wait_until(page, lambda: frame.evaluate("() => sqMap.info().selected") == "sihong", what="the answer in the map")
+    settle_map(page, frame)
     assert frame.evaluate("() => sqMap.info().reported") == 1 and page.evaluate("() => window.__sent") == 1
     # the citations are not in the page until asked for
     assert FACTS in text and page.locator(".st-key-sq-answer .sq-panel:not(.sq-card)").count() == 0
@@ -94,21 +103,22 @@ def test_click_sihong_shows_industries_with_sources_then_clears(page, app_url, p
     wait_until(page, lambda: frame.locator("[class*=sq-selected]").count() == 0, what="cleared by empty-map click")
 
 
-def test_click_county_lists_its_parks(page, app_url, points):
+def test_click_county_lists_its_parks(page: Page, app_url: str, points: Points) -> None:
     frame = open_app(page, app_url)
     click_latlng(page, frame, *points["sucheng"])
     wait_until(page, lambda: "宿城区" in panel_text(page) and "区内功能区" in panel_text(page), what="sucheng panel")
     assert "市洋河新区" in panel_text(page) and "苏宿工业园区" in panel_text(page)
 
 
-def test_click_zone_shows_schematic_warning(page, app_url, points):
+def test_click_zone_shows_schematic_warning(page: Page, app_url: str, points: Points) -> None:
     frame = open_app(page, app_url)
     click_latlng(page, frame, *points["yanghe"])
     wait_until(page, lambda: "市洋河新区" in panel_text(page), what="yanghe panel")
     assert "示意" in panel_text(page) and "洋河股份" in panel_text(page)
 
 
-def select_option(page, label: str, typed: str) -> None:
+def select_option(page: Page, label: str, typed: str) -> None:
+    """Type into a multiselect and take the first match, as a user picks a chain or an industry."""
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
     box.locator("input").click()
     box.locator("input").fill(typed)
@@ -116,7 +126,7 @@ def select_option(page, label: str, typed: str) -> None:
     page.keyboard.press("Escape")
 
 
-def test_filter_liquor_highlights_exactly_the_hosts_without_remount(page, app_url):
+def test_filter_liquor_highlights_exactly_the_hosts_without_remount(page: Page, app_url: str) -> None:
     frame = open_app(page, app_url)
     frame.evaluate("() => { map_div.__probe = 42; map_div.setView([33.9, 118.3], 10); }")
     select_option(page, "重点产业链", "酿造")
@@ -131,7 +141,7 @@ def test_filter_liquor_highlights_exactly_the_hosts_without_remount(page, app_ur
     assert "chain=9" in page.url
 
 
-def test_several_chains_shade_by_count(page, app_url):
+def test_several_chains_shade_by_count(page: Page, app_url: str) -> None:
     open_app(page, app_url + "?chain=9,10")
     frame = map_frame(page)
     both = expected_chain_hosts("酿造（酒）") & expected_chain_hosts("食品加工")
@@ -140,7 +150,7 @@ def test_several_chains_shade_by_count(page, app_url):
         assert frame.locator(f"path.sq-host-{area}.sq-n2").count() == 1
 
 
-def test_shared_url_restores_view_in_english(page, app_url):
+def test_shared_url_restores_view_in_english(page: Page, app_url: str) -> None:
     open_app(page, app_url + "?lang=en&chain=7&area=sucheng")
     frame = map_frame(page)
     wait_until(page, lambda: "Sucheng District" in panel_text(page), what="english panel")
@@ -150,16 +160,17 @@ def test_shared_url_restores_view_in_english(page, app_url):
     assert "7. Laser equipment" in page.locator('[data-testid="stMultiSelect"]').all_inner_texts()[3]
 
 
-def test_screenshot_for_readme(page, app_url):
+def test_screenshot_for_readme(page: Page, app_url: str) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     open_app(page, app_url + "?chain=9&area=sihong")
     wait_until(page, lambda: "泗洪县" in panel_text(page), what="panel")
-    wait_idle(page)
-    page.wait_for_timeout(800)
+    frame = map_frame(page)
+    wait_until(page, lambda: frame.locator("path.sq-selected-sihong").count() == 1, what="selected outline")
+    settle_map(page, frame)
     readme_screenshot(page, "explorer.png")
 
 
-def test_first_screen_explains_itself(page, app_url):
+def test_first_screen_explains_itself(page: Page, app_url: str) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     open_app(page, app_url)
     wait_until(page, lambda: "产业布局一览" in panel_text(page), what="city overview in the right panel")
@@ -172,17 +183,16 @@ def test_first_screen_explains_itself(page, app_url):
     assert frame.locator(".sq-map-legend:visible").count() == 0  # one legend: above the map, none inside it
     legend_text = page.locator(".sq-legend").inner_text()
     assert "各区域承载产业数" in legend_text and "县区" in legend_text and "功能区（示意范围）" in legend_text
-    wait_idle(page)
-    page.wait_for_timeout(800)
+    settle_map(page, frame)
     readme_screenshot(page, "explorer-first-screen.png")
 
 
-def test_clear_resets_filters_and_area_without_error(page, app_url):
+def test_clear_resets_filters_and_area_without_error(page: Page, app_url: str) -> None:
     frame = open_app(page, app_url + "?chain=9&area=sihong")
     wait_until(page, lambda: frame.locator("path.sq-selected-sihong").count() == 1, what="restored view")
     for _ in range(2):  # a second Clear on an empty view must not fail either
-        page.get_by_role("button", name="清除选择").click()
-        wait_idle(page)
+        with rerun(page):
+            page.get_by_role("button", name="清除选择").click()
         wait_until(page, lambda: "chain=" not in page.url and "area=" not in page.url, what="clean URL")
         assert no_exception(page)
     assert frame.locator("[class*=sq-selected]").count() == 0 and frame.locator("path.sq-host").count() == 0
@@ -190,7 +200,7 @@ def test_clear_resets_filters_and_area_without_error(page, app_url):
     assert "酿造" not in page.locator('[data-testid="stMultiSelect"]').nth(3).inner_text()
 
 
-def test_map_to_audit_and_back_keeps_chain_and_area(page, app_url):
+def test_map_to_audit_and_back_keeps_chain_and_area(page: Page, app_url: str) -> None:
     open_app(page, app_url + "?chain=9&area=sihong")
     wait_until(page, lambda: "泗洪县" in panel_text(page), what="panel")
     page.get_by_role("link", name="规划审视").click()
@@ -207,7 +217,7 @@ def test_map_to_audit_and_back_keeps_chain_and_area(page, app_url):
     wait_until(page, lambda: frame.locator("path.sq-selected-sihong").count() == 1, what="selected outline")
 
 
-def test_language_switch_keeps_filters_and_a_click_keeps_them(page, app_url, points):
+def test_language_switch_keeps_filters_and_a_click_keeps_them(page: Page, app_url: str, points: Points) -> None:
     open_app(page, app_url + "?chain=9")
     page.locator('[data-testid="stRadio"]').filter(has_text="English").get_by_text("English").click()
     wait_until(page, lambda: "lang=en" in page.url and "chain=9" in page.url, what="English URL")
@@ -225,7 +235,7 @@ def test_language_switch_keeps_filters_and_a_click_keeps_them(page, app_url, poi
     assert "chain=9" in page.url and "9. Brewing (liquor)" in chains.inner_text()
 
 
-def test_picker_selects_susu(page, app_url):
+def test_picker_selects_susu(page: Page, app_url: str) -> None:
     frame = open_app(page, app_url)
     picker = page.locator(".st-key-w_area [data-testid='stSelectbox']")
     choose(page, picker, "苏宿工业园区")
@@ -234,7 +244,7 @@ def test_picker_selects_susu(page, app_url):
     assert "area=susu" in page.url and "示意" in panel_text(page)
 
 
-def test_hosts_view_shows_each_chain_figures_once(page, app_url):
+def test_hosts_view_shows_each_chain_figures_once(page: Page, app_url: str) -> None:
     open_app(page, app_url + "?chain=3,9")
     wait_until(page, lambda: "全市产业链规模" in panel_text(page), what="hosts view without a second click")
     table = page.locator(".st-key-sq-answer table").first.locator("tbody tr")  # the 表十一 figures table
@@ -250,7 +260,7 @@ def test_hosts_view_shows_each_chain_figures_once(page, app_url):
     assert "地区" in headers and not any("产值" in h or "目标" in h for h in headers)
 
 
-def test_language_switch_keeps_the_open_side_tab(page, app_url):
+def test_language_switch_keeps_the_open_side_tab(page: Page, app_url: str) -> None:
     open_app(page, app_url + "?chain=3")
     tab = page.get_by_role("tab", name="布局重叠")
     tab.click()

@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable
 
 import pytest
+from playwright.sync_api import Locator, Page
 
+from sq_layout.i18n import Lang
 from sq_layout.plan.dataset import bundled
-from tests.browser.conftest import ROOT, map_frame, unfold_answer, wait_idle, wait_until
+from tests.browser.conftest import ROOT, map_frame, maybe_rerun, rerun, unfold_answer, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +25,7 @@ ALLOWED = {
 }  # fmt: skip
 
 
-def axis_labels(chart) -> list[list[str]]:
+def axis_labels(chart: Locator) -> list[list[str]]:
     """The label texts of each axis of a rendered Vega chart (SVG renderer); a label wrapped onto lines (tspans)
     read as one, its lines joined by a space."""
     axes = chart.locator("g.role-axis")
@@ -32,14 +34,15 @@ def axis_labels(chart) -> list[list[str]]:
     return [axes.nth(i).locator(".role-axis-label text").evaluate_all(js) for i in range(axes.count())]
 
 
-def charts_ready(page, n: int) -> bool:
+def charts_ready(page: Page, n: int) -> bool:
+    """At least n charts visible, and every visible chart has drawn its axis labels."""
     charts = page.locator('[data-testid="stVegaLiteChart"]:visible')
     return charts.count() >= n and all(
         charts.nth(i).locator(".role-axis-label text").count() > 0 for i in range(charts.count())
     )
 
 
-def test_explorer_overlap_charts_name_all_20_chains_and_9_areas(page, app_url):
+def test_explorer_overlap_charts_name_all_20_chains_and_9_areas(page: Page, app_url: str) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(app_url)
     map_frame(page)
@@ -53,7 +56,7 @@ def test_explorer_overlap_charts_name_all_20_chains_and_9_areas(page, app_url):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_audit_charts_name_every_category(page, app_url, lang):
+def test_audit_charts_name_every_category(page: Page, app_url: str, lang: Lang) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(app_url + "audit" + ("?lang=en" if lang == "en" else ""))
     map_frame(page)
@@ -81,12 +84,12 @@ def english_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", text) if w not in ALLOWED | PLAN_TERMS}
 
 
-def visible_text(page) -> str:
+def visible_text(page: Page) -> str:
     """The page's visible text outside the map frame (the map's own labels are the map's business)."""
     return page.locator("[data-testid='stMain']").inner_text() + page.locator("[data-testid='stSidebar']").inner_text()
 
 
-def open_unfolded(page, url: str, card: str, lang: str) -> None:
+def open_unfolded(page: Page, url: str, card: str, lang: Lang) -> None:
     """Open a view at 1440×900 whose area card names `card`, with every fold of the answer panel open."""
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(url)
@@ -95,39 +98,41 @@ def open_unfolded(page, url: str, card: str, lang: str) -> None:
     unfold_answer(page, lang)  # the folded facts and passages too
 
 
-def side_views(page, lang: str, words: Callable[[str], set[str]]) -> dict[str, set[str]]:
+def side_views(page: Page, lang: Lang, words: Callable[[str], set[str]]) -> dict[str, set[str]]:
     """What `words` finds in the explorer as it is, in its two side tabs and in the export popover."""
     from sq_layout.i18n import t
 
     found = {"explorer": words(visible_text(page))}
     for tab in (t("compare", lang), t("overlap", lang)):
-        page.get_by_role("tab", name=tab).click()
-        wait_idle(page)
-        page.wait_for_timeout(500)
+        with maybe_rerun(page):  # only the open tab is built, by the rerun a switch starts (the open one: none)
+            page.get_by_role("tab", name=tab).click()
+        wait_until(page, lambda: charts_ready(page, 0), what=f"the charts of {tab}")
         found[tab] = words(visible_text(page))
-    page.get_by_role("button", name=t("export", lang)).click()
-    page.wait_for_timeout(800)
+    with rerun(page):  # the popover is built when opened
+        page.get_by_role("button", name=t("export", lang)).click()
     found["export"] = words(page.locator("[data-testid='stPopoverBody']").inner_text())
     page.keyboard.press("Escape")
     return found
 
 
-def audit_views(page, url: str, lang: str, words: Callable[[str], set[str]]) -> dict[str, set[str]]:
+def audit_views(page: Page, url: str, lang: Lang, words: Callable[[str], set[str]]) -> dict[str, set[str]]:
     """What `words` finds in each of the audit page's three tabs."""
     from sq_layout.i18n import t
 
     page.goto(url)
     map_frame(page)
     wait_idle(page)
-    found = {}
+    found: dict[str, set[str]] = {}
     for tab in ("tab_overlap", "tab_targets", "tab_consistency"):
-        page.get_by_role("tab", name=t(tab, lang)).click()
-        page.wait_for_timeout(800)
+        switch = page.get_by_role("tab", name=t(tab, lang))
+        switch.click()  # the page's tabs are all built: switching shows one, without a rerun
+        wait_until(page, lambda s=switch: s.get_attribute("aria-selected") == "true", what=f"tab {tab}")
+        wait_until(page, lambda: charts_ready(page, 0), what=f"the charts of {tab}")
         found[tab] = words(visible_text(page))
     return found
 
 
-def test_chinese_pages_show_no_untranslated_english(page, app_url):
+def test_chinese_pages_show_no_untranslated_english(page: Page, app_url: str) -> None:
     open_unfolded(page, app_url + "?chain=9&area=sihong&cmp=susu", "泗洪县", "zh")
     found = side_views(page, "zh", english_words) | audit_views(page, app_url + "audit", "zh", english_words)
     assert not {k: v for k, v in found.items() if v}, found
@@ -145,7 +150,7 @@ def bare_chinese(text: str) -> set[str]:
     return {ln for ln in lines if CJK.search(ln) and not LATIN_WORD.search(ln) and ln not in ALLOWED_ZH}
 
 
-def test_english_pages_show_chinese_only_beside_a_rendering(page, app_url):
+def test_english_pages_show_chinese_only_beside_a_rendering(page: Page, app_url: str) -> None:
     from sq_layout.i18n import t
 
     open_unfolded(page, app_url + "?lang=en&chain=9&area=sihong&cmp=yanghe", "Sihong County", "en")
