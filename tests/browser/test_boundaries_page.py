@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 from shapely.geometry import box
 
 from sq_layout.plan.dataset import bundled
@@ -27,7 +28,9 @@ def import_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_import_a_gk_shapefile_without_prj_and_save(page, import_url, tmp_path: Path, external_requests) -> None:
+def test_import_a_gk_shapefile_without_prj_and_save(
+    page: Page, import_url: str, tmp_path: Path, external_requests: list[str]
+) -> None:
     upload = tmp_path / "susu-cgcs2000-gk.zip"
     upload.write_bytes(shapefile_zip(tmp_path, frame([SUSU], [SUSU_NAME], "EPSG:4549"), prj=False, cpg=False))
     page.goto(import_url + "boundaries")
@@ -48,7 +51,7 @@ def test_import_a_gk_shapefile_without_prj_and_save(page, import_url, tmp_path: 
     assert external_requests == []
 
 
-def test_a_whole_city_box_for_a_county_cannot_be_saved(page, import_url, tmp_path: Path) -> None:
+def test_a_whole_city_box_for_a_county_cannot_be_saved(page: Page, import_url: str, tmp_path: Path) -> None:
     upload = tmp_path / "box.geojson"
     upload.write_bytes(
         written(tmp_path, frame([box(*bundled().boundaries.total_bounds)], ["泗洪县"]), "b.geojson", "GeoJSON")

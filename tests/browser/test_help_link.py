@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Page
 
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from tests.browser.conftest import wait_until
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,7 @@ GUIDE_KEY = {"planner.html": "help_planner", "invest.html": "help_invest"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_page_links_its_guide_which_the_app_serves(page, app_url, lang):
+def test_every_page_links_its_guide_which_the_app_serves(page: Page, app_url: str, lang: Lang) -> None:
     for path, (guide, anchor, heading) in PAGES.items():
         page.goto(app_url + path + ("?lang=en" if lang == "en" else ""))
         name = f"{t('help_link', lang)} · {t(GUIDE_KEY[guide], lang)}"
@@ -48,7 +49,7 @@ def test_every_page_links_its_guide_which_the_app_serves(page, app_url, lang):
             assert page.request.get(url.rsplit("/", 1)[0] + "/" + picture).status == 200, picture
 
 
-def test_the_help_link_opens_the_guide_in_a_new_tab(page, app_url):
+def test_the_help_link_opens_the_guide_in_a_new_tab(page: Page, app_url: str) -> None:
     page.goto(app_url + "investment?lang=en")
     link = page.locator("[data-testid='stSidebar'] a").filter(has_text=t("help_invest", "en"))
     wait_until(page, lambda: link.count() == 1, 40, "the help link")

@@ -4,6 +4,7 @@ its own pages through the `page` fixture)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.browser.conftest import map_frame, wait_idle, wait_until
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("path", ["", "audit", "investment"])
-def test_no_request_leaves_this_machine(page, app_url, external_requests, path):
+def test_no_request_leaves_this_machine(page: Page, app_url: str, external_requests: list[str], path: str) -> None:
     page.goto(app_url + path)
     if path in ("", "investment"):
         map_frame(page)  # the map, its scripts and its data have been fetched

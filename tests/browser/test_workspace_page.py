@@ -3,15 +3,18 @@ the difference map against the baseline, and the map page showing the chosen ver
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 import pytest
+from playwright.sync_api import Page
 
 from tests.browser.conftest import download, map_frame, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
 
-def test_template_import_compare_and_show(page, app_url, tmp_path):
+def test_template_import_compare_and_show(page: Page, app_url: str, tmp_path: Path) -> None:
     page.goto(app_url + "workspace")
     wait_until(page, lambda: "工作空间" in page.locator("h1").first.inner_text(), what="workspace page")
     page.get_by_text("下载导入模板").first.click()
