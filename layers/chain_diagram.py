@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from sq_layout.cache import cached
 from sq_layout.chain_model import ChainDiagram, Node, layout, node_label
 from sq_layout.i18n import Lang, by_lang, t
 
@@ -58,6 +59,11 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: b
     return "".join(parts)
 
 
+@cached(
+    64,
+    key="a chain's diagram (by identity: one per records revision), the language and the chosen link",
+    invalidated="a records save gives a new diagram (chain_diagram is kept per records revision)",
+)
 def diagram_svg(d: ChainDiagram, lang: Lang, chosen: str | None = None) -> str:
     """The chain's links by stage as an SVG (escaped), the chosen link drawn with a thick border."""
     boxes, stages, width, height = layout(d)

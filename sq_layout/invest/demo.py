@@ -102,6 +102,11 @@ def demo_data(
     actuals = pd.DataFrame(rows, columns=["chain_no", "year", "area_id", "output_yi", "source"])
     firms, projects, actuals = spec.FIRMS.conform(firms), spec.PROJECTS.conform(projects), spec.ACTUALS.conform(actuals)
     prospects = _prospects(ds, base.links, rng, n_targets)
+    # a table of no rows is built from empty lists, whose columns pandas types as float or object: the table's own
+    firms, projects, prospects = (
+        frame if len(frame) else table.empty()
+        for frame, table in ((firms, spec.FIRMS), (projects, spec.PROJECTS), (prospects, spec.PROSPECTS))
+    )
     return replace(base, firms=firms, projects=projects, actuals=actuals, prospects=prospects, demo=True).validated()
 
 
