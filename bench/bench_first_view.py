@@ -333,6 +333,15 @@ def main() -> None:
         "`.explore()`'s CDN assets are served from local copies (Leaflet, jQuery) or answered empty (Bootstrap, Font "
         "Awesome, awesome-markers): offline, this favours `.explore()`. Tiles are off on both sides."
     )
+    fig.note(
+        "A Streamlit page with one widget and nothing else is itself measured beside them: what it takes against "
+        "`.explore()` is the floor of any Streamlit page (its frontend's ≈ 2.9 MB of scripts loaded and run, then a "
+        "session and a script run over a WebSocket), so the explorer's ratio cannot come below the one-widget page's."
+    )
+    fig.note(
+        "Cold start: the server begins the first map's work (the opening version, its map geometry, the explorer's "
+        "libraries) when it imports the app, while the browser fetches the frontend (ui/warmup.py)."
+    )
     fig.write()
 
 
