@@ -175,4 +175,6 @@ TEXT: dict[str, dict[str, str]] = {
     "gx_matrix": {"zh": "环节×区域", "en": "Links × areas"},
     "gx_heads": {"zh": "类型|环节|对象|说明|来源", "en": "Kind|Stage|Subject|Note|Source"},
     "gx_link": {"zh": "环节", "en": "Link"},
+    # a plan-named firm, project or park without an English name of its own (sq_layout.invest.names_en)
+    "inv_transliterated": {"zh": "{name}", "en": "{name} (pinyin: {pinyin})"},
 }

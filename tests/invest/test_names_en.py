@@ -1,0 +1,56 @@
+"""Plan-named firms, projects and parks on English pages: a firm's own English name (with its source) where it has
+one, else the Chinese name with its pinyin marked as a transliteration; never a made-up translation."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from pypinyin import lazy_pinyin
+
+from sq_layout.invest import seed
+from sq_layout.invest.names_en import NAMES_EN, official, pinyin, shown_name
+from sq_layout.plan.dataset import Dataset
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def plan_names(ds: Dataset) -> set[str]:
+    """Every firm, project and park name the plan baseline seeds or lists."""
+    named = seed.read_named()
+    frames = (seed.plan_firms(ds), seed.plan_projects(ds), seed.plan_carriers(ds))
+    return {str(n) for f in frames for n in f["name"]} | set(named["name"]) | set(named["firm"]) - {""}
+
+
+def test_each_english_name_is_a_plan_name_with_its_source(ds: Dataset) -> None:
+    with NAMES_EN.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and {r["name"] for r in rows} <= plan_names(ds)  # no name the plan does not give
+    for r in rows:
+        assert r["source"].startswith("the company's own English name (") and not CJK.search(r["name_en"]), r
+
+
+@pytest.mark.parametrize("name", ["天合光能", "青岛啤酒", "桐昆集团股份有限公司"])
+def test_a_firm_with_its_own_english_name_is_shown_by_it(name: str) -> None:
+    assert shown_name(name, "en") == official()[name] and shown_name(name, "zh") == name
+
+
+def test_every_other_plan_name_keeps_its_chinese_with_marked_pinyin(ds: Dataset) -> None:
+    others = sorted(plan_names(ds) - set(official()))
+    assert len(others) > 40
+    for name in others:
+        shown = shown_name(name, "en")
+        assert shown == f"{name} (pinyin: {pinyin(name)})", shown
+        assert not CJK.search(pinyin(name)), name
+        syllables = [s for s in lazy_pinyin(name) if CJK.search(name) and s.isascii() and s.isalpha()]
+        assert all(s.capitalize() in pinyin(name) for s in syllables), (name, pinyin(name))
+        assert shown_name(name, "zh") == name
+
+
+def test_a_park_keeps_the_rendering_the_layout_map_gives_it(ds: Dataset) -> None:
+    from sq_layout.plan.propernames import shown_name as rendered
+
+    for name in seed.plan_carriers(ds)["name"]:
+        shown = shown_name(name, "en", park=True)
+        assert shown in (rendered(name, "en"), f"{name} (pinyin: {pinyin(name)})") and shown != name, shown
