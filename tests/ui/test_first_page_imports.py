@@ -20,7 +20,7 @@ print(",".join(m for m in {later!r} if m in sys.modules))
 """
 
 
-def test_first_page_imports_no_export_chart_or_folium_library():
+def test_first_page_imports_no_export_chart_or_folium_library() -> None:
     code = PROBE.format(app=str(ROOT / "app.py"), later=LATER)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]

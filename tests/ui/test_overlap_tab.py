@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from sq_layout.analysis.overlap import hosts_per_chain
-from sq_layout.plan.dataset import load_dataset
+from sq_layout.plan.dataset import Dataset, load_dataset
 from tests.national import write_dataset
 from ui.overlap_tab import CAP_AREAS, CAP_CHAINS, overlap_content, top_areas
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory):
+def national(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     root = write_dataset(tmp_path_factory.mktemp("national"), 120, n_chains=60)
     return load_dataset(root / "plan", root / "boundaries", root / "boundaries/official", root / "plan/plan_text.txt")
 
 
-def _axis(spec: dict, field: str) -> set:
+def _axis(spec: dict[str, Any], field: str) -> set[Any]:
     return {row[field] for row in spec["data"]["values"]}
 
 
-def test_overlap_is_capped_at_scale_and_keeps_counts_over_all_areas(national):
+def test_overlap_is_capped_at_scale_and_keeps_counts_over_all_areas(national: Dataset) -> None:
     ds = national
     chains = tuple(int(c) for c in ds.chains["chain_no"])
     last = str(ds.areas["area_id"].iloc[-1])
@@ -41,7 +42,7 @@ def test_overlap_is_capped_at_scale_and_keeps_counts_over_all_areas(national):
     assert list(pairs["n_shared"]) == sorted(pairs["n_shared"], reverse=True)
 
 
-def test_nine_areas_are_not_capped(ds):
+def test_nine_areas_are_not_capped(ds: Dataset) -> None:
     chains = tuple(int(c) for c in ds.chains["chain_no"])
     bar_json, matrix_json, pairs, capped = overlap_content(ds, chains, "zh", None)
     assert not capped

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
-from sq_layout.i18n import t
+from sq_layout.i18n import Lang, t
 from tests.store.backends import new_db_url, pg_server, seeded_db_url
 
 __all__ = ["new_db_url", "pg_server", "seeded_db_url"]
@@ -28,7 +28,7 @@ def _page_text(at: AppTest) -> str:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_failure_inside_a_page_is_one_message_in_the_readers_language(
-    lang: str, seeded_db_url: Callable[[str], str], monkeypatch: pytest.MonkeyPatch
+    lang: Lang, seeded_db_url: Callable[[str], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = make_url(seeded_db_url("postgresql")).set(password=SECRET).render_as_string(hide_password=False)
     monkeypatch.setenv("SQ_LAYOUT_DB", url)

@@ -206,7 +206,8 @@ class Walk:
             for key, field in FILTERS.items():
                 w = self.widget("multiselect", key)
                 assert w is not None and list(w.value) == list(getattr(v.selection, field)), key
-            assert self.widget("radio", "w_lang").value == v.lang
+            lang = self.widget("radio", "w_lang")
+            assert lang is not None and lang.value == v.lang
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from sq_layout.analysis.queries import Selection
+from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import MAX_VALUES, ViewState, encode_view, parse_view
 
 
-def test_roundtrip(ds):
+def test_roundtrip(ds: Dataset) -> None:
     view = ViewState(
         lang="en",
         selection=Selection(tiers=("leading",), industries=("pv",), subindustries=("liquor",), chains=(3, 9)),
@@ -17,19 +18,19 @@ def test_roundtrip(ds):
     assert parsed == view and dropped == []
 
 
-def test_defaults_make_short_links(ds):
+def test_defaults_make_short_links(ds: Dataset) -> None:
     assert encode_view(ViewState()) == {}
     assert parse_view({}, ds) == (ViewState(), [])
 
 
-def test_unknown_values_are_dropped_and_reported(ds):
+def test_unknown_values_are_dropped_and_reported(ds: Dataset) -> None:
     parsed, dropped = parse_view({"chain": "9,99", "area": "atlantis", "ind": "pv,<b>", "lang": "fr"}, ds)
     assert parsed.selection.chains == (9,) and parsed.selection.industries == ("pv",)
     assert parsed.area is None and parsed.lang == "zh"
     assert set(dropped) == {"chain=99", "area=atlantis", "ind=<b>", "lang=fr"}
 
 
-def test_repeated_and_oversized_values_are_deduplicated_and_capped(ds):
+def test_repeated_and_oversized_values_are_deduplicated_and_capped(ds: Dataset) -> None:
     import time
 
     start = time.perf_counter()
@@ -41,13 +42,13 @@ def test_repeated_and_oversized_values_are_deduplicated_and_capped(ds):
     assert time.perf_counter() - start < 2  # generous: 20,000 repeats took 21 s before the cap
 
 
-def test_compare_area_round_trips_and_clear_keeps_language(ds):
+def test_compare_area_round_trips_and_clear_keeps_language(ds: Dataset) -> None:
     view = ViewState(lang="en", area="sihong", compare="susu", selection=Selection(chains=(3,)), basemap="osm")
     assert parse_view(encode_view(view), ds) == (view, [])
     assert view.cleared() == ViewState(lang="en", basemap="osm")
 
 
-def test_forged_map_click_with_unknown_area_is_ignored():
+def test_forged_map_click_with_unknown_area_is_ignored() -> None:
     from layers.clicks import interpret_click
 
     pt = {"lat": 33.9, "lng": 118.3}
