@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 import pytest
+from playwright.sync_api import Frame, Page
 
-from tests.browser.conftest import choose, click_latlng, download, map_frame, wait_idle, wait_until
-from tests.browser.test_explorer import points  # noqa: F401  (fixture)
+from tests.browser.conftest import click_latlng, download, map_frame, pick, rerun, wait_idle, wait_until
+from tests.browser.test_explorer import Points, points  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 
 
-def open_audit(page, app_url):
+def open_audit(page: Page, app_url: str) -> Frame:
+    """The audit page, once its map has drawn the nine areas."""
     page.goto(app_url + "audit")
     return map_frame(page)
 
 
-def test_similarity_mode_and_map_click_changes_reference(page, app_url, points):  # noqa: F811
+def test_similarity_mode_and_map_click_changes_reference(page: Page, app_url: str, points: Points) -> None:  # noqa: F811
     frame = open_audit(page, app_url)
     assert "规划审视" in page.locator("h1").first.inner_text()
     wait_until(page, lambda: frame.locator("path.sq-value").count() == 9, what="9 shaded areas")
@@ -27,19 +31,19 @@ def test_similarity_mode_and_map_click_changes_reference(page, app_url, points):
     assert frame.locator("path.sq-value-sihong.sq-b4").count() == 1
 
 
-def test_agreement_mode(page, app_url):
+def test_agreement_mode(page: Page, app_url: str) -> None:
     frame = open_audit(page, app_url)
-    page.get_by_text("三方来源一致度").click()
-    wait_idle(page)
+    with rerun(page):
+        page.get_by_text("三方来源一致度").click()
     # 市洋河新区: every source agrees (3 of 3); 苏宿工业园区: 3 of 8 confirmed (hand-counted from the plan)
     wait_until(page, lambda: frame.locator("path.sq-value-yanghe.sq-b4").count() == 1, what="yanghe fully agreed")
     assert frame.locator("path.sq-value-susu.sq-b1").count() == 1
 
 
-def test_picking_a_chain_in_the_diagram_highlights_its_hosts(page, app_url, points):  # noqa: F811
+def test_picking_a_chain_in_the_diagram_highlights_its_hosts(page: Page, app_url: str, points: Points) -> None:  # noqa: F811
     frame = open_audit(page, app_url)
-    page.get_by_text("图中所选产业链的承载区域").click()
-    wait_idle(page)
+    with rerun(page):
+        page.get_by_text("图中所选产业链的承载区域").click()
     cell = page.locator('[aria-label*="产业链: 激光装备;"]').first
     for attempt in range(3):  # the diagram may redraw once after the mode switch; a click on the old one is lost
         wait_idle(page)
@@ -56,10 +60,10 @@ def test_picking_a_chain_in_the_diagram_highlights_its_hosts(page, app_url, poin
     sihong_cell = page.locator('[aria-label*="地区: 泗洪;"]').first
     other_cell = page.locator('[aria-label*="地区: 宿城;"]').first
     wait_until(page, lambda: sihong_cell.get_attribute("opacity") == "1", what="diagram row highlighted")
-    assert float(other_cell.get_attribute("opacity")) < 1
+    assert float(other_cell.get_attribute("opacity") or "") < 1
 
 
-def test_consistency_filter_and_xlsx(page, app_url, tmp_path):
+def test_consistency_filter_and_xlsx(page: Page, app_url: str, tmp_path: Path) -> None:
     open_audit(page, app_url)
     page.get_by_role("tab", name="一致性审查").click()
     caption = page.get_by_text("条", exact=False).filter(has_text=" / ")
@@ -74,16 +78,15 @@ def test_consistency_filter_and_xlsx(page, app_url, tmp_path):
     assert "一致性检查" in openpyxl.load_workbook(tmp_path / "audit.xlsx").sheetnames
 
 
-def test_targets_sort(page, app_url):
+def test_targets_sort(page: Page, app_url: str) -> None:
     open_audit(page, app_url)
     page.get_by_role("tab", name="目标").click()
     sort = page.locator('[data-testid="stSelectbox"]').filter(has_text="排序依据")
-    choose(page, sort, "2020年产值（亿元）")
-    wait_idle(page)
+    pick(page, sort, "2020年产值（亿元）")
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
 
 
-def test_consistency_codes_are_translated(page, app_url):
+def test_consistency_codes_are_translated(page: Page, app_url: str) -> None:
     open_audit(page, app_url)
     page.get_by_role("tab", name="一致性审查").click()
     grid = page.locator('[data-testid="stDataFrame"]:visible').first

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from sq_layout.geo.simplify import browser_geometry, label_points
 from sq_layout.plan.dataset import bundled
 from sq_layout.plan.join import areas_frame
-from tests.browser.conftest import click_latlng, map_frame, open_facts, wait_idle, wait_until
+from tests.browser.conftest import click_latlng, map_frame, open_facts, rerun, settle_map, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -34,27 +35,32 @@ def elements(msgs: list[ForwardMsg], kind: str) -> list[ForwardMsg]:
     ]
 
 
+def finished(msgs: list[ForwardMsg]) -> bool:
+    """Whether a run's last message (script_finished) is among these."""
+    return any(m.WhichOneof("type") == "script_finished" for m in msgs)
+
+
 def html_bodies(msgs: list[ForwardMsg]) -> str:
     """Every st.html body sent in full."""
     return "".join(m.delta.new_element.html.body for m in elements(msgs, "html"))
 
 
-def test_a_click_resends_only_what_changed(page, app_url):
+def test_a_click_resends_only_what_changed(page: Page, app_url: str) -> None:
     frames: list[bytes] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(p if isinstance(p, bytes) else b"")))
     page.goto(app_url + "?chain=9")
     frame = map_frame(page)
     wait_until(page, lambda: frame.evaluate("() => sqMap.info().loaded"), what="areas drawn")
-    wait_idle(page)
-    page.wait_for_timeout(1000)
+    settle_map(page, frame)
     geo = browser_geometry(areas_frame(bundled()))
     sihong = next(p for a, p in zip(geo["area_id"], label_points(geo), strict=True) if a == "sihong")
 
     frames.clear()
-    click_latlng(page, frame, sihong.y, sihong.x)
+    with rerun(page):
+        click_latlng(page, frame, sihong.y, sihong.x)
     wait_until(page, lambda: "泗洪县" in page.locator(".st-key-sq-answer").inner_text(), what="card")
     wait_idle(page)
-    page.wait_for_timeout(500)
+    wait_until(page, lambda: finished(decoded(frames)), what="the click's run, all of it received")
     msgs = decoded(frames)
     refs = [m for m in msgs if m.WhichOneof("type") == "ref_hash"]
     # the filters did not change: the browser already holds them, so they come as references, not in full
