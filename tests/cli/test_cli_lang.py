@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sq_layout.cli import main
+from sq_layout.i18n import Lang
 from sq_layout.store import Workspace
 from sq_layout.store.history import history
 
@@ -69,7 +70,7 @@ def test_versions_and_history_name_users_and_times_as_pages_do(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_file_over_the_size_limit_is_refused_in_the_readers_language(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: Lang
 ) -> None:
     from sq_layout.i18n import t
     from sq_layout.imports.boundary_files import MAX_BYTES
