@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import Frame, Page
 
 from sq_layout.invest.demo import demo_data
-from sq_layout.invest.repository import plan_baseline
+from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.invest.views import InvestFilter, apply_filter
 from sq_layout.plan.dataset import bundled
-from tests.browser.conftest import MAP_FRAME, download, map_frame, readme_screenshot, wait_idle, wait_until
+from tests.browser.conftest import (
+    MAP_FRAME,
+    download,
+    map_frame,
+    map_still,
+    readme_screenshot,
+    settle_map,
+    wait_idle,
+    wait_until,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def demo():
+def demo() -> InvestData:
+    """The demo set."""
     return demo_data(bundled())  # the same fixed-seed set the page's demo button loads
 
 
-def alone(records, *others):
+def alone(records: pd.DataFrame, *others: pd.DataFrame) -> pd.DataFrame:
     """The records drawn at a spot of their own (a shared spot fans its records out around it)."""
     import pandas as pd
 
@@ -28,16 +45,17 @@ def alone(records, *others):
     return records[key.map(lambda k: spots.get(k, 0) == 1).to_numpy()]
 
 
-def a_link_with_firms(demo, chain: int):
+def a_link_with_firms(demo: InvestData, chain: int) -> tuple[str, str]:
     """(link id, its name) of the chain's first link on which the demo set has a firm drawn alone."""
     for lk in demo.links[demo.links["chain_no"] == chain].sort_values("position").itertuples():
-        firms, projects, _ = apply_filter(demo, InvestFilter(chains=(chain,), links=(lk.link_id,)))
+        firms, projects, _ = apply_filter(demo, InvestFilter(chains=(chain,), links=(str(lk.link_id),)))
         if len(alone(firms.dropna(subset=["lat"]), projects.dropna(subset=["lat"]))):
-            return lk.link_id, lk.name
+            return str(lk.link_id), str(lk.name)
     raise AssertionError(f"the demo set has no firm on a link of chain {chain}")
 
 
-def select_option(page, label: str, typed: str) -> None:
+def select_option(page: Page, label: str, typed: str) -> None:
+    """Type into a multiselect and take the first match."""
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
     box.locator("input").click()
     box.locator("input").fill(typed)
@@ -45,13 +63,13 @@ def select_option(page, label: str, typed: str) -> None:
     page.keyboard.press("Escape")
 
 
-def points_frame(page):
+def points_frame(page: Page) -> Frame:
     """The iframe of the points map (the targets tab has a second map, without points)."""
     map_frame(page)
 
-    def has_points(f) -> bool:
+    def has_points(f: Frame) -> bool:
         try:
-            return MAP_FRAME in f.url and f.evaluate("() => !!(window.sqPts && window.sqPts.info().ready)")
+            return MAP_FRAME in f.url and bool(f.evaluate("() => !!(window.sqPts && window.sqPts.info().ready)"))
         except Exception:  # a frame being replaced
             return False
 
@@ -59,7 +77,8 @@ def points_frame(page):
     return next(f for f in page.frames if has_points(f))
 
 
-def open_demo(page, app_url):
+def open_demo(page: Page, app_url: str) -> Frame:
+    """The investment page with the demo set loaded; its points map."""
     page.goto(app_url + "investment")
     # the first page of a session may wait for the server's first run on a busy machine
     wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=60, what="map iframe")
@@ -69,16 +88,19 @@ def open_demo(page, app_url):
     return points_frame(page)
 
 
-def drawn(frame) -> int:
+def drawn(frame: Frame) -> int:
     """How many points the map holds once their file is fetched and drawn (-1 while loading)."""
-    return frame.evaluate("() => { const i = window.sqPts.info(); return i.ready ? i.n : -1; }")
+    return int(frame.evaluate("() => { const i = window.sqPts.info(); return i.ready ? i.n : -1; }"))
 
 
-def info(frame) -> dict:
-    return frame.evaluate("() => window.sqPts.info()")
+def info(frame: Frame) -> dict[str, Any]:
+    """What the points runtime has drawn and fetched."""
+    return cast(dict[str, Any], frame.evaluate("() => window.sqPts.info()"))
 
 
-def test_filter_chain_and_link_then_click_a_point(page, app_url, demo, external_requests):
+def test_filter_chain_and_link_then_click_a_point(
+    page: Page, app_url: str, demo: InvestData, external_requests: list[str]
+) -> None:
     frame = open_demo(page, app_url)
     everything = sum(len(t) for t in apply_filter(demo, InvestFilter()))
     wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="all demo points drawn")
@@ -98,7 +120,7 @@ def test_filter_chain_and_link_then_click_a_point(page, app_url, demo, external_
     assert external_requests == []  # the points runtime, its data and Leaflet came from this machine
 
 
-def test_gap_list_export_for_pv(page, app_url, demo, tmp_path):
+def test_gap_list_export_for_pv(page: Page, app_url: str, demo: InvestData, tmp_path: Path) -> None:
     open_demo(page, app_url)
     page.get_by_text("补链", exact=True).click()
     wait_until(page, lambda: page.get_by_text("招商目标与问题清单").count() > 0, what="gap tab")
@@ -115,16 +137,17 @@ def test_gap_list_export_for_pv(page, app_url, demo, tmp_path):
     assert matrix[0] == "环节" and "泗洪县" in matrix
 
 
-def click_point(page, frame, lat: float, lon: float) -> None:
+def click_point(page: Page, frame: Frame, lat: float, lon: float) -> None:
     """Click where a point is drawn (its exact position on screen)."""
     wait_idle(page)
+    map_still(frame)
     pt = frame.evaluate(
         f"() => {{ const p = map_div.latLngToContainerPoint([{round(lat, 5)}, {round(lon, 5)}]); return [p.x, p.y]; }}"
     )
     frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})
 
 
-def test_screenshot_for_readme(page, app_url, demo):
+def test_screenshot_for_readme(page: Page, app_url: str, demo: InvestData) -> None:
     frame = open_demo(page, app_url)
     select_option(page, "产业链", "晶硅光伏")
     page.get_by_test_id("stRadioGroup").get_by_text("企业数", exact=True).click()
@@ -136,12 +159,11 @@ def test_screenshot_for_readme(page, app_url, demo):
     click_point(page, frame, target.lat, target.lon)
     card = page.locator(".sq-card")
     wait_until(page, lambda: card.count() > 0 and target["name"] in card.first.inner_text(), what="point card")
-    wait_idle(page)
-    page.wait_for_timeout(1000)
+    settle_map(page, frame)
     readme_screenshot(page, "investment.png")
 
 
-def test_clusters_open_on_click_and_restyling_sends_no_points(page, app_url, demo):
+def test_clusters_open_on_click_and_restyling_sends_no_points(page: Page, app_url: str, demo: InvestData) -> None:
     frame = open_demo(page, app_url)
     everything = sum(len(t) for t in apply_filter(demo, InvestFilter()))
     wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="all demo points drawn")
@@ -165,7 +187,7 @@ def test_clusters_open_on_click_and_restyling_sends_no_points(page, app_url, dem
     assert frame.evaluate("() => sqMap.info().reported") == reported  # the page was not told of a click
 
 
-def test_version_from_the_link(page, app_url):
+def test_version_from_the_link(page: Page, app_url: str) -> None:
     page.goto(app_url + "investment?v=999")
     points_frame(page)
     wait_until(page, lambda: page.get_by_text("v=999").count() > 0, what="unknown version named")
@@ -179,7 +201,7 @@ def test_version_from_the_link(page, app_url):
     )
 
 
-def test_language_switch_rebuilds_the_points_map_in_place(page, app_url, demo):
+def test_language_switch_rebuilds_the_points_map_in_place(page: Page, app_url: str, demo: InvestData) -> None:
     frame = open_demo(page, app_url)
     everything = sum(len(t) for t in apply_filter(demo, InvestFilter()))
     wait_until(page, lambda: drawn(frame) == everything, timeout=30, what="all demo points drawn")
