@@ -22,6 +22,7 @@ from sq_layout.atomic import scratch
 from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
 from sq_layout.i18n import Lang, by_lang, t
+from sq_layout.imports.geojson_fast import plain_collection
 from sq_layout.plan.check import Checked, build
 from sq_layout.plan.schemas import GEOMETRY_QUALITY, TABLES
 from sq_layout.plan.tables import read_raw
@@ -109,7 +110,8 @@ def _in(file: str, problem: str, lang: Lang) -> str:
 def _features(path: Path, problems: list[str], lang: Lang = "en") -> list[dict[str, object]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-        doc = _parse(text)
+        fast = plain_collection(text)  # plain polygons throughout: every geometry read at once
+        doc = fast[0] if fast is not None else _parse(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         problems.append(_in(path.name, t("pi_geojson_text", lang).format(reason=exc), lang))
         return []
@@ -121,8 +123,8 @@ def _features(path: Path, problems: list[str], lang: Lang = "en") -> list[dict[s
     gcj = str(doc.get("coordinate_system", "")).upper().replace("-", "") == "GCJ02"
     rows = []
     features = doc["features"]
-    plain = None
-    if all(isinstance(f, dict) for f in features):
+    plain = fast[1] if fast is not None else None
+    if plain is None and all(isinstance(f, dict) for f in features):
         plain = _plain_polygons([f.get("geometry") for f in features], text)
     for i, feat in enumerate(features):
         props = dict(feat.get("properties") or {})
