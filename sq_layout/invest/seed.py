@@ -19,6 +19,7 @@ from sq_layout.invest.schemas import CARRIERS, FIRMS, LINKS, PROJECTS, STAGE_DAT
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import assignment_facts
 from sq_layout.tables import invest as spec
+from sq_layout.tables.spec import TableSpec
 
 SOURCE_LABELS = {"ch4": "第四章", "ch5": "第五章"}
 
@@ -59,6 +60,12 @@ def _named_source(r: Mapping[Hashable, Any]) -> str:
     return out + (f"（{r['note']}）" if r["note"] else "")
 
 
+def _conform(table: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as the table's columns; no rows (a plan naming none on this Dataset's areas): the table's own empty
+    frame, as pandas types the columns of an empty selection float or object."""
+    return table.conform(frame) if len(frame) else table.empty()
+
+
 def _placeable(ds: Dataset, named: pd.DataFrame) -> pd.Series:
     """Named records the map can show: the plan states the area, and the area and chains are the Dataset's."""
     chains = {str(c) for c in ds.chains["chain_no"]}
@@ -90,7 +97,7 @@ def plan_projects(ds: Dataset) -> pd.DataFrame:
         investment_yi=d["investment_yi"].astype(float),
         **{c: pd.Series(pd.NaT, index=d.index, dtype="datetime64[ns]") for c in STAGE_DATES},
     )
-    return PROJECTS.validate(spec.PROJECTS.conform(out).reset_index(drop=True))
+    return PROJECTS.validate(_conform(spec.PROJECTS, out).reset_index(drop=True))
 
 
 def plan_unplaced(ds: Dataset) -> pd.DataFrame:
@@ -150,10 +157,11 @@ def plan_firms(ds: Dataset) -> pd.DataFrame:
             sources[i] = f"{sources[i]}；{_named_source(r)}"
     firms = firms.assign(links=links, role=roles, source=sources)
     known = set(zip(firms["name"], firms["area_id"], strict=True))
-    extra = named[[(n, a) not in known for n, a in zip(named["name"], named["area_id"], strict=True)]]
+    new = [(n, a) not in known for n, a in zip(named["name"], named["area_id"], strict=True)]
+    extra = named[pd.Series(new, index=named.index, dtype=bool)]  # an empty list would pick no columns
     extra = _named_located(ds, extra.reset_index(drop=True))
     extra = extra.assign(firm_id=[f"plan-{r}" for r in extra["record_id"]], credit_code="")
-    return FIRMS.validate(pd.concat([spec.FIRMS.conform(firms), spec.FIRMS.conform(extra)], ignore_index=True))
+    return FIRMS.validate(pd.concat([_conform(spec.FIRMS, firms), _conform(spec.FIRMS, extra)], ignore_index=True))
 
 
 def plan_carriers(ds: Dataset) -> pd.DataFrame:
@@ -169,4 +177,4 @@ def plan_carriers(ds: Dataset) -> pd.DataFrame:
         source=("source", lambda s: "；".join(dict.fromkeys(s))),
     )
     d.insert(0, "carrier_id", [f"plan-C{i + 1:03d}" for i in range(len(d))])
-    return CARRIERS.validate(spec.CARRIERS.conform(d.rename(columns={"text": "name"})))
+    return CARRIERS.validate(_conform(spec.CARRIERS, d.rename(columns={"text": "name"})))
