@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from layers.assets import STATIC_DIR, STATIC_URL, publish_once, versioned_url
+from sq_layout.cache import cached
 
 POINTS_DIR = STATIC_DIR / "points"
 KEEP_FILES = 48  # the newest point sets kept on disk; a set in use is touched on every rerun, so it stays
@@ -51,9 +52,19 @@ def encode(points: pd.DataFrame) -> bytes:
     return out
 
 
+@cached(
+    16,
+    key="an encoded point set's bytes (Python keeps a bytes object's hash, so the same set is looked up cheaply)",
+    invalidated="never: the name is the content's",
+)
+def _file_name(data: bytes) -> str:
+    """The point set's file name, its content's hash: computed once per set, not on every rerun that shows it."""
+    return hashlib.sha256(data).hexdigest()[:20] + ".bin"
+
+
 def publish(data: bytes, n: int) -> PointSet:
     """Write an encoded point set to static/points/<content hash>.bin (once) and say where the browser finds it."""
-    name = hashlib.sha256(data).hexdigest()[:20] + ".bin"
+    name = _file_name(data)
     publish_once(POINTS_DIR, name, data, KEEP_FILES)
     return PointSet(STATIC_URL + "points/" + name, n, len(data))
 

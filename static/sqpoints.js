@@ -58,11 +58,13 @@
     st.ready = false;
     st.fetches = (st.fetches || 0) + 1;
     var t0 = performance.now();
-    // The file is named by its content hash, so a copy in the browser's cache is never stale: no revalidation
-    fetch(cfg.url, { cache: "force-cache" }).then(function (r) {
+    // The file is named by its content hash, so a copy in the browser's cache is never stale: no revalidation. The
+    // frame may have asked for it already, when the page first named it (window.sqPointFile).
+    var early = window.sqPointFile ? window.sqPointFile(cfg.url) : null;
+    (early || fetch(cfg.url, { cache: "force-cache" }).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.arrayBuffer();
-    }).then(function (buf) {
+    })).then(function (buf) {
       if (st.url !== cfg.url) { return; } // a newer point set was asked for meanwhile
       decode(buf, cfg.n);
       st.fetched = buf.byteLength;

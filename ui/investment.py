@@ -8,9 +8,10 @@ from sq_layout.i18n import label, name_col, t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import MemoryRepository
 from sq_layout.invest.schemas import ROLES, STAGES
-from sq_layout.invest.views import METRICS, InvestFilter, apply_filter
+from sq_layout.invest.views import METRICS, InvestFilter
 from ui import invest_repo, state
-from ui.invest_views import Shown, cached, gaps_tab, import_tab, map_tab, progress_tab
+from ui.invest_cache import filtered, project_years
+from ui.invest_views import Shown, gaps_tab, import_tab, map_tab, progress_tab
 from ui.shared import language_switch, load, page_style, show_notes, version_notes, version_url
 
 ds, geo = load()  # the plan version chosen on the Workspace page or by `v=` in the URL, as on the other pages
@@ -70,10 +71,7 @@ with st.sidebar:
     st.multiselect(
         t("inv_stage", lang), list(STAGES), key="inv_stage", placeholder=ph, format_func=lambda s: label(s, lang)
     )
-    years = cached(  # the project years of these records, once (not a scan of every project on each rerun)
-        (data, "years"),
-        lambda: sorted({int(y) for c in ("date_signed", "date_started") for y in data.projects[c].dt.year.dropna()}),
-    )
+    years = project_years(data)  # once per records revision for every session, not a scan on each rerun
     ss.inv_year = ss.get("inv_year") if ss.get("inv_year") in years else 0  # 0: every year (None would read as empty)
     st.selectbox(
         t("inv_year", lang),
@@ -101,7 +99,7 @@ st.caption(t("inv_caption", lang))
 
 
 key = (data, ds, flt)  # the objects themselves (identity-hashed), so a recycled id can never hit a stale entry
-firms, projects, carriers = cached(key, lambda: apply_filter(data, flt))
+firms, projects, carriers = filtered(data, flt)  # once per records revision and filter, for every session
 
 # Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
 VIEWS = ("map", "chain", "gaps", "targets", "prospects", "pipeline", "chainlead", "import")

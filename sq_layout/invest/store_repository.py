@@ -19,6 +19,7 @@ import pandas as pd
 from sqlalchemy import Connection, Integer, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
+from sq_layout.cache import cached
 from sq_layout.errors import DemoNotStored, InvestConflict
 from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.plan.dataset import Dataset
@@ -73,6 +74,13 @@ def _remember(key: tuple[str, int, int], data: InvestData) -> None:
             _CACHE.popitem(last=False)
 
 
+@cached(4, invalidated="a new Dataset (a new version or draft revision) gives a new baseline")
+def _shared_baseline(ds: Dataset) -> InvestData:
+    """The plan baseline of a Dataset, one object for every session that shows it: what is derived from the records
+    (filters, point sets, chain diagrams), kept by the records' identity, is then shared too."""
+    return plan_baseline(ds)
+
+
 class StoreRepository:
     """The investment tables of one workspace version for one user (the `Repository` protocol, kept with history)."""
 
@@ -94,7 +102,7 @@ class StoreRepository:
         """What the version shows before anything is saved: the plan baseline of its own Dataset."""
         if self._baseline is None:
             ds = self._ds() if callable(self._ds) else self._ds
-            self._baseline = plan_baseline(ds if ds is not None else self.ws.load(self.version_id))
+            self._baseline = _shared_baseline(ds if ds is not None else self.ws.load(self.version_id))
         return self._baseline
 
     def stamp(self) -> Stamp:
