@@ -59,7 +59,8 @@ def _summary(done: list[Row]) -> tuple[str, str]:
 
 def _keys(done: list[Row]) -> tuple[set[str], set[int]]:
     areas: set[str] = set()
-    chains: set[int] = set()
+    numbers: set[Any] = set()
+    lists: set[str] = set()  # each distinct ';'-list of chains once: a first save logs 55,000 records
     for d in done:
         for row in (d["before"], d["after"]):
             if not row:
@@ -67,8 +68,10 @@ def _keys(done: list[Row]) -> tuple[set[str], set[int]]:
             if row.get("area_id"):
                 areas.add(str(row["area_id"]))
             if "chain_no" in row:
-                chains.add(int(row["chain_no"]))
-            chains.update(int(c) for c in str(row.get("chains", "")).split(";") if c)
+                numbers.add(row["chain_no"])
+            if row.get("chains"):
+                lists.add(str(row["chains"]))
+    chains = {int(c) for c in numbers} | {int(c) for text in lists for c in text.split(";") if c}
     return areas, chains
 
 
