@@ -15,6 +15,7 @@ from sq_layout.chain_model import ChainDiagram, Node, node_label, rules_text
 from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, name_col, t
 from sq_layout.i18n.shown import source
 from sq_layout.invest.diagram import chain_diagram
+from sq_layout.invest.names_en import shown_name
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.chain_page import chain_page_bytes
@@ -46,12 +47,17 @@ def _records_table(ds: Dataset, d: ChainDiagram, link_id: str, lang: Lang) -> pd
     def words(col: str, say: Callable[[Any], str]) -> pd.Series:  # each distinct value said once
         return r[col].map({v: say(v) for v in r[col].unique()})
 
+    plan = r["source"].astype(str).str.startswith("规划第")  # a name the plan gives (a user's stays as typed)
+
+    def named(col: str) -> pd.Series:  # in English, a firm's own English name or the Chinese with marked pinyin
+        return r[col].where(~plan, r[col].map({v: shown_name(str(v), lang) for v in r.loc[plan, col].unique()}))
+
     out = pd.DataFrame(
         {
             "area": words("area_id", lambda a: str(areas.get(a, a)) if a else t("dg_no_place", lang)),
             "kind": words("kind", lambda k: t(f"dg_kind_{k}", lang)),
-            "name": r["name"],
-            "firm": r["firm"],
+            "name": named("name"),
+            "firm": named("firm"),
             "role": words("role", lambda x: label(x, lang) if x else ""),
             "investment_yi": words("investment_yi", lambda v: "" if pd.isna(v) else f"{v:g}"),  # no 'None'
             "stage": words("stage", lambda x: label(x, lang) if x else ""),

@@ -54,3 +54,19 @@ def test_a_park_keeps_the_rendering_the_layout_map_gives_it(ds: Dataset) -> None
     for name in seed.plan_carriers(ds)["name"]:
         shown = shown_name(name, "en", park=True)
         assert shown in (rendered(name, "en"), f"{name} (pinyin: {pinyin(name)})") and shown != name, shown
+
+
+def test_the_chain_diagrams_records_name_plan_firms_and_projects_in_english(ds: Dataset) -> None:
+    from sq_layout.invest.diagram import chain_diagram
+    from sq_layout.invest.repository import plan_baseline
+    from ui.chain_diagram import _records_table
+
+    d = chain_diagram(ds, plan_baseline(ds), 3)  # 晶硅光伏: 表三's projects (Trina Solar's among them), no place stated
+    links = [n.link_id for n in d.nodes if len(n.records)] + ([""] if len(d.unlinked) else [])
+    assert links
+    for link_id in links:
+        zh, en = _records_table(ds, d, link_id, "zh"), _records_table(ds, d, link_id, "en")
+        for column in (2, 3):  # name, firm: the same records, each as the reader of the language reads it
+            pairs = list(zip(zh.iloc[:, column], en.iloc[:, column], strict=True))
+            assert all(e == shown_name(z, "en") for z, e in pairs), pairs
+            assert all(not CJK.search(e) or "(pinyin: " in e for _, e in pairs), pairs
