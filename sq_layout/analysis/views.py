@@ -133,6 +133,7 @@ def area_panel(ds: Dataset, area_id: str, lang: Lang = "zh") -> AreaPanel:
                 shown_name(x, lang) if k in RENDERED_KINDS else x for x, k in zip(det["text"], det["kind"], strict=True)
             ],
             "source": _per_row(det, ["source", "line"], lambda r: f"{label(r['source'], lang)} L{r['line']}"),
+            "quote": det["quote"],  # the sentence of that line that names it, verbatim
         }
     )
     conf = area_conflicts(ds, area_id)

@@ -19,6 +19,7 @@ from sq_layout.plan.dataset import KEY_WORDS, Dataset
 from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
 from sq_layout.plan.tables import check_keys, column_named, listed, names, validate, where
 
+MAX_UPLOAD_BYTES = 50_000_000
 PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
 
 
@@ -40,8 +41,20 @@ class Checked:
     undrawn: tuple[str, ...]
 
 
+def check_size(label: str, size: int, limit: int = MAX_UPLOAD_BYTES) -> None:
+    """Refuse an upload over the limit, stating the limit."""
+    from sq_layout.errors import UploadTooLarge
+
+    if size > limit:
+        raise UploadTooLarge(label, [f"file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"])
+
+
 def _in(label: str, problem: str, lang: Lang) -> str:
     return t("pi_in", lang).format(file=label, problem=problem)
+
+
+# Text columns a table gained after files were already being made (the migration that added each): optional in a file.
+ADDED_LATER = {"details": ("quote",)}  # 0010
 
 
 def _tables(
@@ -50,6 +63,9 @@ def _tables(
     out: dict[str, pd.DataFrame] = {}
     for name, schema in SCHEMAS.items():
         frame = raw[name]
+        later = [c for c in ADDED_LATER.get(name, ()) if c not in frame.columns]
+        if later:  # a file made before the column existed: its records have it empty
+            frame = frame.assign(**dict.fromkeys(later, ""))
         missing = [c for c in schema.columns if c not in frame.columns]
         extra = [c for c in frame.columns if c not in schema.columns]
         if missing or extra:
@@ -115,10 +131,8 @@ def _quotes(
     if "assignments" not in tables:
         return
     a = tables["assignments"]
-    columns = (map(str, a["source"].tolist()), map(str, a["ref"].tolist()), map(int, a["line"].tolist()))
-    checked: dict[tuple[str, str, int, str], tuple[str, dict[str, object]] | None] = {}  # each distinct source once
-    for i, row in enumerate(zip(*columns, map(str, a["quote"].tolist()), strict=True)):
-        found = checked[row] if row in checked else checked.setdefault(row, source_problem(*row, plan_lines))
+    for i, (source, ref, line, quote) in enumerate(zip(a["source"], a["ref"], a["line"], a["quote"], strict=True)):
+        found = source_problem(str(source), str(ref), int(line), str(quote), plan_lines)
         if found:
             key, values = found
             column = _COLUMN.get(key, "quote" if key == "ev_quote_not_on_line" else "source")
@@ -126,6 +140,25 @@ def _quotes(
                 where=where(i, lang), column=column_named(column, lang), problem=t(key, lang).format(**values)
             )
             problems.append(_in(label, text, lang))
+
+
+def _detail_quotes(
+    tables: dict[str, pd.DataFrame], label: str, plan_lines: tuple[str, ...], problems: list[str], lang: Lang = "en"
+) -> None:
+    """A detail's quote, when it has one, stands verbatim on its line."""
+    from sq_layout.plan.sources import quote_on_line
+
+    if "details" not in tables:
+        return
+    d = tables["details"]
+    for i, (line, quote) in enumerate(zip(d["line"].astype(int), d["quote"].astype(str), strict=True)):
+        if quote.strip() and not quote_on_line(quote, line, plan_lines):
+            shown = plan_lines[line - 1].strip()[:80] if 1 <= line <= len(plan_lines) else ""
+            said = t("ev_quote_not_on_line", lang).format(quote=quote.strip()[:60], line=line, text=shown)
+            column = column_named("quote", lang)
+            problems.append(
+                _in(label, t("pi_at_column", lang).format(where=where(i, lang), column=column, problem=said), lang)
+            )
 
 
 def _boundaries(
@@ -170,6 +203,7 @@ def build(
     _keys(tables, labels, problems, lang)
     _lines(tables, labels, len(plan_lines), problems, lang)
     _quotes(tables, labels.get("assignments", "assignments"), plan_lines, problems, lang)
+    _detail_quotes(tables, labels.get("details", "details"), plan_lines, problems, lang)
     undrawn: tuple[str, ...] = ()
     frame = boundaries
     if "areas" in tables:

@@ -126,6 +126,7 @@ DETAILS = _plan(
     _text("text"),
     Col("source", choices=SOURCES, dropdown="choices"),
     _line(),
+    Col("quote"),  # the sentence of its line holding the text, verbatim (migration 0010); '' when none was given
 )
 
 CONFLICTS = _plan(

@@ -39,14 +39,21 @@ def migrate(engine: Engine, revision: str, down: bool = False) -> None:
         (command.downgrade if down else command.upgrade)(cfg, revision)
 
 
-def digest(engine: Engine, names: set[str]) -> str:
-    """Every row of the named tables (those that exist at 0002), in key order."""
+def stored(engine: Engine, names: set[str]) -> dict[str, list[str]]:
+    """The columns the named tables have in the database now (a later migration may add some)."""
+    found = inspect(engine)
+    return {name: [c["name"] for c in found.get_columns(name)] for name in names}
+
+
+def digest(engine: Engine, names: set[str], columns: dict[str, list[str]] | None = None) -> str:
+    """Every row of the named tables (those that exist at 0002; only the given columns), in key order."""
     h = hashlib.sha256()
     with engine.connect() as conn:
         for table in t.metadata.sorted_tables:
             if table.name in names:
                 keys = list(table.primary_key.columns) or list(table.columns)
-                for row in conn.execute(select(table).order_by(*keys)).all():
+                cols = [table.c[c] for c in columns[table.name]] if columns else list(table.columns)
+                for row in conn.execute(select(*cols).order_by(*keys)).all():
                     h.update(repr(tuple(getattr(v, "wkb", v) for v in row)).encode("utf-8"))
     return h.hexdigest()
 
@@ -72,22 +79,24 @@ def test_upgrade_from_0002_with_data_present(
     migrate(engine, "0002")
     old = Workspace.__new__(Workspace)  # the workspace as 0002 left it, without upgrading it on open
     old.url, old.engine = url, engine
-    base = old.save_dataset(ds, BASELINE_TITLE, kind="baseline", note="read-only")
-    with engine.begin() as conn:  # an account as 0002 stored it (the audit log came with 0004)
-        conn.execute(users.insert().values(name="eve", role="editor", password_hash=hash_password("eve-password"),
-                                           created="2026-01-01T00:00:00+00:00"))  # fmt: skip
-    with monkeypatch.context() as m:  # its history as 0002 stored it (0006 moved it into the one change log)
-        m.setattr("sq_layout.store.drafts.log_event", log_0002)
+    with monkeypatch.context() as m:  # 0002's details had no quote (0010 added it): today's writer leaves it out
+        m.setitem(t.RECORD_COLUMNS, "details", [c for c in t.RECORD_COLUMNS["details"] if c[0] != "quote"])
+        base = old.save_dataset(ds, BASELINE_TITLE, kind="baseline", note="read-only")
+        with engine.begin() as conn:  # an account as 0002 stored it (the audit log came with 0004)
+            conn.execute(users.insert().values(name="eve", role="editor", password_hash=hash_password("eve-password"),
+                                               created="2026-01-01T00:00:00+00:00"))  # fmt: skip
+        m.setattr("sq_layout.store.drafts.log_event", log_0002)  # its history as 0002 stored it (0006 moved it)
         draft = start_draft(old, "eve", base, "草案")
     tables_0002 = set(inspect(engine).get_table_names()) - {"alembic_version"}
     assert not tables_0002 & INVEST_TABLES
-    before = digest(engine, tables_0002)
+    columns_0002 = stored(engine, tables_0002)
+    before = digest(engine, tables_0002, columns_0002)
 
     ws = open_workspace(url)  # upgrades to the head
     with ws.engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
     assert set(inspect(ws.engine).get_table_names()) >= INVEST_TABLES | LOG_TABLES
-    assert digest(ws.engine, tables_0002 - {"change_log"}) == before  # nothing that was there changed
+    assert digest(ws.engine, tables_0002 - {"change_log"}, columns_0002) == before  # nothing that was there changed
     repo = StoreRepository(ws, draft, user="eve")
     baseline = plan_baseline(ws.load(draft))
     same(repo.load(), baseline)
@@ -96,7 +105,7 @@ def test_upgrade_from_0002_with_data_present(
 
     migrate(ws.engine, "0002", down=True)  # the downgrade removes only what 0003 added
     assert not set(inspect(ws.engine).get_table_names()) & INVEST_TABLES
-    assert digest(ws.engine, tables_0002) == before  # investment saves never touch the plan's tables
+    assert digest(ws.engine, tables_0002, columns_0002) == before  # investment saves never touch the plan's tables
     migrate(ws.engine, "head")
     same(StoreRepository(ws, draft, user="eve").load(), baseline)  # back to the baseline
     ws.engine.dispose()
