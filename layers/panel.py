@@ -9,7 +9,8 @@ from layers.popups import boundary_quality
 from sq_layout.analysis.area_summary import AreaSummary, area_summary
 from sq_layout.analysis.views import AreaPanel, area_panel
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, t
+from sq_layout.i18n import Lang, by_lang, label, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
 PANEL_CSS = """
@@ -18,7 +19,6 @@ PANEL_CSS = """
 .sq-panel .ind { margin: 0.5em 0 0.1em 0; font-weight: 600; }
 .sq-panel .sw { display:inline-block; width:10px; height:10px; margin-right:6px; border-radius:2px; }
 .sq-panel .src { color:#555; font-size:0.85em; }
-.sq-panel q.quote { display:block; color:#555; font-size:0.85em; margin:0.1em 0 0.2em 0; }
 .sq-panel .warn { color:#b35c00; font-size:0.85em; }
 .sq-panel ul { margin: 0.1em 0 0.3em 1.2em; padding: 0; }
 .sq-panel li { margin: 0.1em 0; }
@@ -75,16 +75,13 @@ def _details(p: AreaPanel, lang: Lang) -> str:
     out = []
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
         texts = t("punct_semicolon", lang).join(_e(x) for x in rows["text"])
-        srcs = LIST_SEPARATOR[lang].join(sorted(set(rows["source"])))
-        quotes = "".join(f'<q class="quote">{_e(q)}</q>' for q in dict.fromkeys(rows["quote"]) if q)  # its plan words
-        out.append(
-            f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span>{quotes}</li>'
-        )
+        srcs = join_list(sorted(set(rows["source"])), lang)
+        out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span></li>')
     return "<ul>" + "".join(out) + "</ul>" if out else ""
 
 
 def _list(items: tuple[str, ...] | list[str], lang: Lang) -> str:
-    return _e(LIST_SEPARATOR[lang].join(items)) if items else "—"
+    return _e(join_list(items, lang)) if items else "—"
 
 
 def _colour(value: object) -> str:

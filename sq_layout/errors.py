@@ -156,8 +156,9 @@ class EditRejected(UserError, ValueError):
     def messages(self, lang: Lang) -> list[str]:
         """Each problem as a sentence in `lang`."""
         from sq_layout.i18n import t
+        from sq_layout.i18n.lang import fill
 
-        return [t(key, lang).format(**values) for key, values in self.problems]
+        return [fill(t(key, lang), values, lang) for key, values in self.problems]
 
 
 class EditConflict(UserError, ValueError):

@@ -231,9 +231,10 @@ def check_frame_cells(file: str, frame: pd.DataFrame, kind: str = "table", first
 def message(exc: UploadTooLarge, lang: Lang) -> str:
     """The refusal in the reader's language."""
     from sq_layout.i18n import t
+    from sq_layout.i18n.lang import fill
 
     if exc.key:
-        return t(exc.key, lang).format(**exc.params)
+        return fill(t(exc.key, lang), exc.params, lang)
     return "\n".join(exc.problems)
 
 

@@ -17,6 +17,7 @@ from sq_layout.analysis.views import area_names
 from sq_layout.auth.roles import allowed
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, EditRejected, PermissionDenied
 from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import fill
 from sq_layout.imports.boundaries import BoundaryImport, preview_boundaries, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import ENCODINGS, MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
@@ -52,7 +53,7 @@ def read(name: str, data: bytes, encoding: str | None) -> RawBoundaries:
 
 def message(exc: BoundaryImportError, lang: Lang) -> str:
     """An import error in the page's language (the English detail is kept for unknown keys)."""
-    return t(exc.key, lang).format(**exc.params) if exc.key else str(exc)
+    return fill(t(exc.key, lang), exc.params, lang) if exc.key else str(exc)
 
 
 def file_info(preview: BoundaryImport, lang: Lang) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from sq_layout.errors import UserError
 from sq_layout.i18n import Lang, label, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import PROSPECT_CATEGORIES, PROSPECT_STATUSES
 from sq_layout.invest.workbench import CATEGORY_LINES, add_prospect, by_region, to_project, update_prospects
@@ -34,7 +35,9 @@ def _listing(ds: Dataset, data: InvestData, lang: Lang) -> pd.DataFrame:
             "prospect_id": p["prospect_id"],
             "name": p["name"],
             "region": (p["province"] + " " + p["city"]).str.strip(),
-            "chain": p["chains"].map(lambda v: "、".join(str(chains.get(int(c), c)) for c in str(v).split(";") if c)),
+            "chain": p["chains"].map(
+                lambda v: join_list((chains.get(int(c), c) for c in str(v).split(";") if c), lang)
+            ),
             "category": p["category"].map(lambda s: label(s, lang)),
             "status": p["status"].map(lambda s: label(s, lang)),  # edited as words, saved as codes
             "area": p["area_id"].map(areas).fillna(""),
@@ -93,7 +96,7 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
 
 def _category(code: str, lang: Lang) -> str:
     """A category with the plan lines it comes from."""
-    lines = "、".join(f"L{n}" for n in CATEGORY_LINES[code])
+    lines = join_list((f"L{n}" for n in CATEGORY_LINES[code]), lang)
     return label(code, lang) + (f"（{lines}）" if lines else "")
 
 

@@ -115,7 +115,7 @@ def map_tab(ds: Dataset, geo: gpd.GeoDataFrame, data: InvestData, records: Shown
         clicked = (ss.get(MAP_KEY) or {}).get("last_clicked")
         hits = records_at((firms, projects, carriers), clicked["lat"], clicked["lng"]) if clicked else pd.DataFrame()
         if len(hits):
-            st.html(card_html(card_rows(ds, data, hits), lang))
+            st.html(card_html(card_rows(ds, data, hits, lang), lang))
         else:
             st.info(t("inv_click_hint", lang))
         st.download_button(

@@ -8,6 +8,7 @@ from sq_layout import workspace
 from sq_layout.cache import cached
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
 from sq_layout.i18n import Lang, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.store.workspace_store import BASELINE_NOTE, VersionInfo
 
@@ -65,7 +66,7 @@ def version_param(vid: int | None) -> dict[str, str]:
 def _undrawn(ds: Dataset, lang: Lang) -> str:
     """The names of the version's areas without a boundary ('' when all are drawn), once per dataset."""
     missing = ds.areas[~ds.areas["area_id"].isin(ds.boundaries["area_id"])]
-    return "、".join(missing[name_col(lang)])
+    return join_list(missing[name_col(lang)], lang)
 
 
 def undrawn_note(ds: Dataset, lang: Lang) -> None:

@@ -19,6 +19,7 @@ from sq_layout.auth.roles import allowed
 from sq_layout.errors import DataError, EditRejected, PermissionDenied, WorkspaceUnavailable
 from sq_layout.geo.simplify import cached_browser_geometry
 from sq_layout.i18n import HEADERS, Lang, by_lang, label, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.i18n.shown import when, who, with_zone
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
@@ -133,7 +134,7 @@ def import_section(
             note = f" · {t('ws_supersedes', lang).format(latest=done.supersedes)}" if done.supersedes else ""
             st.success(f"{t('ws_imported', lang)} {done.version_id}: {done.title}{note}")
         if done.undrawn:
-            st.info(f"{t('ws_undrawn', lang)}: {', '.join(done.undrawn)}")
+            st.info(f"{t('ws_undrawn', lang)}: {join_list(done.undrawn, lang)}")
 
 
 def publish_section(ws: Workspace, user: str | None, role: str | None, titles: dict[int, str], lang: Lang) -> None:

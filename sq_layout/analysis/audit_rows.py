@@ -9,7 +9,8 @@ import pandas as pd
 
 from sq_layout.analysis.audit_rules import Discrepancy, ScopeNote, Subject, discrepancies
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, t
+from sq_layout.i18n import Lang, by_lang, label, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
 ID_COLUMNS = ("kind", "industry_id", "chain_no", "subindustry_id", "tier", "measure", "figure_id_a", "figure_id_b")
@@ -41,7 +42,7 @@ class _Names:
         return {k: by_lang(zh, f"{en} ({zh})", self.lang) for k, zh, en in both}
 
     def listing(self, names: list[str]) -> str:
-        return LIST_SEPARATOR[self.lang].join(names)
+        return join_list(names, self.lang)
 
 
 def _subject(s: Subject, names: _Names, lang: Lang) -> str:

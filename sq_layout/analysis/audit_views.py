@@ -8,7 +8,8 @@ from sq_layout.analysis.audit import chain_overlap, similar_pairs, similarity, t
 from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.text_audit import text_audit
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, label, lang_column, name_col
+from sq_layout.i18n import Lang, label, lang_column, name_col
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
 
@@ -20,17 +21,16 @@ def _names(ds: Dataset, lang: Lang) -> pd.Series:
 def spread_view(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """Per chain: number of hosts, their names, neighbouring and nested host pairs."""
     names = _names(ds, lang)
-    sep = LIST_SEPARATOR[lang]
 
     def pairs(ps: list[tuple[str, str]]) -> str:
-        return sep.join(f"{names[a]}–{names[b]}" for a, b in ps)
+        return join_list((f"{names[a]}–{names[b]}" for a, b in ps), lang)
 
     o = chain_overlap(ds)
     return pd.DataFrame(
         {
             "chain": o[name_col(lang)],
             "n_hosts": o["n_hosts"],
-            "hosts": o["hosts"].map(lambda hs: sep.join(names[h] for h in hs)),
+            "hosts": o["hosts"].map(lambda hs: join_list((names[h] for h in hs), lang)),
             "border_pairs": o["border_pairs"].map(pairs),
             "nested_pairs": o["nested_pairs"].map(pairs),
         }

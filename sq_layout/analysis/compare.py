@@ -10,7 +10,8 @@ from typing import Any
 
 import pandas as pd
 
-from sq_layout.i18n import HEADERS, LIST_SEPARATOR, Lang, headers, label, name_col, t
+from sq_layout.i18n import DEFAULT_LANG, HEADERS, Lang, headers, label, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import _sole_chain_by_industry
 
@@ -150,15 +151,11 @@ def chain_status(cmp: Comparison, chain_no: int) -> pd.Series:
     return pd.Series(status, dtype="str")
 
 
-def _joined(v: object) -> object:
-    return "、".join(v) if isinstance(v, list) else v
-
-
-def table_view(cmp: Comparison) -> dict[str, pd.DataFrame]:
-    """The comparison as flat tables (lists joined with '、') for display and export."""
+def table_view(cmp: Comparison, lang: Lang = DEFAULT_LANG) -> dict[str, pd.DataFrame]:
+    """The comparison as flat tables (lists run together as `lang` writes them) for display and export."""
 
     def flat(df: pd.DataFrame) -> pd.DataFrame:
-        return pd.DataFrame({c: [_joined(v) for v in df[c]] for c in df.columns})
+        return pd.DataFrame({c: [join_list(v, lang) if isinstance(v, list) else v for v in df[c]] for c in df.columns})
 
     chains = cmp.chains.assign(n_a=cmp.chains["hosts_a"].map(len), n_b=cmp.chains["hosts_b"].map(len))
     return {"chains": flat(chains), "areas": flat(cmp.areas), "figures": cmp.figures}
@@ -177,14 +174,13 @@ def _names(a: Dataset, b: Dataset, table: str, key: str, lang: Lang) -> dict[obj
 
 def readable_tables(cmp: Comparison, a: Dataset, b: Dataset, lang: Lang) -> dict[str, pd.DataFrame]:
     """The comparison as a reader sees it (page and workbook): names for ids, changes as words, headers in `lang`."""
-    sep = LIST_SEPARATOR[lang]
     areas = _names(a, b, "areas", "area_id", lang)
     industries = _names(a, b, "industries", "industry_id", lang)
     chains = _names(a, b, "chains", "chain_no", lang)
     subs = _names(a, b, "subindustries", "subindustry_id", lang)
 
     def listed(ids: list[str], names: dict[object, str]) -> str:
-        return sep.join(names.get(i, str(i)) for i in ids)
+        return join_list((names.get(i, str(i)) for i in ids), lang)
 
     ch = cmp.chains
     chain_view = pd.DataFrame(

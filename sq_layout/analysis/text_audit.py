@@ -17,6 +17,8 @@ import pandas as pd
 
 from sq_layout.analysis.text_harvest import qualified, same_sentence
 from sq_layout.analysis.text_names import name_findings
+from sq_layout.i18n import LANGS, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
 COLUMNS = ["check", "area_id", "industry_id", "subject", "lines", "quote", "description", "description_en"]
@@ -70,8 +72,10 @@ def stated_counts(ds: Dataset) -> pd.DataFrame:
             # a near miss (off by one or two) is a list of the things counted; far off, it is a different list
             if n and n >= 2 and lengths and n not in lengths and min(abs(n - k) for k in lengths) <= 2:
                 items = readings[-1]
-                zh = f"写“{said}”，列出{len(items)}项：" + "、".join(items)
-                en = f"states {n}, lists {len(items)}: " + ", ".join(items)
+                zh, en = (
+                    t("ta_stated_count", lang).format(said=said, n=n, k=len(items), items=join_list(items, lang))
+                    for lang in LANGS
+                )
                 rows.append(_row("stated_count", "", "", said, str(no), zh, en, _quote(line, said)))
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from sq_layout.analysis.text_harvest import HAN, LIST_SEP, PARK, PRODUCT_LIST, Finding, around, product_lists
+from sq_layout.i18n import LANGS, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
 _GENERIC = ("产品", "产业", "材料", "技术", "领域")
@@ -81,10 +83,7 @@ def sublist_gaps(ds: Dataset) -> list[Finding]:
                     name,
                     (no,),
                     f"L{no}“{around(head, name)}”",
-                    f"细分清单检查：本段“其中”之前列出“{name}”，其后分述的" + "、".join(heads) + "均未提及",
-                    f"sub-lists: the paragraph names “{name}” before “其中”; its sub-list ("
-                    + ", ".join(heads)
-                    + ") never mentions it",
+                    *(t("ta_sublist_gap", lang).format(name=name, heads=join_list(heads, lang)) for lang in LANGS),
                 )
             )
     return found

@@ -22,7 +22,8 @@ from sq_layout.analysis.queries import (
     selection_color,
 )
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, label, lang_column, name_col, t
+from sq_layout.i18n import Lang, by_lang, label, lang_column, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
@@ -94,7 +95,7 @@ def _names(ds: Dataset, table: str, lang: Lang) -> dict[object, str]:
 
 def _chain_list(ds: Dataset, chains: list[int], lang: Lang) -> str:
     names = _names(ds, "chains", lang)
-    return LIST_SEPARATOR[lang].join(names[c] for c in chains)
+    return join_list((names[c] for c in chains), lang)
 
 
 def _per_row(frame: pd.DataFrame, cols: list[str], fn: Callable[[Mapping[Hashable, Any]], str]) -> pd.Series:
@@ -183,7 +184,7 @@ def _facts(ds: Dataset, area_id: str, industry_id: str, via: str, kind: str, lan
     in English with their rendering)."""
     rows = _facts_index(ds).get((area_id, industry_id, kind), [])
     names = dict.fromkeys(text for s, text in rows if s in ("", via))
-    return LIST_SEPARATOR[lang].join(shown_name(n, lang) for n in names)
+    return join_list((shown_name(n, lang) for n in names), lang)
 
 
 @cached(16)
@@ -207,7 +208,6 @@ def hosts_table(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.DataFrame:
     """
     rows = selected_links(ds, sel)
     names = _lookups(ds, lang)
-    sep = LIST_SEPARATOR[lang]
     records = []
     for a, c, tier, via, ind, relation, *flags in zip(
         *(rows[k].tolist() for k in ("area_id", "chain_no", "tier", "via", "industry_id", "chain_relation")),
@@ -223,7 +223,7 @@ def hosts_table(ds: Dataset, sel: Selection, lang: Lang = "zh") -> pd.DataFrame:
                 "via": (names["subindustry"].get(via) or names["industry"].get(via) or via) + rel,
                 "carriers": _facts(ds, a, ind, via, "carrier", lang),
                 "firms": _facts(ds, a, ind, via, "firm", lang),
-                "sources": sep.join(label(s, lang) for s, on in zip(SOURCES, flags, strict=True) if on),
+                "sources": join_list((label(s, lang) for s, on in zip(SOURCES, flags, strict=True) if on), lang),
                 "area_id": a,
                 "chain_no": c,
                 "_o": int(names["order"].get(a, "0")),
@@ -335,4 +335,4 @@ def single_legend(ds: Dataset, sel: Selection, lang: Lang = "zh") -> tuple[str, 
     color = selection_color(ds, sel)
     if color is None:
         return None
-    return LIST_SEPARATOR[lang].join(selection_names(ds, sel, lang)), color
+    return join_list(selection_names(ds, sel, lang), lang), color

@@ -11,7 +11,8 @@ from sq_layout.analysis.audit_rows import TEXT_COLUMNS, discrepancy_rows
 from sq_layout.analysis.audit_views import text_checks_view, with_labels
 from sq_layout.atomic import write_bytes
 from sq_layout.export.dataexport import xlsx
-from sq_layout.i18n import HEADERS, LIST_SEPARATOR, Lang, by_lang, label, name_col, t
+from sq_layout.i18n import HEADERS, Lang, by_lang, label, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
 # Audit columns whose general header would be ambiguous in a workbook (zh, en).
@@ -49,13 +50,12 @@ def audit_tables(ds: Dataset, lang: Lang = "zh") -> dict[str, pd.DataFrame]:
     """Consistency audit, target discrepancies, per-chain targets, chain spread and most alike pairs."""
     area = ds.areas.set_index("area_id")[name_col(lang)].to_dict()
     industry = ds.industries.set_index("industry_id")[name_col(lang)].to_dict()
-    sep = LIST_SEPARATOR[lang]
 
     def pairs(v: object) -> str:
-        return sep.join(f"{area.get(a, a)}–{area.get(b, b)}" for a, b in list(v))  # type: ignore[call-overload]
+        return join_list((f"{area.get(a, a)}–{area.get(b, b)}" for a, b in list(v)), lang)  # type: ignore[call-overload]
 
     spread = chain_overlap(ds).copy()
-    spread["hosts"] = spread["hosts"].map(lambda v: sep.join(str(area.get(a, a)) for a in v))
+    spread["hosts"] = spread["hosts"].map(lambda v: join_list((str(area.get(a, a)) for a in v), lang))
     spread["border_pairs"] = spread["border_pairs"].map(pairs)
     spread["nested_pairs"] = spread["nested_pairs"].map(pairs)
     spread["industry_id"] = spread["industry_id"].map(industry)

@@ -13,6 +13,7 @@ import pandas as pd
 from sq_layout.cache import PER_PROCESS, cached
 from sq_layout.cells import neutralise_cell, workbook_bytes
 from sq_layout.i18n import HEADERS, LANGS, Lang, by_lang
+from sq_layout.i18n.lang import join_list
 from sq_layout.i18n.shown import sheet_name, when, who
 from sq_layout.store.changes import Change
 
@@ -90,7 +91,7 @@ def describe(change: Change, lang: Lang | None = None) -> list[str]:
             sign = "+" if before is None else "−"
             shown = {k: v for k, v in row.items() if k not in ("rev", "row_no", "geometry") and v not in ("", None)}
             pairs = [f"{_field(d['table'], k, lang)}={_short(v)}" for k, v in list(shown.items())[:6]]
-            lines.append(f"{sign} {head}: " + ", ".join(pairs))
+            lines.append(f"{sign} {head}: " + join_list(pairs, lang or "en"))
             continue
         diff = [k for k in after if k not in ("rev", "row_no") and after.get(k) != before.get(k)]
         parts = [

@@ -296,6 +296,12 @@ TEXT: dict[str, dict[str, str]] = {
         "difference {d}{note}",
     },
     "disc_cli_note": {"zh": "（{note}）", "en": "  ({note})"},
+    # --- audit: the text checks' findings that list what the plan lists ---
+    "ta_stated_count": {"zh": "写“{said}”，列出{k}项：{items}", "en": "states {n}, lists {k}: {items}"},
+    "ta_sublist_gap": {
+        "zh": "细分清单检查：本段“其中”之前列出“{name}”，其后分述的{heads}均未提及",
+        "en": "sub-lists: the paragraph names “{name}” before “其中”; its sub-list ({heads}) never mentions it",
+    },
     # --- audit: command-line headings ---
     "audit_cli_consistency": {"zh": "== 一致性审视：{n} 处 ==", "en": "== Consistency audit: {n} findings =="},
     "audit_cli_text_checks": {"zh": "== 规划文本检查：{n} 处 ==", "en": "== Plan text checks: {n} =="},

@@ -1,9 +1,10 @@
 """The reader's language as a type: every signature that takes a language takes a `Lang`, made from outside text
-(a URL's query, a command-line argument, a stored setting) only by `parse_lang` at the edge; lists run together
-with LIST_SEPARATOR."""
+(a URL's query, a command-line argument, a stored setting) only by `parse_lang` at the edge; a list a reader reads
+is run together by `join_list`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Literal, TypeGuard, TypeVar
 
 Lang = Literal["zh", "en"]
@@ -26,6 +27,27 @@ def parse_lang(value: object, default: Lang | None = None) -> Lang:
     if default is not None:
         return default
     raise ValueError(f"unknown language {str(value)[:20]!r}; choose one of {', '.join(LANGS)}")
+
+
+def join_list(items: Iterable[object], lang: Lang) -> str:
+    """Names (or numbers) run together as a list the way `lang` writes one: 甲、乙、丙 / A, B, C."""
+    return LIST_SEPARATOR[lang].join(map(str, items))
+
+
+class Listed(tuple[str, ...]):
+    """Names a message lists (its choices), kept apart until the reader's language is known: `fill` runs them
+    together by `join_list`; formatted plainly they read "a, b"."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
+    """A string table's template filled in, a `Listed` value run together by `join_list` in `lang`."""
+    return template.format(**{k: join_list(v, lang) if isinstance(v, Listed) else v for k, v in values.items()})
 
 
 def by_lang(zh: T, en: T, lang: Lang) -> T:

@@ -28,6 +28,39 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "uscc_expected": {"zh": "有效的统一社会信用代码：{}", "en": "a valid 统一社会信用代码: {}"},
     "inv_demo_mark": {"zh": "示例数据（虚构）", "en": "示例 · demo data (fictional)"},
+    # what a cell of an investment sheet should hold (the “expected” of an import problem)
+    "ix_chain": {"zh": "1–20 或以下之一：{names}", "en": "1–20 or one of {names}"},
+    "ix_chain_required": {"zh": "至少一条产业链：{choices}", "en": "at least one chain: {choices}"},
+    "ix_link": {"zh": "本行产业链的环节之一（{choices}）", "en": "a link of the row's chains ({choices})"},
+    "ix_no_links": {"zh": "暂无，请先添加该产业链的环节", "en": "none yet: add the chain's links first"},
+    "ix_number": {"zh": "数字", "en": "a number"},
+    "ix_finite": {"zh": "有限的数字（不是 inf 或 nan）", "en": "a finite number"},
+    "ix_at_least": {"zh": "不小于 {min} 的数字", "en": "a number ≥ {min}"},
+    "ix_date": {"zh": "日期，格式 YYYY-MM-DD", "en": "a date YYYY-MM-DD"},
+    "ix_area": {"zh": "以下之一：{names}", "en": "one of {names}"},
+    "ix_coords_pair": {"zh": "经度和纬度同时填写，或都不填", "en": "经度 and 纬度 both, or neither"},
+    "ix_inside": {
+        "zh": "宿迁市范围内的 {crs} 坐标（请检查所声明的坐标系，以及经度/纬度是否填反）",
+        "en": (
+            "a point inside Suqian in {crs} (check the declared coordinate system, and that 经度/纬度 are not swapped)"
+        ),
+    },
+    "ix_placed": {"zh": "坐标、区域或已知载体", "en": "coordinates, a 区域 or a known 载体"},
+    "ix_name": {"zh": "名称", "en": "a name"},
+    "ix_province": {"zh": "省份", "en": "a province"},
+    "ix_code_once": {"zh": "未在前面行中出现过的代码", "en": "a code not already used on an earlier row"},
+    "ix_date_order": {"zh": "不早于前面各阶段日期的日期", "en": "a date on or after the earlier stages' dates"},
+    "ix_date_ahead": {"zh": "留空：当前阶段为{stage}", "en": "empty: stage is {stage}"},
+    "ix_one_chain": {"zh": "每行一条产业链", "en": "one chain per row"},
+    "ix_year": {"zh": "2020–2030 之间的整数年份", "en": "a whole year 2020–2030"},
+    "ix_once_per_year": {
+        "zh": "每条产业链、年份和区域只填一个数",
+        "en": "one figure per chain, year and area",
+    },
+    "ix_whole": {"zh": "整数", "en": "a whole number"},
+    "ix_value": {"zh": "一个值", "en": "a value"},
+    "ix_column": {"zh": "这一列（见模板）", "en": "this column (see the template)"},
+    "ix_headers": {"zh": "模板中某一工作表的表头", "en": "the headers of a template sheet"},
     # reading uploaded text files
     "csv_encoding": {
         "zh": "无法识别文字编码（第 {pos} 字节）：请另存为“CSV UTF-8”或 GBK/GB18030 编码的 CSV",

@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
 from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import Listed
 from sq_layout.imports.boundary_checks import Finding, check_features, context_from, repair, stated_areas, worst
 from sq_layout.imports.boundary_crs import (
     CRS_CHOICES,
@@ -94,7 +95,7 @@ def _crs(raw: RawBoundaries, crs: str | None, city_wgs84: BaseGeometry) -> tuple
                 raw.file_name,
                 [f"unknown CRS {crs!r}; choose one of {list(CRS_CHOICES)}"],
                 "bnd_bad_crs",
-                {"crs": crs, "choices": ", ".join(CRS_CHOICES)},
+                {"crs": crs, "choices": Listed(CRS_CHOICES)},
             )
         return choice, choice, "user"
     declared = raw.frame.crs
@@ -131,7 +132,7 @@ def _overrides(
                 raw.file_name,
                 [f"--match {key}=…: no feature is named {key!r} or numbered so; names: {sorted(set(values))}"],
                 "bnd_match_no_feature",
-                {"key": key, "names": "、".join(sorted(set(values)))},
+                {"key": key, "names": Listed(sorted(set(values)))},
             )
         out.update(dict.fromkeys(hits, area))
     return out
@@ -180,7 +181,7 @@ def preview_boundaries(
                     Finding(
                         "error",
                         "bnd_duplicate",
-                        {"numbers": ", ".join(map(str, twins)), "area": row["name"], "area_en": row["name_en"]},
+                        {"numbers": Listed(map(str, twins)), "area": row["name"], "area_en": row["name_en"]},
                     )
                 )
         features.append(FeatureResult(i + 1, found.values[i], area, by[i], geom, tuple(findings)))

@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from sq_layout import paths
 from sq_layout.geo.crs import MEASURE_CRS, STORAGE_CRS
 from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import fill
 
 LEVELS = ("ok", "repaired", "warning", "error")
 CITY_TOLERANCE_M = 500.0  # the city outline is Amap-derived; official lines may stray this far
@@ -38,7 +39,7 @@ class Finding:
 
     def message(self, lang: Lang) -> str:
         """The finding in zh or en."""
-        return t(self.key, lang).format(**self.params)
+        return fill(t(self.key, lang), self.params, lang)
 
 
 def worst(findings: Sequence[Finding]) -> str:

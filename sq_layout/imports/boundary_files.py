@@ -15,6 +15,7 @@ import shapely
 from sq_layout import upload_limits as lim
 from sq_layout.atomic import scratch
 from sq_layout.errors import BoundaryFileTooLarge, BoundaryFormatError, BoundaryImportError, UploadTooLarge
+from sq_layout.i18n.lang import Listed
 from sq_layout.imports.boundary_kml import read_kml_xml
 
 MAX_BYTES = lim.LIMITS["boundary"].bytes
@@ -91,7 +92,7 @@ def _read_shapefile(
 ) -> RawBoundaries:
     shps = sorted(m for m in members if m.endswith(".shp"))
     if len(shps) > 1:
-        raise _fail(name, f"the zip holds several Shapefiles {shps}; zip one", "bnd_several_shp", names=", ".join(shps))
+        raise _fail(name, f"the zip holds several Shapefiles {shps}; zip one", "bnd_several_shp", names=Listed(shps))
     stem = shps[0][:-4]
     missing = [stem + ext for ext in (".shx", ".dbf") if stem + ext not in members]
     if missing:

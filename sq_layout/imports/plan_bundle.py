@@ -22,6 +22,7 @@ from sq_layout.atomic import scratch
 from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
 from sq_layout.i18n import Lang, by_lang, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.imports.geojson_fast import plain_collection
 from sq_layout.plan.check import Checked, build
 from sq_layout.plan.schemas import GEOMETRY_QUALITY, TABLES
@@ -136,7 +137,7 @@ def _features(path: Path, problems: list[str], lang: Lang = "en") -> list[dict[s
             problems.append(_in(label, t("pi_geom_unreadable", lang).format(reason=exc), lang))
             continue
         if missing:
-            shown = by_lang("、".join(missing), str(missing), lang)
+            shown = join_list(missing, lang)
             problems.append(_in(label, t("pi_props_missing", lang).format(missing=shown), lang))
         elif geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
             problems.append(_in(label, t("pi_geom_kind", lang).format(kind=geom.geom_type), lang))
@@ -144,7 +145,7 @@ def _features(path: Path, problems: list[str], lang: Lang = "en") -> list[dict[s
             reason = _invalid_reason(str(shapely.is_valid_reason(geom)), lang)
             problems.append(_in(label, t("pi_geom_invalid", lang).format(reason=reason), lang))
         elif props["geometry_quality"] not in GEOMETRY_QUALITY:
-            choices = by_lang("、".join(GEOMETRY_QUALITY), str(GEOMETRY_QUALITY), lang)
+            choices = join_list(GEOMETRY_QUALITY, lang)
             found = t("pi_geom_quality", lang).format(value=repr(props["geometry_quality"]), choices=choices)
             problems.append(_in(label, found, lang))
         else:

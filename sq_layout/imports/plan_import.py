@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
 from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.imports.plan_bundle import read_bundle
 from sq_layout.imports.plan_template import read_csvs, read_workbook
 from sq_layout.plan.check import Checked
@@ -33,7 +34,7 @@ def check_plan_files(
     """Read and validate the files (nothing is written); ImportRejected lists every problem, worded in `lang`."""
     names = names or [p.name for p in paths]
     if not paths:
-        raise ImportRejected(t("pi_no_file", lang), [t("pi_choose_file", lang).format(kinds=", ".join(ACCEPTED))])
+        raise ImportRejected(t("pi_no_file", lang), [t("pi_choose_file", lang).format(kinds=join_list(ACCEPTED, lang))])
     suffixes = {Path(n).suffix.lower() for n in names}
     if len(paths) == 1 and (paths[0].is_dir() or suffixes == {".zip"}):
         return read_bundle(paths[0], names[0], lang)
@@ -41,7 +42,7 @@ def check_plan_files(
         return read_workbook(paths[0], ws.load(base_version_id), names[0], lang)
     if suffixes <= {".csv", ".txt"}:
         return read_csvs(paths, ws.load(base_version_id), names, lang)
-    raise ImportRejected(", ".join(names), [t("pi_unsupported", lang)])
+    raise ImportRejected(join_list(names, lang), [t("pi_unsupported", lang)])
 
 
 def rejection(exc: DataError, lang: Lang) -> str:

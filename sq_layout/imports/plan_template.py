@@ -15,6 +15,7 @@ import pandas as pd
 from sq_layout import upload_limits as lim
 from sq_layout.errors import ImportRejected
 from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.check import Checked, build, raw_tables
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import TABLES
@@ -204,6 +205,6 @@ def read_csvs(paths: list[Path], base: Dataset, names: list[str] | None = None, 
             found = t("pi_not_plan_table", lang).format(names=listed([f"{n}.csv" for n in TABLES], lang))
             problems.append(t("pi_in", lang).format(file=name, problem=found))
     if problems:
-        raise ImportRejected(", ".join(names), problems)
+        raise ImportRejected(join_list(names, lang), problems)
     bounds = t("pi_base_boundaries", lang)
     return build(raw, labels, lines, _base_boundaries(base), ", ".join(names), bounds, lang)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import join_list
 
 # The code's alphabet: digits and capitals without I, O, S, V, Z (GB 32100-2015, 表1); a character's value is its index.
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -72,7 +73,7 @@ def credit_code_problem(code: str, lang: Lang = "en") -> str | None:
     categories = AUTHORITIES.get(code[0])
     if categories is None or code[1] not in categories:
         return t("uscc_authority", lang).format(
-            code=code[:2], valid="、".join(a + c for a, cs in AUTHORITIES.items() for c in cs)
+            code=code[:2], valid=join_list((a + c for a, cs in AUTHORITIES.items() for c in cs), lang)
         )
     if code[2:4] not in PROVINCES or code[2:8] == "000000":
         return t("uscc_area", lang).format(code=code[2:8])

@@ -8,6 +8,8 @@ from typing import SupportsInt, cast
 import numpy as np
 import pandas as pd
 
+from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
 SEP = r"\s*[;；、,，]\s*"
@@ -42,30 +44,31 @@ def chain_lookup(ds: Dataset) -> dict[str, int]:
     return out
 
 
-def chain_choices(ds: Dataset) -> str:
-    """The valid chain values, for error messages."""
-    return "1–20 or one of " + "、".join(ds.chains["name"])
+def chain_choices(ds: Dataset, lang: Lang) -> str:
+    """The valid chain values, for error messages in `lang` (the names as the template writes them)."""
+    return t("ix_chain", lang).format(names=join_list(ds.chains["name"], lang))
 
 
-def parse_chains(ds: Dataset, col: pd.Series, required: bool) -> tuple[pd.Series, Problems]:
+def parse_chains(ds: Dataset, col: pd.Series, required: bool, lang: Lang) -> tuple[pd.Series, Problems]:
     """';'-separated chains -> '3;9' strings of chain numbers."""
     lookup = chain_lookup(ds)
     tok = col.str.split(SEP, regex=True).explode().str.strip()
     tok = tok[tok != ""]
     mapped = tok.str.lower().map(lookup)
-    problems: Problems = [(row(i), str(v), chain_choices(ds)) for i, v in tok[mapped.isna()].items()]
+    choices = chain_choices(ds, lang)
+    problems: Problems = [(row(i), str(v), choices) for i, v in tok[mapped.isna()].items()]
     out = pd.Series(_join(mapped.dropna().astype(int)), dtype=str).reindex(col.index).fillna("")
     if required:
         bad_rows = set(i for i, *_ in problems)
         problems += [
-            (row(i), "", "at least one chain: " + chain_choices(ds))
+            (row(i), "", t("ix_chain_required", lang).format(choices=choices))
             for i in out.index[(out == "")]
             if i not in bad_rows
         ]
     return out, problems
 
 
-def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame) -> tuple[pd.Series, Problems]:
+def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame, lang: Lang) -> tuple[pd.Series, Problems]:
     """';'-separated link names, each a link of one of the row's chains -> ';'-separated link_ids."""
     split = col.str.split(LINK_SEP, regex=True).explode().str.strip()
     tok = split[split != ""].rename("name").rename_axis("row").reset_index()
@@ -79,12 +82,12 @@ def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame) -> tuple
         if (r, name) not in matched:
             mine = row_chains.loc[row_chains["row"] == r, "chain_no"]
             names = links.loc[links["chain_no"].isin(mine), "name"]
-            choices = "、".join(names) if len(names) else "none yet: add the chain's links first"
-            problems.append((row(r), name, f"a link of the row's chains ({choices})"))
+            choices = join_list(names, lang) if len(names) else t("ix_no_links", lang)
+            problems.append((row(r), name, t("ix_link", lang).format(choices=choices)))
     return found.reindex(col.index).fillna(""), problems
 
 
-def parse_number(col: pd.Series, required: bool, minimum: float | None = 0.0) -> tuple[pd.Series, Problems]:
+def parse_number(col: pd.Series, required: bool, lang: Lang, minimum: float | None = 0.0) -> tuple[pd.Series, Problems]:
     """Text -> finite float (NaN where empty); non-numbers, inf/nan and negatives are problems."""
     text = col.str.strip().str.replace(",", "", regex=False)
     num = pd.to_numeric(text, errors="coerce").astype(float)
@@ -92,22 +95,21 @@ def parse_number(col: pd.Series, required: bool, minimum: float | None = 0.0) ->
     nan_text = text.str.lower().isin(("nan", "na", "n/a"))
     problems: Problems = []
     if required:
-        problems += [(row(i), "", "a number") for i in text.index[empty]]
-    problems += [(row(i), v, "a number") for i, v in text[~empty & num.isna() & ~nan_text].items()]
-    problems += [(row(i), v, "a finite number") for i, v in text[~empty & (np.isinf(num) | nan_text)].items()]
+        problems += [(row(i), "", t("ix_number", lang)) for i in text.index[empty]]
+    problems += [(row(i), v, t("ix_number", lang)) for i, v in text[~empty & num.isna() & ~nan_text].items()]
+    problems += [(row(i), v, t("ix_finite", lang)) for i, v in text[~empty & (np.isinf(num) | nan_text)].items()]
     if minimum is not None:
-        problems += [
-            (row(i), v, f"a number ≥ {minimum:g}") for i, v in text[np.isfinite(num) & (num < minimum)].items()
-        ]
+        least = t("ix_at_least", lang).format(min=f"{minimum:g}")
+        problems += [(row(i), v, least) for i, v in text[np.isfinite(num) & (num < minimum)].items()]
     return num.where(np.isfinite(num)), problems
 
 
-def parse_date(col: pd.Series) -> tuple[pd.Series, Problems]:
+def parse_date(col: pd.Series, lang: Lang) -> tuple[pd.Series, Problems]:
     """Text -> datetime (NaT where empty); unreadable dates are problems."""
     text = col.str.strip().str.replace(r" 00:00:00$", "", regex=True)
     d = pd.to_datetime(text.replace("", None), errors="coerce", format="mixed")
     bad = d.isna() & (text != "")
-    return d.astype("datetime64[ns]"), [(row(i), v, "a date YYYY-MM-DD") for i, v in text[bad].items()]
+    return d.astype("datetime64[ns]"), [(row(i), v, t("ix_date", lang)) for i, v in text[bad].items()]
 
 
 def parse_choice(col: pd.Series, choices: tuple[str, ...], required: bool) -> tuple[pd.Series, Problems]:
@@ -117,10 +119,10 @@ def parse_choice(col: pd.Series, choices: tuple[str, ...], required: bool) -> tu
     return text, [(row(i), v, " / ".join(choices)) for i, v in text[bad].items()]
 
 
-def parse_area(col: pd.Series, names: dict[str, str], ds: Dataset) -> tuple[pd.Series, Problems]:
+def parse_area(col: pd.Series, names: dict[str, str], ds: Dataset, lang: Lang) -> tuple[pd.Series, Problems]:
     """An area written any known way -> area_id ('' where empty)."""
     text = col.str.strip()
     ids = text.str.lower().map(names).fillna("")
     bad = (ids == "") & (text != "")
-    expected = "one of " + "、".join(ds.areas["name"])
+    expected = t("ix_area", lang).format(names=join_list(ds.areas["name"], lang))
     return ids, [(row(i), v, expected) for i, v in text[bad].items()]

@@ -15,6 +15,7 @@ import pandas as pd
 from sq_layout.errors import DataError
 from sq_layout.i18n import Lang
 from sq_layout.i18n import t as tr
+from sq_layout.i18n.lang import join_list
 from sq_layout.invest import fields as fx
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
 from sq_layout.invest.creditcode import credit_code_problem, normalise
@@ -54,8 +55,8 @@ class ImportResult:
 
 
 class _Collector:
-    def __init__(self, kind: str, first_row: int):
-        self.kind, self.first_row = kind, first_row
+    def __init__(self, kind: str, first_row: int, lang: Lang):
+        self.kind, self.first_row, self.lang = kind, first_row, lang
         self.rows: list[tuple[str, int, str, str, str]] = []
         self.headers = {f.code: f.header for f in KINDS[kind]}
 
@@ -73,7 +74,7 @@ def _normalise(raw: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
     raw = raw.rename(columns=lambda c: hm.get(str(c).strip().lower(), str(c)))
     raw = raw.loc[:, ~raw.columns.duplicated()]
     missing = [f for f in KINDS[kind] if f.required and f.code not in raw.columns]
-    out.rows += [(SHEETS[kind], 1, f.header, "", "this column (see the template)") for f in missing]
+    out.rows += [(SHEETS[kind], 1, f.header, "", tr("ix_column", out.lang)) for f in missing]
     cols = {f.code: raw.get(f.code, "") for f in KINDS[kind]}
     frame: pd.DataFrame = pd.DataFrame(cols, index=raw.index).fillna("").astype(str).apply(lambda s: s.str.strip())
     return frame[(frame != "").any(axis=1)]  # blank rows are not records
@@ -87,18 +88,19 @@ def _day(value: object) -> str:
 def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
     """Chains, links, area and WGS-84 position for firm and project rows."""
     loc = pd.DataFrame(index=f.index)
-    loc["chains"], p = fx.parse_chains(ds, f["chains"], required=True)
+    lang = out.lang
+    loc["chains"], p = fx.parse_chains(ds, f["chains"], required=True, lang=lang)
     out.add("chains", p)
-    loc["links"], p = fx.parse_links(f["links"], loc["chains"], links)
+    loc["links"], p = fx.parse_links(f["links"], loc["chains"], links, lang)
     out.add("links", p)
-    loc["area_stated"], p = fx.parse_area(f["area"], area_names(ds), ds)
+    loc["area_stated"], p = fx.parse_area(f["area"], area_names(ds), ds, lang)
     out.add("area", p)
-    lon, p_lon = fx.parse_number(f["lon"], required=False, minimum=None)
-    lat, p_lat = fx.parse_number(f["lat"], required=False, minimum=None)
+    lon, p_lon = fx.parse_number(f["lon"], required=False, lang=lang, minimum=None)
+    lat, p_lat = fx.parse_number(f["lat"], required=False, lang=lang, minimum=None)
     out.add("lon", p_lon)
     out.add("lat", p_lat)
     half = (f["lon"] == "") != (f["lat"] == "")
-    out.add("lon", [(int(i), fx.cell(f, i, "lon"), "经度 and 纬度 both, or neither") for i in f.index[half]])
+    out.add("lon", [(int(i), fx.cell(f, i, "lon"), tr("ix_coords_pair", lang)) for i in f.index[half]])
     wlon, wlat = convert(lon.to_numpy(), lat.to_numpy(), crs)
     has = np.isfinite(wlon) & np.isfinite(wlat)
     derived = pd.Series(assign_areas(ds, np.where(has, wlon, 0.0), np.where(has, wlat, 0.0)), index=f.index)
@@ -109,8 +111,7 @@ def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _C
             (
                 int(i),
                 f"{fx.cell(f, i, 'lon')}, {fx.cell(f, i, 'lat')}",
-                f"a point inside Suqian in {COORD_LABELS[crs]} "
-                "(check the declared coordinate system, and that 经度/纬度 are not swapped)",
+                tr("ix_inside", lang).format(crs=COORD_LABELS[crs]),
             )
             for i in f.index[outside]
         ],
@@ -118,7 +119,7 @@ def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _C
     carrier = f["carrier"].str.lower().map(carrier_areas(ds)).fillna("")
     fallback = loc["area_stated"].where(loc["area_stated"] != "", carrier)
     unplaced = ~has & (fallback == "") & ~half
-    out.add("area", [(int(i), "", "coordinates, a 区域 or a known 载体") for i in f.index[unplaced]])
+    out.add("area", [(int(i), "", tr("ix_placed", lang)) for i in f.index[unplaced]])
     loc["area_id"] = derived.where(has, fallback)
     loc["area_flag"] = has & disagrees(ds, derived, loc["area_stated"])
     loc["approximate"] = ~has
@@ -128,12 +129,11 @@ def _locate(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _C
     return loc
 
 
-def _firms(
-    ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector, lang: Lang = "en"
-) -> pd.DataFrame:
+def _firms(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
+    lang = out.lang
     t = _locate(ds, f, links, crs, out)
     t["name"] = f["name"]
-    out.add("name", [(int(i), "", "a name") for i in f.index[f["name"] == ""]])
+    out.add("name", [(int(i), "", tr("ix_name", lang)) for i in f.index[f["name"] == ""]])
     code = f["credit_code"].map(normalise)  # full-width digits and letters (a Chinese input method's) as ASCII
     wrong = {i: credit_code_problem(c, lang) for i, c in code.items() if c}
     out.add(
@@ -141,7 +141,7 @@ def _firms(
         [(fx.row(i), fx.cell(f, i, "credit_code"), tr("uscc_expected", lang).format(p)) for i, p in wrong.items() if p],
     )
     dup = code[(code != "") & code.duplicated(keep="first")]
-    out.add("credit_code", [(fx.row(i), c, "a code not already used on an earlier row") for i, c in dup.items()])
+    out.add("credit_code", [(fx.row(i), c, tr("ix_code_once", lang)) for i, c in dup.items()])
     t["credit_code"] = code
     t["role"], p = fx.parse_choice(f["role"], ROLES, required=False)
     out.add("role", p)
@@ -149,15 +149,16 @@ def _firms(
 
 
 def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Collector) -> pd.DataFrame:
+    lang = out.lang
     t = _locate(ds, f, links, crs, out)
     t["name"], t["firm"] = f["name"], f["firm"]
-    out.add("name", [(int(i), "", "a name") for i in f.index[f["name"] == ""]])
-    t["investment_yi"], p = fx.parse_number(f["investment_yi"], required=True)
+    out.add("name", [(int(i), "", tr("ix_name", lang)) for i in f.index[f["name"] == ""]])
+    t["investment_yi"], p = fx.parse_number(f["investment_yi"], required=True, lang=lang)
     out.add("investment_yi", p)
     t["stage"], p = fx.parse_choice(f["stage"], STAGES, required=True)
     out.add("stage", p)
     for c in STAGE_DATES:
-        t[c], p = fx.parse_date(f[c])
+        t[c], p = fx.parse_date(f[c], lang)
         out.add(c, p)
     dates = t[list(STAGE_DATES)]
     before = dates.cummax(axis=1, skipna=True).shift(1, axis=1)
@@ -165,36 +166,41 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
         bad = dates[c].notna() & before[c].notna() & (dates[c] < before[c])
         out.add(
             c,
-            [(int(i), _day(dates.at[i, c]), "a date on or after the earlier stages' dates") for i in f.index[bad]],
+            [(int(i), _day(dates.at[i, c]), tr("ix_date_order", lang)) for i in f.index[bad]],
         )
     level = t["stage"].map({s: n for n, s in enumerate(STAGES)})
     for n, c in enumerate(STAGE_DATES):  # the current stage's date may be unknown (表三's projects have none)
         ahead = (level < n) & dates[c].notna()
         out.add(
-            c, [(int(i), _day(dates.at[i, c]), f"empty: stage is {fx.cell(t, i, 'stage')}") for i in f.index[ahead]]
+            c,
+            [
+                (int(i), _day(dates.at[i, c]), tr("ix_date_ahead", lang).format(stage=fx.cell(t, i, "stage")))
+                for i in f.index[ahead]
+            ],
         )
     return t
 
 
 def _prospects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, source: str, out: _Collector) -> pd.DataFrame:
     """Target firms outside the city: where they are (as written), chains and links, category, status, owner."""
+    lang = out.lang
     t = pd.DataFrame(index=f.index)
     for c in ("name", "province"):
         t[c] = f[c]
-        out.add(c, [(int(i), "", "a name" if c == "name" else "a province") for i in f.index[f[c] == ""]])
+        out.add(c, [(int(i), "", tr(f"ix_{c}", lang)) for i in f.index[f[c] == ""]])
     t["city"] = f["city"]
-    t["chains"], p = fx.parse_chains(ds, f["chains"], required=True)
+    t["chains"], p = fx.parse_chains(ds, f["chains"], required=True, lang=lang)
     out.add("chains", p)
-    t["links"], p = fx.parse_links(f["links"], t["chains"], links)
+    t["links"], p = fx.parse_links(f["links"], t["chains"], links, lang)
     out.add("links", p)
     t["category"], p = fx.parse_choice(f["category"], PROSPECT_CATEGORIES, required=True)
     out.add("category", p)
     t["status"], p = fx.parse_choice(f["status"].where(f["status"] != "", "待接触"), PROSPECT_STATUSES, True)
     out.add("status", p)
-    t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds)
+    t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds, lang)
     out.add("area", p)
     t["owner"], t["next_step"] = f["owner"], f["next_step"]
-    added, p = fx.parse_date(f["date_added"])
+    added, p = fx.parse_date(f["date_added"], lang)
     out.add("date_added", p)
     t["date_added"] = added.fillna(pd.Timestamp.now().normalize())
     t["origin"] = "import"
@@ -206,43 +212,45 @@ def _prospects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, source: str, o
 
 
 def _actuals(ds: Dataset, f: pd.DataFrame, source: str, out: _Collector) -> pd.DataFrame:
+    lang = out.lang
     t = pd.DataFrame(index=f.index)
-    chains, p = fx.parse_chains(ds, f["chain"], required=True)
+    chains, p = fx.parse_chains(ds, f["chain"], required=True, lang=lang)
     out.add("chain", p)
     multi = chains.str.contains(";")
-    out.add("chain", [(int(i), fx.cell(f, i, "chain"), "one chain per row") for i in f.index[multi]])
+    out.add("chain", [(int(i), fx.cell(f, i, "chain"), tr("ix_one_chain", lang)) for i in f.index[multi]])
     t["chain_no"] = pd.to_numeric(chains.where(~multi & (chains != ""), "0")).astype(int)
-    year, p = fx.parse_number(f["year"], required=True, minimum=2020)
+    year, p = fx.parse_number(f["year"], required=True, lang=lang, minimum=2020)
     out.add("year", p)
     bad_year = year.notna() & ((year % 1 != 0) | (year > 2030))
-    out.add("year", [(int(i), fx.cell(f, i, "year"), "a whole year 2020–2030") for i in f.index[bad_year]])
+    out.add("year", [(int(i), fx.cell(f, i, "year"), tr("ix_year", lang)) for i in f.index[bad_year]])
     t["year"] = year.fillna(0).astype(int)
-    t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds)
+    t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds, lang)
     out.add("area", p)
-    t["output_yi"], p = fx.parse_number(f["output_yi"], required=True)
+    t["output_yi"], p = fx.parse_number(f["output_yi"], required=True, lang=lang)
     out.add("output_yi", p)
     t["source"] = f["source"].where(f["source"] != "", source)
     dup = t.duplicated(["chain_no", "year", "area_id"], keep="first")
-    out.add("year", [(int(i), fx.cell(f, i, "year"), "one figure per chain, year and area") for i in f.index[dup]])
+    out.add("year", [(int(i), fx.cell(f, i, "year"), tr("ix_once_per_year", lang)) for i in f.index[dup]])
     return t
 
 
-def _parsed(c: Col, text: pd.Series) -> tuple[pd.Series, fx.Problems]:
+def _parsed(c: Col, text: pd.Series, lang: Lang) -> tuple[pd.Series, fx.Problems]:
     """A column no reader above builds, parsed by what its spec says: choices, number, date or text."""
     assert c.imp is not None
     required = c.imp.required
     if c.choices:
         return fx.parse_choice(text, c.choices, required)
     if c.kind in ("float", "int", "Int64"):
-        num, p = fx.parse_number(text, required, minimum=None)
+        num, p = fx.parse_number(text, required, lang, minimum=None)
         if c.kind == "float":
             return num.fillna(c.filler()), p
         whole = num.notna() & (num % 1 != 0)
-        p += [(fx.row(i), str(text[i]), "a whole number") for i in text.index[whole]]
+        p += [(fx.row(i), str(text[i]), tr("ix_whole", lang)) for i in text.index[whole]]
         return (num.astype("Int64") if c.kind == "Int64" else num.fillna(c.filler()).astype(int)), p
     if c.kind == "date":
-        return fx.parse_date(text)
-    return text.where(text != "", c.filler()), [(fx.row(i), "", "a value") for i in text.index[(text == "") & required]]
+        return fx.parse_date(text, lang)
+    missing = text.index[(text == "") & required]
+    return text.where(text != "", c.filler()), [(fx.row(i), "", tr("ix_value", lang)) for i in missing]
 
 
 def _declared_only(f: pd.DataFrame, t: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
@@ -255,7 +263,7 @@ def _declared_only(f: pd.DataFrame, t: pd.DataFrame, kind: str, out: _Collector)
         if c.imp is None:
             extra[c.name] = pd.Series([c.filler()] * len(t), index=t.index)
             continue
-        extra[c.name], p = _parsed(c, f[c.imp.code or c.name])
+        extra[c.name], p = _parsed(c, f[c.imp.code or c.name], out.lang)
         out.add(c.imp.code or c.name, p)
     return t.assign(**extra) if extra else t
 
@@ -276,7 +284,7 @@ def validate_sheet(
     from sq_layout import upload_limits as lim
 
     lim.check_rows(source, len(raw), sheet=SHEETS.get(kind, kind))
-    out = _Collector(kind, first_row)
+    out = _Collector(kind, first_row, lang)
     f = _normalise(raw.reset_index(drop=True), kind, out)
     if out.rows:
         return ImportResult(kind, None, out.frame())
@@ -289,7 +297,7 @@ def validate_sheet(
         table = _prospects(ds, f, links, source, out)
         table.insert(0, "prospect_id", [f"new-T{i + first_row}" for i in f.index])
     else:
-        table = _firms(ds, f, links, crs, out, lang) if kind == "firms" else _projects(ds, f, links, crs, out)
+        table = _firms(ds, f, links, crs, out) if kind == "firms" else _projects(ds, f, links, crs, out)
         prefix = "F" if kind == "firms" else "P"
         table.insert(0, f"{kind[:-1]}_id", [f"new-{prefix}{i + first_row}" for i in f.index])
         table["origin"] = "import"
@@ -363,7 +371,7 @@ def read_upload(
     kind = kind or guess_kind(list(raw.columns))
     if kind is None:
         empty = pd.DataFrame(
-            [("CSV", 1, "", clip(", ".join(map(str, raw.columns))), "the headers of a template sheet")],
+            [("CSV", 1, "", clip(join_list(raw.columns, lang)), tr("ix_headers", lang))],
             columns=PROBLEM_COLUMNS,
         )
         return [ImportResult("unknown", None, empty)]

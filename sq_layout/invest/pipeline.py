@@ -18,6 +18,7 @@ import pandas as pd
 from sq_layout.errors import UserError
 from sq_layout.i18n import Lang, lang_column, name_col
 from sq_layout.i18n import t as tr
+from sq_layout.i18n.lang import join_list
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.invest.targets import project_progress
@@ -205,7 +206,7 @@ def readable(ds: Dataset, b: Bulletin, lang: Lang) -> dict[str, pd.DataFrame]:
     chains = ds.chains.set_index("chain_no")[name_col(lang)]
 
     def chain_names(v: object) -> str:
-        return "、".join(str(chains.get(int(c), c)) for c in str(v).split(";") if c)
+        return join_list((chains.get(int(c), c) for c in str(v).split(";") if c), lang)
 
     h = {k: tr(f"bl_h_{k}", lang) for k in HEAD_KEYS}
     pace_t = pd.DataFrame(

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sq_layout.i18n import DEFAULT_LANG, Lang, name_col
+from sq_layout.i18n.lang import join_list
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES
 from sq_layout.plan.dataset import Dataset
@@ -61,18 +63,21 @@ def records_at(tables: tuple[pd.DataFrame, ...], lat: float, lng: float, decimal
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
 
-def card_rows(ds: Dataset, data: InvestData, hits: pd.DataFrame, limit: int = 20) -> list[dict[str, str]]:
-    """Plain-text facts for each record at a point (the page escapes them): name, kind, chains, links, area…"""
-    chain_names = dict(zip(ds.chains["chain_no"].astype(str), ds.chains["name"], strict=True))
+def card_rows(
+    ds: Dataset, data: InvestData, hits: pd.DataFrame, lang: Lang = DEFAULT_LANG, limit: int = 20
+) -> list[dict[str, str]]:
+    """Plain-text facts for each record at a point (the page escapes them): name, kind, chains, links, area…;
+    chains and areas named in `lang`, lists run together as `lang` writes them."""
+    chain_names = dict(zip(ds.chains["chain_no"].astype(str), ds.chains[name_col(lang)], strict=True))
     link_names = dict(zip(data.links["link_id"], data.links["name"], strict=True))
-    area_names = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
+    area_names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     out = []
     for r in hits.head(limit).to_dict("records"):
         card = {
             "kind": r["kind"],
             "name": str(r["name"]),
-            "chains": "、".join(chain_names.get(c, c) for c in str(r["chains"]).split(";") if c),
-            "links": "、".join(link_names.get(x, x) for x in str(r.get("links", "") or "").split(";") if x),
+            "chains": join_list((chain_names.get(c, c) for c in str(r["chains"]).split(";") if c), lang),
+            "links": join_list((link_names.get(x, x) for x in str(r.get("links", "") or "").split(";") if x), lang),
             "area": area_names.get(r["area_id"], r["area_id"]),
             "approximate": "1" if r["approximate"] else "",
             "source": str(r["source"]),

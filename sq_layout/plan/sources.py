@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sq_layout.i18n.lang import Listed
 from sq_layout.plan.schemas import ASSIGNMENT_SOURCES, SOURCES
 
 _SPACE = re.compile(r"\s+")
@@ -31,7 +32,7 @@ def source_problem(
     reference text and has no line."""
     n = len(plan_lines)
     if source not in ASSIGNMENT_SOURCES:
-        return "ev_unknown", {"what": "source", "value": str(source)[:40], "choices": ", ".join(ASSIGNMENT_SOURCES)}
+        return "ev_unknown", {"what": "source", "value": str(source)[:40], "choices": Listed(ASSIGNMENT_SOURCES)}
     if source not in SOURCES:
         if line:
             return "ev_line_not_plan", {}
@@ -46,13 +47,3 @@ def source_problem(
         shown = plan_lines[line - 1].strip()
         return "ev_quote_not_on_line", {"quote": quote.strip()[:60], "line": line, "text": shown[:80]}
     return None
-
-
-_SENTENCE_END = re.compile(r"(?<=[。；！？])")
-
-
-def sentence_with(text: str, line: str) -> str:
-    """The sentence of a plan line (up to its 。；！？) that holds `text` verbatim, stripped; '' when none does."""
-    if not text.strip():
-        return ""
-    return next((s.strip() for s in _SENTENCE_END.split(line) if text in s), "")

@@ -13,7 +13,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from sq_layout.errors import DataError
-from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, t
+from sq_layout.i18n import Lang, by_lang, t
+from sq_layout.i18n.lang import join_list
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -39,12 +40,12 @@ def names(columns: list[str], lang: Lang) -> str:
     from sq_layout.i18n import HEADERS
 
     shown = [f"{c}（{HEADERS[c][lang]}）" if c in HEADERS else c for c in columns]
-    return LIST_SEPARATOR[lang].join(shown) or t("pi_none", lang)
+    return join_list(shown, lang) or t("pi_none", lang)
 
 
 def listed(values: Any, lang: Lang) -> str:
     """Valid choices: English as the list it is, Chinese run together."""
-    return by_lang(LIST_SEPARATOR["zh"].join(map(str, values)), str(values), lang)
+    return by_lang(join_list(values, "zh"), str(values), lang)
 
 
 def _check_size(path: Path, max_bytes: int, lang: Lang = "en") -> None:
@@ -142,7 +143,7 @@ def check_words(check: pa.Check, lang: Lang) -> str:
     if check.name == "isin":
         values = [v for v in stats["allowed_values"] if v != ""]
         key = "pi_chk_isin_blank" if len(values) < len(stats["allowed_values"]) else "pi_chk_isin"
-        return t(key, lang).format(values=LIST_SEPARATOR[lang].join(map(str, values)))
+        return t(key, lang).format(values=join_list(values, lang))
     if check.name == "str_length":
         low, high = stats.get("min_value"), stats.get("max_value")
         if low == 1 and high is None:
@@ -227,7 +228,7 @@ def check_keys(
     known = set(parent_keys.astype(str))
     values = child[column].astype("string").fillna("")
     bad = values[~values.isin(known) & ~((values == "") & allow_empty)]
-    sample = by_lang(LIST_SEPARATOR["zh"], ", ", lang).join(sorted(known)[:12])
+    sample = join_list(sorted(known)[:12], lang)
     word = by_lang(HEADERS.get(column, {}).get("zh", column), what, lang)
     at = column_named(column, lang)
     return [

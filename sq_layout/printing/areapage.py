@@ -8,7 +8,8 @@ import pandas as pd
 from sq_layout.analysis.queries import area_details, area_industries
 from sq_layout.analysis.views import area_panel
 from sq_layout.cache import cached
-from sq_layout.i18n import LIST_SEPARATOR, Lang, headers, label
+from sq_layout.i18n import Lang, headers, label
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
 
@@ -19,7 +20,7 @@ TOWNS = {"zh": "重点乡镇", "en": "Towns"}
 
 
 def _join(items: list[str], lang: Lang) -> str:
-    return LIST_SEPARATOR[lang].join(dict.fromkeys(i for i in items if i))
+    return join_list(dict.fromkeys(i for i in items if i), lang)
 
 
 @cached(64)

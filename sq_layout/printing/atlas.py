@@ -23,7 +23,8 @@ from sq_layout.analysis.views import hosts_with_citywide
 from sq_layout.atomic import check_parent, move_into, temp_dir_beside
 from sq_layout.errors import OutputNotWritable
 from sq_layout.fills import map_facts, map_legend
-from sq_layout.i18n import LIST_SEPARATOR, Lang, headers, label, lang_column, name_col, t
+from sq_layout.i18n import Lang, headers, label, lang_column, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.legend import LegendEntry
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame, assignment_facts
@@ -80,9 +81,10 @@ def _area_table(ds: Dataset, area: str, lang: Lang) -> pd.DataFrame:
 def overview_table(ds: Dataset, lang: Lang) -> pd.DataFrame:
     """Industry, tier, hosting areas and the 2025 target of 第四章, one row per industry."""
     names = ds.areas.set_index("area_id")[lang_column("short_name", lang)]
-    sep = LIST_SEPARATOR[lang]
     facts = assignment_facts(ds)
-    hosts = facts.groupby("industry_id")["area_id"].apply(lambda s: sep.join(names[a] for a in dict.fromkeys(s)))
+    hosts = facts.groupby("industry_id")["area_id"].apply(
+        lambda s: join_list((names[a] for a in dict.fromkeys(s)), lang)
+    )
     t = pd.DataFrame(
         {
             "industry": ds.industries[name_col(lang)],

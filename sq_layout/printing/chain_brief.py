@@ -13,6 +13,7 @@ from matplotlib.patches import Rectangle
 
 from sq_layout.chain_model import ChainBrief, ChainDiagram
 from sq_layout.i18n import Lang, label, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.facts import draw_table
 from sq_layout.printing.mapdraw import print_geometry
@@ -65,7 +66,7 @@ def render_brief(ds: Dataset, b: ChainBrief, lang: Lang = "zh") -> Figure:
     title = t("cb_title", lang).format(name=chain[name_col(lang)]) + (f"（{t('demo_note', lang)}）" if b.demo else "")
     draw_title(fig, title, base)
     left, width = printable(fig)
-    leaders = "、".join(b.leaders) or t("cb_unset", lang)
+    leaders = join_list(b.leaders, lang) or t("cb_unset", lang)
     items = b.checklist
     done = int((items["status"] == "已完成").sum())
     head = [

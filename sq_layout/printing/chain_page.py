@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from sq_layout.chain_model import ChainDiagram, layout, node_label, rules_text
-from sq_layout.i18n import LIST_SEPARATOR, Lang, by_lang, name_col, t
+from sq_layout.i18n import Lang, by_lang, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.printmap import FORMATS, PrintSpec
 
@@ -83,8 +84,7 @@ def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
             )
     notes = [rules_text(d.rules, lang), t("dg_stage_note", lang)]
     areas = ds.areas.set_index("area_id")[name_col(lang)]
-    sep = LIST_SEPARATOR[lang]
-    notes.append(t("dg_hosts", lang).format(areas=sep.join(str(areas.get(a, a)) for a in d.hosts)))
+    notes.append(t("dg_hosts", lang).format(areas=join_list((str(areas.get(a, a)) for a in d.hosts), lang)))
     if d.output:
         notes.append(t("dg_output", lang).format(year=d.output[0], v=f"{d.output[1]:g}"))
     for n in d.nodes:

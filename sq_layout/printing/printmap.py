@@ -28,7 +28,8 @@ from sq_layout.analysis.queries import Selection
 from sq_layout.analysis.views import selection_names
 from sq_layout.atomic import atomic_path
 from sq_layout.errors import BadInput, UnknownValue
-from sq_layout.i18n import LIST_SEPARATOR, Lang, name_col, t
+from sq_layout.i18n import Lang, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.legend import LegendEntry
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
@@ -84,7 +85,7 @@ def _map_title(ds: Dataset, sel: Selection, area: str | None, lang: Lang) -> str
     parts += selection_names(ds, sel, lang, t("map_title_chain", lang))
     if not parts:
         return t("map_title_plan", lang)
-    return t("map_title_parts", lang).format(parts=LIST_SEPARATOR[lang].join(parts))
+    return t("map_title_parts", lang).format(parts=join_list(parts, lang))
 
 
 @dataclass

@@ -9,6 +9,7 @@ import shapely
 from sqlalchemy import Connection, select
 
 from sq_layout.errors import EditRejected
+from sq_layout.i18n.lang import Listed
 from sq_layout.plan.schemas import ASSIGNMENT_SOURCES, DETAIL_KINDS, SOURCES
 from sq_layout.plan.sources import source_problem
 from sq_layout.store import tables as t
@@ -70,9 +71,7 @@ def check_reason(reason: object) -> None:
 def check_scope(table: str, row_no: int | None, values: dict[str, Any] | None) -> None:
     """Refuse changes outside what editing allows (keys, whole new areas or chains: those come by import)."""
     if table not in EDITABLE:
-        raise EditRejected(
-            [("ev_unknown", {"what": "table", "value": str(table)[:40], "choices": ", ".join(EDITABLE)})]
-        )
+        raise EditRejected([("ev_unknown", {"what": "table", "value": str(table)[:40], "choices": Listed(EDITABLE)})])
     if (row_no is None or values is None) and table not in ADDABLE:
         raise EditRejected([("ev_not_editable", {"field": table})])
     if row_no is not None and values is not None:
@@ -111,7 +110,7 @@ def _fields(table: str, row: dict[str, Any], problems: list[Problem]) -> dict[st
     out: dict[str, Any] = {k: row[k] for k in ("row_no", "rev", "geometry") if k in row}
     for col in row:
         if col not in spec and col not in out:
-            problems.append(("ev_unknown", {"what": "column", "value": str(col)[:40], "choices": ", ".join(spec)}))
+            problems.append(("ev_unknown", {"what": "column", "value": str(col)[:40], "choices": Listed(spec)}))
     for col, kind in spec.items():
         value = row.get(col, "" if kind == "str" else None)
         if kind == "str":
@@ -144,11 +143,11 @@ def _references(conn: Connection, vid: int, table: str, row: dict[str, Any], pro
             continue
         known = _ids(conn, vid, parent, key)
         if row[col] not in known:
-            choices = ", ".join(sorted(str(k) for k in known)[:30])
+            choices = Listed(sorted(str(k) for k in known)[:30])
             problems.append(("ev_unknown", {"what": col, "value": str(row[col])[:40], "choices": choices}))
     for (tab, col), allowed in ENUMS.items():
         if tab == table and row[col] not in allowed:
-            problems.append(("ev_unknown", {"what": col, "value": str(row[col])[:40], "choices": ", ".join(allowed)}))
+            problems.append(("ev_unknown", {"what": col, "value": str(row[col])[:40], "choices": Listed(allowed)}))
     if table == "assignments":
         lines = _plan_lines(conn, vid)
         found = source_problem(row["source"], row["ref"], row["line"], row["quote"], lines)
@@ -180,7 +179,7 @@ def _duplicates(conn: Connection, vid: int, table: str, row: dict[str, Any], sel
 def check_row(conn: Connection, vid: int, table: str, row: dict[str, Any], self_no: int | None) -> dict[str, Any]:
     """The row with values normalised (text trimmed, numbers parsed), or EditRejected listing every problem."""
     if table not in t.records:
-        raise EditRejected([("ev_unknown", {"what": "table", "value": str(table), "choices": ", ".join(t.records)})])
+        raise EditRejected([("ev_unknown", {"what": "table", "value": str(table), "choices": Listed(t.records)})])
     problems: list[Problem] = []
     out = _fields(table, row, problems)
     if table == "boundaries":

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sq_layout.errors import EditRejected
+from sq_layout.i18n.lang import Listed
 from sq_layout.store import tables as t
 from sq_layout.store.edits import RowChange, apply, fetch_row
 from sq_layout.store.workspace_store import Workspace
@@ -21,7 +22,7 @@ def _row(ws: Workspace, vid: int, table: str, **where: Any) -> dict[str, Any]:
         row_no = conn.execute(stmt).scalar()
         row = None if row_no is None else fetch_row(conn, table, vid, int(row_no))
     if row is None:
-        key = ", ".join(f"{k}={v}" for k, v in where.items())
+        key = Listed(f"{k}={v}" for k, v in where.items())
         raise EditRejected([("ev_no_row", {"table": table, "row": key})])
     return row
 
@@ -159,7 +160,7 @@ def set_chain_figures(
     """Change a chain's 2020 output and 2023/2025 targets (亿元)."""
     bad = [k for k in figures if k not in FIGURES]
     if bad:
-        raise EditRejected([("ev_unknown", {"what": "figure", "value": bad[0], "choices": ", ".join(FIGURES)})])
+        raise EditRejected([("ev_unknown", {"what": "figure", "value": bad[0], "choices": Listed(FIGURES)})])
     chain = _row(ws, vid, "chains", chain_no=chain_no)
     change = RowChange("chains", int(chain["row_no"]), seen_rev, figures)
     return apply(ws, user, vid, [change], reason, summary=f"chain {chain_no} figures: " + ", ".join(figures))

@@ -14,6 +14,7 @@ import shapely
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from sq_layout.errors import EditConflict, EditRejected
+from sq_layout.i18n.lang import Listed
 from sq_layout.store import changes
 from sq_layout.store import tables as t
 from sq_layout.store.edit_check import check_reason, check_row, check_scope
@@ -75,7 +76,7 @@ def write_row(conn: Connection, vid: int, ch: RowChange) -> dict[str, Any]:
     """Write one record change inside a transaction holding the draft lock; what it did, for the log."""
     if ch.table not in t.records or set(ch.values or ()) & {"row_no", "rev", "version_id"}:
         bad = sorted(set(ch.values or ()) & {"row_no", "rev", "version_id"}) or [ch.table]
-        raise EditRejected([("ev_unknown", {"what": "column", "value": bad[0], "choices": ", ".join(t.records)})])
+        raise EditRejected([("ev_unknown", {"what": "column", "value": bad[0], "choices": Listed(t.records)})])
     check_scope(ch.table, ch.row_no, ch.values)
     tab = t.records[ch.table]
     if ch.row_no is None:

@@ -95,3 +95,79 @@ def test_no_language_branch_outside_i18n() -> None:
 def test_the_branch_scan_finds_a_branch() -> None:
     tree = ast.parse('sep = "、" if lang == "zh" else ", "\nok = lang_column("name", lang)\nx = v.lang != "en"\n')
     assert sorted(_branches(tree)) == [1, 3]
+
+
+# Joins of text no reader reads as a list in a language: (file, function) -> why it is not user text.
+PLAIN_JOINS: dict[tuple[str, str], str] = {
+    ("sq_layout/analysis/queries.py", "_unknown"): "a KeyError for the caller (code values), not a page's text",
+    ("sq_layout/analysis/text_audit.py", "_readings"): "rejoins pieces of the plan's own sentence to read it again",
+    ("sq_layout/auth/web.py", "__call__"): "an X-Forwarded-For header value",
+    ("sq_layout/cli/data.py", "<module>"): "argparse help: file suffixes (the command line's help is English)",
+    ("sq_layout/cli/export.py", "<module>"): "argparse help: file suffixes (the command line's help is English)",
+    ("sq_layout/cli/export.py", "add_arguments"): "argparse help: file suffixes",
+    ("sq_layout/cli/import_boundaries.py", "add_import_boundaries_parser"): "argparse help: CRS codes",
+    ("sq_layout/cli/workspace.py", "run"): "the command line's English report of an import (area ids)",
+    ("sq_layout/deployment.py", "check_proxy"): "the administrator's deployment check: network addresses",
+    ("sq_layout/deployment.py", "check_static"): "the administrator's deployment check: folder names",
+    ("sq_layout/errors.py", "__init__"): "UnknownValue's text for the command line and logs",
+    ("sq_layout/export/dataexport.py", "csv_one"): "the command line's English refusal naming table codes",
+    ("sq_layout/imports/boundaries.py", "save_import"): "a version's stored title (area ids), kept as stored",
+    ("sq_layout/imports/plan_import.py", "import_plan"): "the version record's stored file label and summary",
+    ("sq_layout/imports/plan_template.py", "read_csvs"): "the version record's stored file label",
+    ("sq_layout/imports/plan_template.py", "template_bytes"): "the template's guide lists column codes",
+    ("sq_layout/plan/join.py", "_sources_labels"): "a data column in the plan's own words (表十、第四章), like a quote",
+    ("sq_layout/plan/propernames.py", "_read"): "a bundled data file's column codes, for the developer",
+    ("sq_layout/store/backup.py", "_check_tables"): "database table names in the administrator's backup command",
+    ("sq_layout/store/bulk.py", "insert_columns"): "SQL",
+    ("sq_layout/store/drafts.py", "replace_boundaries"): "a change's stored summary (area ids)",
+    ("sq_layout/store/edit_ops.py", "update_record"): "a change's stored summary",
+    ("sq_layout/store/edit_ops.py", "set_chain_figures"): "a change's stored summary",
+    ("sq_layout/store/workspace_store.py", "save_boundaries"): "a version record's stored summary (area ids)",
+    ("sq_layout/viewstate.py", "dropped_note"): "the URL's ignored values as typed (codes, not names)",
+    ("ui/edit_forms.py", "submit_update"): "a change's stored summary",
+    ("bench/bench_chain_diagram.py", "in_app"): "a bench's terminal output",
+    ("bench/bench_export.py", "write_figures"): "a bench's terminal output",
+    ("bench/bench_investment.py", "in_app"): "a bench's terminal output",
+    ("bench/bench_load.py", "_print"): "a bench's terminal output",
+    ("sq_layout/invest/gaps.py", "<LIST_SEPARATOR>"): "to move to join_list with the investment-speed rework of gaps",
+}
+SEPARATORS = ("、", ", ", "，")
+
+
+def _joins(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, enclosing function) of every `"、".join(…)`, `", ".join(…)` and LIST_SEPARATOR use; LIST_SEPARATOR
+    is reported as the function "<LIST_SEPARATOR>"."""
+    functions = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)]
+    spans = [(f.lineno, f.end_lineno or f.lineno, f.name) for f in functions]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "LIST_SEPARATOR":
+            found.append((node.lineno, "<LIST_SEPARATOR>"))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant)
+            and node.func.value.value in SEPARATORS
+        ):
+            inner = [name for first, last, name in spans if first <= node.lineno <= last]
+            found.append((node.lineno, inner[-1] if inner else "<module>"))
+    return found
+
+
+def test_lists_a_reader_reads_are_joined_by_join_list() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{line} in {where}"
+        for path, tree in _sources()
+        if I18N not in path.parents
+        for line, where in _joins(tree)
+        if (str(path.relative_to(ROOT)), where) not in PLAIN_JOINS
+    ]
+    assert found == []
+
+
+def test_the_join_scan_finds_joins_and_every_allowed_one_is_there() -> None:
+    tree = ast.parse('a = "、".join(x)\ndef f():\n    return ", ".join(y) + LIST_SEPARATOR["zh"].join(z)\n')
+    assert sorted(_joins(tree)) == [(1, "<module>"), (3, "<LIST_SEPARATOR>"), (3, "f")]
+    seen = {(str(p.relative_to(ROOT)), where) for p, tree in _sources() for _, where in _joins(tree)}
+    assert sorted(set(PLAIN_JOINS) - seen) == []
