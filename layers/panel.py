@@ -19,6 +19,7 @@ PANEL_CSS = """
 .sq-panel .ind { margin: 0.5em 0 0.1em 0; font-weight: 600; }
 .sq-panel .sw { display:inline-block; width:10px; height:10px; margin-right:6px; border-radius:2px; }
 .sq-panel .src { color:#555; font-size:0.85em; }
+.sq-panel q.quote { display:block; color:#555; font-size:0.85em; margin:0.1em 0 0.2em 0; }
 .sq-panel .warn { color:#b35c00; font-size:0.85em; }
 .sq-panel ul { margin: 0.1em 0 0.3em 1.2em; padding: 0; }
 .sq-panel li { margin: 0.1em 0; }
@@ -76,7 +77,10 @@ def _details(p: AreaPanel, lang: Lang) -> str:
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
         texts = t("punct_semicolon", lang).join(_e(x) for x in rows["text"])
         srcs = join_list(sorted(set(rows["source"])), lang)
-        out.append(f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span></li>')
+        quotes = "".join(f'<q class="quote">{_e(q)}</q>' for q in dict.fromkeys(rows["quote"]) if q)  # its plan words
+        out.append(
+            f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span>{quotes}</li>'
+        )
     return "<ul>" + "".join(out) + "</ul>" if out else ""
 
 

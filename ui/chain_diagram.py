@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from layers.chain_diagram import diagram_svg, legend_svg_html
+from sq_layout.cache import cached
 from sq_layout.chain_model import ChainDiagram, Node, node_label, rules_text
 from sq_layout.i18n import Lang, by_lang, label, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.i18n.shown import source
 from sq_layout.invest.diagram import chain_diagram
+from sq_layout.invest.names_en import shown_name
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.chain_page import chain_page_bytes
@@ -28,21 +32,37 @@ def md(text: str) -> str:
     return _MD.sub(r"\\\1", text)
 
 
-def _records_table(ds: Dataset, records: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """A node's firms and projects as shown: by area (the plan's unplaced ones last), every value in `lang`."""
+@cached(
+    64,
+    key="a Dataset and a chain's diagram (by identity: one per records revision), a link ('' for none) and a language",
+    invalidated="a records save gives a new diagram (chain_diagram is kept per records revision)",
+)
+def _records_table(ds: Dataset, d: ChainDiagram, link_id: str, lang: Lang) -> pd.DataFrame:
+    """A node's firms and projects (or the chain's on no link) as shown: by area (the plan's unplaced ones last),
+    every value in `lang`; built once per diagram, link and language."""
+    records = next((n.records for n in d.nodes if n.link_id == link_id), d.unlinked) if link_id else d.unlinked
     areas = ds.areas.set_index("area_id")[name_col(lang)]
     order = {a: i for i, a in enumerate(ds.areas["area_id"])}
     r = records.assign(_o=records["area_id"].map(lambda a: order.get(a, len(order)))).sort_values(["_o", "kind"])
+
+    def words(col: str, say: Callable[[Any], str]) -> pd.Series:  # each distinct value said once
+        return r[col].map({v: say(v) for v in r[col].unique()})
+
+    plan = r["source"].astype(str).str.startswith("规划第")  # a name the plan gives (a user's stays as typed)
+
+    def named(col: str) -> pd.Series:  # in English, a firm's own English name or the Chinese with marked pinyin
+        return r[col].where(~plan, r[col].map({v: shown_name(str(v), lang) for v in r.loc[plan, col].unique()}))
+
     out = pd.DataFrame(
         {
-            "area": r["area_id"].map(lambda a: str(areas.get(a, a)) if a else t("dg_no_place", lang)),
-            "kind": r["kind"].map(lambda k: t(f"dg_kind_{k}", lang)),
-            "name": r["name"],
-            "firm": r["firm"],
-            "role": r["role"].map(lambda x: label(x, lang) if x else ""),
-            "investment_yi": r["investment_yi"].map(lambda v: "" if pd.isna(v) else f"{v:g}"),  # no 'None'
-            "stage": r["stage"].map(lambda x: label(x, lang) if x else ""),
-            "source": r["source"].map(lambda x: source(x, lang)),
+            "area": words("area_id", lambda a: str(areas.get(a, a)) if a else t("dg_no_place", lang)),
+            "kind": words("kind", lambda k: t(f"dg_kind_{k}", lang)),
+            "name": named("name"),
+            "firm": named("firm"),
+            "role": words("role", lambda x: label(x, lang) if x else ""),
+            "investment_yi": words("investment_yi", lambda v: "" if pd.isna(v) else f"{v:g}"),  # no 'None'
+            "stage": words("stage", lambda x: label(x, lang) if x else ""),
+            "source": words("source", lambda x: source(x, lang)),
         }
     )
     return out.rename(columns={c: t(f"dg_col_{c}", lang) for c in out.columns})
@@ -69,7 +89,7 @@ def _node_panel(ds: Dataset, d: ChainDiagram, n: Node, lang: Lang) -> None:
     st.caption(md(t("dg_hosts", lang).format(areas=join_list((str(areas.get(a, a)) for a in d.hosts), lang))))
     st.markdown(f"**{t('dg_records', lang)}**")
     if len(n.records):
-        table = _records_table(ds, n.records, lang)
+        table = _records_table(ds, d, n.link_id, lang)
         if len(table) <= 60:  # a plain table reads (and prints, and is found by a screen reader) as text
             st.table(table.set_index(table.columns[0]))
         else:
@@ -121,7 +141,7 @@ def chain_view(ds: Dataset, data: InvestData, lang: Lang, default_chain: int) ->
     _node_panel(ds, d, nodes[ss[key]], lang)
     if len(d.unlinked):
         with st.expander(t("dg_unlinked", lang) + f" ({len(d.unlinked)})"):
-            st.dataframe(_records_table(ds, d.unlinked, lang), hide_index=True, width="stretch")
+            st.dataframe(_records_table(ds, d, "", lang), hide_index=True, width="stretch")
     st.caption(t("dg_approx", lang))
     st.markdown(f"**{t('dg_print', lang)}**")
     c1, c2, c3 = st.columns(3)

@@ -20,6 +20,7 @@ from sq_layout.plan.dataset import KEY_WORDS, Dataset
 from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
 from sq_layout.plan.tables import check_keys, column_named, listed, names, validate, where
 
+MAX_UPLOAD_BYTES = 50_000_000
 PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
 
 
@@ -41,8 +42,20 @@ class Checked:
     undrawn: tuple[str, ...]
 
 
+def check_size(label: str, size: int, limit: int = MAX_UPLOAD_BYTES) -> None:
+    """Refuse an upload over the limit, stating the limit."""
+    from sq_layout.errors import UploadTooLarge
+
+    if size > limit:
+        raise UploadTooLarge(label, [f"file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"])
+
+
 def _in(label: str, problem: str, lang: Lang) -> str:
     return t("pi_in", lang).format(file=label, problem=problem)
+
+
+# Text columns a table gained after files were already being made (the migration that added each): optional in a file.
+ADDED_LATER = {"details": ("quote",)}  # 0010
 
 
 def _tables(
@@ -51,6 +64,9 @@ def _tables(
     out: dict[str, pd.DataFrame] = {}
     for name, schema in SCHEMAS.items():
         frame = raw[name]
+        later = [c for c in ADDED_LATER.get(name, ()) if c not in frame.columns]
+        if later:  # a file made before the column existed: its records have it empty
+            frame = frame.assign(**dict.fromkeys(later, ""))
         missing = [c for c in schema.columns if c not in frame.columns]
         extra = [c for c in frame.columns if c not in schema.columns]
         if missing or extra:
@@ -127,6 +143,25 @@ def _quotes(
             problems.append(_in(label, text, lang))
 
 
+def _detail_quotes(
+    tables: dict[str, pd.DataFrame], label: str, plan_lines: tuple[str, ...], problems: list[str], lang: Lang = "en"
+) -> None:
+    """A detail's quote, when it has one, stands verbatim on its line."""
+    from sq_layout.plan.sources import quote_on_line
+
+    if "details" not in tables:
+        return
+    d = tables["details"]
+    for i, (line, quote) in enumerate(zip(d["line"].astype(int), d["quote"].astype(str), strict=True)):
+        if quote.strip() and not quote_on_line(quote, line, plan_lines):
+            shown = plan_lines[line - 1].strip()[:80] if 1 <= line <= len(plan_lines) else ""
+            said = t("ev_quote_not_on_line", lang).format(quote=quote.strip()[:60], line=line, text=shown)
+            column = column_named("quote", lang)
+            problems.append(
+                _in(label, t("pi_at_column", lang).format(where=where(i, lang), column=column, problem=said), lang)
+            )
+
+
 def _boundaries(
     boundaries: gpd.GeoDataFrame, areas: pd.DataFrame, label: str, problems: list[str], lang: Lang = "en"
 ) -> tuple[gpd.GeoDataFrame, tuple[str, ...]]:
@@ -169,6 +204,7 @@ def build(
     _keys(tables, labels, problems, lang)
     _lines(tables, labels, len(plan_lines), problems, lang)
     _quotes(tables, labels.get("assignments", "assignments"), plan_lines, problems, lang)
+    _detail_quotes(tables, labels.get("details", "details"), plan_lines, problems, lang)
     undrawn: tuple[str, ...] = ()
     frame = boundaries
     if "areas" in tables:

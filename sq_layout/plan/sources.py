@@ -47,3 +47,13 @@ def source_problem(
         shown = plan_lines[line - 1].strip()
         return "ev_quote_not_on_line", {"quote": quote.strip()[:60], "line": line, "text": shown[:80]}
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[。；！？])")
+
+
+def sentence_with(text: str, line: str) -> str:
+    """The sentence of a plan line (up to its 。；！？) that holds `text` verbatim, stripped; '' when none does."""
+    if not text.strip():
+        return ""
+    return next((s.strip() for s in _SENTENCE_END.split(line) if text in s), "")
