@@ -10,6 +10,7 @@ import streamlit as st
 
 from sq_layout.errors import UserError
 from sq_layout.i18n import Lang, label, t
+from sq_layout.invest.names_en import shown_name
 from sq_layout.invest.pipeline import advance, bulletin, readable
 from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
@@ -44,9 +45,9 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> N
     if open_.empty:
         st.info(t("pv_nothing_to_move", lang))
         return
-    names = dict(
-        zip(open_["project_id"], open_["name"] + " · " + open_["stage"].map(lambda s: label(s, lang)), strict=True)
-    )
+    shown = [shown_name(n, lang) if o == "plan" else n for n, o in zip(open_["name"], open_["origin"], strict=True)]
+    stages = open_["stage"].map(lambda s: label(s, lang))
+    names = {pid: f"{name} · {at}" for pid, name, at in zip(open_["project_id"], shown, stages, strict=True)}
     c1, c2, c3 = st.columns([3, 1.2, 1.2])
     pid = c1.selectbox(t("pv_project", lang), list(names), key="pv_project", format_func=lambda i: names[i])
     now = STAGES.index(str(open_.set_index("project_id").at[pid, "stage"]))

@@ -4,6 +4,7 @@ one, else the Chinese name with its pinyin marked as a transliteration; never a 
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 import re
 
 import pytest
@@ -70,3 +71,18 @@ def test_the_chain_diagrams_records_name_plan_firms_and_projects_in_english(ds: 
             pairs = list(zip(zh.iloc[:, column], en.iloc[:, column], strict=True))
             assert all(e == shown_name(z, "en") for z, e in pairs), pairs
             assert all(not CJK.search(e) or "(pinyin: " in e for _, e in pairs), pairs
+
+
+def test_the_pipeline_picker_names_plan_projects_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.setenv("SQ_LAYOUT_DB", f"sqlite:///{tmp_path / 'w.sqlite'}")
+    monkeypatch.chdir(root)
+    at = AppTest.from_file(str(root / "ui" / "investment.py"), default_timeout=240)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.radio(key="inv_view").set_value("pipeline").run()
+    assert not at.exception, at.exception
+    shown = list(at.selectbox(key="pv_project").options)  # as the page words them
+    assert shown and all("(pinyin: " in s or not CJK.search(s.split(" · ")[0]) for s in shown), shown
