@@ -4,8 +4,8 @@ one, else the Chinese name with its pinyin marked as a transliteration; never a 
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 import re
+from pathlib import Path
 
 import pytest
 from pypinyin import lazy_pinyin
