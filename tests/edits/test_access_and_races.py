@@ -3,18 +3,18 @@ other gets the conflict, nothing is lost. (Sign-in, slow-down and proxy trust ar
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from sq_layout.errors import EditConflict, PermissionDenied
+from sq_layout.errors import PermissionDenied
 from sq_layout.store import Workspace, drafts, edit_ops, users
 from sq_layout.store.edits import RowChange, apply, records
 from sq_layout.store.history import history, return_to, revert
 from tests.edits.conftest import Team
+from tests.edits.racing import race
 
 FRAME = gpd.GeoDataFrame({"area_id": ["susu"]}, geometry=[box(118.30, 33.90, 118.36, 33.95)], crs=4326)
 WRITES: dict[str, Callable[[Workspace, int, str | None], object]] = {
@@ -51,24 +51,13 @@ def test_two_editors_racing_on_one_record(team: Team) -> None:
     vid = drafts.start_draft(ws, "eve", 1, "race")
     row = next(r for r in records(ws, vid, "chains") if r["chain_no"] == 7)
     n_before = len(history(ws, vid))
-    gate = threading.Barrier(2)
-    outcome: dict[str, object] = {}
 
-    def editor(name: str, value: float) -> None:
-        gate.wait()
-        try:
-            edit_ops.set_chain_figures(ws, name, vid, 7, row["rev"], {"target_2025_yi": value}, f"{name} says {value}")
-            outcome[name] = "saved"
-        except EditConflict as exc:
-            outcome[name] = exc
+    def save(name: str, value: float) -> Callable[[], object]:
+        return lambda: edit_ops.set_chain_figures(
+            ws, name, vid, 7, row["rev"], {"target_2025_yi": value}, f"{name} says {value}"
+        )
 
-    threads = [threading.Thread(target=editor, args=a) for a in (("eve", 301.0), ("ada", 302.0))]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(60)
-    winners = [n for n, o in outcome.items() if o == "saved"]
-    losers = [o for o in outcome.values() if isinstance(o, EditConflict)]
+    winners, losers = race({"eve": save("eve", 301.0), "ada": save("ada", 302.0)})
     assert len(winners) == 1 and len(losers) == 1
     now = next(r for r in records(ws, vid, "chains") if r["chain_no"] == 7)
     assert now["target_2025_yi"] == (301.0 if winners == ["eve"] else 302.0) and now["rev"] == row["rev"] + 1

@@ -3,8 +3,6 @@ language) and writes nothing; two editors replacing one boundary at once: exactl
 
 from __future__ import annotations
 
-import threading
-
 import geopandas as gpd
 import pytest
 from shapely.geometry import box
@@ -14,6 +12,7 @@ from sq_layout.i18n.shown import when
 from sq_layout.store import drafts
 from sq_layout.store.history import conflict_text, history
 from tests.edits.conftest import Team
+from tests.edits.racing import race
 
 
 def _square(x: float) -> gpd.GeoDataFrame:
@@ -57,24 +56,8 @@ def test_two_editors_replacing_one_boundary_at_once(team: Team) -> None:
     ws, d = team.ws, team.draft
     seen = drafts.boundary_revs(ws, d)
     n_before = len(history(ws, d))
-    gate = threading.Barrier(2)
-    outcome: dict[str, object] = {}
-
-    def editor(name: str, x: float) -> None:
-        gate.wait()
-        try:
-            _replace(team, name, x, seen)
-            outcome[name] = "saved"
-        except EditConflict as exc:
-            outcome[name] = exc
-
-    threads = [threading.Thread(target=editor, args=a) for a in (("eve", 118.31), ("ada", 118.32))]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(60)
-    winners = [n for n, o in outcome.items() if o == "saved"]
-    losers = [o for o in outcome.values() if isinstance(o, EditConflict)]
+    winners, losers = race({"eve": lambda: _replace(team, "eve", 118.31, seen),
+                            "ada": lambda: _replace(team, "ada", 118.32, seen)})  # fmt: skip
     assert len(winners) == 1 and len(losers) == 1
     geom = ws.load(d).boundaries.set_index("area_id").at["susu", "geometry"]
     assert geom.bounds[0] == pytest.approx(118.31 if winners == ["eve"] else 118.32)
