@@ -179,8 +179,8 @@ def click_latlng(page: Page, frame: Frame, lat: float, lng: float) -> None:
     map_still(frame)
     frame.wait_for_function(NOT_A_SECOND_HALF, timeout=5000)
     pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
-    frame.evaluate("() => { window.__sqTestClick = Date.now(); }")
     frame.locator("#map_div").click(position={"x": pt[0], "y": pt[1]})
+    frame.evaluate("() => { window.__sqTestClick = Date.now(); }")  # after the click: never earlier than the map's
 
 
 def open_app(page: Page, url: str) -> Frame:
@@ -331,6 +331,7 @@ def unfold_answer(page: Page, lang: Lang = "zh") -> None:
     for _ in range(40):
         if closed.count() == 0:
             break
-        summary = closed.first.element_handle()
-        summary.click()
-        page.wait_for_function("s => s.parentElement.open", arg=summary)
+        left = closed.count()
+        with maybe_rerun(page):  # a fold of Streamlit's with an on_change reruns the page; a plain one does not
+            closed.first.click()
+        wait_until(page, lambda n=left: closed.count() != n, what="a fold opened")

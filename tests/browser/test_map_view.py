@@ -6,8 +6,20 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Browser, Frame, Page
 
-from tests.browser.conftest import MAP_FRAME, click_latlng, map_frame, unfold_answer, wait_idle, wait_until
+from sq_layout.i18n import Lang
+from tests.browser.conftest import (
+    MAP_FRAME,
+    PAINTED,
+    click_latlng,
+    map_frame,
+    map_still,
+    rerun,
+    unfold_answer,
+    wait_idle,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +32,7 @@ OVERLAPS = """() => {
 }"""
 
 
-def _open(page, url: str):
+def _open(page: Page, url: str) -> Frame:
     """Open the app and wait for the map (the first visit also pays for the server's cold start)."""
     page.goto(url)
     wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=120, what="map iframe")
@@ -28,7 +40,7 @@ def _open(page, url: str):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_opening_view_is_thematic_and_labels_never_overlap(page, app_url, lang):
+def test_opening_view_is_thematic_and_labels_never_overlap(page: Page, app_url: str, lang: Lang) -> None:
     frame = _open(page, app_url + f"?lang={lang}")
     wait_until(page, lambda: frame.evaluate("() => sqMap.info().restyles") >= 1, what="thematic view")
     assert frame.locator("path.sq-theme").count() == 9
@@ -39,11 +51,12 @@ def test_opening_view_is_thematic_and_labels_never_overlap(page, app_url, lang):
     assert frame.evaluate(OVERLAPS) == [9, 0]
 
 
-def test_labels_turn_light_on_dark_fills(page, app_url):
+def test_labels_turn_light_on_dark_fills(page: Page, app_url: str) -> None:
     # 机电装备's blue is a dark fill at host opacity: its hosts' labels turn light, the rest stay dark
     frame = _open(page, app_url + "?ind=electromech")
     wait_until(page, lambda: frame.locator("path.sq-host").count() > 0, what="hosts")
-    page.wait_for_timeout(500)
+    wait_idle(page)
+    map_still(frame)  # the labels are placed on the animation frame after the restyle
     js = """() => [...document.querySelectorAll('.sq-label')]
         .map(e => [e.dataset.area, e.classList.contains('sq-on-dark')])"""
     labels = frame.evaluate(js)
@@ -54,7 +67,7 @@ def test_labels_turn_light_on_dark_fills(page, app_url):
         assert on_dark == dark[area], area
 
 
-def test_tooltip_closes_on_click_and_small_zone_is_zoomed_to(page, app_url):
+def test_tooltip_closes_on_click_and_small_zone_is_zoomed_to(page: Page, app_url: str) -> None:
     frame = _open(page, app_url)
     lat, lng = frame.evaluate("() => sqMap.center('susu')")
     pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
@@ -67,7 +80,7 @@ def test_tooltip_closes_on_click_and_small_zone_is_zoomed_to(page, app_url):
     wait_until(page, lambda: frame.evaluate("() => map_div.getZoom()") > zoom0, what="zoomed to the small zone")
 
 
-def test_basemap_that_cannot_load_says_so(browser, app_url):
+def test_basemap_that_cannot_load_says_so(browser: Browser, app_url: str) -> None:
     ctx = browser.new_context(viewport={"width": 1500, "height": 1100})
     try:
         pg = ctx.new_page()
@@ -79,15 +92,21 @@ def test_basemap_that_cannot_load_says_so(browser, app_url):
         ctx.close()
 
 
-def _selected(frame):
-    return frame.evaluate("() => sqMap.info().selected")
+# A tooltip Leaflet closed stays in the page, transparent, until its fade-out ends (then it is removed).
+NO_TIP_FADING = "() => ![...document.querySelectorAll('.leaflet-tooltip')].some(e => e.style.opacity === '0')"
 
 
-def _click_area(page, frame, area: str) -> None:
+def _selected(frame: Frame) -> str | None:
+    """The area the map shows selected."""
+    area = frame.evaluate("() => sqMap.info().selected")
+    return None if area is None else str(area)
+
+
+def _click_area(page: Page, frame: Frame, area: str) -> None:
     click_latlng(page, frame, *frame.evaluate(f"() => sqMap.center('{area}')"))
 
 
-def test_a_click_on_the_selected_area_clears_it_wherever_it_lands(page, app_url):
+def test_a_click_on_the_selected_area_clears_it_wherever_it_lands(page: Page, app_url: str) -> None:
     frame = _open(page, app_url)
     lat, lng = frame.evaluate("() => sqMap.center('shuyang')")
     click_latlng(page, frame, lat, lng)
@@ -111,11 +130,11 @@ def test_a_click_on_the_selected_area_clears_it_wherever_it_lands(page, app_url)
     assert _selected(frame) == "siyang"
 
 
-def _history(page) -> int:
-    return page.evaluate("() => history.length")
+def _history(page: Page) -> int:
+    return int(page.evaluate("() => history.length"))
 
 
-def test_back_and_forward_restore_each_view_and_reruns_add_no_entry(page, app_url):
+def test_back_and_forward_restore_each_view_and_reruns_add_no_entry(page: Page, app_url: str) -> None:
     frame = _open(page, app_url)
     wait_idle(page)
     start = _history(page)
@@ -134,14 +153,14 @@ def test_back_and_forward_restore_each_view_and_reruns_add_no_entry(page, app_ur
     wait_idle(page)
     assert _history(page) == start + 3  # one entry per view: two areas and a filter
     # reruns that change no view add no entry: opening the sources, switching the language
-    page.get_by_text("依据：产业、特色产品与规划原文").click()
-    wait_idle(page)
+    with rerun(page):
+        page.get_by_text("依据：产业、特色产品与规划原文").click()
     page.locator('[data-testid="stRadio"]').filter(has_text="English").get_by_text("English").click()
     wait_until(page, lambda: "lang=en" in page.url, what="English in the URL")
     wait_idle(page)
     assert _history(page) == start + 3
 
-    def shows(area, chain: bool) -> bool:
+    def shows(area: str | None, chain: bool) -> bool:
         url_ok = (f"area={area}" in page.url if area else "area=" not in page.url) and ("chain=9" in page.url) == chain
         return url_ok and _selected(frame) == area and (frame.locator("path.sq-host").count() > 0) == chain
 
@@ -163,16 +182,19 @@ def test_back_and_forward_restore_each_view_and_reruns_add_no_entry(page, app_ur
     assert shows("siyang", True) and _history(page) == start + 3
 
 
-def test_tooltip_stays_off_the_selection_and_inside_the_map(page, app_url):
+def test_tooltip_stays_off_the_selection_and_inside_the_map(page: Page, app_url: str) -> None:
     frame = _open(page, app_url + "?area=siyang")
     wait_until(page, lambda: _selected(frame) == "siyang", what="siyang selected")
+    wait_idle(page)
+    map_still(frame)  # zoomed to the selection: the positions below are final
     box = frame.evaluate("() => document.querySelector('path.sq-selected-siyang').getBoundingClientRect().toJSON()")
     size = frame.evaluate("() => { const s = map_div.getSize(); return [s.x, s.y]; }")
     # hovering the selected area shows no tooltip (the panel answers); hovering its neighbours, one beside it
     lat, lng = frame.evaluate("() => sqMap.center('siyang')")
     pt = frame.evaluate(f"() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
     frame.locator("#map_div").hover(position={"x": pt[0], "y": pt[1]})
-    page.wait_for_timeout(300)
+    frame.evaluate(PAINTED)  # the hover's events handled and drawn
+    frame.wait_for_function(NO_TIP_FADING)
     assert frame.locator(".leaflet-tooltip:visible").count() == 0
     tip = frame.locator(".leaflet-tooltip")
     for area in ("sucheng", "shuyang", "sihong"):
@@ -202,7 +224,7 @@ SYMBOLS_JS = """() => {
 }"""
 
 
-def test_plan_firms_and_parks_are_visible_symbols_clear_of_the_area_names(page, app_url):
+def test_plan_firms_and_parks_are_visible_symbols_clear_of_the_area_names(page: Page, app_url: str) -> None:
     from sq_layout.invest.repository import plan_baseline
     from sq_layout.plan.dataset import bundled
 
@@ -231,7 +253,7 @@ def test_plan_firms_and_parks_are_visible_symbols_clear_of_the_area_names(page, 
     assert all(k in legend for k in ("企业", "项目", "载体园区", "近似位置"))
 
 
-def test_map_frame_keeps_its_place_metric_scale_and_reference_outlines(page, app_url):
+def test_map_frame_keeps_its_place_metric_scale_and_reference_outlines(page: Page, app_url: str) -> None:
     frame = _open(page, app_url + "?area=sihong")
     wait_until(page, lambda: _selected(frame) == "sihong", what="sihong selected")
     # the scale bar: one line, in metres or kilometres (no miles or feet)
@@ -263,7 +285,9 @@ def test_map_frame_keeps_its_place_metric_scale_and_reference_outlines(page, app
 
 @pytest.mark.parametrize(("path", "title"), [("workspace", "Workspace"), ("boundaries", "Import boundaries"),
                                              ("edit", "Edit")])  # fmt: skip
-def test_english_stays_in_the_url_on_every_page_and_after_a_reload(page, app_url, path, title):
+def test_english_stays_in_the_url_on_every_page_and_after_a_reload(
+    page: Page, app_url: str, path: str, title: str
+) -> None:
     _open(page, app_url + "?lang=en")
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
     heading = page.locator('[data-testid="stMain"] h1')
