@@ -9,6 +9,7 @@ import pandas as pd
 
 from sq_layout.i18n import DEFAULT_LANG, Lang, name_col
 from sq_layout.i18n.lang import join_list
+from sq_layout.invest.names_en import shown_name
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES
 from sq_layout.plan.dataset import Dataset
@@ -73,9 +74,10 @@ def card_rows(
     area_names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     out = []
     for r in hits.head(limit).to_dict("records"):
+        plan = r.get("origin") == "plan"  # a name the plan gives: its own English name, or marked pinyin, in English
         card = {
             "kind": r["kind"],
-            "name": str(r["name"]),
+            "name": shown_name(str(r["name"]), lang, r["kind"] == "carrier") if plan else str(r["name"]),
             "chains": join_list((chain_names.get(c, c) for c in str(r["chains"]).split(";") if c), lang),
             "links": join_list((link_names.get(x, x) for x in str(r.get("links", "") or "").split(";") if x), lang),
             "area": area_names.get(r["area_id"], r["area_id"]),
@@ -84,7 +86,7 @@ def card_rows(
         }
         for k in ("role", "credit_code", "firm", "stage", "carrier"):
             if isinstance(r.get(k), str) and r[k]:
-                card[k] = str(r[k])
+                card[k] = shown_name(r[k], lang, k == "carrier") if plan and k in ("firm", "carrier") else str(r[k])
         if r["kind"] == "project":
             card["investment_yi"] = f"{float(r['investment_yi']):g}"
         if r.get("area_flag") is True:

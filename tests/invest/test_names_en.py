@@ -13,6 +13,7 @@ from pypinyin import lazy_pinyin
 from sq_layout.invest import seed
 from sq_layout.invest.names_en import NAMES_EN, official, pinyin, shown_name
 from sq_layout.plan.dataset import Dataset
+from tests.frames import number
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -55,6 +56,23 @@ def test_a_park_keeps_the_rendering_the_layout_map_gives_it(ds: Dataset) -> None
     for name in seed.plan_carriers(ds)["name"]:
         shown = shown_name(name, "en", park=True)
         assert shown in (rendered(name, "en"), f"{name} (pinyin: {pinyin(name)})") and shown != name, shown
+
+
+def test_the_point_card_names_plan_records_in_english(ds: Dataset) -> None:
+    from sq_layout.invest.repository import plan_baseline
+    from sq_layout.invest.views import card_rows, records_at
+
+    data = plan_baseline(ds)
+    for name in ("青岛啤酒", "洋河股份"):
+        at = data.firms[data.firms["name"] == name].iloc[0]
+        hits = records_at((data.firms, data.projects, data.carriers), number(at["lat"]), number(at["lon"]))
+        cards = card_rows(ds, data, hits, "en", limit=len(hits))
+        assert official()[name] in {c["name"] for c in cards}
+        for c in cards:  # every plan name in English words, or its Chinese with marked pinyin or a rendering
+            for k in ("name", "firm", "carrier"):
+                words = c.get(k, "").rpartition(" (")[0]  # a rendering: 'English (中文)'
+                assert not CJK.search(c.get(k, "")) or "(pinyin: " in c[k] or (words and not CJK.search(words)), c
+        assert [c["name"] for c in card_rows(ds, data, hits, "zh", limit=len(hits))] == list(hits["name"])
 
 
 def test_the_chain_diagrams_records_name_plan_firms_and_projects_in_english(ds: Dataset) -> None:
