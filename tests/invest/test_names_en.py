@@ -104,3 +104,11 @@ def test_the_pipeline_picker_names_plan_projects_in_english(tmp_path: Path, monk
     assert not at.exception, at.exception
     shown = list(at.selectbox(key="pv_project").options)  # as the page words them
     assert shown and all("(pinyin: " in s or not CJK.search(s.split(" · ")[0]) for s in shown), shown
+
+
+def test_the_layout_map_and_the_investment_pages_agree_on_a_firms_own_name() -> None:
+    from sq_layout.plan.propernames import NAMES_FILE, english_names
+
+    rendered = english_names(NAMES_FILE)
+    both = {name: own for name, own in official().items() if name in rendered}
+    assert both and all(rendered[name] == own for name, own in both.items()), both

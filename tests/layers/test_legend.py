@@ -84,7 +84,8 @@ def test_ramp_legend_and_escaping() -> None:
 def test_every_proper_name_has_an_english_rendering(ds: Dataset) -> None:
     proper = ds.details[ds.details["kind"].isin(["carrier", "firm", "town"])]
     assert set(proper["text"]) <= set(english_names())
-    assert shown_name("洋河股份", "en") == "Yanghe Distillery Co. (洋河股份)"
+    assert shown_name("洋河股份", "en") == "Jiangsu Yanghe Brewery Joint-Stock Co., Ltd. (洋河股份)"  # its own name
+    assert shown_name("双沟股份", "en") == "Shuanggou Distillery Co. (双沟股份)"
     assert shown_name("洋河股份", "zh") == "洋河股份" and shown_name("不在表中", "en") == "不在表中"
     card = area_summary(ds, "sihong", "en")
     assert all("(" in f and f.endswith(")") for f in card.firms + card.carriers)
