@@ -9,11 +9,15 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Cookie, Page
 
-from tests.browser.conftest import ROOT, serve_app, wait_idle, wait_until
+from tests.browser.conftest import ROOT, rerun, serve_app, wait_until
+
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam  # add_cookies' item type; sync_api does not export it
 
 pytestmark = pytest.mark.browser
 
@@ -32,13 +36,15 @@ def _workspace_with_accounts() -> str:
 
 @pytest.fixture(scope="module")
 def signin_app() -> Iterator[tuple[str, str]]:
+    """The app on a workspace with an admin and an editor; its URL and the workspace's."""
     url = _workspace_with_accounts()
     with serve_app({"SQ_LAYOUT_DB": url}, "streamlit-signin.log") as base:
         yield base, url
 
 
-def _context(browser: Browser, **kw: object) -> BrowserContext:
-    return browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN", **kw)  # type: ignore[arg-type]
+def _context(browser: Browser, headers: dict[str, str] | None = None) -> BrowserContext:
+    """A fresh browser (its own cookies), sending the given extra headers with every request."""
+    return browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN", extra_http_headers=headers)
 
 
 def _open_edit(page: Page, base: str) -> None:
@@ -61,11 +67,19 @@ def _sign_in(page: Page, base: str, name: str, password: str) -> None:
     wait_until(page, lambda: page.get_by_text(f"{SIGNED_IN}{name}").count() > 0, timeout=30, what="signed in")
 
 
-def _session_cookie(ctx: BrowserContext) -> dict:
+def _session_cookie(ctx: BrowserContext) -> Cookie:
+    """The browser's sq_session cookie."""
     return next(c for c in ctx.cookies() if c["name"] == "sq_session")
 
 
-def test_cookie_is_httponly_and_a_copy_ends_with_sign_out_and_passwd(browser: Browser, signin_app) -> None:
+def _copy(cookie: Cookie) -> SetCookieParam:
+    """The cookie as another browser would be given a copy of it: name, value, domain and path."""
+    return {"name": cookie["name"], "value": cookie["value"], "domain": cookie["domain"], "path": cookie["path"]}
+
+
+def test_cookie_is_httponly_and_a_copy_ends_with_sign_out_and_passwd(
+    browser: Browser, signin_app: tuple[str, str]
+) -> None:
     base, db = signin_app
     a = _context(browser)
     pa = a.new_page()
@@ -76,7 +90,7 @@ def test_cookie_is_httponly_and_a_copy_ends_with_sign_out_and_passwd(browser: Br
     assert "eve-password" not in cookie["value"] and len(cookie["value"]) >= 40
 
     b = _context(browser)  # another browser holding a copy of the cookie
-    b.add_cookies([{k: cookie[k] for k in ("name", "value", "domain", "path")}])
+    b.add_cookies([_copy(cookie)])
     pb = b.new_page()
     assert _signed_in_as(pb, base) == "eve"
 
@@ -87,7 +101,7 @@ def test_cookie_is_httponly_and_a_copy_ends_with_sign_out_and_passwd(browser: Br
 
     _sign_in(pa, base, "eve", "eve-password-1")
     c = _context(browser)
-    c.add_cookies([{k: _session_cookie(a)[k] for k in ("name", "value", "domain", "path")}])
+    c.add_cookies([_copy(_session_cookie(a))])
     pc = c.new_page()
     assert _signed_in_as(pc, base) == "eve"
     env = {**os.environ, "SQ_LAYOUT_DB": db}
@@ -99,7 +113,7 @@ def test_cookie_is_httponly_and_a_copy_ends_with_sign_out_and_passwd(browser: Br
         ctx.close()
 
 
-def test_wrong_passwords_slow_down_that_address(browser: Browser, signin_app) -> None:
+def test_wrong_passwords_slow_down_that_address(browser: Browser, signin_app: tuple[str, str]) -> None:
     base, _ = signin_app
     ctx = _context(browser)
     page = ctx.new_page()
@@ -108,8 +122,8 @@ def test_wrong_passwords_slow_down_that_address(browser: Browser, signin_app) ->
     for _ in range(6):  # three failures are free; the third already makes the next attempt wait
         page.get_by_label("用户名").fill("ada")
         page.get_by_label("密码").fill("not-her-password")
-        page.get_by_role("button", name="登录").click()
-        wait_idle(page)
+        with rerun(page):
+            page.get_by_role("button", name="登录").click()
         if slowed.count():
             break
     assert slowed.count() > 0  # slowed down, told how long to wait
@@ -128,12 +142,12 @@ def proxied_apps() -> Iterator[tuple[str, str]]:
         yield far, local
 
 
-def test_proxy_header_trusted_only_from_the_tcp_peer(browser: Browser, proxied_apps) -> None:
+def test_proxy_header_trusted_only_from_the_tcp_peer(browser: Browser, proxied_apps: tuple[str, str]) -> None:
     far, local = proxied_apps
-    spoof = _context(browser, extra_http_headers={"X-Forwarded-For": "10.9.9.9", "X-Remote-User": "ada"})
+    spoof = _context(browser, {"X-Forwarded-For": "10.9.9.9", "X-Remote-User": "ada"})
     assert _signed_in_as(spoof.new_page(), far) is None  # a local client claiming to be the proxy
     spoof.close()
-    proxy = _context(browser, extra_http_headers={"X-Forwarded-For": "10.1.2.3", "X-Remote-User": "ada"})
+    proxy = _context(browser, {"X-Forwarded-For": "10.1.2.3", "X-Remote-User": "ada"})
     page = proxy.new_page()
     assert _signed_in_as(page, local) == "ada"  # the proxy on this host names the user
     assert page.get_by_text("由单点登录代理识别").count() > 0
