@@ -115,6 +115,7 @@ def test_websockets_from_a_foreign_origin_are_refused_without_any_lookup(tmp_pat
     machine) on every attempt; the app refuses such a WebSocket first."""
 
     import websockets
+    from websockets.typing import Origin, Subprotocol
 
     hook = tmp_path / "hook"
     hook.mkdir()
@@ -132,13 +133,16 @@ def test_websockets_from_a_foreign_origin_are_refused_without_any_lookup(tmp_pat
         wait_for(lambda: answers(f"http://127.0.0.1:{port}/_stcore/health"), timeout=90, what="streamlit to answer")
         assert "hook loaded" in dns_log.read_text(), "the lookup hook did not load"
         started = dns_log.read_text().splitlines()
+        stream, protocols = f"ws://127.0.0.1:{port}/_stcore/stream", [Subprotocol("streamlit")]
 
         async def attempts() -> list[str]:
             outcomes = []
+            foreign = Origin("http://evil.example")
             for _ in range(13):
                 try:
-                    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", origin="http://evil.example",  # type: ignore[arg-type]
-                                                  subprotocols=["streamlit"], proxy=None, open_timeout=10):  # type: ignore[list-item]  # fmt: skip
+                    async with websockets.connect(
+                        stream, origin=foreign, subprotocols=protocols, proxy=None, open_timeout=10
+                    ):
                         outcomes.append("accepted")
                 except websockets.exceptions.InvalidStatus as exc:
                     outcomes.append(str(exc.response.status_code))
@@ -147,8 +151,8 @@ def test_websockets_from_a_foreign_origin_are_refused_without_any_lookup(tmp_pat
         assert set(_in_thread(attempts)) == {"403"}
 
         async def same_origin() -> str:
-            async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
-                                          subprotocols=["streamlit"], proxy=None) as ws:  # type: ignore[list-item]  # fmt: skip
+            own = Origin(f"http://127.0.0.1:{port}")
+            async with websockets.connect(stream, origin=own, subprotocols=protocols, proxy=None) as ws:
                 return str(ws.subprotocol)
 
         assert _in_thread(same_origin) == "streamlit"  # the app's own page still connects
