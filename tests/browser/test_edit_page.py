@@ -7,15 +7,19 @@ import json
 import re
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, Locator, Page
 
 from sq_layout.store import open_workspace
 from sq_layout.store.users import add_user_cli
-from tests.browser.conftest import choose, map_frame, serve_app, wait_idle, wait_until
+from tests.browser.conftest import map_frame, pick, rerun, serve_app, wait_idle, wait_until
 
 pytestmark = pytest.mark.browser
 EDIT_DB: list[str] = []  # the edit app's workspace URL, to read what the pages wrote
+AREA = "县区 / 功能区（示意范围）"  # the label of each form's area picker
 SAVED = re.compile(r"已保存（修改 #\d+）")
 
 
@@ -33,7 +37,8 @@ def edit_app() -> Iterator[str]:
         yield base
 
 
-def _hosts(page, app: str, vid: str) -> tuple[bool, str]:
+def _hosts(page: Page, app: str, vid: str) -> tuple[bool, str]:
+    """Whether the map shows 苏宿工业园区 as a host of chain 1 in the version, and the hosts table's text."""
     page.goto(f"{app}?v={vid}&chain=1")
     frame = map_frame(page)
     wait_idle(page)
@@ -45,7 +50,7 @@ def _hosts(page, app: str, vid: str) -> tuple[bool, str]:
     )
 
 
-def test_sign_in_edit_map_revert_history(page, edit_app):
+def test_sign_in_edit_map_revert_history(page: Page, edit_app: str) -> None:
     page.goto(edit_app + "edit")
     wait_until(page, lambda: "编辑" in page.locator("h1").first.inner_text(), what="edit page")
     page.get_by_label("用户名").fill("planner")
@@ -69,10 +74,9 @@ def test_sign_in_edit_map_revert_history(page, edit_app):
 
     page.goto(f"{edit_app}edit?v={vid}")
     wait_until(page, lambda: page.get_by_text("已登录：planner").count() > 0, what="edit page again")
-    choose(page, page.get_by_label("县区 / 功能区（示意范围）").first, "苏宿工业园区")
-    wait_idle(page)
-    page.get_by_text("会议", exact=True).first.click()
-    wait_idle(page)
+    _area(page, "苏宿工业园区")
+    with rerun(page):
+        page.get_by_text("会议", exact=True).first.click()
     form = page.locator('[data-testid="stForm"]').first
     form.get_by_label("会议名称与日期").fill("市发改委会议纪要〔2026〕3号")
     form.get_by_label("修改理由（必填）").fill("园区引进化纤项目")
@@ -99,7 +103,8 @@ def test_sign_in_edit_map_revert_history(page, edit_app):
     assert not on_map and "苏宿工业园区" not in text
 
 
-def _sign_in(page, app: str, name: str, password: str) -> None:
+def _sign_in(page: Page, app: str, name: str, password: str) -> None:
+    """Sign in on the edit page and wait for the page to say so."""
     page.goto(app + "edit")
     wait_until(page, lambda: page.get_by_label("用户名").count() > 0, what="sign-in form")
     page.get_by_label("用户名").fill(name)
@@ -108,30 +113,39 @@ def _sign_in(page, app: str, name: str, password: str) -> None:
     wait_until(page, lambda: page.get_by_text(f"已登录：{name}").count() > 0, what=f"{name} signed in")
 
 
-def _new_draft(page) -> str:
+def _new_draft(page: Page) -> str:
+    """Start a draft from the version shown; its id."""
     page.get_by_role("button", name="以此版本新建草案").click()
     wait_until(page, lambda: "v=" in page.url and page.get_by_text("草案 · 未发布").count() > 0, what="draft")
     wait_idle(page)
     return page.url.split("v=")[1].split("&")[0]
 
 
-def _saved_ids(page) -> list[str]:
+def _saved_ids(page: Page) -> list[str]:
+    """The 已保存（修改 #N） notes on the page."""
     return page.get_by_text(SAVED).all_inner_texts()
 
 
-def _save(page, form, button: str = "保存") -> None:
+def _save(page: Page, form: Locator, button: str = "保存") -> None:
     """Click a form's button and wait for a new 已保存（修改 #N）."""
     before = _saved_ids(page)
     form.get_by_role("button", name=button).click()
     wait_until(page, lambda: _saved_ids(page) and _saved_ids(page) != before, what=f"saved by {button}")
 
 
-def _kind(page, label: str) -> None:
-    page.get_by_text(label, exact=True).first.click()
-    wait_idle(page)
+def _kind(page: Page, label: str) -> None:
+    """Pick a kind of change (or of source) other than the one shown: the page reruns with its form."""
+    with rerun(page):
+        page.get_by_text(label, exact=True).first.click()
 
 
-def _records(vid: str, table: str) -> list[dict]:
+def _area(page: Page, name: str) -> None:
+    """Pick an area in the first area picker (the page reruns unless it was picked already)."""
+    pick(page, page.get_by_label(AREA).first, name)
+
+
+def _records(vid: str, table: str) -> list[dict[str, Any]]:
+    """A table's records in the draft, read from the workspace."""
     from sq_layout.store.edits import records
 
     ws = open_workspace(EDIT_DB[0])
@@ -141,15 +155,14 @@ def _records(vid: str, table: str) -> list[dict]:
         ws.engine.dispose()
 
 
-def test_every_form_saves_one_change(page, edit_app, tmp_path):
+def test_every_form_saves_one_change(page: Page, edit_app: str, tmp_path: Path) -> None:
     import geopandas as gpd
 
     from sq_layout.plan.dataset import bundled
 
     _sign_in(page, edit_app, "planner", "planner-pass-1")
     vid = _new_draft(page)
-    choose(page, page.get_by_label("县区 / 功能区（示意范围）").first, "市湖滨新区")
-    wait_idle(page)
+    _area(page, "市湖滨新区")
     _kind(page, "会议")  # 增删承载 › 添加, a meeting as its source
     form = page.locator('[data-testid="stForm"]').filter(visible=True).first
     form.get_by_label("会议名称与日期").fill("市政府常务会议 2026-03-02")
@@ -205,8 +218,7 @@ def test_every_form_saves_one_change(page, edit_app, tmp_path):
     first = ds.boundaries.set_index("area_id").loc[["sucheng"]].geometry.iloc[0]
     ok = tmp_path / "sucheng.geojson"  # the area's own outline, redrawn: passes the checks
     gpd.GeoDataFrame({"name": ["宿城区"]}, geometry=[first.simplify(0.0005)], crs=4326).to_file(ok, driver="GeoJSON")
-    choose(page, page.get_by_label("县区 / 功能区（示意范围）").first, "宿城区")
-    wait_idle(page)
+    _area(page, "宿城区")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(ok))
 
     def passes() -> bool:
@@ -220,7 +232,7 @@ def test_every_form_saves_one_change(page, edit_app, tmp_path):
     assert row["geometry_quality"] == "official" and row["geometry_file"] == "sucheng.geojson"
 
 
-def test_two_editors_remove_the_same_item(browser, edit_app):
+def test_two_editors_remove_the_same_item(browser: Browser, edit_app: str) -> None:
     contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN") for _ in range(2)]
     first, second = (c.new_page() for c in contexts)
     try:
@@ -232,8 +244,7 @@ def test_two_editors_remove_the_same_item(browser, edit_app):
         for page in (first, second):
             page.goto(f"{edit_app}edit?v={vid}")
             wait_until(page, lambda p=page: p.get_by_text("草案 · 未发布").count() > 0, what="the draft")
-            choose(page, page.get_by_label("县区 / 功能区（示意范围）").first, "市湖滨新区")
-            wait_idle(page)
+            _area(page, "市湖滨新区")
             page.get_by_role("tab", name="删除").click()
             form = page.locator('[data-testid="stForm"]').filter(visible=True).filter(
                 has=page.get_by_role("button", name="删除")
