@@ -13,6 +13,10 @@ sharing the kept columns until the caller writes, when pandas copies what is wri
 read-only (a write raises). Tuples, lists, dicts and frozen dataclasses are walked to hand out the frames they hold
 (lists and dicts as new ones); an object hashed by identity (a `Dataset`) is handed out as itself, being the key
 of other caches.
+
+Single flight: `SingleFlight` keeps the last values made by key and makes a value being asked for once, whoever else
+asks meanwhile (the store's decoded versions). Every cache, `cached` or not, is listed by `policies()` with what it is
+keyed on and when it is invalidated (`register` names one that is not a `cached` function).
 """
 
 from __future__ import annotations
@@ -20,15 +24,20 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
+from concurrent.futures import Future
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     import pandas as pd
 
 P = ParamSpec("P")
 R = TypeVar("R")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 PER_DATASET: Final = "a Dataset (by identity: one version or draft revision) and the other arguments by value"
 PER_FILE: Final = "a file path (the bundled files are read-only while the app runs)"
@@ -149,6 +158,57 @@ def clear() -> None:
         c()
 
 
+def register(name: str, key: str, invalidated: str) -> str:
+    """List a cache that is not a `cached` function (a `SingleFlight`) among the policies; its name."""
+    _POLICIES[name] = (key, invalidated)
+    return name
+
+
 def policies() -> dict[str, tuple[str, str]]:
-    """Every `cached` function imported so far, with what it is keyed on and when it is invalidated."""
+    """Every cache imported so far (`cached` functions and registered ones), with what it is keyed on and when it is
+    invalidated."""
     return dict(_POLICIES)
+
+
+class SingleFlight(Generic[K, V]):
+    """The last `size` values made, by key, for values that never change under their key; a value being made is
+    made once, whoever else asks for it meanwhile (they wait for that one computation)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._lock = threading.Lock()
+        self._held: OrderedDict[K, V] = OrderedDict()
+        self._pending: dict[K, Future[V | None]] = {}
+
+    def get(self, key: K, make: Callable[[], V | None]) -> V | None:
+        """The value held for key, else make() once for everyone asking now (None from make: not kept)."""
+        with self._lock:
+            if key in self._held:
+                self._held.move_to_end(key)
+                return self._held[key]
+            waiting = self._pending.get(key)
+            if waiting is None:
+                mine: Future[V | None] = Future()
+                self._pending[key] = mine
+        if waiting is not None:
+            return waiting.result()  # the maker's error, if it failed, is raised here too
+        try:
+            value = make()
+        except BaseException as exc:
+            with self._lock:
+                del self._pending[key]
+            mine.set_exception(exc)
+            raise
+        with self._lock:
+            del self._pending[key]
+            if value is not None:
+                self._held[key] = value
+                while len(self._held) > self.size:
+                    self._held.popitem(last=False)
+        mine.set_result(value)
+        return value
+
+    def clear(self) -> None:
+        """Forget every value held (values being made are still handed to whoever waits for them)."""
+        with self._lock:
+            self._held.clear()

@@ -22,6 +22,7 @@ import shapely
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from sq_layout.cache import SingleFlight, register
 from sq_layout.errors import UnknownAreas, UnknownVersion
 from sq_layout.geo.crs import STORAGE_CRS
 from sq_layout.plan.boundaries import with_provenance
@@ -29,7 +30,6 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.store import snapshot
 from sq_layout.store import tables as t
 from sq_layout.store.bulk import insert_columns
-from sq_layout.store.cache import SingleFlight
 from sq_layout.store.edit_tables import drafts
 from sq_layout.store.engine import make_engine, resolve_url
 from sq_layout.store.migrate import upgrade
@@ -48,6 +48,12 @@ BASELINE_TITLE = "十四五 baseline (bundled plan)"
 BASELINE_NOTE = "read-only"
 TABLE_NAMES = [n for n in t.RECORD_COLUMNS if n != "boundaries"]
 LOADED_VERSIONS = 4  # versions a process keeps decoded (a national one is ~100 MB in memory)
+register(
+    "sq_layout.store.workspace_store.Workspace.load",
+    key="a version id and its snapshot's SHA-256 (migration 0009), per Workspace; a draft is never kept",
+    invalidated="never by time: a changed snapshot is a new key; the last LOADED_VERSIONS kept, least recently used "
+    "out; forget_loaded()",
+)
 
 
 @dataclass(frozen=True)

@@ -93,9 +93,22 @@ def test_every_cache_goes_through_the_policy() -> None:
         check=False,
     ).stdout.splitlines()
     assert [line for line in lines if not line.startswith("sq_layout/cache.py:")] == []
+    # one module owns caching: no other single-flight or size-bounded cache class
+    assert [p for p in (ROOT / "sq_layout").rglob("*.py") if "class SingleFlight" in p.read_text(encoding="utf-8")] == [
+        ROOT / "sq_layout" / "cache.py"
+    ]
     policies = cache.policies()
     assert "sq_layout.plan.join.areas_frame" in policies
     assert all(key for key, _ in policies.values())
+
+
+def test_the_stores_version_cache_is_one_of_the_policies() -> None:
+    from sq_layout.store import workspace_store
+
+    key, invalidated = cache.policies()["sq_layout.store.workspace_store.Workspace.load"]
+    assert "version id" in key and "SHA-256" in key and "draft is never kept" in key
+    assert "forget_loaded()" in invalidated and "least recently used" in invalidated
+    assert workspace_store.LOADED_VERSIONS > 0
 
 
 EDIT_ELSEWHERE = """

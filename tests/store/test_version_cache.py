@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import select, update
 
+from sq_layout.cache import SingleFlight
 from sq_layout.store import Workspace
-from sq_layout.store.cache import SingleFlight
 from sq_layout.store.drafts import start_draft
 from sq_layout.store.edit_ops import update_record
 from sq_layout.store.edits import records
