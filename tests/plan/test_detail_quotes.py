@@ -35,7 +35,8 @@ def test_an_imported_quote_off_its_line_is_named_by_row_and_column(ds: Dataset) 
         _build(ds, details)
     said = "\n".join(caught.value.problems)
     assert "details.csv" in said and t("pi_row", "zh").format(row=3, line=4) in said
-    assert "列 quote（规划原文）" in said and "规划里没有这句话" in said and f"第 {int(ds.details['line'].iloc[2])} 行" in said
+    line = int(ds.details["line"].iloc[2])
+    assert "列 quote（规划原文）" in said and "规划里没有这句话" in said and f"第 {line} 行" in said
 
 
 def test_a_file_from_before_the_quote_column_imports_without_quotes(ds: Dataset) -> None:
