@@ -10,9 +10,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page
 
+from sq_layout.invest.repository import InvestData
 from sq_layout.invest.store_repository import StoreRepository
 from sq_layout.store import open_workspace
-from tests.browser.conftest import choose, fresh_workspace, serve_app, wait_idle, wait_until
+from sq_layout.store.changes import Change
+from tests.browser.conftest import choose, fresh_workspace, pick, rerun, serve_app, wait_until
 from tests.browser.test_investment import open_demo, points_frame
 
 pytestmark = pytest.mark.browser
@@ -26,7 +28,8 @@ def workbench_app() -> Iterator[tuple[str, str]]:
         yield base, url
 
 
-def records(url: str):
+def records(url: str) -> tuple[InvestData, list[Change]]:
+    """The workspace's investment records and their history, as the page saved them."""
     ws = open_workspace(url)
     try:
         repo = StoreRepository(ws, ws.latest_id())
@@ -36,8 +39,9 @@ def records(url: str):
 
 
 def view(page: Page, name: str) -> None:
-    page.get_by_test_id("stRadioGroup").get_by_text(name, exact=True).first.click()
-    wait_idle(page)
+    """Switch the investment page to another of its views (the page reruns with it)."""
+    with rerun(page):
+        page.get_by_test_id("stRadioGroup").get_by_text(name, exact=True).first.click()
 
 
 def test_record_a_target_and_move_it_along_the_pipeline(page: Page, workbench_app: tuple[str, str]) -> None:
@@ -77,8 +81,7 @@ def test_record_a_target_and_move_it_along_the_pipeline(page: Page, workbench_ap
     view(page, "项目推进")
     wait_until(page, lambda: page.get_by_text("推进项目", exact=True).count() > 0, what="pipeline view")
     box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("项目", exact=True))
-    choose(page, box.first, "示例目标光伏材料公司项目 · 线索")
-    wait_idle(page)
+    pick(page, box.first, "示例目标光伏材料公司项目 · 线索")
     choose(page, page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("推进到", exact=True)).first, "在谈")
     page.get_by_role("button", name="保存推进").click()
     wait_until(page, lambda: page.get_by_text("推进到“在谈”").count() > 0, what="move saved")
