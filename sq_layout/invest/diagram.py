@@ -57,7 +57,7 @@ def _chain_records(ds: Dataset, data: InvestData) -> dict[int, pd.DataFrame]:
     """Every chain's records (RECORD_COLUMNS), one row per link of that chain they name ('' when none): the firms and
     projects exploded once for all chains, then those the plan names on the chain without a place."""
     parts = []
-    f = data.firms[data.firms["chains"] != ""].reset_index(drop=True)  # a record on no chain is on no diagram
+    f = data.firms.reset_index(drop=True)  # positions: explode_links's rows (a record on no chain gives none)
     firm_cols: dict[str, object] = {
         "kind": "firm",
         "firm": "",
@@ -65,7 +65,7 @@ def _chain_records(ds: Dataset, data: InvestData) -> dict[int, pd.DataFrame]:
         "investment_yi": np.nan,
         "stage": "",
     }
-    p = data.projects[data.projects["chains"] != ""].reset_index(drop=True)
+    p = data.projects.reset_index(drop=True)
     project_cols: dict[str, object] = {
         "kind": "project",
         "firm": _text(p, "firm"),

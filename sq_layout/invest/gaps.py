@@ -19,25 +19,32 @@ def link_chain(link_id: str) -> int | None:
     return int(head[1:]) if dash and head[:1] == "c" and head[1:].isdigit() else None
 
 
+def _chain_link_pairs(chains: str, links: str) -> list[tuple[int, str]]:
+    """(chain, link) for each chain a record names, with each link it names on that chain ('' for none)."""
+    named: dict[int, list[str]] = {}
+    for lid in links.split(";"):
+        c = link_chain(lid)
+        if c is not None:
+            named.setdefault(c, []).append(lid)
+    return [(int(token), lid) for token in chains.split(";") if token for lid in named.get(int(token), [""])]
+
+
 def explode_links(records: pd.DataFrame) -> pd.DataFrame:
     """One row per (record, chain, link) in the records' order with the record's area; link_id '' where the record
     names no link of that chain (`row`: the record's index label)."""
     rows: list[object] = []
     chain_nos: list[int] = []
     link_ids: list[str] = []
+    seen: dict[tuple[str, str], list[tuple[int, str]]] = {}  # records share a few (chains, links) pairs: each read once
     # plain lists: a split and explode of Arrow strings costs most of a 50,000-record table's time
     for r, cs, ls in zip(records.index, records["chains"].tolist(), records["links"].tolist(), strict=True):
-        named: dict[int, list[str]] = {}
-        for lid in ls.split(";"):
-            c = link_chain(lid)
-            if c is not None:
-                named.setdefault(c, []).append(lid)
-        for token in cs.split(";"):
-            if token:
-                for lid in named.get(int(token), [""]):
-                    rows.append(r)
-                    chain_nos.append(int(token))
-                    link_ids.append(lid)
+        pairs = seen.get((cs, ls))
+        if pairs is None:
+            pairs = seen[(cs, ls)] = _chain_link_pairs(cs, ls)
+        for c, lid in pairs:
+            rows.append(r)
+            chain_nos.append(c)
+            link_ids.append(lid)
     out = pd.DataFrame(
         {
             "row": pd.Series(rows, dtype=records.index.dtype),
