@@ -17,7 +17,7 @@ REVISION = "the records (by identity: one records revision) and the other argume
 SAVED = "a records save gives a new InvestData, so new keys; least recently used out"
 
 
-@cached(16, key=REVISION, invalidated=SAVED)
+@cached(8, key=REVISION, invalidated=SAVED)  # a 50,000-record filter result is some MB
 def filtered(data: InvestData, flt: InvestFilter) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Firms, projects and carrier parks the filter keeps (apply_filter), once per records revision and filter."""
     return apply_filter(data, flt)
