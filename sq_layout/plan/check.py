@@ -20,7 +20,6 @@ from sq_layout.plan.dataset import KEY_WORDS, Dataset
 from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
 from sq_layout.plan.tables import check_keys, column_named, listed, names, validate, where
 
-MAX_UPLOAD_BYTES = 50_000_000
 PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
 
 
@@ -40,14 +39,6 @@ class Checked:
 
     dataset: Dataset
     undrawn: tuple[str, ...]
-
-
-def check_size(label: str, size: int, limit: int = MAX_UPLOAD_BYTES) -> None:
-    """Refuse an upload over the limit, stating the limit."""
-    from sq_layout.errors import UploadTooLarge
-
-    if size > limit:
-        raise UploadTooLarge(label, [f"file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"])
 
 
 def _in(label: str, problem: str, lang: Lang) -> str:
