@@ -1,0 +1,21 @@
+"""A detail added on the Edit page quotes the sentence of its line that names it, as the seed's details do; a text the
+line does not hold gets no quote (both back ends)."""
+
+from __future__ import annotations
+
+from sq_layout.plan.sources import quote_on_line
+from sq_layout.store import edit_ops
+from sq_layout.store.edits import records
+from tests.edits.conftest import Team
+
+
+def test_an_added_detail_quotes_its_line(team: Team) -> None:
+    ws, d = team.ws, team.draft
+    lines = ws.load(d).plan_lines
+    for kind, text in (("product", "精密压铸机"), ("note", "规划里没有的说法")):
+        edit_ops.add_detail(ws, "eve", d, area_id="shuyang", industry_id="electromech", subindustry_id="equipment",
+                            kind=kind, text=text, line=799, reason="补充")  # fmt: skip
+    added = {r["text"]: r for r in records(ws, d, "details") if r["text"] in ("精密压铸机", "规划里没有的说法")}
+    quote = added["精密压铸机"]["quote"]
+    assert "精密压铸机" in quote and quote_on_line(quote, 799, lines) and quote.startswith("其中：装备制造产业")
+    assert added["规划里没有的说法"]["quote"] == ""
