@@ -6,6 +6,9 @@ across them (a test checks it), so `t(key, lang)` finds any of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+
 from sq_layout.i18n import (
     boundaries,
     codes,
@@ -43,7 +46,29 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
 )
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS
-HEADERS = shown.COLUMNS | codes.HEADERS  # the pages' own headers first
+
+
+class _Headers(Mapping[str, dict[str, str]]):
+    """Readable column headers by column name (zh/en): the plan tables' columns as their specs declare them
+    (sq_layout.tables.plan), then the pages' own and the exports' derived columns."""
+
+    @cached_property
+    def _all(self) -> dict[str, dict[str, str]]:
+        from sq_layout.tables.plan import HEADERS as PLAN  # pandera: read when a header is first asked for
+
+        return shown.COLUMNS | PLAN | codes.HEADERS
+
+    def __getitem__(self, column: str) -> dict[str, str]:
+        return self._all[column]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+
+HEADERS: Mapping[str, dict[str, str]] = _Headers()
 
 
 def t(key: str, lang: Lang) -> str:

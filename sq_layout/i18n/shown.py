@@ -135,44 +135,12 @@ def source(text: str | None, lang: Lang) -> str:
     return "; ".join(_part(p, lang) for p in text.split("；"))
 
 
-# Headers of the plan tables' columns that no page names (a whole-dataset export writes every column); an id column
-# keeps its values under a header that says it is an id.
+# Headers of the area counts a whole-dataset export adds to the plan's columns (whose headers are declared with their
+# tables, sq_layout.tables.plan), and of an import's problem table.
 COLUMNS: dict[str, dict[str, str]] = {
-    "area_id": {"zh": "地区编号", "en": "Area ID"},
-    "short_name": {"zh": "简称", "en": "Short name (Chinese)"},
-    "name_en": {"zh": "英文名称", "en": "English name"},
-    "short_name_en": {"zh": "英文简称", "en": "Short name"},
-    "adcode": {"zh": "行政区划代码", "en": "Administrative code"},
-    "stat_code": {"zh": "统计用区划代码", "en": "Statistical code"},
-    "parent_area_id": {"zh": "所属地区编号", "en": "Parent area ID"},
-    "parent_basis": {"zh": "所属依据", "en": "Parent basis"},
-    "name_variants": {"zh": "其他写法", "en": "Other spellings"},
-    "geometry_quality": {"zh": "边界性质", "en": "Outline"},
-    "geometry_source": {"zh": "边界来源", "en": "Outline source"},
     "n_industries": {"zh": "承载产业数", "en": "Industries hosted"},
     "n_chains": {"zh": "承载产业链数", "en": "Chains hosted"},
     "n_selected": {"zh": "承载所选项数", "en": "Selected items hosted"},
-    "industry_id": {"zh": "产业编号", "en": "Industry ID"},
-    "color": {"zh": "颜色", "en": "Colour"},
-    "target_2025_yi": {"zh": "2025年目标（亿元）", "en": "2025 target (100m yuan)"},
-    "target_2023_yi": {"zh": "2023年目标（亿元）", "en": "2023 target (100m yuan)"},
-    "output_2020_yi": {"zh": "2020年产值（亿元）", "en": "2020 output (100m yuan)"},
-    "target_source": {"zh": "目标出处", "en": "Target source"},
-    "target_line": {"zh": "目标所在行", "en": "Target line"},
-    "subindustry_id": {"zh": "细分产业编号", "en": "Sub-industry ID"},
-    "chain_relation": {"zh": "与产业链关系", "en": "Relation to the chain"},
-    "tier_as_printed": {"zh": "层级（原文）", "en": "Tier as printed"},
-    "industry_as_printed": {"zh": "产业（原文）", "en": "Industry as printed"},
-    "subindustry_as_printed": {"zh": "细分产业（原文）", "en": "Sub-industry as printed"},
-    "ref": {"zh": "出处说明", "en": "Reference"},
-    "position": {"zh": "顺序", "en": "Position"},
-    "area_as_written": {"zh": "地区（原文）", "en": "Area as written"},
-    "conflict_id": {"zh": "矛盾编号", "en": "Conflict ID"},
-    "description_en": {"zh": "英文说明", "en": "Description (English)"},
-    "figure_id": {"zh": "数字编号", "en": "Figure ID"},
-    "measure": {"zh": "指标", "en": "Measure"},
-    "value": {"zh": "数值", "en": "Value"},
-    "as_printed": {"zh": "原文写法", "en": "As printed"},
     # an import's problem table (sq_layout.invest.importer.PROBLEM_COLUMNS)
     "sheet": {"zh": "工作表", "en": "Sheet"},
     "row": {"zh": "行", "en": "Row"},

@@ -2,10 +2,13 @@
 conflicts, the plan's figures, and the boundaries' attributes.
 
 From these come the pandera schemas (sq_layout.plan.schemas), the store's tables (sq_layout.store.tables) and the plan
-template's drop-downs (sq_layout.imports.plan_template). The sheets and CSVs are headed by the column names.
+template's drop-downs (sq_layout.imports.plan_template). The sheets and CSVs are headed by the column names; pages and
+exports head them by each column's zh/en header, declared here (sq_layout.i18n.HEADERS reads them).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pandera.pandas as pa
@@ -44,8 +47,62 @@ def _ref(name: str, sheet: str) -> Col:
     return Col(name, dropdown=f"{sheet}.{name}")
 
 
+# Each plan column's header on pages and in exports (zh, en): one per column name, as a page names it whatever table
+# it comes from; `_plan` gives it to every column of that name.
+_HEADERS: dict[str, tuple[str, str]] = {
+    "area_id": ("地区编号", "Area ID"),
+    "name": ("名称", "Name"),
+    "short_name": ("简称", "Short name (Chinese)"),
+    "name_en": ("英文名称", "English name"),
+    "short_name_en": ("英文简称", "Short name"),
+    "kind": ("类型", "Kind"),
+    "adcode": ("行政区划代码", "Administrative code"),
+    "stat_code": ("统计用区划代码", "Statistical code"),
+    "parent_area_id": ("所属地区编号", "Parent area ID"),
+    "parent_basis": ("所属依据", "Parent basis"),
+    "name_variants": ("其他写法", "Other spellings"),
+    "industry_id": ("产业编号", "Industry ID"),
+    "tier": ("层级", "Tier"),
+    "color": ("颜色", "Colour"),
+    "target_2025_yi": ("2025年目标（亿元）", "2025 target (100m yuan)"),
+    "target_source": ("目标出处", "Target source"),
+    "target_line": ("目标所在行", "Target line"),
+    "subindustry_id": ("细分产业编号", "Sub-industry ID"),
+    "chain_no": ("产业链序号", "Chain no."),
+    "chain_relation": ("与产业链关系", "Relation to the chain"),
+    "tier_as_printed": ("层级（原文）", "Tier as printed"),
+    "industry_as_printed": ("产业（原文）", "Industry as printed"),
+    "subindustry_as_printed": ("细分产业（原文）", "Sub-industry as printed"),
+    "output_2020_yi": ("2020年产值（亿元）", "2020 output (100m yuan)"),
+    "target_2023_yi": ("2023年目标（亿元）", "2023 target (100m yuan)"),
+    "line": ("规划行号", "Plan line"),
+    "source": ("出处", "Source"),
+    "ref": ("出处说明", "Reference"),
+    "position": ("顺序", "Position"),
+    "area_as_written": ("地区（原文）", "Area as written"),
+    "quote": ("规划原文", "Plan text"),
+    "note": ("说明", "Note"),
+    "text": ("内容", "Text"),
+    "conflict_id": ("矛盾编号", "Conflict ID"),
+    "lines": ("行号", "Lines"),
+    "description": ("说明", "Description"),
+    "description_en": ("英文说明", "Description (English)"),
+    "figure_id": ("数字编号", "Figure ID"),
+    "subject": ("对象", "Subject"),
+    "measure": ("指标", "Measure"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "as_printed": ("原文写法", "As printed"),
+    "geometry_quality": ("边界性质", "Outline"),
+    "geometry_source": ("边界来源", "Outline source"),
+    "geometry_date": ("边界日期", "Outline date"),
+    "geometry_file": ("边界文件", "Outline file"),
+}
+
+
 def _plan(name: str, *columns: Col, key: str = "") -> TableSpec:
-    return TableSpec(name, columns, key=(key,) if key else (), db_nullable=_DB_NULLABLE)
+    headed = tuple(replace(c, header=_HEADERS[c.name][0], header_en=_HEADERS[c.name][1]) for c in columns)
+    return TableSpec(name, headed, key=(key,) if key else (), db_nullable=_DB_NULLABLE)
 
 
 AREAS = _plan(
@@ -166,4 +223,8 @@ BOUNDARIES = _plan(
 SPECS: dict[str, TableSpec] = {
     s.name: s
     for s in (AREAS, INDUSTRIES, SUBINDUSTRIES, CHAINS, ASSIGNMENTS, DETAILS, CONFLICTS, PLAN_FIGURES, BOUNDARIES)
+}
+# The plan columns' headers by column name, for sq_layout.i18n's header lookup.
+HEADERS: dict[str, dict[str, str]] = {
+    c.name: {"zh": c.header, "en": c.header_en} for spec in SPECS.values() for c in spec.columns
 }

@@ -66,6 +66,8 @@ class Col:
     coerce: bool = False
     default: Any = None  # value of records made without this column; None: the kind's ('' / 0 / False / missing)
     imp: Imp | None = None
+    header: str = ""  # the column's header on pages and in exports, Chinese (plan tables; investment ones: imp)
+    header_en: str = ""  # … and English
     # the template's drop-down: "choices" (this column's), a fixed list, a list the template makes ("chains",
     # "area") or another sheet's column ("industries.industry_id"); "" none
     dropdown: str | tuple[str, ...] = ""
