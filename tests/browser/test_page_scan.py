@@ -20,7 +20,18 @@ from playwright.sync_api import Browser, Page
 from sq_layout.analysis.compare import STATUSES
 from sq_layout.i18n import LABELS
 from sq_layout.plan.dataset import bundled
-from tests.browser.conftest import ARTIFACTS, MAP_FRAME, ROOT, fresh_workspace, serve_app, wait_idle, wait_until
+from tests.browser.conftest import (
+    ARTIFACTS,
+    COUNT_RERUN_ASKS,
+    MAP_FRAME,
+    ROOT,
+    fresh_workspace,
+    maybe_rerun,
+    rerun,
+    serve_app,
+    wait_idle,
+    wait_until,
+)
 from tests.browser.test_text_and_charts import bare_chinese, english_words
 
 pytestmark = pytest.mark.browser
@@ -255,12 +266,14 @@ def open_folds(page: Page, scan: Scan, view: str) -> None:
         for _ in range(20):
             if closed.count() == 0:
                 break
-            closed.first.click()
+            with maybe_rerun(page, 90):
+                closed.first.click()
             settle(page)
         look(page, scan, f"{view}-open")
     buttons = page.locator('[data-testid="stMain"] [data-testid="stPopover"] button:visible')
     for i in range(buttons.count()):
-        buttons.nth(i).click()
+        with maybe_rerun(page, 90):
+            buttons.nth(i).click()
         body = page.locator("[data-testid='stPopoverBody']:visible")
         wait_until(page, lambda b=body: b.count() > 0, 10, "the popover")
         settle(page)
@@ -277,7 +290,8 @@ def walk_radios(page: Page, scan: Scan, prefix: str) -> None:
         for j in range(options.count()):
             if options.nth(j).locator("input").is_checked():
                 continue
-            options.nth(j).click()
+            with rerun(page, 90):
+                options.nth(j).click()
             settle(page)
             look(page, scan, f"{prefix}r{g}o{j}")
             open_folds(page, scan, f"{prefix}r{g}o{j}")
@@ -293,7 +307,8 @@ def walk(page: Page, scan: Scan) -> None:
     if n_tabs == 0:
         walk_radios(page, scan, "")
     for i in range(n_tabs):
-        tabs.nth(i).click()
+        with maybe_rerun(page, 90):
+            tabs.nth(i).click()
         settle(page)
         look(page, scan, f"tab{i}")
         open_folds(page, scan, f"tab{i}")
@@ -302,9 +317,10 @@ def walk(page: Page, scan: Scan) -> None:
 
 def switch_language(page: Page, lang: str) -> None:
     """Switch with the sidebar's language radio, as a reader would."""
-    page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label').filter(
-        has_text="中文" if lang == "zh" else "English"
-    ).first.click()
+    with maybe_rerun(page, 90):
+        page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label').filter(
+            has_text="中文" if lang == "zh" else "English"
+        ).first.click()
     settle(page)
 
 
@@ -355,6 +371,7 @@ def report(scans: list[Scan]) -> list[Finding]:
 def test_page_scan(browser: Browser, scan_url: str) -> None:
     wide, small = Scan(f"{WIDE[0]}x{WIDE[1]}"), Scan(f"{SMALL[0]}x{SMALL[1]}")
     ctx = browser.new_context(viewport={"width": WIDE[0], "height": WIDE[1]}, locale="zh-CN")
+    ctx.add_init_script(COUNT_RERUN_ASKS)
     page = ctx.new_page()
     for name, path in PAGES:  # English from the link first, then 中文 by the switch: both, and the switch between
         wide.page, wide.lang = name, "en"
@@ -368,6 +385,7 @@ def test_page_scan(browser: Browser, scan_url: str) -> None:
         walk(page, wide)
     ctx.close()
     ctx = browser.new_context(viewport={"width": SMALL[0], "height": SMALL[1]}, locale="zh-CN")
+    ctx.add_init_script(COUNT_RERUN_ASKS)
     page = ctx.new_page()
     for lang in ("zh", "en"):
         small.lang = lang

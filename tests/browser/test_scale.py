@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+from playwright.sync_api import Page
 
 from sq_layout.plan.dataset import Dataset, load_dataset
-from tests.browser.conftest import MAP_FRAME, fresh_workspace, serve_app, wait_until
+from tests.browser.conftest import MAP_FRAME, PAINTED, fresh_workspace, map_still, serve_app, wait_until
 from tests.national import write_dataset
 
 pytestmark = pytest.mark.browser
@@ -17,12 +19,14 @@ N_AREAS = 1000
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated plan of 1,000 areas and 200 chains."""
     return write_dataset(tmp_path_factory.mktemp("national"), N_AREAS, n_chains=200)
 
 
 @pytest.fixture(scope="module")
 def big_app(data_dir: Path) -> Iterator[str]:
+    """The app on a workspace seeded from the generated plan."""
     geodata = {"SQ_LAYOUT_GEODATA": str(data_dir)}  # the app reads the plan through a workspace seeded from it
     with serve_app({**geodata, "SQ_LAYOUT_DB": fresh_workspace(geodata)}, "streamlit-scale.log") as url:
         yield url
@@ -49,17 +53,28 @@ def _names(data_dir: Path) -> dict[str, str]:
     return dict(zip(areas["area_id"], areas["name"], strict=True))
 
 
-def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir):
+def test_thousand_areas_filter_click_zoom_without_errors(page: Page, big_app: str, data_dir: Path) -> None:
     errors: list[str] = []
     geo_requests: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    geo_done: list[str] = []
     page.on("request", lambda r: geo_requests.append(r.url) if "/static/geo/" in r.url else None)
+    page.on("requestfinished", lambda r: geo_done.append(r.url) if "/static/geo/" in r.url else None)
     page.goto(big_app)
     wait_until(page, lambda: any(MAP_FRAME in f.url for f in page.frames), timeout=150, what="map iframe")
     frame = next(f for f in page.frames if MAP_FRAME in f.url)
-    info = lambda: frame.evaluate("() => window.sqMap && window.sqMap.info()")  # noqa: E731
-    wait_until(page, lambda: info() and info()["loaded"], timeout=120, what="1,000 areas loaded")
+
+    def info() -> dict[str, Any]:
+        """What the map frame has drawn (nothing, None, before its script has run)."""
+        return cast(dict[str, Any], frame.evaluate("() => window.sqMap && window.sqMap.info()"))
+
+    wait_until(
+        page,
+        lambda: info() and info()["loaded"],
+        timeout=120,
+        what="1,000 areas loaded",
+    )
     assert info()["areas"] == N_AREAS and info()["canvas"] is True
     assert frame.locator("path.sq-area").count() == 0  # drawn on one canvas, not a DOM node per area
     assert 0 < frame.locator(".sq-label").count() < 200  # only labels that fit
@@ -93,8 +108,12 @@ def test_thousand_areas_filter_click_zoom_without_errors(page, big_app, data_dir
     # zoomed in: the finer outlines of the regions in view are fetched and drawn
     wait_until(page, lambda: info()["detailRegions"] > 0 and info()["fineLevel"] > 0, what="finer outlines")
     # one more zoom step by the user; labels are placed again and nothing re-mounted or re-fetched
+    zoom1 = frame.evaluate("() => map_div.getZoom()")
     frame.evaluate("() => { map_div.zoomIn(); }")
-    page.wait_for_timeout(800)
+    wait_until(page, lambda: frame.evaluate("() => map_div.getZoom()") > zoom1, what="one step closer")
+    map_still(frame)  # the zoom ended: labels placed, finer outlines of newly seen regions asked for
+    wait_until(page, lambda: len(geo_done) == len(geo_requests), what="the outlines asked for, received")
+    frame.evaluate(PAINTED)  # and drawn
     assert frame.locator(".sq-label").count() > 0
     assert frame.evaluate("() => map_div.__probe") == 7
     # the areas once, and each region's finer outlines once
