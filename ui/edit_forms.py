@@ -24,6 +24,7 @@ from sq_layout.errors import (
 )
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.editing import field
+from sq_layout.i18n.lang import fill
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import DETAIL_KINDS, OTHER_SOURCES, SOURCES
 from sq_layout.store import Workspace, edit_ops
@@ -343,7 +344,7 @@ def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: 
 
 
 def _boundary_message(exc: BoundaryImportError, lang: Lang) -> str:
-    return t(exc.key, lang).format(**exc.params) if exc.key else t("ed_boundary_not_saved", lang)
+    return fill(t(exc.key, lang), exc.params, lang) if exc.key else t("ed_boundary_not_saved", lang)
 
 
 def _boundary_map(ds: Dataset, preview: Any, area: str, lang: Lang) -> None:

@@ -6,7 +6,8 @@ from typing import cast
 
 import pandas as pd
 
-from sq_layout.i18n import LIST_SEPARATOR, Lang, label, name_col, t
+from sq_layout.i18n import Lang, label, name_col, t
+from sq_layout.i18n.lang import join_list
 from sq_layout.i18n.shown import source
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
@@ -96,11 +97,10 @@ def gap_list(
     per_area = m.sum(axis=0)
     sources = chain_links(ds).query("chain_no == @chain_no").set_index("area_id")
     parent = ds.areas.set_index("area_id")["parent_area_id"]
-    sep = LIST_SEPARATOR[lang]
     for a in chain_hosts(ds, chain_no):
         if per_area.get(a, 0) == 0:
             inner = [names[str(z)] for z, p in parent.items() if p == a and per_area.get(z, 0) > 0]
-            note = t("inv_gap_inner", lang).format(sep.join(inner)) if inner else ""
-            src = sep.join(label(s, lang) for s in ("table10", "ch4", "ch5") if bool(sources.at[a, s]))
+            note = t("inv_gap_inner", lang).format(join_list(inner, lang)) if inner else ""
+            src = join_list((label(s, lang) for s in ("table10", "ch4", "ch5") if bool(sources.at[a, s])), lang)
             rows.append(("area", a, "", names[a], note, src))
     return pd.DataFrame(rows, columns=["gap", "key", "stage", "subject", "note", "source"])

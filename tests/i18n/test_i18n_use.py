@@ -129,7 +129,6 @@ PLAIN_JOINS: dict[tuple[str, str], str] = {
     ("bench/bench_export.py", "write_figures"): "a bench's terminal output",
     ("bench/bench_investment.py", "in_app"): "a bench's terminal output",
     ("bench/bench_load.py", "_print"): "a bench's terminal output",
-    ("sq_layout/invest/gaps.py", "<LIST_SEPARATOR>"): "to move to join_list with the investment-speed rework of gaps",
 }
 SEPARATORS = ("、", ", ", "，")
 MIGRATIONS = ROOT / "sq_layout" / "store" / "migrations"  # SQL, never a reader's text
