@@ -132,8 +132,8 @@ def write_dataset(root: Path, n_areas: int | None = None, n_chains: int = 200, s
     _csv(assignments, plan / "assignments.csv")
     _csv(
         pd.DataFrame(
-            [[ids[0], inds[0], "", "note", "生成的说明", "ch5", 5]],
-            columns=["area_id", "industry_id", "subindustry_id", "kind", "text", "source", "line"],
+            [[ids[0], inds[0], "", "note", "生成的说明", "ch5", 5, ""]],  # no quote: line 5 does not hold the text
+            columns=["area_id", "industry_id", "subindustry_id", "kind", "text", "source", "line", "quote"],
         ),
         plan / "details.csv",
     )
