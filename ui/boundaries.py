@@ -25,6 +25,7 @@ from sq_layout.imports.boundary_match import SKIP, match_features
 from sq_layout.plan.dataset import Dataset
 from ui.shared import page_language
 from ui.signin import signin_box
+from ui.tables import MISSING
 
 COLORS = {"ok": "#2E7D32", "repaired": "#1565C0", "warning": "#B35C00", "error": "#D62728"}
 
@@ -200,6 +201,7 @@ st.data_editor(
     key=editor_key,
     hide_index=True,
     width="stretch",
+    placeholder=MISSING,
     disabled=["number", "name", "status"],
     column_config={
         "number": st.column_config.NumberColumn(t("bnd_col_number", lang), format="#%d"),

@@ -22,6 +22,7 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.chain_page import chain_page_bytes
 from sq_layout.printing.printmap import FORMATS, PrintSpec
 from ui import state
+from ui.tables import MISSING
 
 MIME = {"pdf": "application/pdf", "png": "image/png", "svg": "image/svg+xml"}
 _MD = re.compile(r"([\\`*_{}\[\]<>()#+!|~$-])")
@@ -93,7 +94,7 @@ def _node_panel(ds: Dataset, d: ChainDiagram, n: Node, lang: Lang) -> None:
         if len(table) <= 60:  # a plain table reads (and prints, and is found by a screen reader) as text
             st.table(table.set_index(table.columns[0]))
         else:
-            st.dataframe(table, hide_index=True, width="stretch", key="dg_records")
+            st.dataframe(table, hide_index=True, width="stretch", placeholder=MISSING, key="dg_records")
     else:
         st.info(t("dg_no_records", lang))
 
@@ -141,7 +142,7 @@ def chain_view(ds: Dataset, data: InvestData, lang: Lang, default_chain: int) ->
     _node_panel(ds, d, nodes[ss[key]], lang)
     if len(d.unlinked):
         with st.expander(t("dg_unlinked", lang) + f" ({len(d.unlinked)})"):
-            st.dataframe(_records_table(ds, d, "", lang), hide_index=True, width="stretch")
+            st.dataframe(_records_table(ds, d, "", lang), hide_index=True, width="stretch", placeholder=MISSING)
     st.caption(t("dg_approx", lang))
     st.markdown(f"**{t('dg_print', lang)}**")
     c1, c2, c3 = st.columns(3)

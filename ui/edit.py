@@ -10,6 +10,7 @@ import streamlit as st
 from sq_layout import workspace
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditConflict, EditRejected, PermissionDenied, WorkspaceBusy
+from sq_layout.export.accounts import accounts_frame, role_word
 from sq_layout.export.history import history_frame, history_xlsx
 from sq_layout.i18n import label, name_col, t
 from sq_layout.i18n.editing import field
@@ -21,6 +22,7 @@ from ui import state
 from ui.edit_forms import FORMS, KINDS, OUTCOME, run
 from ui.shared import page_language
 from ui.signin import signin_box
+from ui.tables import MISSING, show_table
 from ui.versionpick import chosen_version, draft_badge, shown_title, version_dataset
 
 ss = st.session_state
@@ -99,6 +101,54 @@ def _undo(seen_last: int) -> None:
         run(lambda: return_to(ws, user, vid, int(pick), reason, seen_last=seen_last))
 
 
+def publish_tab(user: str | None) -> None:
+    """Publish the draft: what was published since its base (a stale base needs a yes), then title and date."""
+    since = drafts.published_since(ws, vid)  # a stale base: what was published since, and a yes before publishing
+    if since:
+        base = drafts.publish_check(ws, vid)[0]
+        st.warning(t("ed_published_since", lang).format(base=base, latest=since[-1].id))
+        shown_since = {
+            t("ed_col_version", lang): [f"v{v.id} · {shown_title(v, lang)}" for v in since],
+            t("ed_col_published_by", lang): [who(v.published_by or v.created_by or "", lang) for v in since],
+            t("ed_col_published_at", lang): [when(v.created, lang) for v in since],
+        }
+        st.dataframe(pd.DataFrame(shown_since), hide_index=True, width="stretch", placeholder=MISSING, key="pub_since")
+    with st.form("publish"):
+        title = st.text_input(
+            t("ed_publish_title", lang), value=info.title.replace("草案", "").strip(), key="pub_title"
+        )
+        date = st.date_input(t("ed_publish_date", lang), value=dt.date.today(), key="pub_date")
+        confirm = bool(since) and st.checkbox(
+            t("ws_confirm_stale", lang).format(latest=since[-1].id) if since else "", key="pub_confirm"
+        )
+        if st.form_submit_button(t("ed_publish", lang)):
+            try:
+                drafts.publish(ws, user, vid, title, date.isoformat(), confirm_stale_base=confirm)
+                ss.ed_flash = t("ed_published", lang).format(id=vid)
+                st.rerun()
+            except (EditRejected, PermissionDenied, WorkspaceBusy) as exc:
+                _problems(exc)
+
+
+def users_tab(user: str | None) -> None:
+    """The accounts in the reader's words, and a form to add one or change its role."""
+    show_table(accounts_frame(users.list_users(ws), lang))
+    with st.form("add_user"):
+        name = st.text_input(t("ed_user", lang), key="nu_name")
+        new_role = st.selectbox(t("ed_role", lang), ROLES, key="nu_role", format_func=lambda r: role_word(r, lang))
+        password = st.text_input(t("ed_password", lang), type="password", key="nu_pw")
+        if st.form_submit_button(t("ed_add", lang)):
+            try:
+                if any(u.name == name for u in users.list_users(ws)):
+                    users.set_role(ws, name, new_role, actor=user)
+                else:
+                    users.add_user(ws, name, new_role, password or None, actor=user)
+                ss.ed_flash = t("ed_saved", lang).format(id=name)
+                st.rerun()
+            except (EditRejected, PermissionDenied) as exc:
+                _problems(exc)
+
+
 show_outcome()
 if "ed_flash" in ss:
     st.success(ss.pop("ed_flash"))
@@ -154,7 +204,9 @@ with tabs[names[1]]:
     if not found:
         st.info(t("ed_no_changes", lang))
     else:
-        st.dataframe(history_frame(found, lang), hide_index=True, width="stretch", key="history_table")
+        st.dataframe(
+            history_frame(found, lang), hide_index=True, width="stretch", placeholder=MISSING, key="history_table"
+        )
         st.download_button(t("ed_history_xlsx", lang), lambda: history_xlsx(found, lang), on_click="ignore",
                            file_name=f"history-v{vid}{'-草案' if info.kind == 'draft' else ''}.xlsx")  # fmt: skip
     if found and info.kind == "draft" and allowed(role, "edit"):
@@ -177,46 +229,8 @@ with tabs[names[1]]:
 
 if names[2] in tabs:
     with tabs[names[2]]:
-        since = drafts.published_since(ws, vid)  # a stale base: what was published since, and a yes before publishing
-        if since:
-            base = drafts.publish_check(ws, vid)[0]
-            st.warning(t("ed_published_since", lang).format(base=base, latest=since[-1].id))
-            shown_since = {
-                t("ed_col_version", lang): [f"v{v.id} · {shown_title(v, lang)}" for v in since],
-                t("ed_col_published_by", lang): [who(v.published_by or v.created_by or "", lang) for v in since],
-                t("ed_col_published_at", lang): [when(v.created, lang) for v in since],
-            }
-            st.dataframe(pd.DataFrame(shown_since), hide_index=True, width="stretch", key="pub_since")
-        with st.form("publish"):
-            title = st.text_input(
-                t("ed_publish_title", lang), value=info.title.replace("草案", "").strip(), key="pub_title"
-            )
-            date = st.date_input(t("ed_publish_date", lang), value=dt.date.today(), key="pub_date")
-            confirm = bool(since) and st.checkbox(
-                t("ws_confirm_stale", lang).format(latest=since[-1].id) if since else "", key="pub_confirm"
-            )
-            if st.form_submit_button(t("ed_publish", lang)):
-                try:
-                    drafts.publish(ws, user, vid, title, date.isoformat(), confirm_stale_base=confirm)
-                    ss.ed_flash = t("ed_published", lang).format(id=vid)
-                    st.rerun()
-                except (EditRejected, PermissionDenied, WorkspaceBusy) as exc:
-                    _problems(exc)
+        publish_tab(user)
 
 if names[3] in tabs:
     with tabs[names[3]]:
-        st.dataframe(pd.DataFrame([u.__dict__ for u in users.list_users(ws)]), hide_index=True, width="stretch")
-        with st.form("add_user"):
-            name = st.text_input(t("ed_user", lang), key="nu_name")
-            new_role = st.selectbox(t("ed_role", lang), ROLES, key="nu_role")
-            password = st.text_input(t("ed_password", lang), type="password", key="nu_pw")
-            if st.form_submit_button(t("ed_add", lang)):
-                try:
-                    if any(u.name == name for u in users.list_users(ws)):
-                        users.set_role(ws, name, new_role, actor=user)
-                    else:
-                        users.add_user(ws, name, new_role, password or None, actor=user)
-                    ss.ed_flash = t("ed_saved", lang).format(id=name)
-                    st.rerun()
-                except (EditRejected, PermissionDenied) as exc:
-                    _problems(exc)
+        users_tab(user)

@@ -12,6 +12,7 @@ from sq_layout.invest.schemas import TASK_STATUSES
 from sq_layout.invest.workbench import LEAD_LINE, LEAD_QUOTE, TEN_LINE, checklist, lead, set_checklist, set_lead
 from sq_layout.plan.dataset import Dataset
 from ui import invest_repo, state
+from ui.tables import MISSING
 
 
 def _saved(repo: Repository, data: InvestData, note: str, lang: Lang) -> None:
@@ -62,6 +63,7 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
         shown,
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
         key=f"cl_items_{chain_no}",
         disabled=not may,
         column_config={

@@ -16,6 +16,7 @@ from sq_layout.invest.store_repository import StoreRepository
 from sq_layout.plan.dataset import bundled
 from sq_layout.store.invest_store import auth_configured
 from ui.signin import current_user, signin_box
+from ui.tables import MISSING
 from ui.versionpick import chosen_version, version_dataset, version_stamp
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,7 +80,7 @@ def store_panel(repo: Repository, lang: Lang) -> None:
         if not changes:
             st.info(t("inv_store_no_history", lang))
             return
-        st.dataframe(history_frame(changes, lang, invest=True), hide_index=True, width="stretch")
+        st.dataframe(history_frame(changes, lang, invest=True), hide_index=True, width="stretch", placeholder=MISSING)
         st.download_button(
             t("inv_store_history_xlsx", lang),
             lambda: invest_history_xlsx(changes, lang),

@@ -17,6 +17,7 @@ from sq_layout.invest.schemas import PROSPECT_CATEGORIES, PROSPECT_STATUSES
 from sq_layout.invest.workbench import CATEGORY_LINES, add_prospect, by_region, to_project, update_prospects
 from sq_layout.plan.dataset import Dataset
 from ui import invest_repo, state
+from ui.tables import MISSING
 
 
 def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, msg: str) -> None:
@@ -75,7 +76,13 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
         config["date_added"] = st.column_config.DateColumn(heads["date_added"], disabled=True)
         config["prospect_id"] = None  # kept for matching the edits, not shown
         edited = st.data_editor(
-            listing, hide_index=True, width="stretch", key="pt_editor", column_config=config, disabled=not may
+            listing,
+            hide_index=True,
+            width="stretch",
+            placeholder=MISSING,
+            key="pt_editor",
+            column_config=config,
+            disabled=not may,
         )
         if may and st.button(t("pt_save", lang), key="pt_save"):
             try:

@@ -50,7 +50,7 @@ from sq_layout.printing.printmap import PrintSpec
 from sq_layout.upload_limits import describe
 from ui import invest_repo
 from ui.shared import draw_map
-from ui.tables import show_table
+from ui.tables import MISSING, show_table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAP_KEY = "invmap"
@@ -150,7 +150,7 @@ def gaps_tab(ds: Dataset, data: InvestData, chosen: tuple[int, ...], chain_names
     else:
         st.success(t("inv_gap_none", lang))
     st.markdown(f"**{t('inv_gap_matrix', lang)}**")
-    st.dataframe(mtx, width="stretch")
+    st.dataframe(mtx, width="stretch", placeholder=MISSING)
     st.download_button(
         t("inv_gap_xlsx", lang),
         lambda: gap_xlsx(ds, data, gap_chain, lang=lang),
@@ -186,6 +186,7 @@ def gaps_tab(ds: Dataset, data: InvestData, chosen: tuple[int, ...], chain_names
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
         key=f"inv_links_{gap_chain}",
         disabled=["link_id"],
         column_config={c: st.column_config.Column(heads[c]) for c in link_cols if c not in ("stage", "link_id")}

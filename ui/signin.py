@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sq_layout.auth.proxy import HEADER_ENV, ProxyConfig, proxy_user
 from sq_layout.auth.web import COOKIE, PEER_HEADER, session_url, signout_url
 from sq_layout.errors import ConfigError
+from sq_layout.export.accounts import role_word
 from sq_layout.i18n import Lang, t
 from sq_layout.store import Workspace
 from sq_layout.store.edit_tables import users
@@ -82,7 +83,7 @@ def signin_box(ws: Workspace, lang: Lang) -> tuple[str | None, str | None]:
     user, role, via = current_user(ws, lang)
     if user:
         st.success(
-            t("ed_signed_in_as", lang).format(user=user, role=role)
+            t("ed_signed_in_as", lang).format(user=user, role=role_word(role, lang))
             + (f" · {t('ed_via_proxy', lang)}" if via == "proxy" else "")
         )
         if via == "session" and st.button(t("ed_signout", lang), key="signout"):

@@ -11,6 +11,9 @@ import streamlit as st
 
 from sq_layout.i18n import Lang, headers
 
+# What a grid cell without a value shows: nothing (Streamlit's own default is the word "None")
+MISSING = ""
+
 
 def lean(df: pd.DataFrame) -> pa.Table | pd.DataFrame:
     """The frame as an Arrow table without pandas' metadata (which names every column again, escaped: half the bytes
@@ -25,7 +28,7 @@ def show_table(df: pd.DataFrame, lang: Lang | None = None, **kw: Any) -> None:
     """A table without its index, full width; column names translated when a language is given."""
     if lang is not None:
         df = df.rename(columns=headers(list(df.columns), lang))
-    st.dataframe(lean(df), hide_index=True, width="stretch", **kw)
+    st.dataframe(lean(df), hide_index=True, width="stretch", placeholder=MISSING, **kw)
 
 
 def html_table(df: pd.DataFrame) -> str:

@@ -23,12 +23,12 @@ from sq_layout.i18n.lang import join_list
 from sq_layout.i18n.shown import when, who, with_zone
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
-from sq_layout.store.engine import redact
+from sq_layout.store.engine import shown_db
 from sq_layout.store.workspace_store import Workspace
 from sq_layout.upload_limits import describe
 from ui.shared import page_language
 from ui.signin import signin_box
-from ui.tables import show_table
+from ui.tables import MISSING, show_table
 from ui.versionpick import chosen_version, shown_note, shown_title
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,7 +41,7 @@ except WorkspaceUnavailable as exc:
     st.error(str(exc))
     st.stop()
 ensure_leaflet()
-st.caption(f"{t('ws_db', lang)}: `{redact(ws.url)}`")
+st.caption(f"{t('ws_db', lang)}: {shown_db(ws.url)}")
 accounts = ws.accounts_exist()  # none yet: a single-user install, where everyone acts as 'local'
 user: str | None = None
 role: str | None = None
@@ -222,7 +222,7 @@ def compare_view(cmp: Comparison, a: Dataset, b: Dataset, chain: int, lang: Lang
     tables = readable_tables(cmp, a, b, lang)  # names, changes as words and headers in the reader's language
     for key, name in (("chains", "ws_chains_table"), ("areas", "ws_areas_table"), ("figures", "ws_figures_table")):
         st.markdown(f"**{t(name, lang)}**")
-        st.dataframe(tables[key], hide_index=True, width="stretch")
+        st.dataframe(tables[key], hide_index=True, width="stretch", placeholder=MISSING)
     return tables
 
 

@@ -17,6 +17,13 @@ TEXT: dict[str, dict[str, str]] = {
     "ed_user": {"zh": "用户名", "en": "User name"},
     "ed_password": {"zh": "密码", "en": "Password"},
     "ed_signed_in_as": {"zh": "已登录：{user}（{role}）", "en": "Signed in: {user} ({role})"},
+    "role_viewer": {"zh": "查看者", "en": "Viewer"},
+    "role_editor": {"zh": "编辑员", "en": "Editor"},
+    "role_admin": {"zh": "管理员", "en": "Administrator"},
+    "acc_signin": {"zh": "登录方式", "en": "Signs in with"},
+    "acc_password": {"zh": "密码", "en": "Password"},
+    "acc_proxy_only": {"zh": "仅单点登录", "en": "Single sign-on only"},
+    "acc_created": {"zh": "创建时间", "en": "Created"},
     "ed_bad_signin": {"zh": "用户名或密码不正确。", "en": "Wrong user name or password."},
     "ed_locked": {
         "zh": "登录失败次数过多，请 {s} 秒后再试。",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -152,6 +152,21 @@ def redact(url: str) -> str:
         return "(an unreadable database URL)"
     hidden = {k: "***" for k in parsed.query if SECRET_PARAM.search(k)}
     return str(parsed.update_query_dict(hidden).render_as_string(hide_password=True)).replace("%2A%2A%2A", "***")
+
+
+def shown_db(url: str) -> str:
+    """The workspace's database as a page names it: its kind and name, never a server path, user or password
+    ('SQLite · workspace.sqlite', 'PostgreSQL · sq_layout @ db.example')."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError, TypeError):
+        return "?"
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite · {PurePath(parsed.database or ':memory:').name}"
+    return f"PostgreSQL · {parsed.database or ''} @ {parsed.host or 'localhost'}"
 
 
 def scrub(text: str, url: str | None = None) -> str:

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from sq_layout.store import open_workspace
-from sq_layout.store.engine import data_folder, redact, scrub
+from sq_layout.store.engine import data_folder, redact, scrub, shown_db
 from tests.cli.test_cli_files import run_cli
 from tests.store.backends import BACKENDS, new_db_url, pg_server, seeded_db_url
 
@@ -160,3 +160,23 @@ def test_a_killed_runs_temporaries_are_removed_by_the_next_run(tmp_path: Path) -
         os.utime(tmp_path / name, (old, old))
     write_bytes(tmp_path / "other.txt", b"y")
     assert sorted(os.listdir(tmp_path)) == ["other.txt"]
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("sqlite:////srv/sq/private/workspace.sqlite", "SQLite · workspace.sqlite"),
+        (
+            "postgresql+psycopg://sq:hunter2secret@db.bureau.local:5432/sq_layout",
+            "PostgreSQL · sq_layout @ db.bureau.local",
+        ),
+        (
+            "postgresql+psycopg://sq@/sq_layout?host=/var/run/postgresql&password=hunter2secret",
+            "PostgreSQL · sq_layout @ localhost",
+        ),
+    ],
+)
+def test_the_page_names_the_database_without_a_path_user_or_password(url: str, shown: str) -> None:
+    assert shown_db(url) == shown
+    for secret in ("/srv", "private", "hunter2secret", "sq:", "/var/run", "5432"):
+        assert secret not in shown_db(url)
