@@ -6,31 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from sq_layout.i18n import Lang
-from sq_layout.store import drafts, edit_ops, open_workspace
+from sq_layout.store import drafts, edit_ops
 from sq_layout.store.edits import records
-from sq_layout.store.sessions import redeem_handoff, start_handoff
-from sq_layout.store.users import add_user_cli
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.edits.edit_page import edit_page, edit_workspace
 
 
 def test_conflict_is_explained_and_can_be_reapplied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
-    monkeypatch.setenv("SQ_LAYOUT_DB", url)
-    monkeypatch.setenv("SQ_LAYOUT_SECRET", "page-test-secret")
-    monkeypatch.chdir(ROOT)
-    ws = open_workspace(url)
-    add_user_cli(ws, "eve", "editor", None)
-    add_user_cli(ws, "ada", "admin", None)
+    ws = edit_workspace(tmp_path, monkeypatch)
     vid = drafts.start_draft(ws, "eve", 1, "草案")
-
-    at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
-    at.session_state["sq_sid"] = redeem_handoff(ws, start_handoff(ws, "eve", None), None)
-    at.session_state["ws_version"] = str(vid)
-    at.run()
+    at = edit_page(ws, "eve", vid)
     at.radio(key="ed_kind").set_value("figures").run()  # the form opens on chain 1 at revision 1
     chain = next(r for r in records(ws, vid, "chains") if r["chain_no"] == 1)
     edit_ops.set_chain_figures(ws, "ada", vid, 1, chain["rev"], {"target_2025_yi": 1111}, "领导批示")
@@ -51,17 +37,9 @@ def test_every_form_renders_translated(tmp_path: Path, monkeypatch: pytest.Monke
     from sq_layout.i18n import t
     from sq_layout.i18n.editing import FIELDS
 
-    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
-    monkeypatch.setenv("SQ_LAYOUT_DB", url)
-    monkeypatch.chdir(ROOT)
-    ws = open_workspace(url)
-    add_user_cli(ws, "eve", "editor", None)
+    ws = edit_workspace(tmp_path, monkeypatch)
     vid = drafts.start_draft(ws, "eve", 1, "草案")
-    at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
-    at.session_state["sq_sid"] = redeem_handoff(ws, start_handoff(ws, "eve", None), None)
-    at.session_state["ws_version"] = str(vid)
-    at.query_params["lang"] = lang
-    at.run()
+    at = edit_page(ws, "eve", vid, lang)
     for kind in ("host", "detail", "figures", "rename", "boundary"):
         at.radio(key="ed_kind").set_value(kind).run()
         assert not at.exception, (kind, [e.value for e in at.exception])

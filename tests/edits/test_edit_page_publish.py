@@ -6,38 +6,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from sq_layout.i18n import Lang, t
 from sq_layout.i18n.shown import when
-from sq_layout.store import drafts, open_workspace
-from sq_layout.store.sessions import redeem_handoff, start_handoff
-from sq_layout.store.users import add_user_cli
-
-ROOT = Path(__file__).resolve().parents[2]
+from sq_layout.store import drafts
+from tests.edits.edit_page import edit_page, edit_workspace
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_publishing_on_a_stale_base_shows_what_changed_and_asks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
-    monkeypatch.setenv("SQ_LAYOUT_DB", url)
-    monkeypatch.setenv("SQ_LAYOUT_SECRET", "page-test-secret")
-    monkeypatch.chdir(ROOT)
-    ws = open_workspace(url)
-    add_user_cli(ws, "eve", "editor", None)
-    add_user_cli(ws, "ada", "admin", None)
+    ws = edit_workspace(tmp_path, monkeypatch)
     mine = drafts.start_draft(ws, "eve", 1, "我的草案")
     theirs = drafts.start_draft(ws, "eve", 1, "另一草案")
     drafts.publish(ws, "ada", theirs, "十五五 中期调整", "2026-03-01")
     published = ws.info(theirs)
 
-    at = AppTest.from_file(str(ROOT / "ui" / "edit.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    at.session_state["sq_sid"] = redeem_handoff(ws, start_handoff(ws, "ada", None), None)
-    at.session_state["ws_version"] = str(mine)
-    at.run()
+    at = edit_page(ws, "ada", mine, lang)
     assert not at.exception
     warning = " ".join(w.value for w in at.warning)
     assert t("ed_published_since", lang).format(base=1, latest=theirs) in warning
