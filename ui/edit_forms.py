@@ -15,8 +15,6 @@ from typing import Any
 import streamlit as st
 
 from sq_layout.errors import (
-    BoundaryCRSRequired,
-    BoundaryImportError,
     EditConflict,
     EditRejected,
     PermissionDenied,
@@ -24,7 +22,6 @@ from sq_layout.errors import (
 )
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.editing import field
-from sq_layout.i18n.lang import fill
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.schemas import DETAIL_KINDS, OTHER_SOURCES, SOURCES
 from sq_layout.store import Workspace, edit_ops
@@ -75,11 +72,11 @@ def distinct(labels: dict[Any, str]) -> dict[Any, str]:
     return out
 
 
-def _reason(lang: Lang, key: str) -> str:
+def reason_input(lang: Lang, key: str) -> str:
     return st.text_input(t("ed_reason", lang), key=f"reason-{key}", max_chars=500)
 
 
-def _area_pick(ds: Dataset, lang: Lang, key: str) -> str:
+def area_pick(ds: Dataset, lang: Lang, key: str) -> str:
     areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     return str(
         st.selectbox(
@@ -121,7 +118,7 @@ def _source_values(key: str, kind: str) -> dict[str, Any]:
 def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
     """Add an area as host of a chain / industry / sub-industry, or remove one of its assignments."""
     col = name_col(lang)
-    area = _area_pick(ds, lang, "h_area")
+    area = area_pick(ds, lang, "h_area")
     chains = dict(zip(ds.chains["chain_no"], ds.chains[col], strict=True))
     inds = dict(zip(ds.industries["industry_id"], ds.industries[col], strict=True))
     subs = dict(zip(ds.subindustries["subindustry_id"], ds.subindustries[col], strict=True))
@@ -137,7 +134,7 @@ def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang
             st.selectbox(t("industry", lang), list(inds), format_func=lambda k: inds[k], key=state.resend("h_ind"))
             st.selectbox(t("subindustry", lang), list(subs), format_func=lambda k: subs[k], key=state.resend("h_sub"))
             _source_inputs(ds, lang, "h", src)
-            _reason(lang, "host_add")
+            reason_input(lang, "host_add")
             st.form_submit_button(t("ed_save", lang), on_click=_host_add, args=(ws, ds, user, vid, area, src))
     with remove, st.form("host_remove"):
         rows = [r for r in records(ws, vid, "assignments") if r["area_id"] == area]
@@ -149,7 +146,7 @@ def host_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang
             }
         )
         st.selectbox(t("ed_remove", lang), list(shown), format_func=lambda k: shown[k], key=state.resend("h_rm"))
-        _reason(lang, "host_rm")
+        reason_input(lang, "host_rm")
         if not rows:
             st.caption(t("ed_nothing_to_remove", lang))
         st.form_submit_button(t("ed_remove", lang), on_click=_host_remove, args=(ws, user, vid), disabled=not rows)
@@ -179,7 +176,7 @@ def _host_remove(ws: Workspace, user: str | None, vid: int) -> None:
 
 def detail_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
     """Featured products, carriers, towns and lead firms of an area: add, change the text, remove."""
-    area = _area_pick(ds, lang, "d_area")
+    area = area_pick(ds, lang, "d_area")
     rows = {r["row_no"]: r for r in records(ws, vid, "details") if r["area_id"] == area}
     shown = {-1: "＋ " + t("ed_add", lang)} | distinct(
         {n: f"{label(r['kind'], lang)}: {r['text']}" for n, r in rows.items()}
@@ -206,7 +203,7 @@ def detail_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: La
         st.text_input(t("ed_text", lang), value="" if base is None else base["text"], key=f"d_text{pick}")
         if base is not None:
             st.checkbox(t("ed_remove", lang), key=f"d_drop{pick}")
-        _reason(lang, "detail")
+        reason_input(lang, "detail")
         seen_at = None if base is None else (pick, int(base["rev"]))
         st.form_submit_button(t("ed_save", lang), on_click=_detail_save, args=(ws, user, vid, area, seen_at))
 
@@ -240,7 +237,7 @@ def figures_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: L
     with st.form("figures"):
         for f in edit_ops.FIGURES:
             st.text_input(field(f, lang), value=_shown(base[f]), key=f"f_{f}_{no}")
-        _reason(lang, "figures")
+        reason_input(lang, "figures")
         st.form_submit_button(t("ed_save", lang), on_click=_figures_save, args=(ws, user, vid, "chains", base, no))
 
 
@@ -269,7 +266,7 @@ def rename_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: La
     with st.form("rename"):
         for f in fields:
             st.text_input(field(f, lang), value=base[f], key=f"r_{what}_{pick}_{f}")
-        _reason(lang, "rename")
+        reason_input(lang, "rename")
         st.form_submit_button(t("ed_save", lang), on_click=_rename_save, args=(ws, user, vid, what, base, fields))
 
 
@@ -288,97 +285,10 @@ def _rename_save(
 
 
 def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: Lang) -> None:
-    """Replace an area's boundary on the draft: the 边界导入 checks and preview (CRS, inside the city, overlaps, area
-    against the current one, repairs shown), saved only when they pass."""
-    from sq_layout.imports.boundaries import preview_boundaries
-    from sq_layout.imports.boundary_crs import CRS_CHOICES
-    from sq_layout.imports.boundary_files import MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
+    """Replace an area's boundary on the draft (ui/edit_boundary.py: the import's checks, preview and save)."""
+    from ui.edit_boundary import boundary_form as form
 
-    area = _area_pick(ds, lang, "b_area")
-    up = st.file_uploader(t("ed_boundary_file", lang), type=[s.lstrip(".") for s in SUFFIXES], key="b_file",
-                          help=f"≤ {MAX_BYTES // 1_000_000} MB")  # fmt: skip
-    crs = st.selectbox(
-        t("bnd_crs", lang),
-        ["", *CRS_CHOICES],
-        key="b_crs",
-        format_func=lambda c: t("bnd_crs_from_file", lang) if not c else t("crs_choice." + c, lang),
-    )
-    if up is None:
-        return
-    made_on = f"seen-{vid}-boundaries"  # the draft's boundaries as the editor first saw them, kept until saved
-    if made_on not in ss:
-        from sq_layout.store.drafts import boundary_revs
-
-        ss[made_on] = boundary_revs(ws, vid)
-    try:
-        raw = read_upload(up.name, up.getvalue())
-        # The editor names the area: the file's features together are its boundary.
-        frame = raw.frame.dissolve().reset_index(drop=True)[["geometry"]]
-        one = RawBoundaries(raw.file_name, raw.kind, frame, raw.encoding, raw.encoding_source)
-        preview = preview_boundaries(one, ds, crs=crs or None, matches={"1": area})
-    except BoundaryCRSRequired as exc:
-        st.warning(_boundary_message(exc, lang))
-        hint = t("crs_choice." + exc.suggestion, lang) if exc.suggestion else "—"
-        st.info(f"{t('bnd_crs', lang)} → {hint}")
-        return
-    except BoundaryImportError as exc:
-        st.error(_boundary_message(exc, lang))
-        return
-    status = {s: t("bnd_status_" + s, lang) for s in ("ok", "repaired", "warning", "error")}
-    st.markdown(f"**{t('ed_boundary_checks', lang)}**")
-    for f in preview.features:
-        for x in f.findings:
-            (st.error if x.level == "error" else st.warning if x.level == "warning" else st.info)(
-                f"{status[x.level]} · {x.message(lang)}"
-            )
-        if not f.findings:
-            st.success(status["ok"])
-    _boundary_map(ds, preview, area, lang)
-    if not preview.ok:
-        st.error(t("ed_boundary_not_saved", lang))
-    with st.form("boundary"):
-        st.text_input(t("bnd_source", lang), key="b_source")
-        _reason(lang, "boundary")
-        st.form_submit_button(t("ed_save", lang), disabled=not preview.ok, on_click=_boundary_save,
-                              args=(ws, user, vid, preview))  # fmt: skip
-
-
-def _boundary_message(exc: BoundaryImportError, lang: Lang) -> str:
-    return fill(t(exc.key, lang), exc.params, lang) if exc.key else t("ed_boundary_not_saved", lang)
-
-
-def _boundary_map(ds: Dataset, preview: Any, area: str, lang: Lang) -> None:
-    import geopandas as gpd
-    from streamlit_folium import st_folium
-
-    from layers.boundary_preview import preview_map
-
-    used = [f for f in preview.features if f.geometry is not None]
-    imported = gpd.GeoDataFrame(
-        {"number": [f.number for f in used], "name": [f.name for f in used], "area_id": [area for _ in used],
-         "status": [f.status for f in used]}, geometry=[f.geometry for f in used], crs="EPSG:4326",
-    )  # fmt: skip
-    names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
-    current = ds.boundaries[ds.boundaries["area_id"] == area][["area_id", "geometry"]]
-    current = current.assign(name=current["area_id"].map(names))
-    counties = ds.boundaries[ds.boundaries["area_id"].isin(ds.areas.loc[ds.areas["kind"] == "county", "area_id"])]
-    labels = {"current": t("bnd_current", lang), "imported": t("bnd_imported", lang)}
-    labels |= {s: t("bnd_status_" + s, lang) for s in ("ok", "repaired", "warning", "error")}
-    st_folium(preview_map(counties, current, imported, labels), key="b_map", returned_objects=[], height=360,
-              use_container_width=True)  # fmt: skip
-
-
-def _boundary_save(ws: Workspace, user: str | None, vid: int, preview: Any) -> None:
-    from sq_layout.store.drafts import replace_boundaries
-
-    source, reason = str(ss.get("b_source") or "").strip(), str(ss.get("reason-boundary") or "")
-    if not source:
-        ss[OUTCOME] = ("rejected", EditRejected([("ev_empty", {"field": "source"})]))
-        return
-    frame = preview.frame()  # a preview with an error never gets here (the button is disabled) and raises if it did
-    made_on = ss.pop(f"seen-{vid}-boundaries", None) or {}
-    name = preview.file_name
-    run(lambda: replace_boundaries(ws, user, vid, frame, seen=made_on, source=source, file_name=name, reason=reason))
+    form(ws, ds, user, vid, lang)
 
 
 def submit_update(
