@@ -39,6 +39,9 @@ def _setting(cfg: Mapping[str, Mapping[str, object]], env: Mapping[str, str], se
     return env[var] if var in env else cfg.get(section, {}).get(key)
 
 
+_RESTORE = "restore the latest backup: python -m sq_layout workspace restore FILE --replace"
+
+
 def check_database(url: str) -> list[Check]:
     """The database answers, its schema is current, and PostgreSQL has PostGIS."""
     from sqlalchemy import text
@@ -62,8 +65,8 @@ def check_database(url: str) -> list[Check]:
             out.append(Check("schema", rev == HEAD, f"at {rev or 'none'}, this sq-layout needs {HEAD}", fix))
             if engine.dialect.name == "sqlite":
                 found = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
-                fix = "restore the latest backup: python -m sq_layout workspace restore FILE --replace"
-                out.append(Check("integrity", found == ["ok"], "; ".join(found)[:300], "" if found == ["ok"] else fix))
+                fix = "" if found == ["ok"] else _RESTORE
+                out.append(Check("integrity", found == ["ok"], "; ".join(found)[:300], fix))
             if engine.dialect.name == "postgresql":
                 try:
                     version = conn.execute(text("SELECT postgis_lib_version()")).scalar()
@@ -74,6 +77,8 @@ def check_database(url: str) -> list[Check]:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
         out.append(Check("database", False, f"{shown}: {reason}", "check SQ_LAYOUT_DB, the server and the account"))
+        if engine.dialect.name == "sqlite" and "malformed" in reason:  # damaged where even the schema is read
+            out.append(Check("integrity", False, reason, _RESTORE))
     finally:
         engine.dispose()
     return out

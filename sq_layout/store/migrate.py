@@ -13,6 +13,14 @@ HEAD = max(p.name[:4] for p in (SCRIPTS / "versions").glob("[0-9][0-9][0-9][0-9]
 # PostGIS's own table, and the GiST indexes the migrations add on PostgreSQL only (SQLite has no spatial index):
 # not part of the tables made from the specs, so autogenerate leaves them be.
 _NOT_OURS = {"spatial_ref_sys"}
+# Tables whose key to their version (or change) PostgreSQL checks per statement by triggers (migration 0011), not by a
+# foreign key: the tables still declare it, and SQLite keeps it as one.
+_KEYED_BY_STATEMENT = {
+    *(f"rec_{n}" for n in ("areas", "industries", "subindustries", "chains", "assignments", "details", "conflicts")),
+    *(f"rec_{n}" for n in ("plan_figures", "boundaries")),
+    *(f"inv_{n}" for n in ("firms", "projects", "carriers", "links", "actuals", "prospects", "chain_leads")),
+    *("inv_chain_tasks", "change_record"),
+}
 
 
 def _ours(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
@@ -21,6 +29,8 @@ def _ours(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: A
         return name not in _NOT_OURS
     if type_ == "index" and reflected and compare_to is None:
         return not (name or "").endswith("_geometry")
+    if type_ == "foreign_key_constraint" and not reflected and compare_to is None:
+        return getattr(getattr(obj, "table", None), "name", None) not in _KEYED_BY_STATEMENT
     return True
 
 
