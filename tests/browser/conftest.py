@@ -331,7 +331,6 @@ def unfold_answer(page: Page, lang: Lang = "zh") -> None:
     for _ in range(40):
         if closed.count() == 0:
             break
-        left = closed.count()
-        with maybe_rerun(page):  # a fold of Streamlit's with an on_change reruns the page; a plain one does not
+        # a plain fold opens within the click; one of Streamlit's with an on_change asks for a rerun, waited for
+        with maybe_rerun(page):
             closed.first.click()
-        wait_until(page, lambda n=left: closed.count() != n, what="a fold opened")
