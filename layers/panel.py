@@ -19,7 +19,7 @@ PANEL_CSS = """
 .sq-panel .ind { margin: 0.5em 0 0.1em 0; font-weight: 600; }
 .sq-panel .sw { display:inline-block; width:10px; height:10px; margin-right:6px; border-radius:2px; }
 .sq-panel .src { color:#555; font-size:0.85em; }
-.sq-panel q.quote { display:block; color:#555; font-size:0.85em; margin:0.1em 0 0.2em 0; }
+.sq-panel .quote { display:block; color:#555; font-size:0.85em; margin:0.1em 0 0.2em 0; }
 .sq-panel .warn { color:#b35c00; font-size:0.85em; }
 .sq-panel ul { margin: 0.1em 0 0.3em 1.2em; padding: 0; }
 .sq-panel li { margin: 0.1em 0; }
@@ -77,7 +77,8 @@ def _details(p: AreaPanel, lang: Lang) -> str:
     for (ind, kind), rows in p.details.groupby(["industry", "kind"], sort=False):
         texts = t("punct_semicolon", lang).join(_e(x) for x in rows["text"])
         srcs = join_list(sorted(set(rows["source"])), lang)
-        quotes = "".join(f'<q class="quote">{_e(q)}</q>' for q in dict.fromkeys(rows["quote"]) if q)  # its plan words
+        said = f'<span class="src">{_e(t("passage", lang))}{_colon(lang)}</span>'  # the plan's own words, captioned
+        quotes = "".join(f'<span class="quote">{said}<q>{_e(q)}</q></span>' for q in dict.fromkeys(rows["quote"]) if q)
         out.append(
             f'<li><b>{_e(ind)}</b> · {_e(kind)}{_colon(lang)}{texts} <span class="src">{_e(srcs)}</span>{quotes}</li>'
         )

@@ -52,4 +52,5 @@ def test_the_area_card_shows_a_details_quote(ds: Dataset, lang: Lang) -> None:
 
     html = "".join(area_html(ds, "shuyang", lang))
     quote = ds.details.loc[ds.details["area_id"] == "shuyang", "quote"].iloc[0]
-    assert f'<q class="quote">{quote}</q>' in html
+    caption = t("passage", lang) + t("punct_colon", lang)  # the plan's words, said to be its Chinese original
+    assert f'<span class="src">{caption}</span><q>{quote}</q>' in html
