@@ -123,8 +123,12 @@ def _quotes(
     if "assignments" not in tables:
         return
     a = tables["assignments"]
-    for i, (source, ref, line, quote) in enumerate(zip(a["source"], a["ref"], a["line"], a["quote"], strict=True)):
-        found = source_problem(str(source), str(ref), int(line), str(quote), plan_lines)
+    columns = (map(str, a["source"].tolist()), map(str, a["ref"].tolist()), map(int, a["line"].tolist()))
+    checked: dict[tuple[str, str, int, str], tuple[str, dict[str, object]] | None] = {}  # each distinct source once
+    for i, row in enumerate(zip(*columns, map(str, a["quote"].tolist()), strict=True)):
+        if row not in checked:
+            checked[row] = source_problem(*row, plan_lines)
+        found = checked[row]
         if found:
             key, values = found
             column = _COLUMN.get(key, "quote" if key == "ev_quote_not_on_line" else "source")
