@@ -41,7 +41,7 @@ except WorkspaceUnavailable as exc:
     st.error(str(exc))
     st.stop()
 ensure_leaflet()
-st.caption(f"{t('ws_db', lang)}: {shown_db(ws.url)}")
+st.caption(f"{t('ws_db', lang)}: `{shown_db(ws.url)}`")  # a file or database name, as it is typed
 accounts = ws.accounts_exist()  # none yet: a single-user install, where everyone acts as 'local'
 user: str | None = None
 role: str | None = None

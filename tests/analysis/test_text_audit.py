@@ -40,7 +40,7 @@ def test_name_written_two_ways(ds: Dataset) -> None:
     extra = pd.DataFrame(
         [
             {"area_id": "sihong", "industry_id": "", "subindustry_id": "", "kind": "firm", "text": t, "source": "ch5"}
-            | {"line": line}
+            | {"line": line, "quote": ""}  # made-up names: no sentence of the plan holds them
             for t, line in (("宿迁某某新材料有限公司", 800), ("“宿迁某某新材料”", 820))
         ]
     )

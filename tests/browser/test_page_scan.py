@@ -54,6 +54,7 @@ from tests.browser.test_text_and_charts import bare_chinese, english_words
 pytestmark = pytest.mark.browser
 
 OUT = ARTIFACTS / "page-scan"
+STILL_READS = 6  # the same text read this many times in a row (≈ 0.3 s) counts as drawn
 WIDE, SMALL = (1440, 900), (1366, 768)
 # (name in the screenshots, path and query): every page of app.py; the map twice, bare and with an area, a chain and
 # a comparison, so the card, its folds, the hosts table and the compare table are looked at too
@@ -106,6 +107,15 @@ def settle(page: Page) -> None:
     for frame in [f for f in page.frames if MAP_FRAME in f.url]:
         # a frame of a view just left is detached: nothing to wait for there
         wait_until(page, lambda f=frame: f.is_detached() or f.locator("path.sq-area").count() > 0, 30, "map areas")
+    # the frontend redraws some elements (charts, a select's shown option) after the run has ended: look once the
+    # page's text has stopped changing, so a view is judged as a reader sees it, not mid-redraw
+    seen: list[str] = []
+
+    def still() -> bool:
+        seen.append(page.locator("[data-testid='stMain']").inner_text())
+        return len(seen) >= STILL_READS and len(set(seen[-STILL_READS:])) == 1
+
+    wait_until(page, still, 30, "the page's text to stop changing")
 
 
 TABLES_JS = """() => {
