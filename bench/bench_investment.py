@@ -125,9 +125,11 @@ def visit(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, float]:
 def from_the_map(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, float]:
     """The weekly way in: the layout map open in a tab (its areas painted), then its sidebar link to 招商地图 clicked;
     seconds from the click to every point drawn (the session and Streamlit's frontend are already running)."""
+    from bench.bench_first_view import app_drawn
+
     page = ctx.new_page()
     page.goto(url.rsplit("/", 1)[0] + "/", wait_until="commit")
-    poll(page, lambda: areas_painted(page), timeout, "the layout map painted")
+    poll(page, lambda: app_drawn(page), timeout, "the layout map drawn")
     link = page.locator('[data-testid="stSidebarNav"] a[href$="/investment"]')
     t = time.perf_counter()
     link.click()
@@ -135,14 +137,6 @@ def from_the_map(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, 
     seconds = time.perf_counter() - t
     page.close()
     return {"s": seconds, "load": os.getloadavg()[0]}
-
-
-def areas_painted(page: Any) -> bool:
-    """The layout map's frame has drawn its areas."""
-    frame = next((f for f in page.frames if MAP_FRAME in f.url), None)
-    return frame is not None and bool(
-        frame.evaluate("() => document.querySelectorAll('path.leaflet-interactive').length > 0")
-    )
 
 
 PHASES = {

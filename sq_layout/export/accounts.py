@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sq_layout.auth.roles import ROLES
 from sq_layout.i18n import Lang, t
 from sq_layout.i18n.shown import when, with_zone
 from sq_layout.store.users import User
@@ -11,7 +12,7 @@ from sq_layout.store.users import User
 
 def role_word(role: str | None, lang: Lang) -> str:
     """A stored role (viewer, editor, admin) in the reader's words; an unknown one as stored."""
-    return t(f"role_{role}", lang) if role in ("viewer", "editor", "admin") else str(role or "")
+    return t(f"role_{role}", lang) if role in ROLES else str(role or "")
 
 
 def accounts_frame(users: list[User], lang: Lang) -> pd.DataFrame:
