@@ -177,4 +177,5 @@ TEXT: dict[str, dict[str, str]] = {
     "gx_link": {"zh": "环节", "en": "Link"},
     # a plan-named firm, project or park without an English name of its own (sq_layout.invest.names_en)
     "inv_transliterated": {"zh": "{name}", "en": "{name} (pinyin: {pinyin})"},
+    "inv_translated": {"zh": "{en}", "en": "{en} (app's translation)"},
 }

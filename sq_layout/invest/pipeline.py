@@ -15,10 +15,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sq_layout.errors import UserError
+from sq_layout.errors import BadInput, UserError
 from sq_layout.i18n import Lang, lang_column, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.i18n.lang import join_list
+from sq_layout.invest.names_en import shown_name
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.invest.targets import project_progress
@@ -37,7 +38,7 @@ def month_bounds(month: str) -> tuple[pd.Timestamp, pd.Timestamp]:
         year, mon = (int(p) for p in month.split("-"))
         start = pd.Timestamp(year=year, month=mon, day=1)
     except (ValueError, TypeError):
-        raise UserError(f"month {month!r}: expected YYYY-MM, e.g. 2025-11") from None
+        raise BadInput("bad_month", month=month) from None
     return start, start + pd.offsets.MonthEnd(0)
 
 
@@ -109,7 +110,7 @@ def moves(data: InvestData, changes: Sequence[Any], month: str) -> pd.DataFrame:
     out["who"] = who.reindex(keys).fillna("").to_numpy() if len(out) else []
     info = data.projects.set_index("project_id")
     out = out[out["project_id"].isin(info.index)]
-    for c in ("name", "firm", "chains", "area_id", "investment_yi"):
+    for c in ("name", "firm", "chains", "area_id", "investment_yi", "origin"):
         out[c] = out["project_id"].map(info[c])
     return out.sort_values(["when", "project_id"], kind="stable").reset_index(drop=True)
 
@@ -221,10 +222,11 @@ def readable(ds: Dataset, b: Bulletin, lang: Lang) -> dict[str, pd.DataFrame]:
         }
     )
     mv = b.moves
+    plan = mv["origin"] == "plan"  # what the plan names has its English rendering; what users typed stays as typed
     moves_t = pd.DataFrame(
         {
-            h["project"]: mv["name"],
-            h["firm"]: mv["firm"],
+            h["project"]: mv["name"].where(~plan, mv["name"].map(lambda n: shown_name(str(n), lang))),
+            h["firm"]: mv["firm"].where(~plan, mv["firm"].map(lambda n: shown_name(str(n), lang))),
             h["chain"]: mv["chains"].map(chain_names),
             h["area"]: mv["area_id"].map(areas),
             h["from"]: mv["from"].map(lambda s: label(s, lang) if s else "—"),

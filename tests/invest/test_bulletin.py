@@ -61,6 +61,29 @@ def test_bulletin_counts_moves_by_stage_date(ds: Dataset, demo: InvestData) -> N
     assert (pace["pace_target"] == pace["target"] * 5 / 12).all()
 
 
+def test_an_english_bulletin_names_the_plans_projects_in_english_and_users_records_as_typed(ds: Dataset) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from sq_layout.invest.names_en import shown_name
+    from sq_layout.invest.pipeline import advance
+    from sq_layout.invest.repository import plan_baseline
+
+    base = plan_baseline(ds)
+    plan_id = str(base.projects["project_id"].iloc[0])
+    typed = base.projects.iloc[[0]].assign(
+        project_id="U-1", name="示例：用户录入的项目", firm="示例企业", origin="import"
+    )
+    data = replace(base, projects=pd.concat([base.projects, typed], ignore_index=True))
+    for pid in (plan_id, "U-1"):
+        data = advance(data, pid, "竣工", date(2025, 3, 9))
+    moves = readable(ds, bulletin(ds, data, [], "2025-03", read_targets()), "en")["Projects moved"]
+    name = str(base.projects.set_index("project_id").at[plan_id, "name"])
+    shown = dict(zip(moves["Project"], moves["Firm"], strict=True))
+    assert sorted(shown) == sorted([shown_name(name, "en"), "示例：用户录入的项目"])
+    assert shown_name(name, "en").endswith("(app's translation)") and shown["示例：用户录入的项目"] == "示例企业"
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bulletin_xlsx_and_pdf_say_the_same(ds: Dataset, demo: InvestData, lang: Lang, tmp_path: Path) -> None:
     b = bulletin(ds, demo, [], MONTH, read_targets())

@@ -1,5 +1,6 @@
 """Plan-named firms, projects and parks on English pages: a firm's own English name (with its source) where it has
-one, else the Chinese name with its pinyin marked as a transliteration; never a made-up translation."""
+one, a 表三 project's description in the app's translation marked as such, else the Chinese name with its pinyin
+marked as a transliteration; never a made-up name for a firm."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from pypinyin import lazy_pinyin
 
 from sq_layout.invest import seed
-from sq_layout.invest.names_en import NAMES_EN, official, pinyin, shown_name
+from sq_layout.invest.names_en import NAMES_EN, PROJECTS_EN, official, pinyin, shown_name, translated
 from sq_layout.plan.dataset import Dataset
 from tests.frames import number
 
@@ -38,8 +39,22 @@ def test_a_firm_with_its_own_english_name_is_shown_by_it(name: str) -> None:
     assert shown_name(name, "en") == official()[name] and shown_name(name, "zh") == name
 
 
+def test_each_plan_project_is_translated_from_its_own_line_and_marked_as_the_apps(ds: Dataset) -> None:
+    from sq_layout.paths import PLAN_TEXT
+
+    with PROJECTS_EN.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    projects = seed.read_named().query("kind == 'project'")
+    assert sorted(r["name"] for r in rows) == sorted(projects["name"])  # every 表三 project, nothing else
+    lines = PLAN_TEXT.read_text(encoding="utf-8").split("\n")
+    for r in rows:
+        assert r["name"] in lines[int(r["line"]) - 1] and not CJK.search(r["name_en"]), r
+        assert shown_name(r["name"], "en") == f"{r['name_en']} (app's translation)"
+        assert shown_name(r["name"], "zh") == r["name"]
+
+
 def test_every_other_plan_name_keeps_its_chinese_with_marked_pinyin(ds: Dataset) -> None:
-    others = sorted(plan_names(ds) - set(official()))
+    others = sorted(plan_names(ds) - set(official()) - set(translated()))
     assert len(others) > 40
     for name in others:
         shown = shown_name(name, "en")
@@ -83,12 +98,15 @@ def test_the_chain_diagrams_records_name_plan_firms_and_projects_in_english(ds: 
     d = chain_diagram(ds, plan_baseline(ds), 3)  # 晶硅光伏: 表三's projects (Trina Solar's among them), no place stated
     links = [n.link_id for n in d.nodes if len(n.records)] + ([""] if len(d.unlinked) else [])
     assert links
+    names_en: list[str] = []
     for link_id in links:
         zh, en = _records_table(ds, d, link_id, "zh"), _records_table(ds, d, link_id, "en")
         for column in (2, 3):  # name, firm: the same records, each as the reader of the language reads it
             pairs = list(zip(zh.iloc[:, column], en.iloc[:, column], strict=True))
             assert all(e == shown_name(z, "en") for z, e in pairs), pairs
             assert all(not CJK.search(e) or "(pinyin: " in e for _, e in pairs), pairs
+            names_en += [e for _, e in pairs]
+    assert any(e.endswith("(app's translation)") for e in names_en), names_en  # 表三's projects on this chain
 
 
 def test_the_pipeline_picker_names_plan_projects_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
