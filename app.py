@@ -14,7 +14,9 @@ if __name__ != "__main__":  # imported by the server (uvicorn): build the ASGI a
     from ui import warmup
 
     warmup.start()  # the first map's imports and version, ready before a browser has fetched the frontend
-    app = st.App("app.py", routes=web.routes(), middleware=[Middleware(web.TrustedClient)])
+    app = st.App(
+        "app.py", routes=web.routes(), middleware=[Middleware(web.TrustedClient), Middleware(warmup.AreasServed)]
+    )
 else:
     from sq_layout.errors import UserError, WorkspaceBusy
     from sq_layout.i18n import Lang, t

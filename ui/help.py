@@ -100,13 +100,16 @@ def publish_guides() -> list[Path]:
 
 
 def _publish_once() -> None:
-    """Render the guides once per server process, in the background (a click on Help comes seconds later)."""
+    """Render the guides once per server process, in the background once the first view is served (a click on Help
+    comes seconds later)."""
     global _started
     with _LOCK:
         if _started:
             return
         _started = True
-    threading.Thread(target=publish_guides, name="sq-help", daemon=True).start()
+    from ui.warmup import after_first_view
+
+    after_first_view(threading.current_thread(), publish_guides, "sq-help")
 
 
 def help_url(page: str | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -59,21 +58,13 @@ def _warm_index(ds: Dataset) -> None:
     nesting(ds)
 
 
-def _warm_after_run(run: threading.Thread, ds: Dataset, warm: Callable[[Dataset], None]) -> None:
-    """Warm once the page run that loaded the version has ended: Streamlit's script thread exits when a session has
-    no run left to do, so its first page (and map) has been sent and the warm-up competes with nothing of it."""
-    run.join()
-    warm(ds)
-
-
 @st.cache_resource
 def _load(vid: int | None, stamp: int | None) -> tuple[Dataset, Any]:
     ds, geo = warmup.take(vid, stamp) or warmup.prepare(vid, stamp)
-    # at province or national scale, cards are built when first clicked (from an index built here); after the run,
-    # not beside it: warming beside the first page would compete with it for both cores and the GIL
+    # at province or national scale, cards are built when first clicked (from an index built here); after the first
+    # view, not beside it: warming beside the first page would compete with it for both cores and the GIL
     warm = _warm if len(ds.areas) <= WARM_AREAS else _warm_index
-    run = threading.current_thread()
-    threading.Thread(target=_warm_after_run, args=(run, ds, warm), name="sq-warm-panels", daemon=True).start()
+    warmup.after_first_view(threading.current_thread(), lambda: warm(ds), "sq-warm-panels")
     return ds, geo
 
 

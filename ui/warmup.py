@@ -1,15 +1,21 @@
 """The first map's work, begun when the server imports the app: while a browser fetches Streamlit's frontend (≈ 2 s in
 which the server is idle), the server imports what the explorer draws with and loads the version it opens on, so
-the first page run finds them ready instead of starting them."""
+the first page run finds them ready instead of starting them.
+
+Work that only speeds up what comes later (every area's card, the guides' pages) waits until the first view needs
+nothing more from the server: its page run has ended and the browser has fetched a map's areas (`AreasServed`, the
+server's middleware, sees that file sent). Started beside the first view, it took the CPU and the GIL from it."""
 
 from __future__ import annotations
 
 import importlib
 import logging
 import threading
+from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sq_layout.auth.web import ASGIApp, Receive, Scope, Send
     from sq_layout.plan.dataset import Dataset
 
 _lock = threading.Lock()
@@ -25,6 +31,10 @@ EXPLORER_IMPORTS = (
     "ui.tables",
 )
 _ready: dict[tuple[int | None, int | None], tuple[Dataset, Any]] = {}
+_areas_served = threading.Event()
+AREAS_PATH = "/app/static/geo/"  # where the map frame fetches a version's areas (layers.geostore), behind any prefix
+# a safety net, not a schedule: a session that opens on a page without a map fetches no areas
+AREAS_WAIT_S = 60.0
 
 
 def _latest() -> tuple[int | None, int | None]:
@@ -73,3 +83,37 @@ def take(vid: int | None, stamp: int | None) -> tuple[Dataset, Any] | None:
     if thread is not None and thread is not threading.current_thread():
         thread.join()
     return _ready.pop((vid, stamp), None)
+
+
+class AreasServed:
+    """ASGI middleware: notes when a map's areas' file has been sent in full (the first view's last server part)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if _areas_served.is_set() or scope["type"] != "http" or AREAS_PATH not in str(scope.get("path", "")):
+            await self.app(scope, receive, send)
+            return
+
+        async def sent(message: MutableMapping[str, Any]) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                _areas_served.set()
+
+        await self.app(scope, receive, sent)
+
+
+def after_first_view(run: threading.Thread, work: Callable[[], object], name: str) -> threading.Thread:
+    """Do `work` in the background once `run` (the page run) has ended and, in a server that began the warm-up, a
+    browser has fetched a map's areas; without a server (AppTest, scripts) right after the run."""
+
+    def wait_then_work() -> None:
+        run.join()
+        if _thread is not None:
+            _areas_served.wait(AREAS_WAIT_S)
+        work()
+
+    worker = threading.Thread(target=wait_then_work, name=name, daemon=True)
+    worker.start()
+    return worker

@@ -1,5 +1,6 @@
-"""The warm-ups start on events, never after a fixed delay: the first map's when the server imports the app, the
-panels' when the page run that loaded the version ends."""
+"""The warm-ups start on events, never after a fixed delay: the first map's when the server imports the app; the
+panels' and the guides' when the page run that loaded the version has ended and (in a server) a browser has fetched
+a map's areas."""
 
 from __future__ import annotations
 
@@ -15,20 +16,57 @@ from sq_layout import workspace
 from sq_layout.paths import ROOT
 from sq_layout.plan.dataset import Dataset
 from ui import warmup
-from ui.shared import _warm_after_run
 
 
-def test_the_warm_up_waits_for_the_run_and_starts_when_it_ends(ds: Dataset) -> None:
+def test_without_a_server_the_warm_up_waits_for_the_run_and_starts_when_it_ends(ds: Dataset) -> None:
     release = threading.Event()
     run = threading.Thread(target=release.wait, name="page-run")
     run.start()
     warmed: list[Dataset] = []
-    warm = threading.Thread(target=_warm_after_run, args=(run, ds, warmed.append))
-    warm.start()
+    warm = warmup.after_first_view(run, lambda: warmed.append(ds), "test-warm")
     assert warm.is_alive() and warmed == []  # the run is held open, so the warm-up cannot have started
     release.set()
     warm.join(timeout=60)
     assert not warm.is_alive() and warmed == [ds]
+
+
+def test_in_a_server_the_warm_up_waits_until_a_map_s_areas_have_been_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    from collections.abc import MutableMapping
+    from typing import Any
+
+    from sq_layout.auth.web import Receive, Scope, Send
+
+    served = threading.Event()
+    monkeypatch.setattr(warmup, "_areas_served", served)
+    monkeypatch.setattr(warmup, "_thread", threading.current_thread())  # as app.py's server branch leaves it
+    run = threading.Thread(target=lambda: None, name="page-run")
+    run.start()
+    warmed: list[str] = []
+    warm = warmup.after_first_view(run, lambda: warmed.append("cards"), "test-warm")
+    sent: list[MutableMapping[str, Any]] = []
+
+    async def static_file(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{", "more_body": True})
+        assert not served.is_set()  # half a file is not the areas on the map
+        await send({"type": "http.response.body", "body": b"}"})
+
+    async def request(path: str) -> None:
+        async def receive() -> MutableMapping[str, Any]:
+            return {"type": "http.request", "body": b""}
+
+        async def send(message: MutableMapping[str, Any]) -> None:
+            sent.append(message)
+
+        await warmup.AreasServed(static_file)({"type": "http", "path": path}, receive, send)
+
+    asyncio.run(request("/app/static/maps/mount.json"))  # the mount file: the areas are still to come
+    run.join()
+    assert warm.is_alive() and warmed == [] and not served.is_set()
+    asyncio.run(request("/sq/app/static/geo/0123abcd.json"))  # behind a proxy's prefix
+    warm.join(timeout=60)
+    assert served.is_set() and warmed == ["cards"] and len(sent) == 6  # every message passed on unchanged
 
 
 def test_the_start_warm_up_hands_the_first_run_the_version_it_opens_once(
