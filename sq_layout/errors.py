@@ -6,13 +6,37 @@ Anything else raised is a bug and keeps its traceback (the CLI exits 1 for those
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 from sq_layout.i18n import Lang
 
 
+def _said(key: str, params: Mapping[str, object], lang: Lang) -> str:
+    """A string-table entry filled in for `lang`."""
+    from sq_layout.i18n import t
+    from sq_layout.i18n.lang import fill
+
+    return fill(t(key, lang), params, lang)
+
+
 class UserError(Exception):
-    """Base of every mistake the user can fix: the message is one line meant for them."""
+    """Base of every mistake the user can fix: the message is one line meant for them.
+
+    `str()` is the English for logs; `text(lang)` the reader's language: a string-table entry (`key` filled with
+    `params`) when the error has one, a subclass's own rendering, else the message as raised."""
+
+    key: str = ""
+    params: Mapping[str, object] = MappingProxyType({})
+
+    def __init__(self, *args: object, key: str = "", params: Mapping[str, object] | None = None) -> None:
+        if key:
+            self.key, self.params = key, dict(params or {})
+        super().__init__(*(args or ((_said(key, self.params, "en"),) if key else ())))
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang`."""
+        return _said(self.key, self.params, lang) if self.key else str(self)
 
 
 PROBLEM_CHARS = 600  # a problem repeats at most this much of the file, however long its values
@@ -32,6 +56,15 @@ class DataError(UserError, ValueError):
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{self.path}: {len(problems)} problem(s)\n{shown}{more}")
 
+    def text(self, lang: Lang) -> str:
+        """The file and how many problems in `lang`, then the problems as found (a limit: its sentence)."""
+        if self.key:
+            return super().text(lang)
+        head = _said("err_problems", {"path": self.path, "n": len(self.problems)}, lang)
+        more = len(self.problems) - 20
+        tail = [f"  {_said('err_more', {'n': more}, lang)}"] if more > 0 else []
+        return "\n".join([head, *(f"  - {p}" for p in self.problems[:20]), *tail])
+
 
 # --- workspace store and plan-version imports ---
 class UnknownVersion(UserError, KeyError):
@@ -41,6 +74,12 @@ class UnknownVersion(UserError, KeyError):
         self.version_id = version_id
         self.known = known
         super().__init__(f"unknown plan version {version_id!r}; the workspace has {known}")
+
+    def text(self, lang: Lang) -> str:
+        """The version asked for and the ones the workspace has, in `lang`."""
+        from sq_layout.i18n.lang import Listed
+
+        return _said("err_unknown_version", {"v": self.version_id, "known": Listed(map(str, self.known))}, lang)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -59,10 +98,9 @@ class UploadTooLarge(DataError):
 
     `key`/`params` give the message in zh/en (sq_layout.i18n); upload_limits.message(exc, lang) renders it."""
 
-    def __init__(self, path: str, problems: list[str], key: str = "", params: dict[str, object] | None = None):
+    def __init__(self, path: str, problems: list[str], key: str = "", params: Mapping[str, object] | None = None):
         super().__init__(path, problems)
-        self.key = key
-        self.params = params or {}
+        self.key, self.params = key, dict(params or {})
 
 
 class WorkspaceUnavailable(UserError, ValueError):
@@ -78,15 +116,15 @@ class WorkspaceBusy(UserError, RuntimeError):
             "the workspace is busy: another session holds what this change needs, or it ran too long; "
             "nothing was saved — try again in a moment"
         )
+        self.key = "workspace_busy"
 
 
 class BoundaryImportError(DataError):
     """A boundary file a user brought cannot be imported; `key`/`params` give the message in zh/en (sq_layout.i18n)."""
 
-    def __init__(self, path: str, problems: list[str], key: str = "", params: dict[str, object] | None = None):
+    def __init__(self, path: str, problems: list[str], key: str = "", params: Mapping[str, object] | None = None):
         super().__init__(path, problems)
-        self.key = key
-        self.params = params or {}
+        self.key, self.params = key, dict(params or {})
 
 
 class BoundaryFileTooLarge(BoundaryImportError):
@@ -115,15 +153,29 @@ class UnknownValue(UserError, KeyError):
         self.choices = list(dict.fromkeys(choices))
         pool = list(dict.fromkeys([*aliases, *self.choices]))
         close = difflib.get_close_matches(str(value), pool, n=1, cutoff=0.5)
-        hint = f" — did you mean {close[0]!r}?" if close else ""
-        super().__init__(f"unknown {what} {str(value)!r}{hint} (choose from: {', '.join(self.choices)})")
+        self.close = close[0] if close else None
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang) -> str:
+        """What was typed, a close match and the choices, in `lang` (sq_layout.i18n.refusals.WHATS names `what`)."""
+        from sq_layout.i18n.lang import Listed
+        from sq_layout.i18n.refusals import WHATS
+
+        hint = _said("err_did_you_mean", {"close": self.close}, lang) if self.close else ""
+        what = WHATS[self.what][lang] if self.what in WHATS else self.what
+        values = {"what": what, "value": self.value, "hint": hint, "choices": Listed(self.choices)}
+        return _said("err_unknown", values, lang)
 
     def __str__(self) -> str:
         return str(self.args[0])
 
 
 class BadInput(UserError, ValueError):
-    """An option or request that cannot be honoured as given (out of range, wrong suffix, empty selection …)."""
+    """An option or request that cannot be honoured as given (out of range, wrong suffix, empty selection …): a
+    string-table key (sq_layout.i18n.refusals) and its values; `str()` is the English."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key=key, params=params)
 
 
 class ConfigError(UserError, ValueError):
@@ -137,9 +189,18 @@ class ConfigError(UserError, ValueError):
 class OutputNotWritable(UserError, OSError):
     """The output path cannot be written (missing or read-only folder, a folder where a file is meant …)."""
 
-    def __init__(self, path: object, reason: str):
+    def __init__(self, path: object, reason: str, why: str = "", **values: object):
+        """`reason` as the system gave it, or `why`: a string-table key filled with `values` (then `reason` is
+        made from it)."""
         self.path = path
-        super().__init__(f"cannot write {path}: {reason}")
+        self.reason = _said(why, values, "en") if why else reason
+        self.why, self.values = why, values
+        super().__init__(f"cannot write {path}: {self.reason}")
+
+    def text(self, lang: Lang) -> str:
+        """The path and why, in `lang` (a system's reason as it gave it)."""
+        reason = _said(self.why, self.values, lang) if self.why else self.reason
+        return _said("err_not_writable", {"path": self.path, "reason": reason}, lang)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -155,10 +216,11 @@ class EditRejected(UserError, ValueError):
 
     def messages(self, lang: Lang) -> list[str]:
         """Each problem as a sentence in `lang`."""
-        from sq_layout.i18n import t
-        from sq_layout.i18n.lang import fill
+        return [_said(key, values, lang) for key, values in self.problems]
 
-        return [fill(t(key, lang), values, lang) for key, values in self.problems]
+    def text(self, lang: Lang) -> str:
+        """The problems in `lang`, one a line."""
+        return "\n".join(self.messages(lang))
 
 
 class EditConflict(UserError, ValueError):
@@ -172,14 +234,36 @@ class EditConflict(UserError, ValueError):
         now = "removed" if current is None else f"now at revision {self.current_rev}"
         super().__init__(f"{table} row {row_no} changed since revision {expected_rev} ({now}); nothing was saved")
 
+    def text(self, lang: Lang) -> str:
+        """The table in words, the record and the revisions, in `lang`."""
+        from sq_layout.i18n.shown import sheet_name
+
+        key = "err_edit_conflict_removed" if self.current is None else "err_edit_conflict"
+        values = {"table": sheet_name(self.table, lang), "row": self.row_no, "rev": self.expected_rev}
+        return _said(key, {**values, "now": self.current_rev}, lang)
+
 
 class PermissionDenied(UserError, PermissionError):
     """The acting user's role does not allow this action (the store checks it on every write)."""
+
+    def __init__(self, user: str | None, role: str | None, action: str):
+        self.user, self.role, self.action = user, role, action
+        super().__init__(f"{user or 'anonymous'} ({role or 'no account'}) may not {action}")
+
+    def text(self, lang: Lang) -> str:
+        """Who, with which role, may not do what, in `lang`."""
+        from sq_layout.i18n import t
+
+        role = t(f"role_{self.role}", lang) if self.role else t("err_no_account", lang)
+        values = {"user": self.user or t("err_anonymous", lang), "role": role, "action": t(f"perm_{self.action}", lang)}
+        return _said("err_denied", values, lang)
 
 
 # --- investment records in the workspace ---
 class DemoNotStored(UserError, ValueError):
     """The fictional demo set (示例数据) is never written into the workspace; it stays in the page's session."""
+
+    key = "inv_store_demo"
 
 
 class InvestConflict(UserError, ValueError):
@@ -192,3 +276,10 @@ class InvestConflict(UserError, ValueError):
             f"the investment records of version {version_id} were saved by {who} at {when}{because} since you loaded "
             "them; nothing was saved — reload and repeat your change"
         )
+
+    def text(self, lang: Lang) -> str:
+        """Who saved when (Beijing time) and why, in `lang`, as the investment pages say it."""
+        from sq_layout.i18n.shown import when, who
+
+        values = {"who": who(self.who, lang), "when": when(self.when, lang), "why": self.why or "—"}
+        return _said("inv_store_conflict", values, lang)

@@ -28,7 +28,8 @@ def workspace(url: str | None = None) -> Workspace:
                 _WORKSPACES[key] = open_workspace(key)
             except (SQLAlchemyError, OSError) as exc:
                 reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-                raise WorkspaceUnavailable(f"cannot open the workspace {redact(key)}: {scrub(reason, key)}") from None
+                shown = {"url": redact(key), "reason": scrub(reason, key)}
+                raise WorkspaceUnavailable(key="err_ws_open", params=shown) from None
         return _WORKSPACES[key]
 
 

@@ -1,10 +1,10 @@
 """Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users|invest` (docs/规划人员使用手册.md).
 
 Each command is a module in this package with NAME, HELP, `add_arguments(parser)` and `run(args)`; COMMANDS lists
-them. User mistakes (sq_layout.errors.UserError) end with `error: …` and exit code 2, and so do a full disk, a file
-that cannot be read or written and a workspace locked by another writer (`describe_failure`); a database failure
-ends with its driver's one-line reason (exit 1). Any message has database passwords hidden. Anything else is a bug
-and keeps its traceback (exit 1).
+them. User mistakes (sq_layout.errors.UserError) end with `错误：…` / `error: …` in the command's `--lang` (Chinese
+when it has none) and exit code 2, and so do a full disk, a file that cannot be read or written and a workspace
+locked by another writer (`describe_failure`); a database failure ends with its driver's one-line reason (exit 1).
+Any message has database passwords hidden. Anything else is a bug and keeps its traceback (exit 1).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from types import ModuleType
 
 from sq_layout.cli import atlas, audit, data, doctor, export, fonts, invest, listing, users, workspace
 from sq_layout.errors import UserError
+from sq_layout.i18n import DEFAULT_LANG, Lang
 
 COMMANDS: tuple[ModuleType, ...] = (export, atlas, fonts, data, audit, listing, workspace, users, doctor, invest)
 EXIT_USER = 2
@@ -39,22 +40,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; user mistakes end with a one-line message and exit code 2, bugs with a traceback."""
+    from sq_layout.i18n import t
     from sq_layout.store.engine import scrub
 
     args = build_parser().parse_args(argv)
+    lang: Lang = getattr(args, "lang", DEFAULT_LANG)
     try:
         args.run(args)
     except UserError as exc:
-        print(f"error: {scrub(str(exc), getattr(args, 'db', None))}", file=sys.stderr)
+        print(t("err_line", lang).format(msg=scrub(exc.text(lang), getattr(args, "db", None))), file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
-        print("interrupted; nothing was replaced", file=sys.stderr)
+        print(t("err_interrupted", lang), file=sys.stderr)
         return 130
     except Exception as exc:
-        failure = describe_failure(exc)
+        failure = describe_failure(exc, lang)
         if failure is None:
             raise
-        print(f"error: {scrub(failure[1], getattr(args, 'db', None))}", file=sys.stderr)
+        print(t("err_line", lang).format(msg=scrub(failure[1], getattr(args, "db", None))), file=sys.stderr)
         return failure[0]
     return 0
 
@@ -62,12 +65,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
-def describe_failure(exc: BaseException) -> tuple[int, str] | None:
-    """(exit code, one line) for a failure that is not a bug: a file system or a workspace database refusing;
-    None for anything else."""
+def describe_failure(exc: BaseException, lang: Lang = DEFAULT_LANG) -> tuple[int, str] | None:
+    """(exit code, one line in `lang`) for a failure that is not a bug: a file system or a workspace database
+    refusing; None for anything else."""
     import sqlite3
 
     from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+
+    from sq_layout.i18n import t
 
     cause: BaseException | None = exc
     while cause is not None and not (isinstance(cause, OSError) and cause.errno in DISK_FULL):
@@ -77,19 +82,16 @@ def describe_failure(exc: BaseException) -> tuple[int, str] | None:
     if isinstance(exc, OSError):
         what = f" {exc.filename}" if exc.filename else ""
         if exc.errno in DISK_FULL:
-            return EXIT_USER, f"cannot write{what}: the disk is full ({exc.strerror}); nothing was replaced"
-        return EXIT_USER, f"cannot read or write{what}: {exc.strerror or exc}"
+            return EXIT_USER, t("fail_disk_full", lang).format(what=what, reason=exc.strerror)
+        return EXIT_USER, t("fail_read_write", lang).format(what=what, reason=exc.strerror or exc)
     if isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
         orig = exc.orig if isinstance(exc, DBAPIError) else exc
         reason = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
         if "locked" in reason or "busy" in reason or "lock timeout" in reason:
-            return EXIT_USER, (
-                "the workspace is busy: another program is writing to it and did not finish in time; "
-                "nothing was saved — try again when it is done"
-            )
+            return EXIT_USER, t("fail_ws_locked", lang)
         if "disk is full" in reason or "No space left" in reason:
-            return EXIT_USER, "the workspace's disk is full; nothing was saved"
+            return EXIT_USER, t("fail_ws_disk_full", lang)
         if isinstance(exc, OperationalError | sqlite3.OperationalError | sqlite3.DatabaseError):
-            return 1, f"the workspace database failed: {reason}; nothing was saved"
-        return 1, f"the workspace database failed ({type(orig).__name__}): {reason}"
+            return 1, t("fail_db", lang).format(reason=reason)
+        return 1, t("fail_db_kind", lang).format(kind=type(orig).__name__, reason=reason)
     return None

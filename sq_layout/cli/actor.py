@@ -12,12 +12,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from sq_layout.errors import BadInput
+from sq_layout.i18n import DEFAULT_LANG
+from sq_layout.i18n.shown import LOCAL_USER
 
 if TYPE_CHECKING:
     from sq_layout.store import Workspace
-
-LOCAL = "local"
-CLI_ADDRESS = "command line"
 
 
 def actor_options(parser: argparse.ArgumentParser) -> None:
@@ -28,13 +27,15 @@ def actor_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_password(what: str = "password") -> str:
-    """One line of standard input; a clear refusal when it is a terminal or empty (no echoing prompt, no traceback)."""
+def read_password(name: str | None = None) -> str:
+    """One line of standard input: the password of account `name`, or a new one (None); a clear refusal when it is a
+    terminal or empty (no echoing prompt, no traceback)."""
+    which = {"name": name} if name else {}
     if sys.stdin is None or sys.stdin.isatty():
-        raise BadInput(f"give the {what} on standard input with --password-stdin (e.g. `printf '%s\\n' \"$PW\" | …`)")
+        raise BadInput("bad_stdin_terminal_of" if name else "bad_stdin_terminal_new", **which)
     line = sys.stdin.readline().rstrip("\r\n")
     if not line:
-        raise BadInput(f"no {what} on standard input")
+        raise BadInput("bad_stdin_empty_of" if name else "bad_stdin_empty_new", **which)
     return line
 
 
@@ -63,24 +64,26 @@ def has_accounts(ws: Workspace) -> bool:
 
 def acting_user(args: argparse.Namespace, ws: Workspace) -> str:
     """The account a command acts as (its role is checked by the store on every write); says which on stderr."""
+    from sq_layout.i18n import t
+    from sq_layout.i18n.shown import who
+    from sq_layout.store.sessions import CLI_ADDRESS
     from sq_layout.store.users import authenticate
 
+    lang = getattr(args, "lang", DEFAULT_LANG)
     name = getattr(args, "user", None)
     if not has_accounts(ws):
-        print(f"acting as {LOCAL} (the workspace has no accounts)", file=sys.stderr)
-        return LOCAL
+        print(t("cli_acting_local", lang).format(who=who(LOCAL_USER, lang)), file=sys.stderr)
+        return LOCAL_USER
     if name:
         if not getattr(args, "password_stdin", False):
-            raise BadInput(f"--user {name} needs that account's password: add --password-stdin and pipe it in")
-        found, wait = authenticate(ws, name, read_password(f"password of {name}"), CLI_ADDRESS)
+            raise BadInput("bad_user_needs_password", name=name)
+        found, wait = authenticate(ws, name, read_password(name), CLI_ADDRESS)
         if found is None:
-            raise BadInput(
-                f"too many failed sign-ins; try again in {int(wait) + 1} s" if wait else "wrong user name or password"
-            )
-        print(f"acting as {found} (password checked)", file=sys.stderr)
+            raise BadInput("bad_too_many_signins", s=int(wait) + 1) if wait else BadInput("bad_wrong_password")
+        print(t("cli_acting_checked", lang).format(who=found), file=sys.stderr)
         return found
     owner = file_owner(ws)
     if owner is None:
-        raise BadInput("say who acts: --user NAME --password-stdin (or run as the owner of the workspace file)")
-    print(f"acting as {owner} (operating-system user owning the workspace file)", file=sys.stderr)
+        raise BadInput("bad_who_acts")
+    print(t("cli_acting_owner", lang).format(who=owner), file=sys.stderr)
     return owner

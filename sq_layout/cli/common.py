@@ -102,4 +102,4 @@ def iso_date(text: str) -> str:
 def require_selection(sel: Selection, area: str | None, everything: bool) -> None:
     """An empty view is refused with what to add, unless the whole dataset was asked for."""
     if sel.empty and area is None and not everything:
-        raise BadInput("nothing selected: add --chain/--industry/--sub/--tier/--area, or --all for the whole dataset")
+        raise BadInput("bad_nothing_selected")

@@ -82,20 +82,25 @@ def format_preview(preview: BoundaryImport, area_names: dict[str, str], lang: La
     return "\n".join(lines)
 
 
+def _refused(message: str, lang: Lang) -> int:
+    """Say why nothing was imported, in `lang`, on stderr; the exit code for bad input."""
+    print(t("err_line", lang).format(msg=message), file=sys.stderr)
+    return 2
+
+
 def run_import_boundaries(args: argparse.Namespace) -> int:
     """Preview (and with --yes save) an import; bad input ends with the reason and exit code 2."""
     from sq_layout.store import open_workspace
     from sq_layout.store.drafts import boundary_revs
+    from sq_layout.store.engine import redact, resolve_url, scrub
     from sq_layout.store.history import conflict_text
 
     try:
         ws = open_workspace(args.db)
     except Exception as exc:  # a bad URL, a server that is down: one line, not a traceback
-        print(
-            f"error: cannot open the workspace: {str(exc).strip().splitlines()[0] if str(exc) else exc!r}",
-            file=sys.stderr,
-        )
-        return 2
+        url = resolve_url(args.db)
+        reason = scrub(str(exc).strip().splitlines()[0] if str(exc) else repr(exc), url)
+        return _refused(t("err_ws_open", args.lang).format(url=redact(url), reason=reason), args.lang)
     user = None
     try:
         base = args.version if args.version is not None else ws.latest_id()
@@ -130,21 +135,15 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
             seen=seen,
         )
     except EditConflict as exc:
-        print(f"error: {conflict_text(ws, base, exc, args.lang)}", file=sys.stderr)
-        return 2
+        return _refused(conflict_text(ws, base, exc, args.lang), args.lang)
     except BoundaryCRSRequired as exc:
-        print(f"error: {exc}\n{t('bnd_crs_required', args.lang).format(**exc.params)}", file=sys.stderr)
+        code = _refused(exc.text(args.lang), args.lang)
         print(f"  --crs {' | '.join(CRS_CHOICES)}", file=sys.stderr)
-        return 2
-    except EditRejected as exc:
-        print(f"error: {'; '.join(exc.messages(args.lang))}", file=sys.stderr)
-        return 2
-    except BoundaryImportError as exc:  # a refused file (over a limit, unreadable, …) in the reader's language
-        print(f"error: {t(exc.key, args.lang).format(**exc.params) if exc.key else exc}", file=sys.stderr)
-        return 2
-    except (DataError, KeyError, ValueError, OSError) as exc:
-        print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
-        return 2
+        return code
+    except (EditRejected, BoundaryImportError, DataError) as exc:  # a refused file or edit in the reader's language
+        return _refused(exc.text(args.lang), args.lang)
+    except (KeyError, ValueError, OSError) as exc:
+        return _refused(str(exc.args[0] if isinstance(exc, KeyError) else exc), args.lang)
     saved = "bnd_saved_draft" if ws.info(version).kind == "draft" and version != base else "bnd_saved"
     print(t(saved, args.lang).format(version=version, base=base))
     return 0

@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING
 
 from sq_layout.auth.roles import ROLES
 from sq_layout.cli.actor import acting_user, actor_options, read_password
+from sq_layout.cli.common import lang_option
 from sq_layout.errors import BadInput
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from sq_layout.store import Workspace
 
 NAME = "users"
@@ -25,8 +28,8 @@ def _new_password(a: argparse.Namespace) -> str | None:
     if getattr(a, "no_password", False):
         return None
     if not a.password_stdin:
-        raise BadInput("give the password on standard input with --password-stdin (or --no-password: proxy only)")
-    return read_password("new password")
+        raise BadInput("bad_new_password_stdin")
+    return read_password()
 
 
 def add_arguments(u: argparse.ArgumentParser) -> None:
@@ -51,18 +54,21 @@ def add_arguments(u: argparse.ArgumentParser) -> None:
     lg.add_argument("--account", help="only the entries about this account")
     for p in (add, pw, ro, rm, ls, lg):
         p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
+        lang_option(p, "language of the listings, confirmations and refusals")
 
 
 def run(a: argparse.Namespace) -> None:
     """Run one `users` subcommand."""
     from sq_layout import workspace
+    from sq_layout.export.accounts import accounts_frame, role_word
+    from sq_layout.i18n import t
     from sq_layout.store import users
+    from sq_layout.store.sessions import CLI_ADDRESS
 
     ws = workspace.workspace(a.db)
-    cmd = a.users_command
+    cmd, lang = a.users_command, a.lang
     if cmd == "list":
-        for u in users.list_users(ws):
-            print(f"{u.name:<20} {u.role:<7} {'password' if u.has_password else 'proxy only':<10} {u.created}")
+        _print_frame(accounts_frame(users.list_users(ws), lang))
         return
     if cmd == "log":
         _log(a, ws)
@@ -77,27 +83,32 @@ def run(a: argparse.Namespace) -> None:
             users.add_user_cli(ws, a.name, a.role, password, actor=actor)
         else:
             users.add_user(ws, a.name, a.role, password, actor=who)
-        print(f"added {a.name} ({a.role})")
+        print(t("cli_user_added", lang).format(name=a.name, role=role_word(a.role, lang)))
     elif cmd == "passwd":
         password = _new_password(a)
         if password is None:
-            raise BadInput("a password is needed")
-        users.set_password(ws, a.name, password, actor=actor, cli=admin_override, address="command line")
-        print(f"password changed for {a.name}; its sessions have ended")
+            raise BadInput("bad_password_needed")
+        users.set_password(ws, a.name, password, actor=actor, cli=admin_override, address=CLI_ADDRESS)
+        print(t("cli_password_changed", lang).format(name=a.name))
     elif cmd == "role":
         users.set_role(ws, a.name, a.role, actor=actor, cli=admin_override)
-        print(f"{a.name} is now {a.role}; its sessions have ended")
+        print(t("cli_role_changed", lang).format(name=a.name, role=role_word(a.role, lang)))
     else:
         users.remove_user(ws, a.name, actor=actor, cli=admin_override)
-        print(f"removed {a.name}")
+        print(t("cli_user_removed", lang).format(name=a.name))
 
 
 def _log(a: argparse.Namespace, ws: Workspace) -> None:
+    from sq_layout.export.accounts import audit_frame
     from sq_layout.store.sessions import audit_log
 
     if a.limit < 1:
-        raise BadInput(f"--limit must be a positive number, not {a.limit}")
-    for e in audit_log(ws, limit=a.limit, user=a.account):
-        by = f" by {e.actor}" if e.actor else ""
-        detail = f" ({e.detail})" if e.detail else ""
-        print(f"{e.created}  {e.event:<16} {e.user}{by} from {e.address}{detail}")
+        raise BadInput("bad_limit", limit=a.limit)
+    _print_frame(audit_frame(audit_log(ws, limit=a.limit, user=a.account), a.lang))
+
+
+def _print_frame(frame: pd.DataFrame) -> None:
+    """A listing as the terminal shows it: `# ` and the headers, then one line a row, columns two spaces apart."""
+    print("# " + "  ".join(map(str, frame.columns)))
+    for row in frame.itertuples(index=False):
+        print("  ".join(str(v) for v in row).rstrip())

@@ -21,6 +21,7 @@ from sq_layout.cells import csv_bytes, neutralise, text_only
 from sq_layout.cells import neutralise_cell as neutralise_cell
 from sq_layout.errors import BadInput, UnknownValue
 from sq_layout.i18n import LABELS, Lang, headers, label, t
+from sq_layout.i18n.lang import Listed
 from sq_layout.i18n.shown import sheet_name
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
@@ -77,10 +78,7 @@ def selection_tables(ds: Dataset, sel: Selection, area: str | None, lang: Lang) 
 def csv_one(tables: dict[str, pd.DataFrame], table: str | None, lang: Lang = "zh") -> bytes:
     """One table as UTF-8-with-BOM CSV: the only one, or the one named; else BadInput naming the alternatives."""
     if table is None and len(tables) > 1:
-        raise BadInput(
-            f"a .csv holds one table and this export has {len(tables)} ({', '.join(tables)}): "
-            "name one with --table, or write .zip (all tables as CSV), .xlsx, .geojson or .gpkg"
-        )
+        raise BadInput("bad_csv_one_table", n=len(tables), tables=Listed(tables))
     name = table or next(iter(tables))
     if name not in tables:
         raise UnknownValue("table", name, list(tables))
@@ -150,7 +148,7 @@ def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.D
         pyogrio.write_dataframe(pd.DataFrame({"note": [source_note(lang)]}), path, layer="about", driver="GPKG")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, pyogrio.errors.FeatureError) as exc:
         path.unlink(missing_ok=True)
-        raise OutputNotWritable(path.name, "writing failed part-way (is the disk full?); nothing was replaced") from exc
+        raise OutputNotWritable(path.name, "", "why_part_way") from exc
     return path
 
 

@@ -17,6 +17,7 @@ from sq_layout.i18n import (
     editing,
     invest,
     limits,
+    refusals,
     shown,
     signin,
     terminal,
@@ -43,6 +44,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     workbench.TEXT,
     shown.TEXT,
     terminal.TEXT,
+    refusals.TEXT,
 )
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS

@@ -174,7 +174,7 @@ def import_upload(
     from sq_layout.invest.importer import read_upload
 
     if not repo.can_write():
-        raise PermissionDenied(f"may not import {name}: sign in as an editor")
+        raise PermissionDenied(None, None, "import")
     data = repo.load()
     results = read_upload(ds, name, content, data.links, crs, kind)
     if results and all(r.ok for r in results):

@@ -294,4 +294,4 @@ def map_bytes(ds: Dataset, sel: Selection, area: str | None, spec: PrintSpec, fm
 def check_dpi(dpi: int) -> None:
     """Refuse resolutions a page cannot be rendered at (an A3 page at 20000 DPI would need ≈ 100 GB)."""
     if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
-        raise BadInput(f"--dpi {dpi} is out of range: use {DPI_RANGE[0]}–{DPI_RANGE[1]}")
+        raise BadInput("bad_dpi", dpi=dpi, low=DPI_RANGE[0], high=DPI_RANGE[1])

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, inspect,
 from sqlalchemy.engine import make_url
 
 from sq_layout.errors import BadInput
+from sq_layout.i18n.lang import Listed
 from sq_layout.store import tables as t
 from sq_layout.store.engine import make_engine, redact
 from sq_layout.store.migrate import current_revision, upgrade
@@ -53,11 +54,11 @@ def _has_rows(conn: Connection) -> bool:
     return conn.execute(select(func.count()).select_from(t.versions)).scalar_one() > 0
 
 
-def _check_tables(conn: Connection, known: list[Table], where: str) -> None:
+def _check_tables(conn: Connection, known: list[Table], refusal: str) -> None:
     present = set(inspect(conn).get_table_names()) - SCHEMA_TABLES
     unknown = sorted(present - {tab.name for tab in known})
     if unknown:  # a table this version of sq-layout does not know: copying without it would lose data
-        raise BadInput(f"{where} has tables this sq-layout does not know ({', '.join(unknown)}): update sq-layout")
+        raise BadInput(refusal, tables=Listed(unknown))
 
 
 @contextlib.contextmanager
@@ -66,7 +67,7 @@ def _snapshot(source: Engine) -> Iterator[Connection]:
     if source.dialect.name == "sqlite":
         path = source.url.database
         if not path or not Path(path).exists():
-            raise BadInput(f"no workspace file at {path}")
+            raise BadInput("bad_no_workspace_file", path=path)
         with tempfile.TemporaryDirectory(prefix="sq_backup_") as folder:
             copy = Path(folder) / "snapshot.sqlite"
             with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(copy)) as dst:
@@ -93,7 +94,7 @@ def _check_integrity(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         found = [str(exc)]
     if found != ["ok"]:
-        raise BadInput(f"the workspace file is damaged ({'; '.join(found)[:200]}); restore an earlier backup")
+        raise BadInput("bad_workspace_damaged", found="; ".join(found)[:200])
 
 
 def _copy_table(src: Connection, dst: Connection, table: Table) -> int:
@@ -124,16 +125,16 @@ def copy_workspace(source: Engine, target: Engine, *, replace: bool = False) -> 
     tables = _tables()
     upgrade(target)
     with _snapshot(source) as src:
-        _check_tables(src, tables, "the source")
+        _check_tables(src, tables, "bad_source_unknown_tables")
         if not _has_rows(src):
-            raise BadInput("the source workspace is empty: nothing to copy")
+            raise BadInput("bad_source_empty")
         with target.begin() as dst:
-            _check_tables(dst, tables, "the target")
+            _check_tables(dst, tables, "bad_target_unknown_tables")
             if current_revision(src) != current_revision(dst):
-                raise BadInput(f"schema {current_revision(src)} cannot be copied to {current_revision(dst)}")
+                raise BadInput("bad_schema_mismatch", src=current_revision(src), dst=current_revision(dst))
             if _has_rows(dst):
                 if not replace:
-                    raise BadInput("the target workspace is not empty; restore into an empty one, or replace it")
+                    raise BadInput("bad_target_not_empty")
                 for table in reversed(tables):
                     dst.execute(delete(table))
             # Sessions and sign-in failure counters stay behind: a restore signs everyone out.
@@ -175,10 +176,10 @@ def backup(source: Engine, output: Path) -> CopyReport:
 def restore(backup_file: Path, target: Engine, *, replace: bool = False) -> CopyReport:
     """Copy a backup file into the target workspace (empty, or replaced whole when `replace`)."""
     if not backup_file.is_file():
-        raise BadInput(f"no backup file {backup_file.name}")
+        raise BadInput("bad_no_backup_file", name=backup_file.name)
     with backup_file.open("rb") as f:
         if f.read(16) != b"SQLite format 3\x00":
-            raise BadInput(f"{backup_file.name} is not a workspace backup (a SQLite file made by `workspace backup`)")
+            raise BadInput("bad_not_a_backup", name=backup_file.name)
     source = make_engine(_sqlite_url(backup_file.resolve()))
     try:
         return copy_workspace(source, target, replace=replace)
@@ -191,5 +192,5 @@ def engine_for(url: str) -> Engine:
     try:
         make_url(url)
     except Exception:
-        raise BadInput("not a database URL; e.g. postgresql+psycopg://user@host/db or sqlite:///path") from None
+        raise BadInput("bad_db_url") from None
     return make_engine(url)

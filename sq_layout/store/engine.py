@@ -88,10 +88,7 @@ def make_engine(url: str) -> Engine:
         return _postgresql_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         reason = scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, url)
-        raise WorkspaceUnavailable(
-            f"cannot use the database URL {redact(url)}: {reason} "
-            "(expected sqlite:///path/to/workspace.sqlite or postgresql+psycopg://user@host/database)"
-        ) from None
+        raise WorkspaceUnavailable(key="err_ws_url", params={"url": redact(url), "reason": reason}) from None
 
 
 def seconds_setting(name: str, default: float) -> float:

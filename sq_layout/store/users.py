@@ -13,7 +13,14 @@ from sq_layout.auth.passwords import hash_password, needs_rehash, password_probl
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditRejected, PermissionDenied
 from sq_layout.store.edit_tables import users
-from sq_layout.store.sessions import clear_failures, end_user_sessions, log_event, record_failure, retry_after
+from sq_layout.store.sessions import (
+    CLI_ADDRESS,
+    clear_failures,
+    end_user_sessions,
+    log_event,
+    record_failure,
+    retry_after,
+)
 from sq_layout.store.workspace_store import Workspace, now
 
 _NAME = re.compile(r"^\S{1,64}$")
@@ -42,7 +49,7 @@ def require(conn: Connection, user: str | None, action: str) -> str:
     """The user's stored role if it allows `action`, else PermissionDenied; the caller's claim is never trusted."""
     role = role_in(conn, user)
     if role is None or not allowed(role, action):
-        raise PermissionDenied(f"{user or 'anonymous'} ({role or 'no account'}) may not {action}")
+        raise PermissionDenied(user, role, action)
     return role
 
 
@@ -82,7 +89,7 @@ def add_user(ws: Workspace, name: str, role: str, password: str | None, *, actor
         _insert(conn, name, role, hashed, actor or "")
 
 
-def add_user_cli(ws: Workspace, name: str, role: str, password: str | None, *, actor: str = "command line") -> None:
+def add_user_cli(ws: Workspace, name: str, role: str, password: str | None, *, actor: str = CLI_ADDRESS) -> None:
     """Create an account from the server's command line (the caller has established who `actor` is)."""
     _check(name, role, password)
     hashed = None if password is None else hash_password(password)
@@ -102,7 +109,7 @@ def set_password(
         if done.rowcount != 1:
             raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
         ended = end_user_sessions(conn, name)
-        log_event(conn, "password_changed", name, actor=actor or "command line", address=address, detail=f"{ended}")
+        log_event(conn, "password_changed", name, actor=actor or CLI_ADDRESS, address=address, detail=f"{ended}")
 
 
 def set_role(ws: Workspace, name: str, role: str, *, actor: str | None, cli: bool = False) -> None:

@@ -115,22 +115,53 @@ def test_user_mistakes_end_with_one_line_and_exit_2_writing_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
 ) -> None:
     (tmp_path / "keep.docx").write_bytes(b"thesis")
-    code, _, err = run_cli(capsys, *[a.format(d=tmp_path) for a in argv])
+    code, _, err = run_cli(capsys, *[a.format(d=tmp_path) for a in argv], "--lang", "en")
     assert code == 2
     assert err.startswith("error: ") and message.format(d=tmp_path) in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     assert listing(tmp_path) == ["keep.docx"]
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["export", "--area", "不存在", "-o", "{d}/x.png"],
+            "错误：未知的地区“不存在”（可选：sucheng=宿城区、suyu=宿豫区",
+        ),
+        (["export", "--industry", "光伏", "-o", "{d}/x.png"], "错误：未知的产业“光伏”——是否指"),
+        (
+            ["export", "--chain", "3", "--version", "999", "-o", "{d}/x.png"],
+            "错误：工作空间中没有规划版本“999”；现有版本：",
+        ),
+        (
+            ["export", "--chain", "3", "-o", "{d}/missing/x.png"],
+            "错误：无法写入 {d}/missing/x.png：文件夹 {d}/missing 不存在",
+        ),
+        (
+            ["data", "--chain", "3", "-o", "{d}/x.csv"],
+            "错误：.csv 只能容纳一张表，而此次导出有 3 张（areas、hosts、chain_figures）",
+        ),
+        (["atlas", "--dpi", "20000", "-o", "{d}/atlas"], "错误：--dpi 20000 超出范围"),
+    ],
+)
+def test_refusals_are_in_chinese_unless_english_is_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    code, _, err = run_cli(capsys, *[a.format(d=tmp_path) for a in argv])
+    assert code == 2 and err.startswith(message.format(d=tmp_path)) and len(err.strip().splitlines()) == 1
+    assert "error" not in err and "choose from" not in err and "Traceback" not in err
+
+
 def test_output_naming_a_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").mkdir()
-    code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(tmp_path / "x.xlsx"))
+    code, _, err = run_cli(capsys, "data", "--chain", "3", "--lang", "en", "-o", str(tmp_path / "x.xlsx"))
     assert code == 2 and "a folder of that name exists" in err and listing(tmp_path / "x.xlsx") == []
 
 
 def test_output_under_a_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
-    code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(tmp_path / "afile" / "x.xlsx"))
+    code, _, err = run_cli(capsys, "data", "--chain", "3", "--lang", "en", "-o", str(tmp_path / "afile" / "x.xlsx"))
     assert code == 2 and "is not a folder" in err
 
 
@@ -152,7 +183,7 @@ def test_read_only_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_pat
     ro = tmp_path / "ro"
     ro.mkdir(mode=0o555)
     with not_root():
-        code, _, err = run_cli(capsys, "data", "--chain", "3", "-o", str(ro / "x.xlsx"))
+        code, _, err = run_cli(capsys, "data", "--chain", "3", "--lang", "en", "-o", str(ro / "x.xlsx"))
     assert code == 2 and "is not writable" in err and listing(ro) == []
 
 

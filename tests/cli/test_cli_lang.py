@@ -86,7 +86,7 @@ def test_a_file_over_the_size_limit_is_refused_in_the_readers_language(
     err = capsys.readouterr().err
     size, limit = round((MAX_BYTES + 1) / 1e6, 1), round(MAX_BYTES / 1e6)
     said = t("bnd_too_large", lang).format(file=outline, size_mb=size, limit_mb=limit)
-    assert err == f"error: {said}\n" and "Traceback" not in err
+    assert err == t("err_line", lang).format(msg=said) + "\n" and "Traceback" not in err
 
     bundle = tmp_path / "规划.zip"
     with bundle.open("wb") as f:
@@ -94,5 +94,55 @@ def test_a_file_over_the_size_limit_is_refused_in_the_readers_language(
     assert main(["workspace", "import-plan", str(bundle), "--lang", lang, *db]) == 2
     err = capsys.readouterr().err.splitlines()[-1]
     limit_mb = f"{LIMITS['bundle'].bytes // 1_000_000} MB"
-    assert err.startswith("error: 规划.zip") and limit_mb in err and "Traceback" not in err
+    assert err.startswith(t("err_line", lang).format(msg="规划.zip")) and limit_mb in err and "Traceback" not in err
     assert bool(re.search(r"[\u4e00-\u9fff]", err.replace("规划.zip", ""))) == (lang == "zh"), err
+
+
+def test_users_list_and_log_speak_the_readers_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sq_layout.store.sessions import audit_log
+    from sq_layout.store.users import list_users
+
+    url = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    db = ["--db", url]
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-password-1\n"))
+    assert main(["users", "add", "ada", "--role", "admin", "--password-stdin", *db]) == 0
+    assert capsys.readouterr().out == "已添加 ada（管理员）\n"
+    assert main(["users", "add", "pat", "--role", "viewer", "--no-password", "--lang", "en", *db]) == 0
+    assert capsys.readouterr().out == "added pat (Viewer)\n"
+    assert main(["users", "role", "pat", "editor", *db]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("not-her-password\n"))
+    assert main(["users", "remove", "pat", "--user", "ada", "--password-stdin", *db]) == 2
+    assert capsys.readouterr().err.endswith("错误：用户名或密码错误\n")
+    ws = Workspace(url)
+    accounts, entries = {u.name: u for u in list_users(ws)}, audit_log(ws)
+    codes = ("admin", "viewer", "editor", "signin_failed", "role_changed", "user_added", "command line", " -> ")
+
+    for lang, head, ada, pat in (
+        ("zh", "# 用户名  角色  登录方式  创建时间（北京时间）", "ada  管理员  密码  ", "pat  编辑员  仅单点登录  "),
+        ("en", "# User name  Role  Signs in with  Created (Beijing time)", "ada  Administrator  Password  ", None),
+    ):
+        assert main(["users", "list", "--lang", lang, *db]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0] == head and len(lines) == 3
+        assert lines[1] == ada + beijing(accounts["ada"].created)
+        if pat:
+            assert lines[2] == pat + beijing(accounts["pat"].created)
+        assert not any(code in line for line in lines for code in codes)
+
+    for lang, head, words in (
+        (
+            "zh",
+            "# 时间（北京时间）  事件",
+            ("登录失败", "更改角色", "查看者 → 编辑员", "添加账号", "命令行", "本机用户"),
+        ),
+        ("en", "# When (Beijing time)  Event", ("sign-in failed", "role changed", "Viewer → Editor", "account added")),
+    ):
+        assert main(["users", "log", "--lang", lang, *db]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0].startswith(head) and len(lines) == len(entries) + 1
+        assert [line[:16] for line in lines[1:]] == [beijing(e.created) for e in entries]
+        assert all(word in "\n".join(lines) for word in words)
+        raw = codes if lang == "zh" else codes[:-2]  # "command line" is the English word for it
+        assert not any(code in line for line in lines for code in raw), lines

@@ -18,3 +18,30 @@ def test_every_entry_speaks_both_languages() -> None:
         for key, entry in table.items():
             assert set(entry) >= set(i18n.LANGS), key
             assert all(str(entry[lang]).strip() for lang in i18n.LANGS), key
+
+
+def test_every_unknown_value_names_its_what_in_words() -> None:
+    """Each `what` an UnknownValue is raised with (a literal, or plan.names' kinds) has zh/en words, so a refusal
+    never shows the code's English word to a Chinese reader."""
+    import ast
+    from pathlib import Path
+
+    from sq_layout.i18n.refusals import WHATS
+    from sq_layout.plan import names
+
+    root = Path(__file__).resolve().parents[2] / "sq_layout"
+    literal: set[str] = set()
+    computed: list[str] = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "UnknownValue" and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant):
+                    literal.add(str(first.value))
+                else:
+                    computed.append(f"{path.relative_to(root)}:{ast.unparse(first)}")
+    assert len(literal) > 5 and computed == ["plan/names.py:_WHAT[kind]"]  # a new computed `what` needs its words
+    whats = literal | set(names._WHAT.values())
+    assert sorted(whats - set(WHATS)) == [] and sorted(set(WHATS) - whats) == []
+    for what, words in WHATS.items():
+        assert set(words) >= set(i18n.LANGS) and all(words[lang].strip() for lang in i18n.LANGS), what

@@ -69,7 +69,7 @@ def test_visitors_and_viewers_import_nothing_and_no_file_is_read(
         team.save_boundaries(team.latest_id(), SUSU, source="规划局", file_name="susu.geojson", user=who)
     assert team.checksum() == before
     db = ["--db", team.url]
-    assert main(["workspace", "import-plan", str(missing), *db, *_as(monkeypatch, who)]) == 2
+    assert main(["workspace", "import-plan", str(missing), "--lang", "en", *db, *_as(monkeypatch, who)]) == 2
     args = ["workspace", "import-boundaries", str(missing), "--source", "规划局", "--yes", "--lang", "en"]
     with pytest.raises(SystemExit) as ended:
         main([*args, *db, *_as(monkeypatch, who)])

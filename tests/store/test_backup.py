@@ -134,7 +134,7 @@ def test_cli_backup_and_copy(seeded_db_url: Callable[[str], str], new_db_url: Ca
     assert "copied" in out and "postgres@" in out and "password" not in out
     assert open_workspace(pg).checksum() == ws.checksum()
     assert main(["workspace", "copy", "--to", pg, "--db", url]) == 2  # not empty: refused, a message
-    assert "not empty" in capsys.readouterr().err
+    assert "错误：目标工作空间不为空" in capsys.readouterr().err  # `workspace copy` has no --lang: Chinese
 
 
 def test_a_damaged_workspace_file_is_refused_and_doctor_says_so(

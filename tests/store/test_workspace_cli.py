@@ -28,12 +28,16 @@ def test_template_import_compare_export(ws: Workspace, tmp_path: Path, capsys: p
     assert main(["workspace", "import-plan", str(tmp_path / "v"), *db]) == 0
     assert_same_dataset(ws.load(ws.latest_id()), ws.load(new))
     assert main(["audit", "--version", "9999", *db]) == 2
-    assert "unknown plan version 9999" in capsys.readouterr().err
+    assert "错误：工作空间中没有规划版本“9999”；现有版本：1、2、3" in capsys.readouterr().err
+    assert main(["audit", "--version", "9999", "--lang", "en", *db]) == 2
+    assert "error: unknown plan version '9999'; the workspace has 1, 2, 3" in capsys.readouterr().err
 
 
 def test_bad_database_is_a_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["workspace", "list", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"]) == 2
-    assert "cannot open the workspace" in capsys.readouterr().err
+    assert "错误：无法打开工作空间 postgresql+psycopg://nobody@127.0.0.1:1/none：" in capsys.readouterr().err
+    assert main(["workspace", "list", "--lang", "en", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"]) == 2
+    assert "error: cannot open the workspace postgresql+psycopg://nobody@" in capsys.readouterr().err
 
 
 def test_dataset_cached_per_version(ws: Workspace) -> None:
