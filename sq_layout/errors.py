@@ -20,6 +20,18 @@ def _said(key: str, params: Mapping[str, object], lang: Lang) -> str:
     return fill(t(key, lang), params, lang)
 
 
+def _named(values: Mapping[str, object], lang: Lang) -> Mapping[str, object]:
+    """A message's values with the kind of thing it names (`what`) in words: i18n.refusals.WHATS, or a column's
+    header; anything else as given."""
+    from sq_layout.i18n import HEADERS
+    from sq_layout.i18n.refusals import WHATS
+
+    what = values.get("what")
+    if not isinstance(what, str) or not (what in WHATS or what in HEADERS):
+        return values
+    return {**values, "what": (WHATS[what] if what in WHATS else HEADERS[what])[lang]}
+
+
 class UserError(Exception):
     """Base of every mistake the user can fix: the message is one line meant for them.
 
@@ -159,12 +171,10 @@ class UnknownValue(UserError, KeyError):
     def text(self, lang: Lang) -> str:
         """What was typed, a close match and the choices, in `lang` (sq_layout.i18n.refusals.WHATS names `what`)."""
         from sq_layout.i18n.lang import Listed
-        from sq_layout.i18n.refusals import WHATS
 
         hint = _said("err_did_you_mean", {"close": self.close}, lang) if self.close else ""
-        what = WHATS[self.what][lang] if self.what in WHATS else self.what
-        values = {"what": what, "value": self.value, "hint": hint, "choices": Listed(self.choices)}
-        return _said("err_unknown", values, lang)
+        values = {"what": self.what, "value": self.value, "hint": hint, "choices": Listed(self.choices)}
+        return _said("err_unknown", _named(values, lang), lang)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -215,8 +225,10 @@ class EditRejected(UserError, ValueError):
         super().__init__("; ".join(self.messages("en")))
 
     def messages(self, lang: Lang) -> list[str]:
-        """Each problem as a sentence in `lang`."""
-        return [_said(key, values, lang) for key, values in self.problems]
+        """Each problem as a sentence in `lang` (what it names in words)."""
+        return [
+            _said(key, _named(values, lang) if key == "ev_unknown" else values, lang) for key, values in self.problems
+        ]
 
     def text(self, lang: Lang) -> str:
         """The problems in `lang`, one a line."""

@@ -37,6 +37,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{table}第 {row} 条记录在第 {rev} 次修订之后已被删除，未保存任何内容",
         "en": "{table} row {row} changed since revision {rev} (removed); nothing was saved",
     },
+    "ev_no_account": {
+        "zh": "没有账号“{value}”（`users list` 列出所有账号）",
+        "en": "no account '{value}' (`users list` lists them)",
+    },
+    "ev_no_change": {"zh": "没有修改 #{id}", "en": "no change #{id}"},
     "err_denied": {"zh": "{user}（{role}）无权{action}", "en": "{user} ({role}) may not {action}"},
     "err_anonymous": {"zh": "未登录的用户", "en": "anonymous"},
     "err_no_account": {"zh": "无账号", "en": "no account"},
@@ -192,7 +197,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-# What an UnknownValue names (its `what`, as the code raises it), in words: a new `what` needs its entry here.
+# What an UnknownValue or an edit's "ev_unknown" names (its `what`, as the code raises it), in words: a new `what`
+# needs its entry here (a column of a plan table is named by its header instead).
 WHATS: dict[str, dict[str, str]] = {
     "list": {"zh": "列表", "en": "list"},
     "area": {"zh": "地区", "en": "area"},
@@ -206,4 +212,8 @@ WHATS: dict[str, dict[str, str]] = {
     "file type": {"zh": "文件类型", "en": "file type"},
     "output format": {"zh": "输出格式", "en": "output format"},
     "map format": {"zh": "地图格式", "en": "map format"},
+    # the `what` of an edit's "ev_unknown" problem (a column's own name is shown by its header)
+    "column": {"zh": "列", "en": "column"},
+    "figure": {"zh": "数字", "en": "figure"},
+    "source": {"zh": "来源", "en": "source"},
 }

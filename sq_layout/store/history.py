@@ -78,7 +78,7 @@ def conflict_text(ws: Workspace, version_id: int, exc: EditConflict, lang: Lang)
 def _load(conn: Connection, change_id: int) -> Change:
     found = changes.change(conn, change_id, PLAN)
     if found is None:
-        raise EditRejected([("ev_unknown", {"what": "change", "value": change_id, "choices": "change_log"})])
+        raise EditRejected([("ev_no_change", {"id": change_id})])
     return found
 
 

@@ -107,7 +107,7 @@ def set_password(
             require(conn, actor, "manage_users")
         done = conn.execute(update(users).where(users.c.name == name).values(password_hash=hash_password(password)))
         if done.rowcount != 1:
-            raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
+            raise EditRejected([("ev_no_account", {"value": name})])
         ended = end_user_sessions(conn, name)
         log_event(conn, "password_changed", name, actor=actor or CLI_ADDRESS, address=address, detail=f"{ended}")
 
@@ -121,7 +121,7 @@ def set_role(ws: Workspace, name: str, role: str, *, actor: str | None, cli: boo
             require(conn, actor, "manage_users")
         old = role_in(conn, name)
         if old is None:
-            raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
+            raise EditRejected([("ev_no_account", {"value": name})])
         conn.execute(update(users).where(users.c.name == name).values(role=role))
         if old != role:
             end_user_sessions(conn, name)
@@ -134,7 +134,7 @@ def remove_user(ws: Workspace, name: str, *, actor: str | None, cli: bool = Fals
         if not cli:
             require(conn, actor, "manage_users")
         if not conn.execute(delete(users).where(users.c.name == name)).rowcount:
-            raise EditRejected([("ev_unknown", {"what": "user", "value": name, "choices": "app_user"})])
+            raise EditRejected([("ev_no_account", {"value": name})])
         end_user_sessions(conn, name)
         log_event(conn, "user_removed", name, actor=actor or "")
 

@@ -21,8 +21,8 @@ def test_every_entry_speaks_both_languages() -> None:
 
 
 def test_every_unknown_value_names_its_what_in_words() -> None:
-    """Each `what` an UnknownValue is raised with (a literal, or plan.names' kinds) has zh/en words, so a refusal
-    never shows the code's English word to a Chinese reader."""
+    """Each `what` an UnknownValue or an edit's "ev_unknown" is raised with (a literal, or plan.names' kinds) has
+    zh/en words, so a refusal never shows the code's English word to a Chinese reader."""
     import ast
     from pathlib import Path
 
@@ -34,6 +34,11 @@ def test_every_unknown_value_names_its_what_in_words() -> None:
     computed: list[str] = []
     for path in root.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple) and node.elts and getattr(node.elts[0], "value", None) == "ev_unknown":
+                said = node.elts[1]  # an edit's problem: ("ev_unknown", {"what": …, …})
+                if isinstance(said, ast.Dict):
+                    named = [v for k, v in zip(said.keys, said.values, strict=True) if getattr(k, "value", 0) == "what"]
+                    literal.update(str(v.value) for v in named if isinstance(v, ast.Constant))
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "UnknownValue" and node.args:
                 first = node.args[0]
                 if isinstance(first, ast.Constant):
