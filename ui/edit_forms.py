@@ -23,9 +23,9 @@ from sq_layout.errors import (
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.editing import field
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.schemas import DETAIL_KINDS, OTHER_SOURCES, SOURCES
 from sq_layout.store import Workspace, edit_ops
 from sq_layout.store.edits import RowChange, apply, records
+from sq_layout.tables.plan import DETAIL_KINDS, OTHER_SOURCES, SOURCES
 from ui import state
 
 KINDS = ("host", "detail", "figures", "rename", "boundary")

@@ -11,7 +11,7 @@ from sq_layout.cache import cached
 from sq_layout.i18n import Lang, label, name_col
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.propernames import shown_name
-from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
+from sq_layout.tables.plan import OTHER_SOURCES, SOURCES
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from sq_layout.plan.propernames import RENDERED_KINDS, shown_name
-from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
+from sq_layout.tables.plan import OTHER_SOURCES, SOURCES
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from shapely.geometry.base import BaseGeometry
 
 from sq_layout.errors import DataError
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
-from sq_layout.plan.schemas import GEOMETRY_QUALITY
+from sq_layout.tables.plan import GEOMETRY_QUALITY
 
 MAX_BYTES = 50 * 1024 * 1024
 # China with a margin: county outlines outside it are in the wrong CRS or the wrong place. Zones and official

@@ -13,7 +13,6 @@ from sq_layout import paths
 from sq_layout.cache import PER_PROCESS, cached
 from sq_layout.errors import DataError
 from sq_layout.plan.boundaries import read_boundaries
-from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
 from sq_layout.plan.tables import check_keys, read_table
 
 KEY_WORDS = {"area_id": "area", "industry_id": "industry", "subindustry_id": "sub-industry", "parent_area_id": "area"}
@@ -41,6 +40,8 @@ class Dataset:
 
 
 def _check_foreign_keys(tables: dict[str, pd.DataFrame], plan_dir: Path) -> None:
+    from sq_layout.plan.schemas import FOREIGN_KEYS
+
     for child, col, parent, key, allow_empty in FOREIGN_KEYS:
         path = str(plan_dir / f"{child}.csv")
         problems = check_keys(tables[child], col, tables[parent][key], path, allow_empty, KEY_WORDS.get(col, col))
@@ -82,6 +83,8 @@ def load_dataset(
     plan_text: Path = paths.PLAN_TEXT,
 ) -> Dataset:
     """Read, validate and cross-check every bundled file; raise DataError on the first bad file."""
+    from sq_layout.plan.schemas import TABLES  # pandera: only files are validated here, not a stored version
+
     tables = {name: read_table(plan_dir / f"{name}.csv", schema) for name, schema in TABLES.items()}
     _check_foreign_keys(tables, plan_dir)
     lines = tuple(plan_text.read_text(encoding="utf-8").split("\n"))

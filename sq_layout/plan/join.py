@@ -7,7 +7,7 @@ import pandas as pd
 
 from sq_layout.cache import cached
 from sq_layout.plan.dataset import Dataset
-from sq_layout.plan.schemas import OTHER_SOURCES, SOURCES
+from sq_layout.tables.plan import OTHER_SOURCES, SOURCES
 
 KEY = ["area_id", "industry_id", "subindustry_id"]
 SOURCE_LABELS = {"table10": "表十", "ch4": "第四章", "ch5": "第五章"}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from sq_layout.i18n.lang import Listed
-from sq_layout.plan.schemas import ASSIGNMENT_SOURCES, SOURCES
+from sq_layout.tables.plan import ASSIGNMENT_SOURCES, SOURCES
 
 _SPACE = re.compile(r"\s+")
 

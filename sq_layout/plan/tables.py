@@ -7,10 +7,12 @@ import re
 import warnings
 import zipfile
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
-import pandera.pandas as pa
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 from sq_layout.errors import DataError
 from sq_layout.i18n import Lang, by_lang, t
@@ -195,9 +197,11 @@ def _artifact(case: pd.Series) -> bool:
 
 def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: str, lang: Lang = "en") -> pd.DataFrame:
     """Validate a raw table against its schema; raise DataError listing every failing row and column."""
+    from pandera.errors import SchemaErrors
+
     try:
         return schema.validate(_blank_to_na(df, schema), lazy=True)
-    except pa.errors.SchemaErrors as exc:
+    except SchemaErrors as exc:
         cases = exc.failure_cases
         problems = [
             _describe(c, schema, lang)

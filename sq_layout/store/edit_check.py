@@ -10,9 +10,9 @@ from sqlalchemy import Connection, select
 
 from sq_layout.errors import EditRejected
 from sq_layout.i18n.lang import Listed
-from sq_layout.plan.schemas import ASSIGNMENT_SOURCES, DETAIL_KINDS, SOURCES
 from sq_layout.plan.sources import source_problem
 from sq_layout.store import tables as t
+from sq_layout.tables.plan import ASSIGNMENT_SOURCES, DETAIL_KINDS, SOURCES
 
 Problem = tuple[str, dict[str, object]]
 MAX_TEXT = 2000

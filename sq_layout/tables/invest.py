@@ -10,9 +10,8 @@ records export's headers. Adding a column is one `Col(...)` here plus `alembic r
 from __future__ import annotations
 
 import pandas as pd
-import pandera.pandas as pa
 
-from sq_layout.tables.spec import Col, Imp, TableSpec
+from sq_layout.tables.spec import Check, Col, Imp, TableSpec
 
 ROLES = ("链主", "标杆", "龙头", "配套")  # 标杆: the plan's 行业标杆企业 (L1096)
 # The pipeline, in order (a project's stage dates never go backwards): 线索 → 在谈 → 储备 before the plan's 签约 →
@@ -35,11 +34,11 @@ PROSPECT_CATEGORIES = ("央企国企", "长三角", "珠三角", "苏州对口",
 PROSPECT_STATUSES = ("待接触", "已接触", "洽谈中", "已转项目", "暂缓")
 TASK_STATUSES = ("未开始", "推进中", "已完成")
 
-TEXT = pa.Check.str_length(min_value=1)
-_CHAINS = pa.Check.str_matches(r"^[1-9]\d*(;[1-9]\d*)*$")  # any number of chains, not only 表十一's 20
-_LINKS = pa.Check.str_matches(r"^([a-z0-9_-]+(;[a-z0-9_-]+)*)?$")
-_AMOUNT = (pa.Check.ge(0), pa.Check(lambda s: s.abs() < float("inf")))
-_CHAIN_NO = (pa.Check.ge(1),)
+TEXT = Check.str_length(min_value=1)
+_CHAINS = Check.str_matches(r"^[1-9]\d*(;[1-9]\d*)*$")  # any number of chains, not only 表十一's 20
+_LINKS = Check.str_matches(r"^([a-z0-9_-]+(;[a-z0-9_-]+)*)?$")
+_AMOUNT = (Check.ge(0), Check.where(lambda s: s.abs() < float("inf")))
+_CHAIN_NO = (Check.ge(1),)
 
 _LINKS_HELP = "该链已登记的环节名称，多个用“;”分隔"
 
@@ -74,10 +73,10 @@ def _placed() -> tuple[Col, ...]:
         Col(  # WGS-84
             "lon",
             "point",
-            (pa.Check.in_range(115.0, 121.0),),
+            (Check.in_range(115.0, 121.0),),
             imp=Imp("经度", "Longitude", "按文件声明的坐标系（WGS-84 / GCJ-02 / BD-09），与纬度同填或同空"),
         ),
-        Col("lat", "point", (pa.Check.in_range(32.0, 36.0),), imp=Imp("纬度", "Latitude", "同上")),
+        Col("lat", "point", (Check.in_range(32.0, 36.0),), imp=Imp("纬度", "Latitude", "同上")),
         Col("approximate", "bool"),  # no coordinates given: placed at the carrier park or area
         Col("origin", choices=ORIGINS),
         Col("source", checks=(TEXT,)),  # plan line, file and row, or 示例数据
@@ -95,7 +94,7 @@ FIRMS = TableSpec(
         _name("企业全称"),
         Col(
             "credit_code",
-            checks=(pa.Check.str_matches(r"^([0-9A-HJ-NP-RTUWXY]{18})?$"),),
+            checks=(Check.str_matches(r"^([0-9A-HJ-NP-RTUWXY]{18})?$"),),
             imp=Imp("统一社会信用代码", "Unified social credit code", "18位，按 GB 32100-2015 校验位检查"),
         ),
         Col("role", choices=ROLES, blank_ok=True, imp=Imp("角色", "Role", "链主 / 龙头 / 配套"), dropdown="choices"),
@@ -145,13 +144,13 @@ PROJECTS = TableSpec(
         *_placed(),
     ),
     key=("project_id",),
-    checks=(pa.Check(_dates_in_order, error="stage dates out of order"),),
+    checks=(Check.where(_dates_in_order, error="stage dates out of order"),),
     sheet="项目",
 )
 
 _PLACE = (
-    Col("lon", "point", (pa.Check.in_range(115.0, 121.0),)),
-    Col("lat", "point", (pa.Check.in_range(32.0, 36.0),)),
+    Col("lon", "point", (Check.in_range(115.0, 121.0),)),
+    Col("lat", "point", (Check.in_range(32.0, 36.0),)),
     Col("approximate", "bool"),
     Col("origin", choices=ORIGINS),
     Col("source", checks=(TEXT,)),
@@ -162,7 +161,7 @@ CARRIERS = TableSpec(
     (
         Col("carrier_id", checks=(TEXT,), unique=True),
         Col("name", checks=(TEXT,)),
-        Col("chains", checks=(pa.Check.str_matches(r"^([1-9]\d*(;[1-9]\d*)*)?$"),)),
+        Col("chains", checks=(Check.str_matches(r"^([1-9]\d*(;[1-9]\d*)*)?$"),)),
         Col("area_id", checks=(TEXT,)),
         *_PLACE,
     ),
@@ -172,13 +171,13 @@ CARRIERS = TableSpec(
 LINKS = TableSpec(
     "links",
     (
-        Col("link_id", checks=(pa.Check.str_matches(r"^[a-z0-9_-]+$"),), unique=True),
+        Col("link_id", checks=(Check.str_matches(r"^[a-z0-9_-]+$"),), unique=True),
         Col("chain_no", "int", _CHAIN_NO),
-        Col("position", "int", (pa.Check.ge(1),)),
+        Col("position", "int", (Check.ge(1),)),
         Col("stage", choices=LINK_STAGES),
         Col("name", checks=(TEXT,)),
         Col("source", checks=(TEXT,)),
-        Col("line", "Int64", (pa.Check.ge(1),)),
+        Col("line", "Int64", (Check.ge(1),)),
         Col("quote"),
     ),
     key=("link_id",),
@@ -195,7 +194,7 @@ ACTUALS = TableSpec(
             imp=Imp("产业链", "Chain", "表十一产业链编号或名称（一行一条链）", True, "chain"),
             dropdown="chains",
         ),
-        Col("year", "int", (pa.Check.in_range(2020, 2030),), imp=Imp("年份", "Year", "2020–2030", True)),
+        Col("year", "int", (Check.in_range(2020, 2030),), imp=Imp("年份", "Year", "2020–2030", True)),
         # '' = city-wide (the scope of 表十一's targets)
         Col("area_id", imp=Imp("区域", "Area", "空 = 全市口径（表十一目标的口径）", code="area"), dropdown="area"),
         Col("output_yi", "float", _AMOUNT, imp=Imp("产值（亿元）", "Output (100 million yuan)", "有限数值，≥0", True)),
@@ -266,7 +265,7 @@ CHAIN_TASKS = TableSpec(
     "chain_tasks",
     (
         Col("chain_no", "int", _CHAIN_NO),
-        Col("item_no", "int", (pa.Check.in_range(1, 10),)),
+        Col("item_no", "int", (Check.in_range(1, 10),)),
         Col("status", choices=TASK_STATUSES),
         Col("date", "date"),
         Col("document"),

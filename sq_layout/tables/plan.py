@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pandera.pandas as pa
 
-from sq_layout.tables.spec import Col, TableSpec
+from sq_layout.tables.spec import Check, Col, TableSpec
 
 SOURCES = ("table10", "ch4", "ch5")  # passages of the plan text: a line and a quote standing on it
 # Sources outside the plan text (an assignment decided at a meeting, by a document): a reference, no line (0), no quote
@@ -24,12 +23,12 @@ AREA_KINDS = ("county", "zone")
 DETAIL_KINDS = ("product", "carrier", "town", "firm", "note")
 GEOMETRY_QUALITY = ("official", "derived", "schematic")
 
-_ID = pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")
-_TEXT = pa.Check.str_length(min_value=1)
-_POSITIVE = pa.Check.ge(1)
+_ID = Check.str_matches(r"^[a-z][a-z0-9_]*$")
+_TEXT = Check.str_length(min_value=1)
+_POSITIVE = Check.ge(1)
 # inf and NaN parse as floats; a plan figure is always a finite number
-_FINITE = pa.Check(lambda s: np.isfinite(s.astype(float)), error="a finite number (not inf or nan)")
-_AMOUNT = (pa.Check.ge(0), _FINITE)
+_FINITE = Check.where(lambda s: np.isfinite(s.astype(float)), error="a finite number (not inf or nan)")
+_AMOUNT = (Check.ge(0), _FINITE)
 # float and nullable int columns may be NULL in the store (migration 0001)
 _DB_NULLABLE = frozenset({"float", "Int64"})
 
@@ -113,8 +112,8 @@ AREAS = _plan(
     _text("name_en", unique=True),  # English names are typed as ids on the command line
     _text("short_name_en"),
     Col("kind", choices=AREA_KINDS, dropdown="choices"),
-    Col("adcode", checks=(pa.Check.str_matches(r"^(\d{6})?$"),)),
-    Col("stat_code", checks=(pa.Check.str_matches(r"^(\d{6}|\d{9})?$"),)),
+    Col("adcode", checks=(Check.str_matches(r"^(\d{6})?$"),)),
+    Col("stat_code", checks=(Check.str_matches(r"^(\d{6}|\d{9})?$"),)),
     Col("parent_area_id", dropdown="areas.area_id"),
     Col("parent_basis"),
     Col("name_variants"),
@@ -126,8 +125,8 @@ INDUSTRIES = _plan(
     _text("name", unique=True),
     _text("name_en", unique=True),
     Col("tier", choices=TIERS, dropdown="choices"),
-    Col("color", checks=(pa.Check.str_matches(r"^#[0-9A-Fa-f]{6}$"),), unique=True),
-    Col("target_2025_yi", "float", (pa.Check.gt(0), _FINITE), coerce=True),
+    Col("color", checks=(Check.str_matches(r"^#[0-9A-Fa-f]{6}$"),), unique=True),
+    Col("target_2025_yi", "float", (Check.gt(0), _FINITE), coerce=True),
     _text("target_source"),
     _line("target_line"),
 )
@@ -140,7 +139,7 @@ SUBINDUSTRIES = _plan(
     _text("name_en", unique=True),
     Col("chain_no", "Int64", (_POSITIVE,), coerce=True, dropdown="chains.chain_no"),
     Col("chain_relation", choices=("same", "broader", "")),
-    Col("target_2025_yi", "float", (pa.Check.gt(0), _FINITE), nullable=True, coerce=True),
+    Col("target_2025_yi", "float", (Check.gt(0), _FINITE), nullable=True, coerce=True),
     Col("target_line", "Int64", (_POSITIVE,), coerce=True),
 )
 
@@ -167,7 +166,7 @@ ASSIGNMENTS = _plan(
     # the drop-down offers the plan's passages; meeting/document are typed
     Col("source", choices=ASSIGNMENT_SOURCES, dropdown=SOURCES),
     _text("ref"),
-    Col("line", "int", (pa.Check.ge(0),), coerce=True),  # 0: not from the plan text (OTHER_SOURCES)
+    Col("line", "int", (Check.ge(0),), coerce=True),  # 0: not from the plan text (OTHER_SOURCES)
     Col("position", "int", (_POSITIVE,), coerce=True),
     _text("area_as_written"),
     Col("quote"),  # required, and standing on its line, for SOURCES (plan_check, edit_check)
@@ -188,20 +187,20 @@ DETAILS = _plan(
 
 CONFLICTS = _plan(
     "conflicts",
-    Col("conflict_id", checks=(pa.Check.str_matches(r"^C\d{2,}$"),), unique=True),
+    Col("conflict_id", checks=(Check.str_matches(r"^C\d{2,}$"),), unique=True),
     _text("kind"),
     _ref("area_id", "areas"),
     Col("industry_id"),
     Col("subindustry_id"),
     Col("chain_no", "Int64", coerce=True),
-    Col("lines", checks=(pa.Check.str_matches(r"^\d+(;\d+)*$"),)),
+    Col("lines", checks=(Check.str_matches(r"^\d+(;\d+)*$"),)),
     _text("description"),
     _text("description_en"),
 )
 
 PLAN_FIGURES = _plan(
     "plan_figures",
-    Col("figure_id", checks=(pa.Check.str_matches(r"^[A-Za-z0-9_]+$"),), unique=True),
+    Col("figure_id", checks=(Check.str_matches(r"^[A-Za-z0-9_]+$"),), unique=True),
     Col("source", choices=("table9", "table11", "ch4")),
     _text("ref"),
     _text("subject"),

@@ -3,11 +3,14 @@ fields and header mapping, and a frame conformed to the table (missing columns f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
-import pandera.pandas as pa
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 # Column kinds as the frames hold them: "str" (never null, '' for empty), "float", "int", "Int64" (nullable int),
 # "bool", "date" (nullable datetime), "point" (lon/lat of the frame; one geometry column in the database).
@@ -41,6 +44,57 @@ def _server_default(value: Any) -> str | None:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A column's or table's check as the spec states it; pandera's is made with the schema, so reading a stored
+    version (no validation) never imports pandera. The builders are pandera.Check's of the same names."""
+
+    name: str  # a pandera.Check builder ("str_matches", "ge", …); "" for a function of the column or frame
+    args: tuple[Any, ...] = ()
+    kwargs: tuple[tuple[str, Any], ...] = ()
+    fn: Callable[[Any], Any] | None = None
+    error: str | None = None
+
+    @classmethod
+    def str_matches(cls, pattern: str) -> Check:
+        """Every value matches the regular expression."""
+        return cls("str_matches", (pattern,))
+
+    @classmethod
+    def str_length(cls, min_value: int) -> Check:
+        """Every value at least this long."""
+        return cls("str_length", kwargs=(("min_value", min_value),))
+
+    @classmethod
+    def ge(cls, value: float) -> Check:
+        """Every value ≥ value."""
+        return cls("ge", (value,))
+
+    @classmethod
+    def gt(cls, value: float) -> Check:
+        """Every value > value."""
+        return cls("gt", (value,))
+
+    @classmethod
+    def in_range(cls, low: float, high: float) -> Check:
+        """Every value within [low, high]."""
+        return cls("in_range", (low, high))
+
+    @classmethod
+    def where(cls, fn: Callable[[Any], Any], error: str | None = None) -> Check:
+        """`fn` of the column (or frame) holds, in pandera's sense of a check function."""
+        return cls("", fn=fn, error=error)
+
+    def pandera(self) -> pa.Check:
+        """This check as pandera's."""
+        import pandera.pandas as pa
+
+        if self.fn is not None:
+            return pa.Check(self.fn, error=self.error)
+        built: pa.Check = getattr(pa.Check, self.name)(*self.args, **dict(self.kwargs))
+        return built
+
+
+@dataclass(frozen=True)
 class Imp:
     """How a column is filled in on an import sheet: its headers (zh as the template writes it, en), what is
     expected, whether it must be there, its import code when not the column's name, and its drop-down list."""
@@ -58,7 +112,7 @@ class Col:
 
     name: str
     kind: Kind = "str"
-    checks: tuple[pa.Check, ...] = ()
+    checks: tuple[Check, ...] = ()
     choices: tuple[str, ...] = ()  # the only values allowed ('' too when blank_ok)
     blank_ok: bool = False
     unique: bool = False
@@ -85,7 +139,9 @@ class Col:
 
     def pandera(self) -> pa.Column:
         """This column as a pandera column."""
-        checks = list(self.checks)
+        import pandera.pandas as pa
+
+        checks = [c.pandera() for c in self.checks]
         if self.choices:
             checks.append(pa.Check.isin(("", *self.choices) if self.blank_ok else self.choices))
         return pa.Column(_PANDERA[self.kind], checks, nullable=self.may_be_null, unique=self.unique, coerce=self.coerce)
@@ -116,7 +172,7 @@ class TableSpec:
     columns: tuple[Col, ...]
     key: tuple[str, ...] = ()
     unique: tuple[str, ...] = ()  # columns unique together (pandera)
-    checks: tuple[pa.Check, ...] = ()
+    checks: tuple[Check, ...] = ()
     coerce: bool = False
     sheet: str = ""  # the import sheet's title, for tables users import
     db_nullable: frozenset[str] = field(default_factory=lambda: frozenset({"Int64", "date"}))  # kinds NULL in SQL
@@ -131,9 +187,11 @@ class TableSpec:
 
     def schema(self) -> pa.DataFrameSchema:
         """The table's pandera schema (strict: no other columns)."""
+        import pandera.pandas as pa
+
         return pa.DataFrameSchema(
             {c.name: c.pandera() for c in self.columns},
-            checks=list(self.checks) or None,
+            checks=[c.pandera() for c in self.checks] or None,
             strict=True,
             coerce=self.coerce,
             unique=list(self.unique) or None,
