@@ -72,9 +72,9 @@ class DataError(UserError, ValueError):
         """The file and how many problems in `lang`, then the problems as found (a limit: its sentence)."""
         if self.key:
             return super().text(lang)
-        head = _said("err_problems", {"path": self.path, "n": len(self.problems)}, lang)
+        head = _said("pi_problems", {"path": self.path, "n": len(self.problems)}, lang)
         more = len(self.problems) - 20
-        tail = [f"  {_said('err_more', {'n': more}, lang)}"] if more > 0 else []
+        tail = [f"  {_said('pi_more', {'n': more}, lang)}"] if more > 0 else []
         return "\n".join([head, *(f"  - {p}" for p in self.problems[:20]), *tail])
 
 
@@ -108,7 +108,7 @@ class ImportRejected(DataError):
 class UploadTooLarge(DataError):
     """An uploaded file is over a limit of sq_layout.upload_limits, which the message states; nothing was read.
 
-    `key`/`params` give the message in zh/en (sq_layout.i18n); upload_limits.message(exc, lang) renders it."""
+    `key`/`params` give the message in zh/en (sq_layout.i18n); `text(lang)` renders it."""
 
     def __init__(self, path: str, problems: list[str], key: str = "", params: Mapping[str, object] | None = None):
         super().__init__(path, problems)

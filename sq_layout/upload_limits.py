@@ -228,18 +228,8 @@ def check_frame_cells(file: str, frame: pd.DataFrame, kind: str = "table", first
         check_cell(file, str(column), 1, clip(column, 40), kind, sheet)
 
 
-def message(exc: UploadTooLarge, lang: Lang) -> str:
-    """The refusal in the reader's language."""
-    from sq_layout.i18n import t
-    from sq_layout.i18n.lang import fill
-
-    if exc.key:
-        return fill(t(exc.key, lang), exc.params, lang)
-    return "\n".join(exc.problems)
-
-
 def describe(exc: DataError, lang: Lang) -> str:
     """A refused file for a page: a limit in the reader's language, else the file and its problems."""
     if isinstance(exc, UploadTooLarge) and exc.key:
-        return message(exc, lang)
+        return exc.text(lang)
     return "\n".join([exc.path, *(f"  - {p}" for p in exc.problems)])

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset, dataset_options, lang_option
-from sq_layout.errors import DataError, EditRejected, UserError
 from sq_layout.i18n import Lang, by_lang
 
 if TYPE_CHECKING:
@@ -84,19 +83,16 @@ def run(a: argparse.Namespace) -> None:
 
         base = workspace.version_id(a.base, a.db)
         user = acting_user(a, ws)
-        try:
-            result = import_plan(
-                ws,
-                a.files,
-                base_version_id=base,
-                title=a.title,
-                user=user,
-                publish=a.publish,
-                confirm_stale_base=a.confirm_stale_base,
-                lang=a.lang,
-            )
-        except (DataError, EditRejected) as exc:
-            raise UserError(_rejected(exc, a.lang)) from None
+        result = import_plan(  # a refusal is said in --lang by cli.main (UserError.text)
+            ws,
+            a.files,
+            base_version_id=base,
+            title=a.title,
+            user=user,
+            publish=a.publish,
+            confirm_stale_base=a.confirm_stale_base,
+            lang=a.lang,
+        )
         if result.kind == "draft":
             print(f"imported as draft {result.version_id}: {result.title} (an admin publishes it)")
         else:
@@ -129,13 +125,6 @@ def _list_versions(ws: Workspace, lang: Lang) -> None:
         items = by_lang("；", "; ", lang).join(lineage)
         shown = t("cli_lineage", lang).format(items=items) if lineage else ""
         print(f"{mark}{v.id:>4}  {label(v.kind, lang)}  {when(v.created, lang)}  {title}{shown}")
-
-
-def _rejected(exc: DataError | EditRejected, lang: Lang) -> str:
-    """A refused import in the reader's language."""
-    from sq_layout.imports.plan_import import rejection
-
-    return "\n".join(exc.messages(lang)) if isinstance(exc, EditRejected) else rejection(exc, lang)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -27,8 +27,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "写入中途失败（磁盘是否已满？），未替换任何文件",
         "en": "writing failed part-way (is the disk full?); nothing was replaced",
     },
-    "err_problems": {"zh": "{path}：{n} 处问题", "en": "{path}: {n} problem(s)"},
-    "err_more": {"zh": "……另有 {n} 处", "en": "… and {n} more"},
     "err_edit_conflict": {
         "zh": "{table}第 {row} 条记录在第 {rev} 次修订之后又被修改（现为第 {now} 次修订），未保存任何内容",
         "en": "{table} row {row} changed since revision {rev} (now at revision {now}); nothing was saved",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sq_layout.errors import DataError, ImportRejected, UploadTooLarge
+from sq_layout.errors import ImportRejected
 from sq_layout.i18n import Lang, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.imports.plan_bundle import read_bundle
@@ -43,18 +43,6 @@ def check_plan_files(
     if suffixes <= {".csv", ".txt"}:
         return read_csvs(paths, ws.load(base_version_id), names, lang)
     raise ImportRejected(join_list(names, lang), [t("pi_unsupported", lang)])
-
-
-def rejection(exc: DataError, lang: Lang) -> str:
-    """A refused import for a terminal: a limit in the reader's language, else the file, how many problems and
-    each of them (the first 20)."""
-    from sq_layout.upload_limits import message
-
-    if isinstance(exc, UploadTooLarge) and exc.key:
-        return message(exc, lang)
-    shown = [f"  - {p}" for p in exc.problems[:20]]
-    more = [f"  {t('pi_more', lang).format(n=len(exc.problems) - 20)}"] if len(exc.problems) > 20 else []
-    return "\n".join([t("pi_problems", lang).format(path=exc.path, n=len(exc.problems)), *shown, *more])
 
 
 def import_plan(

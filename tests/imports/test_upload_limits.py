@@ -36,7 +36,7 @@ def bomb() -> bytes:
 def _short_and_bilingual(exc: UploadTooLarge, key: str) -> None:
     assert exc.key == key
     assert len(str(exc)) < 600
-    zh, en = lim.message(exc, "zh"), lim.message(exc, "en")
+    zh, en = exc.text("zh"), exc.text("en")
     assert zh != en and len(zh) < 400 and len(en) < 400
     assert "{" not in zh and "{" not in en  # every placeholder filled
 
@@ -48,7 +48,7 @@ def test_xlsx_bomb_is_refused_on_plan_import_and_nothing_is_written(ws: Workspac
     with pytest.raises(UploadTooLarge) as exc:
         import_plan(ws, [path], names=["规划.xlsx"])
     _short_and_bilingual(exc.value, "lim_unpacked")
-    assert "规划.xlsx" in lim.message(exc.value, "zh") and "64 MB" in lim.message(exc.value, "en")
+    assert "规划.xlsx" in exc.value.text("zh") and "64 MB" in exc.value.text("en")
     assert ws.checksum() == before and len(ws.versions()) == versions
 
 
@@ -60,7 +60,7 @@ def test_one_huge_shared_string_under_the_total_is_refused_as_a_part(ws: Workspa
     with pytest.raises(UploadTooLarge) as exc:
         import_plan(ws, [path])
     _short_and_bilingual(exc.value, "lim_member")
-    assert "xl/sharedStrings.xml" in lim.message(exc.value, "en")
+    assert "xl/sharedStrings.xml" in exc.value.text("en")
     assert ws.checksum() == before
 
 
@@ -86,7 +86,7 @@ def test_a_plan_csv_with_an_overlong_cell_is_refused_naming_row_and_column(ws: W
     with pytest.raises(UploadTooLarge) as exc:
         import_plan(ws, [path])
     _short_and_bilingual(exc.value, "lim_cell")
-    zh = lim.message(exc.value, "zh")
+    zh = exc.value.text("zh")
     assert "第 5 行" in zh and "name_en" in zh and f"{TABLE.cell_chars + 1:,}" in zh
     assert long_text not in str(exc.value) and long_text[:40] in str(exc.value)
     assert ws.checksum() == before
@@ -169,7 +169,7 @@ def test_boundary_zip_bomb_is_refused_in_the_readers_language() -> None:
     assert exc.value.key == "lim_unpacked"
     # the boundary refusal carries the limit's key and values: worded as that limit's refusal
     limit = UploadTooLarge(exc.value.path, exc.value.problems, exc.value.key, exc.value.params)
-    assert "解压后" in lim.message(limit, "zh") and "unpacked" in lim.message(limit, "en")
+    assert "解压后" in limit.text("zh") and "unpacked" in limit.text("en")
     with pytest.raises(BoundaryFileTooLarge) as ratio:
         read_boundaries("边界.kmz", zip_bomb("doc.kml", 20 * lim.MB))
     assert ratio.value.key == "lim_ratio"
