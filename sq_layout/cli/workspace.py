@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset, dataset_options, lang_option
+from sq_layout.errors import BadInput
 from sq_layout.i18n import Lang, by_lang
 
 if TYPE_CHECKING:
@@ -171,4 +172,4 @@ def _export_version(a: argparse.Namespace) -> None:
     elif suffix in ("gpkg", "xlsx", "zip"):
         _write(a.output, version_bytes(suffix, ds))
     else:
-        raise ValueError(f"unknown format {a.output.suffix!r}: use .gpkg, .xlsx, .zip or a folder name")
+        raise BadInput("bad_version_format", suffix=a.output.suffix)

@@ -70,6 +70,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a .csv holds one table and this export has {n} ({tables}): name one with --table, or write .zip "
         "(all tables as CSV), .xlsx, .geojson or .gpkg",
     },
+    "bad_version_format": {
+        "zh": "未知的格式“{suffix}”：请用 .gpkg、.xlsx、.zip 或文件夹名",
+        "en": "unknown format '{suffix}': use .gpkg, .xlsx, .zip or a folder name",
+    },
     "bad_dpi": {"zh": "--dpi {dpi} 超出范围：请用 {low}–{high}", "en": "--dpi {dpi} is out of range: use {low}–{high}"},
     "bad_new_password_stdin": {
         "zh": "请用 --password-stdin 从标准输入给出密码（或用 --no-password：仅单点登录）",

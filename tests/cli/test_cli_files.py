@@ -143,6 +143,7 @@ def test_user_mistakes_end_with_one_line_and_exit_2_writing_nothing(
             "错误：.csv 只能容纳一张表，而此次导出有 3 张（areas、hosts、chain_figures）",
         ),
         (["atlas", "--dpi", "20000", "-o", "{d}/atlas"], "错误：--dpi 20000 超出范围"),
+        (["workspace", "export", "-o", "{d}/v.txt"], "错误：未知的格式“.txt”：请用 .gpkg、.xlsx、.zip 或文件夹名"),
     ],
 )
 def test_refusals_are_in_chinese_unless_english_is_asked(
@@ -358,9 +359,11 @@ def test_interrupted_export_keeps_the_previous_file(tmp_path: Path, sig: signal.
     )
     wait_for(lambda: rendering(proc), timeout=120, what="the export to start drawing")
     proc.send_signal(sig)
-    proc.wait(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert target.read_bytes() in (b"previous good map",) or target.read_bytes().startswith(b"\x89PNG")
     assert listing(tmp_path) == ["pv.png"]
+    if sig == signal.SIGINT and target.read_bytes() == b"previous good map":  # interrupted, not already done
+        assert err.decode().endswith("已中断，未替换任何文件。\n") and proc.returncode == 130
 
 
 def test_audit_workbook_has_readable_unique_headers_names_and_rounded_figures(
