@@ -192,8 +192,15 @@ class ConfigError(UserError, ValueError):
     """A setting (an environment variable) holds a value the app cannot use; names the setting, value and what fits."""
 
     def __init__(self, setting: str, value: str, expected: str):
-        self.setting, self.value, self.expected = setting, value, expected
-        super().__init__(f"{setting}: {value!r} is not {expected}")
+        """`expected`: the string-table key of what would fit (sq_layout.i18n.refusals, `cfg_*`)."""
+        self.setting, self.value, self.expected_key = setting, value, expected
+        self.expected = _said(expected, {}, "en")
+        super().__init__(f"{setting}: {value!r} is not {self.expected}")
+
+    def text(self, lang: Lang) -> str:
+        """The setting, its value and what would fit, in `lang`."""
+        values = {"setting": self.setting, "value": self.value, "expected": _said(self.expected_key, {}, lang)}
+        return _said("err_config", values, lang)
 
 
 class OutputNotWritable(UserError, OSError):

@@ -12,8 +12,6 @@ from sq_layout.errors import ConfigError
 
 HEADER_ENV = "SQ_LAYOUT_PROXY_HEADER"
 ADDRS_ENV = "SQ_LAYOUT_PROXY_ADDRS"
-ADDRS_EXPECTED = "a comma-separated list of IP addresses or networks, e.g. 10.1.0.5, 10.1.0.0/24, ::1"
-HEADER_EXPECTED = "an HTTP header name such as X-Remote-User (letters, digits and '-')"
 _HEADER_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")  # an RFC 9110 token
 
 
@@ -21,7 +19,7 @@ def _network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
     try:
         return ipaddress.ip_network(text, strict=False)
     except ValueError:
-        raise ConfigError(ADDRS_ENV, text, ADDRS_EXPECTED) from None
+        raise ConfigError(ADDRS_ENV, text, "cfg_addresses") from None
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class ProxyConfig:
         env = os.environ if env is None else env
         header = env.get(HEADER_ENV, "").strip() or None
         if header is not None and not _HEADER_NAME.fullmatch(header):
-            raise ConfigError(HEADER_ENV, header, HEADER_EXPECTED)
+            raise ConfigError(HEADER_ENV, header, "cfg_header")
         nets = tuple(_network(a.strip()) for a in env.get(ADDRS_ENV, "").split(",") if a.strip())
         return cls(header, nets)
 

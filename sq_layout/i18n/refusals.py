@@ -48,6 +48,22 @@ TEXT: dict[str, dict[str, str]] = {
     "perm_import": {"zh": "导入", "en": "import"},
     "perm_publish": {"zh": "发布", "en": "publish"},
     "perm_manage_users": {"zh": "管理账号", "en": "manage accounts"},
+    "err_config": {
+        "zh": "环境变量 {setting} 的值“{value}”不是{expected}",
+        "en": "{setting}: '{value}' is not {expected}",
+    },
+    "cfg_addresses": {
+        "zh": "以逗号分隔的 IP 地址或网段（如 10.1.0.5、10.1.0.0/24、::1）",
+        "en": "a comma-separated list of IP addresses or networks, e.g. 10.1.0.5, 10.1.0.0/24, ::1",
+    },
+    "cfg_header": {
+        "zh": "HTTP 头名称（如 X-Remote-User：字母、数字和“-”）",
+        "en": "an HTTP header name such as X-Remote-User (letters, digits and '-')",
+    },
+    "cfg_seconds": {
+        "zh": "大于 0 的秒数（如 10 或 2.5）",
+        "en": "a number of seconds greater than 0 (such as 10 or 2.5)",
+    },
     "err_ws_url": {
         "zh": "无法使用数据库地址 {url}：{reason}"
         "（应为 sqlite:///path/to/workspace.sqlite 或 postgresql+psycopg://user@host/database）",

@@ -105,7 +105,7 @@ def seconds_setting(name: str, default: float) -> float:
     except ValueError:
         value = math.nan
     if not math.isfinite(value) or value <= 0:
-        raise ConfigError(name, text, "a number of seconds greater than 0 (such as 10 or 2.5)")
+        raise ConfigError(name, text, "cfg_seconds")
     return value
 
 

@@ -63,8 +63,17 @@ def test_a_long_write_statement_is_cut_short_but_not_a_read(pg_ws: tuple[Workspa
 
 
 @pytest.mark.parametrize("value", ["soon", "0", "-3", "nan"])
-def test_an_unusable_timeout_setting_is_named(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+def test_an_unusable_timeout_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    from sq_layout.cli import main
+
     monkeypatch.setenv(LOCK_TIMEOUT_ENV, value)
     with pytest.raises(ConfigError) as caught:
         make_engine("postgresql+psycopg://app@127.0.0.1:1/none")
     assert LOCK_TIMEOUT_ENV in str(caught.value) and value in str(caught.value)
+    for lang in ("zh", "en"):  # the command line says it in the reader's language
+        assert main(["workspace", "list", "--lang", lang, "--db", "postgresql+psycopg://app@127.0.0.1:1/none"]) == 2
+        said = caught.value.text(lang)
+        assert capsys.readouterr().err == t("err_line", lang).format(msg=said) + "\n" and value in said
+    assert "大于 0 的秒数" in caught.value.text("zh") and "seconds greater than 0" in caught.value.text("en")
