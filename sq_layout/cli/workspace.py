@@ -13,6 +13,7 @@ from sq_layout.errors import BadInput
 from sq_layout.i18n import Lang, by_lang
 
 if TYPE_CHECKING:
+    from sq_layout.imports.plan_import import PlanImport
     from sq_layout.store import Workspace
 
 NAME = "workspace"
@@ -94,12 +95,7 @@ def run(a: argparse.Namespace) -> None:
             confirm_stale_base=a.confirm_stale_base,
             lang=a.lang,
         )
-        if result.kind == "draft":
-            print(f"imported as draft {result.version_id}: {result.title} (an admin publishes it)")
-        else:
-            print(f"imported as version {result.version_id}: {result.title} (supersedes {result.supersedes})")
-        if result.undrawn:
-            print(f"not drawn until their boundaries are imported: {', '.join(result.undrawn)}")
+        _imported(result, a.lang)
     elif cmd == "compare":
         _compare(a)
     elif cmd == "export":
@@ -126,6 +122,18 @@ def _list_versions(ws: Workspace, lang: Lang) -> None:
         items = by_lang("；", "; ", lang).join(lineage)
         shown = t("cli_lineage", lang).format(items=items) if lineage else ""
         print(f"{mark}{v.id:>4}  {label(v.kind, lang)}  {when(v.created, lang)}  {title}{shown}")
+
+
+def _imported(result: PlanImport, lang: Lang) -> None:
+    """What an import made, in `lang`: a draft for an admin to publish, or the version it superseded; and the areas
+    not drawn until their boundaries are imported."""
+    from sq_layout.i18n import t
+    from sq_layout.i18n.lang import join_list
+
+    key = "cli_imported_draft" if result.kind == "draft" else "cli_imported_version"
+    print(t(key, lang).format(v=result.version_id, title=result.title, old=result.supersedes))
+    if result.undrawn:
+        print(f"{t('ws_undrawn', lang)}: {join_list(result.undrawn, lang)}")
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -14,5 +14,13 @@ TEXT: dict[str, dict[str, str]] = {
     "cli_history_head": {"zh": "编号  {created}  修改人  操作  摘要", "en": "ID  {created}  who  action  summary"},
     "cli_when": {"zh": "时间", "en": "When"},
     "cli_why": {"zh": "理由：{why}", "en": "why: {why}"},
+    "cli_imported_draft": {
+        "zh": "已导入为草案 {v}：{title}（由管理员发布）",
+        "en": "imported as draft {v}: {title} (an admin publishes it)",
+    },
+    "cli_imported_version": {
+        "zh": "已导入为版本 {v}：{title}（取代 v{old}）",
+        "en": "imported as version {v}: {title} (supersedes {old})",
+    },
     "cli_reverted_by": {"zh": "（已被 #{n} 撤销）", "en": "  (reverted by #{n})"},
 }

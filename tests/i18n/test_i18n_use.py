@@ -106,7 +106,6 @@ PLAIN_JOINS: dict[tuple[str, str], str] = {
     ("sq_layout/cli/export.py", "<module>"): "argparse help: file suffixes (the command line's help is English)",
     ("sq_layout/cli/export.py", "add_arguments"): "argparse help: file suffixes",
     ("sq_layout/cli/import_boundaries.py", "add_import_boundaries_parser"): "argparse help: CRS codes",
-    ("sq_layout/cli/workspace.py", "run"): "the command line's English report of an import (area ids)",
     ("sq_layout/deployment.py", "check_proxy"): "the administrator's deployment check: network addresses",
     ("sq_layout/deployment.py", "check_static"): "the administrator's deployment check: folder names",
     ("sq_layout/imports/boundaries.py", "save_import"): "a version's stored title (area ids), kept as stored",

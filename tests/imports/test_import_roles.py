@@ -176,12 +176,13 @@ def test_cli_imports_drafts_and_publishes_with_flags(
     base = team.latest_id()
     imp = ["workspace", "import-plan", str(template), *db]
     assert main([*imp, "--title", "A", *_as(monkeypatch, "eve")]) == 0
-    assert "draft" in capsys.readouterr().out
     older = max(v.id for v in team.versions())
+    assert capsys.readouterr().out.startswith(f"已导入为草案 {older}：A（由管理员发布）")
     assert main([*imp, "--publish", *_as(monkeypatch, "eve")]) == 2  # an editor may not publish
-    assert main([*imp, "--publish", *_as(monkeypatch, "ada")]) == 0
+    assert main([*imp, "--publish", "--lang", "en", *_as(monkeypatch, "ada")]) == 0
     newer = team.latest_id()
-    assert f"supersedes {base}" in capsys.readouterr().out and newer != base
+    out = capsys.readouterr().out
+    assert f"imported as version {newer}: " in out and f"(supersedes {base})" in out and newer != base
     pub = ["workspace", "publish", str(older), "--title", "A", "--date", "2026-03-01", *db]
     assert main([*pub, *_as(monkeypatch, "ada")]) == 2
     assert f"v{newer}" in capsys.readouterr().err and is_draft(team, older)
