@@ -110,17 +110,6 @@ def update_record(
     return apply(ws, user, vid, [RowChange(table, row_no, seen_rev, values)], reason, summary=summary)
 
 
-def _quote(ws: Workspace, vid: int, text: str, line: int | None) -> str:
-    from sq_layout.plan.sources import sentence_with
-
-    v = t.versions.c
-    sha = select(v.plan_text_sha).where(v.id == vid).scalar_subquery()
-    with ws.engine.connect() as conn:
-        plan = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar()
-    lines = str(plan or "").split("\n")
-    return sentence_with(text, lines[line - 1]) if isinstance(line, int) and 1 <= line <= len(lines) else ""
-
-
 def add_detail(
     ws: Workspace,
     user: str | None,
@@ -135,10 +124,10 @@ def add_detail(
     reason: str,
 ) -> int:
     """Add a featured product, carrier, town, lead firm or note for an area; it quotes the sentence of its line that
-    names it, as the seed's details do (none when no sentence of the line holds the text)."""
+    names it, as the seed's details do (none when no sentence of the line holds the text; store.edits.write_row)."""
     values: dict[str, Any] = dict(area_id=area_id, industry_id=industry_id, subindustry_id=subindustry_id)
     values |= dict(kind=kind, text=text)
-    values |= dict(source="ch5", line=line, quote=_quote(ws, vid, str(text), line))
+    values |= dict(source="ch5", line=line)
     change = RowChange("details", None, None, values)
     return apply(ws, user, vid, [change], reason, summary=f"+ {area_id} {kind}: {str(text)[:40]}")
 

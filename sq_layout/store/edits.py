@@ -72,17 +72,44 @@ def lock_draft(conn: Connection, version_id: int) -> int:
     return int(conn.execute(select(drafts.c.rev).where(drafts.c.version_id == version_id)).scalar_one())
 
 
+def detail_quote(conn: Connection, vid: int, text: str, line: object) -> str:
+    """The sentence of the version's plan line that names a detail's text ('' when none does, or no such line)."""
+    from sq_layout.plan.sources import sentence_with
+
+    if not isinstance(line, int) or line < 1:
+        return ""
+    sha = select(t.versions.c.plan_text_sha).where(t.versions.c.id == vid).scalar_subquery()
+    plan = conn.execute(select(t.plan_texts.c.text).where(t.plan_texts.c.sha256 == sha)).scalar()
+    lines = str(plan or "").split("\n")
+    return sentence_with(text, lines[line - 1]) if line <= len(lines) else ""
+
+
+def _with_quote(
+    conn: Connection, vid: int, table: str, values: dict[str, Any] | None, before: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """A detail's quote follows its text and line (the sentence naming it, as the seed's details quote): a change
+    to either quotes again, so a quote never stands beside a line it is not on."""
+    if table != "details" or values is None or not {"text", "line"} & set(values):
+        return values
+    merged = {**(before or {}), **values}
+    return {**values, "quote": detail_quote(conn, vid, str(merged.get("text") or ""), merged.get("line"))}
+
+
 def write_row(conn: Connection, vid: int, ch: RowChange) -> dict[str, Any]:
     """Write one record change inside a transaction holding the draft lock; what it did, for the log."""
     if ch.table not in t.records or set(ch.values or ()) & {"row_no", "rev", "version_id"}:
         bad = sorted(set(ch.values or ()) & {"row_no", "rev", "version_id"}) or [ch.table]
         raise EditRejected([("ev_unknown", {"what": "column", "value": bad[0], "choices": Listed(t.records)})])
-    check_scope(ch.table, ch.row_no, ch.values)
+    given = ch.values
+    if ch.table == "details" and given is not None:  # a detail's quote is made here, never taken (a revert hands
+        given = {k: v for k, v in given.items() if k != "quote"}  # back the logged one)
+    check_scope(ch.table, ch.row_no, given)
     tab = t.records[ch.table]
     if ch.row_no is None:
-        assert ch.values is not None
+        values = _with_quote(conn, vid, ch.table, given, None)
+        assert values is not None
         row_no = ch.at if ch.at is not None else next_row_no(conn, vid, ch.table)
-        row = check_row(conn, vid, ch.table, {**ch.values, "row_no": row_no, "rev": ch.rev}, None)
+        row = check_row(conn, vid, ch.table, {**values, "row_no": row_no, "rev": ch.rev}, None)
         conn.execute(insert(tab).values(version_id=vid, **row))
         return {"table": ch.table, "row_no": row_no, "before": None, "after": _encode(row)}
     before = fetch_row(conn, ch.table, vid, ch.row_no)
@@ -90,12 +117,13 @@ def write_row(conn: Connection, vid: int, ch: RowChange) -> dict[str, Any]:
     if before is None or before["rev"] != seen:
         raise EditConflict(ch.table, ch.row_no, int(seen), before)
     key = and_(tab.c.version_id == vid, tab.c.row_no == ch.row_no, tab.c.rev == seen)
-    if ch.values is None:
+    values = _with_quote(conn, vid, ch.table, given, before)
+    if values is None:
         done = conn.execute(delete(tab).where(key))
         after = None
     else:
-        after = check_row(conn, vid, ch.table, {**before, **ch.values, "rev": before["rev"] + 1}, ch.row_no)
-        changed = {k: after[k] for k in ch.values if k in after}
+        after = check_row(conn, vid, ch.table, {**before, **values, "rev": before["rev"] + 1}, ch.row_no)
+        changed = {k: after[k] for k in values if k in after}
         done = conn.execute(update(tab).where(key).values(**changed, rev=tab.c.rev + 1))
     if done.rowcount != 1:  # cannot happen under the draft lock; kept so a lost update can never pass silently
         raise EditConflict(ch.table, ch.row_no, int(seen), fetch_row(conn, ch.table, vid, ch.row_no))
