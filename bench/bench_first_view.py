@@ -301,6 +301,17 @@ def cold_starts(browser: Any, pairs: int, fig: Figures) -> None:
     fig.ratio(t, "server CPU: explorer / one-widget page", cpu["app"], cpu["bare"], column="explorer (app.py)")
 
 
+def compiled() -> None:
+    """Byte-compile the app's own modules, as a server's first start leaves them for every later one (Streamlit's
+    were compiled when installed); with PYTHONDONTWRITEBYTECODE set, each cold start would compile them again."""
+    import compileall
+
+    for folder in ("sq_layout", "layers", "ui"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
+    for script in ("app.py", "bench/bare_page.py"):
+        compileall.compile_file(ROOT / script, quiet=1)
+
+
 def main() -> None:
     """Measure both comparisons and write bench/figures/bench_first_view.json."""
     from playwright.sync_api import sync_playwright
@@ -318,8 +329,10 @@ def main() -> None:
         "settled) to its 9 areas painted, against geopandas' `.explore()` HTML of the same 9 areas in the same kind "
         "of browser; cold start — from `streamlit run app.py` to the 9 areas painted, against a one-widget page "
         "(`bench/bare_page.py`) started the same way (same folder, config and environment) to its widget painted. "
-        "Pairs interleaved, the side going first alternating.",
+        "Pairs interleaved, the side going first alternating. The app's modules are byte-compiled first, as a "
+        "server's first start leaves them (Streamlit's are compiled at install).",
     )
+    compiled()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -166,16 +166,34 @@ def page_phases(page: Any) -> dict[str, float]:
     }
 
 
+def bare_visit(ctx: Any, url: str, timeout: float = 120) -> float:
+    """Open the one-widget page (bench/bare_page.py) in a browser context: seconds to its widget drawn (what any
+    Streamlit page costs this browser: the floor under the investment page's figure)."""
+    from bench.bench_first_view import BARE_DRAWN
+
+    page = ctx.new_page()
+    t = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    poll(page, lambda: bool(page.evaluate(BARE_DRAWN)), timeout, "the one widget")
+    seconds = time.perf_counter() - t
+    page.close()
+    return seconds
+
+
 def in_app(url: str, n: int, rounds: int, fig: Any) -> None:
-    """Warm-up visit, then rounds of (first visit in a fresh context, warm visit in the same context)."""
+    """Warm-up visit, then rounds of (first visit in a fresh context, warm visit in the same context), each beside
+    the one-widget page's first and warm visit (in a fresh context of its own), the side going first alternating."""
     from playwright.sync_api import sync_playwright
 
+    from bench import bench_first_view
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
     proc, page_url = spawn(url)
+    bare_proc, bare_url = bench_first_view.spawn("bench/bare_page.py")
     first: list[dict[str, float]] = []
     warm: list[dict[str, float]] = []
     linked: list[dict[str, float]] = []
+    bare: dict[str, list[float]] = {"first": [], "warm": []}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -190,18 +208,28 @@ def in_app(url: str, n: int, rounds: int, fig: Any) -> None:
                         raise
                     time.sleep(0.5)
             print(f"warm-up visit (server's one-time work): {w['s']:.2f} s", flush=True)
+            bare_visit(ctx, bare_url, timeout=300)
             ctx.close()
             for i in range(rounds):
                 ctx = browser.new_context(viewport={"width": 1440, "height": 900})
-                first.append(visit(ctx, page_url, n))
-                warm.append(visit(ctx, page_url, n))
+                bare_ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+                sides = [("app", ctx), ("bare", bare_ctx)]
+                for side, c in sides[i % 2 :] + sides[: i % 2]:
+                    if side == "app":
+                        first.append(visit(c, page_url, n))
+                        warm.append(visit(c, page_url, n))
+                    else:
+                        bare["first"].append(bare_visit(c, bare_url))
+                        bare["warm"].append(bare_visit(c, bare_url))
                 linked.append(from_the_map(ctx, page_url, n))
                 ctx.close()
+                bare_ctx.close()
                 f, w = first[-1], warm[-1]
                 print(
                     f"round {i + 1}: first {f['s']:.2f} s ({f['ws'] / 1024:.0f} KB ws, {f['http'] / 1024:.0f} KB http)"
                     f"  warm {w['s']:.2f} s ({w['ws'] / 1024:.0f} KB ws, {w['http'] / 1024:.0f} KB http)"
                     f"  from the map's link {linked[-1]['s']:.2f} s"
+                    f"  one-widget page first {bare['first'][-1]:.2f} s, warm {bare['warm'][-1]:.2f} s"
                     f"  load {f['load']:.1f}\n    first: "
                     + ", ".join(f"{k} {f[k]:.2f} s" for k in PHASES)
                     + "\n    warm:  "
@@ -212,6 +240,7 @@ def in_app(url: str, n: int, rounds: int, fig: Any) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        bench_first_view.stop(bare_proc)
     t = f"Investment page in the app ({N_FIRMS:,} firms + {N_PROJECTS:,} projects + {N_TARGETS:,} targets)"
     target = f"first ≤ {FIRST_S:g} s, warm ≤ {WARM_S:g} s"
     for name, rows in (("first visit", first), ("warm visit", warm)):
@@ -230,6 +259,10 @@ def in_app(url: str, n: int, rounds: int, fig: Any) -> None:
         unit="s",
         column="from the layout map's sidebar link",
     )
+    for name, rows in (("first visit", first), ("warm visit", warm)):
+        key = name.split()[0]
+        fig.add(t, "one-widget page opened → its widget drawn", samples=bare[key], unit="s", column=name)
+        fig.ratio(t, "against the one-widget page", [r["s"] for r in rows], bare[key], column=name)
     drawn = "points drawn (the records, and the plan's own firms, projects and parks)"
     fig.add(t, drawn, first[0]["n"], column="first visit")
 
@@ -308,7 +341,9 @@ def main() -> None:
         f"{N_TARGETS:,} target firms saved in a SQLite workspace; `streamlit run app.py`): first visits in a fresh "
         "context (empty cache) and warm visits in the same context, interleaved round by round after one warm-up "
         "visit, and (the way a colleague opens it during the week) from the layout map's sidebar link clicked in that "
-        "context's running session; WebSocket bytes the server sent and HTTP bytes fetched per visit.",
+        "context's running session; WebSocket bytes the server sent and HTTP bytes fetched per visit. Beside each, "
+        "the same first and warm visits of a one-widget page (`bench/bare_page.py`): what any Streamlit page costs "
+        "this browser, the floor under the figure.",
     )
     ensure_leaflet()
     big = big_set()
