@@ -50,3 +50,38 @@ def test_every_unknown_value_names_its_what_in_words() -> None:
     assert sorted(whats - set(WHATS)) == [] and sorted(set(WHATS) - whats) == []
     for what, words in WHATS.items():
         assert set(words) >= set(i18n.LANGS) and all(words[lang].strip() for lang in i18n.LANGS), what
+
+
+def test_each_structured_refusal_says_itself_in_both_languages() -> None:
+    """The refusals with structure render themselves: Chinese words in zh, the English `str()` kept for logs."""
+    import re
+
+    from sq_layout import errors
+
+    made = [
+        errors.UnknownVersion("9", [1, 2]),
+        errors.OutputNotWritable("/x/y.png", "", "why_no_folder", folder="/x"),
+        errors.OutputNotWritable("/x/y.png", "Read-only file system"),
+        errors.WorkspaceBusy(),
+        errors.DataError("a.csv", ["row 2: bad"] * 21),
+        errors.EditConflict("assignments", 7, 3, None),
+        errors.EditConflict("assignments", 7, 3, {"rev": 5}),
+        errors.InvestConflict(2, "local", "2026-12-07T03:56:00+00:00", "补录"),
+        errors.PermissionDenied("eve", "editor", "publish"),
+        errors.PermissionDenied(None, None, "import"),
+        errors.DemoNotStored("demo"),
+        errors.ConfigError("SQ_LAYOUT_LOCK_TIMEOUT", "soon", "cfg_seconds"),
+        errors.BadInput("bad_dpi", dpi=9, low=30, high=1200),
+        errors.WorkspaceUnavailable(key="err_ws_open", params={"url": "sqlite:///w", "reason": "gone"}),
+        errors.EditRejected([("ev_unknown", {"what": "column", "value": "x", "choices": "a"})]),
+    ]
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for exc in made:
+        zh, en = exc.text("zh"), exc.text("en")
+        assert cjk.search(zh) and not cjk.search(en.replace("补录", "")), (type(exc).__name__, zh, en)
+        assert not cjk.search(str(exc).replace("补录", "")), str(exc)
+    assert "2026-12-07 11:56" in made[7].text("zh") and "本机用户" in made[7].text("zh")  # Beijing time, as pages
+    assert "……另有 1 个问题" in made[4].text("zh") and "编辑员" in made[8].text("zh") and "发布" in made[8].text("zh")
+    assert made[1].text("zh") == "无法写入 /x/y.png：文件夹 /x 不存在" and str(made[1]).endswith(
+        "folder /x does not exist"
+    )
