@@ -83,13 +83,13 @@ def check_parent(target: Path) -> None:
     """Raise OutputNotWritable unless target's folder exists, is a folder and is writable."""
     parent = target.parent
     if not parent.exists():
-        raise OutputNotWritable(target, "", "why_no_folder", folder=parent)
+        raise OutputNotWritable(target, why="why_no_folder", folder=parent)
     if not parent.is_dir():
-        raise OutputNotWritable(target, "", "why_not_folder", folder=parent)
+        raise OutputNotWritable(target, why="why_not_folder", folder=parent)
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputNotWritable(target, "", "why_folder_read_only", folder=parent)
+        raise OutputNotWritable(target, why="why_folder_read_only", folder=parent)
     if target.is_dir():
-        raise OutputNotWritable(target, "", "why_is_folder")
+        raise OutputNotWritable(target, why="why_is_folder")
 
 
 @contextlib.contextmanager
@@ -126,7 +126,7 @@ def temp_dir_beside(target: str | Path) -> Iterator[Path]:
     """Yield a fresh, uniquely named temporary folder beside target, removed afterwards whatever happens."""
     target = Path(target)
     if not target.parent.is_dir():
-        raise OutputNotWritable(target, "", "why_no_folder", folder=target.parent)
+        raise OutputNotWritable(target, why="why_no_folder", folder=target.parent)
     sweep(target.parent)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{_bounded(target.name)}.{_tag()}", dir=target.parent))

@@ -206,7 +206,7 @@ class ConfigError(UserError, ValueError):
 class OutputNotWritable(UserError, OSError):
     """The output path cannot be written (missing or read-only folder, a folder where a file is meant …)."""
 
-    def __init__(self, path: object, reason: str, why: str = "", **values: object):
+    def __init__(self, path: object, reason: str = "", *, why: str = "", **values: object):
         """`reason` as the system gave it, or `why`: a string-table key filled with `values` (then `reason` is
         made from it)."""
         self.path = path

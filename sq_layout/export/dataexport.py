@@ -148,7 +148,7 @@ def write_gpkg(path: str | Path, areas: gpd.GeoDataFrame, tables: dict[str, pd.D
         pyogrio.write_dataframe(pd.DataFrame({"note": [source_note(lang)]}), path, layer="about", driver="GPKG")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, pyogrio.errors.FeatureError) as exc:
         path.unlink(missing_ok=True)
-        raise OutputNotWritable(path.name, "", "why_part_way") from exc
+        raise OutputNotWritable(path.name, why="why_part_way") from exc
     return path
 
 

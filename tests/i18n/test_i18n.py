@@ -60,7 +60,7 @@ def test_each_structured_refusal_says_itself_in_both_languages() -> None:
 
     made = [
         errors.UnknownVersion("9", [1, 2]),
-        errors.OutputNotWritable("/x/y.png", "", "why_no_folder", folder="/x"),
+        errors.OutputNotWritable("/x/y.png", why="why_no_folder", folder="/x"),
         errors.OutputNotWritable("/x/y.png", "Read-only file system"),
         errors.WorkspaceBusy(),
         errors.DataError("a.csv", ["row 2: bad"] * 21),
