@@ -8,7 +8,7 @@ import pandas as pd
 from sq_layout.auth.roles import ROLES
 from sq_layout.i18n import TEXT, Lang, t
 from sq_layout.i18n.shown import when, who, with_zone
-from sq_layout.store.sessions import CLI_ADDRESS, UNKNOWN_ADDRESS, AuditEntry
+from sq_layout.store.sessions import CLI_ADDRESS, NO_SUCH_ACCOUNT, UNKNOWN_ADDRESS, AuditEntry
 from sq_layout.store.users import User
 
 AUDIT_HEADS = ("alog_event", "ed_user", "alog_by", "alog_from", "alog_detail")
@@ -40,8 +40,13 @@ def _event(event: str, lang: Lang) -> str:
 
 
 def _named(value: str, lang: Lang) -> str:
-    """An actor or address as shown: the command line, an unknown address and the single-user `local` in words."""
-    words = {CLI_ADDRESS: "alog_command_line", UNKNOWN_ADDRESS: "alog_unknown_address"}
+    """An account, actor or address as shown: the command line, an unknown address or account name and the
+    single-user `local` in words."""
+    words = {
+        CLI_ADDRESS: "alog_command_line",
+        UNKNOWN_ADDRESS: "alog_unknown_address",
+        NO_SUCH_ACCOUNT: "alog_no_account",
+    }
     return t(words[value], lang) if value in words else who(value, lang)
 
 
@@ -66,7 +71,7 @@ def audit_frame(entries: list[AuditEntry], lang: Lang) -> pd.DataFrame:
         (
             when(e.created, lang),
             _event(e.event, lang),
-            e.user,
+            _named(e.user, lang),
             _named(e.actor, lang),
             _named(e.address, lang),
             _detail(e, lang),

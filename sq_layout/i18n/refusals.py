@@ -194,6 +194,7 @@ TEXT: dict[str, dict[str, str]] = {
     "alog_waited": {"zh": "等待 {s}", "en": "waited {s}"},
     "alog_command_line": {"zh": "命令行", "en": "command line"},
     "alog_unknown_address": {"zh": "未知", "en": "unknown"},
+    "alog_no_account": {"zh": "（无此账号）", "en": "(no such account)"},
     "cli_user_added": {"zh": "已添加 {name}（{role}）", "en": "added {name} ({role})"},
     "cli_password_changed": {
         "zh": "已更改 {name} 的密码；其会话均已结束",

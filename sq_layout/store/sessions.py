@@ -26,6 +26,7 @@ FREE_PER_ADDRESS = 20  # failures from one address, whatever the account
 MAX_WAIT_S = 900.0
 FORGET_S = 3600  # failures older than this are forgotten
 UNKNOWN_ADDRESS = "unknown"
+NO_SUCH_ACCOUNT = "(no such account)"  # the account a failed sign-in under an unknown name is logged as
 CLI_ADDRESS = "command line"  # where (and, for the file's owner, who) a command-line change comes from
 
 

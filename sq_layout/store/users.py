@@ -16,6 +16,7 @@ from sq_layout.errors import EditRejected, PermissionDenied
 from sq_layout.store.edit_tables import users
 from sq_layout.store.sessions import (
     CLI_ADDRESS,
+    NO_SUCH_ACCOUNT,
     clear_failures,
     end_user_sessions,
     log_event,
@@ -171,7 +172,7 @@ def authenticate(
                 with ws.engine.begin() as conn:
                     wait = record_failure(conn, name, address, t)
                     # a name that is no account may be a password typed in the wrong field: it is not logged
-                    who = name if stored is not None else "(no such account)"
+                    who = name if stored is not None else NO_SUCH_ACCOUNT
                     log_event(conn, "signin_failed", who, address=address)
                     if wait > 0:
                         log_event(conn, "slowed_down", who, address=address, detail=f"{wait:.0f} s")

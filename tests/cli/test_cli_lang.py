@@ -115,9 +115,13 @@ def test_users_list_and_log_speak_the_readers_language(
     monkeypatch.setattr("sys.stdin", io.StringIO("not-her-password\n"))
     assert main(["users", "remove", "pat", "--user", "ada", "--password-stdin", *db]) == 2
     assert capsys.readouterr().err.endswith("错误：用户名或密码错误\n")
+    monkeypatch.setattr("sys.stdin", io.StringIO("any-password-1\n"))
+    assert main(["users", "remove", "pat", "--user", "ghost", "--password-stdin", "--lang", "en", *db]) == 2
+    assert capsys.readouterr().err.endswith("error: wrong user name or password\n")
     ws = Workspace(url)
     accounts, entries = {u.name: u for u in list_users(ws)}, audit_log(ws)
-    codes = ("admin", "viewer", "editor", "signin_failed", "role_changed", "user_added", "command line", " -> ")
+    stored = ("admin", "viewer", "editor", "signin_failed", "role_changed", "user_added", " -> ")
+    codes = (*stored, "(no such account)", "command line")
 
     for lang, head, ada, pat in (
         ("zh", "# 用户名  角色  登录方式  创建时间（北京时间）", "ada  管理员  密码  ", "pat  编辑员  仅单点登录  "),
@@ -135,7 +139,7 @@ def test_users_list_and_log_speak_the_readers_language(
         (
             "zh",
             "# 时间（北京时间）  事件",
-            ("登录失败", "更改角色", "查看者 → 编辑员", "添加账号", "命令行", "本机用户"),
+            ("登录失败", "更改角色", "查看者 → 编辑员", "添加账号", "命令行", "本机用户", "（无此账号）"),
         ),
         ("en", "# When (Beijing time)  Event", ("sign-in failed", "role changed", "Viewer → Editor", "account added")),
     ):
@@ -144,5 +148,5 @@ def test_users_list_and_log_speak_the_readers_language(
         assert lines[0].startswith(head) and len(lines) == len(entries) + 1
         assert [line[:16] for line in lines[1:]] == [beijing(e.created) for e in entries]
         assert all(word in "\n".join(lines) for word in words)
-        raw = codes if lang == "zh" else codes[:-2]  # "command line" is the English word for it
+        raw = codes if lang == "zh" else codes[:-2]  # the English words for these are the stored ones
         assert not any(code in line for line in lines for code in raw), lines
