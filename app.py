@@ -28,8 +28,9 @@ else:
     # No page or nav icons: Material icons make the browser fetch a favicon from the internet.
     st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
     # The navigation speaks the session's language (the view state; on a session's first run, the link's).
-    view = st.session_state.get("sq_view")
-    lang: Lang = view.lang if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
+    from ui.state import session_lang
+
+    lang: Lang = session_lang()
     page = st.navigation(
         [
             st.Page("ui/explorer.py", title=t("nav_map", lang), default=True),

@@ -51,6 +51,12 @@ class UserError(Exception):
         return _said(self.key, self.params, lang) if self.key else str(self)
 
 
+def said(exc: BaseException, lang: Lang) -> str:
+    """An exception's first line for a reader: a user error's in `lang`, anything else's as raised."""
+    text = exc.text(lang) if isinstance(exc, UserError) else str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 PROBLEM_CHARS = 600  # a problem repeats at most this much of the file, however long its values
 
 

@@ -15,7 +15,7 @@ from layers.assets import ensure_leaflet
 from layers.boundary_preview import preview_legend_html, preview_map
 from sq_layout.analysis.views import area_names
 from sq_layout.auth.roles import allowed
-from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, EditRejected, PermissionDenied
+from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, EditRejected, PermissionDenied, said
 from sq_layout.i18n import Lang, t
 from sq_layout.i18n.lang import fill
 from sq_layout.imports.boundaries import BoundaryImport, preview_boundaries, save_import
@@ -124,7 +124,7 @@ try:
     base = ws.latest_id()
     ds = version_dataset(base)
 except Exception as exc:  # a bad SQ_LAYOUT_DB or a server that is down: say so, never a traceback
-    st.error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    st.error(said(exc, lang))
     st.stop()
 if ws.accounts_exist():  # none yet: a single-user install, where everyone acts as 'local'
     with st.sidebar:

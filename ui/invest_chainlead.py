@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sq_layout.errors import UserError
+from sq_layout.errors import UserError, said
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import TASK_STATUSES
@@ -82,7 +82,7 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
         try:
             changed = set_checklist(data, chain_no, edited.assign(status=edited["status"].map(back)))
         except (UserError, ValueError) as exc:
-            st.error(str(exc).splitlines()[0])
+            st.error(said(exc, lang))
         else:
             _saved(repo, changed, f"十个一 第{chain_no}条链", lang)
     if not may:

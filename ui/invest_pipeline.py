@@ -60,7 +60,7 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> N
         try:
             moved = advance(data, str(pid), str(stage), day if isinstance(day, date) else date.today(), lang)
         except UserError as exc:
-            st.error(str(exc))
+            st.error(exc.text(lang))
             return
         if invest_repo.save(repo, moved, f"{names[pid]} → {stage}", lang):
             st.session_state.inv_cache = {}

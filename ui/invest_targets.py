@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from sq_layout.errors import UserError
+from sq_layout.errors import UserError, said
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.invest.repository import InvestData, Repository
@@ -90,7 +90,7 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
                 rows = edited[["prospect_id", "status", "owner", "next_step"]]
                 changed = update_prospects(data, rows.assign(status=rows["status"].map(codes)))
             except (UserError, ValueError) as exc:
-                st.error(str(exc).splitlines()[0])
+                st.error(said(exc, lang))
             else:
                 _saved(repo, changed, "目标企业跟进", lang, t("pt_saved", lang))
     if not may:
@@ -145,7 +145,7 @@ def _add_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> No
             try:
                 added = add_prospect(data, record, lang)
             except UserError as exc:
-                st.error(str(exc))
+                st.error(exc.text(lang))
             else:
                 _saved(repo, added, f"目标企业 {name.strip()}", lang, t("pt_added", lang).format(name=name.strip()))
 
@@ -171,7 +171,7 @@ def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang
                     ds, data, str(pid), str(area), float(inv), day if isinstance(day, date) else date.today(), lang
                 )
             except UserError as exc:
-                st.error(str(exc))
+                st.error(exc.text(lang))
             else:
                 _saved(
                     repo,

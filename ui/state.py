@@ -14,10 +14,19 @@ from typing import Any
 import streamlit as st
 
 from layers.clicks import interpret_click
+from sq_layout.i18n import Lang, parse_lang
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState, encode_view, parse_view, with_selection
 
 KEY = "sq_view"
+
+
+def session_lang() -> Lang:
+    """The session's language: its view's, or before the first view is made (a session's first run), the link's."""
+    view = st.session_state.get(KEY)
+    return parse_lang(view.lang, "zh") if view is not None else ("en" if st.query_params.get("lang") == "en" else "zh")
+
+
 NOTES = "sq_notes"
 _READ = "sq_url_read"  # the URL's parameters as last read into the view on Back or Forward
 ss = st.session_state

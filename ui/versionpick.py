@@ -11,6 +11,7 @@ from sq_layout.i18n import Lang, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset, bundled
 from sq_layout.store.workspace_store import BASELINE_NOTE, VersionInfo
+from ui.state import session_lang
 
 
 def chosen_version() -> int | None:
@@ -22,10 +23,10 @@ def chosen_version() -> int | None:
             st.session_state.ws_version = vid  # kept when the user moves to another page
         return vid
     except UnknownVersion as exc:
-        st.warning(f"v={wanted}: {exc.args[0]}")
+        st.warning(f"v={wanted}: {exc.text(session_lang())}")
         return workspace.version_id(None)
     except WorkspaceUnavailable as exc:
-        st.error(str(exc))
+        st.error(exc.text(session_lang()))
         return None
 
 

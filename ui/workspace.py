@@ -38,7 +38,7 @@ st.title(t("ws_page", lang))
 try:
     ws = workspace.workspace()
 except WorkspaceUnavailable as exc:
-    st.error(str(exc))
+    st.error(exc.text(lang))
     st.stop()
 ensure_leaflet()
 st.caption(f"{t('ws_db', lang)}: `{shown_db(ws.url)}`")  # a file or database name, as it is typed

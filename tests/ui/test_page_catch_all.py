@@ -51,3 +51,21 @@ def test_a_failure_inside_a_page_is_one_message_in_the_readers_language(
     shown = _page_text(at)
     for leak in ("Traceback", "SELECT", "change_set", "psycopg", SECRET, str(ROOT), "/usr/", ".py"):
         assert leak not in shown, leak
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_link_to_an_unknown_version_is_said_in_the_readers_language(
+    lang: Lang, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sq_layout.errors import UnknownVersion
+
+    monkeypatch.setenv("SQ_LAYOUT_DB", f"sqlite:///{tmp_path / 'w.sqlite'}")
+    monkeypatch.chdir(ROOT)
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update({"lang": lang, "v": "999"})
+    at.run()
+    assert not at.exception
+    said = [str(w.value) for w in at.warning if "v=999" in str(w.value)]
+    expected = UnknownVersion("999", [1]).text(lang).split("999")[0]  # the sentence up to the version asked for
+    assert said and expected in said[0], said
