@@ -210,6 +210,7 @@ def in_app(url: str, n: int, rounds: int, fig: Any) -> None:
             print(f"warm-up visit (server's one-time work): {w['s']:.2f} s", flush=True)
             bare_visit(ctx, bare_url, timeout=300)
             ctx.close()
+            bench_first_view.settle(proc.pid)  # the one-time warm-ups (cards, guides) done, as for the first view
             for i in range(rounds):
                 ctx = browser.new_context(viewport={"width": 1440, "height": 900})
                 bare_ctx = browser.new_context(viewport={"width": 1440, "height": 900})
@@ -340,8 +341,9 @@ def main() -> None:
         f"from opening /investment in Chromium to every point drawn ({N_FIRMS:,} firms + {N_PROJECTS:,} projects + "
         f"{N_TARGETS:,} target firms saved in a SQLite workspace; `streamlit run app.py`): first visits in a fresh "
         "context (empty cache) and warm visits in the same context, interleaved round by round after one warm-up "
-        "visit, and (the way a colleague opens it during the week) from the layout map's sidebar link clicked in that "
-        "context's running session; WebSocket bytes the server sent and HTTP bytes fetched per visit. Beside each, "
+        "visit and the server settled, and (the way a colleague opens it during the week) from the layout map's "
+        "sidebar link clicked in that context's running session; WebSocket bytes the server sent and HTTP bytes "
+        "fetched per visit. Beside each, "
         "the same first and warm visits of a one-widget page (`bench/bare_page.py`): what any Streamlit page costs "
         "this browser, the floor under the figure.",
     )
