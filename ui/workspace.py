@@ -14,7 +14,7 @@ from streamlit_folium import st_folium
 from layers.assets import ensure_leaflet
 from layers.compare import compare_legend_html, compare_map
 from sq_layout import workspace
-from sq_layout.analysis.compare import Comparison, chain_status, compare, readable_tables
+from sq_layout.analysis.compare import TITLES, Comparison, chain_status, compare, readable_tables
 from sq_layout.auth.roles import allowed
 from sq_layout.errors import DataError, EditRejected, PermissionDenied, WorkspaceUnavailable
 from sq_layout.geo.simplify import cached_browser_geometry
@@ -220,7 +220,7 @@ def compare_view(cmp: Comparison, a: Dataset, b: Dataset, chain: int, lang: Lang
         present = [s for s in ("gained", "lost", "both", "unchanged", "new", "dropped") if s in set(status)]
         st.html(compare_legend_html([*present, "none"] if chain else present, lang))
     tables = readable_tables(cmp, a, b, lang)  # names, changes as words and headers in the reader's language
-    for key, name in (("chains", "ws_chains_table"), ("areas", "ws_areas_table"), ("figures", "ws_figures_table")):
+    for key, name in TITLES.items():
         st.markdown(f"**{t(name, lang)}**")
         st.dataframe(tables[key], hide_index=True, width="stretch", placeholder=MISSING)
     return tables

@@ -172,6 +172,10 @@ def _names(a: Dataset, b: Dataset, table: str, key: str, lang: Lang) -> dict[obj
     return out
 
 
+# each readable table's title (an i18n key), as the Workspace page and `workspace compare` head it
+TITLES = {"chains": "ws_chains_table", "areas": "ws_areas_table", "figures": "ws_figures_table"}
+
+
 def readable_tables(cmp: Comparison, a: Dataset, b: Dataset, lang: Lang) -> dict[str, pd.DataFrame]:
     """The comparison as a reader sees it (page and workbook): names for ids, changes as words, headers in `lang`."""
     areas = _names(a, b, "areas", "area_id", lang)

@@ -47,6 +47,7 @@ def add_arguments(w: argparse.ArgumentParser) -> None:
     cmp.add_argument("before", help="version id")
     cmp.add_argument("after", help="version id")
     cmp.add_argument("--xlsx", type=Path, help="also write the comparison tables to an Excel workbook")
+    lang_option(cmp, "language of the tables and the workbook")
     ex = ws.add_parser("export", help="export a version: .gpkg, .xlsx, .zip, or a folder (bundle format)")
     ex.add_argument("-o", "--output", required=True, type=Path)
     for p in (init, ls, tpl, imp, cmp, ex):
@@ -143,31 +144,29 @@ def _write(path: Path, data: bytes) -> None:
     print(path)
 
 
-def _ids(values: list[str]) -> str:
-    return ",".join(values) or "-"
-
-
 def _compare(a: argparse.Namespace) -> None:
+    from dataclasses import replace
+
     from sq_layout import workspace
-    from sq_layout.analysis.compare import compare, table_view
+    from sq_layout.analysis.compare import TITLES, compare, readable_tables
+    from sq_layout.i18n import t
 
     before = workspace.dataset(a.before, a.db)
     after = workspace.dataset(a.after, a.db)
     cmp = compare(before, after)
-    for c in cmp.chains.to_dict("records"):
-        if c["added"] or c["removed"]:
-            print(f"chain {c['chain_no']} {c['name']}: +{_ids(c['added'])}  -{_ids(c['removed'])}")
-    for r in cmp.areas.to_dict("records"):
-        if r["status"] != "unchanged":
-            print(f"area {r['area_id']} ({r['status']}): +{_ids(r['gained'])}  -{_ids(r['lost'])}")
-    for row in cmp.figures.itertuples():
-        print(f"{row.table} {row.key} {row.field}: {row.value_a} -> {row.value_b}")
     if not cmp.changed:
-        print("no differences")
+        print(t("ws_no_change", a.lang))
+    # what changed, as the Workspace page words it (names, changes in words, headers in --lang); the workbook keeps
+    # every row, as the page's download does
+    moved = cmp.chains["added"].map(len).astype(bool) | cmp.chains["removed"].map(len).astype(bool)
+    changed = replace(cmp, chains=cmp.chains[moved], areas=cmp.areas[cmp.areas["status"] != "unchanged"])
+    for key, frame in readable_tables(changed, before, after, a.lang).items():
+        if len(frame):
+            print(f"\n{t(TITLES[key], a.lang)}\n{frame.to_string(index=False)}")
     if a.xlsx:
         from sq_layout.export.dataexport import xlsx
 
-        _write(a.xlsx, xlsx(table_view(cmp), "zh"))
+        _write(a.xlsx, xlsx(readable_tables(cmp, before, after, a.lang), a.lang))
 
 
 def _export_version(a: argparse.Namespace) -> None:
