@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from sq_layout.i18n import DEFAULT_LANG, HEADERS, Lang, headers, label, name_col, t
+from sq_layout.i18n import HEADERS, Lang, headers, label, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import _sole_chain_by_industry
@@ -149,16 +149,6 @@ def chain_status(cmp: Comparison, chain_no: int) -> pd.Series:
     status = {a: "gained" for a in row["added"]} | {a: "lost" for a in row["removed"]}
     status |= {a: "unchanged" for a in row["kept"]}
     return pd.Series(status, dtype="str")
-
-
-def table_view(cmp: Comparison, lang: Lang = DEFAULT_LANG) -> dict[str, pd.DataFrame]:
-    """The comparison as flat tables (lists run together as `lang` writes them) for display and export."""
-
-    def flat(df: pd.DataFrame) -> pd.DataFrame:
-        return pd.DataFrame({c: [join_list(v, lang) if isinstance(v, list) else v for v in df[c]] for c in df.columns})
-
-    chains = cmp.chains.assign(n_a=cmp.chains["hosts_a"].map(len), n_b=cmp.chains["hosts_b"].map(len))
-    return {"chains": flat(chains), "areas": flat(cmp.areas), "figures": cmp.figures}
 
 
 def _names(a: Dataset, b: Dataset, table: str, key: str, lang: Lang) -> dict[object, str]:
