@@ -19,6 +19,8 @@ from ui.rerun_mark import rerun_mark
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 HELP_DIR = ROOT / "static" / "help"
+# a page without a map fetches no areas; its Help link must work seconds later, as a map page's does
+HELP_WAIT_S = 3.0
 # Relative to a page's URL (/, /audit, …; also under --server.baseUrlPath): Streamlit serves static/ at app/static/.
 HELP_URL = "app/static/help/"
 # guide -> its markdown in docs/ (the served file is <guide>.html)
@@ -109,7 +111,7 @@ def _publish_once() -> None:
         _started = True
     from ui.warmup import after_first_view
 
-    after_first_view(threading.current_thread(), publish_guides, "sq-help")
+    after_first_view(threading.current_thread(), publish_guides, "sq-help", HELP_WAIT_S)
 
 
 def help_url(page: str | None) -> str:

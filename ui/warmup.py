@@ -104,14 +104,16 @@ class AreasServed:
         await self.app(scope, receive, sent)
 
 
-def after_first_view(run: threading.Thread, work: Callable[[], object], name: str) -> threading.Thread:
+def after_first_view(
+    run: threading.Thread, work: Callable[[], object], name: str, wait_s: float = AREAS_WAIT_S
+) -> threading.Thread:
     """Do `work` in the background once `run` (the page run) has ended and, in a server that began the warm-up, a
-    browser has fetched a map's areas; without a server (AppTest, scripts) right after the run."""
+    browser has fetched a map's areas (or `wait_s` has passed); without a server (AppTest, scripts) after the run."""
 
     def wait_then_work() -> None:
         run.join()
         if _thread is not None:
-            _areas_served.wait(AREAS_WAIT_S)
+            _areas_served.wait(wait_s)
         work()
 
     worker = threading.Thread(target=wait_then_work, name=name, daemon=True)

@@ -96,3 +96,14 @@ def test_the_start_warm_up_leaves_the_map_component_to_the_page_run(tmp_path: Pa
     env = {**os.environ, "SQ_LAYOUT_DB": f"sqlite:///{tmp_path / 'w.sqlite'}"}
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert out.stdout.split() == ["False", "1"], out.stderr[-2000:]
+
+
+def test_a_bounded_wait_does_the_work_when_no_map_fetches_areas(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(warmup, "_areas_served", threading.Event())  # a session that opened on a page without a map
+    monkeypatch.setattr(warmup, "_thread", threading.current_thread())
+    run = threading.Thread(target=lambda: None, name="page-run")
+    run.start()
+    done: list[str] = []
+    warm = warmup.after_first_view(run, lambda: done.append("guides"), "test-help", wait_s=0.05)
+    warm.join(timeout=60)
+    assert done == ["guides"] and not warmup._areas_served.is_set()
