@@ -61,10 +61,15 @@ def test_in_a_server_the_warm_up_waits_until_a_map_s_areas_have_been_sent(monkey
 
         await warmup.AreasServed(static_file)({"type": "http", "path": path}, receive, send)
 
-    asyncio.run(request("/app/static/maps/mount.json"))  # the mount file: the areas are still to come
+    def serve(path: str) -> None:  # on a thread of its own: a browser test's Playwright may hold this one's loop
+        worker = threading.Thread(target=lambda: asyncio.run(request(path)))
+        worker.start()
+        worker.join(timeout=60)
+
+    serve("/app/static/maps/mount.json")  # the mount file: the areas are still to come
     run.join()
     assert warm.is_alive() and warmed == [] and not served.is_set()
-    asyncio.run(request("/sq/app/static/geo/0123abcd.json"))  # behind a proxy's prefix
+    serve("/sq/app/static/geo/0123abcd.json")  # behind a proxy's prefix
     warm.join(timeout=60)
     assert served.is_set() and warmed == ["cards"] and len(sent) == 6  # every message passed on unchanged
 
