@@ -11,7 +11,7 @@ from sq_layout import workspace
 from sq_layout.auth.roles import ROLES, allowed
 from sq_layout.errors import EditConflict, EditRejected, PermissionDenied, WorkspaceBusy
 from sq_layout.export.accounts import accounts_frame, role_word
-from sq_layout.export.history import history_frame, history_xlsx
+from sq_layout.export.history import history_frame, history_xlsx, summary_text
 from sq_layout.i18n import label, name_col, t
 from sq_layout.i18n.editing import field
 from sq_layout.i18n.shown import when, who
@@ -211,7 +211,7 @@ with tabs[names[1]]:
                            file_name=f"history-v{vid}{'-草案' if info.kind == 'draft' else ''}.xlsx")  # fmt: skip
     if found and info.kind == "draft" and allowed(role, "edit"):
         undoable = {
-            c.id: f"#{c.id} · {who(c.user, lang)} · {when(c.created, lang)} · {c.summary}"
+            c.id: f"#{c.id} · {who(c.user, lang)} · {when(c.created, lang)} · {summary_text(c, lang)}"
             for c in found
             if c.action != "draft"
         }

@@ -78,7 +78,7 @@ def _history(a: argparse.Namespace) -> None:
     print(f"# {t('cli_history_head', lang).format(created=with_zone(t('cli_when', lang), lang))}")
     for row, c in zip(history_rows(found, 0, lang), found, strict=True):
         undone = t("cli_reverted_by", lang).format(n=c.reverted_by) if c.reverted_by else ""
-        print(f"#{c.id:<5} {row['created']}  {row['user']}  {row['action']}  {c.summary}{undone}")
+        print(f"#{c.id:<5} {row['created']}  {row['user']}  {row['action']}  {row['summary']}{undone}")
         print(f"       {t('cli_why', lang).format(why=c.reason)}")
         for line in describe(c):  # the records by their stored table and field names, as --table takes them
             print(f"       {line}")

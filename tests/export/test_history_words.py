@@ -37,3 +37,18 @@ def test_history_names_tables_and_fields_in_the_readers_words(lang: Lang, table:
 
 def test_the_command_lines_log_keeps_the_stored_names() -> None:
     assert describe(CHANGE)[0] == "industries #9: name: 酿酒 → 白酒"
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary"), [("zh", "产业 修改 1; 企业 新增 1"), ("en", "Industries: 1 changed; Firms: 1 added")]
+)
+def test_a_changes_summary_is_counted_in_words_not_its_stored_codes(lang: Lang, summary: str) -> None:
+    from dataclasses import replace
+
+    from sq_layout.export.history import history_frame
+
+    coded = replace(CHANGE, summary="industries #9: name; + firms F00001")  # as the store writes it, for the log
+    assert history_rows([coded], lang=lang)[0]["summary"] == summary
+    assert "industries" not in history_frame([coded], lang).to_string()  # the page's table, every column
+    draft = replace(coded, action="draft", rows=(), summary="十五五 (draft of version 1)")
+    assert history_rows([draft], lang=lang)[0]["summary"] == "十五五 (draft of version 1)"  # names the versions
