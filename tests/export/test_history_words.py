@@ -52,3 +52,12 @@ def test_a_changes_summary_is_counted_in_words_not_its_stored_codes(lang: Lang, 
     assert "industries" not in history_frame([coded], lang).to_string()  # the page's table, every column
     draft = replace(coded, action="draft", rows=(), summary="十五五 (draft of version 1)")
     assert history_rows([draft], lang=lang)[0]["summary"] == "十五五 (draft of version 1)"  # names the versions
+
+
+def test_every_record_table_a_change_can_touch_has_its_words() -> None:
+    from sq_layout.i18n.shown import sheet_name
+    from sq_layout.store import tables as plan_tables
+    from sq_layout.store.invest_tables import invest_records
+
+    for table in [*plan_tables.records, *invest_records]:
+        assert sheet_name(table, "zh") != table and sheet_name(table, "en") != table, table
