@@ -97,7 +97,8 @@ def test_sign_in_edit_map_revert_history(page: Page, edit_app: str) -> None:
     cells = page.locator('[data-testid="stDataFrame"]').first.locator('[role="gridcell"]')
     wait_until(page, lambda: cells.count() > 0, what="history table")
     body = " ".join(cells.all_text_contents())
-    assert "revert" in body and "园区引进化纤项目" in body and "会议决定暂缓" in body and "planner" in body
+    assert "撤销" in body and "园区引进化纤项目" in body and "会议决定暂缓" in body and "planner" in body
+    assert "revert #" not in body and "布局 删除 1" in body  # the change said in words, not its stored summary
 
     on_map, text = _hosts(page, edit_app, vid)
     assert not on_map and "苏宿工业园区" not in text
