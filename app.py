@@ -47,7 +47,7 @@ else:
     except WorkspaceBusy:  # a write gave up waiting (PostgreSQL lock or statement timeout) and was rolled back
         st.error(t("workspace_busy", lang))
     except UserError as exc:  # a bad data file or value: say what to fix, never a traceback with server paths
-        st.error(f"{t('data_load_failed', lang)}\n\n```\n{str(exc).replace(f'{ROOT}/', '')}\n```")
+        st.error(f"{t('data_load_failed', lang)}\n\n```\n{exc.text(lang).replace(f'{ROOT}/', '')}\n```")
     except Exception as exc:  # anything else: the reader's language on the page, the traceback in the server log only
         import logging
 

@@ -16,7 +16,7 @@ from sq_layout.i18n import Lang, by_lang, label, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.i18n.shown import source
 from sq_layout.invest.diagram import chain_diagram
-from sq_layout.invest.names_en import shown_name
+from sq_layout.invest.names_en import shown_names
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
 from sq_layout.printing.chain_page import chain_page_bytes
@@ -52,7 +52,7 @@ def _records_table(ds: Dataset, d: ChainDiagram, link_id: str, lang: Lang) -> pd
     plan = r["source"].astype(str).str.startswith("规划第")  # a name the plan gives (a user's stays as typed)
 
     def named(col: str) -> pd.Series:  # in English, a firm's own English name or the Chinese with marked pinyin
-        return r[col].where(~plan, r[col].map({v: shown_name(str(v), lang) for v in r.loc[plan, col].unique()}))
+        return shown_names(r[col], plan, lang)
 
     out = pd.DataFrame(
         {

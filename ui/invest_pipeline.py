@@ -10,7 +10,7 @@ import streamlit as st
 
 from sq_layout.errors import UserError
 from sq_layout.i18n import Lang, label, t
-from sq_layout.invest.names_en import shown_name
+from sq_layout.invest.names_en import shown_names
 from sq_layout.invest.pipeline import advance, bulletin, readable
 from sq_layout.invest.repository import InvestData, Repository
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
@@ -45,7 +45,7 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> N
     if open_.empty:
         st.info(t("pv_nothing_to_move", lang))
         return
-    shown = [shown_name(n, lang) if o == "plan" else n for n, o in zip(open_["name"], open_["origin"], strict=True)]
+    shown = shown_names(open_["name"], open_["origin"] == "plan", lang)
     stages = open_["stage"].map(lambda s: label(s, lang))
     names = {pid: f"{name} · {at}" for pid, name, at in zip(open_["project_id"], shown, stages, strict=True)}
     c1, c2, c3 = st.columns([3, 1.2, 1.2])

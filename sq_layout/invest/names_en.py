@@ -7,10 +7,14 @@ translated: a project's "name" in the plan is a description of what it makes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sq_layout import paths
 from sq_layout.cache import PER_FILE, PER_PROCESS, cached
 from sq_layout.i18n import Lang, by_lang, t
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NAMES_EN = paths.PLAN_DIR / "names_en.csv"
 PROJECTS_EN = paths.PLAN_DIR / "projects_en.csv"
@@ -67,3 +71,10 @@ def shown_name(name: str, lang: Lang, park: bool = False) -> str:
         if ours
         else t("inv_transliterated", lang).format(name=name, pinyin=pinyin(name))
     )
+
+
+def shown_names(names: pd.Series, plan: pd.Series, lang: Lang) -> pd.Series:
+    """A column of names as a page shows them: those the plan gives (`plan` true) by `shown_name`, each distinct
+    one rendered once; a user's as typed."""
+    rendered = {v: shown_name(str(v), lang) for v in names[plan].unique()}
+    return names.where(~plan, names.map(rendered))

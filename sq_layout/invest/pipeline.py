@@ -19,7 +19,7 @@ from sq_layout.errors import BadInput, UserError
 from sq_layout.i18n import Lang, lang_column, name_col
 from sq_layout.i18n import t as tr
 from sq_layout.i18n.lang import join_list
-from sq_layout.invest.names_en import shown_name
+from sq_layout.invest.names_en import shown_names
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
 from sq_layout.invest.targets import project_progress
@@ -225,8 +225,8 @@ def readable(ds: Dataset, b: Bulletin, lang: Lang) -> dict[str, pd.DataFrame]:
     plan = mv["origin"] == "plan"  # what the plan names has its English rendering; what users typed stays as typed
     moves_t = pd.DataFrame(
         {
-            h["project"]: mv["name"].where(~plan, mv["name"].map(lambda n: shown_name(str(n), lang))),
-            h["firm"]: mv["firm"].where(~plan, mv["firm"].map(lambda n: shown_name(str(n), lang))),
+            h["project"]: shown_names(mv["name"], plan, lang),
+            h["firm"]: shown_names(mv["firm"], plan, lang),
             h["chain"]: mv["chains"].map(chain_names),
             h["area"]: mv["area_id"].map(areas),
             h["from"]: mv["from"].map(lambda s: label(s, lang) if s else "—"),
