@@ -47,7 +47,9 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> N
         return
     shown = shown_names(open_["name"], open_["origin"] == "plan", lang)
     stages = open_["stage"].map(lambda s: label(s, lang))
-    names = {pid: f"{name} · {at}" for pid, name, at in zip(open_["project_id"], shown, stages, strict=True)}
+    names = {
+        pid: f"{at} · {name}" for pid, name, at in zip(open_["project_id"], shown, stages, strict=True)
+    }  # the stage first: a long name is cut at the end
     c1, c2, c3 = st.columns([3, 1.2, 1.2])
     pid = c1.selectbox(t("pv_project", lang), list(names), key="pv_project", format_func=lambda i: names[i])
     now = STAGES.index(str(open_.set_index("project_id").at[pid, "stage"]))

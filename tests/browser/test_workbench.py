@@ -81,7 +81,7 @@ def test_record_a_target_and_move_it_along_the_pipeline(page: Page, workbench_ap
     view(page, "项目推进")
     wait_until(page, lambda: page.get_by_text("推进项目", exact=True).count() > 0, what="pipeline view")
     box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("项目", exact=True))
-    pick(page, box.first, "示例目标光伏材料公司项目 · 线索")
+    pick(page, box.first, "线索 · 示例目标光伏材料公司项目")
     choose(page, page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("推进到", exact=True)).first, "在谈")
     page.get_by_role("button", name="保存推进").click()
     wait_until(page, lambda: page.get_by_text("推进到“在谈”").count() > 0, what="move saved")

@@ -121,7 +121,7 @@ def test_the_pipeline_picker_names_plan_projects_in_english(tmp_path: Path, monk
     at.radio(key="inv_view").set_value("pipeline").run()
     assert not at.exception, at.exception
     shown = list(at.selectbox(key="pv_project").options)  # as the page words them
-    assert shown and all("(pinyin: " in s or not CJK.search(s.split(" · ")[0]) for s in shown), shown
+    assert shown and all("(pinyin: " in s or not CJK.search(s.split(" · ", 1)[1]) for s in shown), shown
 
 
 def test_the_layout_map_and_the_investment_pages_agree_on_a_firms_own_name() -> None:
