@@ -158,7 +158,8 @@ if info.kind != "draft":
     if allowed(role, "edit"):
         title = st.text_input(t("ed_draft_title", lang), key="draft_title")
         if st.button(t("ed_start_draft", lang), key="start_draft"):
-            new = drafts.start_draft(ws, user, vid, title)
+            named = title.strip() or t("ed_draft_default", lang).format(title=info.title)
+            new = drafts.start_draft(ws, user, vid, named)
             ss.ws_version = str(new)
             st.query_params["v"] = str(new)
             st.rerun()

@@ -10,6 +10,7 @@ from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
 from sq_layout.i18n import Lang, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset, bundled
+from sq_layout.store.drafts import published_on
 from sq_layout.store.workspace_store import BASELINE_NOTE, VersionInfo
 from ui.state import session_lang
 
@@ -36,8 +37,12 @@ def shown_title(v: VersionInfo, lang: Lang) -> str:
 
 
 def shown_note(v: VersionInfo, lang: Lang) -> str:
-    """A version's note as shown: the baseline's seeded note in the reader's language, any other as written."""
-    return t("ws_baseline_note", lang) if v.kind == "baseline" and v.note == BASELINE_NOTE else v.note
+    """A version's note as shown: the baseline's seeded note and a publication's date in the reader's language, any
+    other as written."""
+    if v.kind == "baseline" and v.note == BASELINE_NOTE:
+        return t("ws_baseline_note", lang)
+    date = published_on(v.note) if v.kind == "published" else None
+    return v.note if date is None else t("ed_published_on", lang).format(date=date)
 
 
 def version_stamp(vid: int | None) -> int | None:

@@ -49,6 +49,10 @@ ACTIONS = {  # the store's action codes (sq_layout.store.changes) in words
     "draft": ("建草案", "draft started"),
     "publish": ("发布", "published"),
 }
+VERSION_EVENTS = {  # a change of no record, worded from the version it names (the stored summary is English)
+    "draft": ("以版本 {v} 为底的草案", "Draft of version {v}"),
+    "publish": ("发布，取代版本 {v}", "Published, superseding version {v}"),
+}
 SHOWN_LINES = 20  # an investment save's records per row of the list; the records sheet has every one
 PLAN_SHEET = {"zh": "修改记录", "en": "History"}
 INVEST_SHEETS = {"zh": ("招商数据修改记录", "逐条记录"), "en": ("Investment history", "Records")}
@@ -107,8 +111,11 @@ def describe(change: Change, lang: Lang | None = None) -> list[str]:
 def summary_text(change: Change, lang: Lang) -> str:
     """What a change did, counted per table in `lang` (企业 新增 3、修改 1 / firms: 3 added, 1 changed), from its
     records; the stored summary names tables, fields and ids by code, for the log. A change of no record (a draft
-    begun, a version published) keeps its stored summary, which names the versions."""
+    begun, a version published) names the version it was drafted from or superseded; one that names none (an older
+    log) keeps its stored summary."""
     if not change.rows:
+        if change.action in VERSION_EVENTS and change.names_version is not None:
+            return by_lang(*VERSION_EVENTS[change.action], lang).format(v=change.names_version)
         return change.summary
     counts: dict[str, dict[str, int]] = {}
     for d in change.rows:

@@ -33,6 +33,8 @@ TEXT: dict[str, dict[str, str]] = {
     "ed_not_editor": {"zh": "当前账号无编辑权限。", "en": "This account may not edit."},
     "ed_start_draft": {"zh": "以此版本新建草案", "en": "Start a draft from this version"},
     "ed_draft_title": {"zh": "草案标题", "en": "Draft title"},
+    "ed_published_on": {"zh": "{date} 发布", "en": "published {date}"},  # a published version's note
+    "ed_draft_default": {"zh": "{title}（草案）", "en": "Draft of {title}"},  # the title left empty
     "ed_published_readonly": {
         "zh": "已发布版本不可修改；编辑会基于它新建草案。",
         "en": "A published version is never edited; editing starts a draft from it.",

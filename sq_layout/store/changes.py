@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, Select, String, Table, Text, insert, select
@@ -74,6 +75,7 @@ class Change:
     rows: tuple[dict[str, Any], ...]
     reverts: int | None
     reverted_by: int | None
+    names_version: int | None = None  # a draft event: the version drafted from; a publish event: the one superseded
 
 
 def now() -> str:
@@ -178,14 +180,31 @@ def _changes(conn: Connection, stmt: Select[Any], domain: str) -> list[Change]:
                     "after": None if after is None else json.loads(after),
                 }
             )
-    return [_change(s, tuple(found[int(s.id)])) for s in sets]
+    named = _named_versions(conn, {int(s.version_id): s.action for s in sets if s.action in ("draft", "publish")})
+    return [_change(s, tuple(found[int(s.id)]), named.get((int(s.version_id), s.action))) for s in sets]
 
 
-def _change(s: Any, rows: tuple[dict[str, Any], ...]) -> Change:
+def _named_versions(conn: Connection, events: dict[int, str]) -> dict[tuple[int, str], int]:
+    """The version a version event names, from the versions themselves: a draft's parent, and the version published
+    just before a published one (what its publication superseded)."""
+    if not events:
+        return {}
+    from sq_layout.store.publication import publication_order
+    from sq_layout.store.tables import versions
+
+    v = versions.c
+    rows = conn.execute(select(v.id, v.parent_id).where(v.id.in_(list(events)))).all()
+    named = {(int(r.id), "draft"): int(r.parent_id) for r in rows if r.parent_id is not None}
+    order = publication_order(conn)[0]
+    named |= {(vid, "publish"): before for before, vid in pairwise(order) if vid in events}
+    return named
+
+
+def _change(s: Any, rows: tuple[dict[str, Any], ...], names_version: int | None = None) -> Change:
     chains = tuple(int(c) for c in _split(s.chain_nos))
     return Change(
         int(s.id), int(s.version_id), s.created, s.user_name, s.action, s.summary, s.reason, _split(s.area_ids),
-        chains, rows, s.reverts, s.reverted_by,
+        chains, rows, s.reverts, s.reverted_by, names_version,
     )  # fmt: skip
 
 

@@ -32,6 +32,9 @@ def draft_rev(ws: Workspace, version_id: int) -> int | None:
         return conn.execute(select(drafts.c.rev).where(drafts.c.version_id == version_id)).scalar()
 
 
+PUBLISHED_NOTE = "published {date}"  # a published version's note, as the log reads it
+
+
 def start_draft(ws: Workspace, user: str | None, base_version_id: int, title: str | None = None) -> int:
     """A new draft copying a version (editor role), recorded in its history; the draft's id."""
     base = ws.load(base_version_id)
@@ -72,13 +75,20 @@ def publish(
         found = consistency_problems(ws, draft_id, conn)
         if found:
             raise EditRejected([("ev_inconsistent", {"problem": p}) for p in found[:10]])
-        values = dict(kind="published", title=title.strip(), note=f"published {date}".strip(), created=now())
+        note = PUBLISHED_NOTE.format(date=date).strip()
+        values = dict(kind="published", title=title.strip(), note=note, created=now())
         conn.execute(update(t.versions).where(t.versions.c.id == draft_id).values(**values))
         conn.execute(delete(drafts).where(drafts.c.version_id == draft_id))
         write_snapshot(conn, draft_id)  # published: it no longer changes, so it is read whole from now on
         summary = f"{title.strip()} ({date}) · supersedes version {latest}"
         log_version(conn, draft_id, user, "publish", summary, reason)
     return draft_id
+
+
+def published_on(note: str) -> str | None:
+    """The date a published version's note gives (the note publishing writes), else None: pages word it."""
+    head, _, date = note.partition(" ")
+    return date if head == PUBLISHED_NOTE.split(" ")[0] and date and " " not in date else None
 
 
 def publish_check(ws: Workspace, draft_id: int) -> tuple[int, int]:

@@ -34,9 +34,9 @@ def test_users_draft_history_publish(
     out = capsys.readouterr()
     assert "draft 2" in out.out and "以 eve 身份操作（密码已核对）" in out.err
     assert main(["workspace", "history", "--version", "2", "--xlsx", str(tmp_path / "h.xlsx"), *db]) == 0
-    assert "draft of version 1" in capsys.readouterr().out and (tmp_path / "h.xlsx").stat().st_size > 0
+    assert "以版本 1 为底的草案" in capsys.readouterr().out and (tmp_path / "h.xlsx").stat().st_size > 0
     assert main(["workspace", "history", "--version", "2", "--table", "chains", *db]) == 0
-    assert "draft of version 1" not in capsys.readouterr().out  # starting the draft touched no chain record
+    assert "以版本 1 为底的草案" not in capsys.readouterr().out  # starting the draft touched no chain record
     publish = ["workspace", "publish", "2", "--password-stdin", "--title", "一稿", "--date", "2026-03-01", *db]
     monkeypatch.setattr("sys.stdin", io.StringIO("eve-password-1\n"))
     assert main([*publish, "--user", "eve"]) == 2

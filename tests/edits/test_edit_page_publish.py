@@ -41,3 +41,15 @@ def test_publishing_on_a_stale_base_shows_what_changed_and_asks(
     assert ws.info(mine).kind == "published" and ws.info(mine).supersedes == theirs
     assert not at.exception
     ws.engine.dispose()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_draft_started_without_a_title_is_named_in_the_readers_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
+) -> None:
+    ws = edit_workspace(tmp_path, monkeypatch)
+    at = edit_page(ws, "eve", 1, lang)
+    next(b for b in at.button if b.label == t("ed_start_draft", lang)).click().run()
+    assert not at.exception
+    new = max(v.id for v in ws.versions())
+    assert ws.info(new).title == t("ed_draft_default", lang).format(title=ws.info(1).title)

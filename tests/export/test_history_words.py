@@ -51,7 +51,7 @@ def test_a_changes_summary_is_counted_in_words_not_its_stored_codes(lang: Lang, 
     assert history_rows([coded], lang=lang)[0]["summary"] == summary
     assert "industries" not in history_frame([coded], lang).to_string()  # the page's table, every column
     draft = replace(coded, action="draft", rows=(), summary="十五五 (draft of version 1)")
-    assert history_rows([draft], lang=lang)[0]["summary"] == "十五五 (draft of version 1)"  # names the versions
+    assert history_rows([draft], lang=lang)[0]["summary"] == "十五五 (draft of version 1)"  # old log
 
 
 def test_every_record_table_a_change_can_touch_has_its_words() -> None:
