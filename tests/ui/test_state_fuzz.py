@@ -24,7 +24,7 @@ from sq_layout.viewstate import BASEMAPS, ViewState, encode_view, parse_view
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 SEEDS = [int(s) for s in os.environ.get("SQ_FUZZ_SEEDS", "11,23").split(",")]
-STEPS = int(os.environ.get("SQ_FUZZ_STEPS", "500"))
+STEPS = int(os.environ.get("SQ_FUZZ_STEPS", "300"))
 EXPLORER, AUDIT = "ui/explorer.py", "ui/audit.py"
 FILTERS = {"w_tier": "tiers", "w_ind": "industries", "w_sub": "subindustries", "w_chain": "chains"}
 
