@@ -6,10 +6,11 @@ Anything else raised is a bug and keeps its traceback (the CLI exits 1 for those
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 from sq_layout.i18n import Lang
+from sq_layout.i18n.lang import Said
 
 
 def _said(key: str, params: Mapping[str, object], lang: Lang) -> str:
@@ -65,23 +66,32 @@ def _short(text: str) -> str:
 
 
 class DataError(UserError, ValueError):
-    """A data file (bundled or uploaded) is malformed; the message says where and what was expected."""
+    """A data file (bundled or uploaded) is malformed; the message says where and what was expected.
 
-    def __init__(self, path: str, problems: list[str]):
+    A problem is a line already worded for its reader, or a `Said` worded when read (`lines(lang)`); `problems` are
+    the English lines (logs)."""
+
+    def __init__(self, path: str, problems: Sequence[str | Said]):
         self.path = _short(path)
-        self.problems = [_short(str(p)) for p in problems]
+        self.said = list(problems)
+        self.problems = self.lines("en")
         shown = "\n".join(f"  - {p}" for p in self.problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{self.path}: {len(problems)} problem(s)\n{shown}{more}")
 
+    def lines(self, lang: Lang) -> list[str]:
+        """Each problem in `lang` (a line worded when it was found stays as it is)."""
+        return [_short(p.text(lang) if isinstance(p, Said) else p) for p in self.said]
+
     def text(self, lang: Lang) -> str:
-        """The file and how many problems in `lang`, then the problems as found (a limit: its sentence)."""
+        """The file and how many problems in `lang`, then the problems in `lang` (a limit: its sentence)."""
         if self.key:
             return super().text(lang)
-        head = _said("pi_problems", {"path": self.path, "n": len(self.problems)}, lang)
-        more = len(self.problems) - 20
+        lines = self.lines(lang)
+        head = _said("pi_problems", {"path": self.path, "n": len(lines)}, lang)
+        more = len(lines) - 20
         tail = [f"  {_said('pi_more', {'n': more}, lang)}"] if more > 0 else []
-        return "\n".join([head, *(f"  - {p}" for p in self.problems[:20]), *tail])
+        return "\n".join([head, *(f"  - {p}" for p in lines[:20]), *tail])
 
 
 # --- workspace store and plan-version imports ---
@@ -116,7 +126,9 @@ class UploadTooLarge(DataError):
 
     `key`/`params` give the message in zh/en (sq_layout.i18n); `text(lang)` renders it."""
 
-    def __init__(self, path: str, problems: list[str], key: str = "", params: Mapping[str, object] | None = None):
+    def __init__(
+        self, path: str, problems: Sequence[str | Said], key: str = "", params: Mapping[str, object] | None = None
+    ):
         super().__init__(path, problems)
         self.key, self.params = key, dict(params or {})
 
@@ -140,7 +152,9 @@ class WorkspaceBusy(UserError, RuntimeError):
 class BoundaryImportError(DataError):
     """A boundary file a user brought cannot be imported; `key`/`params` give the message in zh/en (sq_layout.i18n)."""
 
-    def __init__(self, path: str, problems: list[str], key: str = "", params: Mapping[str, object] | None = None):
+    def __init__(
+        self, path: str, problems: Sequence[str | Said], key: str = "", params: Mapping[str, object] | None = None
+    ):
         super().__init__(path, problems)
         self.key, self.params = key, dict(params or {})
 
@@ -156,7 +170,7 @@ class BoundaryFormatError(BoundaryImportError):
 class BoundaryCRSRequired(BoundaryImportError):
     """The file declares no usable coordinate system: the user must choose one (a suggestion is attached)."""
 
-    def __init__(self, path: str, problems: list[str], suggestion: str | None, choices: tuple[str, ...]):
+    def __init__(self, path: str, problems: Sequence[str | Said], suggestion: str | None, choices: tuple[str, ...]):
         super().__init__(path, problems, "bnd_crs_required", {"suggestion": suggestion or "—"})
         self.suggestion = suggestion
         self.choices = choices

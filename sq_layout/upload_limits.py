@@ -229,7 +229,7 @@ def check_frame_cells(file: str, frame: pd.DataFrame, kind: str = "table", first
 
 
 def describe(exc: DataError, lang: Lang) -> str:
-    """A refused file for a page: a limit in the reader's language, else the file and its problems."""
+    """A refused file for a page: a limit in the reader's language, else the file and its problems in `lang`."""
     if isinstance(exc, UploadTooLarge) and exc.key:
         return exc.text(lang)
-    return "\n".join([exc.path, *(f"  - {p}" for p in exc.problems)])
+    return "\n".join([exc.path, *(f"  - {p}" for p in exc.lines(lang))])

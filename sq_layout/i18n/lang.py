@@ -59,3 +59,33 @@ def by_lang(zh: T, en: T, lang: Lang) -> T:
 def lang_column(base: str, lang: Lang) -> str:
     """A frame's column in `lang`: `base` holds the Chinese, `base_en` the English (name, short_name, label, …)."""
     return base if lang == "zh" else f"{base}_en"
+
+
+class Said:
+    """A sentence of the string tables kept apart until the reader's language is known (a bundled file's problem is
+    found once per process, then read in either language): `text(lang)` fills the template, a value that is itself a
+    `Said` in the same language, a `{"zh": …, "en": …}` by `lang`; `str()` is the English (logs)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def text(self, lang: Lang) -> str:
+        """The sentence in `lang`."""
+        from sq_layout.i18n import t
+
+        return fill(t(self.key, lang), {k: worded(v, lang) for k, v in self.values.items()}, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Said({self.key!r}, {self.values!r})"
+
+
+def worded(value: object, lang: Lang) -> object:
+    """A message's value in `lang`: a `Said` as its sentence, a `{"zh": …, "en": …}` by `lang`, else as given."""
+    if isinstance(value, Said):
+        return value.text(lang)
+    if isinstance(value, Mapping) and set(value) == set(LANGS):
+        return value[lang]
+    return value

@@ -221,6 +221,49 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "有边界的地区 {area} 不在地区表中；应为以下之一：{known}",
         "en": "boundary for unknown area {area}; expected one of {known}",
     },
+    "pi_no_boundary": {"zh": "地区 {area} 没有边界", "en": "no boundary for area {area}"},
+    "pi_json_too_deep": {"zh": "JSON 嵌套过深，不是 GeoJSON", "en": "JSON nested too deeply to be GeoJSON"},
+    "pi_features_unreadable": {
+        "zh": "无法读取要素或坐标系（{reason}）",
+        "en": "cannot read features or CRS: {reason}",
+    },
+    "pi_area_id_text": {
+        "zh": "area_id 应为一个文本编号，如 'susu'",
+        "en": "area_id must be one text id such as 'susu'",
+    },
+    "pi_geom_empty": {"zh": "几何图形为空", "en": "empty geometry"},
+    "pi_outside": {
+        "zh": "坐标范围 {span} 超出{where} {box}；坐标系是否声明正确（WGS-84 经纬度，或 crs 成员）？",
+        "en": "coordinates span {span}, outside {where} {box}; is the CRS declared correctly (lon/lat WGS-84, or a "
+        "'crs' member)?",
+    },
+    "pi_where_china": {"zh": "中国范围", "en": "China"},
+    "pi_where_counties": {"zh": "各县区的范围", "en": "the counties' extent"},
+    "pi_only_geojson": {
+        "zh": "{name}：此处只读取 GeoJSON（.geojson，含坐标系）；请先转换，如 `ogr2ogr -t_srs EPSG:4326 out.geojson "
+        "{name}`（Shapefile 须有 .prj 才知坐标系）",
+        "en": "{name}: only GeoJSON (.geojson, with its CRS) is read here; convert it, e.g. "
+        "`ogr2ogr -t_srs EPSG:4326 out.geojson {name}` (a Shapefile needs its .prj to know its CRS)",
+    },
+    "pi_area_twice": {
+        "zh": "area_id {area} 同时在 {one} 和 {other} 中",
+        "en": "area_id {area} is in both {one} and {other}",
+    },
+    "pi_area_iou": {
+        "zh": "area_id {area}：与随附边界的重叠度 IoU 为 {score:.2f}（低于 {least}）；地区和坐标系是否正确？",
+        "en": "area_id {area}: overlaps the bundled outline by IoU {score:.2f} (< {least}); is it the right area and "
+        "CRS?",
+    },
+    "pi_area_dup": {"zh": "area_id {area} 有不止一个边界", "en": "area_id {area} has more than one boundary"},
+    "pi_names_columns": {
+        "zh": "缺少列 {missing}；应有的列为 {expected}",
+        "en": "missing column(s) {missing}; expected {expected}",
+    },
+    "pi_names_empty": {
+        "zh": "{where}：name 和 name_en 都不能为空",
+        "en": "{where}: 'name' and 'name_en' must not be empty",
+    },
+    "pi_names_twice": {"zh": "{where}：name {name} 重复列出", "en": "{where}: 'name' {name} is listed twice"},
     "pi_geojson_text": {"zh": "不是有效的 GeoJSON 文本", "en": "not valid GeoJSON text: {reason}"},
     "pi_geojson_collection": {
         "zh": "应为 GeoJSON 要素集合（FeatureCollection，含 features 列表）",

@@ -182,7 +182,7 @@ def check_upload(file_name: str, data: bytes | Path, max_bytes: int = MAX_BYTES)
     except UploadTooLarge as exc:
         if exc.key == "lim_bad_zip":
             raise _fail(file_name, exc.problems[0], "bnd_bad_zip") from None
-        raise BoundaryFileTooLarge(file_name, exc.problems, exc.key, exc.params) from None
+        raise BoundaryFileTooLarge(file_name, exc.said, exc.key, exc.params) from None
 
 
 def read_upload(
@@ -208,5 +208,5 @@ def read_upload(
         lim.check_rows(file_name, len(raw.frame), "boundary")
         lim.check_columns(file_name, len(raw.frame.columns), "boundary")
     except UploadTooLarge as exc:
-        raise BoundaryFileTooLarge(file_name, exc.problems, exc.key, exc.params) from None
+        raise BoundaryFileTooLarge(file_name, exc.said, exc.key, exc.params) from None
     return raw

@@ -197,7 +197,7 @@ def read_folder(root: Path, source: str | None = None, lang: Lang = "en") -> Che
         except UploadTooLarge:
             raise
         except DataError as exc:
-            problems += [_in(f"{name}.csv", p, lang) for p in exc.problems]
+            problems += [_in(f"{name}.csv", p, lang) for p in exc.lines(lang)]
     text_path = plan / "plan_text.txt"
     if not text_path.exists():
         problems.append(_in("plan_text.txt", t("pi_text_missing", lang), lang))

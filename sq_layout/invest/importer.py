@@ -15,7 +15,7 @@ import pandas as pd
 from sq_layout.errors import DataError
 from sq_layout.i18n import Lang
 from sq_layout.i18n import t as tr
-from sq_layout.i18n.lang import join_list
+from sq_layout.i18n.lang import Said, join_list
 from sq_layout.invest import fields as fx
 from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
 from sq_layout.invest.creditcode import credit_code_problem, normalise
@@ -337,9 +337,9 @@ def _read_csv(name: str, data: bytes, lang: Lang = "en") -> pd.DataFrame:
     try:
         raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, nrows=rows + 1, index_col=False)
     except pd.errors.EmptyDataError:
-        raise DataError(name, ["the file is empty"]) from None
+        raise DataError(name, [Said("pi_empty")]) from None
     except (pd.errors.ParserError, ValueError) as exc:
-        raise DataError(name, [f"malformed CSV: {lim.clip(exc, 200)}"]) from None
+        raise DataError(name, [Said("pi_malformed_csv", reason=lim.clip(exc, 200), at="")]) from None
     lim.check_rows(name, len(raw))
     lim.check_columns(name, len(raw.columns))
     lim.check_frame_cells(name, raw)

@@ -91,12 +91,13 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
     from sq_layout import upload_limits as lim
     from sq_layout.cells import restore_cell
     from sq_layout.errors import DataError
+    from sq_layout.i18n.lang import Said
 
     lim.check_upload(name, data, "table")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for files that are not workbooks
-        raise DataError(name, [f"cannot read as an Excel workbook (.xlsx): {lim.clip(exc)}"]) from None
+        raise DataError(name, [Said("pi_not_xlsx", reason=lim.clip(exc))]) from None
     declared = None
     if ABOUT in wb.sheetnames:
         value = str(wb[ABOUT][CRS_CELL].value or "").strip().upper()

@@ -14,6 +14,7 @@ from shapely.geometry.base import BaseGeometry
 
 from sq_layout.errors import DataError
 from sq_layout.geo.crs import STORAGE_CRS, gcj02_to_wgs84
+from sq_layout.i18n.lang import Listed, Said
 from sq_layout.tables.plan import GEOMETRY_QUALITY
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -46,54 +47,56 @@ def read_boundary_file(
     path: str | Path,
     max_bytes: int = MAX_BYTES,
     within: tuple[float, float, float, float] = CHINA_BBOX,
-    where: str = "China",
+    where: str = "pi_where_china",
 ) -> gpd.GeoDataFrame:
-    """Read one boundary GeoJSON into WGS-84 (inside `within`), or raise DataError naming the feature and problem."""
+    """Read one boundary GeoJSON into WGS-84 (inside `within`, which the string-table key `where` names), or raise
+    DataError naming the feature and problem."""
     path = Path(path)
     if not path.exists():
-        raise DataError(str(path), ["file not found"])
+        raise DataError(str(path), [Said("pi_file_not_found")])
     size = path.stat().st_size
     if size > max_bytes:
-        raise DataError(str(path), [f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"])
+        raise DataError(str(path), [Said("pi_too_big", size=size / 1e6, limit=max_bytes / 1e6)])
     try:
         doc = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(str(path), [f"not valid GeoJSON text: {exc}"]) from None
+        raise DataError(str(path), [Said("pi_geojson_text", reason=exc)]) from None
     except RecursionError:
-        raise DataError(str(path), ["JSON nested too deeply to be GeoJSON"]) from None
+        raise DataError(str(path), [Said("pi_json_too_deep")]) from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
-        raise DataError(str(path), ["expected a GeoJSON FeatureCollection with a 'features' list"])
+        raise DataError(str(path), [Said("pi_geojson_collection")])
     try:
         crs = _declared_crs(doc)
         gdf = gpd.GeoDataFrame.from_features(doc["features"], crs=crs)
     except Exception as exc:  # pyproj / shapely raise many types for broken members
-        raise DataError(str(path), [f"cannot read features or CRS: {exc}"]) from None
+        raise DataError(str(path), [Said("pi_features_unreadable", reason=exc)]) from None
     return _check_frame(gdf, doc, str(path), within, where)
 
 
 def _check_frame(
     gdf: gpd.GeoDataFrame, doc: dict[str, Any], path: str, within: tuple[float, float, float, float], where: str
 ) -> gpd.GeoDataFrame:
-    problems: list[str] = []
+    problems: list[Said] = []
     missing = [c for c in REQUIRED if c not in gdf.columns]
     if missing:
-        raise DataError(path, [f"features lack properties {missing}; each feature needs {list(REQUIRED)}"])
+        raise DataError(path, [Said("pi_props_missing", missing=Listed(missing))])
     for i, row in gdf.iterrows():
-        label = f"feature {cast(int, i) + 1} (area_id={row['area_id']!r})"
+        label = Said("pi_feature", i=cast(int, i) + 1, area=repr(row["area_id"]))
         if not isinstance(row["area_id"], str):
-            problems.append(f"{label}: area_id must be one text id such as 'susu'")
+            problems.append(Said("pi_in", file=label, problem=Said("pi_area_id_text")))
             continue
         geom = row.geometry
+        found = None
         if not isinstance(geom, BaseGeometry) or geom.is_empty:
-            problems.append(f"{label}: empty geometry")
+            found = Said("pi_geom_empty")
         elif geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problems.append(f"{label}: geometry is {geom.geom_type}, expected Polygon or MultiPolygon")
+            found = Said("pi_geom_kind", kind=geom.geom_type)
         elif not geom.is_valid:
-            problems.append(f"{label}: invalid geometry ({shapely.is_valid_reason(geom)})")
+            found = Said("pi_geom_invalid", reason=shapely.is_valid_reason(geom))
+        problems += [Said("pi_in", file=label, problem=found)] if found else []
         if row["geometry_quality"] not in GEOMETRY_QUALITY:
-            problems.append(
-                f"{label}: geometry_quality {row['geometry_quality']!r}, expected one of {GEOMETRY_QUALITY}"
-            )
+            found = Said("pi_geom_quality", value=repr(row["geometry_quality"]), choices=Listed(GEOMETRY_QUALITY))
+            problems.append(Said("pi_in", file=label, problem=found))
     if problems:
         raise DataError(path, problems)
     if gdf.crs is not None and not gdf.crs.is_geographic:
@@ -103,14 +106,9 @@ def _check_frame(
     gdf = gdf.set_crs(STORAGE_CRS, allow_override=True)
     minx, miny, maxx, maxy = gdf.total_bounds
     if minx < within[0] or miny < within[1] or maxx > within[2] or maxy > within[3]:
-        raise DataError(
-            path,
-            [
-                f"coordinates span {minx:.3f},{miny:.3f} – {maxx:.3f},{maxy:.3f}, outside {where} "
-                f"{tuple(round(v, 3) for v in within)}; is the CRS declared correctly (lon/lat WGS-84, or a 'crs' "
-                "member)?"
-            ],
-        )
+        span = f"{minx:.3f},{miny:.3f} – {maxx:.3f},{maxy:.3f}"
+        box = tuple(round(v, 3) for v in within)
+        raise DataError(path, [Said("pi_outside", span=span, where=Said(where), box=box)])
     return gdf
 
 
@@ -122,14 +120,7 @@ def _refuse_unread_files(official_dir: Path) -> None:
     """Boundary files in another format would be silently ignored: name them and say what is read."""
     other = sorted(p.name for p in official_dir.iterdir() if p.suffix.lower() in GIS_SUFFIXES)
     if other:
-        raise DataError(
-            str(official_dir),
-            [
-                f"{name}: only GeoJSON (.geojson, with its CRS) is read here; convert it, e.g. "
-                f"`ogr2ogr -t_srs EPSG:4326 out.geojson {name}` (a Shapefile needs its .prj to know its CRS)"
-                for name in other
-            ],
-        )
+        raise DataError(str(official_dir), [Said("pi_only_geojson", name=name) for name in other])
 
 
 def _check_plausible(override: gpd.GeoDataFrame, counties: gpd.GeoDataFrame, path: Path) -> None:
@@ -137,16 +128,13 @@ def _check_plausible(override: gpd.GeoDataFrame, counties: gpd.GeoDataFrame, pat
     from sq_layout.geo.geometry_checks import iou
 
     old = counties.set_index("area_id").geometry
-    problems = []
+    problems: list[Said] = []
     for _, row in override.iterrows():
         a = row["area_id"]
         if a in old.index:
             score = iou(row.geometry, old.loc[a])
             if score < MIN_IOU:
-                problems.append(
-                    f"area_id {a!r}: overlaps the bundled outline by IoU {score:.2f} (< {MIN_IOU}); "
-                    "is it the right area and CRS?"
-                )
+                problems.append(Said("pi_area_iou", area=repr(a), score=score, least=MIN_IOU))
     if problems:
         raise DataError(str(path), problems)
 
@@ -157,7 +145,7 @@ def read_boundaries(boundary_dir: Path, official_dir: Path) -> gpd.GeoDataFrame:
     minx, miny, maxx, maxy = (float(v) for v in counties.total_bounds)
     m = EXTENT_MARGIN_DEG
     extent = (minx - m, miny - m, maxx + m, maxy + m)
-    where = "the counties' extent"
+    where = "pi_where_counties"
     parts = [counties]
     if (boundary_dir / "zones.geojson").exists():
         parts.append(read_boundary_file(boundary_dir / "zones.geojson", within=extent, where=where))
@@ -168,7 +156,9 @@ def read_boundaries(boundary_dir: Path, official_dir: Path) -> gpd.GeoDataFrame:
         for path in sorted(official_dir.glob("*.geojson")):
             override = read_boundary_file(path, within=extent, where=where)
             twice = [
-                f"area_id {a!r} is in both {seen[a].name} and {path.name}" for a in override["area_id"] if a in seen
+                Said("pi_area_twice", area=repr(a), one=seen[a].name, other=path.name)
+                for a in override["area_id"]
+                if a in seen
             ]
             if twice:
                 raise DataError(str(official_dir), twice)
@@ -178,5 +168,5 @@ def read_boundaries(boundary_dir: Path, official_dir: Path) -> gpd.GeoDataFrame:
             frame = pd.concat([frame, override], ignore_index=True)
     dup = frame["area_id"][frame["area_id"].duplicated()]
     if len(dup):
-        raise DataError(str(boundary_dir), [f"area_id {a!r} has more than one boundary" for a in dup])
+        raise DataError(str(boundary_dir), [Said("pi_area_dup", area=repr(a)) for a in dup])
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=STORAGE_CRS)

@@ -15,10 +15,10 @@ import pandera.pandas as pa
 from sq_layout.errors import DataError, ImportRejected
 from sq_layout.geo.crs import STORAGE_CRS
 from sq_layout.i18n import Lang, t
-from sq_layout.i18n.lang import fill
+from sq_layout.i18n.lang import Said, fill
 from sq_layout.plan.dataset import KEY_WORDS, Dataset
 from sq_layout.plan.schemas import FOREIGN_KEYS, TABLES
-from sq_layout.plan.tables import check_keys, column_named, listed, names, validate, where
+from sq_layout.plan.tables import check_keys, column_named, listed, names, past_end, unknown_chains, validate, where
 
 PROVENANCE = ("geometry_source", "geometry_date", "geometry_file")
 
@@ -41,8 +41,8 @@ class Checked:
     undrawn: tuple[str, ...]
 
 
-def _in(label: str, problem: str, lang: Lang) -> str:
-    return t("pi_in", lang).format(file=label, problem=problem)
+def _in(label: str, problem: str | Said, lang: Lang) -> str:
+    return t("pi_in", lang).format(file=label, problem=problem.text(lang) if isinstance(problem, Said) else problem)
 
 
 # Text columns a table gained after files were already being made (the migration that added each): optional in a file.
@@ -67,30 +67,20 @@ def _tables(
             problems.append(_in(labels[name], found, lang))
             continue
         try:
-            out[name] = validate(frame[list(schema.columns)], schema, labels[name], lang)
+            out[name] = validate(frame[list(schema.columns)], schema, labels[name])
         except DataError as exc:
-            problems += [_in(labels[name], p, lang) for p in exc.problems]
+            problems += [_in(labels[name], p, lang) for p in exc.lines(lang)]
     return out
 
 
 def _keys(tables: dict[str, pd.DataFrame], labels: dict[str, str], problems: list[str], lang: Lang = "en") -> None:
     for child, col, parent, key, allow_empty in FOREIGN_KEYS:
         if child in tables and parent in tables:
-            found = check_keys(
-                tables[child], col, tables[parent][key], labels[child], allow_empty, KEY_WORDS.get(col, col), lang
-            )
+            found = check_keys(tables[child], col, tables[parent][key], allow_empty, KEY_WORDS.get(col, col))
             problems += [_in(labels[child], p, lang) for p in found]
     if "chains" in tables and "subindustries" in tables:
-        known = set(tables["chains"]["chain_no"])
-        for i, v in enumerate(tables["subindustries"]["chain_no"]):
-            if not pd.isna(v) and int(v) not in known:
-                text = t("pi_unknown_chain", lang).format(
-                    where=where(i, lang),
-                    column=column_named("chain_no", lang),
-                    value=int(v),
-                    known=listed(sorted(known), lang),
-                )
-                problems.append(_in(labels["subindustries"], text, lang))
+        found = unknown_chains(tables["subindustries"], tables["chains"])
+        problems += [_in(labels["subindustries"], p, lang) for p in found]
 
 
 def _lines(
@@ -98,17 +88,7 @@ def _lines(
 ) -> None:
     for name in ("assignments", "details", "chains", "plan_figures"):
         if name in tables:
-            over = tables[name]["line"][tables[name]["line"] > n_lines]
-            problems += [
-                _in(
-                    labels[name],
-                    t("pi_past_end", lang).format(
-                        where=where(i, lang), column=column_named("line", lang), value=v, n=n_lines
-                    ),
-                    lang,
-                )
-                for i, v in zip(over.index.astype(int), over, strict=True)
-            ]
+            problems += [_in(labels[name], p, lang) for p in past_end(tables[name], n_lines)]
 
 
 _COLUMN = {"ev_line": "line", "ev_line_not_plan": "line", "ev_ref_required": "ref", "ev_quote_required": "quote"}

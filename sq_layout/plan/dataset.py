@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 import geopandas as gpd
 import pandas as pd
@@ -12,8 +11,9 @@ import pandas as pd
 from sq_layout import paths
 from sq_layout.cache import PER_PROCESS, cached
 from sq_layout.errors import DataError
+from sq_layout.i18n.lang import LANGS, Said
 from sq_layout.plan.boundaries import read_boundaries
-from sq_layout.plan.tables import check_keys, read_table
+from sq_layout.plan.tables import check_keys, listed, past_end, read_table, unknown_chains
 
 KEY_WORDS = {"area_id": "area", "industry_id": "industry", "subindustry_id": "sub-industry", "parent_area_id": "area"}
 
@@ -43,35 +43,26 @@ def _check_foreign_keys(tables: dict[str, pd.DataFrame], plan_dir: Path) -> None
     from sq_layout.plan.schemas import FOREIGN_KEYS
 
     for child, col, parent, key, allow_empty in FOREIGN_KEYS:
-        path = str(plan_dir / f"{child}.csv")
-        problems = check_keys(tables[child], col, tables[parent][key], path, allow_empty, KEY_WORDS.get(col, col))
+        problems = check_keys(tables[child], col, tables[parent][key], allow_empty, KEY_WORDS.get(col, col))
         if problems:
-            raise DataError(path, problems)
-    chains = set(tables["chains"]["chain_no"])
-    bad = [
-        f"row {cast(int, i) + 1}, column 'chain_no': unknown chain {int(v)}; expected a chain_no listed in chains.csv"
-        for i, v in tables["subindustries"]["chain_no"].dropna().items()
-        if int(v) not in chains
-    ]
+            raise DataError(str(plan_dir / f"{child}.csv"), problems)
+    bad = unknown_chains(tables["subindustries"], tables["chains"])
     if bad:
         raise DataError(str(plan_dir / "subindustries.csv"), bad)
 
 
 def _check_lines(tables: dict[str, pd.DataFrame], n_lines: int, plan_dir: Path) -> None:
     for name in ("assignments", "details", "chains", "plan_figures"):
-        over = tables[name]["line"][tables[name]["line"] > n_lines]
-        if len(over):
-            problems = [
-                f"row {cast(int, i) + 1}, column 'line': {v} is past the plan's last line {n_lines}"
-                for i, v in over.items()
-            ]
+        problems = past_end(tables[name], n_lines)
+        if problems:
             raise DataError(str(plan_dir / f"{name}.csv"), problems)
 
 
 def _check_boundaries(boundaries: gpd.GeoDataFrame, areas: pd.DataFrame, boundary_dir: Path) -> None:
     known, drawn = set(areas["area_id"]), set(boundaries["area_id"])
-    problems = [f"no boundary for area {a!r}" for a in sorted(known - drawn)]
-    problems += [f"boundary for unknown area {a!r}; expected one of {sorted(known)}" for a in sorted(drawn - known)]
+    choices = {lang: listed(sorted(known), lang) for lang in LANGS}
+    problems = [Said("pi_no_boundary", area=repr(a)) for a in sorted(known - drawn)]
+    problems += [Said("pi_unknown_boundary", area=repr(a), known=choices) for a in sorted(drawn - known)]
     if problems:
         raise DataError(str(boundary_dir), problems)
 

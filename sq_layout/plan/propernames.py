@@ -15,7 +15,9 @@ import pandas as pd
 from sq_layout.cache import PER_FILE, cached
 from sq_layout.errors import DataError
 from sq_layout.i18n import Lang, by_lang
+from sq_layout.i18n.lang import Listed, Said
 from sq_layout.paths import PLAN_DIR
+from sq_layout.plan.tables import row_at
 
 NAMES_FILE = PLAN_DIR / "proper_names.csv"
 PHRASES_FILE = PLAN_DIR / "phrases_en.csv"  # the featured products (特色产品), same columns
@@ -31,11 +33,11 @@ def _read(path: Path) -> dict[str, str]:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        raise DataError(str(path), [f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"])
+        raise DataError(str(path), [Said("pi_names_columns", missing=Listed(missing), expected=Listed(COLUMNS))])
     name, name_en = frame["name"].str.strip(), frame["name_en"].str.strip()
     empty, twice = frame.index[(name == "") | (name_en == "")], frame.index[name.duplicated() & (name != "")]
-    problems = [f"row {i + 2}: 'name' and 'name_en' must not be empty" for i in empty]
-    problems += [f"row {i + 2}: 'name' {name[i]!r} is listed twice" for i in twice]
+    problems = [Said("pi_names_empty", where=row_at(i)) for i in empty]
+    problems += [Said("pi_names_twice", where=row_at(i), name=repr(name[i])) for i in twice]
     if problems:
         raise DataError(str(path), problems)
     return dict(zip(name, name_en, strict=True))

@@ -16,23 +16,33 @@ if TYPE_CHECKING:
 
 from sq_layout.errors import DataError
 from sq_layout.i18n import Lang, by_lang, t
-from sq_layout.i18n.lang import join_list
+from sq_layout.i18n.lang import LANGS, Listed, Said, join_list
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def where(row: int, lang: Lang) -> str:
+def row_at(row: int) -> Said:
     """A 0-based frame row as the reader finds it: its row number and its line in the file (the header is line 1)."""
-    return t("pi_row", lang).format(row=row + 1, line=row + 2)
+    return Said("pi_row", row=row + 1, line=row + 2)
 
 
-def column_named(column: str, lang: Lang) -> str:
+def where(row: int, lang: Lang) -> str:
+    """`row_at` in `lang`."""
+    return row_at(row).text(lang)
+
+
+def column_at(column: str) -> Said:
     """A column as the file has it, with its header in the reader's language (English keeps the quoted name)."""
     from sq_layout.i18n import HEADERS
 
     if column in HEADERS:
-        return t("pi_column", lang).format(column=column, header=HEADERS[column][lang])
-    return t("pi_column_bare", lang).format(column=column)
+        return Said("pi_column", column=column, header=HEADERS[column])
+    return Said("pi_column_bare", column=column)
+
+
+def column_named(column: str, lang: Lang) -> str:
+    """`column_at` in `lang`."""
+    return column_at(column).text(lang)
 
 
 def names(columns: list[str], lang: Lang) -> str:
@@ -182,12 +192,12 @@ def _expected(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang) -> str:
     return check_words(column.checks[int(number)], lang)
 
 
-def _describe(case: pd.Series, schema: pa.DataFrameSchema, lang: Lang = "en") -> str:
+def _describe(case: pd.Series, schema: pa.DataFrameSchema) -> Said:
     row = case["index"]
-    at = where(int(row), lang) if pd.notna(row) else t("pi_all_rows", lang)
-    column = column_named(case["column"], lang) if pd.notna(case["column"]) else t("pi_whole_table", lang)
-    expected = _expected(case, schema, lang)
-    return t("pi_got", lang).format(where=at, column=column, value=repr(case["failure_case"]), expected=expected)
+    at = row_at(int(row)) if pd.notna(row) else Said("pi_all_rows")
+    column = column_at(case["column"]) if pd.notna(case["column"]) else Said("pi_whole_table")
+    expected = {lang: _expected(case, schema, lang) for lang in LANGS}
+    return Said("pi_got", where=at, column=column, value=repr(case["failure_case"]), expected=expected)
 
 
 def _artifact(case: pd.Series) -> bool:
@@ -195,8 +205,9 @@ def _artifact(case: pd.Series) -> bool:
     return pd.isna(case["index"]) and str(case["failure_case"]).startswith("TypeError(")
 
 
-def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: str, lang: Lang = "en") -> pd.DataFrame:
-    """Validate a raw table against its schema; raise DataError listing every failing row and column."""
+def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: str) -> pd.DataFrame:
+    """Validate a raw table against its schema; raise DataError listing every failing row and column (in words in
+    either language)."""
     from pandera.errors import SchemaErrors
 
     try:
@@ -204,7 +215,7 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, path: str, lang: Lang
     except SchemaErrors as exc:
         cases = exc.failure_cases
         problems = [
-            _describe(c, schema, lang)
+            _describe(c, schema)
             for _, c in cases.iterrows()
             if not str(c["check"]).startswith("dtype(") and not _artifact(c)
         ]
@@ -216,15 +227,7 @@ def read_table(path: str | Path, schema: pa.DataFrameSchema, max_bytes: int = MA
     return validate(read_raw(path, max_bytes), schema, str(path))
 
 
-def check_keys(
-    child: pd.DataFrame,
-    column: str,
-    parent_keys: pd.Series,
-    path: str,
-    allow_empty: bool,
-    what: str,
-    lang: Lang = "en",
-) -> list[str]:
+def check_keys(child: pd.DataFrame, column: str, parent_keys: pd.Series, allow_empty: bool, what: str) -> list[Said]:
     """Problems for values of child[column] that are not among parent_keys (unknown names); `what` is the English
     word for them (Chinese names them by the column's header)."""
     from sq_layout.i18n import HEADERS
@@ -232,12 +235,34 @@ def check_keys(
     known = set(parent_keys.astype(str))
     values = child[column].astype("string").fillna("")
     bad = values[~values.isin(known) & ~((values == "") & allow_empty)]
-    sample = join_list(sorted(known)[:12], lang)
-    word = by_lang(HEADERS.get(column, {}).get("zh", column), what, lang)
-    at = column_named(column, lang)
+    sample = Listed(sorted(known)[:12])
+    word = {"zh": HEADERS.get(column, {}).get("zh", column), "en": what}
+    at = column_at(column)
     return [
-        t("pi_unknown_key", lang).format(
-            where=where(cast(int, i), lang), column=at, what=word, value=repr(v), sample=sample
-        )
+        Said("pi_unknown_key", where=row_at(cast(int, i)), column=at, what=word, value=repr(v), sample=sample)
         for i, v in bad.items()
     ]
+
+
+def unknown_chains(subindustries: pd.DataFrame, chains: pd.DataFrame) -> list[Said]:
+    """Sub-industries whose chain_no is not a chain's."""
+    known = set(chains["chain_no"])
+    return [
+        Said("pi_unknown_chain", where=row_at(i), column=column_at("chain_no"), value=int(v), known=_choices(known))
+        for i, v in enumerate(subindustries["chain_no"])
+        if not pd.isna(v) and int(v) not in known
+    ]
+
+
+def past_end(table: pd.DataFrame, n_lines: int) -> list[Said]:
+    """Rows whose `line` is past the plan text's last line."""
+    over = table["line"][table["line"] > n_lines]
+    return [
+        Said("pi_past_end", where=row_at(i), column=column_at("line"), value=v, n=n_lines)
+        for i, v in zip(over.index.astype(int), over, strict=True)
+    ]
+
+
+def _choices(values: Any) -> dict[Lang, str]:
+    """Valid choices as `listed` words them in each language."""
+    return {lang: listed(sorted(values), lang) for lang in LANGS}

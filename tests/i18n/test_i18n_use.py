@@ -113,7 +113,6 @@ PLAIN_JOINS: dict[tuple[str, str], str] = {
     ("sq_layout/imports/plan_template.py", "read_csvs"): "the version record's stored file label",
     ("sq_layout/imports/plan_template.py", "template_bytes"): "the template's guide lists column codes",
     ("sq_layout/plan/join.py", "_sources_labels"): "a data column in the plan's own words (表十、第四章), like a quote",
-    ("sq_layout/plan/propernames.py", "_read"): "a bundled data file's column codes, for the developer",
     ("sq_layout/store/bulk.py", "insert_columns"): "SQL",
     ("sq_layout/store/drafts.py", "replace_boundaries"): "a change's stored summary (area ids)",
     ("sq_layout/store/edit_ops.py", "update_record"): "a change's stored summary",

@@ -61,7 +61,7 @@ def test_non_numeric_figure(data_copy: Path) -> None:
 
 def test_line_reference_past_end_of_plan(data_copy: Path) -> None:
     edit_csv(data_copy / "plan/details.csv", 0, "line", "99999")
-    with pytest.raises(DataError, match="past the plan's last line"):
+    with pytest.raises(DataError, match="past the plan text's last line"):
         load_copy(data_copy)
 
 

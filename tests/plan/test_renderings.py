@@ -55,5 +55,5 @@ def test_a_rendering_listed_twice_is_refused_naming_file_and_row(tmp_path: Path)
     bad = tmp_path / "phrases_en.csv"
     rows = ["name,name_en,kind,basis", "水饺,dumplings,product,translation", "水饺,boiled,product,translation"]
     bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"phrases_en\.csv(.|\n)*row 3: 'name' '水饺' is listed twice"):
+    with pytest.raises(DataError, match=r"phrases_en\.csv(.|\n)*row 2 \(line 3\): 'name' '水饺' is listed twice"):
         english_names(bad)
