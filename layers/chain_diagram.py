@@ -5,17 +5,13 @@ from __future__ import annotations
 from html import escape
 
 from sq_layout.cache import cached
-from sq_layout.chain_model import ChainDiagram, Node, layout, node_label
+from sq_layout.chain_model import LINE_H, ChainDiagram, Node, label_lines, layout, node_label
 from sq_layout.i18n import Lang, by_lang, t
 
 # Grade colours (fill, border): the print page uses the same ones.
 GRADE_STYLE = {"强": ("#cfe8cf", "#2e7d32"), "弱": ("#fff1c2", "#b58900"), "缺": ("#ffffff", "#c62828")}
 INTENT_COLOR = {"强链": "#1565c0", "补链": "#c62828", "延链": "#6a1b9a"}
 PAD = 12.0
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def counts_text(n: Node, lang: Lang) -> str:
@@ -31,14 +27,19 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: b
     width = 3.5 if chosen else 1.5
     name = node_label(n, lang)
     tip = [name, counts_text(n, lang)] + [t(f"dg_intent_{i.intent}", lang) for i in n.intents]
+    lines = label_lines(n, lang)
+    below = y + LINE_H * (len(lines) - 1)  # the count line and the tags below a second name line
     parts = [
         f'<g class="dg-node" data-link="{escape(n.link_id)}" data-grade="{escape(n.grade)}">',
         f"<title>{escape(' · '.join(tip))}</title>",
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="8" fill="{fill}" '
         f'stroke="{stroke}" stroke-width="{width}"{dash}/>',
-        f'<text x="{x + 10:.1f}" y="{y + 22:.1f}" font-size="14" font-weight="600">'
-        f"{escape(_clip(name, by_lang(13, 24, lang)))}</text>",
-        f'<text x="{x + 10:.1f}" y="{y + 42:.1f}" font-size="12" fill="#333">{escape(counts_text(n, lang))}</text>',
+        *(
+            f'<text x="{x + 10:.1f}" y="{y + 22 + LINE_H * k:.1f}" font-size="14" font-weight="600">'
+            f"{escape(line)}</text>"
+            for k, line in enumerate(lines)
+        ),
+        f'<text x="{x + 10:.1f}" y="{below + 42:.1f}" font-size="12" fill="#333">{escape(counts_text(n, lang))}</text>',
     ]
     bx = x + 10
     seen: set[str] = set()
@@ -50,8 +51,8 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: b
         bw = by_lang(12, 7, lang) * len(word) + 10
         color = INTENT_COLOR.get(i.intent, "#555")
         parts.append(
-            f'<rect x="{bx:.1f}" y="{y + 50:.1f}" width="{bw:.1f}" height="17" rx="3" fill="none" stroke="{color}"/>'
-            f'<text x="{bx + 5:.1f}" y="{y + 63:.1f}" font-size="11" fill="{color}">'
+            f'<rect x="{bx:.1f}" y="{below + 50:.1f}" width="{bw:.1f}" height="17" rx="3" fill="none" stroke="{color}"/>'
+            f'<text x="{bx + 5:.1f}" y="{below + 63:.1f}" font-size="11" fill="{color}">'
             f"{escape(word)}</text>"
         )
         bx += bw + 6
@@ -66,7 +67,7 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: b
 )
 def diagram_svg(d: ChainDiagram, lang: Lang, chosen: str | None = None) -> str:
     """The chain's links by stage as an SVG (escaped), the chosen link drawn with a thick border."""
-    boxes, stages, width, height = layout(d)
+    boxes, stages, width, height = layout(d, lang)
     w, h = width + 2 * PAD, height + 2 * PAD
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sq-chain-diagram" role="img" viewBox="0 0 {w:.0f} {h:.0f}" '

@@ -102,20 +102,24 @@ class Box:
 
 
 NODE_W, NODE_H, GAP_X, GAP_Y, HEAD = 190.0, 74.0, 70.0, 16.0, 40.0
+LINE_H = 16.0  # a node's second name line: every node of the diagram grows by it when one name needs two
+LABEL_CHARS: dict[Lang, int] = {"zh": 12, "en": 22}  # name characters per line inside a node, on screen and in print
 
 
-def layout(d: ChainDiagram) -> tuple[dict[str, Box], list[str], float, float]:
-    """Node boxes by stage column (only the stages the chain has), the columns' stages, total width and height."""
+def layout(d: ChainDiagram, lang: Lang) -> tuple[dict[str, Box], list[str], float, float]:
+    """Node boxes by stage column (only the stages the chain has), the columns' stages, total width and height; the
+    nodes are one line taller when a name in `lang` needs two."""
     stages = [s for s in LINK_STAGES if any(n.stage == s for n in d.nodes)]
+    node_h = NODE_H + LINE_H * (max((len(label_lines(n, lang)) for n in d.nodes), default=1) - 1)
     boxes: dict[str, Box] = {}
     tallest = 0
     for ci, s in enumerate(stages):
         col = [n for n in d.nodes if n.stage == s]
         tallest = max(tallest, len(col))
         for ri, n in enumerate(col):
-            boxes[n.link_id] = Box(ci * (NODE_W + GAP_X), HEAD + ri * (NODE_H + GAP_Y), NODE_W, NODE_H)
+            boxes[n.link_id] = Box(ci * (NODE_W + GAP_X), HEAD + ri * (node_h + GAP_Y), NODE_W, node_h)
     width = max(1, len(stages)) * (NODE_W + GAP_X) - GAP_X
-    height = HEAD + max(1, tallest) * (NODE_H + GAP_Y) - GAP_Y
+    height = HEAD + max(1, tallest) * (node_h + GAP_Y) - GAP_Y
     return boxes, stages, width, height
 
 
@@ -130,6 +134,21 @@ def rules_text(rules: GradeRules, lang: Lang) -> str:
 def node_label(n: Node, lang: Lang) -> str:
     """A node's name as shown: English where the plan link has one; '*' marks the app's own stage reading."""
     return (by_lang(n.name, n.name_en, lang)) + ("*" if n.stage_basis == "app" else "")
+
+
+def label_lines(n: Node, lang: Lang) -> tuple[str, ...]:
+    """A node's label in one or two lines that fit its box (English broken between words), clipped with … only
+    past two."""
+    import textwrap
+
+    text, width = node_label(n, lang), LABEL_CHARS[lang]
+    if lang == "en":
+        lines = textwrap.wrap(text, width, break_long_words=True) or [""]
+    else:
+        lines = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: width - 1] + "…"]
+    return tuple(lines)
 
 
 @dataclass(frozen=True, eq=False)

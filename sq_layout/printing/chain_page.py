@@ -8,7 +8,7 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from sq_layout.chain_model import ChainDiagram, layout, node_label, rules_text
+from sq_layout.chain_model import LINE_H, ChainDiagram, label_lines, layout, node_label, rules_text
 from sq_layout.i18n import Lang, by_lang, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
@@ -37,7 +37,7 @@ def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
     fig.text(0.5, 0.965, title, ha="center", va="top", fontsize=16, fontweight="bold")
     ax = fig.add_axes((0.04, 0.34, 0.92, 0.58))
     ax.set_axis_off()
-    boxes, stages, width, height = layout(d)
+    boxes, stages, width, height = layout(d, lang)
     ax.set_xlim(-10, max(width, 1) + 10)
     ax.set_ylim(max(height, 1) + 10, -10)  # y down, as in the layout
     for ci, s in enumerate(stages):
@@ -62,21 +62,17 @@ def render_chain_page(ds: Dataset, d: ChainDiagram, spec: PrintSpec) -> Figure:
                 linestyle="--" if n.grade == "缺" else "-",
             )
         )
-        label = node_label(n, lang)
-        ax.text(
-            b.x + 8,
-            b.y + 20,
-            label if len(label) <= (by_lang(16, 30, lang)) else label[: (by_lang(15, 29, lang))] + "…",
-            fontsize=9,
-            weight="bold",
-        )
-        ax.text(b.x + 8, b.y + 42, _counts(n.firms, n.projects, n.leaders, n.grade, lang), fontsize=7.5)
+        lines = label_lines(n, lang)
+        for k, line in enumerate(lines):
+            ax.text(b.x + 8, b.y + 20 + LINE_H * k, line, fontsize=9, weight="bold")
+        below = b.y + LINE_H * (len(lines) - 1)  # the count line and the tags below a second name line
+        ax.text(b.x + 8, below + 42, _counts(n.firms, n.projects, n.leaders, n.grade, lang), fontsize=7.5)
         tags = list(dict.fromkeys(i.intent for i in n.intents))
         for k, intent in enumerate(tags):
             word = by_lang(intent, t(f"dg_intent_{intent}", lang).split(" (")[0], lang)
             ax.text(
                 b.x + 8 + k * (by_lang(40, 62, lang)),
-                b.y + 62,
+                below + 62,
                 word,
                 fontsize=7.5,
                 color=INTENT_COLOR[intent],

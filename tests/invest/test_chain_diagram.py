@@ -173,3 +173,30 @@ def test_print_page_pdf_text_has_the_chain_nodes(ds: Dataset, paper: str, lang: 
     assert ("810" in text) and (("强链" in text) if lang == "zh" else ("Strengthen" in text))
     svg = chain_page_bytes(ds, d, PrintSpec(paper=paper, dpi=72, lang=lang), "svg")
     assert svg.startswith(b"<?xml")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_link_name_is_whole_on_the_diagram_on_screen_and_in_print(ds: Dataset, lang: Lang) -> None:
+    from xml.etree import ElementTree
+
+    from pypdf import PdfReader
+
+    from sq_layout.chain_model import label_lines, node_label
+    from sq_layout.printing.chain_page import chain_page_bytes
+    from sq_layout.printing.printmap import PrintSpec
+
+    base, svg_ns = plan_baseline(ds), "{http://www.w3.org/2000/svg}"
+    longest = max(
+        (chain_diagram(ds, base, int(c)) for c in ds.chains["chain_no"]),
+        key=lambda d: max((len(node_label(n, lang)) for n in d.nodes), default=0),
+    )
+    for n in longest.nodes:
+        assert "…" not in "".join(label_lines(n, lang)), node_label(n, lang)
+    root = ElementTree.fromstring(diagram_svg(longest, lang))
+    shown = " ".join(e.text or "" for g in root.iter(f"{svg_ns}g") for e in g.findall(f"{svg_ns}text"))
+    pdf = chain_page_bytes(ds, longest, PrintSpec(paper="a4", dpi=72, lang=lang))
+    printed = re.sub(r"\s+", "", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    for n in longest.nodes:
+        assert " ".join(label_lines(n, lang)) in shown
+        assert re.sub(r"\s+", "", node_label(n, lang)) in printed
+    assert any(len(label_lines(n, lang)) == 2 for n in longest.nodes)  # the longest name takes two lines
