@@ -19,6 +19,16 @@ STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"
 # Relative to a component frame (/component/<name>/index.html), so it also works under --server.baseUrlPath.
 STATIC_URL = "../../app/static/"
+GEO = "geo"  # the folder of static/ that holds a version's areas for the map frame (layers.geostore)
+# The areas' path as the server sees a request for them, behind any --server.baseUrlPath (ui.warmup watches it).
+AREAS_REQUEST_PATH = "/" + STATIC_URL.removeprefix("../../") + GEO + "/"
+
+
+def geo_url(name: str) -> str:
+    """The map frame's URL of a file in static/geo/."""
+    return f"{STATIC_URL}{GEO}/{name}"
+
+
 LEAFLET_JS = [("leaflet", STATIC_URL + "vendor/leaflet/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", STATIC_URL + "vendor/leaflet/leaflet.css"), ("sq_css", STATIC_URL + "sq.css")]
 

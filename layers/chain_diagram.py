@@ -51,7 +51,8 @@ def _node(n: Node, x: float, y: float, w: float, h: float, lang: Lang, chosen: b
         bw = by_lang(12, 7, lang) * len(word) + 10
         color = INTENT_COLOR.get(i.intent, "#555")
         parts.append(
-            f'<rect x="{bx:.1f}" y="{below + 50:.1f}" width="{bw:.1f}" height="17" rx="3" fill="none" stroke="{color}"/>'
+            f'<rect x="{bx:.1f}" y="{below + 50:.1f}" width="{bw:.1f}" height="17" rx="3" fill="none" '
+            f'stroke="{color}"/>'
             f'<text x="{bx + 5:.1f}" y="{below + 63:.1f}" font-size="11" fill="{color}">'
             f"{escape(word)}</text>"
         )

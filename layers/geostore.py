@@ -16,13 +16,13 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from layers.assets import STATIC_DIR, STATIC_URL, publish_once
+from layers.assets import GEO, STATIC_DIR, geo_url, publish_once
 from layers.popups import area_tooltips
 from sq_layout.geo.simplify import Scale, browser_scale
 from sq_layout.i18n import LANGS, Lang
 from sq_layout.legend import area_label
 
-GEO_DIR = STATIC_DIR / "geo"
+GEO_DIR = STATIC_DIR / GEO
 KEEP_FILES = 400  # older files beyond this many are removed when a new one is written (a set's regions count too)
 DETAIL_CELLS = 6  # the finer level is split into up to 6 × 6 regions of the set's extent, fetched when in view
 
@@ -87,7 +87,7 @@ def _publish_json(doc: dict[str, Any]) -> tuple[str, int]:
     data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     name = hashlib.sha256(data).hexdigest()[:20] + ".json"
     publish_once(GEO_DIR, name, data, KEEP_FILES)
-    return STATIC_URL + "geo/" + name, len(data)
+    return geo_url(name), len(data)
 
 
 def detail_regions(areas: gpd.GeoDataFrame) -> list[np.ndarray]:

@@ -32,7 +32,6 @@ EXPLORER_IMPORTS = (
 )
 _ready: dict[tuple[int | None, int | None], tuple[Dataset, Any]] = {}
 _areas_served = threading.Event()
-AREAS_PATH = "/app/static/geo/"  # where the map frame fetches a version's areas (layers.geostore), behind any prefix
 # a safety net, not a schedule: a session that opens on a page without a map fetches no areas
 AREAS_WAIT_S = 60.0
 
@@ -85,6 +84,13 @@ def take(vid: int | None, stamp: int | None) -> tuple[Dataset, Any] | None:
     return _ready.pop((vid, stamp), None)
 
 
+def _asks_for_areas(path: str) -> bool:
+    """Whether a request is for a version's areas file (imported here, not before the server listens)."""
+    from layers.assets import AREAS_REQUEST_PATH
+
+    return AREAS_REQUEST_PATH in path
+
+
 class AreasServed:
     """ASGI middleware: notes when a map's areas' file has been sent in full (the first view's last server part)."""
 
@@ -92,7 +98,7 @@ class AreasServed:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if _areas_served.is_set() or scope["type"] != "http" or AREAS_PATH not in str(scope.get("path", "")):
+        if _areas_served.is_set() or scope["type"] != "http" or not _asks_for_areas(str(scope.get("path", ""))):
             await self.app(scope, receive, send)
             return
 

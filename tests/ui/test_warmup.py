@@ -69,7 +69,12 @@ def test_in_a_server_the_warm_up_waits_until_a_map_s_areas_have_been_sent(monkey
     serve("/app/static/maps/mount.json")  # the mount file: the areas are still to come
     run.join()
     assert warm.is_alive() and warmed == [] and not served.is_set()
-    serve("/sq/app/static/geo/0123abcd.json")  # behind a proxy's prefix
+    from urllib.parse import urljoin, urlsplit
+
+    from layers.assets import geo_url
+
+    frame = "http://127.0.0.1/sq/component/sq_map/index.html"  # the map frame, behind a proxy's prefix
+    serve(urlsplit(urljoin(frame, geo_url("0123abcd.json"))).path)  # the areas, as layers.geostore names them
     warm.join(timeout=60)
     assert served.is_set() and warmed == ["cards"] and len(sent) == 6  # every message passed on unchanged
 
