@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from sq_layout.cli import atlas, audit, data, doctor, export, fonts, invest, listing, users, workspace
+from sq_layout.cli.speak import Parser, say, scan_lang, speaking
 from sq_layout.errors import UserError
 from sq_layout.i18n import DEFAULT_LANG, Lang
 
@@ -23,18 +24,16 @@ COMMANDS: tuple[ModuleType, ...] = (export, atlas, fonts, data, audit, listing, 
 EXIT_USER = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for all subcommands."""
-    parser = argparse.ArgumentParser(
-        prog="python -m sq_layout",
-        description="sq-layout: Suqian industrial layout. Names may be typed in Chinese, English or by id.",
-        epilog="exit codes: 0 done, 2 a mistake in the input (the message says what to change), 1 a bug",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for cmd in COMMANDS:
-        p = sub.add_parser(cmd.NAME, help=cmd.HELP, description=cmd.HELP)
-        cmd.add_arguments(p)
-        p.set_defaults(run=cmd.run)
+def build_parser(lang: Lang = DEFAULT_LANG) -> argparse.ArgumentParser:
+    """The argument parser for all subcommands: its help, usage and refusals in `lang`."""
+    with speaking(lang):
+        parser = Parser(prog="python -m sq_layout", description=say("h_prog"), epilog=say("h_epilog"))
+        sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+        for cmd in COMMANDS:
+            words = cmd.describe() if hasattr(cmd, "describe") else say(cmd.HELP)
+            p = sub.add_parser(cmd.NAME, help=words, description=words)
+            cmd.add_arguments(p)
+            p.set_defaults(run=cmd.run)
     return parser
 
 
@@ -43,8 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sq_layout.i18n import t
     from sq_layout.store.engine import scrub
 
-    args = build_parser().parse_args(argv)
-    lang: Lang = getattr(args, "lang", DEFAULT_LANG)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = scan_lang(argv)
+    args = build_parser(lang).parse_args(argv)  # a usage error is said in `lang` and exits 2
+    lang = getattr(args, "lang", lang)
     try:
         args.run(args)
     except UserError as exc:

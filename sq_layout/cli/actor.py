@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 
 def actor_options(parser: argparse.ArgumentParser) -> None:
     """Add --user and --password-stdin to a writing command."""
-    parser.add_argument("--user", help="act as this account; its password is read from standard input")
-    parser.add_argument(
-        "--password-stdin", action="store_true", help="read the password (of --user) from standard input"
-    )
+    from sq_layout.cli.speak import say
+
+    parser.add_argument("--user", help=say("h_user"))
+    parser.add_argument("--password-stdin", action="store_true", help=say("h_password_stdin"))
 
 
 def read_password(name: str | None = None) -> str:

@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 
 from sq_layout.cli import common, fonts
+from sq_layout.cli.speak import say
 
 NAME = "atlas"
-HELP = "the report pack: PDF + PNG pages (an overview, a page per industry, chain and area)"
+HELP = "h_atlas"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -16,14 +17,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     common.dataset_options(p)
     common.page_options(p, "portrait")
     common.lang_option(p)
-    p.add_argument("--dpi", type=common.positive_dpi, default=150, help="PNG resolution, 30–1200 (the PDF is vector)")
-    p.add_argument("--no-png", action="store_true", help="write the PDF only")
+    p.add_argument("--dpi", type=common.positive_dpi, default=150, help=say("h_dpi_atlas"))
+    p.add_argument("--no-png", action="store_true", help=say("h_no_png"))
     p.add_argument(
         "-o",
         "--output",
         required=True,
         type=Path,
-        help="a folder (atlas.pdf and png/ inside; other files are left alone) or a .pdf file (PNGs in <name>-png/)",
+        help=say("h_atlas_output"),
     )
 
 

@@ -6,16 +6,17 @@ import argparse
 from pathlib import Path
 
 from sq_layout.cli import common
+from sq_layout.cli.speak import say
 
 NAME = "audit"
-HELP = "print the plan's internal inconsistencies and target discrepancies"
+HELP = "h_audit"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Language and optional workbook."""
     common.dataset_options(p)
     common.lang_option(p)
-    p.add_argument("--xlsx", type=Path, help="also write them to an Excel workbook (.xlsx)")
+    p.add_argument("--xlsx", type=Path, help=say("h_audit_xlsx"))
 
 
 def run(a: argparse.Namespace) -> None:

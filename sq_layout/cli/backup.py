@@ -13,16 +13,19 @@ COMMANDS = ("backup", "restore", "copy")
 
 def add_subcommands(ws_group: Any) -> None:
     """Add backup/restore/copy to the `workspace` subparsers."""
-    bk = ws_group.add_parser("backup", help="write the whole workspace to one file (consistent while the app runs)")
-    bk.add_argument("-o", "--output", required=True, type=Path, help="the backup file to write, e.g. ws-2026-12.sqlite")
-    rs = ws_group.add_parser("restore", help="copy a backup file into the workspace (empty, or --replace it)")
-    rs.add_argument("file", type=Path)
-    rs.add_argument("--replace", action="store_true", help="replace a workspace that has data (backed up first)")
-    cp = ws_group.add_parser("copy", help="copy the workspace to another database, e.g. the bureau's PostgreSQL")
-    cp.add_argument("--to", required=True, help="target database URL, e.g. postgresql+psycopg://user@host/sq")
-    cp.add_argument("--replace", action="store_true", help="replace a target that has data")
+    from sq_layout.cli.common import db_option
+    from sq_layout.cli.speak import command, say
+
+    bk = command(ws_group, "backup", "h_backup")
+    bk.add_argument("-o", "--output", required=True, type=Path, help=say("h_backup_output"))
+    rs = command(ws_group, "restore", "h_restore")
+    rs.add_argument("file", type=Path, help=say("h_backup_file"))
+    rs.add_argument("--replace", action="store_true", help=say("h_restore_replace"))
+    cp = command(ws_group, "copy", "h_copy")
+    cp.add_argument("--to", required=True, help=say("h_copy_to"))
+    cp.add_argument("--replace", action="store_true", help=say("h_copy_replace"))
     for p in (bk, rs, cp):
-        p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
+        db_option(p)
 
 
 def _say(verb: str, report: Any, started: float) -> None:

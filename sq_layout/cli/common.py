@@ -10,19 +10,30 @@ from pathlib import Path
 
 from sq_layout.analysis.queries import Selection
 from sq_layout.atomic import check_parent
+from sq_layout.cli.speak import say
 from sq_layout.errors import BadInput
 from sq_layout.export.registry import Format, for_path
-from sq_layout.i18n import LANGS, parse_lang
+from sq_layout.i18n import LANGS, Lang, parse_lang
+from sq_layout.i18n.lang import Listed
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.names import resolve, resolve_chain
-
-NAMES_HINT = "Chinese, English or id; `python -m sq_layout list {}` shows them all"
 
 
 def dataset_options(p: argparse.ArgumentParser) -> None:
     """--version and --db: which plan version a command reads, from which workspace database."""
-    p.add_argument("--version", dest="plan_version", help="plan version id (default: the latest published)")
-    p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
+    p.add_argument("--version", dest="plan_version", help=say("h_version"))
+    db_option(p)
+
+
+def db_option(p: argparse.ArgumentParser) -> None:
+    """--db: the workspace database."""
+    p.add_argument("--db", help=say("h_db"))
+
+
+def publish_options(p: argparse.ArgumentParser) -> None:
+    """--publish and --confirm-stale-base of a command that makes a version (an import)."""
+    p.add_argument("--publish", action="store_true", help=say("h_publish"))
+    p.add_argument("--confirm-stale-base", action="store_true", help=say("h_confirm_stale_base"))
 
 
 def dataset(a: argparse.Namespace) -> Dataset:
@@ -32,26 +43,38 @@ def dataset(a: argparse.Namespace) -> Dataset:
     return workspace.dataset(getattr(a, "plan_version", None), getattr(a, "db", None))
 
 
-def lang_option(p: argparse.ArgumentParser, what: str = "language of labels and headers") -> None:
-    """--lang zh|en, Chinese unless asked."""
-    p.add_argument("--lang", default="zh", choices=LANGS, type=parse_lang, help=f"{what} (default zh)")
+def lang_option(p: argparse.ArgumentParser, what: str = "h_lang_labels") -> None:
+    """--lang zh|en, Chinese unless asked (sq_layout.cli.speak found it before the parser was built); `what`: the
+    string-table key of what it words."""
+    p.add_argument("--lang", default="zh", choices=LANGS, type=language, help=say("h_lang", what=say(what)))
+
+
+def language(text: str) -> Lang:
+    """A language code (argparse type); anything else is refused naming the choices."""
+    try:
+        return parse_lang(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(say("h_bad_lang", value=repr(text[:20]), choices=Listed(LANGS))) from None
 
 
 def selection_options(p: argparse.ArgumentParser) -> None:
     """--tier, --industry, --sub, --chain (repeatable) and --area."""
-    hint = NAMES_HINT.format
-    p.add_argument("--tier", action="append", default=[], help="dominant/主导产业 or leading/先导产业")
-    p.add_argument("--industry", action="append", default=[], help="e.g. 光伏新能源, pv; " + hint("industries"))
-    p.add_argument("--sub", action="append", default=[], help="e.g. 酿酒, liquor; " + hint("subindustries"))
-    p.add_argument("--chain", action="append", default=[], help="表十一 chain: 3, 晶硅光伏; " + hint("chains"))
-    p.add_argument("--area", help="highlight an area: 泗洪县, sihong; " + hint("areas"))
+
+    def hint(kind: str) -> str:
+        return say("h_names_hint", kind=kind)
+
+    p.add_argument("--tier", action="append", default=[], help=say("h_tier"))
+    p.add_argument("--industry", action="append", default=[], help=say("h_industry", hint=hint("industries")))
+    p.add_argument("--sub", action="append", default=[], help=say("h_sub", hint=hint("subindustries")))
+    p.add_argument("--chain", action="append", default=[], help=say("h_chain", hint=hint("chains")))
+    p.add_argument("--area", help=say("h_area", hint=hint("areas")))
     lang_option(p)
 
 
 def page_options(p: argparse.ArgumentParser, orientation: str) -> None:
     """--paper, --orientation."""
-    p.add_argument("--paper", default="a4", choices=["a4", "a3"])
-    p.add_argument("--orientation", default=orientation, choices=["portrait", "landscape"])
+    p.add_argument("--paper", default="a4", choices=["a4", "a3"], help=say("h_paper"))
+    p.add_argument("--orientation", default=orientation, choices=["portrait", "landscape"], help=say("h_orientation"))
 
 
 def selection(ds: Dataset, a: argparse.Namespace) -> tuple[Selection, str | None]:
@@ -78,7 +101,7 @@ def positive_dpi(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(say("h_bad_number", value=repr(text[:20]))) from None
 
 
 def iso_date(text: str) -> str:
@@ -96,7 +119,7 @@ def iso_date(text: str) -> str:
         pass
     from sq_layout.upload_limits import clip
 
-    raise argparse.ArgumentTypeError(f"not a date: {clip(text, 40)!r}; write YYYY-MM-DD (e.g. 2025-06-30) or YYYY-MM")
+    raise argparse.ArgumentTypeError(say("h_bad_date", value=repr(clip(text, 40))))
 
 
 def require_selection(sel: Selection, area: str | None, everything: bool) -> None:

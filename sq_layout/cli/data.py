@@ -7,19 +7,26 @@ from pathlib import Path
 
 from sq_layout.atomic import write_bytes
 from sq_layout.cli import common
+from sq_layout.cli.speak import say
 from sq_layout.export.registry import Request, formats
+from sq_layout.i18n.lang import Listed
 
 NAME = "data"
-HELP = "data as " + ", ".join(f"{f.label} ({f.suffix})" for f in formats("data")) + "; format from the -o suffix"
+HELP = "h_data"
+
+
+def describe() -> str:
+    """The command's help in the reader's language, with the formats it writes."""
+    return say(HELP, formats=Listed(f"{f.label} ({f.suffix})" for f in formats("data")))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Selection, --all, --table and output."""
     common.dataset_options(p)
     common.selection_options(p)
-    p.add_argument("--all", action="store_true", help="the whole dataset instead of the selection")
-    p.add_argument("--table", help="for .csv: which table to write (a .csv holds one)")
-    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument("--all", action="store_true", help=say("h_all"))
+    p.add_argument("--table", help=say("h_data_table"))
+    p.add_argument("-o", "--output", required=True, type=Path, help=say("h_output"))
 
 
 def run(a: argparse.Namespace) -> None:

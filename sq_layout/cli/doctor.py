@@ -6,12 +6,16 @@ import argparse
 import sys
 
 NAME = "doctor"
-HELP = "check a deployment and say what to fix (exit 2 when something needs fixing)"
+HELP = "h_doctor"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """--processes: how many app processes share this configuration."""
-    p.add_argument("--processes", type=int, default=1, help="app processes behind the proxy (default 1)")
+    from sq_layout.cli.common import lang_option
+    from sq_layout.cli.speak import say
+
+    p.add_argument("--processes", type=int, default=1, help=say("h_processes"))
+    lang_option(p, "h_lang_doctor")
 
 
 def run(a: argparse.Namespace) -> None:

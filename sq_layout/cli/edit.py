@@ -8,37 +8,34 @@ from typing import Any
 
 from sq_layout.atomic import write_bytes
 from sq_layout.cli.actor import acting_user, actor_options
-from sq_layout.cli.common import iso_date, lang_option
+from sq_layout.cli.common import dataset_options, iso_date, lang_option
+from sq_layout.cli.speak import command, say
+from sq_layout.i18n import LANGS, Lang
 
 COMMANDS = ("draft", "history", "revert", "publish")
 
 
 def add_subcommands(ws_group: Any) -> None:
     """Add draft/history/revert/publish to the `workspace` subparsers."""
-    dr = ws_group.add_parser("draft", help="start a draft from a version (editor)")
-    dr.add_argument("--title")
-    hi = ws_group.add_parser("history", help="a version's changes: who, when, before -> after, why")
-    hi.add_argument("--area", help="only changes touching this area id")
-    hi.add_argument("--chain", type=int, help="only changes touching this chain number")
-    hi.add_argument("--table", help="only changes touching records of this table (chains, assignments, details…)")
-    hi.add_argument("--xlsx", type=Path, help="also write the history to an Excel workbook")
-    lang_option(hi, "language of the headers, users, actions and the workbook")
-    rv = ws_group.add_parser("revert", help="revert one change of a draft (editor)")
-    rv.add_argument("change", type=int)
-    rv.add_argument("--reason", required=True)
-    pb = ws_group.add_parser("publish", help="publish a draft as a version with a title and date (admin)")
-    pb.add_argument("draft")
-    pb.add_argument("--title", required=True)
-    pb.add_argument("--date", required=True, type=iso_date, help="the plan date, e.g. 2026-03-01")
-    pb.add_argument("--reason")
-    pb.add_argument(
-        "--confirm-stale-base",
-        action="store_true",
-        help="publish even though the draft was made from an older version than the latest published (superseded)",
-    )
+    dr = command(ws_group, "draft", "h_draft")
+    dr.add_argument("--title", help=say("h_draft_title"))
+    hi = command(ws_group, "history", "h_history")
+    hi.add_argument("--area", help=say("h_history_area"))
+    hi.add_argument("--chain", type=int, help=say("h_history_chain"))
+    hi.add_argument("--table", help=say("h_history_table"))
+    hi.add_argument("--xlsx", type=Path, help=say("h_history_xlsx"))
+    lang_option(hi, "h_lang_history")
+    rv = command(ws_group, "revert", "h_revert")
+    rv.add_argument("change", type=int, help=say("h_change_no"))
+    rv.add_argument("--reason", required=True, help=say("h_reason"))
+    pb = command(ws_group, "publish", "h_publish_draft")
+    pb.add_argument("draft", help=say("h_draft_id"))
+    pb.add_argument("--title", required=True, help=say("h_title"))
+    pb.add_argument("--date", required=True, type=iso_date, help=say("h_plan_date"))
+    pb.add_argument("--reason", help=say("h_reason"))
+    pb.add_argument("--confirm-stale-base", action="store_true", help=say("h_confirm_stale_draft"))
     for p in (dr, hi, rv, pb):
-        p.add_argument("--version", dest="plan_version", help="plan version id (default: the latest published)")
-        p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
+        dataset_options(p)
         if p is not hi:
             actor_options(p)
 
@@ -65,6 +62,22 @@ def run(a: argparse.Namespace) -> None:
         print(f"published version {done} (supersedes {ws.info(done).supersedes})")
 
 
+def record_table(typed: str, lang: Lang) -> str:
+    """The stored code of the record table a reader names: by its words in either language or its code (any case);
+    anything else is refused with the tables in `lang`."""
+    from sq_layout.errors import UnknownValue
+    from sq_layout.i18n.shown import sheet_name
+    from sq_layout.store.tables import records
+
+    named = {
+        spelling.casefold(): code for code in records for spelling in (code, *(sheet_name(code, x) for x in LANGS))
+    }
+    found = named.get(typed.strip().casefold())
+    if found is None:
+        raise UnknownValue("table", typed, [sheet_name(code, lang) for code in records], aliases=list(records))
+    return found
+
+
 def _history(a: argparse.Namespace) -> None:
     from sq_layout import workspace
     from sq_layout.export.history import describe, history_rows, history_xlsx
@@ -72,15 +85,16 @@ def _history(a: argparse.Namespace) -> None:
     from sq_layout.i18n.shown import with_zone
     from sq_layout.store.history import history
 
-    vid = workspace.version_id(a.plan_version, a.db)
-    found = history(workspace.workspace(a.db), vid, area=a.area, chain=a.chain, table=a.table)
     lang = a.lang
+    vid = workspace.version_id(a.plan_version, a.db)
+    table = record_table(a.table, lang) if a.table else None
+    found = history(workspace.workspace(a.db), vid, area=a.area, chain=a.chain, table=table)
     print(f"# {t('cli_history_head', lang).format(created=with_zone(t('cli_when', lang), lang))}")
     for row, c in zip(history_rows(found, 0, lang), found, strict=True):
         undone = t("cli_reverted_by", lang).format(n=c.reverted_by) if c.reverted_by else ""
         print(f"#{c.id:<5} {row['created']}  {row['user']}  {row['action']}  {row['summary']}{undone}")
         print(f"       {t('cli_why', lang).format(why=c.reason)}")
-        for line in describe(c):  # the records by their stored table and field names, as --table takes them
+        for line in describe(c, lang):  # the records' tables and fields by their headers in `lang`
             print(f"       {line}")
     if a.xlsx:
         print(write_bytes(a.xlsx, history_xlsx(found, lang)))

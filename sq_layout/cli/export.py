@@ -7,10 +7,17 @@ from pathlib import Path
 
 from sq_layout.atomic import write_bytes
 from sq_layout.cli import common, fonts
+from sq_layout.cli.speak import say
 from sq_layout.export.registry import Request, formats
+from sq_layout.i18n.lang import Listed
 
 NAME = "export"
-HELP = "one static map as " + ", ".join(f.label for f in formats("map")) + " (format from the -o suffix)"
+HELP = "h_export"
+
+
+def describe() -> str:
+    """The command's help in the reader's language, with the formats it writes."""
+    return say(HELP, formats=Listed(f.label for f in formats("map")))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -18,10 +25,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     common.dataset_options(p)
     common.selection_options(p)
     common.page_options(p, "landscape")
-    p.add_argument("--dpi", type=common.positive_dpi, default=300, help="PNG resolution, 30–1200 (default 300)")
-    p.add_argument("--title", help="map title (default: generated from the selection)")
-    suffixes = ", ".join(f.suffix for f in formats("map"))
-    p.add_argument("-o", "--output", required=True, type=Path, help=f"file to write ({suffixes})")
+    p.add_argument("--dpi", type=common.positive_dpi, default=300, help=say("h_dpi_map"))
+    p.add_argument("--title", help=say("h_map_title"))
+    suffixes = Listed(f.suffix for f in formats("map"))
+    p.add_argument("-o", "--output", required=True, type=Path, help=say("h_output_kinds", kinds=suffixes))
 
 
 def run(a: argparse.Namespace) -> None:

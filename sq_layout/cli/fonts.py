@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 NAME = "fonts"
-HELP = "prepare the PDF fonts now (once per machine, ≈ 1 min a face; the app otherwise does it when it starts)"
+HELP = "h_fonts"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

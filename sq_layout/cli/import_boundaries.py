@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from sq_layout.cli.actor import acting_user, actor_options
-from sq_layout.cli.common import iso_date, lang_option
+from sq_layout.cli.common import db_option, iso_date, lang_option, publish_options
+from sq_layout.cli.speak import command, say
 from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditConflict, EditRejected
 from sq_layout.i18n import Lang, name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
@@ -21,37 +22,19 @@ _ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "gbk": "gb18030", "gb18030": "g
 
 def add_import_boundaries_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the import-boundaries subcommand to a subparsers object; its handler is in `handler`."""
-    p: argparse.ArgumentParser = subparsers.add_parser(
-        "import-boundaries",
-        help="import official boundaries (GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ) as a new version",
-    )
-    p.add_argument("file", type=Path)
-    p.add_argument("--crs", help=f"when the file declares none or declares it wrongly: {', '.join(CRS_CHOICES)}")
-    p.add_argument("--encoding", choices=sorted(_ENCODINGS), help="Shapefile attribute encoding (default: detect)")
-    p.add_argument(
-        "--match",
-        action="append",
-        default=[],
-        metavar="NAME=AREA",
-        help="match a feature (name or number) to an area id or name, or to - to skip it; repeatable",
-    )
-    p.add_argument("--source", default="", help="who issued the boundaries (required with --yes)")
-    p.add_argument("--date", type=iso_date, help="date of the source, e.g. 2025-06")
-    p.add_argument("--version", type=int, help="base version id (default: the latest published)")
-    p.add_argument("--db", help="database URL (default: SQ_LAYOUT_DB or the local SQLite file)")
+    p = command(subparsers, "import-boundaries", "h_bnd")
+    p.add_argument("file", type=Path, help=say("h_bnd_file"))
+    p.add_argument("--crs", help=say("h_bnd_crs", choices=", ".join(CRS_CHOICES)))
+    p.add_argument("--encoding", choices=sorted(_ENCODINGS), help=say("h_bnd_encoding"))
+    p.add_argument("--match", action="append", default=[], metavar="NAME=AREA", help=say("h_bnd_match"))
+    p.add_argument("--source", default="", help=say("h_bnd_source"))
+    p.add_argument("--date", type=iso_date, help=say("h_bnd_date"))
+    p.add_argument("--version", type=int, help=say("h_bnd_version"))
+    db_option(p)
     actor_options(p)  # who saves (with --yes): an account proven by its password, or the workspace file's owner
-    p.add_argument(
-        "--publish",
-        action="store_true",
-        help="publish the new version at once (admin; otherwise, once the workspace has accounts, it is a draft)",
-    )
-    p.add_argument(
-        "--confirm-stale-base",
-        action="store_true",
-        help="publish even though the base version is not the latest published one (that one is superseded)",
-    )
-    lang_option(p, "language of the report and of a refusal")
-    p.add_argument("--yes", action="store_true", help="save; without it nothing is written")
+    publish_options(p)
+    lang_option(p, "h_lang_report")
+    p.add_argument("--yes", action="store_true", help=say("h_bnd_yes"))
     p.set_defaults(handler=run_import_boundaries)
     return p
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from sq_layout.cli import common
+from sq_layout.cli.speak import command, say
 
 NAME = "invest"
-HELP = "investment exports: `invest report --year 2025 -o r.xlsx|pdf`, `invest bulletin --month 2025-11 -o b.pdf|xlsx`"
+HELP = "h_invest"
 SUFFIXES = (".xlsx", ".pdf")
 
 
@@ -19,9 +20,9 @@ def _year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text[:20]!r}; write e.g. 2025") from None
+        raise argparse.ArgumentTypeError(say("h_bad_year", value=repr(text[:20]))) from None
     if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"year {year} out of range 2000–2100")
+        raise argparse.ArgumentTypeError(say("h_year_range", year=year))
     return year
 
 
@@ -29,22 +30,22 @@ def _month(text: str) -> str:
     """A month YYYY-MM (argparse type)."""
     value = common.iso_date(text)
     if len(value) != 7:
-        raise argparse.ArgumentTypeError(f"not a month: {text[:20]!r}; write YYYY-MM (e.g. 2025-11)")
+        raise argparse.ArgumentTypeError(say("h_bad_month", value=repr(text[:20])))
     return value
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """`report` and `bulletin`, each with the workspace options, --lang, --demo and -o."""
     sub = p.add_subparsers(dest="what", required=True, metavar="report|bulletin")
-    report = sub.add_parser("report", help="the year's 个十百千 / stage / 表十一 progress")
-    report.add_argument("--year", type=_year, help="year (default: the latest with data in 2021–2025, else 2025)")
-    bulletin = sub.add_parser("bulletin", help="the month's 通报: moves, pace, by area and chain, new target firms")
-    bulletin.add_argument("--month", type=_month, required=True, help="month, YYYY-MM")
+    report = command(sub, "report", "h_invest_report")
+    report.add_argument("--year", type=_year, help=say("h_invest_year"))
+    bulletin = command(sub, "bulletin", "h_invest_bulletin")
+    bulletin.add_argument("--month", type=_month, required=True, help=say("h_invest_month"))
     for q in (report, bulletin):
         common.dataset_options(q)
         common.lang_option(q)
-        q.add_argument("--demo", action="store_true", help="the fictional demo set (示例) instead of the workspace's")
-        q.add_argument("-o", "--output", required=True, type=Path, help="file to write (.xlsx or .pdf)")
+        q.add_argument("--demo", action="store_true", help=say("h_invest_demo"))
+        q.add_argument("-o", "--output", required=True, type=Path, help=say("h_invest_output"))
 
 
 def _records(a: argparse.Namespace) -> tuple[Any, Any, list[Any]]:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 
 from sq_layout.cli import common
+from sq_layout.cli.speak import say
 from sq_layout.plan.names import KINDS, choices
 
 NAME = "list"
-HELP = "list the names accepted by --area, --industry, --sub, --chain and --tier"
+HELP = "h_list"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Which list."""
     common.dataset_options(p)
-    p.add_argument("what", choices=KINDS, help="what to list")
+    p.add_argument("what", choices=KINDS, help=say("h_list_what"))
 
 
 def run(a: argparse.Namespace) -> None:

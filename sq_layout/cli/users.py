@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from sq_layout.auth.roles import ROLES
 from sq_layout.cli.actor import acting_user, actor_options, read_password
-from sq_layout.cli.common import lang_option
+from sq_layout.cli.common import db_option, lang_option
+from sq_layout.cli.speak import command, say
 from sq_layout.errors import BadInput
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from sq_layout.store import Workspace
 
 NAME = "users"
-HELP = "workspace accounts: add, list, change a password or role, remove; the sign-in audit log"
+HELP = "h_users"
 
 
 def _new_password(a: argparse.Namespace) -> str | None:
@@ -35,26 +36,26 @@ def _new_password(a: argparse.Namespace) -> str | None:
 def add_arguments(u: argparse.ArgumentParser) -> None:
     """add NAME --role, passwd NAME, role NAME ROLE, remove NAME, list, log."""
     us = u.add_subparsers(dest="users_command", required=True)
-    add = us.add_parser("add", help="add an account (the first admin is created this way)")
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--no-password", action="store_true", help="no password: sign-in through the proxy only")
-    pw = us.add_parser("passwd", help="set an account's password (its sessions end)")
-    pw.add_argument("name")
-    ro = us.add_parser("role", help="change an account's role (its sessions end)")
-    ro.add_argument("name")
-    ro.add_argument("role", choices=ROLES)
-    rm = us.add_parser("remove", help="remove an account (its sessions end; its changes keep its name)")
-    rm.add_argument("name")
+    add = command(us, "add", "h_users_add")
+    add.add_argument("name", help=say("h_account_name"))
+    add.add_argument("--role", required=True, choices=ROLES, help=say("h_role"))
+    add.add_argument("--no-password", action="store_true", help=say("h_no_password"))
+    pw = command(us, "passwd", "h_users_passwd")
+    pw.add_argument("name", help=say("h_account_name"))
+    ro = command(us, "role", "h_users_role")
+    ro.add_argument("name", help=say("h_account_name"))
+    ro.add_argument("role", choices=ROLES, help=say("h_role"))
+    rm = command(us, "remove", "h_users_remove")
+    rm.add_argument("name", help=say("h_account_name"))
     for p in (add, pw, ro, rm):
         actor_options(p)
-    ls = us.add_parser("list", help="list the accounts")
-    lg = us.add_parser("log", help="the audit log: sign-ins, sign-outs, failures, slow-downs, account changes")
-    lg.add_argument("--limit", type=int, default=100, help="how many entries, newest first (default 100)")
-    lg.add_argument("--account", help="only the entries about this account")
+    ls = command(us, "list", "h_users_list")
+    lg = command(us, "log", "h_users_log")
+    lg.add_argument("--limit", type=int, default=100, help=say("h_log_limit"))
+    lg.add_argument("--account", help=say("h_log_account"))
     for p in (add, pw, ro, rm, ls, lg):
-        p.add_argument("--db", help="workspace database URL (default: $SQ_LAYOUT_DB, else the SQLite file)")
-        lang_option(p, "language of the listings, confirmations and refusals")
+        db_option(p)
+        lang_option(p, "h_lang_users")
 
 
 def run(a: argparse.Namespace) -> None:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
-from sq_layout.cli.common import dataset, dataset_options, lang_option
+from sq_layout.cli.common import dataset, dataset_options, lang_option, publish_options
+from sq_layout.cli.speak import command, say
 from sq_layout.errors import BadInput
 from sq_layout.i18n import Lang, by_lang
 
@@ -17,43 +18,34 @@ if TYPE_CHECKING:
     from sq_layout.store import Workspace
 
 NAME = "workspace"
-HELP = "plan versions in the workspace database: list, import, compare, export"
+HELP = "h_workspace"
 
 
 def add_arguments(w: argparse.ArgumentParser) -> None:
     """The `workspace` command group's subcommands."""
     ws = w.add_subparsers(dest="ws_command", required=True)
-    init = ws.add_parser("init", help="create the workspace (schema and the read-only 十四五 baseline) if needed")
-    ls = ws.add_parser("list", help="list the plan versions")
-    tpl = ws.add_parser("template", help="write the Excel import template, filled with a version")
-    tpl.add_argument("-o", "--output", required=True, type=Path)
-    imp = ws.add_parser("import-plan", help="import a plan version from .xlsx, CSV tables, or a bundle .zip/folder")
-    imp.add_argument("files", nargs="+", type=Path)
-    imp.add_argument("--base", help="base version for tables not given (default: the latest published)")
-    imp.add_argument("--title", help="version title")
+    init = command(ws, "init", "h_ws_init")
+    ls = command(ws, "list", "h_ws_list")
+    tpl = command(ws, "template", "h_ws_template")
+    tpl.add_argument("-o", "--output", required=True, type=Path, help=say("h_output"))
+    imp = command(ws, "import-plan", "h_ws_import")
+    imp.add_argument("files", nargs="+", type=Path, help=say("h_ws_files"))
+    imp.add_argument("--base", help=say("h_ws_base"))
+    imp.add_argument("--title", help=say("h_title"))
     actor_options(imp)  # who imports it: an account proven by its password, or the workspace file's owner
-    imp.add_argument(
-        "--publish",
-        action="store_true",
-        help="publish the new version at once (admin; otherwise, once the workspace has accounts, it is a draft)",
-    )
-    imp.add_argument(
-        "--confirm-stale-base",
-        action="store_true",
-        help="publish even though the base version is not the latest published one (that one is superseded)",
-    )
-    lang_option(imp, "language of the problems reported")
-    cmp = ws.add_parser("compare", help="compare two versions: chain hosts, area industries, figures")
-    cmp.add_argument("before", help="version id")
-    cmp.add_argument("after", help="version id")
-    cmp.add_argument("--xlsx", type=Path, help="also write the comparison tables to an Excel workbook")
-    lang_option(cmp, "language of the tables and the workbook")
-    ex = ws.add_parser("export", help="export a version: .gpkg, .xlsx, .zip, or a folder (bundle format)")
-    ex.add_argument("-o", "--output", required=True, type=Path)
+    publish_options(imp)
+    lang_option(imp, "h_lang_problems")
+    cmp = command(ws, "compare", "h_ws_compare")
+    cmp.add_argument("before", help=say("h_version_id"))
+    cmp.add_argument("after", help=say("h_version_id"))
+    cmp.add_argument("--xlsx", type=Path, help=say("h_compare_xlsx"))
+    lang_option(cmp, "h_lang_compare")
+    ex = command(ws, "export", "h_ws_export")
+    ex.add_argument("-o", "--output", required=True, type=Path, help=say("h_output"))
     for p in (init, ls, tpl, imp, cmp, ex):
         dataset_options(p)
     for p in (init, ls):
-        lang_option(p, "language of the headers, kinds and users")
+        lang_option(p, "h_lang_versions")
     from sq_layout.cli.import_boundaries import add_import_boundaries_parser
 
     add_import_boundaries_parser(ws)  # defines its own --version (int) and --db

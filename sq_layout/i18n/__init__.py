@@ -11,6 +11,7 @@ from functools import cached_property
 
 from sq_layout.i18n import (
     boundaries,
+    cli_help,
     codes,
     core,
     diagram,
@@ -45,6 +46,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     shown.TEXT,
     terminal.TEXT,
     refusals.TEXT,
+    cli_help.TEXT,
 )
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS

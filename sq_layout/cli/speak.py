@@ -1,0 +1,179 @@
+"""The command line in the reader's language: `--lang` found on the command line before it is parsed (Chinese when
+absent), the help texts worded from the string tables (sq_layout.i18n.cli_help) while the parser is built, and
+argparse's own messages (usage:, error:, invalid choice …) translated through its gettext `_()` while it parses.
+
+argparse looks its messages up through the module's `_`/`ngettext` when it builds a parser and when it parses;
+`speaking(lang)` puts a translation object there for that time only and the reader's language in a context variable
+that `say` reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, NoReturn
+
+from sq_layout.i18n import DEFAULT_LANG, Lang, parse_lang, t
+from sq_layout.i18n.lang import fill
+
+READER: ContextVar[Lang] = ContextVar("READER", default=DEFAULT_LANG)
+
+
+def scan_lang(argv: Sequence[str]) -> Lang:
+    """The language `--lang X` or `--lang=X` asks for anywhere on the command line; Chinese without one (a wrong
+    value is refused later by the parser, in Chinese)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return parse_lang(argv[i + 1], DEFAULT_LANG)
+        if arg.startswith("--lang="):
+            return parse_lang(arg.partition("=")[2], DEFAULT_LANG)
+    return DEFAULT_LANG
+
+
+def reader() -> Lang:
+    """The language the command line is speaking."""
+    return READER.get()
+
+
+def say(key: str, **values: object) -> str:
+    """A string-table entry in the reader's language, filled with `values` (help texts, an option's refusal)."""
+    return fill(t(key, reader()), values, reader())
+
+
+class Translation(gettext.NullTranslations):
+    """argparse's messages in one language: its English text is the key (sq_layout.i18n.cli_help.ARGPARSE)."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def gettext(self, message: str) -> str:
+        """The message in this language (English as argparse has it)."""
+        from sq_layout.i18n.cli_help import ARGPARSE
+
+        return ARGPARSE.get(message, {}).get(self.lang, message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        """The singular or plural message in this language."""
+        return self.gettext(msgid1 if n == 1 else msgid2)
+
+
+@contextmanager
+def speaking(lang: Lang) -> Iterator[None]:
+    """Build and run parsers in `lang`: `say` and argparse's messages speak it until the block ends."""
+    words = Translation(lang)
+    token = READER.set(lang)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = words.gettext, words.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        READER.reset(token)
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help wrapped by terminal columns, a Chinese character counted double (argparse counts it once)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap(" ".join(text.split()), width - len(indent)))
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser (and its subcommands') in the language it was built in: it parses, refuses and shows its
+    help in that language, wrapped by `Formatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        self.lang = reader()
+        super().__init__(*args, **kwargs)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """As argparse does, its messages in the parser's language."""
+        with speaking(self.lang):
+            return super().parse_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        """As argparse does (usage, the message, exit code 2), in the parser's language."""
+        with speaking(self.lang):
+            super().error(message)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """As argparse does, its messages in the parser's language."""
+        with speaking(self.lang):
+            return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        """As argparse does, in the parser's language."""
+        with speaking(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        """As argparse does, in the parser's language."""
+        with speaking(self.lang):
+            return super().format_help()
+
+
+_TOKEN = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """`text` in lines of at most `columns` terminal columns: broken at spaces or between Chinese characters (a word
+    longer than a line keeps its own line)."""
+    lines, line = [], ""
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            token = " "
+            if not line:
+                continue
+        if line and width(line.rstrip() + token) > columns and not token.isspace():
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def width(text: str) -> int:
+    """How many terminal columns `text` takes: a wide (CJK) character two, anything else one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """`text` padded with spaces to `columns` terminal columns (left-aligned, or right-aligned)."""
+    fill_in = " " * max(columns - width(text), 0)
+    return fill_in + text if right else text + fill_in
+
+
+def table(rows: Sequence[Sequence[str]], gap: str = "  ", right: Sequence[int] = ()) -> list[str]:
+    """Rows as lines whose columns line up on a terminal, CJK characters counted double; the last column is not
+    padded. `right`: the columns aligned to the right (numbers)."""
+    if not rows:
+        return []
+    n = max(len(r) for r in rows)
+    widths = [max((width(r[i]) for r in rows if i < len(r)), default=0) for i in range(n)]
+    lines = []
+    for r in rows:
+        cells = [
+            cell if i == len(r) - 1 and i not in right else pad(cell, widths[i], i in right) for i, cell in enumerate(r)
+        ]
+        lines.append(gap.join(cells).rstrip())
+    return lines
+
+
+def command(group: argparse._SubParsersAction[argparse.ArgumentParser], name: str, key: str) -> argparse.ArgumentParser:
+    """A subcommand whose help (in its group's list and atop its own --help) is string-table entry `key`."""
+    return group.add_parser(name, help=say(key), description=say(key))
