@@ -1,4 +1,5 @@
-"""Checks of a deployment (`python -m sq_layout doctor`): each says what it found and, when wrong, what to fix."""
+"""Checks of a deployment (`python -m sq_layout doctor`): each says what it found and, when wrong, what to fix, in
+either language (string-table sentences, sq_layout.i18n.terminal `dr_*`, worded when read)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sq_layout.i18n import Lang, t
+from sq_layout.i18n.lang import Listed, Said
 from sq_layout.paths import ROOT
 
 STATIC_FOLDERS = ("static/maps", "static/geo", "static/points", "static/vendor")
@@ -16,12 +19,21 @@ STATIC_FOLDERS = ("static/maps", "static/geo", "static/points", "static/vendor")
 
 @dataclass(frozen=True)
 class Check:
-    """One finding: its name, whether it is fine, what was found, and what to do about it."""
+    """One finding: its name (a code), whether it is fine, what was found, and what to do about it."""
 
     name: str
     ok: bool
-    found: str
-    fix: str = ""
+    found: Said
+    fix: Said | None = None
+
+    def title(self, lang: Lang) -> str:
+        """The check's name in `lang`."""
+        return t("dr_" + self.name.replace(" ", "_"), lang)
+
+
+def _as_is(text: object) -> Said:
+    """What a check found as the system said it (a version, a setting's value), in any language."""
+    return Said("dr_as_is", text=text)
 
 
 def _config(root: Path) -> dict[str, dict[str, object]]:
@@ -39,7 +51,7 @@ def _setting(cfg: Mapping[str, Mapping[str, object]], env: Mapping[str, str], se
     return env[var] if var in env else cfg.get(section, {}).get(key)
 
 
-_RESTORE = "restore the latest backup: python -m sq_layout workspace restore FILE --replace"
+_RESTORE = Said("dr_fix_restore")
 
 
 def check_database(url: str) -> list[Check]:
@@ -52,33 +64,31 @@ def check_database(url: str) -> list[Check]:
 
     shown = redact(url)
     if url.startswith("sqlite") and not Path(url.split("///", 1)[-1]).exists():
-        fix = "run `python -m sq_layout workspace init` (or start the app once) to create it"
-        return [Check("database", False, f"no workspace file at {shown}", fix)]
+        return [Check("database", False, Said("dr_no_file", url=shown), Said("dr_fix_create"))]
     engine = make_engine(url)
     out: list[Check] = []
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-            out.append(Check("database", True, f"{shown} answers"))
+            out.append(Check("database", True, Said("dr_answers", url=shown)))
             rev = current_revision(conn)
-            fix = "run `python -m sq_layout workspace init` once (it migrates and seeds), then restart the app"
-            out.append(Check("schema", rev == HEAD, f"at {rev or 'none'}, this sq-layout needs {HEAD}", fix))
+            at = Said("dr_schema_at", rev=rev or Said("dr_none"), head=HEAD)
+            out.append(Check("schema", rev == HEAD, at, Said("dr_fix_migrate")))
             if engine.dialect.name == "sqlite":
                 found = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
-                fix = "" if found == ["ok"] else _RESTORE
-                out.append(Check("integrity", found == ["ok"], "; ".join(found)[:300], fix))
+                fix = None if found == ["ok"] else _RESTORE
+                out.append(Check("integrity", found == ["ok"], _as_is("; ".join(found)[:300]), fix))
             if engine.dialect.name == "postgresql":
                 try:
                     version = conn.execute(text("SELECT postgis_lib_version()")).scalar()
-                    out.append(Check("postgis", True, f"PostGIS {version}"))
+                    out.append(Check("postgis", True, _as_is(f"PostGIS {version}")))
                 except SQLAlchemyError:
-                    fix = "as a superuser: CREATE EXTENSION postgis; (Debian: postgresql-15-postgis-3)"
-                    out.append(Check("postgis", False, "PostGIS is not installed in this database", fix))
+                    out.append(Check("postgis", False, Said("dr_no_postgis"), Said("dr_fix_postgis")))
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
-        out.append(Check("database", False, f"{shown}: {reason}", "check SQ_LAYOUT_DB, the server and the account"))
+        out.append(Check("database", False, Said("dr_at", url=shown, reason=reason), Said("dr_fix_database")))
         if engine.dialect.name == "sqlite" and "malformed" in reason:  # damaged where even the schema is read
-            out.append(Check("integrity", False, reason, _RESTORE))
+            out.append(Check("integrity", False, _as_is(reason), _RESTORE))
     finally:
         engine.dispose()
     return out
@@ -98,18 +108,18 @@ def check_sqlite_file(url: str) -> list[Check]:
             continue
         mode = stat.S_IMODE(item.stat().st_mode)
         loose = mode & 0o077
-        fix = f"chmod {'700' if item.is_dir() else '600'} {item}"
-        out.append(Check("file permissions", not loose, f"{item.name or item} is {mode:o}", fix if loose else ""))
+        fix = _as_is(f"chmod {'700' if item.is_dir() else '600'} {item}") if loose else None
+        out.append(Check("file permissions", not loose, Said("dr_mode", name=item.name or item, mode=f"{mode:o}"), fix))
     return out
 
 
 def check_secrets(env: Mapping[str, str], cfg: Mapping[str, Mapping[str, object]], processes: int) -> list[Check]:
     """With several processes, Streamlit's cookie secret must be one value shared by all of them."""
     cookie = _setting(cfg, env, "server", "cookieSecret")
-    fix = "set STREAMLIT_SERVER_COOKIE_SECRET to the same long random value for every process (deploy/sq-layout.env)"
     if processes > 1:
-        return [Check("cookie secret", bool(cookie), "set" if cookie else "not set: each process makes its own", fix)]
-    return [Check("cookie secret", True, "set" if cookie else "one process: its own random secret is enough")]
+        found = Said("dr_set" if cookie else "dr_not_set_each")
+        return [Check("cookie secret", bool(cookie), found, Said("dr_fix_cookie"))]
+    return [Check("cookie secret", True, Said("dr_set" if cookie else "dr_one_process"))]
 
 
 def check_proxy(env: Mapping[str, str]) -> list[Check]:
@@ -120,29 +130,30 @@ def check_proxy(env: Mapping[str, str]) -> list[Check]:
     try:
         cfg = ProxyConfig.from_env(env)
     except ConfigError as exc:
-        return [Check("proxy", False, f"{exc.setting}={exc.value!r}", f"expected {exc.expected}")]
+        found = _as_is(f"{exc.setting}={exc.value!r}")
+        return [Check("proxy", False, found, Said("dr_fix_expected", what=Said(exc.expected_key)))]
     if not cfg.enabled:
-        return [Check("proxy", True, "single sign-on off (accounts of the workspace sign in)")]
+        return [Check("proxy", True, Said("dr_sso_off"))]
     wide = [str(n) for n in cfg.networks if n.prefixlen == 0]
-    fix = "list only the reverse proxy's own addresses in SQ_LAYOUT_PROXY_ADDRS"
-    nets = ", ".join(map(str, cfg.networks))
-    return [Check("proxy", not wide, f"{cfg.header} trusted from {nets}", fix if wide else "")]
+    found = Said("dr_trusted", header=cfg.header, nets=Listed(map(str, cfg.networks)))
+    return [Check("proxy", not wide, found, Said("dr_fix_proxy") if wide else None)]
 
 
 def check_server(env: Mapping[str, str], cfg: Mapping[str, Mapping[str, object]]) -> list[Check]:
     """The server listens where intended and asks nothing of the internet."""
     if "_error" in cfg:
-        return [Check("config", False, f".streamlit/config.toml: {cfg['_error']['text']}", "fix the file's syntax")]
+        found = _as_is(f".streamlit/config.toml: {cfg['_error']['text']}")
+        return [Check("config", False, found, Said("dr_fix_syntax"))]
     address = str(_setting(cfg, env, "server", "address") or "")
     stats = str(_setting(cfg, env, "browser", "gatherUsageStats")).lower()
     out = [
         Check(
             "address",
             bool(address),
-            f"listens on {address}" if address else "no server.address: Streamlit looks up its external IP at start",
-            "set server.address (127.0.0.1 behind a proxy on this host)",
+            Said("dr_listens", address=address) if address else Said("dr_no_address"),
+            Said("dr_fix_address"),
         ),
-        Check("telemetry", stats == "false", f"browser.gatherUsageStats = {stats}", "set it to false"),
+        Check("telemetry", stats == "false", _as_is(f"browser.gatherUsageStats = {stats}"), Said("dr_fix_false")),
     ]
     return out
 
@@ -151,8 +162,8 @@ def check_static(root: Path, writable: Callable[[Path], bool]) -> list[Check]:
     """Each process publishes map files under static/: the folders must be writable by the app's account."""
     bad = [f for f in STATIC_FOLDERS if (root / f).exists() and not writable(root / f)]
     parent_ok = writable(root / "static")
-    fix = f"give the app's account write access to {root / 'static'} and the folders below it"
-    found = "writable" if not bad and parent_ok else "not writable: " + ", ".join(bad or ["static"])
+    fix = Said("dr_fix_static", path=root / "static")
+    found = Said("dr_writable") if not bad and parent_ok else Said("dr_not_writable", folders=Listed(bad or ["static"]))
     return [Check("static files", not bad and parent_ok, found, fix)]
 
 

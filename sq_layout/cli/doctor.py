@@ -19,15 +19,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(a: argparse.Namespace) -> None:
-    """Print each check; a failed one says how to fix it and the command exits 2."""
+    """Print each check in --lang, its columns lined up; a failed one says how to fix it and the command exits 2."""
+    from sq_layout.cli.speak import pad, table, width
     from sq_layout.deployment import run_checks
+    from sq_layout.i18n import t
 
+    lang = a.lang
     checks = run_checks(processes=a.processes)
-    for c in checks:
-        print(f"{'ok ' if c.ok else 'FIX'}  {c.name:<17} {c.found}")
+    rows = [(t("dr_ok" if c.ok else "dr_bad", lang), c.title(lang), c.found.text(lang)) for c in checks]
+    indent = max(width(r[0]) for r in rows) + 2 + max(width(r[1]) for r in rows) + 2  # under what was found
+    for c, line in zip(checks, table(rows), strict=True):
+        print(line)
         if not c.ok and c.fix:
-            print(f"     {'':<17} -> {c.fix}")
+            print(f"{pad('', indent)}-> {c.fix.text(lang)}")
     bad = [c for c in checks if not c.ok]
-    print("all is well" if not bad else f"{len(bad)} to fix", file=sys.stderr)
+    print(t("dr_to_fix", lang).format(n=len(bad)) if bad else t("dr_all_well", lang), file=sys.stderr)
     if bad:
         raise SystemExit(2)

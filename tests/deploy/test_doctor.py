@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from sq_layout.cli import main
+from sq_layout.cli.speak import width
 from sq_layout.deployment import Check, run_checks
 from tests.store.backends import new_db_url, pg_server, seeded_db_url
 
@@ -42,9 +43,9 @@ def test_what_a_multi_process_deployment_gets_wrong(seeded_db_url: Callable[[str
     os.chmod(path, 0o644)
     env = {"SQ_LAYOUT_DB": url, "SQ_LAYOUT_PROXY_HEADER": "X-Remote-User", "SQ_LAYOUT_PROXY_ADDRS": "0.0.0.0/0"}
     found = _by_name(run_checks(env, processes=2))
-    assert not found["cookie secret"][0].ok and "STREAMLIT_SERVER_COOKIE_SECRET" in found["cookie secret"][0].fix
+    assert not found["cookie secret"][0].ok and "STREAMLIT_SERVER_COOKIE_SECRET" in str(found["cookie secret"][0].fix)
     assert not found["proxy"][0].ok
-    assert any(not c.ok and c.fix == f"chmod 600 {path}" for c in found["file permissions"])
+    assert any(not c.ok and str(c.fix) == f"chmod 600 {path}" for c in found["file permissions"])
     good = env | {"STREAMLIT_SERVER_COOKIE_SECRET": "x" * 40, "SQ_LAYOUT_PROXY_ADDRS": "127.0.0.1"}
     os.chmod(path, 0o600)
     found = _by_name(run_checks(good, processes=2))
@@ -61,8 +62,8 @@ def test_postgresql_without_schema_or_postgis(pg_server: str, new_db_url: Callab
     try:
         found = _by_name(run_checks({"SQ_LAYOUT_DB": bare.render_as_string(hide_password=False)}))
         assert found["database"][0].ok
-        assert not found["schema"][0].ok and "workspace init" in found["schema"][0].fix
-        assert not found["postgis"][0].ok and "CREATE EXTENSION postgis" in found["postgis"][0].fix
+        assert not found["schema"][0].ok and "workspace init" in str(found["schema"][0].fix)
+        assert not found["postgis"][0].ok and "CREATE EXTENSION postgis" in str(found["postgis"][0].fix)
         ready = new_db_url("postgresql")
         found = _by_name(run_checks({"SQ_LAYOUT_DB": ready}))
         assert found["postgis"][0].ok and not found["schema"][0].ok  # PostGIS there, schema not yet made
@@ -76,9 +77,18 @@ def test_unreachable_database_is_one_line_with_the_password_hidden(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SQ_LAYOUT_DB", "postgresql+psycopg://sq:hunter2secret@127.0.0.1:9/sq")
-    with pytest.raises(SystemExit) as ended:
-        main(["doctor"])
-    assert ended.value.code == 2
-    out = capsys.readouterr()
-    assert "hunter2secret" not in out.out + out.err and "***" in out.out
-    assert "Traceback" not in out.out + out.err
+    for argv, head, fix, total in (
+        (["doctor"], "需修复  数据库 ", "-> 检查 SQ_LAYOUT_DB、数据库服务器和账号", "项需修复"),
+        (["doctor", "--lang", "en"], "FIX  database ", "-> check SQ_LAYOUT_DB, the server and the account", "to fix"),
+    ):
+        with pytest.raises(SystemExit) as ended:
+            main(argv)
+        assert ended.value.code == 2
+        out = capsys.readouterr()
+        assert "hunter2secret" not in out.out + out.err and "***" in out.out
+        assert "Traceback" not in out.out + out.err
+        lines = out.out.splitlines()
+        assert lines[0].startswith(head) and lines[1].strip() == fix and out.err.strip().endswith(total)
+        # what was found and what to do start in one column, however wide the names (a Chinese character two)
+        found = lines[0].index("postgresql")
+        assert width(lines[0][:found]) == width(lines[1][: lines[1].index("->")])

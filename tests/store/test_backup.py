@@ -157,4 +157,4 @@ def test_a_damaged_workspace_file_is_refused_and_doctor_says_so(
         backup.backup(backup.engine_for(url), tmp_path / "b.sqlite")
     assert not (tmp_path / "b.sqlite").exists()
     integrity = [c for c in run_checks({"SQ_LAYOUT_DB": url}) if c.name == "integrity"]
-    assert integrity and not integrity[0].ok and "restore" in integrity[0].fix
+    assert integrity and not integrity[0].ok and "restore" in str(integrity[0].fix)
