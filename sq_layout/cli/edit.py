@@ -9,7 +9,7 @@ from typing import Any
 from sq_layout.atomic import write_bytes
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset_options, iso_date, lang_option
-from sq_layout.cli.speak import command, say
+from sq_layout.cli.speak import command, listing, say
 from sq_layout.i18n import LANGS, Lang
 
 COMMANDS = ("draft", "history", "revert", "publish")
@@ -89,12 +89,19 @@ def _history(a: argparse.Namespace) -> None:
     vid = workspace.version_id(a.plan_version, a.db)
     table = record_table(a.table, lang) if a.table else None
     found = history(workspace.workspace(a.db), vid, area=a.area, chain=a.chain, table=table)
-    print(f"# {t('cli_history_head', lang).format(created=with_zone(t('cli_when', lang), lang))}")
-    for row, c in zip(history_rows(found, 0, lang), found, strict=True):
-        undone = t("cli_reverted_by", lang).format(n=c.reverted_by) if c.reverted_by else ""
-        print(f"#{c.id:<5} {row['created']}  {row['user']}  {row['action']}  {row['summary']}{undone}")
+    head = [t(k, lang) for k in ("cli_col_id", "cli_when", "cli_col_who", "cli_col_action", "cli_col_summary")]
+    head[1] = with_zone(head[1], lang)
+    undone = {c.id: t("cli_reverted_by", lang).format(n=c.reverted_by) for c in found if c.reverted_by}
+    rows = [
+        [f"#{c.id}", row["created"], row["user"], row["action"], row["summary"] + undone.get(c.id, "")]
+        for row, c in zip(history_rows(found, 0, lang), found, strict=True)
+    ]
+    lines = listing(head, rows)
+    print(lines[0])
+    for line, c in zip(lines[1:], found, strict=True):
+        print(line)
         print(f"       {t('cli_why', lang).format(why=c.reason)}")
-        for line in describe(c, lang):  # the records' tables and fields by their headers in `lang`
-            print(f"       {line}")
+        for record in describe(c, lang):  # the records' tables and fields by their headers in `lang`
+            print(f"       {record}")
     if a.xlsx:
         print(write_bytes(a.xlsx, history_xlsx(found, lang)))

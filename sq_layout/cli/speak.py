@@ -16,10 +16,13 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sq_layout.i18n import DEFAULT_LANG, Lang, parse_lang, t
 from sq_layout.i18n.lang import fill
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 READER: ContextVar[Lang] = ContextVar("READER", default=DEFAULT_LANG)
 
@@ -172,6 +175,21 @@ def table(rows: Sequence[Sequence[str]], gap: str = "  ", right: Sequence[int] =
         ]
         lines.append(gap.join(cells).rstrip())
     return lines
+
+
+def listing(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
+    """A listing as the terminal shows it: `# ` and the headers, then one line a row, the columns lined up two
+    spaces apart (`table`)."""
+    return table([[f"# {headers[0]}", *headers[1:]], *rows], right=right)
+
+
+def frame_lines(frame: pd.DataFrame) -> list[str]:
+    """A table's headers and rows as `listing` lines, numbers aligned to the right."""
+    from pandas.api.types import is_numeric_dtype
+
+    right = [i for i, c in enumerate(frame.columns) if is_numeric_dtype(frame[c])]
+    rows = [["" if v is None or v != v else str(v) for v in row] for row in frame.itertuples(index=False)]
+    return listing([str(c) for c in frame.columns], rows, right)
 
 
 def command(group: argparse._SubParsersAction[argparse.ArgumentParser], name: str, key: str) -> argparse.ArgumentParser:

@@ -109,7 +109,7 @@ def _log(a: argparse.Namespace, ws: Workspace) -> None:
 
 
 def _print_frame(frame: pd.DataFrame) -> None:
-    """A listing as the terminal shows it: `# ` and the headers, then one line a row, columns two spaces apart."""
-    print("# " + "  ".join(map(str, frame.columns)))
-    for row in frame.itertuples(index=False):
-        print("  ".join(str(v) for v in row).rstrip())
+    """A listing as the terminal shows it: `# ` and the headers, then one line a row, the columns lined up."""
+    from sq_layout.cli.speak import frame_lines
+
+    print("\n".join(frame_lines(frame)))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sq_layout.cli import backup, edit
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset, dataset_options, lang_option, publish_options
-from sq_layout.cli.speak import command, say
+from sq_layout.cli.speak import command, frame_lines, listing, say
 from sq_layout.errors import BadInput
 from sq_layout.i18n import Lang, by_lang
 
@@ -103,8 +103,8 @@ def _list_versions(ws: Workspace, lang: Lang) -> None:
     from sq_layout.store.engine import redact
 
     print(f"# {t('cli_workspace', lang).format(url=redact(ws.url))}")
-    print(f"# {t('cli_versions_head', lang).format(created=with_zone(t('cli_created', lang), lang))}")
     latest = ws.latest_id()
+    rows = []
     for v in ws.versions():
         mark = "*" if v.id == latest else " "
         lineage = [t("cli_from", lang).format(v=v.parent_id)] if v.parent_id else []
@@ -114,7 +114,10 @@ def _list_versions(ws: Workspace, lang: Lang) -> None:
         title = t("ws_baseline_title", lang) if v.kind == "baseline" else v.title
         items = by_lang("；", "; ", lang).join(lineage)
         shown = t("cli_lineage", lang).format(items=items) if lineage else ""
-        print(f"{mark}{v.id:>4}  {label(v.kind, lang)}  {when(v.created, lang)}  {title}{shown}")
+        rows.append([f"{mark}{v.id:>4}", label(v.kind, lang), when(v.created, lang), f"{title}{shown}"])
+    head = [t(key, lang) for key in ("cli_col_id", "cli_col_kind", "cli_created", "cli_col_title")]
+    head[2] = with_zone(head[2], lang)
+    print("\n".join(listing(head, rows)))
 
 
 def _imported(result: PlanImport, lang: Lang) -> None:
@@ -154,7 +157,7 @@ def _compare(a: argparse.Namespace) -> None:
     changed = replace(cmp, chains=cmp.chains[moved], areas=cmp.areas[cmp.areas["status"] != "unchanged"])
     for key, frame in readable_tables(changed, before, after, a.lang).items():
         if len(frame):
-            print(f"\n{t(TITLES[key], a.lang)}\n{frame.to_string(index=False)}")
+            print("\n".join(["", t(TITLES[key], a.lang), *frame_lines(frame)]))
     if a.xlsx:
         from sq_layout.export.dataexport import xlsx
 

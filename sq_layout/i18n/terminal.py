@@ -4,14 +4,18 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "cli_workspace": {"zh": "工作空间：{url}", "en": "workspace: {url}"},
-    "cli_versions_head": {"zh": "编号  类型  {created}  标题（来源）", "en": "ID  kind  {created}  title (lineage)"},
+    "cli_col_id": {"zh": "编号", "en": "ID"},
+    "cli_col_kind": {"zh": "类型", "en": "kind"},
+    "cli_col_title": {"zh": "标题（来源）", "en": "title (lineage)"},
+    "cli_col_who": {"zh": "修改人", "en": "who"},
+    "cli_col_action": {"zh": "操作", "en": "action"},
+    "cli_col_summary": {"zh": "摘要", "en": "summary"},
     "cli_created": {"zh": "创建时间", "en": "Created"},
     "cli_from": {"zh": "来自 v{v}", "en": "from v{v}"},
     "cli_by": {"zh": "作者 {who}", "en": "by {who}"},
     "cli_supersedes": {"zh": "取代 v{v}", "en": "supersedes v{v}"},
     "cli_lineage": {"zh": "（{items}）", "en": "  ({items})"},
     "cli_published_by": {"zh": "发布人 {who}", "en": "published by {who}"},
-    "cli_history_head": {"zh": "编号  {created}  修改人  操作  摘要", "en": "ID  {created}  who  action  summary"},
     "cli_when": {"zh": "时间", "en": "When"},
     "cli_why": {"zh": "理由：{why}", "en": "why: {why}"},
     "cli_imported_draft": {

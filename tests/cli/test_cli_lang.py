@@ -21,6 +21,18 @@ def beijing(stored: str) -> str:
     return datetime.fromisoformat(stored).astimezone(timezone(timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
 
 
+def cells(line: str) -> list[str]:
+    """A listing's line as its cells (two spaces or more apart)."""
+    return re.split(r"\s{2,}", line.strip())
+
+
+def starts(line: str) -> list[int]:
+    """The terminal column each cell of a listing's line starts at (a Chinese character two columns wide)."""
+    from sq_layout.cli.speak import width
+
+    return [width(line[: m.start()]) for m in re.finditer(r"(?:^|(?<=\s\s))\S", line)]
+
+
 def test_versions_and_history_name_users_and_times_as_pages_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -62,10 +74,14 @@ def test_versions_and_history_name_users_and_times_as_pages_do(
         out = capsys.readouterr().out
         assert head in out.splitlines()[0]
         change = history(ws, imported)[0]
-        assert f"{beijing(change.created)}  {local}  " in out and change.created not in out and " local " not in out
+        assert (
+            re.search(rf"{beijing(change.created)}\s+{local}  ", out)
+            and change.created not in out
+            and " local " not in out
+        )
         assert main(["workspace", "history", "--version", str(drafted), "--lang", lang, *db]) == 0
         out = capsys.readouterr().out
-        assert f"{beijing(history(ws, drafted)[0].created)}  ada  {started}" in out
+        assert re.search(rf"{beijing(history(ws, drafted)[0].created)}\s+ada\s+{started}  ", out)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -123,16 +139,27 @@ def test_users_list_and_log_speak_the_readers_language(
     stored = ("admin", "viewer", "editor", "signin_failed", "role_changed", "user_added", " -> ")
     codes = (*stored, "(no such account)", "command line")
 
-    for lang, head, ada, pat in (
-        ("zh", "# 用户名  角色  登录方式  创建时间（北京时间）", "ada  管理员  密码  ", "pat  编辑员  仅单点登录  "),
-        ("en", "# User name  Role  Signs in with  Created (Beijing time)", "ada  Administrator  Password  ", None),
+    for lang, headers, ada, pat in (
+        (
+            "zh",
+            ["# 用户名", "角色", "登录方式", "创建时间（北京时间）"],
+            ["ada", "管理员", "密码"],
+            ["pat", "编辑员", "仅单点登录"],
+        ),
+        (
+            "en",
+            ["# User name", "Role", "Signs in with", "Created (Beijing time)"],
+            ["ada", "Administrator", "Password"],
+            [],
+        ),
     ):
         assert main(["users", "list", "--lang", lang, *db]) == 0
         lines = capsys.readouterr().out.splitlines()
-        assert lines[0] == head and len(lines) == 3
-        assert lines[1] == ada + beijing(accounts["ada"].created)
+        assert cells(lines[0]) == headers and len(lines) == 3
+        assert cells(lines[1]) == [*ada, beijing(accounts["ada"].created)]
+        assert starts(lines[0]) == starts(lines[1]) == starts(lines[2])  # lined up, a Chinese character two columns
         if pat:
-            assert lines[2] == pat + beijing(accounts["pat"].created)
+            assert cells(lines[2]) == [*pat, beijing(accounts["pat"].created)]
         assert not any(code in line for line in lines for code in codes)
 
     for lang, head, words in (

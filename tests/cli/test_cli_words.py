@@ -153,3 +153,19 @@ def test_history_names_record_tables_and_fields_in_words(
     assert main(["workspace", "history", "--version", str(draft), "--table", "桌子", *db]) == 2
     err = capsys.readouterr().err
     assert "桌子" in err and sheet_name("chains", "zh") in err and "chains" not in err
+
+
+def test_one_table_printer_lines_up_chinese_and_english_columns() -> None:
+    from sq_layout.cli.speak import table, width, wrap
+
+    lines = table(
+        [["# 编号", "类型", "标题"], ["*   1", "基线（只读）", "“十四五”规划"], ["12", "Draft", "x"]], right=[0]
+    )
+    starts = [[width(line[: line.index(cell)]) for cell in cells] for line, cells in zip(
+        lines, [["类型", "标题"], ["基线（只读）", "“十四五”规划"], ["Draft", "x"]], strict=True
+    )]  # fmt: skip
+    assert starts[0] == starts[1] == starts[2] == [8, 22]
+    assert lines[1].startswith(" *   1  ") and lines[2].startswith("    12  ")  # right-aligned to the header
+    text = "如 光伏新能源、pv；中文、英文或编号；`python -m sq_layout list industries` 列出全部"
+    wrapped = wrap(text, 30)
+    assert all(width(line) <= 30 for line in wrapped) and "".join(wrapped).replace(" ", "") == text.replace(" ", "")

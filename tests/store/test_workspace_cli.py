@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def test_template_import_compare_export(ws: Workspace, tmp_path: Path, capsys: p
     new = ws.latest_id()
     assert ws.info(new).title == "十五五 草案"
     assert main(["workspace", "list", *db]) == 0
-    assert f"*{new:>4}  已发布" in capsys.readouterr().out
+    assert re.search(rf"^\*\s+{new}\s+已发布\s", capsys.readouterr().out, re.M)  # the latest published, marked
     out = tmp_path / "cmp.xlsx"
     assert main(["workspace", "compare", base, str(new), "--xlsx", str(out), *db]) == 0
     assert "两个版本没有差别。" in capsys.readouterr().out and out.stat().st_size > 0
