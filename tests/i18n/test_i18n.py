@@ -85,3 +85,23 @@ def test_each_structured_refusal_says_itself_in_both_languages() -> None:
     assert made[1].text("zh") == "无法写入 /x/y.png：文件夹 /x 不存在" and str(made[1]).endswith(
         "folder /x does not exist"
     )
+
+
+def test_the_plan_is_cited_by_the_name_it_gives_itself() -> None:
+    """Every 《…》 citation of the plan in what users read (strings, guides, README, the data's sources) uses the title
+    the plan uses for itself (“十四五”工业经济高质量发展规划, in its own text)."""
+    import re
+    from pathlib import Path
+
+    from sq_layout.paths import PLAN_DIR
+
+    root = Path(__file__).resolve().parents[2]
+    own = "“十四五”工业经济高质量发展规划"
+    assert own in (PLAN_DIR / "plan_text.txt").read_text(encoding="utf-8")  # the plan names itself so
+    files = [*root.glob("sq_layout/i18n/*.py"), *root.glob("docs/*.md"), root / "README.md", root / "geodata/SOURCES.md"]
+    cited = [
+        (f.relative_to(root), m.group(0))
+        for f in files
+        for m in re.finditer(r"《宿迁市“十四五”[^》]*》", f.read_text(encoding="utf-8"))
+    ]
+    assert cited and all(c == f"《宿迁市{own}》" for _, c in cited), [x for x in cited if x[1] != f"《宿迁市{own}》"]
