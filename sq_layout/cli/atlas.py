@@ -32,6 +32,7 @@ def run(a: argparse.Namespace) -> None:
     """Build the atlas with a progress bar."""
     from tqdm import tqdm
 
+    from sq_layout.i18n import t
     from sq_layout.printing.atlas import build_atlas, page_count
     from sq_layout.printing.fontprep import ready
     from sq_layout.printing.printmap import PrintSpec, check_dpi
@@ -40,7 +41,7 @@ def run(a: argparse.Namespace) -> None:
     ds = common.dataset(a)
     spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang)
     if not ready():
-        print("preparing the PDF fonts first (once per machine; `python -m sq_layout fonts` does it alone)")
+        print(t("cli_fonts_first", a.lang))
         fonts.prepare_with_bar()
     bar = tqdm(total=page_count(ds, spec), unit="page")
 

@@ -8,12 +8,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sq_layout.i18n import Lang
+
 COMMANDS = ("backup", "restore", "copy")
 
 
 def add_subcommands(ws_group: Any) -> None:
     """Add backup/restore/copy to the `workspace` subparsers."""
-    from sq_layout.cli.common import db_option
+    from sq_layout.cli.common import db_option, lang_option
     from sq_layout.cli.speak import command, say
 
     bk = command(ws_group, "backup", "h_backup")
@@ -26,15 +28,20 @@ def add_subcommands(ws_group: Any) -> None:
     cp.add_argument("--replace", action="store_true", help=say("h_copy_replace"))
     for p in (bk, rs, cp):
         db_option(p)
+        lang_option(p, "h_lang_users")
 
 
-def _say(verb: str, report: Any, started: float) -> None:
-    print(f"{verb} {report.total} rows in {len(report.rows)} tables: {report.source} -> {report.target}")
+def _say(verb: str, report: Any, started: float, lang: Lang) -> None:
+    from sq_layout.i18n import t
+
+    done = {"verb": t(verb, lang), "n": report.total, "tables": len(report.rows)}
+    print(t("cli_copy_done", lang).format(**done, source=report.source, target=report.target))
     print(f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)
 
 
 def run(a: argparse.Namespace) -> None:
     """Run one of backup/restore/copy."""
+    from sq_layout.i18n import t
     from sq_layout.store import backup
     from sq_layout.store.engine import make_engine, resolve_url
 
@@ -42,17 +49,17 @@ def run(a: argparse.Namespace) -> None:
     here = make_engine(resolve_url(a.db))
     try:
         if a.ws_command == "backup":
-            _say("backed up", backup.backup(here, a.output), started)
+            _say("cli_backed_up", backup.backup(here, a.output), started, a.lang)
         elif a.ws_command == "restore":
             if a.replace:
                 kept = a.file.with_name(f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.sqlite")
                 backup.backup(here, kept)
-                print(f"the workspace as it was is kept in {kept.name}", file=sys.stderr)
-            _say("restored", backup.restore(a.file, here, replace=a.replace), started)
+                print(t("cli_kept_before", a.lang).format(name=kept.name), file=sys.stderr)
+            _say("cli_restored", backup.restore(a.file, here, replace=a.replace), started, a.lang)
         else:
             target = backup.engine_for(a.to)
             try:
-                _say("copied", backup.copy_workspace(here, target, replace=a.replace), started)
+                _say("cli_copied", backup.copy_workspace(here, target, replace=a.replace), started, a.lang)
             finally:
                 target.dispose()
     finally:

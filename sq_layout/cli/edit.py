@@ -10,7 +10,7 @@ from sq_layout.atomic import write_bytes
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import dataset_options, iso_date, lang_option
 from sq_layout.cli.speak import command, listing, say
-from sq_layout.i18n import LANGS, Lang
+from sq_layout.i18n import LANGS, Lang, t
 
 COMMANDS = ("draft", "history", "revert", "publish")
 
@@ -38,6 +38,7 @@ def add_subcommands(ws_group: Any) -> None:
         dataset_options(p)
         if p is not hi:
             actor_options(p)
+            lang_option(p, "h_lang_users")
 
 
 def run(a: argparse.Namespace) -> None:
@@ -50,16 +51,17 @@ def run(a: argparse.Namespace) -> None:
     if cmd != "history":
         a.user = acting_user(a, ws)
     if cmd == "draft":
-        print(f"draft {drafts.start_draft(ws, a.user, workspace.version_id(a.plan_version, a.db), a.title)}")
+        draft = drafts.start_draft(ws, a.user, workspace.version_id(a.plan_version, a.db), a.title)
+        print(t("cli_draft_started", a.lang).format(v=draft))
     elif cmd == "history":
         _history(a)
     elif cmd == "revert":
-        print(f"change {history.revert(ws, a.user, a.change, a.reason)}")
+        print(t("cli_change_reverted", a.lang).format(n=history.revert(ws, a.user, a.change, a.reason)))
     elif cmd == "publish":
         done = drafts.publish(
             ws, a.user, int(a.draft), a.title, a.date, a.reason or "", confirm_stale_base=a.confirm_stale_base
         )
-        print(f"published version {done} (supersedes {ws.info(done).supersedes})")
+        print(t("cli_draft_published", a.lang).format(v=done, old=ws.info(done).supersedes))
 
 
 def record_table(typed: str, lang: Lang) -> str:
@@ -81,7 +83,6 @@ def record_table(typed: str, lang: Lang) -> str:
 def _history(a: argparse.Namespace) -> None:
     from sq_layout import workspace
     from sq_layout.export.history import describe, history_rows, history_xlsx
-    from sq_layout.i18n import t
     from sq_layout.i18n.shown import with_zone
     from sq_layout.store.history import history
 

@@ -33,6 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(a: argparse.Namespace) -> None:
     """Render the map and write it atomically."""
+    from sq_layout.i18n import t
     from sq_layout.printing.fontprep import ready
     from sq_layout.printing.printmap import PrintSpec, check_dpi
 
@@ -42,6 +43,6 @@ def run(a: argparse.Namespace) -> None:
     sel, area = common.selection(ds, a)
     spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang, a.title)
     if fmt.suffix == ".pdf" and not ready():
-        print("preparing the PDF fonts first (once per machine; `python -m sq_layout fonts` does it alone)")
+        print(t("cli_fonts_first", a.lang))
         fonts.prepare_with_bar()
     print(write_bytes(a.output, fmt.write(Request(ds, sel, area, a.lang, spec=spec))))

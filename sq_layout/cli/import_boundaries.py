@@ -10,7 +10,7 @@ from typing import Any
 from sq_layout.cli.actor import acting_user, actor_options
 from sq_layout.cli.common import db_option, iso_date, lang_option, publish_options
 from sq_layout.cli.speak import command, say
-from sq_layout.errors import BoundaryCRSRequired, BoundaryImportError, DataError, EditConflict, EditRejected
+from sq_layout.errors import BadInput, BoundaryCRSRequired, EditConflict, UserError
 from sq_layout.i18n import Lang, name_col, t
 from sq_layout.imports.boundaries import BoundaryImport, preview_upload, save_import
 from sq_layout.imports.boundary_crs import CRS_CHOICES
@@ -44,7 +44,7 @@ def _matches(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, area = pair.partition("=")
         if not sep or not name.strip() or not area.strip():
-            raise ValueError(f"--match {pair!r}: expected NAME=AREA (an area id or name, or - to skip)")
+            raise BadInput("cli_bad_match", pair=repr(pair))
         out[name.strip()] = area.strip()
     return out
 
@@ -61,7 +61,7 @@ def format_preview(preview: BoundaryImport, area_names: dict[str, str], lang: La
             area += f" ({f.area_id}{', ' + f.matched_by if f.matched_by == 'user' else ''})"
         status = t("bnd_status_" + f.status, lang)
         lines.append(f"  #{f.number} {f.name or '—'} → {area}  [{status}]")
-        lines += [f"      {x.level}: {x.message(lang)}" for x in f.findings]
+        lines += [f"      {t('bnd_status_' + x.level, lang)}: {x.message(lang)}" for x in f.findings]
     return "\n".join(lines)
 
 
@@ -104,7 +104,7 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
             print("\n".join(["", t("bnd_fix_first", args.lang), *preview.problems(args.lang)]), file=sys.stderr)
             return 2
         if not args.yes:
-            print(f"\ndry run: nothing saved; add --yes --source '…' to save a new version from version {base}")
+            print("\n" + t("cli_dry_run", args.lang).format(base=base))
             return 0
         version = save_import(
             preview,
@@ -123,7 +123,7 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
         code = _refused(exc.text(args.lang), args.lang)
         print(f"  --crs {' | '.join(CRS_CHOICES)}", file=sys.stderr)
         return code
-    except (EditRejected, BoundaryImportError, DataError) as exc:  # a refused file or edit in the reader's language
+    except UserError as exc:  # a refused file, edit or option in the reader's language
         return _refused(exc.text(args.lang), args.lang)
     except (KeyError, ValueError, OSError) as exc:
         return _refused(str(exc.args[0] if isinstance(exc, KeyError) else exc), args.lang)

@@ -27,6 +27,29 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "imported as version {v}: {title} (supersedes {old})",
     },
     "cli_reverted_by": {"zh": "（已被 #{n} 撤销）", "en": "  (reverted by #{n})"},
+    "cli_draft_started": {"zh": "已建草案 {v}", "en": "draft {v}"},
+    "cli_change_reverted": {"zh": "已撤销，记为修改 #{n}", "en": "change {n}"},
+    "cli_draft_published": {"zh": "已发布为版本 {v}（取代 v{old}）", "en": "published version {v} (supersedes {old})"},
+    "cli_dry_run": {
+        "zh": "试运行：未保存；加 --yes --source '…' 即以版本 {base} 为底保存为新版本",
+        "en": "dry run: nothing saved; add --yes --source '…' to save a new version from version {base}",
+    },
+    "cli_bad_match": {
+        "zh": "--match {pair}：应写作 名称=地区（地区编号或名称，或用 - 跳过）",
+        "en": "--match {pair}: expected NAME=AREA (an area id or name, or - to skip)",
+    },
+    "cli_copy_done": {
+        "zh": "{verb} {n} 行（{tables} 张表）：{source} -> {target}",
+        "en": "{verb} {n} rows in {tables} tables: {source} -> {target}",
+    },
+    "cli_backed_up": {"zh": "已备份", "en": "backed up"},
+    "cli_restored": {"zh": "已恢复", "en": "restored"},
+    "cli_copied": {"zh": "已复制", "en": "copied"},
+    "cli_kept_before": {"zh": "恢复前的工作空间保存在 {name}", "en": "the workspace as it was is kept in {name}"},
+    "cli_fonts_first": {
+        "zh": "先准备 PDF 字体（每台机器一次；`python -m sq_layout fonts` 可单独完成）",
+        "en": "preparing the PDF fonts first (once per machine; `python -m sq_layout fonts` does it alone)",
+    },
     # --- doctor: the administrator's checks (sq_layout.deployment), their findings and what to fix ---
     "dr_database": {"zh": "数据库", "en": "database"},
     "dr_schema": {"zh": "库表结构", "en": "schema"},

@@ -32,7 +32,7 @@ def test_users_draft_history_publish(
     monkeypatch.setattr("sys.stdin", io.StringIO("eve-password-1\n"))
     assert main(["workspace", "draft", "--user", "eve", "--password-stdin", "--title", "十五五", *db]) == 0
     out = capsys.readouterr()
-    assert "draft 2" in out.out and "以 eve 身份操作（密码已核对）" in out.err
+    assert "已建草案 2" in out.out and "以 eve 身份操作（密码已核对）" in out.err
     assert main(["workspace", "history", "--version", "2", "--xlsx", str(tmp_path / "h.xlsx"), *db]) == 0
     assert "以版本 1 为底的草案" in capsys.readouterr().out and (tmp_path / "h.xlsx").stat().st_size > 0
     assert main(["workspace", "history", "--version", "2", "--table", "chains", *db]) == 0

@@ -103,8 +103,6 @@ PLAIN_JOINS: dict[tuple[str, str], str] = {
     ("sq_layout/analysis/text_audit.py", "_readings"): "rejoins pieces of the plan's own sentence to read it again",
     ("sq_layout/auth/web.py", "__call__"): "an X-Forwarded-For header value",
     ("sq_layout/cli/import_boundaries.py", "add_import_boundaries_parser"): "argparse help: CRS codes",
-    ("sq_layout/deployment.py", "check_proxy"): "the administrator's deployment check: network addresses",
-    ("sq_layout/deployment.py", "check_static"): "the administrator's deployment check: folder names",
     ("sq_layout/imports/boundaries.py", "save_import"): "a version's stored title (area ids), kept as stored",
     ("sq_layout/imports/plan_import.py", "import_plan"): "the version record's stored file label and summary",
     ("sq_layout/imports/plan_template.py", "read_csvs"): "the version record's stored file label",

@@ -95,6 +95,9 @@ def test_cli_dry_run_then_yes(db: tuple[str, Path], tmp_path: Path, capsys: pyte
     assert _cli(str(shp), "--db", url, "--crs", "EPSG:4528", "--lang", "en") == 0
     out = capsys.readouterr().out
     assert "#1 苏宿工业园区 → Suzhou-Suqian Industrial Park (susu)" in out and "dry run" in out
+    assert _cli(str(shp), "--db", url, "--crs", "EPSG:4528") == 0
+    out = capsys.readouterr().out
+    assert "#1 苏宿工业园区 → 苏宿工业园区 (susu)" in out and "试运行：未保存" in out and "dry run" not in out
     assert _digest(path) == before
     assert _cli(str(shp), "--db", url, "--crs", "EPSG:4528", "--yes") == 2  # no --source
     assert _digest(path) == before

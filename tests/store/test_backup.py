@@ -131,7 +131,7 @@ def test_cli_backup_and_copy(seeded_db_url: Callable[[str], str], new_db_url: Ca
     pg = new_db_url("postgresql")
     assert main(["workspace", "copy", "--to", pg, "--db", url]) == 0
     out = capsys.readouterr().out
-    assert "copied" in out and "postgres@" in out and "password" not in out
+    assert "已复制" in out and "postgres@" in out and "password" not in out  # Chinese unless --lang en
     assert open_workspace(pg).checksum() == ws.checksum()
     assert main(["workspace", "copy", "--to", pg, "--db", url]) == 2  # not empty: refused, a message
     assert "错误：目标工作空间不为空" in capsys.readouterr().err  # `workspace copy` has no --lang: Chinese
