@@ -1,14 +1,18 @@
 """`invest`: the investment records' exports: `invest report` (the year's target progress) and `invest bulletin`
-(the month's 通报), each as XLSX or PDF by the -o suffix, from a workspace version's records (or `--demo`)."""
+(the month's 通报), each as XLSX or PDF by the -o suffix, from a workspace version's records (or `--demo`); and
+`invest check FILE`, the Investment page's import checks on a file, its problems as the page lists them (nothing is
+saved)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from sq_layout.cli import common
 from sq_layout.cli.speak import command, say
+from sq_layout.tables.invest import COORD_SYSTEMS
 
 NAME = "invest"
 HELP = "h_invest"
@@ -36,7 +40,7 @@ def _month(text: str) -> str:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """`report` and `bulletin`, each with the workspace options, --lang, --demo and -o."""
-    sub = p.add_subparsers(dest="what", required=True, metavar="report|bulletin")
+    sub = p.add_subparsers(dest="what", required=True, metavar="report|bulletin|check")
     report = command(sub, "report", "h_invest_report")
     report.add_argument("--year", type=_year, help=say("h_invest_year"))
     bulletin = command(sub, "bulletin", "h_invest_bulletin")
@@ -46,6 +50,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         common.lang_option(q)
         q.add_argument("--demo", action="store_true", help=say("h_invest_demo"))
         q.add_argument("-o", "--output", required=True, type=Path, help=say("h_invest_output"))
+    check = command(sub, "check", "h_invest_check")
+    check.add_argument("file", type=Path, help=say("h_invest_file"))
+    check.add_argument("--crs", choices=COORD_SYSTEMS, default="gcj02", help=say("h_invest_crs"))
+    common.dataset_options(check)
+    common.lang_option(check, "h_lang_problems")
 
 
 def _records(a: argparse.Namespace) -> tuple[Any, Any, list[Any]]:
@@ -55,15 +64,40 @@ def _records(a: argparse.Namespace) -> tuple[Any, Any, list[Any]]:
     from sq_layout.invest.store_repository import StoreRepository
 
     ds = common.dataset(a)
-    if a.demo:
+    if getattr(a, "demo", False):
         return ds, demo_data(ds), []
     vid = workspace.version_id(a.plan_version, a.db)
     repo = StoreRepository(workspace.workspace(a.db), vid, ds=ds)
     return ds, repo.load(), repo.history()
 
 
+def _check(a: argparse.Namespace) -> None:
+    """The import's checks on a file against the version's plan and chain links: its problems, as the Investment page
+    lists them (headers in --lang), and exit 2; or how many records would be imported."""
+    import pandas as pd
+
+    from sq_layout import upload_limits as lim
+    from sq_layout.cli.speak import frame_lines
+    from sq_layout.i18n import headers, t
+    from sq_layout.invest.importer import read_upload
+
+    lim.check_upload(a.file.name, a.file)  # over a limit: refused before the file is read
+    ds, data, _ = _records(a)
+    results = read_upload(ds, a.file.name, a.file.read_bytes(), data.links, a.crs, lang=a.lang)
+    problems = pd.concat([r.problems for r in results], ignore_index=True)
+    if len(problems) or not all(r.ok for r in results):
+        print(t("inv_import_bad", a.lang).format(n=len(problems)), file=sys.stderr)
+        print("\n".join(frame_lines(problems.rename(columns=headers(list(problems.columns), a.lang)))))
+        raise SystemExit(2)
+    n = {r.kind: len(r.table) for r in results if r.table is not None}
+    print(t("inv_check_ok", a.lang).format(f=n.get("firms", 0), p=n.get("projects", 0), a=n.get("actuals", 0)))
+
+
 def run(a: argparse.Namespace) -> None:
-    """Compute the report or bulletin and write it atomically."""
+    """Compute the report or bulletin and write it atomically; or check a file for import."""
+    if a.what == "check":
+        _check(a)
+        return
     from sq_layout.atomic import check_parent, write_bytes
     from sq_layout.errors import UnknownValue
 

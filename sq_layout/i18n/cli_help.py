@@ -100,9 +100,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "check a deployment and say what to fix (exit 2 when something needs fixing)",
     },
     "h_invest": {
-        "zh": "招商导出：`invest report --year 2025 -o r.xlsx|pdf`，`invest bulletin --month 2025-11 -o b.pdf|xlsx`",
+        "zh": "招商导出：`invest report --year 2025 -o r.xlsx|pdf`，`invest bulletin --month 2025-11 -o b.pdf|xlsx`；"
+        "导入前检查：`invest check 企业.csv`",
         "en": "investment exports: `invest report --year 2025 -o r.xlsx|pdf`, "
-        "`invest bulletin --month 2025-11 -o b.pdf|xlsx`",
+        "`invest bulletin --month 2025-11 -o b.pdf|xlsx`; a file checked before import: `invest check firms.csv`",
     },
     # --- options shared by several commands ---
     "h_version": {
@@ -326,6 +327,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the fictional demo set (示例) instead of the workspace's",
     },
     "h_invest_output": {"zh": "要写入的文件（.xlsx 或 .pdf）", "en": "file to write (.xlsx or .pdf)"},
+    "h_invest_check": {
+        "zh": "按招商页面的导入检查一个文件（.csv 或模板 .xlsx），列出问题；不保存任何内容",
+        "en": "check a file (.csv or the template's .xlsx) as the Investment page's import does, listing its problems; "
+        "nothing is saved",
+    },
+    "h_invest_file": {"zh": "要检查的文件", "en": "the file to check"},
+    "h_invest_crs": {
+        "zh": "文件中坐标的坐标系（默认 gcj02，与页面相同）",
+        "en": "coordinate system of the file's coordinates (default gcj02, as on the page)",
+    },
     # --- doctor ---
     "h_processes": {"zh": "代理后面的应用进程数（默认 1）", "en": "app processes behind the proxy (default 1)"},
     # --- an option's value refused while parsing ---

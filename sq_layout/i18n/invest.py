@@ -79,6 +79,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "已导入：企业 {f} · 项目 {p} · 产值 {a}",
         "en": "Imported: {f} firms · {p} projects · {a} actuals",
     },
+    "inv_check_ok": {
+        "zh": "可以导入：企业 {f} · 项目 {p} · 产值 {a}（未保存）",
+        "en": "Ready to import: {f} firms · {p} projects · {a} actuals (nothing saved)",
+    },
     "inv_flagged": {
         "zh": "其中 {n} 条的填报区域与坐标不符，已标记。",
         "en": "{n} record(s) flagged: stated area differs.",

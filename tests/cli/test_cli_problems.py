@@ -95,3 +95,35 @@ def test_an_unreadable_investment_file_is_refused_in_the_readers_language(lang: 
         .splitlines()[1]
         .startswith("  - " + t("pi_not_xlsx", lang).format(reason="").rstrip(": "))
     )
+
+
+def test_invest_check_lists_a_files_problems_as_the_page_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sq_layout.cli import main
+    from sq_layout.cli.speak import width
+
+    db = ["--db", f"sqlite:///{tmp_path / 'w.sqlite'}"]
+    assert main(["workspace", "init", *db]) == 0
+    firms = tmp_path / "企业.csv"
+    head = "企业名称,统一社会信用代码,角色,产业链,环节,区域,载体,经度,纬度\n"
+    firms.write_text(head + "甲,,,光伏发电,,泗洪县,,,\n乙,,,3,,泗洪县,,,\n", encoding="utf-8")
+    capsys.readouterr()
+    columns = ["sheet", "row", "column", "value", "expected"]
+    for lang, said, expected in (
+        ("zh", "有 1 处问题", "1–20 或以下之一：化学纤维、"),
+        ("en", "1 problem(s)", "1–20 or one of "),
+    ):
+        with pytest.raises(SystemExit) as ended:
+            main(["invest", "check", str(firms), "--lang", lang, *db])
+        assert ended.value.code == 2
+        out = capsys.readouterr()
+        assert said in out.err
+        head_line, line = out.out.splitlines()
+        assert head_line.split() == ["#", *(HEADERS[c][lang] for c in columns)]
+        # the sheet, the row the reader finds it on, the column by the template's header, the value, what it must be
+        assert line.split()[:4] == ["企业", "2", "产业链", "光伏发电"] and expected in line
+        assert [width(head_line[: head_line.index(HEADERS["value"][lang])])] == [width(line[: line.index("光伏发电")])]
+    firms.write_text(head + "乙,,,3,,泗洪县,,,\n", encoding="utf-8")
+    assert main(["invest", "check", str(firms), *db]) == 0
+    assert capsys.readouterr().out.startswith("可以导入：企业 1 · 项目 0 · 产值 0")

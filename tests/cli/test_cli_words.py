@@ -19,9 +19,9 @@ from sq_layout.i18n.shown import sheet_name
 # Words a Chinese help line may keep in Latin letters: file formats, products, units and the program's name.
 PROPER = re.compile(
     r"python|sq_layout|sq-layout|SQ_LAYOUT_DB|SQLite|PostgreSQL|postgresql\+psycopg|PostGIS|GeoJSON|GeoPackage|"
-    r"Shapefile|KML|KMZ|Excel|CSV|XLSX|PDF|PNG|SVG|URL|YYYY-MM(-DD)?|ws-2026-12\.sqlite|user@host/sq|"
+    r"Shapefile|KML|KMZ|Excel|CSV|csv|XLSX|PDF|PNG|SVG|URL|YYYY-MM(-DD)?|ws-2026-12\.sqlite|user@host/sq|"
     r"atlas\.pdf|png/|<名称>-png/|dominant|leading|pv|liquor|sihong|portrait|landscape|zh|e\.g\.|WGS-84|GCJ-02|BD-09|"
-    r"wgs84|gcj02|bd09|zip|invest|report|bulletin|r\.xlsx\|pdf|b\.pdf\|xlsx|list|areas|industries|subindustries|"
+    r"wgs84|gcj02|bd09|zip|invest|report|bulletin|check|r\.xlsx\|pdf|b\.pdf\|xlsx|list|areas|industries|subindustries|"
     r"chains|MB|min|EPSG:\d+"
 )
 
@@ -69,8 +69,9 @@ def test_every_help_is_chinese_by_default_and_english_when_asked() -> None:
 @pytest.mark.parametrize(
     ("argv", "zh", "en"),
     [
-        (["invest", "import", "x"], "错误：参数 report|bulletin：无效的选择：'import'（可选：'report', 'bulletin'）",
-         "error: argument report|bulletin: invalid choice: 'import' (choose from 'report', 'bulletin')"),
+        (["invest", "import", "x"],
+         "错误：参数 report|bulletin|check：无效的选择：'import'（可选：'report', 'bulletin', 'check'）",
+         "error: argument report|bulletin|check: invalid choice: 'import' (choose from 'report', 'bulletin', 'check')"),
         (["workspace", "publish", "3"], "错误：缺少必需的参数：--title, --date",
          "error: the following arguments are required: --title, --date"),
         (["audit", "--xlsx"], "错误：参数 --xlsx：须跟一个值", "error: argument --xlsx: expected one argument"),
