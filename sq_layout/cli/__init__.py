@@ -1,10 +1,12 @@
 """Command line: `python -m sq_layout export|atlas|data|audit|list|workspace|users|invest` (docs/规划人员使用手册.md).
 
-Each command is a module in this package with NAME, HELP, `add_arguments(parser)` and `run(args)`; COMMANDS lists
-them. User mistakes (sq_layout.errors.UserError) end with `错误：…` / `error: …` in the command's `--lang` (Chinese
-when it has none) and exit code 2, and so do a full disk, a file that cannot be read or written and a workspace
-locked by another writer (`describe_failure`); a database failure ends with its driver's one-line reason (exit 1).
-Any message has database passwords hidden. Anything else is a bug and keeps its traceback (exit 1).
+Each command is a module in this package with NAME, HELP (a string-table key of sq_layout.i18n.cli_help; or
+`describe()` for a help with values), `add_arguments(parser)` and `run(args)`; COMMANDS lists them. The parser, its
+help and argparse's own messages speak the language `--lang` asks for on the command line, Chinese without it
+(sq_layout.cli.speak). User mistakes (sq_layout.errors.UserError) end with `错误：…` / `error: …` in the command's
+`--lang` (Chinese when it has none) and exit code 2, and so do a full disk, a file that cannot be read or written and
+a workspace locked by another writer (`describe_failure`); a database failure ends with its driver's one-line reason
+(exit 1). Any message has database passwords hidden. Anything else is a bug and keeps its traceback (exit 1).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def build_parser(lang: Lang = DEFAULT_LANG) -> argparse.ArgumentParser:
         parser = Parser(prog="python -m sq_layout", description=say("h_prog"), epilog=say("h_epilog"))
         sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
         for cmd in COMMANDS:
-            words = cmd.describe() if hasattr(cmd, "describe") else say(cmd.HELP)
+            words = cmd.describe() if hasattr(cmd, "describe") else say(cmd.HELP)  # describe(): help with values
             p = sub.add_parser(cmd.NAME, help=words, description=words)
             cmd.add_arguments(p)
             p.set_defaults(run=cmd.run)

@@ -4,7 +4,10 @@ argparse's own messages (usage:, error:, invalid choice …) translated through 
 
 argparse looks its messages up through the module's `_`/`ngettext` when it builds a parser and when it parses;
 `speaking(lang)` puts a translation object there for that time only and the reader's language in a context variable
-that `say` reads.
+that `say` reads; a `Parser` does so whenever it parses, refuses or formats its help.
+
+Every table the command line prints goes through `table` (`listing`, `frame_lines`): columns padded by terminal
+width, a Chinese character counted two columns.
 """
 
 from __future__ import annotations
