@@ -61,7 +61,10 @@ def format_preview(preview: BoundaryImport, area_names: dict[str, str], lang: La
             area += f" ({f.area_id}{', ' + f.matched_by if f.matched_by == 'user' else ''})"
         status = t("bnd_status_" + f.status, lang)
         lines.append(f"  #{f.number} {f.name or '—'} → {area}  [{status}]")
-        lines += [f"      {t('bnd_status_' + x.level, lang)}: {x.message(lang)}" for x in f.findings]
+        lines += [
+            "      " + t("cli_finding", lang).format(level=t("bnd_status_" + x.level, lang), message=x.message(lang))
+            for x in f.findings
+        ]
     return "\n".join(lines)
 
 

@@ -30,6 +30,7 @@ TEXT: dict[str, dict[str, str]] = {
     "cli_draft_started": {"zh": "已建草案 {v}", "en": "draft {v}"},
     "cli_change_reverted": {"zh": "已撤销，记为修改 #{n}", "en": "change {n}"},
     "cli_draft_published": {"zh": "已发布为版本 {v}（取代 v{old}）", "en": "published version {v} (supersedes {old})"},
+    "cli_finding": {"zh": "{level}：{message}", "en": "{level}: {message}"},
     "cli_dry_run": {
         "zh": "试运行：未保存；加 --yes --source '…' 即以版本 {base} 为底保存为新版本",
         "en": "dry run: nothing saved; add --yes --source '…' to save a new version from version {base}",

@@ -162,7 +162,7 @@ def test_dry_run_report_lists_matches_and_findings(ds: Dataset, tmp_path: Path) 
     names = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
     text = format_preview(p, names, "zh")
     assert "#1 苏宿工业园区 → 苏宿工业园区 (susu)  [通过]" in text and "#2 某某工业园 → — 不导入" in text
-    assert "ok: 面积 11.742 km²" in text and "f.geojson" in text.splitlines()[0]
+    assert "通过：面积 11.742 km²" in text and "f.geojson" in text.splitlines()[0]  # a finding's level in words
 
 
 def test_an_area_new_in_a_draft_plan_gets_its_first_boundary(ds: Dataset, tmp_path: Path) -> None:
