@@ -141,11 +141,11 @@ def label_lines(n: Node, lang: Lang) -> tuple[str, ...]:
     past two."""
     import textwrap
 
+    def by_chars(text: str, width: int) -> list[str]:
+        return [text[i : i + width] for i in range(0, len(text), width)]
+
     text, width = node_label(n, lang), LABEL_CHARS[lang]
-    if lang == "en":
-        lines = textwrap.wrap(text, width, break_long_words=True) or [""]
-    else:
-        lines = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    lines = by_lang(by_chars, textwrap.wrap, lang)(text, width) or [""]
     if len(lines) > 2:
         lines = [lines[0], lines[1][: width - 1] + "…"]
     return tuple(lines)
