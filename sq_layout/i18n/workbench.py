@@ -117,6 +117,11 @@ TEXT: dict[str, dict[str, str]] = {
     "bl_h_category": {"zh": "类别", "en": "Category"},
     "bl_h_owner": {"zh": "责任人", "en": "Owner"},
     "bl_h_next_step": {"zh": "下一步", "en": "Next step"},
+    "print_continued": {"zh": "（续）", "en": " (continued)"},  # a table document's section on its next page
+    "print_page_foot": {
+        "zh": "制表日期：{date} · 第 {page} / {pages} 页",
+        "en": "Made {date} · page {page} of {pages}",
+    },
     "rp_title": {"zh": "招商目标进度 {year} 年", "en": "Investment targets {year}"},
     "rp_gsbq": {"zh": "个十百千（专栏6-1）", "en": "Project targets (Box 6-1)"},
     "rp_stages": {"zh": "各阶段项目数", "en": "Projects per stage"},

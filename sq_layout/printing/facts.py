@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import math
 import unicodedata
 
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.table import Table
 
+from sq_layout.printing.paper import cell_text
+
 ROW_LEADING = 1.75  # row height in multiples of the font size
 
 
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def cell_text(v: object) -> str:
-    """How a value is printed: floats without trailing zeros, missing values blank."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return f"{v:g}" if isinstance(v, float) else str(v)
 
 
 def rows_that_fit(height_in: float, fontsize: float) -> int:

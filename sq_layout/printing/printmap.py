@@ -44,11 +44,10 @@ from sq_layout.printing.cartography import (
 from sq_layout.printing.facts import chunks, draw_table, rows_that_fit
 from sq_layout.printing.fonts import pdf_fonts, use_cjk_font
 from sq_layout.printing.mapdraw import DrawnMap, draw_layout, print_land
+from sq_layout.printing.paper import MARGIN_MM, PAPER_MM
 
-PAPER_MM = {"a4": (210, 297), "a3": (297, 420)}
 FORMATS = ("png", "svg", "pdf")
 LAYOUT_DPI = 72
-MARGIN_MM = 10  # printable area: the page less this margin on each side
 TABLE_BOTTOM = 0.085  # the footer's three lines sit below this
 DPI_RANGE = (30, 1200)
 _PAGE_DPI: WeakKeyDictionary[Figure, int] = WeakKeyDictionary()  # the output resolution each page was made for

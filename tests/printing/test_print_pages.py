@@ -26,10 +26,10 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.printing import fontprep
 from sq_layout.printing.areapage import area_report_table
 from sq_layout.printing.atlas import Cancelled, Page, atlas_pages, build_atlas, render_pages
-from sq_layout.printing.facts import cell_text, printed_rows
+from sq_layout.printing.facts import printed_rows
 from sq_layout.printing.mapdraw import print_geometry
+from sq_layout.printing.paper import MARGIN_MM, cell_text
 from sq_layout.printing.printmap import (
-    MARGIN_MM,
     PrintSpec,
     continuation_page,
     map_bytes,
