@@ -60,9 +60,9 @@ def _faces(pdf: FPDF, texts: Iterable[str]) -> None:
         pdf.set_fallback_fonts([WHOLE])
 
 
-def _fit(pdf: FPDF, text: str, width: float) -> str:
-    """The text cut with … so that it fits `width` mm in the current font."""
-    if pdf.get_string_width(text) <= width:
+def _fit(pdf: FPDF, text: str, width: float, measured: float | None = None) -> str:
+    """The text cut with … so that it fits `width` mm in the current font (`measured`: its width, if known)."""
+    if (pdf.get_string_width(text) if measured is None else measured) <= width:
         return text
     lo, hi = 0, len(text)
     while lo < hi:  # the longest prefix that fits with its …
@@ -74,14 +74,17 @@ def _fit(pdf: FPDF, text: str, width: float) -> str:
     return text[:lo] + "…"
 
 
-def _widths(pdf: FPDF, heads: list[str], rows: list[list[str]]) -> list[float]:
-    """Column widths (mm) in the page's width: each its widest text (header or cell) when all fit, else every column
-    capped at the one width that fills the page (the narrow ones keep theirs, the wide ones share the rest)."""
-    pdf.set_font(FACE, "B", CELL_PT)
-    natural = [pdf.get_string_width(h) + PAD_MM for h in heads]
-    pdf.set_font(FACE, "", CELL_PT)
-    for r in rows:
-        natural = [max(n, pdf.get_string_width(v) + PAD_MM) for n, v in zip(natural, r, strict=True)]
+def _measure(pdf: FPDF, texts: list[str]) -> list[float]:
+    """Each text's width (mm) in the current font, a repeated text measured once."""
+    known: dict[str, float] = {}
+    return [known[v] if v in known else known.setdefault(v, pdf.get_string_width(v)) for v in texts]
+
+
+def _widths(pdf: FPDF, heads: list[float], cells: list[list[float]]) -> list[float]:
+    """Column widths (mm) in the page's width from the texts' widths: each its widest text (header or cell) when all
+    fit, else every column capped at the one width that fills the page (the narrow ones keep theirs, the wide ones
+    share the rest)."""
+    natural = [max([h, *column]) + PAD_MM for h, column in zip(heads, cells, strict=True)]
     room = pdf.epw
     if sum(natural) <= room:
         return natural
@@ -120,7 +123,11 @@ def _section(page: _Page, heading: str, table: pd.DataFrame, empty: str, lang: L
     heads = [str(c) for c in table.columns]
     rows = [[cell_text(v) for v in r] for r in table.itertuples(index=False, name=None)]
     right = [pd.api.types.is_numeric_dtype(table[c]) for c in table.columns]  # numbers line up on the right
-    widths = _widths(pdf, heads, rows)
+    pdf.set_font(FACE, "B", CELL_PT)
+    head_w = _measure(pdf, heads)
+    pdf.set_font(FACE, "", CELL_PT)
+    cell_w = [_measure(pdf, [r[i] for r in rows]) for i in range(len(heads))]  # by column
+    widths = _widths(pdf, head_w, cell_w)
     row_h, head_h = CELL_PT * LEADING * PT, HEADING_PT * 1.6 * PT
     done = 0
     while done < len(rows):
@@ -128,15 +135,15 @@ def _section(page: _Page, heading: str, table: pd.DataFrame, empty: str, lang: L
         pdf.set_font(FACE, "B", HEADING_PT)
         pdf.cell(0, head_h, heading + (t("print_continued", lang) if done else ""), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(FACE, "B", CELL_PT)
-        for h, w, r in zip(heads, widths, right, strict=True):
-            pdf.cell(w, row_h, _fit(pdf, h, w - PAD_MM / 2), align="R" if r else "L")
+        for h, hw, w, r in zip(heads, head_w, widths, right, strict=True):
+            pdf.cell(w, row_h, _fit(pdf, h, w - PAD_MM / 2, hw), align="R" if r else "L")
         pdf.ln(row_h)
         _rule(pdf, pdf.get_y())
         pdf.set_font(FACE, "", CELL_PT)
         fits = max(1, int((page.room() - 1) / row_h))
-        for values in rows[done : done + fits]:
-            for v, w, r in zip(values, widths, right, strict=True):
-                pdf.cell(w, row_h, _fit(pdf, v, w - PAD_MM / 2), align="R" if r else "L")
+        for k in range(done, min(done + fits, len(rows))):
+            for i, (w, r) in enumerate(zip(widths, right, strict=True)):
+                pdf.cell(w, row_h, _fit(pdf, rows[k][i], w - PAD_MM / 2, cell_w[i][k]), align="R" if r else "L")
             pdf.ln(row_h)
         _rule(pdf, pdf.get_y())
         done += fits
