@@ -169,6 +169,28 @@ TEXT: dict[str, dict[str, str]] = {
     "ev_geometry": {"zh": "边界须为有效的面（Polygon）。", "en": "The boundary must be a valid polygon."},
     "ev_already_reverted": {"zh": "修改 #{id} 已撤销。", "en": "Change #{id} is already reverted."},
     "ev_inconsistent": {"zh": "草案未通过检查：{problem}", "en": "The draft fails a check: {problem}"},
+    # the store's consistency check of a draft being published (sq_layout.store.consistency)
+    "cs_row_twice": {
+        "zh": "{table}：第 {row} 行与另一行完全相同",
+        "en": "{table}: row {row} duplicates another row exactly",
+    },
+    "cs_area_twice": {"zh": "边界：{area} 有两个", "en": "Boundaries: {area} is drawn twice"},
+    "cs_bad_revision": {
+        "zh": "{table}：{n} 条记录的修订号小于 1",
+        "en": "{table}: {n} record(s) with a revision below 1",
+    },
+    "cs_draft_mark": {
+        "zh": "版本 {v} 已不是草案，却仍有草案标记",
+        "en": "Version {v} is no draft but still marked as one",
+    },
+    "cs_draft_unmarked": {
+        "zh": "版本 {v} 是草案，却没有草案标记",
+        "en": "Version {v} is a draft without its draft mark",
+    },
+    "cs_stray_revert": {
+        "zh": "修改记录：版本 {v} 的撤销指向其他版本的修改",
+        "en": "History: a revert of version {v} points at another version's change",
+    },
     "ev_user": {"zh": "用户名须为 1–64 个字符，且不含空白。", "en": "User names are 1–64 characters, no spaces."},
     "ev_user_exists": {"zh": "用户“{value}”已存在。", "en": "User '{value}' already exists."},
     "ev_password": {"zh": "密码须至少 8 位，且首尾无空白。", "en": "Passwords need 8+ characters, no edge spaces."},

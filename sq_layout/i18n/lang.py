@@ -46,8 +46,11 @@ class Listed(tuple[str, ...]):
 
 
 def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
-    """A string table's template filled in, a `Listed` value run together by `join_list` in `lang`."""
-    return template.format(**{k: join_list(v, lang) if isinstance(v, Listed) else v for k, v in values.items()})
+    """A string table's template filled in, a `Listed` value run together by `join_list` in `lang`, a `Said` or a
+    `{"zh": …, "en": …}` value in `lang`."""
+    return template.format(
+        **{k: join_list(v, lang) if isinstance(v, Listed) else worded(v, lang) for k, v in values.items()}
+    )
 
 
 def by_lang(zh: T, en: T, lang: Lang) -> T:

@@ -30,3 +30,24 @@ def test_version_events_name_the_versions_in_words(team: Team, lang: Lang) -> No
         assert begun == f"Draft of version {team.draft}"
     note = shown_note(ws.info(team.draft), lang)  # the Workspace page's versions table
     assert note == {"zh": "2026-03-01 发布", "en": "published 2026-03-01"}[lang]
+
+
+def test_a_draft_that_fails_the_publish_check_is_told_in_the_readers_words(team: Team) -> None:
+    from sqlalchemy import update
+
+    from sq_layout.errors import EditRejected
+    from sq_layout.i18n.shown import sheet_name
+    from sq_layout.store import tables as t
+
+    ws = team.ws
+    broken = drafts.start_draft(ws, "eve", ws.latest_id(), "坏草案")
+    rec = t.records["chains"]
+    with ws.engine.begin() as conn:  # what no edit can do: a record below the first revision
+        conn.execute(update(rec).where(rec.c.version_id == broken).values(rev=0))
+    with pytest.raises(EditRejected) as refused:
+        drafts.publish(ws, "ada", broken, "坏草案", "2026-03-01")
+    n = len(ws.load(broken).chains)
+    zh, en = sheet_name("chains", "zh"), sheet_name("chains", "en")
+    assert refused.value.messages("zh") == [f"草案未通过检查：{zh}：{n} 条记录的修订号小于 1"]
+    assert refused.value.messages("en") == [f"The draft fails a check: {en}: {n} record(s) with a revision below 1"]
+    assert ws.info(broken).kind == "draft"  # nothing published
