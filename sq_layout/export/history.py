@@ -72,30 +72,28 @@ def _invest_headers() -> dict[tuple[str, str], tuple[str, str]]:
     return {(t, f.code): (f.header, f.header_en or f.header) for t, spec in SPECS.items() for f in spec.fields()}
 
 
-def _field(table: str, name: str, lang: Lang | None) -> str:
+def _field(table: str, name: str, lang: Lang) -> str:
     """A stored field as the reader knows it: its header in `lang` (an investment table's own import header)."""
-    if lang is None:
-        return name
     invest = _invest_headers()
     if (table, name) in invest:
         return by_lang(*invest[table, name], lang)
     return HEADERS[name][lang] if name in HEADERS else name
 
 
-def describe(change: Change, lang: Lang | None = None) -> list[str]:
+def describe(change: Change, lang: Lang) -> list[str]:
     """One line per record touched: what was added or removed, or each field's before → after; tables and fields
-    named in `lang` (as stored when None: the command line's log)."""
+    named in `lang`."""
     lines = []
     for d in change.rows:
         before, after = d["before"], d["after"]
-        table = d["table"] if lang is None else sheet_name(d["table"], lang)
+        table = sheet_name(d["table"], lang)
         head = f"{table} #{d['row_no']}"
         if before is None or after is None:
             row = after if before is None else before
             sign = "+" if before is None else "−"
             shown = {k: v for k, v in row.items() if k not in ("rev", "row_no", "geometry") and v not in ("", None)}
             pairs = [f"{_field(d['table'], k, lang)}={_short(v)}" for k, v in list(shown.items())[:6]]
-            lines.append(f"{sign} {head}: " + join_list(pairs, lang or "en"))
+            lines.append(f"{sign} {head}: " + join_list(pairs, lang))
             continue
         diff = [k for k in after if k not in ("rev", "row_no") and after.get(k) != before.get(k)]
         parts = [
@@ -131,7 +129,7 @@ def summary_text(change: Change, lang: Lang) -> str:
     return "; ".join(parts)
 
 
-def _what(change: Change, limit: int | None, lang: Lang | None = None) -> str:
+def _what(change: Change, limit: int | None, lang: Lang) -> str:
     lines = describe(change, lang)
     more = 0 if limit is None else len(lines) - limit
     return "\n".join(lines[:limit] + ([f"… +{more}"] if more > 0 else []))

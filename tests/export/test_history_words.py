@@ -35,8 +35,11 @@ def test_history_names_tables_and_fields_in_the_readers_words(lang: Lang, table:
     assert [r["table"] for r in record_rows([CHANGE], lang)] == [table, "企业" if lang == "zh" else "Firms"]
 
 
-def test_the_command_lines_log_keeps_the_stored_names() -> None:
-    assert describe(CHANGE)[0] == "industries #9: name: 酿酒 → 白酒"
+@pytest.mark.parametrize(
+    ("lang", "line"), [("zh", "产业 #9: 名称: 酿酒 → 白酒"), ("en", "Industries #9: Name: 酿酒 → 白酒")]
+)
+def test_a_records_change_names_its_table_and_field_in_words(lang: Lang, line: str) -> None:
+    assert describe(CHANGE, lang)[0] == line
 
 
 @pytest.mark.parametrize(
