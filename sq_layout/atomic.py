@@ -102,7 +102,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         prefix, suffix = f".{_bounded(target.name)}.{_tag()}", target.suffix[:16]
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=target.parent)
     except OSError as exc:
-        raise OutputNotWritable(target, exc.strerror or str(exc)) from None
+        raise OutputNotWritable(target, system=exc) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -131,7 +131,7 @@ def temp_dir_beside(target: str | Path) -> Iterator[Path]:
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{_bounded(target.name)}.{_tag()}", dir=target.parent))
     except OSError as exc:
-        raise OutputNotWritable(target, exc.strerror or str(exc)) from None
+        raise OutputNotWritable(target, system=exc) from None
     try:
         with _term_raises():
             yield tmp

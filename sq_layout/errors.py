@@ -13,6 +13,18 @@ from sq_layout.i18n import Lang
 from sq_layout.i18n.lang import Said
 
 
+def system_reason(exc: OSError, lang: Lang) -> str:
+    """Why the operating system refused, in `lang`: a common refusal in words (i18n `os_<errno name>`), any other as
+    the system gave it."""
+    import errno
+
+    from sq_layout.i18n import t
+    from sq_layout.i18n.refusals import OS_REASONS
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return t(f"os_{name}", lang) if name in OS_REASONS else str(exc.strerror or exc)
+
+
 def _said(key: str, params: Mapping[str, object], lang: Lang) -> str:
     """A string-table entry filled in for `lang`."""
     from sq_layout.i18n import t
@@ -226,17 +238,22 @@ class ConfigError(UserError, ValueError):
 class OutputNotWritable(UserError, OSError):
     """The output path cannot be written (missing or read-only folder, a folder where a file is meant …)."""
 
-    def __init__(self, path: object, reason: str = "", *, why: str = "", **values: object):
-        """`reason` as the system gave it, or `why`: a string-table key filled with `values` (then `reason` is
-        made from it)."""
-        self.path = path
-        self.reason = _said(why, values, "en") if why else reason
+    def __init__(
+        self, path: object, reason: str = "", *, why: str = "", system: OSError | None = None, **values: object
+    ):
+        """`reason` as given, or the system's refusal `system`, or `why`: a string-table key filled with `values`
+        (then `reason` is made from it)."""
+        self.path, self.system = path, system
+        self.reason = _said(why, values, "en") if why else system_reason(system, "en") if system else reason
         self.why, self.values = why, values
         super().__init__(f"cannot write {path}: {self.reason}")
 
     def text(self, lang: Lang) -> str:
-        """The path and why, in `lang` (a system's reason as it gave it)."""
-        reason = _said(self.why, self.values, lang) if self.why else self.reason
+        """The path and why, in `lang` (the system's refusal in words where it is a common one)."""
+        if self.why:
+            reason = _said(self.why, self.values, lang)
+        else:
+            reason = system_reason(self.system, lang) if self.system else self.reason
         return _said("err_not_writable", {"path": self.path, "reason": reason}, lang)
 
     def __str__(self) -> str:

@@ -83,10 +83,11 @@ def describe_failure(exc: BaseException, lang: Lang = DEFAULT_LANG) -> tuple[int
     if cause is not None:  # e.g. a PDF writer's zlib error while the disk was full
         exc = cause
     if isinstance(exc, OSError):
+        from sq_layout.errors import system_reason
+
         what = f" {exc.filename}" if exc.filename else ""
-        if exc.errno in DISK_FULL:
-            return EXIT_USER, t("fail_disk_full", lang).format(what=what, reason=exc.strerror)
-        return EXIT_USER, t("fail_read_write", lang).format(what=what, reason=exc.strerror or exc)
+        key = "fail_disk_full" if exc.errno in DISK_FULL else "fail_read_write"
+        return EXIT_USER, t(key, lang).format(what=what, reason=system_reason(exc, lang))
     if isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
         orig = exc.orig if isinstance(exc, DBAPIError) else exc
         reason = (str(orig).strip().splitlines() or [type(orig).__name__])[0]

@@ -15,6 +15,19 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "工作空间中没有规划版本“{v}”；现有版本：{known}",
         "en": "unknown plan version '{v}'; the workspace has {known}",
     },
+    # the operating system's common refusals (errors.system_reason), by errno name
+    "os_ENOENT": {"zh": "没有这个文件或文件夹", "en": "no such file or folder"},
+    "os_EACCES": {"zh": "没有权限", "en": "permission denied"},
+    "os_EPERM": {"zh": "不允许该操作", "en": "operation not permitted"},
+    "os_EISDIR": {"zh": "这是一个文件夹", "en": "it is a folder"},
+    "os_ENOTDIR": {"zh": "路径中有一段不是文件夹", "en": "a part of the path is not a folder"},
+    "os_EROFS": {"zh": "文件系统只读", "en": "read-only file system"},
+    "os_ENOSPC": {"zh": "磁盘已满", "en": "no space left on the disk"},
+    "os_EDQUOT": {"zh": "超出磁盘配额", "en": "disk quota exceeded"},
+    "os_EFBIG": {"zh": "文件太大", "en": "file too large"},
+    "os_ENAMETOOLONG": {"zh": "文件名太长", "en": "file name too long"},
+    "os_EEXIST": {"zh": "已存在", "en": "already exists"},
+    "os_EBUSY": {"zh": "设备或资源正忙", "en": "device or resource busy"},
     "err_not_writable": {"zh": "无法写入 {path}：{reason}", "en": "cannot write {path}: {reason}"},
     "why_no_folder": {"zh": "文件夹 {folder} 不存在", "en": "folder {folder} does not exist"},
     "why_not_folder": {"zh": "{folder} 不是文件夹", "en": "{folder} is not a folder"},
@@ -236,3 +249,5 @@ WHATS: dict[str, dict[str, str]] = {
     "figure": {"zh": "数字", "en": "figure"},
     "source": {"zh": "来源", "en": "source"},
 }
+
+OS_REASONS = frozenset(k.removeprefix("os_") for k in TEXT if k.startswith("os_"))  # errno names said in words

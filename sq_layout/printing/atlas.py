@@ -220,7 +220,7 @@ def build_atlas(
     try:
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputNotWritable(pdf_path.parent, exc.strerror or str(exc)) from None
+        raise OutputNotWritable(pdf_path.parent, system=exc) from None
     check_parent(pdf_path)
     pages = list(pages) if pages is not None else atlas_pages(ds, spec.lang)
     total, printed = page_count(ds, spec, pages), 0

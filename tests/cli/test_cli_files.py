@@ -164,6 +164,16 @@ def test_output_under_a_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_
     assert code == 2 and "is not a folder" in err
 
 
+@pytest.mark.parametrize(("lang", "reason"), [("zh", "没有这个文件或文件夹"), ("en", "no such file or folder")])
+def test_the_systems_refusal_is_said_in_the_readers_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, reason: str
+) -> None:
+    code, _, err = run_cli(capsys, "data", "--chain", "3", "--lang", lang, "-o", "/proc/sq-layout-test.xlsx")
+    assert code == 2 and reason in err and "No such file" not in err  # /proc takes no new file (ENOENT)
+    code, _, err = run_cli(capsys, "invest", "check", str(tmp_path / "missing.csv"), "--lang", lang)
+    assert code == 2 and reason in err and "No such file" not in err
+
+
 @contextmanager
 def not_root() -> Iterator[None]:
     """Check permissions as an ordinary user even when the tests run as root (as in CI): the real user id, which
