@@ -84,6 +84,16 @@ TEXT: dict[str, dict[str, str]] = {
         "(expected sqlite:///path/to/workspace.sqlite or postgresql+psycopg://user@host/database)",
     },
     "err_ws_open": {"zh": "无法打开工作空间 {url}：{reason}", "en": "cannot open the workspace {url}: {reason}"},
+    "ws_why_sqlite_file": {
+        "zh": "无法打开数据库文件（文件夹不存在或没有权限）",
+        "en": "the database file cannot be opened (no such folder, or no permission)",
+    },
+    "ws_why_refused": {
+        "zh": "数据库服务器拒绝连接（未启动或端口不对）",
+        "en": "the database server refused the connection",
+    },
+    "ws_why_password": {"zh": "数据库用户名或密码不对", "en": "the database rejected the user name or password"},
+    "ws_why_no_database": {"zh": "数据库不存在", "en": "the database does not exist"},
     # free-text refusals of options and requests (sq_layout.errors.BadInput)
     "bad_month": {
         "zh": "月份“{month}”：应为 YYYY-MM，如 2025-11",

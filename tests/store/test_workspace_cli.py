@@ -66,11 +66,19 @@ def test_compare_says_what_changed_as_the_workspace_page_does(
     assert not headers & {"chain_no", "area_id", "hosts_a", "added", "gained", "status", "value_a"}, headers
 
 
-def test_bad_database_is_a_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_database_is_a_message_not_a_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from sq_layout.i18n import t
+
     assert main(["workspace", "list", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"]) == 2
-    assert "错误：无法打开工作空间 postgresql+psycopg://nobody@127.0.0.1:1/none：" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"错误：无法打开工作空间 postgresql+psycopg://nobody@127.0.0.1:1/none：{t('ws_why_refused', 'zh')}" in err
     assert main(["workspace", "list", "--lang", "en", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"]) == 2
     assert "error: cannot open the workspace postgresql+psycopg://nobody@" in capsys.readouterr().err
+    missing = f"sqlite:///{tmp_path / 'no-such-folder' / 'w.sqlite'}"  # the driver's reason, said in words
+    for lang in ("zh", "en"):
+        assert main(["workspace", "list", "--lang", lang, "--db", missing]) == 2
+        err = capsys.readouterr().err
+        assert t("ws_why_sqlite_file", lang) in err and "unable to open" not in err
 
 
 def test_dataset_cached_per_version(ws: Workspace) -> None:
