@@ -44,6 +44,7 @@ WIDGET_TEXT = re.compile(r"Drag and drop files? here|Limit \d+MB per file.*|Brow
 
 KIND_EXCEPTION, KIND_REPR, KIND_HEADER, KIND_VALUE = "exception", "help/repr", "raw header", "raw value"
 KIND_LANG, KIND_CUT, KIND_FOLD, KIND_URL = "other language", "cut label", "below the fold", "language not in URL"
+KIND_HELP = "help link or guide"
 
 
 @dataclass(frozen=True)

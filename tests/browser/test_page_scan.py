@@ -2,7 +2,8 @@
 
 It fails on an exception box, Streamlit's help text or an object's repr, a raw field name or id in a table header or
 value, text in the other language (outside proper names, units and quotations of the plan), a cut label, and (at
-1366×768) the map, its controls or the view's primary button below the fold. Every view it visits is saved as
+1366×768) the map, its controls or the view's primary button below the fold, and a help link that does not open
+the page's guide at its section (the guides served with their sections and pictures). Every view it visits is saved as
 test-artifacts/page-scan/<viewport>/<lang>/<page>-<view>.png, a folder a person can page through; the findings are
 written to test-artifacts/page-scan/findings.txt.
 """
@@ -35,6 +36,7 @@ from tests.browser.page_scan_rules import (
     KIND_EXCEPTION,
     KIND_FOLD,
     KIND_HEADER,
+    KIND_HELP,
     KIND_LANG,
     KIND_REPR,
     KIND_URL,
@@ -49,6 +51,7 @@ from tests.browser.page_scan_rules import (
     Finding,
     Scan,
 )
+from tests.browser.test_help_link import guide_problems, help_link_problems
 from tests.browser.test_text_and_charts import bare_chinese, english_words
 
 pytestmark = pytest.mark.browser
@@ -356,6 +359,10 @@ def test_page_scan(browser: Browser, scan_url: str) -> None:
             ready(page, name)
             look(page, small, "first")
             fold_check(page, small)
+            for problem in help_link_problems(page, scan_url, path.split("?")[0], lang):
+                small.add("first", KIND_HELP, problem)
+    for problem in guide_problems(page, scan_url):  # the guides the help links open, with their sections and pictures
+        small.add("guides", KIND_HELP, problem)
     ctx.close()
     new = report([wide, small])
     assert not new, f"{len(new)} findings (all in test-artifacts/page-scan/findings.txt):\n" + "\n".join(
