@@ -12,6 +12,7 @@ only when a text has a character outside the cut-down ones.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +59,14 @@ def _faces(pdf: FPDF, texts: Iterable[str]) -> None:
         pdf.add_font(WHOLE, "", str(regular_whole))
         pdf.add_font(WHOLE, "B", str(bold_whole))
         pdf.set_fallback_fonts([WHOLE])
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # line breaks, tabs and other controls: a cell is one line
+
+
+def _one_line(value: object) -> str:
+    """A value as a table cell prints it (cell_text), on one line."""
+    return CONTROL.sub(" ", cell_text(value))
 
 
 def _fit(pdf: FPDF, text: str, width: float, measured: float | None = None) -> str:
@@ -119,16 +128,25 @@ class _Page:
 def _section(page: _Page, heading: str, table: pd.DataFrame, empty: str, lang: Lang) -> None:
     """A heading and its table, continued on as many pages as it needs."""
     pdf = page.pdf
-    table = table if len(table) else pd.DataFrame({heading: [empty]})
-    heads = [str(c) for c in table.columns]
-    rows = [[cell_text(v) for v in r] for r in table.itertuples(index=False, name=None)]
+    row_h, head_h = CELL_PT * LEADING * PT, HEADING_PT * 1.6 * PT
+    if not len(table):  # the heading and a line saying there is nothing
+        page.ensure(head_h + row_h + 2)
+        pdf.set_font(FACE, "B", HEADING_PT)
+        pdf.cell(0, head_h, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FACE, "", CELL_PT)
+        pdf.set_text_color(GREY)
+        pdf.cell(0, row_h, empty, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+        pdf.ln(3)
+        return
+    heads = [_one_line(c) for c in table.columns]
+    rows = [[_one_line(v) for v in r] for r in table.itertuples(index=False, name=None)]
     right = [pd.api.types.is_numeric_dtype(table[c]) for c in table.columns]  # numbers line up on the right
     pdf.set_font(FACE, "B", CELL_PT)
     head_w = _measure(pdf, heads)
     pdf.set_font(FACE, "", CELL_PT)
     cell_w = [_measure(pdf, [r[i] for r in rows]) for i in range(len(heads))]  # by column
     widths = _widths(pdf, head_w, cell_w)
-    row_h, head_h = CELL_PT * LEADING * PT, HEADING_PT * 1.6 * PT
     done = 0
     while done < len(rows):
         page.ensure(head_h + row_h * (1 + min(3, len(rows) - done)) + 2)
@@ -180,7 +198,7 @@ def table_pdf(
     pdf.set_title(title)
     pdf.set_creator("sq-layout")
     pdf.set_lang(by_lang("zh-CN", "en", lang))
-    cells = (cell_text(v) for table in sections.values() for v in table.to_numpy().ravel())
+    cells = (_one_line(v) for table in sections.values() for v in table.to_numpy().ravel())
     _faces(pdf, [title, *notes, empty, *sections, *(str(c) for s in sections.values() for c in s.columns), *cells])
     pdf.add_page()
     pdf.set_font(FACE, "B", TITLE_PT)

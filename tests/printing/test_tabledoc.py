@@ -53,3 +53,11 @@ def test_a_character_outside_the_cut_down_face_comes_from_the_whole_one(tmp_path
     assert "SQNotoSansCJKSCPrint" in fonts and re.search(r"SQNotoSansCJKSC(?!Print)\S*\s", fonts), fonts
     plain = table_pdf("示例", [], {"企业": pd.DataFrame({"名称": ["示例企业"]})}, "zh", "无")
     assert not re.search(r"SQNotoSansCJKSC(?!Print)\S*\s", _read("pdffonts", plain, tmp_path))  # only when needed
+
+
+def test_a_cell_prints_on_one_line_and_an_empty_section_says_so_once(tmp_path: Path) -> None:
+    typed = pd.DataFrame({"下一步": ["先约谈\n再考察\t（示例）", "\x07示例"]})  # as a user may paste them
+    pdf = table_pdf("示例", [], {"目标": typed, "本月新增": typed.iloc[:0]}, "zh", "无记录")
+    lines = _read("pdftotext", pdf, tmp_path, "-layout").splitlines()
+    assert any(re.fullmatch(r"\s*先约谈 再考察 （示例）\s*", ln) for ln in lines), lines
+    assert [ln.strip() for ln in lines if ln.strip() in ("本月新增", "无记录")] == ["本月新增", "无记录"]
