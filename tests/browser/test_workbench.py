@@ -4,8 +4,10 @@ Each save lands in the workspace with its history (read back from the database).
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
@@ -14,7 +16,7 @@ from sq_layout.invest.repository import InvestData
 from sq_layout.invest.store_repository import StoreRepository
 from sq_layout.store import open_workspace
 from sq_layout.store.changes import Change
-from tests.browser.conftest import choose, fresh_workspace, pick, rerun, serve_app, wait_until
+from tests.browser.conftest import choose, download, fresh_workspace, pick, rerun, serve_app, wait_until
 from tests.browser.test_investment import open_demo, points_frame
 
 pytestmark = pytest.mark.browser
@@ -44,7 +46,9 @@ def view(page: Page, name: str) -> None:
         page.get_by_test_id("stRadioGroup").get_by_text(name, exact=True).first.click()
 
 
-def test_record_a_target_and_move_it_along_the_pipeline(page: Page, workbench_app: tuple[str, str]) -> None:
+def test_record_a_target_and_move_it_along_the_pipeline(
+    page: Page, workbench_app: tuple[str, str], tmp_path: Path
+) -> None:
     base, url = workbench_app
     page.goto(base + "investment")
     wait_until(page, lambda: page.get_by_text("目标企业", exact=True).count() > 0, timeout=60, what="views")
@@ -94,6 +98,9 @@ def test_record_a_target_and_move_it_along_the_pipeline(page: Page, workbench_ap
     wait_until(page, lambda: page.get_by_text("本月推进项目").count() > 0, what="bulletin")
     tables = page.get_by_test_id("stDataFrame")
     wait_until(page, lambda: tables.count() >= 3, what="bulletin tables")
+    printed = download(page, page.get_by_role("button", name="下载通报打印版（PDF）"), tmp_path / "bulletin.pdf")
+    text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True).stdout
+    assert "招商项目月度通报" in text and "示例目标光伏材料公司" in text  # the print lists the move just saved
 
 
 def test_chain_leads_and_ten_ones_in_english(page: Page, workbench_app: tuple[str, str]) -> None:
