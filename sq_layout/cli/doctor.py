@@ -20,14 +20,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(a: argparse.Namespace) -> None:
     """Print each check in --lang, its columns lined up; a failed one says how to fix it and the command exits 2."""
-    from sq_layout.cli.speak import pad, table, width
+    from sq_layout.cli.speak import pad, table
     from sq_layout.deployment import run_checks
     from sq_layout.i18n import t
+    from sq_layout.i18n.lang import display_width
 
     lang = a.lang
     checks = run_checks(processes=a.processes)
     rows = [(t("dr_ok" if c.ok else "dr_bad", lang), c.title(lang), c.found.text(lang)) for c in checks]
-    indent = max(width(r[0]) for r in rows) + 2 + max(width(r[1]) for r in rows) + 2  # under what was found
+    indent = (
+        max(display_width(r[0]) for r in rows) + 2 + max(display_width(r[1]) for r in rows) + 2
+    )  # under what was found
     for c, line in zip(checks, table(rows), strict=True):
         print(line)
         if not c.ok and c.fix:

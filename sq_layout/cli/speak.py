@@ -15,14 +15,14 @@ from __future__ import annotations
 import argparse
 import gettext
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sq_layout.i18n import DEFAULT_LANG, Lang, parse_lang, t
-from sq_layout.i18n.lang import fill
+from sq_layout.i18n.lang import display_width, fill
+from sq_layout.printing.paper import cell_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -146,21 +146,16 @@ def wrap(text: str, columns: int) -> list[str]:
             token = " "
             if not line:
                 continue
-        if line and width(line.rstrip() + token) > columns and not token.isspace():
+        if line and display_width(line.rstrip() + token) > columns and not token.isspace():
             lines.append(line.rstrip())
             line = ""
         line += token
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
-def width(text: str) -> int:
-    """How many terminal columns `text` takes: a wide (CJK) character two, anything else one."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def pad(text: str, columns: int, right: bool = False) -> str:
     """`text` padded with spaces to `columns` terminal columns (left-aligned, or right-aligned)."""
-    fill_in = " " * max(columns - width(text), 0)
+    fill_in = " " * max(columns - display_width(text), 0)
     return fill_in + text if right else text + fill_in
 
 
@@ -170,7 +165,7 @@ def table(rows: Sequence[Sequence[str]], gap: str = "  ", right: Sequence[int] =
     if not rows:
         return []
     n = max(len(r) for r in rows)
-    widths = [max((width(r[i]) for r in rows if i < len(r)), default=0) for i in range(n)]
+    widths = [max((display_width(r[i]) for r in rows if i < len(r)), default=0) for i in range(n)]
     lines = []
     for r in rows:
         cells = [
@@ -191,7 +186,7 @@ def frame_lines(frame: pd.DataFrame) -> list[str]:
     from pandas.api.types import is_numeric_dtype
 
     right = [i for i, c in enumerate(frame.columns) if is_numeric_dtype(frame[c])]
-    rows = [["" if v is None or v != v else str(v) for v in row] for row in frame.itertuples(index=False)]
+    rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False)]
     return listing([str(c) for c in frame.columns], rows, right)
 
 

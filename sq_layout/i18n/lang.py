@@ -53,6 +53,14 @@ def fill(template: str, values: Mapping[str, object], lang: Lang) -> str:
     )
 
 
+def display_width(text: str) -> int:
+    """How many columns `text` takes on a terminal or in a fixed-pitch layout: a wide (CJK) character two, any other
+    one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def by_lang(zh: T, en: T, lang: Lang) -> T:
     """The one of two language-bound choices that is not a word (a width, a layout, a column) for `lang`; words
     live in the string tables."""

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.table import Table
 
+from sq_layout.i18n.lang import display_width
 from sq_layout.printing.paper import cell_text
 
 ROW_LEADING = 1.75  # row height in multiples of the font size
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
 def rows_that_fit(height_in: float, fontsize: float) -> int:
@@ -38,7 +33,10 @@ def draw_table(fig: Figure, table: pd.DataFrame, rect: tuple[float, float, float
     ax.set_axis_off()
     shown = table.map(cell_text)
     cols = [str(c) for c in shown.columns]
-    widths = [max([_width(c), *(_width(v) for v in shown[c0])]) + 2 for c, c0 in zip(cols, shown.columns, strict=True)]
+    widths = [
+        max([display_width(c), *(display_width(v) for v in shown[c0])]) + 2
+        for c, c0 in zip(cols, shown.columns, strict=True)
+    ]
     total = sum(widths)
     page_h_in = fig.get_size_inches()[1] * rect[3]
     row_frac = fontsize * ROW_LEADING / 72 / page_h_in

@@ -28,9 +28,9 @@ def cells(line: str) -> list[str]:
 
 def starts(line: str) -> list[int]:
     """The terminal column each cell of a listing's line starts at (a Chinese character two columns wide)."""
-    from sq_layout.cli.speak import width
+    from sq_layout.i18n.lang import display_width
 
-    return [width(line[: m.start()]) for m in re.finditer(r"(?:^|(?<=\s\s))\S", line)]
+    return [display_width(line[: m.start()]) for m in re.finditer(r"(?:^|(?<=\s\s))\S", line)]
 
 
 def test_versions_and_history_name_users_and_times_as_pages_do(

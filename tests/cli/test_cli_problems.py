@@ -101,7 +101,7 @@ def test_invest_check_lists_a_files_problems_as_the_page_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from sq_layout.cli import main
-    from sq_layout.cli.speak import width
+    from sq_layout.i18n.lang import display_width
 
     db = ["--db", f"sqlite:///{tmp_path / 'w.sqlite'}"]
     assert main(["workspace", "init", *db]) == 0
@@ -123,7 +123,9 @@ def test_invest_check_lists_a_files_problems_as_the_page_does(
         assert head_line.split() == ["#", *(HEADERS[c][lang] for c in columns)]
         # the sheet, the row the reader finds it on, the column by the template's header, the value, what it must be
         assert line.split()[:4] == ["企业", "2", "产业链", "光伏发电"] and expected in line
-        assert [width(head_line[: head_line.index(HEADERS["value"][lang])])] == [width(line[: line.index("光伏发电")])]
+        assert [display_width(head_line[: head_line.index(HEADERS["value"][lang])])] == [
+            display_width(line[: line.index("光伏发电")])
+        ]
     firms.write_text(head + "乙,,,3,,泗洪县,,,\n", encoding="utf-8")
     assert main(["invest", "check", str(firms), *db]) == 0
     assert capsys.readouterr().out.startswith("可以导入：企业 1 · 项目 0 · 产值 0")

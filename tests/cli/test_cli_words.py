@@ -157,16 +157,35 @@ def test_history_names_record_tables_and_fields_in_words(
 
 
 def test_one_table_printer_lines_up_chinese_and_english_columns() -> None:
-    from sq_layout.cli.speak import table, width, wrap
+    from sq_layout.cli.speak import table, wrap
+    from sq_layout.i18n.lang import display_width
 
     lines = table(
         [["# 编号", "类型", "标题"], ["*   1", "基线（只读）", "“十四五”规划"], ["12", "Draft", "x"]], right=[0]
     )
-    starts = [[width(line[: line.index(cell)]) for cell in cells] for line, cells in zip(
+    starts = [[display_width(line[: line.index(cell)]) for cell in cells] for line, cells in zip(
         lines, [["类型", "标题"], ["基线（只读）", "“十四五”规划"], ["Draft", "x"]], strict=True
     )]  # fmt: skip
     assert starts[0] == starts[1] == starts[2] == [8, 22]
     assert lines[1].startswith(" *   1  ") and lines[2].startswith("    12  ")  # right-aligned to the header
     text = "如 光伏新能源、pv；中文、英文或编号；`python -m sq_layout list industries` 列出全部"
     wrapped = wrap(text, 30)
-    assert all(width(line) <= 30 for line in wrapped) and "".join(wrapped).replace(" ", "") == text.replace(" ", "")
+    assert all(display_width(line) <= 30 for line in wrapped) and "".join(wrapped).replace(" ", "") == text.replace(
+        " ", ""
+    )
+
+
+def test_a_missing_value_prints_blank_and_a_float_without_noise() -> None:
+    import pandas as pd
+
+    from sq_layout.cli.speak import frame_lines
+
+    frame = pd.DataFrame(
+        {
+            "年份": pd.array([2025, None], dtype="Int64"),  # a figure added or removed: NA on one side
+            "产值": [0.1 + 0.2, float("nan")],
+            "日期": [pd.Timestamp("2025-11-01"), pd.NaT],
+        }
+    )
+    lines = frame_lines(frame)
+    assert lines[1].split() == ["2025", "0.3", "2025-11-01", "00:00:00"] and lines[2].strip() == ""

@@ -11,8 +11,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from sq_layout.cli import main
-from sq_layout.cli.speak import width
 from sq_layout.deployment import Check, run_checks
+from sq_layout.i18n.lang import display_width
 from tests.store.backends import new_db_url, pg_server, seeded_db_url
 
 __all__ = ["new_db_url", "pg_server", "seeded_db_url"]
@@ -91,4 +91,4 @@ def test_unreachable_database_is_one_line_with_the_password_hidden(
         assert lines[0].startswith(head) and lines[1].strip() == fix and out.err.strip().endswith(total)
         # what was found and what to do start in one column, however wide the names (a Chinese character two)
         found = lines[0].index("postgresql")
-        assert width(lines[0][:found]) == width(lines[1][: lines[1].index("->")])
+        assert display_width(lines[0][:found]) == display_width(lines[1][: lines[1].index("->")])
