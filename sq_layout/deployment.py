@@ -59,7 +59,7 @@ def check_database(url: str) -> list[Check]:
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
-    from sq_layout.store.engine import make_engine, redact
+    from sq_layout.store.engine import driver_reason, driver_text, make_engine, redact
     from sq_layout.store.migrate import HEAD, current_revision
 
     shown = redact(url)
@@ -85,10 +85,11 @@ def check_database(url: str) -> list[Check]:
                 except SQLAlchemyError:
                     out.append(Check("postgis", False, Said("dr_no_postgis"), Said("dr_fix_postgis")))
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+        reason = driver_reason(exc, url)
         out.append(Check("database", False, Said("dr_at", url=shown, reason=reason), Said("dr_fix_database")))
-        if engine.dialect.name == "sqlite" and "malformed" in reason:  # damaged where even the schema is read
-            out.append(Check("integrity", False, _as_is(reason), _RESTORE))
+        raw = driver_text(exc, url)
+        if engine.dialect.name == "sqlite" and "malformed" in raw:  # damaged where even the schema is read
+            out.append(Check("integrity", False, _as_is(raw[:200]), _RESTORE))
     finally:
         engine.dispose()
     return out

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace, open_workspace
-from sq_layout.store.engine import redact, resolve_url, scrub
+from sq_layout.store.engine import driver_reason, redact, resolve_url
 
 _LOCK = threading.Lock()
 _WORKSPACES: dict[str, Workspace] = {}
@@ -27,30 +27,9 @@ def workspace(url: str | None = None) -> Workspace:
             try:
                 _WORKSPACES[key] = open_workspace(key)
             except (SQLAlchemyError, OSError) as exc:
-                shown = {"url": redact(key), "reason": _why_unopened(exc, key)}
+                shown = {"url": redact(key), "reason": driver_reason(exc, key)}
                 raise WorkspaceUnavailable(key="err_ws_open", params=shown) from None
         return _WORKSPACES[key]
-
-
-# The database drivers' common reasons for not opening, said in words (i18n ws_why_*); any other as the driver says it.
-UNOPENED = {
-    "unable to open database file": "ws_why_sqlite_file",
-    "Connection refused": "ws_why_refused",
-    "password authentication failed": "ws_why_password",
-    "does not exist": "ws_why_no_database",
-}
-
-
-def _why_unopened(exc: Exception, url: str) -> object:
-    """Why a workspace did not open, for either language: the system's or a driver's common reason in words."""
-    from sq_layout.errors import system_reason
-    from sq_layout.i18n import LANGS
-    from sq_layout.i18n.lang import Said
-
-    if isinstance(exc, OSError):
-        return {lang: system_reason(exc, lang) for lang in LANGS}
-    reason = scrub(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0], url)
-    return next((Said(key) for text, key in UNOPENED.items() if text in reason), reason)
 
 
 def version_id(v: str | int | None, url: str | None = None) -> int:

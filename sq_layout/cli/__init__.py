@@ -89,8 +89,10 @@ def describe_failure(exc: BaseException, lang: Lang = DEFAULT_LANG) -> tuple[int
         key = "fail_disk_full" if exc.errno in DISK_FULL else "fail_read_write"
         return EXIT_USER, t(key, lang).format(what=what, reason=system_reason(exc, lang))
     if isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
+        from sq_layout.store.engine import driver_text
+
         orig = exc.orig if isinstance(exc, DBAPIError) else exc
-        reason = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+        reason = driver_text(orig if orig is not None else exc)
         if "locked" in reason or "busy" in reason or "lock timeout" in reason:
             return EXIT_USER, t("fail_ws_locked", lang)
         if "disk is full" in reason or "No space left" in reason:

@@ -76,17 +76,19 @@ def _refused(message: str, lang: Lang) -> int:
 
 def run_import_boundaries(args: argparse.Namespace) -> int:
     """Preview (and with --yes save) an import; bad input ends with the reason and exit code 2."""
+    from sq_layout.errors import system_reason
+    from sq_layout.i18n.lang import Said
     from sq_layout.store import open_workspace
     from sq_layout.store.drafts import boundary_revs
-    from sq_layout.store.engine import redact, resolve_url, scrub
+    from sq_layout.store.engine import driver_reason, redact, resolve_url
     from sq_layout.store.history import conflict_text
 
     try:
         ws = open_workspace(args.db)
     except Exception as exc:  # a bad URL, a server that is down: one line, not a traceback
         url = resolve_url(args.db)
-        reason = scrub(str(exc).strip().splitlines()[0] if str(exc) else repr(exc), url)
-        return _refused(t("err_ws_open", args.lang).format(url=redact(url), reason=reason), args.lang)
+        said = Said("err_ws_open", url=redact(url), reason=driver_reason(exc, url))
+        return _refused(said.text(args.lang), args.lang)
     user = None
     try:
         base = args.version if args.version is not None else ws.latest_id()
@@ -128,7 +130,12 @@ def run_import_boundaries(args: argparse.Namespace) -> int:
         return code
     except UserError as exc:  # a refused file, edit or option in the reader's language
         return _refused(exc.text(args.lang), args.lang)
-    except (KeyError, ValueError, OSError) as exc:
+    except OSError as exc:  # a file that cannot be read: the system's reason in words
+        what = f" {exc.filename}" if exc.filename else ""
+        return _refused(
+            t("fail_read_write", args.lang).format(what=what, reason=system_reason(exc, args.lang)), args.lang
+        )
+    except (KeyError, ValueError) as exc:
         return _refused(str(exc.args[0] if isinstance(exc, KeyError) else exc), args.lang)
     saved = "bnd_saved_draft" if ws.info(version).kind == "draft" and version != base else "bnd_saved"
     print(t(saved, args.lang).format(version=version, base=base))

@@ -183,3 +183,31 @@ def scrub(text: str, url: str | None = None) -> str:
             text = text.replace(url, redact(url))
     text = re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
     return re.sub(r"((?:pass\w*|secret|token)=)[^&\s'\"]+", r"\1***", text, flags=re.IGNORECASE)
+
+
+# The database drivers' common reasons for failing, said in words (i18n ws_why_*); any other as the driver says it.
+DRIVER_REASONS = (
+    (re.compile(r"unable to open database file"), "ws_why_sqlite_file"),
+    (re.compile(r"Connection refused"), "ws_why_refused"),
+    (re.compile(r"password authentication failed"), "ws_why_password"),
+    (re.compile(r'database "[^"]*" does not exist'), "ws_why_no_database"),
+)
+
+
+def driver_text(exc: BaseException, url: str | None = None) -> str:
+    """A database or system failure's first line as its driver gave it, any password of `url` hidden."""
+    orig = getattr(exc, "orig", None) or exc
+    return scrub((str(orig).strip().splitlines() or [type(orig).__name__])[0], url)
+
+
+def driver_reason(exc: BaseException, url: str | None = None) -> object:
+    """Why a database or the system refused, for either language (a `Said`, a `{zh, en}` or the driver's own line):
+    the common reasons in words, any other as given."""
+    from sq_layout.errors import system_reason
+    from sq_layout.i18n import LANGS
+    from sq_layout.i18n.lang import Said
+
+    if isinstance(exc, OSError):
+        return {lang: system_reason(exc, lang) for lang in LANGS}
+    text = driver_text(exc, url)
+    return next((Said(key) for pattern, key in DRIVER_REASONS if pattern.search(text)), text)

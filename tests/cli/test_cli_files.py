@@ -172,6 +172,12 @@ def test_the_systems_refusal_is_said_in_the_readers_words(
     assert code == 2 and reason in err and "No such file" not in err  # /proc takes no new file (ENOENT)
     code, _, err = run_cli(capsys, "invest", "check", str(tmp_path / "missing.csv"), "--lang", lang)
     assert code == 2 and reason in err and "No such file" not in err
+    missing = str(tmp_path / "missing.geojson")
+    db = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    with pytest.raises(SystemExit) as ended:  # import-boundaries ends with its own exit code
+        main(["workspace", "import-boundaries", missing, "--db", db, "--lang", lang])
+    err = capsys.readouterr().err
+    assert ended.value.code == 2 and reason in err and "Errno" not in err
 
 
 @contextmanager
