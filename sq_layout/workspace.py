@@ -9,9 +9,11 @@ from dataclasses import replace
 from sqlalchemy.exc import SQLAlchemyError
 
 from sq_layout.errors import UnknownVersion, WorkspaceUnavailable
+from sq_layout.i18n import Lang, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace, open_workspace
 from sq_layout.store.engine import driver_reason, redact, resolve_url
+from sq_layout.store.workspace_store import VersionInfo
 
 _LOCK = threading.Lock()
 _WORKSPACES: dict[str, Workspace] = {}
@@ -30,6 +32,16 @@ def workspace(url: str | None = None) -> Workspace:
                 shown = {"url": redact(key), "reason": driver_reason(exc, key)}
                 raise WorkspaceUnavailable(key="err_ws_open", params=shown) from None
         return _WORKSPACES[key]
+
+
+def shown_title(v: VersionInfo, lang: Lang) -> str:
+    """A version's title as shown: the bundled baseline's in the reader's language, any other as its author wrote it."""
+    return t("ws_baseline_title", lang) if v.kind == "baseline" else v.title
+
+
+def draft_title(typed: str | None, base: VersionInfo, lang: Lang) -> str:
+    """A new draft's title: as typed, or named after the version it is drafted from, in the reader's words."""
+    return (typed or "").strip() or t("ed_draft_default", lang).format(title=shown_title(base, lang))
 
 
 def version_id(v: str | int | None, url: str | None = None) -> int:

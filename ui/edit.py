@@ -18,12 +18,13 @@ from sq_layout.i18n.shown import when, who
 from sq_layout.store import drafts, users
 from sq_layout.store.edits import RowChange, apply
 from sq_layout.store.history import conflict_text, history, return_to, revert
+from sq_layout.workspace import shown_title
 from ui import state
 from ui.edit_forms import FORMS, KINDS, OUTCOME, run
 from ui.shared import page_language
 from ui.signin import signin_box
 from ui.tables import MISSING, show_table
-from ui.versionpick import chosen_version, draft_badge, shown_title, version_dataset
+from ui.versionpick import chosen_version, draft_badge, version_dataset
 
 ss = st.session_state
 lang = page_language()  # the one view state's language, shared with every page
@@ -158,8 +159,7 @@ if info.kind != "draft":
     if allowed(role, "edit"):
         title = st.text_input(t("ed_draft_title", lang), key="draft_title")
         if st.button(t("ed_start_draft", lang), key="start_draft"):
-            named = title.strip() or t("ed_draft_default", lang).format(title=info.title)
-            new = drafts.start_draft(ws, user, vid, named)
+            new = drafts.start_draft(ws, user, vid, workspace.draft_title(title, info, lang))
             ss.ws_version = str(new)
             st.query_params["v"] = str(new)
             st.rerun()

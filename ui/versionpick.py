@@ -31,11 +31,6 @@ def chosen_version() -> int | None:
         return None
 
 
-def shown_title(v: VersionInfo, lang: Lang) -> str:
-    """A version's title as shown: the bundled baseline's in the reader's language, any other as its author wrote it."""
-    return t("ws_baseline_title", lang) if v.kind == "baseline" else v.title
-
-
 def shown_note(v: VersionInfo, lang: Lang) -> str:
     """A version's note as shown: the baseline's seeded note and a publication's date in the reader's language, any
     other as written."""

@@ -26,10 +26,11 @@ from sq_layout.plan.join import areas_frame
 from sq_layout.store.engine import shown_db
 from sq_layout.store.workspace_store import Workspace
 from sq_layout.upload_limits import describe
+from sq_layout.workspace import shown_title
 from ui.shared import page_language
 from ui.signin import signin_box
 from ui.tables import MISSING, show_table
-from ui.versionpick import chosen_version, shown_note, shown_title
+from ui.versionpick import chosen_version, shown_note
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ss = st.session_state

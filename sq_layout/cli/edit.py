@@ -51,7 +51,8 @@ def run(a: argparse.Namespace) -> None:
     if cmd != "history":
         a.user = acting_user(a, ws)
     if cmd == "draft":
-        draft = drafts.start_draft(ws, a.user, workspace.version_id(a.plan_version, a.db), a.title)
+        base = workspace.version_id(a.plan_version, a.db)
+        draft = drafts.start_draft(ws, a.user, base, workspace.draft_title(a.title, ws.info(base), a.lang))
         print(t("cli_draft_started", a.lang).format(v=draft))
     elif cmd == "history":
         _history(a)

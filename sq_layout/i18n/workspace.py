@@ -298,6 +298,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pi_unsafe_zip": {"zh": "zip 中的路径不安全：{path}", "en": "unsafe path in zip: {path}"},
     "pi_not_zip": {"zh": "不是 zip 压缩文件", "en": "not a zip file: {reason}"},
+    "pi_no_template_sheet": {
+        "zh": "工作簿中没有模板的数据表（应有以下工作表之一并含表头：{sheets}）",
+        "en": "the workbook has none of the template's data sheets (one of these, with its header row: {sheets})",
+    },
     "pi_not_xlsx": {
         "zh": "无法作为 Excel 工作簿（.xlsx）读取",
         "en": "cannot read as an Excel workbook (.xlsx): {reason}",

@@ -113,6 +113,10 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
         body = [["" if v is None else str(restore_cell(_text(v))) for v in r] for r in rows[1:]]
         sheets[kind] = pd.DataFrame(body, columns=header, dtype=str)
     wb.close()
+    if not sheets:  # no sheet of the template with any row: say which sheets are read
+        from sq_layout.i18n.lang import Listed
+
+        raise DataError(name, [Said("pi_no_template_sheet", sheets=Listed(list(SHEETS.values())))])
     return sheets, declared
 
 

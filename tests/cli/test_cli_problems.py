@@ -95,6 +95,17 @@ def test_an_unreadable_investment_file_is_refused_in_the_readers_language(lang: 
         .splitlines()[1]
         .startswith("  - " + t("pi_not_xlsx", lang).format(reason="").rstrip(": "))
     )
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()  # a workbook, but none of the template's sheets: said, not a silent nothing
+    book.active["A1"] = "名称"
+    saved = io.BytesIO()
+    book.save(saved)
+    with pytest.raises(DataError) as found:
+        read_upload(ds, "别的表.xlsx", saved.getvalue(), demo_data(ds).links, lang=lang)
+    assert "企业" in found.value.text(lang) and t("pi_no_template_sheet", lang).split("{")[0] in found.value.text(lang)
 
 
 def test_invest_check_lists_a_files_problems_as_the_page_does(
