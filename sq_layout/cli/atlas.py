@@ -32,17 +32,13 @@ def run(a: argparse.Namespace) -> None:
     """Build the atlas with a progress bar."""
     from tqdm import tqdm
 
-    from sq_layout.i18n import t
     from sq_layout.printing.atlas import build_atlas, page_count
-    from sq_layout.printing.fontprep import ready
     from sq_layout.printing.printmap import PrintSpec, check_dpi
 
     check_dpi(a.dpi)
     ds = common.dataset(a)
     spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang)
-    if not ready():
-        print(t("cli_fonts_first", a.lang))
-        fonts.prepare_with_bar()
+    fonts.ready_first(a.lang)
     bar = tqdm(total=page_count(ds, spec), unit="page")
 
     def progress(i: int, n: int, title: str) -> None:

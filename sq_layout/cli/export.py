@@ -33,8 +33,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(a: argparse.Namespace) -> None:
     """Render the map and write it atomically."""
-    from sq_layout.i18n import t
-    from sq_layout.printing.fontprep import ready
     from sq_layout.printing.printmap import PrintSpec, check_dpi
 
     fmt = common.output(a.output, "map")
@@ -42,7 +40,6 @@ def run(a: argparse.Namespace) -> None:
     ds = common.dataset(a)
     sel, area = common.selection(ds, a)
     spec = PrintSpec(a.paper, a.orientation, a.dpi, a.lang, a.title)
-    if fmt.suffix == ".pdf" and not ready():
-        print(t("cli_fonts_first", a.lang))
-        fonts.prepare_with_bar()
+    if fmt.suffix == ".pdf":
+        fonts.ready_first(a.lang)
     print(write_bytes(a.output, fmt.write(Request(ds, sel, area, a.lang, spec=spec))))

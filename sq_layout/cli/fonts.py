@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sq_layout.i18n import Lang
+
 NAME = "fonts"
 HELP = "h_fonts"
 
@@ -17,6 +19,16 @@ def run(a: argparse.Namespace) -> None:
     """Convert the faces not yet prepared, with a progress bar; print where they are."""
     for path in prepare_with_bar():
         print(path)
+
+
+def ready_first(lang: Lang) -> None:
+    """Before a PDF: if the fonts are not prepared yet, say so and prepare them with a progress bar."""
+    from sq_layout.i18n import t
+    from sq_layout.printing.fontprep import ready
+
+    if not ready():
+        print(t("cli_fonts_first", lang))
+        prepare_with_bar()
 
 
 def prepare_with_bar() -> list[Path]:

@@ -106,6 +106,10 @@ def run(a: argparse.Namespace) -> None:
         raise UnknownValue("output format", a.output.suffix or str(a.output), list(SUFFIXES))
     check_parent(a.output)
     ds, data, log = _records(a)
+    if suffix == ".pdf":
+        from sq_layout.cli import fonts
+
+        fonts.ready_first(a.lang)
     if a.what == "report":
         from sq_layout.invest.targets import year_choices
 

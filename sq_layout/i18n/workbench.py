@@ -117,7 +117,6 @@ TEXT: dict[str, dict[str, str]] = {
     "bl_h_category": {"zh": "类别", "en": "Category"},
     "bl_h_owner": {"zh": "责任人", "en": "Owner"},
     "bl_h_next_step": {"zh": "下一步", "en": "Next step"},
-    "print_continued": {"zh": "（续）", "en": " (continued)"},  # a table document's section on its next page
     "print_page_foot": {
         "zh": "制表日期：{date} · 第 {page} / {pages} 页",
         "en": "Made {date} · page {page} of {pages}",

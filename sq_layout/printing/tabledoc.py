@@ -3,7 +3,7 @@ table) flowing down A4 portrait pages; a long table continues on the next page u
 its header repeated, so no row is dropped; every page's foot gives the date and the page of the whole.
 
 Set with fpdf2, not matplotlib: these pages are thousands of table cells and no map, and matplotlib lays text out
-glyph by glyph in Python (a 9-page bulletin took ≈ 3 s; fpdf2 ≈ 0.3 s). The faces are the maps' PDF faces
+glyph by glyph in Python (a 9-page bulletin took ≈ 3 s; fpdf2 ≈ 0.6 s). The faces are the maps' PDF faces
 (sq_layout.printing.fontprep: Noto Sans CJK SC as TrueType, cut down to the characters the app prints), embedded as
 subsets with their Unicode map, so the text stays selectable and searchable; the whole faces are added as fallbacks
 only when a text has a character outside the cut-down ones.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,21 +47,23 @@ def _covered(path: Path) -> frozenset[str]:
 def _faces(pdf: FPDF, texts: Iterable[str]) -> None:
     """Register the cut-down Regular and Bold faces (Regular for both where no Bold is installed), and the whole
     faces as fallbacks when `texts` has a character the cut-down Regular lacks."""
-    from sq_layout.printing.fontprep import prepare
+    from sq_layout.printing.fontprep import faces, prepare
 
-    files = prepare()  # each face's whole file, then its cut-down one; Regular first (waits while they are made)
-    regular_whole, regular = files[0], files[1]
-    bold_whole, bold = (files[2], files[3]) if len(files) >= 4 else (regular_whole, regular)
-    pdf.add_font(FACE, "", str(regular))
-    pdf.add_font(FACE, "B", str(bold))
-    have = _covered(regular)
+    prepare()  # waits while the faces are made (once per machine)
+    by_weight = {f.weight: f for f in faces()}
+    regular = by_weight["Regular"]
+    bold = by_weight.get("Bold", regular)
+    pdf.add_font(FACE, "", str(regular.reduced))
+    pdf.add_font(FACE, "B", str(bold.reduced))
+    have = _covered(regular.reduced)
     if any(ch not in have and not ch.isspace() for text in texts for ch in text):
-        pdf.add_font(WHOLE, "", str(regular_whole))
-        pdf.add_font(WHOLE, "B", str(bold_whole))
+        pdf.add_font(WHOLE, "", str(regular.target))
+        pdf.add_font(WHOLE, "B", str(bold.target))
         pdf.set_fallback_fonts([WHOLE])
 
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # line breaks, tabs and other controls: a cell is one line
+# line breaks (of every kind), tabs, other controls and zero-width marks: a cell, a heading or a title is one line
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
 
 
 def _one_line(value: object) -> str:
@@ -125,23 +127,40 @@ class _Page:
             self.pdf.add_page()
 
 
-def _section(page: _Page, heading: str, table: pd.DataFrame, empty: str, lang: Lang) -> None:
+class _Table:
+    """A section's table as it prints: headers and cells on one line each, and which columns are numbers."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.heads = [_one_line(c) for c in table.columns]
+        self.rows = [[_one_line(v) for v in r] for r in table.itertuples(index=False, name=None)]
+        self.right = [pd.api.types.is_numeric_dtype(table[c]) for c in table.columns]  # numbers line up on the right
+
+    def texts(self) -> Iterator[str]:
+        """Every text it prints."""
+        yield from self.heads
+        for r in self.rows:
+            yield from r
+
+
+def _heading(pdf: FPDF, text: str, height: float) -> None:
+    pdf.set_font(FACE, "B", HEADING_PT)
+    pdf.cell(0, height, _fit(pdf, text, pdf.epw), new_x="LMARGIN", new_y="NEXT")
+
+
+def _section(page: _Page, heading: str, shown: _Table, empty: str, lang: Lang) -> None:
     """A heading and its table, continued on as many pages as it needs."""
     pdf = page.pdf
     row_h, head_h = CELL_PT * LEADING * PT, HEADING_PT * 1.6 * PT
-    if not len(table):  # the heading and a line saying there is nothing
+    if not shown.rows:  # the heading and a line saying there is nothing
         page.ensure(head_h + row_h + 2)
-        pdf.set_font(FACE, "B", HEADING_PT)
-        pdf.cell(0, head_h, heading, new_x="LMARGIN", new_y="NEXT")
+        _heading(pdf, heading, head_h)
         pdf.set_font(FACE, "", CELL_PT)
         pdf.set_text_color(GREY)
         pdf.cell(0, row_h, empty, new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0)
         pdf.ln(3)
         return
-    heads = [_one_line(c) for c in table.columns]
-    rows = [[_one_line(v) for v in r] for r in table.itertuples(index=False, name=None)]
-    right = [pd.api.types.is_numeric_dtype(table[c]) for c in table.columns]  # numbers line up on the right
+    heads, rows, right = shown.heads, shown.rows, shown.right
     pdf.set_font(FACE, "B", CELL_PT)
     head_w = _measure(pdf, heads)
     pdf.set_font(FACE, "", CELL_PT)
@@ -150,8 +169,7 @@ def _section(page: _Page, heading: str, table: pd.DataFrame, empty: str, lang: L
     done = 0
     while done < len(rows):
         page.ensure(head_h + row_h * (1 + min(3, len(rows) - done)) + 2)
-        pdf.set_font(FACE, "B", HEADING_PT)
-        pdf.cell(0, head_h, heading + (t("print_continued", lang) if done else ""), new_x="LMARGIN", new_y="NEXT")
+        _heading(pdf, heading + (t("continued", lang) if done else ""), head_h)
         pdf.set_font(FACE, "B", CELL_PT)
         for h, hw, w, r in zip(heads, head_w, widths, right, strict=True):
             pdf.cell(w, row_h, _fit(pdf, h, w - PAD_MM / 2, hw), align="R" if r else "L")
@@ -181,14 +199,14 @@ def table_pdf(
     from fpdf import FPDF
 
     day = (today or dt.date.today()).isoformat()
-    foot = t("print_page_foot", lang).format(date=day, page="{page}", pages="{nb}")
 
     class Document(FPDF):
         def footer(self) -> None:
+            foot = t("print_page_foot", lang).format(date=day, page=self.page_no(), pages="{nb}")  # {nb}: fpdf2's
             self.set_y(-FOOT_MM + 5)
             self.set_font(FACE, "", FOOT_PT)
             self.set_text_color(GREY)
-            self.cell(0, FOOT_PT * 1.4 * PT, foot.replace("{page}", str(self.page_no())), align="R")
+            self.cell(0, FOOT_PT * 1.4 * PT, foot, align="R")
             self.set_text_color(0)
 
     width, height = PAPER_MM[paper]
@@ -198,19 +216,21 @@ def table_pdf(
     pdf.set_title(title)
     pdf.set_creator("sq-layout")
     pdf.set_lang(by_lang("zh-CN", "en", lang))
-    cells = (_one_line(v) for table in sections.values() for v in table.to_numpy().ravel())
-    _faces(pdf, [title, *notes, empty, *sections, *(str(c) for s in sections.values() for c in s.columns), *cells])
+    title, empty = _one_line(title), _one_line(empty)
+    lines = [_one_line(line) for note in notes for line in note.splitlines()]
+    shown = {_one_line(heading): _Table(table) for heading, table in sections.items()}
+    _faces(pdf, [title, *lines, empty, *shown, *(x for s in shown.values() for x in s.texts())])
     pdf.add_page()
     pdf.set_font(FACE, "B", TITLE_PT)
     pdf.multi_cell(0, TITLE_PT * 1.4 * PT, title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font(FACE, "", NOTE_PT)
     pdf.set_text_color(GREY)
-    for note in notes:
-        pdf.multi_cell(0, NOTE_PT * 1.4 * PT, note, new_x="LMARGIN", new_y="NEXT")
+    for line in lines:
+        pdf.multi_cell(0, NOTE_PT * 1.4 * PT, line, new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0)
     pdf.ln(3)
     page = _Page(pdf)
-    for heading, table in sections.items():
+    for heading, table in shown.items():
         _section(page, heading, table, empty, lang)
     return bytes(pdf.output())

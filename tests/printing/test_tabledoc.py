@@ -36,7 +36,7 @@ def test_a_long_table_runs_over_pages_with_every_row_once(lang: Lang, tmp_path: 
     assert len(pages) >= 3
     printed = re.findall(r"示例项目(\d{4})", "".join(pages))
     assert printed == [f"{i:04d}" for i in range(300)]  # every row, once, in order
-    continued = "推进 Moves" + t("print_continued", lang)
+    continued = "推进 Moves" + t("continued", lang)
     for n, page in enumerate(pages, start=1):
         assert t("print_page_foot", lang).format(date="", page=n, pages=len(pages)).split("·")[1].strip() in page
         if n > 1 and "示例项目" in page:
