@@ -71,17 +71,34 @@ class Translation(gettext.NullTranslations):
         return self.gettext(msgid1 if n == 1 else msgid2)
 
 
+# argparse's own messages: the language of the `speaking` block this thread or task is in; None (outside any block,
+# and in any other thread) passes argparse's English through. Installed once, never swapped back and forth, so two
+# threads parsing at once cannot leave argparse speaking one's language for the other.
+_ARGPARSE: ContextVar[Lang | None] = ContextVar("sq_argparse_lang", default=None)
+_ENGLISH = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+
+def _gettext(message: str) -> str:
+    lang = _ARGPARSE.get()
+    return str(_ENGLISH[0](message)) if lang is None else Translation(lang).gettext(message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    lang = _ARGPARSE.get()
+    return str(_ENGLISH[1](singular, plural, n)) if lang is None else Translation(lang).ngettext(singular, plural, n)
+
+
+argparse._, argparse.ngettext = _gettext, _ngettext  # type: ignore[attr-defined]
+
+
 @contextmanager
 def speaking(lang: Lang) -> Iterator[None]:
     """Build and run parsers in `lang`: `say` and argparse's messages speak it until the block ends."""
-    words = Translation(lang)
-    token = READER.set(lang)
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = words.gettext, words.ngettext  # type: ignore[attr-defined]
+    token, words = READER.set(lang), _ARGPARSE.set(lang)
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        _ARGPARSE.reset(words)
         READER.reset(token)
 
 

@@ -6,6 +6,7 @@ Every problem is reported with its spreadsheet row, column header, the value and
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import cast
 
@@ -339,7 +340,9 @@ def _read_csv(name: str, data: bytes, lang: Lang = "en") -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise DataError(name, [Said("pi_empty")]) from None
     except (pd.errors.ParserError, ValueError) as exc:
-        raise DataError(name, [Said("pi_malformed_csv", reason=lim.clip(exc, 200), at="")]) from None
+        line = re.search(r"line (\d+)", str(exc))  # the parser's line, as the plan import names it
+        at = Said("pi_at_line", line=line.group(1)) if line else ""
+        raise DataError(name, [Said("pi_malformed_csv", reason=lim.clip(exc, 200), at=at)]) from None
     lim.check_rows(name, len(raw))
     lim.check_columns(name, len(raw.columns))
     lim.check_frame_cells(name, raw)

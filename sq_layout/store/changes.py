@@ -180,11 +180,11 @@ def _changes(conn: Connection, stmt: Select[Any], domain: str) -> list[Change]:
                     "after": None if after is None else json.loads(after),
                 }
             )
-    named = _named_versions(conn, {int(s.version_id): s.action for s in sets if s.action in ("draft", "publish")})
+    named = _named_versions(conn, {int(s.version_id) for s in sets if s.action in ("draft", "publish")})
     return [_change(s, tuple(found[int(s.id)]), named.get((int(s.version_id), s.action))) for s in sets]
 
 
-def _named_versions(conn: Connection, events: dict[int, str]) -> dict[tuple[int, str], int]:
+def _named_versions(conn: Connection, events: set[int]) -> dict[tuple[int, str], int]:
     """The version a version event names, from the versions themselves: a draft's parent, and the version published
     just before a published one (what its publication superseded)."""
     if not events:

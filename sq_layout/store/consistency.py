@@ -42,10 +42,13 @@ def _import_checks(ds: Dataset) -> list[Problem]:
         try:
             build(raw_tables(ds), labels, ds.plan_lines, ds.boundaries, "version", lang=lang)
         except ImportRejected as exc:
-            worded[lang] = [str(p) if isinstance(p, str) else p.text(lang) for p in exc.problems]
+            worded[lang] = [p if isinstance(p, str) else p.text(lang) for p in exc.problems]
         if lang not in worded:
             return []
-    return [dict(zip(LANGS, said, strict=True)) for said in zip(*(worded[lang] for lang in LANGS), strict=True)]
+    zh, en = worded["zh"], worded["en"]
+    if len(zh) != len(en):  # the same checks on the same rows: never expected, but never a traceback either
+        return [{"zh": p, "en": p} for p in en]
+    return [{"zh": a, "en": b} for a, b in zip(zh, en, strict=True)]
 
 
 def _editing_checks(conn: Connection, vid: int, ds: Dataset) -> list[Problem]:

@@ -115,6 +115,13 @@ def test_help_and_the_language_on_the_command_line(capsys: pytest.CaptureFixture
     assert "错误：参数 --lang：没有语言 'fr'；可选：zh、en" in capsys.readouterr().err
     with speaking("zh"):
         assert argparse._("options") == "选项"  # type: ignore[attr-defined]
+        import threading
+
+        elsewhere: list[str] = []  # another thread parsing meanwhile keeps argparse's English
+        other = threading.Thread(target=lambda: elsewhere.append(argparse._("options")))  # type: ignore[attr-defined]
+        other.start()
+        other.join()
+        assert elsewhere == ["options"]
     assert argparse._("options") == "options"  # type: ignore[attr-defined]
 
 
