@@ -72,7 +72,7 @@ def check_database(url: str) -> list[Check]:
             conn.execute(text("SELECT 1"))
             out.append(Check("database", True, Said("dr_answers", url=shown)))
             rev = current_revision(conn)
-            at = Said("dr_schema_at", rev=rev or Said("dr_none"), head=HEAD)
+            at = Said("dr_schema_at", rev=rev or Said("pi_none"), head=HEAD)
             out.append(Check("schema", rev == HEAD, at, Said("dr_fix_migrate")))
             if engine.dialect.name == "sqlite":
                 found = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]

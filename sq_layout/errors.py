@@ -27,10 +27,7 @@ def system_reason(exc: OSError, lang: Lang) -> str:
 
 def _said(key: str, params: Mapping[str, object], lang: Lang) -> str:
     """A string-table entry filled in for `lang`."""
-    from sq_layout.i18n import t
-    from sq_layout.i18n.lang import fill
-
-    return fill(t(key, lang), params, lang)
+    return Said(key, **params).text(lang)
 
 
 def _named(values: Mapping[str, object], lang: Lang) -> Mapping[str, object]:

@@ -84,7 +84,7 @@ class Said:
         """The sentence in `lang`."""
         from sq_layout.i18n import t
 
-        return fill(t(self.key, lang), {k: worded(v, lang) for k, v in self.values.items()}, lang)
+        return fill(t(self.key, lang), self.values, lang)  # fill words a Said or {zh, en} value
 
     def __str__(self) -> str:
         return self.text("en")

@@ -68,7 +68,6 @@ TEXT: dict[str, dict[str, str]] = {
     "dr_all_well": {"zh": "一切正常", "en": "all is well"},
     "dr_to_fix": {"zh": "{n} 项需修复", "en": "{n} to fix"},
     "dr_as_is": {"zh": "{text}", "en": "{text}"},
-    "dr_none": {"zh": "无", "en": "none"},
     "dr_no_file": {"zh": "没有工作空间文件：{url}", "en": "no workspace file at {url}"},
     "dr_fix_create": {
         "zh": "运行 `python -m sq_layout workspace init`（或启动一次应用）来创建",
