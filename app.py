@@ -13,18 +13,20 @@ if __name__ != "__main__":  # imported by the server (uvicorn): build the ASGI a
     web.keep_tcp_peer()  # before uvicorn wraps `app` in its own X-Forwarded-For handling
     from ui import warmup
 
-    warmup.start()  # the first map's imports and version, ready before a browser has fetched the frontend
     app = st.App(
-        "app.py", routes=web.routes(), middleware=[Middleware(web.TrustedClient), Middleware(warmup.AreasServed)]
+        "app.py",
+        routes=web.routes(),
+        middleware=[Middleware(web.TrustedClient), Middleware(warmup.AreasServed)],
+        lifespan=warmup.lifespan,  # the first map's imports and version, ready before a browser has the frontend
     )
 else:
     from sq_layout.errors import UserError, WorkspaceBusy
     from sq_layout.i18n import Lang, t
     from sq_layout.paths import ROOT
-    from sq_layout.printing.fontprep import start_in_background
+    from ui.warmup import fonts_after_first_view
 
-    # PDF fonts are converted once per machine, by a background process the first run starts (not on the map's way)
-    start_in_background()
+    # PDF fonts are converted once per machine, by a background process started once the first view is drawn
+    fonts_after_first_view()
     # No page or nav icons: Material icons make the browser fetch a favicon from the internet.
     st.set_page_config(page_title="宿迁产业布局地图 sq-layout", layout="wide")
     # The navigation speaks the session's language (the view state; on a session's first run, the link's).

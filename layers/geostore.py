@@ -17,6 +17,7 @@ import numpy as np
 import shapely
 
 from layers.assets import GEO, STATIC_DIR, geo_url, publish_once
+from layers.identity_cache import by_identity
 from layers.popups import area_tooltips
 from sq_layout.geo.simplify import Scale, browser_scale
 from sq_layout.i18n import LANGS, Lang
@@ -54,8 +55,10 @@ def _geometry(geom: shapely.Geometry, decimals: int) -> dict[str, Any]:
     return out
 
 
+@by_identity(4)
 def feature_collection(areas: gpd.GeoDataFrame) -> dict[str, Any]:
-    """GeoJSON of the areas with what the browser needs: id, kind, tooltips and labels in both languages."""
+    """GeoJSON of the areas with what the browser needs: id, kind, tooltips and labels in both languages (once per
+    frame: each language's and basemap's mount publishes the same areas; the document must not be changed)."""
     scale: Scale = areas.attrs.get("scale") or browser_scale(tuple(areas.total_bounds))
     tips = {lang: area_tooltips(areas, lang) for lang in LANGS}
     labels = {lang: label_texts(areas, lang) for lang in LANGS}

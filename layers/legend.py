@@ -124,6 +124,11 @@ def _map_facts(areas: gpd.GeoDataFrame, lang: Lang) -> tuple[tuple[str, ...], Ma
     return official_zones(areas, lang), map_facts(areas)
 
 
+def prepare(areas: gpd.GeoDataFrame, lang: Lang) -> None:
+    """Work out a frame's legend facts before its first legend is drawn (the server's warm-up)."""
+    _map_facts(areas, lang)
+
+
 def _max_count(summary: pd.DataFrame) -> int:
     """The most selected items any area hosts (0 with no hosts)."""
     return int(summary["n_selected"].max()) if len(summary) else 0

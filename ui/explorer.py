@@ -107,8 +107,9 @@ def city_overview(lang: Lang) -> None:
     st.markdown(f"**{t('overview_title', lang)}**")
     st.caption(t("subtitle", lang))
     chips: list[tuple[object, object, object]] = []
+    areas_of = ds.assignments.drop_duplicates(["area_id", "industry_id"])["industry_id"].value_counts()
     for r in ds.industries.itertuples():
-        n = int((ds.assignments.drop_duplicates(["area_id", "industry_id"])["industry_id"] == r.industry_id).sum())
+        n = int(areas_of.get(r.industry_id, 0))
         chips.append(
             (r.color, getattr(r, name_col(lang)), f"{label(str(r.tier), lang)} · {t('n_areas', lang).format(n)}")
         )

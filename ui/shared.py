@@ -15,7 +15,6 @@ from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState, dropped_note
 from ui import state, warmup
 from ui.help import help_link
-from ui.map_widget import draw_overlay_map
 from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_param, version_stamp
 
 VERSION_KEY = "sq_version"
@@ -90,6 +89,10 @@ def version_notes(ds: Dataset, lang: Lang) -> None:
 
 def draw_map(lang: Lang, basemap: str, tianditu_key: str, overlay: Overlay, key: str, height: int) -> None:
     """The one map call of a page: the version's areas (fetched once by the browser) and this run's overlay."""
+    # imported here, after the version is loaded: declaring the map's component looks every loaded module's file up
+    # (inspect.getmodule), which the server's warm-up has done by then (ui.warmup.index_module_files)
+    from ui.map_widget import draw_overlay_map
+
     vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
     draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
 

@@ -1,6 +1,6 @@
-"""The warm-ups start on events, never after a fixed delay: the first map's when the server imports the app; the
-panels' and the guides' when the page run that loaded the version has ended and (in a server) a browser has fetched
-a map's areas."""
+"""The warm-ups start on events, never after a fixed delay: the first map's when the server starts (the app's
+lifespan); the panels', the guides' and the PDF fonts' when the page run that loaded the version has ended and (in a
+server) a browser has fetched a map's areas."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -100,12 +101,62 @@ def test_the_start_warm_up_hands_the_first_run_the_version_it_opens_once(
 def test_the_start_warm_up_leaves_the_map_component_to_the_page_run(tmp_path: Path) -> None:
     # Streamlit serves a component's files only if it was declared inside a page run: a warm-up that imported the
     # map's module first would leave every map frame blank
+    # It does leave the first run only the run's own work: Streamlit's emoji catalogue compiled, every loaded module's
+    # file indexed for the component's declaration (inspect.getmodule), the areas' document and legend worked out.
     probe = (
-        "import sys; from ui import warmup; warmup._work(); print('ui.map_widget' in sys.modules, len(warmup._ready))"
+        "import inspect, sys; from ui import warmup; warmup._work(); import pandas;"
+        "from layers import geostore, legend; geo = next(iter(warmup._ready.values()))[1];"
+        "print('ui.map_widget' in sys.modules, len(warmup._ready), 'streamlit.emojis' in sys.modules,"
+        " inspect.getabsfile(pandas) in inspect.modulesbyfile,"
+        " geostore.feature_collection(geo) is geostore.feature_collection(geo.copy()),"
+        " geostore.feature_collection(geo) is geostore.feature_collection(geo))"
     )
     env = {**os.environ, "SQ_LAYOUT_DB": f"sqlite:///{tmp_path / 'w.sqlite'}"}
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert out.stdout.split() == ["False", "1"], out.stderr[-2000:]
+    assert out.stdout.split() == ["False", "1", "True", "True", "False", "True"], out.stderr[-2000:]
+
+
+def test_the_server_begins_the_warm_up_in_its_lifespan(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    began = threading.Event()
+    monkeypatch.setattr(warmup, "_thread", None)
+    monkeypatch.setattr(warmup, "_work", began.set)
+
+    async def serve() -> None:
+        async with warmup.lifespan(object()):
+            began.wait(timeout=60)
+            assert began.is_set()  # begun on the server's startup, before any request
+
+    asyncio.run(serve())
+    assert warmup._thread is not None
+
+
+def test_the_pdf_fonts_are_asked_for_once_after_the_first_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sq_layout.printing import fontprep
+
+    asked: list[str] = []
+    monkeypatch.setattr(fontprep, "start_in_background", lambda: asked.append("fonts"))
+    monkeypatch.setattr(warmup, "_fonts_asked", threading.Event())
+    monkeypatch.setattr(warmup, "_thread", None)  # no server: after the run
+    release = threading.Event()
+
+    def page_run() -> None:
+        warmup.fonts_after_first_view()
+        warmup.fonts_after_first_view()  # a second run of the same server asks nothing more
+        release.wait(timeout=60)
+
+    run = threading.Thread(target=page_run, name="page-run")
+    run.start()
+    run.join(timeout=0.2)
+    assert asked == []  # the run is held open: reading the sources for the fonts' check would compete with it
+    release.set()
+    run.join(timeout=60)
+    for _ in range(600):  # the fonts are asked for on a thread of their own once the run has ended
+        if asked:
+            break
+        time.sleep(0.1)
+    assert asked == ["fonts"]
 
 
 def test_a_bounded_wait_does_the_work_when_no_map_fetches_areas(monkeypatch: pytest.MonkeyPatch) -> None:
