@@ -352,8 +352,9 @@ def main() -> None:
         "session and a script run over a WebSocket), so the explorer's ratio cannot come below the one-widget page's."
     )
     fig.note(
-        "Cold start: the server begins the first map's work (the opening version, its map geometry, the explorer's "
-        "libraries) when it imports the app, while the browser fetches the frontend (ui/warmup.py)."
+        "Cold start: the server begins the first map's work (the opening version, its map geometry and legend, the "
+        "explorer's libraries) as it starts to listen, while the browser fetches the frontend; work that only helps "
+        "later (cards, guides, the PDF fonts' check) waits until the areas have been sent (ui/warmup.py)."
     )
     fig.write()
 
