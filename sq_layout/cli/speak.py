@@ -31,15 +31,17 @@ READER: ContextVar[Lang] = ContextVar("READER", default=DEFAULT_LANG)
 
 
 def scan_lang(argv: Sequence[str]) -> Lang:
-    """The language `--lang X` or `--lang=X` asks for anywhere on the command line; Chinese without one (a wrong
-    value is refused later by the parser, in Chinese)."""
+    """The language `--lang X` or `--lang=X` (or an abbreviation argparse would take, `--la en`) asks for anywhere on
+    the command line; Chinese without one (a wrong value is refused later by the parser, in Chinese)."""
     for i, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg == "--lang" and i + 1 < len(argv):
-            return parse_lang(argv[i + 1], DEFAULT_LANG)
-        if arg.startswith("--lang="):
-            return parse_lang(arg.partition("=")[2], DEFAULT_LANG)
+        name, eq, value = arg.partition("=")
+        if len(name) > 2 and "--lang".startswith(name):
+            if eq:
+                return parse_lang(value, DEFAULT_LANG)
+            if i + 1 < len(argv):
+                return parse_lang(argv[i + 1], DEFAULT_LANG)
     return DEFAULT_LANG
 
 
@@ -103,7 +105,27 @@ def speaking(lang: Lang) -> Iterator[None]:
 
 
 class Formatter(argparse.HelpFormatter):
-    """argparse's help wrapped by terminal columns, a Chinese character counted double (argparse counts it once)."""
+    """argparse's help wrapped by terminal columns, a Chinese character counted double (argparse counts it once); in
+    Chinese its section headings end with a full-width colon (argparse writes an ASCII one after every heading)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: list[str] = []
+
+    def start_section(self, heading: str | None) -> None:
+        """As argparse does, noting the heading."""
+        if heading and heading != argparse.SUPPRESS:
+            self._headings.append(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        """As argparse does, with the headings' colons in the reader's script."""
+        text = super().format_help()
+        if reader() != "zh":
+            return text
+        for heading in self._headings:
+            text = re.sub(rf"(?m)^(\s*{re.escape(heading)}):$", lambda m: m.group(1) + "：", text)
+        return text
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap(" ".join(text.split()), width)

@@ -100,15 +100,20 @@ def test_help_and_the_language_on_the_command_line(capsys: pytest.CaptureFixture
     assert scan_lang(["export", "--lang", "en"]) == "en" and scan_lang(["export", "--lang=en"]) == "en"
     assert scan_lang(["export"]) == "zh" and scan_lang(["export", "--lang", "fr"]) == "zh"
     assert scan_lang(["export", "--", "--lang", "en"]) == "zh"
+    # argparse takes an unambiguous abbreviation, so the scan does too (else its refusal would speak the other language)
+    assert scan_lang(["list", "nothing", "--la", "en"]) == "en" and scan_lang(["doctor", "--lan=en"]) == "en"
+    assert scan_lang(["export", "--", "--la", "en"]) == "zh" and scan_lang(["export", "--langx", "en"]) == "zh"
     with pytest.raises(SystemExit) as ended:
         main(["workspace", "history", "--help"])
     assert ended.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：") and t("h_history", "zh") in out and "只看涉及此地区编号的修改" in out
+    assert "\n选项：\n" in out and "选项:" not in out  # a Chinese heading ends with a full-width colon
     with pytest.raises(SystemExit):
         main(["workspace", "history", "--help", "--lang=en"])
     out = capsys.readouterr().out
     assert out.startswith("usage: ") and t("h_history", "en") in out and "only changes touching this area id" in out
+    assert "\noptions:\n" in out
     with pytest.raises(SystemExit) as ended:
         main(["export", "--lang", "fr", "-o", "x.png"])
     assert ended.value.code == 2
