@@ -47,11 +47,11 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> N
         return
     shown = shown_names(open_["name"], open_["origin"] == "plan", lang)
     stages = open_["stage"].map(lambda s: label(s, lang))
-    names = {
-        pid: f"{at} · {name}" for pid, name, at in zip(open_["project_id"], shown, stages, strict=True)
-    }  # the stage first: a long name is cut at the end
+    names = dict(zip(open_["project_id"], shown, strict=True))
+    # the stage first in the choice: a long name is cut at the end
+    choices = {pid: f"{at} · {name}" for pid, name, at in zip(open_["project_id"], shown, stages, strict=True)}
     c1, c2, c3 = st.columns([3, 1.2, 1.2])
-    pid = c1.selectbox(t("pv_project", lang), list(names), key="pv_project", format_func=lambda i: names[i])
+    pid = c1.selectbox(t("pv_project", lang), list(names), key="pv_project", format_func=lambda i: choices[i])
     now = STAGES.index(str(open_.set_index("project_id").at[pid, "stage"]))
     later = list(STAGES[now + 1 :])
     stage = c2.selectbox(
@@ -64,11 +64,9 @@ def _move_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> N
         except UserError as exc:
             st.error(exc.text(lang))
             return
-        if invest_repo.save(repo, moved, f"{names[pid]} → {stage}", lang):
+        if invest_repo.save(repo, moved, f"{choices[pid]} → {stage}", lang):
             st.session_state.inv_cache = {}
-            st.session_state.pv_msg = t("pv_moved", lang).format(
-                name=names[pid].split(" · ")[0], stage=label(str(stage), lang)
-            )
+            st.session_state.pv_msg = t("pv_moved", lang).format(name=names[pid], stage=label(str(stage), lang))
             st.rerun()
     if st.session_state.get("pv_msg"):
         st.success(st.session_state.pop("pv_msg"))

@@ -88,7 +88,9 @@ def test_record_a_target_and_move_it_along_the_pipeline(
     pick(page, box.first, "线索 · 示例目标光伏材料公司项目")
     choose(page, page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("推进到", exact=True)).first, "在谈")
     page.get_by_role("button", name="保存推进").click()
-    wait_until(page, lambda: page.get_by_text("推进到“在谈”").count() > 0, what="move saved")
+    # the message names the project moved (it once named the stage it left)
+    moved = "已保存：示例目标光伏材料公司项目 推进到“在谈”。"
+    wait_until(page, lambda: page.get_by_text(moved, exact=True).count() > 0, what="move saved")
     data, history = records(url)
     project = data.projects[data.projects["firm"] == "示例目标光伏材料公司"].iloc[0]
     assert project["stage"] == "在谈" and project["date_talks"].date() == date.today()
