@@ -143,6 +143,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "link_id": {"zh": "环节编号", "en": "Link ID"},
     "label": {"zh": "目标", "en": "Target"},
     "achieved": {"zh": "完成", "en": "Achieved"},
+    "year_target": {"zh": "全年目标", "en": "Year's target"},
     "progress": {"zh": "进度", "en": "Progress"},
     "reading": {"zh": "口径说明", "en": "How it is read"},
     "all": {"zh": "全部", "en": "All"},

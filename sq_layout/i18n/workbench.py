@@ -96,6 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
     "bl_h_ytd": {"zh": "年内累计", "en": "Year to date"},
     "bl_h_year_target": {"zh": "全年目标", "en": "Year's target"},
     "bl_h_pace_target": {"zh": "应达进度", "en": "Due by now"},
+    "bl_h_unit": {"zh": "单位", "en": "Unit"},
     "bl_h_pace": {"zh": "进度比", "en": "Pace"},
     "bl_h_status": {"zh": "状态", "en": "Status"},
     "bl_h_line": {"zh": "规划行", "en": "Plan line"},

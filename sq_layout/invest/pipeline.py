@@ -22,7 +22,7 @@ from sq_layout.i18n.lang import join_list
 from sq_layout.invest.names_en import shown_names
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES, STAGES
-from sq_layout.invest.targets import project_progress
+from sq_layout.invest.targets import project_progress, unit_word
 from sq_layout.plan.dataset import Dataset
 
 STAGE_DATE = dict(zip(STAGES, STAGE_DATES, strict=True))
@@ -216,6 +216,7 @@ def readable(ds: Dataset, b: Bulletin, lang: Lang) -> dict[str, pd.DataFrame]:
             h["ytd"]: b.pace["value"],
             h["year_target"]: b.pace["target"],
             h["pace_target"]: b.pace["pace_target"].round(1),
+            h["unit"]: b.pace["unit"].map(lambda u: unit_word(str(u), lang)),  # 个 counts beside 亿元 sums
             h["pace"]: (b.pace["pace"] * 100).round(0).map(lambda v: f"{v:.0f}%"),
             h["status"]: b.pace["status"].map(lambda s: tr(s, lang)),
             h["line"]: b.pace["line"],
@@ -267,7 +268,7 @@ def readable(ds: Dataset, b: Bulletin, lang: Lang) -> dict[str, pd.DataFrame]:
 
 
 HEAD_KEYS = (
-    "target", "ytd", "year_target", "pace_target", "pace", "status", "line", "project", "firm", "chain", "area",
+    "target", "ytd", "year_target", "pace_target", "unit", "pace", "status", "line", "project", "firm", "chain", "area",
     "from", "to", "date", "investment", "who", "moved", "signed_ytd", "signed_yi_ytd", "new_targets",
     "target_firm", "region", "category", "owner", "next_step",
 )  # fmt: skip

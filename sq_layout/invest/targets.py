@@ -116,7 +116,8 @@ def area_status(ds: Dataset, progress: pd.DataFrame) -> pd.DataFrame:
     return t[["behind", "on_track", "no_data"]].reset_index()
 
 
-def _unit(unit: str, lang: Lang) -> str:
+def unit_word(unit: str, lang: Lang) -> str:
+    """A 个十百千 target's unit (个 or 亿元) in `lang`."""
     return {"个": tr("inv_unit_count", lang), "亿元": tr("inv_unit_yi", lang)}.get(unit, unit)
 
 
@@ -125,10 +126,11 @@ def progress_view(progress: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     the target is read, a note written in English only)."""
     out = progress.assign(
         label=progress[lang_column("label", lang)],
-        unit=progress["unit"].map(lambda u: _unit(str(u), lang)),
+        unit=progress["unit"].map(lambda u: unit_word(str(u), lang)),
         achieved=progress["value"],
+        year_target=progress["target"],  # in the row's unit (个 or 亿元), not the 2025 亿元 of the chains' tables
     )
-    cols = ["label", "achieved", "target", "progress", "unit", "line", "quote", *by_lang([], ["reading"], lang)]
+    cols = ["label", "achieved", "year_target", "progress", "unit", "line", "quote", *by_lang([], ["reading"], lang)]
     return out[cols]
 
 

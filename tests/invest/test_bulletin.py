@@ -61,6 +61,16 @@ def test_bulletin_counts_moves_by_stage_date(ds: Dataset, demo: InvestData) -> N
     assert (pace["pace_target"] == pace["target"] * 5 / 12).all()
 
 
+@pytest.mark.parametrize(
+    ("lang", "units"), [("zh", ["个", "个", "个", "亿元"]), ("en", ["projects"] * 3 + ["100m yuan"])]
+)
+def test_the_bulletins_targets_say_their_units(ds: Dataset, demo: InvestData, lang: Lang, units: list[str]) -> None:
+    """个十百千 mixes counts of projects with a sum in 亿元: each row says which, on the page, in XLSX and in print."""
+    b = bulletin(ds, demo, [], MONTH, read_targets())
+    pace = next(iter(readable(ds, b, lang).values()))
+    assert pace[{"zh": "单位", "en": "Unit"}[lang]].tolist() == units
+
+
 def test_an_english_bulletin_names_the_plans_projects_in_english_and_users_records_as_typed(ds: Dataset) -> None:
     from dataclasses import replace
     from datetime import date

@@ -10,12 +10,13 @@ import pytest
 from openpyxl import load_workbook
 
 from sq_layout.export.dataexport import neutralise_cell
+from sq_layout.i18n import Lang, headers
 from sq_layout.invest.gapexport import gap_xlsx
 from sq_layout.invest.gaps import chain_hosts, gap_list, gap_matrix
 from sq_layout.invest.repository import InvestData, plan_baseline
 from sq_layout.invest.schemas import FIRMS, PROJECTS
 from sq_layout.invest.seed import read_targets
-from sq_layout.invest.targets import chain_progress, project_progress, stage_counts, yearly_target
+from sq_layout.invest.targets import chain_progress, progress_view, project_progress, stage_counts, yearly_target
 from sq_layout.plan.dataset import Dataset
 from tests.frames import row
 
@@ -101,6 +102,18 @@ def test_gsbq_progress_counts_by_threshold_and_stage_date(projects: pd.DataFrame
     assert p.loc["completed_invest", "value"] == 3 and p.loc["completed_invest", "target"] == 1500
     assert p.loc["sign_10yi", "progress"] == pytest.approx(0.02)
     assert set(p["line"]) == {877} and yearly_target("per_day", 2023) == 365
+
+
+@pytest.mark.parametrize(("lang", "head", "units"), [("zh", "全年目标", {"个", "亿元"}), ("en", "Year's target", None)])
+def test_gsbq_view_heads_the_target_by_year_not_as_2025_yuan(
+    projects: pd.DataFrame, lang: Lang, head: str, units: set[str] | None
+) -> None:
+    """The 个十百千 targets are a year's, three of them counts: their column is not the chains' “2025年目标（亿元）”."""
+    shown = progress_view(project_progress(projects, read_targets(), 2024), lang)
+    heads = headers(list(shown.columns), lang)
+    assert heads["year_target"] == head and "2025" not in " ".join(heads.values())
+    assert shown.set_index("label")["year_target"].tolist() == [366, 10, 100, 1500]  # 2024 is a leap year
+    assert len(set(shown["unit"])) == 2 and (units is None or set(shown["unit"]) == units)
 
 
 def test_stage_counts(projects: pd.DataFrame) -> None:
