@@ -120,7 +120,7 @@ def map_tab(ds: Dataset, geo: gpd.GeoDataFrame, data: InvestData, records: Shown
             st.info(t("inv_click_hint", lang))
         st.download_button(
             t("inv_export_records", lang),
-            lambda: records_xlsx(ds, data, firms, projects),
+            lambda: records_xlsx(ds, data, firms, projects, lang),
             "sq-invest-records.xlsx",
             XLSX,
             on_click="ignore",
@@ -260,7 +260,7 @@ def import_tab(ds: Dataset, data: InvestData, lang: Lang) -> None:
     ss = st.session_state
     st.download_button(
         t("inv_template", lang),
-        lambda: template_bytes(ds, data.links),
+        lambda: template_bytes(ds, data.links, lang),
         "sq-invest-template.xlsx",
         XLSX,
         on_click="ignore",

@@ -19,6 +19,7 @@ from sq_layout.i18n import (
     invest,
     limits,
     refusals,
+    sheets,
     shown,
     signin,
     terminal,
@@ -47,6 +48,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     terminal.TEXT,
     refusals.TEXT,
     cli_help.TEXT,
+    sheets.TEXT,
 )
 TEXT: dict[str, dict[str, str]] = {k: v for table in TABLES for k, v in table.items()}
 LABELS = codes.LABELS | diagram.LABELS | workbench.LABELS

@@ -8,7 +8,7 @@ from typing import SupportsInt, cast
 import numpy as np
 import pandas as pd
 
-from sq_layout.i18n import Lang, t
+from sq_layout.i18n import LANGS, Lang, label, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.plan.dataset import Dataset
 
@@ -46,7 +46,7 @@ def chain_lookup(ds: Dataset) -> dict[str, int]:
 
 def chain_choices(ds: Dataset, lang: Lang) -> str:
     """The valid chain values, for error messages in `lang` (the names as the template writes them)."""
-    return t("ix_chain", lang).format(names=join_list(ds.chains["name"], lang))
+    return t("ix_chain", lang).format(names=join_list(ds.chains[name_col(lang)], lang))
 
 
 def parse_chains(ds: Dataset, col: pd.Series, required: bool, lang: Lang) -> tuple[pd.Series, Problems]:
@@ -69,19 +69,25 @@ def parse_chains(ds: Dataset, col: pd.Series, required: bool, lang: Lang) -> tup
 
 
 def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame, lang: Lang) -> tuple[pd.Series, Problems]:
-    """';'-separated link names, each a link of one of the row's chains -> ';'-separated link_ids."""
+    """';'-separated link names (in either language), each a link of one of the row's chains -> ';'-separated
+    link_ids."""
+    from sq_layout.invest.seed import link_names
+
     split = col.str.split(LINK_SEP, regex=True).explode().str.strip()
     tok = split[split != ""].rename("name").rename_axis("row").reset_index()
     chain_rows = chains.str.split(";").explode().rename("chain_no").rename_axis("row").reset_index()
     row_chains = chain_rows[chain_rows["chain_no"] != ""].astype({"chain_no": int})
-    cand = tok.merge(row_chains, on="row").merge(links[["chain_no", "name", "link_id"]], on=["chain_no", "name"])
+    english = links.assign(name=links["link_id"].map(link_names(links, "en")))
+    written = pd.concat([links, english])[["chain_no", "name", "link_id"]].drop_duplicates()
+    cand = tok.merge(row_chains, on="row").merge(written, on=["chain_no", "name"])
     found = pd.Series(_join(cand.set_index("row")["link_id"]), dtype=str)
     problems: Problems = []
     matched = set(zip(cand["row"], cand["name"], strict=True))
+    shown = link_names(links, lang)
     for r, name in zip(tok["row"], tok["name"], strict=True):
         if (r, name) not in matched:
             mine = row_chains.loc[row_chains["row"] == r, "chain_no"]
-            names = links.loc[links["chain_no"].isin(mine), "name"]
+            names = links.loc[links["chain_no"].isin(mine), "link_id"].map(shown)
             choices = join_list(names, lang) if len(names) else t("ix_no_links", lang)
             problems.append((row(r), name, t("ix_link", lang).format(choices=choices)))
     return found.reindex(col.index).fillna(""), problems
@@ -112,11 +118,17 @@ def parse_date(col: pd.Series, lang: Lang) -> tuple[pd.Series, Problems]:
     return d.astype("datetime64[ns]"), [(row(i), v, t("ix_date", lang)) for i, v in text[bad].items()]
 
 
-def parse_choice(col: pd.Series, choices: tuple[str, ...], required: bool) -> tuple[pd.Series, Problems]:
-    """Text that must be one of a few values."""
+def parse_choice(
+    col: pd.Series, choices: tuple[str, ...], required: bool, lang: Lang = "zh"
+) -> tuple[pd.Series, Problems]:
+    """Text that must be one of a few values, written as the value or its label in either language (any case) ->
+    the value; the problems list the labels in `lang`."""
     text = col.str.strip()
-    bad = ~text.isin(choices) & ((text != "") | required)
-    return text, [(row(i), v, " / ".join(choices)) for i, v in text[bad].items()]
+    written = {w.lower(): c for c in choices for w in (c, *(label(c, x) for x in LANGS))}
+    value = text.str.lower().map(written)
+    bad = value.isna() & ((text != "") | required)
+    expected = " / ".join(label(c, lang) for c in choices)
+    return value.fillna(text), [(row(i), v, expected) for i, v in text[bad].items()]
 
 
 def parse_area(col: pd.Series, names: dict[str, str], ds: Dataset, lang: Lang) -> tuple[pd.Series, Problems]:
@@ -124,5 +136,5 @@ def parse_area(col: pd.Series, names: dict[str, str], ds: Dataset, lang: Lang) -
     text = col.str.strip()
     ids = text.str.lower().map(names).fillna("")
     bad = (ids == "") & (text != "")
-    expected = t("ix_area", lang).format(names=join_list(ds.areas["name"], lang))
+    expected = t("ix_area", lang).format(names=join_list(ds.areas[name_col(lang)], lang))
     return ids, [(row(i), v, expected) for i, v in text[bad].items()]

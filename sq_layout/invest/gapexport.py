@@ -80,13 +80,35 @@ def gap_xlsx(
     return workbook_bytes(wb)
 
 
-def _record_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Firms or projects as the import template's columns (chains by number, links and areas by name, WGS-84
-    coordinates only where the record has its own), then the record's id, source and placement for reference."""
+def _placement_words(ds: Dataset, data: InvestData, lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
+    """Area and link names as a workbook in `lang` writes them (both read back by the import)."""
+    from sq_layout.invest.seed import link_names
+
+    return dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True)), link_names(data.links, lang)
+
+
+def _names(ids: pd.Series, names: dict[str, str]) -> pd.Series:
+    return ids.map(lambda v: ";".join(names.get(x, x) for x in str(v).split(";") if x))
+
+
+def _choices(t: pd.DataFrame, kind: str, lang: Lang) -> dict[str, pd.Series]:
+    """The columns of choices (role, stage, category, status) as their labels in `lang`."""
     from sq_layout.invest.columns import KINDS
 
-    areas = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
-    link_names = dict(zip(data.links["link_id"], data.links["name"], strict=True))
+    return {f.code: t[f.code].map(lambda v: label(str(v), lang) if v else "") for f in KINDS[kind] if f.choices}
+
+
+def _headed(t: pd.DataFrame, kind: str, cols: dict[str, object], lang: Lang) -> pd.DataFrame:
+    """The template's columns of `kind` with its headers in `lang`: `cols` where given, else the record's own."""
+    from sq_layout.invest.columns import KINDS, field_header
+
+    return pd.DataFrame({field_header(f, lang): cols.get(f.code, t.get(f.code, "")) for f in KINDS[kind]})
+
+
+def _record_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame, kind: str, lang: Lang) -> pd.DataFrame:
+    """Firms or projects as the import template's columns (chains by number, links and areas by name, WGS-84
+    coordinates only where the record has its own), then the record's id, source and placement for reference."""
+    areas, links = _placement_words(ds, data, lang)
     exact = ~t["approximate"].astype(bool)
     stated = t["area_stated"].map(areas).fillna("")
     placed = t["area_id"].map(areas).fillna("")
@@ -94,57 +116,58 @@ def _record_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame, kind: str) -> 
     area = stated.where((stated != "") | exact | (t["carrier"] != ""), placed)
     cols: dict[str, object] = {
         "chains": t["chains"],
-        "links": t["links"].map(lambda v: ";".join(link_names.get(x, x) for x in str(v).split(";") if x)),
+        "links": _names(t["links"], links),
         "area": area,
         "lon": t["lon"].where(exact),
         "lat": t["lat"].where(exact),
+        **_choices(t, kind, lang),
     }
-    out = pd.DataFrame({f.header: cols.get(f.code, t.get(f.code, "")) for f in KINDS[kind]})
+    out = _headed(t, kind, cols, lang)
     key = "firm_id" if kind == "firms" else "project_id"
-    out["编号"] = t[key]
-    out["所在区域"] = placed
-    out["近似位置"] = t["approximate"].map({True: "是", False: "否"})
-    out["来源"] = t["source"]
+    out[tr("rx_id", lang)] = t[key]
+    out[tr("rx_placed", lang)] = placed
+    out[tr("rx_approximate", lang)] = t["approximate"].map({True: tr("rx_yes", lang), False: tr("rx_no", lang)})
+    out[tr("rx_source", lang)] = t["source"]
     return out
 
 
-def _prospect_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame) -> pd.DataFrame:
+def _prospect_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Target firms as the template's 目标企业 columns (link and area names), then their id for reference."""
-    from sq_layout.invest.columns import KINDS
-
-    areas = dict(zip(ds.areas["area_id"], ds.areas["name"], strict=True))
-    link_names = dict(zip(data.links["link_id"], data.links["name"], strict=True))
+    areas, links = _placement_words(ds, data, lang)
     cols: dict[str, object] = {
-        "links": t["links"].map(lambda v: ";".join(link_names.get(x, x) for x in str(v).split(";") if x)),
+        "links": _names(t["links"], links),
         "area": t["area_id"].map(areas).fillna(""),
+        **_choices(t, "prospects", lang),
     }
-    out = pd.DataFrame({f.header: cols.get(f.code, t.get(f.code, "")) for f in KINDS["prospects"]})
-    out["编号"] = t["prospect_id"]
+    out = _headed(t, "prospects", cols, lang)
+    out[tr("rx_id", lang)] = t["prospect_id"]
     return out
 
 
-def records_xlsx(ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: pd.DataFrame) -> bytes:
-    """The filtered firms and projects in the import template's layout, so the file imports back as it was: a 说明
-    sheet declaring WGS-84 (the template's coordinate cell), then 企业 and 项目 with the template's headers."""
+def records_xlsx(
+    ds: Dataset, data: InvestData, firms: pd.DataFrame, projects: pd.DataFrame, lang: Lang = "zh"
+) -> bytes:
+    """The filtered firms and projects in the import template's layout in `lang`, so the file imports back as it was
+    (in either language): a 说明 sheet declaring WGS-84 (the template's coordinate cell), then 企业 and 项目 (and
+    目标企业) with the template's headers."""
     from openpyxl import Workbook
 
+    from sq_layout.invest.columns import sheet_title
     from sq_layout.invest.template import CRS_CELL
 
     wb = Workbook()
     about = wb.active
-    about.title = "说明"
-    about.append(["示例数据（虚构），不代表真实企业" if data.demo else "规划点名的企业与载体及用户导入的记录"])
-    about.append(
-        ["可直接在“招商地图 › 导入”页导入本文件；末尾的编号、所在区域、近似位置和来源列仅供参考，导入时不读。"]
-    )
-    about.append(["坐标系", "WGS-84", "“近似位置”为是的记录无自己的坐标（按载体或区域定位），经纬度留空"])
+    about.title = tr("tpl_about_sheet", lang)
+    about.append([tr("rx_demo" if data.demo else "rx_records", lang)])
+    about.append([tr("rx_how", lang)])
+    about.append([tr("tpl_crs", lang), "WGS-84", tr("rx_crs_note", lang)])
     assert about[CRS_CELL].value == "WGS-84"  # where the template reader looks for the declared coordinate system
-    sheets = [("企业", "firms", firms), ("项目", "projects", projects)]
+    sheets = [("firms", firms), ("projects", projects)]
     if len(data.prospects):
-        sheets.append(("目标企业", "prospects", data.prospects))
-    for title, kind, t in sheets:
-        ws = wb.create_sheet(title)
-        out = _prospect_sheet(ds, data, t) if kind == "prospects" else _record_sheet(ds, data, t, kind)
+        sheets.append(("prospects", data.prospects))
+    for kind, t in sheets:
+        ws = wb.create_sheet(sheet_title(kind, lang))
+        out = _prospect_sheet(ds, data, t, lang) if kind == "prospects" else _record_sheet(ds, data, t, kind, lang)
         ws.append(list(out.columns))
         for row in out.itertuples(index=False):
             ws.append(

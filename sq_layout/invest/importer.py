@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from sq_layout.errors import DataError
-from sq_layout.i18n import Lang
+from sq_layout.i18n import Lang, label
 from sq_layout.i18n import t as tr
 from sq_layout.i18n.lang import Said, join_list
 from sq_layout.invest import fields as fx
-from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, guess_kind, header_map
+from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS, field_header, guess_kind, header_map, sheet_title
 from sq_layout.invest.creditcode import credit_code_problem, normalise
 from sq_layout.invest.locate import area_names, assign_areas, carrier_areas, convert, disagrees, placement
 from sq_layout.invest.schemas import (
@@ -58,12 +58,14 @@ class ImportResult:
 class _Collector:
     def __init__(self, kind: str, first_row: int, lang: Lang):
         self.kind, self.first_row, self.lang = kind, first_row, lang
+        self.sheet = sheet_title(kind, lang)
         self.rows: list[tuple[str, int, str, str, str]] = []
-        self.headers = {f.code: f.header for f in KINDS[kind]}
+        # a column is named as the file writes it (either language), else as the reader's template would
+        self.headers = {f.code: field_header(f, lang) for f in KINDS[kind]}
 
     def add(self, code: str, found: fx.Problems) -> None:
         for i, v, expected in found:
-            row = (SHEETS[self.kind], i + self.first_row, self.headers.get(code, code), clip(v), expected)
+            row = (self.sheet, i + self.first_row, self.headers.get(code, code), clip(v), expected)
             self.rows.append(row)
 
     def frame(self) -> pd.DataFrame:
@@ -72,10 +74,12 @@ class _Collector:
 
 def _normalise(raw: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
     hm = header_map(kind)
+    written = {hm[k]: str(c).strip() for c in raw.columns if (k := str(c).strip().lower()) in hm}
+    out.headers.update(written)
     raw = raw.rename(columns=lambda c: hm.get(str(c).strip().lower(), str(c)))
     raw = raw.loc[:, ~raw.columns.duplicated()]
     missing = [f for f in KINDS[kind] if f.required and f.code not in raw.columns]
-    out.rows += [(SHEETS[kind], 1, f.header, "", tr("ix_column", out.lang)) for f in missing]
+    out.rows += [(out.sheet, 1, field_header(f, out.lang), "", tr("ix_column", out.lang)) for f in missing]
     cols = {f.code: raw.get(f.code, "") for f in KINDS[kind]}
     frame: pd.DataFrame = pd.DataFrame(cols, index=raw.index).fillna("").astype(str).apply(lambda s: s.str.strip())
     return frame[(frame != "").any(axis=1)]  # blank rows are not records
@@ -144,7 +148,7 @@ def _firms(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: _Co
     dup = code[(code != "") & code.duplicated(keep="first")]
     out.add("credit_code", [(fx.row(i), c, tr("ix_code_once", lang)) for i, c in dup.items()])
     t["credit_code"] = code
-    t["role"], p = fx.parse_choice(f["role"], ROLES, required=False)
+    t["role"], p = fx.parse_choice(f["role"], ROLES, False, out.lang)
     out.add("role", p)
     return t
 
@@ -156,7 +160,7 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
     out.add("name", [(int(i), "", tr("ix_name", lang)) for i in f.index[f["name"] == ""]])
     t["investment_yi"], p = fx.parse_number(f["investment_yi"], required=True, lang=lang)
     out.add("investment_yi", p)
-    t["stage"], p = fx.parse_choice(f["stage"], STAGES, required=True)
+    t["stage"], p = fx.parse_choice(f["stage"], STAGES, True, out.lang)
     out.add("stage", p)
     for c in STAGE_DATES:
         t[c], p = fx.parse_date(f[c], lang)
@@ -175,7 +179,11 @@ def _projects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, crs: str, out: 
         out.add(
             c,
             [
-                (int(i), _day(dates.at[i, c]), tr("ix_date_ahead", lang).format(stage=fx.cell(t, i, "stage")))
+                (
+                    int(i),
+                    _day(dates.at[i, c]),
+                    tr("ix_date_ahead", lang).format(stage=label(fx.cell(t, i, "stage"), lang)),
+                )
                 for i in f.index[ahead]
             ],
         )
@@ -194,9 +202,9 @@ def _prospects(ds: Dataset, f: pd.DataFrame, links: pd.DataFrame, source: str, o
     out.add("chains", p)
     t["links"], p = fx.parse_links(f["links"], t["chains"], links, lang)
     out.add("links", p)
-    t["category"], p = fx.parse_choice(f["category"], PROSPECT_CATEGORIES, required=True)
+    t["category"], p = fx.parse_choice(f["category"], PROSPECT_CATEGORIES, True, out.lang)
     out.add("category", p)
-    t["status"], p = fx.parse_choice(f["status"].where(f["status"] != "", "待接触"), PROSPECT_STATUSES, True)
+    t["status"], p = fx.parse_choice(f["status"].where(f["status"] != "", "待接触"), PROSPECT_STATUSES, True, out.lang)
     out.add("status", p)
     t["area_id"], p = fx.parse_area(f["area"], area_names(ds), ds, lang)
     out.add("area", p)
@@ -240,7 +248,7 @@ def _parsed(c: Col, text: pd.Series, lang: Lang) -> tuple[pd.Series, fx.Problems
     assert c.imp is not None
     required = c.imp.required
     if c.choices:
-        return fx.parse_choice(text, c.choices, required)
+        return fx.parse_choice(text, c.choices, required, lang)
     if c.kind in ("float", "int", "Int64"):
         num, p = fx.parse_number(text, required, lang, minimum=None)
         if c.kind == "float":
@@ -284,7 +292,7 @@ def validate_sheet(
     A sheet over the row limit (sq_layout.upload_limits) is refused before any row is looked at."""
     from sq_layout import upload_limits as lim
 
-    lim.check_rows(source, len(raw), sheet=SHEETS.get(kind, kind))
+    lim.check_rows(source, len(raw), sheet=sheet_title(kind, lang) if kind in SHEETS else kind)
     out = _Collector(kind, first_row, lang)
     f = _normalise(raw.reset_index(drop=True), kind, out)
     if out.rows:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from sq_layout import paths
 from sq_layout.cache import PER_FILE, cached
+from sq_layout.i18n import Lang, by_lang
 from sq_layout.invest.locate import placement
 from sq_layout.invest.schemas import CARRIERS, FIRMS, LINKS, PROJECTS, STAGE_DATES, TARGETS
 from sq_layout.plan.dataset import Dataset
@@ -39,6 +40,14 @@ def _csv(path: Path) -> pd.DataFrame:
 def read_link_plan(path: Path = paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
     """Per plan link: its 上/中/下游 as the plan's wording (`plan`) or the app's reading (`app`); its English name."""
     return _csv(path)[["link_id", "stage_basis", "name_en"]].copy()
+
+
+def link_names(links: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """link_id -> its name in a language (a plan link's English name; a link users registered keeps its own)."""
+    names = dict(zip(links["link_id"], links["name"], strict=True))
+    plan = read_link_plan()
+    english = dict(zip(plan["link_id"], plan["name_en"], strict=True))
+    return by_lang(names, {k: english.get(k) or v for k, v in names.items()}, lang)
 
 
 def read_intents(path: Path = paths.PLAN_DIR / "link_intents.csv") -> pd.DataFrame:

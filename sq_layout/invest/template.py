@@ -7,69 +7,86 @@ from typing import Any, SupportsInt, cast
 
 import pandas as pd
 
-from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEETS
+from sq_layout.i18n import Lang, label, name_col, t
+from sq_layout.i18n.lang import display_width
+from sq_layout.invest.columns import COORD_LABELS, KINDS, SHEET_KINDS, field_header, field_help, sheet_title
 from sq_layout.plan.dataset import Dataset
 
-ABOUT = "说明"
+ABOUTS = ("说明", "About")  # the 说明 sheet's title in either language
 CRS_CELL = "B3"  # where the 说明 sheet declares the file's coordinate system
 ROWS = 2000  # how far down the drop-downs reach
 
 
-def _about(ws: Any, ds: Dataset) -> None:
-    ws.append(["宿迁市产业链招商地图 · 导入模板"])
-    ws.append(["填写后在“招商地图”页面导入；任何一行有误则整份文件不导入，并逐行列出问题。"])
-    ws.append(
-        ["坐标系", "GCJ-02", "← 本文件坐标的坐标系（WGS-84 / GCJ-02 / BD-09）；高德、腾讯导出为 GCJ-02，百度为 BD-09"]
-    )
+def _about(ws: Any, ds: Dataset, lang: Lang) -> None:
+    ws.append([t("tpl_title", lang)])
+    ws.append([t("tpl_how", lang)])
+    ws.append([t("tpl_crs", lang), "GCJ-02", t("tpl_crs_note", lang)])
     ws.append([])
     for kind, fields in KINDS.items():
-        ws.append([f"工作表“{SHEETS[kind]}”"])
+        ws.append([t("tpl_sheet", lang).format(sheet=sheet_title(kind, lang))])
         for f in fields:
-            ws.append([f.header, "必填" if f.required else "选填", f.help])
+            ws.append([field_header(f, lang), _needed(f.required, lang), field_help(f, lang)])
         ws.append([])
-    ws.append(["产业链（表十一）"])
+    ws.append([t("tpl_chains", lang)])
     for c in ds.chains.itertuples():
-        ws.append([int(cast(SupportsInt, c.chain_no)), c.name, f"规划第{c.line}行"])
+        ws.append(
+            [
+                int(cast(SupportsInt, c.chain_no)),
+                getattr(c, name_col(lang)),
+                t("tpl_plan_line", lang).format(line=c.line),
+            ]
+        )
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["C"].width = 80
 
 
-def template_bytes(ds: Dataset, links: pd.DataFrame) -> bytes:
-    """The import workbook: 说明 first, then 企业 / 项目 / 实际产值 with headers, notes and drop-downs."""
+def _needed(required: bool, lang: Lang) -> str:
+    return t("tpl_required" if required else "tpl_optional", lang)
+
+
+def template_bytes(ds: Dataset, links: pd.DataFrame, lang: Lang = "zh") -> bytes:
+    """The import workbook in a language: 说明 first, then 企业 / 项目 / 实际产值 / 目标企业 with headers, notes and
+    drop-downs (read back in either language)."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from sq_layout.invest.seed import link_names
+
     wb = Workbook()
     about = wb.active
-    about.title = ABOUT
-    _about(about, ds)
+    about.title = t("tpl_about_sheet", lang)
+    _about(about, ds, lang)
     crs = DataValidation(type="list", formula1='"' + ",".join(COORD_LABELS.values()) + '"', allow_blank=False)
     about.add_data_validation(crs)
     crs.add(CRS_CELL)
-    lists = wb.create_sheet("选项")
+    lists_title = t("tpl_lists_sheet", lang)
+    lists = wb.create_sheet(lists_title)
+    names = link_names(links, lang)
     columns = {  # the plan's lists first, then each column's own choices (role, stage, …) as the specs give them
-        "chains": [f"{n}" for n in ds.chains["chain_no"]] + list(ds.chains["name"]),
-        "area": list(ds.areas["name"]),
-        "links": list(links["name"]),
+        "chains": [f"{n}" for n in ds.chains["chain_no"]] + list(ds.chains[name_col(lang)]),
+        "area": list(ds.areas[name_col(lang)]),
+        "links": [names[k] for k in links["link_id"]],
     }
     for f in (f for fields in KINDS.values() for f in fields if f.dropdown == "choices"):  # their own choices
-        columns.setdefault(f.code, list(f.choices))
+        columns.setdefault(f.code, [label(c, lang) for c in f.choices])
     ranges = {}
     for j, (code, values) in enumerate(columns.items(), start=1):
         letter = get_column_letter(j)
         lists.cell(1, j, code)
         for i, v in enumerate(values, start=2):
             lists.cell(i, j, v)
-        ranges[code] = f"选项!${letter}$2:${letter}${max(2, len(values) + 1)}"
+        ranges[code] = f"'{lists_title}'!${letter}$2:${letter}${max(2, len(values) + 1)}"
     lists.sheet_state = "hidden"
     for kind, fields in KINDS.items():
-        ws = wb.create_sheet(SHEETS[kind])
+        ws = wb.create_sheet(sheet_title(kind, lang))
         for j, f in enumerate(fields, start=1):
-            cell = ws.cell(1, j, f.header)
-            cell.comment = Comment(f"{'必填' if f.required else '选填'}：{f.help}", "sq-layout")
-            ws.column_dimensions[get_column_letter(j)].width = max(12, len(f.header) * 2 + 4)
+            head = field_header(f, lang)
+            cell = ws.cell(1, j, head)
+            note = t("tpl_comment", lang).format(needed=_needed(f.required, lang), help=field_help(f, lang))
+            cell.comment = Comment(note, "sq-layout")
+            ws.column_dimensions[get_column_letter(j)].width = max(12, display_width(head) + 4)
             if f.dropdown:
                 # a single chain/area/role/stage from the list; several chains can still be typed with ';'
                 source = f.code if f.dropdown == "choices" else str(f.dropdown)
@@ -99,12 +116,14 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
     except Exception as exc:  # openpyxl raises many types for files that are not workbooks
         raise DataError(name, [Said("pi_not_xlsx", reason=lim.clip(exc))]) from None
     declared = None
-    if ABOUT in wb.sheetnames:
-        value = str(wb[ABOUT][CRS_CELL].value or "").strip().upper()
+    about = next((a for a in ABOUTS if a in wb.sheetnames), None)
+    if about is not None:
+        value = str(wb[about][CRS_CELL].value or "").strip().upper()
         declared = {v.upper(): k for k, v in COORD_LABELS.items()}.get(value)
     sheets = {}
-    for kind, title in SHEETS.items():
-        if title not in wb.sheetnames:
+    for title in wb.sheetnames:
+        kind = SHEET_KINDS.get(title)
+        if kind is None or kind in sheets:
             continue
         rows = list(lim.sheet_rows(name, wb[title], "table"))
         if not rows:
@@ -116,7 +135,7 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
     if not sheets:  # no sheet of the template with any row: say which sheets are read
         from sq_layout.i18n.lang import Listed
 
-        raise DataError(name, [Said("pi_no_template_sheet", sheets=Listed(list(SHEETS.values())))])
+        raise DataError(name, [Said("pi_no_template_sheet", sheets=Listed(list(SHEET_KINDS)))])
     return sheets, declared
 
 

@@ -41,21 +41,25 @@ _AMOUNT = (Check.ge(0), Check.where(lambda s: s.abs() < float("inf")))
 _CHAIN_NO = (Check.ge(1),)
 
 _LINKS_HELP = "该链已登记的环节名称，多个用“;”分隔"
+_LINKS_HELP_EN = "names of the chain's registered links, several separated by ';'"
 
 
-def _chains(help: str) -> Col:
-    return Col("chains", checks=(_CHAINS,), imp=Imp("产业链", "Chains", help, True), dropdown="chains")
+def _chains(help: str, help_en: str) -> Col:
+    return Col("chains", checks=(_CHAINS,), imp=Imp("产业链", "Chains", help, True, help_en=help_en), dropdown="chains")
 
 
 def _links() -> Col:
     # the template lists the links but offers no drop-down: a row may name several
-    return Col("links", checks=(_LINKS,), imp=Imp("环节", "Links", _LINKS_HELP))
+    return Col("links", checks=(_LINKS,), imp=Imp("环节", "Links", _LINKS_HELP, help_en=_LINKS_HELP_EN))
 
 
 def _placed() -> tuple[Col, ...]:
     """Where a firm or project is and what it serves: the same columns, in this order, on both tables."""
     return (
-        _chains("表十一产业链编号或名称，多个用“;”分隔，如 3 或 晶硅光伏"),
+        _chains(
+            "表十一产业链编号或名称，多个用“;”分隔，如 3 或 晶硅光伏",
+            "Table 11 chain numbers or names, several separated by ';', e.g. 3 or Crystalline-silicon PV",
+        ),
         _links(),
         Col("area_id", checks=(TEXT,)),  # derived: the most specific area containing the point
         Col(  # as written in the file ('' when not stated)
@@ -65,43 +69,65 @@ def _placed() -> tuple[Col, ...]:
                 "Area",
                 "县区或功能区名称，如 泗洪县、宿迁经开区；与坐标不符时标记",
                 code="area",
+                help_en="a county or zone name, e.g. Sihong County; flagged where it disagrees with the coordinates",
             ),
             dropdown="area",
         ),
         Col("area_flag", "bool"),  # the stated area disagrees with the point's
-        Col("carrier", imp=Imp("载体", "Carrier park", "载体园区名称；无坐标时据此或区域定位（近似）")),
+        Col(
+            "carrier",
+            imp=Imp(
+                "载体",
+                "Carrier park",
+                "载体园区名称；无坐标时据此或区域定位（近似）",
+                help_en="the carrier park's name; without coordinates the record is placed by it or its area "
+                "(approximate)",
+            ),
+        ),
         Col(  # WGS-84
             "lon",
             "point",
             (Check.in_range(115.0, 121.0),),
-            imp=Imp("经度", "Longitude", "按文件声明的坐标系（WGS-84 / GCJ-02 / BD-09），与纬度同填或同空"),
+            imp=Imp(
+                "经度",
+                "Longitude",
+                "按文件声明的坐标系（WGS-84 / GCJ-02 / BD-09），与纬度同填或同空",
+                help_en="in the coordinate system the file declares (WGS-84 / GCJ-02 / BD-09); filled or left blank "
+                "with the latitude",
+            ),
         ),
-        Col("lat", "point", (Check.in_range(32.0, 36.0),), imp=Imp("纬度", "Latitude", "同上")),
+        Col("lat", "point", (Check.in_range(32.0, 36.0),), imp=Imp("纬度", "Latitude", "同上", help_en="as above")),
         Col("approximate", "bool"),  # no coordinates given: placed at the carrier park or area
         Col("origin", choices=ORIGINS),
         Col("source", checks=(TEXT,)),  # plan line, file and row, or 示例数据
     )
 
 
-def _name(help: str, header: str = "企业名称") -> Col:
-    return Col("name", checks=(TEXT,), imp=Imp(header, "Name", help, True))
+def _name(help: str, help_en: str, header: str = "企业名称") -> Col:
+    return Col("name", checks=(TEXT,), imp=Imp(header, "Name", help, True, help_en=help_en))
 
 
 FIRMS = TableSpec(
     "firms",
     (
         Col("firm_id", checks=(TEXT,), unique=True),
-        _name("企业全称"),
+        _name("企业全称", "the firm's full registered name"),
         Col(
             "credit_code",
             checks=(Check.str_matches(r"^([0-9A-HJ-NP-RTUWXY]{18})?$"),),
-            imp=Imp("统一社会信用代码", "Unified social credit code", "18位，按 GB 32100-2015 校验位检查"),
+            imp=Imp(
+                "统一社会信用代码",
+                "Unified social credit code",
+                "18位，按 GB 32100-2015 校验位检查",
+                help_en="18 characters, check characters verified as GB 32100-2015 defines them",
+            ),
         ),
         Col("role", choices=ROLES, blank_ok=True, imp=Imp("角色", "Role", "链主 / 龙头 / 配套"), dropdown="choices"),
         *_placed(),
     ),
     key=("firm_id",),
     sheet="企业",
+    sheet_en="Firms",
 )
 
 
@@ -126,26 +152,31 @@ _STAGE_HEADERS = {
     "date_completed": ("竣工日期", "Completion date", "YYYY-MM-DD"),
     "date_operating": ("投产日期", "Operation date", "YYYY-MM-DD"),
 }
+_LEAD_DATE_EN = "YYYY-MM-DD; the stages' dates never go backwards, dates after the current stage left blank"
 
 PROJECTS = TableSpec(
     "projects",
     (
         Col("project_id", checks=(TEXT,), unique=True),
-        _name("项目名称", "项目名称"),
-        Col("firm", imp=Imp("企业", "Firm", "实施企业名称")),
+        _name("项目名称", "the project's name", "项目名称"),
+        Col("firm", imp=Imp("企业", "Firm", "实施企业名称", help_en="the firm carrying it out")),
         Col(
             "investment_yi",
             "float",
             _AMOUNT,
-            imp=Imp("总投资（亿元）", "Investment (100 million yuan)", "有限数值，≥0", True),
+            imp=Imp("总投资（亿元）", "Investment (100 million yuan)", "有限数值，≥0", True, help_en="a number, ≥ 0"),
         ),
         Col("stage", choices=STAGES, imp=Imp("阶段", "Stage", " / ".join(STAGES), True), dropdown="choices"),
-        *(Col(c, "date", imp=Imp(*_STAGE_HEADERS[c])) for c in STAGE_DATES),
+        *(
+            Col(c, "date", imp=Imp(*_STAGE_HEADERS[c], help_en=_LEAD_DATE_EN if c == "date_lead" else "YYYY-MM-DD"))
+            for c in STAGE_DATES
+        ),
         *_placed(),
     ),
     key=("project_id",),
     checks=(Check.where(_dates_in_order, error="stage dates out of order"),),
     sheet="项目",
+    sheet_en="Projects",
 )
 
 _PLACE = (
@@ -191,18 +222,50 @@ ACTUALS = TableSpec(
             "chain_no",
             "int",
             _CHAIN_NO,
-            imp=Imp("产业链", "Chain", "表十一产业链编号或名称（一行一条链）", True, "chain"),
+            imp=Imp(
+                "产业链",
+                "Chain",
+                "表十一产业链编号或名称（一行一条链）",
+                True,
+                "chain",
+                help_en="a Table 11 chain number or name (one chain a row)",
+            ),
             dropdown="chains",
         ),
-        Col("year", "int", (Check.in_range(2020, 2030),), imp=Imp("年份", "Year", "2020–2030", True)),
+        Col(
+            "year",
+            "int",
+            (Check.in_range(2020, 2030),),
+            imp=Imp("年份", "Year", "2020–2030", True, help_en="2020–2030"),
+        ),
         # '' = city-wide (the scope of 表十一's targets)
-        Col("area_id", imp=Imp("区域", "Area", "空 = 全市口径（表十一目标的口径）", code="area"), dropdown="area"),
-        Col("output_yi", "float", _AMOUNT, imp=Imp("产值（亿元）", "Output (100 million yuan)", "有限数值，≥0", True)),
-        Col("source", checks=(TEXT,), imp=Imp("来源", "Source", "统计口径或出处")),
+        Col(
+            "area_id",
+            imp=Imp(
+                "区域",
+                "Area",
+                "空 = 全市口径（表十一目标的口径）",
+                code="area",
+                help_en="blank = city-wide (the scope of Table 11's targets)",
+            ),
+            dropdown="area",
+        ),
+        Col(
+            "output_yi",
+            "float",
+            _AMOUNT,
+            imp=Imp("产值（亿元）", "Output (100 million yuan)", "有限数值，≥0", True, help_en="a number, ≥ 0"),
+        ),
+        Col(
+            "source",
+            checks=(TEXT,),
+            imp=Imp("来源", "Source", "统计口径或出处", help_en="the statistics' scope or source"),
+        ),
     ),
     key=("chain_no", "year", "area_id"),
     unique=("chain_no", "year", "area_id"),
     sheet="实际产值",
+    sheet_en="Output",
 )
 
 _CATEGORY_HELP = (
@@ -214,14 +277,20 @@ PROSPECTS = TableSpec(
     "prospects",
     (
         Col("prospect_id", checks=(TEXT,), unique=True),
-        _name("市外目标企业全称"),
+        _name("市外目标企业全称", "the full name of the firm outside the city"),
         Col(  # as written (no geocoding): 上海市, 江苏省, …
             "province",
             checks=(TEXT,),
-            imp=Imp("省份", "Province", "所在省、自治区、直辖市，或国家/地区（不做地理编码）", True),
+            imp=Imp(
+                "省份",
+                "Province",
+                "所在省、自治区、直辖市，或国家/地区（不做地理编码）",
+                True,
+                help_en="its province or municipality, or country or region (not geocoded)",
+            ),
         ),
-        Col("city", imp=Imp("城市", "City", "所在城市，如 苏州市")),
-        _chains("表十一产业链编号或名称，多个用“;”分隔"),
+        Col("city", imp=Imp("城市", "City", "所在城市，如 苏州市", help_en="its city, e.g. 苏州市 (Suzhou)")),
+        _chains("表十一产业链编号或名称，多个用“;”分隔", "Table 11 chain numbers or names, several separated by ';'"),
         _links(),
         Col(
             "category",
@@ -236,15 +305,35 @@ PROSPECTS = TableSpec(
             dropdown="choices",
         ),
         # the area it would land in, '' while open
-        Col("area_id", imp=Imp("拟落户区域", "Landing area", "县区或功能区名称", code="area"), dropdown="area"),
-        Col("owner", imp=Imp("责任人", "Owner", "负责对接的单位或人员")),
-        Col("next_step", imp=Imp("下一步", "Next step", "下一步工作")),
-        Col("date_added", "date", imp=Imp("登记日期", "Date added", "YYYY-MM-DD；空 = 导入当日")),
+        Col(
+            "area_id",
+            imp=Imp("拟落户区域", "Landing area", "县区或功能区名称", code="area", help_en="a county or zone name"),
+            dropdown="area",
+        ),
+        Col("owner", imp=Imp("责任人", "Owner", "负责对接的单位或人员", help_en="the office or person in charge")),
+        Col("next_step", imp=Imp("下一步", "Next step", "下一步工作", help_en="the next thing to do")),
+        Col(
+            "date_added",
+            "date",
+            imp=Imp(
+                "登记日期", "Date added", "YYYY-MM-DD；空 = 导入当日", help_en="YYYY-MM-DD; blank = the day imported"
+            ),
+        ),
         Col("origin", choices=ORIGINS),
-        Col("source", checks=(TEXT,), imp=Imp("来源", "Source", "线索来源（如 驻沪招商局）；空 = 文件名和行号")),
+        Col(
+            "source",
+            checks=(TEXT,),
+            imp=Imp(
+                "来源",
+                "Source",
+                "线索来源（如 驻沪招商局）；空 = 文件名和行号",
+                help_en="where the lead came from (e.g. the Shanghai office); blank = the file's name and row",
+            ),
+        ),
     ),
     key=("prospect_id",),
     sheet="目标企业",
+    sheet_en="Target firms",
 )
 
 # 链长制 (L1091): per chain, two city leaders and one lead department.

@@ -104,6 +104,7 @@ class Imp:
     help: str
     required: bool = False
     code: str = ""
+    help_en: str = ""  # what is expected, in English (a column of choices lists their English labels instead)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class Field:
     help: str
     dropdown: str | tuple[str, ...]
     choices: tuple[str, ...]
+    help_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,7 @@ class TableSpec:
     checks: tuple[Check, ...] = ()
     coerce: bool = False
     sheet: str = ""  # the import sheet's title, for tables users import
+    sheet_en: str = ""  # … in English
     db_nullable: frozenset[str] = field(default_factory=lambda: frozenset({"Int64", "date"}))  # kinds NULL in SQL
 
     def col(self, name: str) -> Col:
@@ -233,6 +236,7 @@ class TableSpec:
                 c.imp.help,
                 c.dropdown,
                 c.choices,
+                c.imp.help_en,
             )
             for c in self.columns
             if c.imp is not None

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from shapely import Point
 
 from sq_layout.geo.crs import wgs84_to_gcj02
+from sq_layout.i18n import Lang
 from sq_layout.invest.importer import read_upload
 from sq_layout.invest.locate import area_shapes
 from sq_layout.invest.repository import MemoryRepository, add_records, plan_baseline
@@ -67,7 +68,7 @@ def test_good_firms_are_converted_placed_and_flagged(ds: Dataset, links: pd.Data
 def test_template_round_trip_with_gcj02_declared_in_the_workbook(ds: Dataset, links: pd.DataFrame) -> None:
     wb = load_workbook(io.BytesIO(template_bytes(ds, links)))
     assert wb.sheetnames[:4] == ["说明", "选项", "企业", "项目"] and wb["说明"][CRS_CELL].value == "GCJ-02"
-    assert any(dv.formula1.startswith("选项!") for dv in wb["企业"].data_validations.dataValidation)
+    assert any(dv.formula1.startswith("'选项'!") for dv in wb["企业"].data_validations.dataValidation)
     lon, lat = gcj(SIHONG)
     wb["企业"].append(["甲光伏", "", "龙头", "晶硅光伏", "电池片", "", "", lon, lat])
     early = [None, None, None]  # 线索 / 在谈 / 储备 dates
@@ -89,18 +90,46 @@ def test_template_round_trip_with_gcj02_declared_in_the_workbook(ds: Dataset, li
     assert len(firms) == len(plan_baseline(ds).firms) + 1 and firms["firm_id"].iloc[-1] == "F00001"
 
 
-def problems(ds: Dataset, links: pd.DataFrame, data: bytes, crs: str = "wgs84") -> dict[tuple[object, object], str]:
-    (res,) = read_upload(ds, "bad.csv", data, links, crs)
+def test_the_template_in_english_is_filled_in_english_and_reads_back(ds: Dataset, links: pd.DataFrame) -> None:
+    wb = load_workbook(io.BytesIO(template_bytes(ds, links, "en")))
+    assert wb.sheetnames == ["About", "Lists", "Firms", "Projects", "Output", "Target firms"]
+    assert [c.value for c in wb["Firms"][1]][:4] == ["Name", "Unified social credit code", "Role", "Chains"]
+    assert wb["About"]["A1"].value.startswith("Suqian") and wb["About"][CRS_CELL].value == "GCJ-02"
+    assert "Chain leader / Benchmark firm" in wb["Firms"]["C1"].comment.text  # the choices as they may be written
+    lists = {c.value for col in wb["Lists"].iter_cols(min_row=2) for c in col if c.value}
+    assert {"Crystalline-silicon PV", "Sihong County", "Cells", "In talks", "Yangtze River Delta"} <= lists
+    lon, lat = gcj(SIHONG)
+    wb["Firms"].append(["A Solar", "", "Chain leader", "Crystalline-silicon PV", "Cells;Modules", "", "", lon, lat])
+    wb["Projects"].append(
+        ["Phase 1", "A Solar", 60, "in talks", None, "2024-01-05", *[None] * 5, "3", "", "Sihong County"]
+    )
+    wb["Target firms"].append(["B Corp", "上海市", "", "3", "Cells", "Yangtze River Delta", "Negotiating", "", "", ""])
+    buf = io.BytesIO()
+    wb.save(buf)
+    results = read_upload(ds, "t.xlsx", buf.getvalue(), links, "wgs84")
+    assert all(r.ok for r in results), [r.problems for r in results]
+    got = {r.kind: r.table for r in results if r.table is not None}
+    assert row(got["firms"], 0)[["role", "chains", "links"]].tolist() == ["链主", "3", "c3-cell;c3-module"]
+    assert row(got["projects"], 0)[["stage", "area_id"]].tolist() == ["在谈", "sihong"]
+    assert row(got["prospects"], 0)[["category", "status", "links"]].tolist() == ["长三角", "洽谈中", "c3-cell"]
+
+
+def problems(
+    ds: Dataset, links: pd.DataFrame, data: bytes, crs: str = "wgs84", lang: Lang = "en"
+) -> dict[tuple[object, object], str]:
+    (res,) = read_upload(ds, "bad.csv", data, links, crs, lang=lang)
     assert not res.ok and res.table is None  # nothing is accepted
     return {(r.row, r.column): text(r.expected) for r in res.problems.itertuples()}
 
 
 def test_unknown_chain_and_link(ds: Dataset, links: pd.DataFrame) -> None:
-    got = problems(
-        ds, links, firms_csv("甲,,,光伏发电,,泗洪县,,,", "乙,,,3,不存在的环节,泗洪县,,,", "丙,,,2,,泗洪县,,,")
-    )
-    assert "晶硅光伏" in got[(2, "产业链")] and "电池片" in got[(3, "环节")]
+    rows = firms_csv("甲,,,光伏发电,,泗洪县,,,", "乙,,,3,不存在的环节,泗洪县,,,", "丙,,,2,,泗洪县,,,")
+    got = problems(ds, links, rows)
+    assert "晶硅光伏" not in got[(2, "产业链")]  # the choices in the reader's language, as the file may write them
+    assert "Crystalline-silicon PV" in got[(2, "产业链")] and "Cells" in got[(3, "环节")]
     assert (4, "产业链") not in got  # a good row among bad ones is still not accepted, but not reported
+    got = problems(ds, links, rows, lang="zh")
+    assert "晶硅光伏" in got[(2, "产业链")] and "电池片" in got[(3, "环节")]
 
 
 def test_invalid_credit_code_and_duplicates(ds: Dataset, links: pd.DataFrame) -> None:
@@ -141,18 +170,21 @@ def test_non_finite_amounts_and_dates_out_of_order(ds: Dataset, links: pd.DataFr
     assert got[(2, "总投资（亿元）")] == got[(3, "总投资（亿元）")] == "a finite number"
     assert got[(4, "总投资（亿元）")] == "a number ≥ 0" and got[(7, "总投资（亿元）")] == "a number"
     assert "earlier stages" in got[(5, "开工日期")]
-    assert (6, "签约日期") not in got and "stage is 签约" in got[(6, "竣工日期")]  # a stage's date may be unknown
+    assert (6, "签约日期") not in got and "stage is Signed" in got[(6, "竣工日期")]  # a stage's date may be unknown
     assert "YYYY-MM-DD" in got[(7, "开工日期")]
 
 
 def test_actuals_rows(ds: Dataset, links: pd.DataFrame) -> None:
     got = problems(ds, links, csv("产业链,年份,区域,产值（亿元）", "3,2024,,400", "3,2024,,1", "3;9,2019,火星,-1"))
     assert "one figure" in got[(3, "年份")] and "one chain" in got[(4, "产业链")]
-    assert "2020" in got[(4, "年份")] and "泗洪县" in got[(4, "区域")] and "≥ 0" in got[(4, "产值（亿元）")]
+    assert "2020" in got[(4, "年份")] and "Sihong County" in got[(4, "区域")] and "≥ 0" in got[(4, "产值（亿元）")]
 
 
 def test_missing_required_column_and_unknown_csv(ds: Dataset, links: pd.DataFrame) -> None:
     (res,) = read_upload(ds, "x.csv", csv("企业名称,产业链", "甲,3"), links, kind="projects")
-    assert not res.ok and {"总投资（亿元）", "阶段"} <= set(res.problems["column"])
+    assert not res.ok and {"Investment (100 million yuan)", "Stage"} <= set(res.problems["column"])
+    assert set(res.problems["sheet"]) == {"Projects"}  # the missing columns, as the reader's template names them
+    (res,) = read_upload(ds, "x.csv", csv("企业名称,产业链", "甲,3"), links, kind="projects", lang="zh")
+    assert {"总投资（亿元）", "阶段"} <= set(res.problems["column"]) and set(res.problems["sheet"]) == {"项目"}
     (res,) = read_upload(ds, "x.csv", csv("a,b", "1,2"), links)
     assert not res.ok and res.kind == "unknown"

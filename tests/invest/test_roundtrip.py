@@ -4,6 +4,7 @@ which imports back to the same records."""
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import pytest
@@ -51,12 +52,21 @@ KEPT = {
 }
 
 
-@pytest.mark.parametrize("source", ["demo", "plan"])
-def test_records_export_imports_back_equal(ds: Dataset, links: pd.DataFrame, source: str) -> None:
+@pytest.mark.parametrize(("source", "lang"), [("demo", "zh"), ("plan", "zh"), ("demo", "en"), ("plan", "en")])
+def test_records_export_imports_back_equal(ds: Dataset, links: pd.DataFrame, source: str, lang: Lang) -> None:
     data = demo_data(ds, 300, 90) if source == "demo" else plan_baseline(ds)
-    book = records_xlsx(ds, data, data.firms, data.projects)
+    book = records_xlsx(ds, data, data.firms, data.projects, lang)
     wb = load_workbook(io.BytesIO(book))
-    assert wb["说明"]["B3"].value == "WGS-84" and wb["企业"]["A1"].value == "企业名称"
+    about, firms, projects = {"zh": ("说明", "企业", "项目"), "en": ("About", "Firms", "Projects")}[lang]
+    assert wb.sheetnames[:3] == [about, firms, projects]
+    assert wb[about]["B3"].value == "WGS-84" and wb[firms]["A1"].value == {"zh": "企业名称", "en": "Name"}[lang]
+    if lang == "en":  # every header and value a reader reads is English, bar names (firms', parks') and 示例
+        heads = [c.value for ws in (wb[firms], wb[projects]) for c in ws[1]]
+        assert not any(re.search(r"[\u4e00-\u9fff]", str(h)) for h in heads), heads
+        col = next(c.column_letter for c in wb[projects][1] if c.value == "Stage")
+        stages = {c.value for c in wb[projects][col][1:]}
+        assert stages and stages <= {"Lead", "In talks", "Reserve", "Signed", "Started", "Completed", "In production"}
+        assert "示例" in str(wb[about]["A1"].value) or source == "plan"
     results = read_upload(ds, "records.xlsx", book, data.links, "gcj02")  # the workbook's WGS-84 wins
     assert all(r.ok for r in results), [r.problems.head() for r in results]
     got = {r.kind: r.table for r in results if r.table is not None}
@@ -71,7 +81,8 @@ def test_records_export_imports_back_equal(ds: Dataset, links: pd.DataFrame, sou
                 assert after[c].equals(before[c].astype("datetime64[ns]")), c
 
 
-def test_target_firms_export_imports_back_equal(ds: Dataset, links: pd.DataFrame) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_target_firms_export_imports_back_equal(ds: Dataset, links: pd.DataFrame, lang: Lang) -> None:
     from datetime import date
 
     from sq_layout.invest.workbench import add_prospect
@@ -85,7 +96,7 @@ def test_target_firms_export_imports_back_equal(ds: Dataset, links: pd.DataFrame
             "category": cat, "area_id": "sihong" if i else "", "owner": "招商局", "next_step": "=拜访",
             "date_added": date(2025, 11, i + 1)}  # fmt: skip
         data = add_prospect(data, record)
-    book = records_xlsx(ds, data, data.firms.iloc[:0], data.projects.iloc[:0])
+    book = records_xlsx(ds, data, data.firms.iloc[:0], data.projects.iloc[:0], lang)
     results = {r.kind: r for r in read_upload(ds, "records.xlsx", book, data.links)}
     assert results["prospects"].ok, results["prospects"].problems
     got = results["prospects"].table
