@@ -34,7 +34,11 @@ view = state.current(ds)  # the language is the one view state's, shared with th
 lang = view.lang
 page_style()
 language_switch(view)
-state.sync_url(view, version_url())
+# The chosen view is in the link (tab=), so a link, a reload and the sign-in's round trip come back to it.
+VIEWS = ("map", "chain", "gaps", "targets", "prospects", "pipeline", "chainlead", "import")
+if "inv_view" not in ss and st.query_params.get("tab") in VIEWS:
+    ss.inv_view = st.query_params.get("tab")
+state.sync_url(view, version_url() | ({"tab": ss.inv_view} if ss.get("inv_view", "map") != "map" else {}))
 chain_names = ds.chains.set_index("chain_no")[name_col(lang)]
 
 # A widget whose labels follow the language is a new widget after a switch: its key is written back before it is
@@ -102,7 +106,6 @@ key = (data, ds, flt)  # the objects themselves (identity-hashed), so a recycled
 firms, projects, carriers = filtered(data, flt)  # once per records revision and filter, for every session
 
 # Only the chosen view runs on a rerun (tabs would run all four and draw both maps every time).
-VIEWS = ("map", "chain", "gaps", "targets", "prospects", "pipeline", "chainlead", "import")
 tab = st.radio(
     " ",
     VIEWS,

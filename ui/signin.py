@@ -7,7 +7,7 @@ password the page sends the browser to the route with a one-time token, which se
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 from sqlalchemy import select
@@ -58,8 +58,9 @@ def current_user(ws: Workspace, lang: Lang = "zh") -> tuple[str | None, str | No
 
 
 def _here() -> str:
-    url = urlsplit(st.context.url or "/")
-    return url.path + (f"?{url.query}" if url.query else "")
+    """This page's path and query: st.context.url has no query, and the language and version live there."""
+    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    return urlsplit(st.context.url or "/").path + (f"?{query}" if query else "")
 
 
 def _go(target: str, lang: Lang) -> None:

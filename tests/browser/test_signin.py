@@ -130,6 +130,26 @@ def test_wrong_passwords_slow_down_that_address(browser: Browser, signin_app: tu
     ctx.close()
 
 
+def test_signing_in_comes_back_to_the_same_page_language_and_view(
+    browser: Browser, signin_app: tuple[str, str]
+) -> None:
+    """An English reader signing in from the investment page's Target firms view is sent back to it, in English (the
+    return path once dropped the query: the Chinese map view came back)."""
+    base, _ = signin_app
+    ctx = _context(browser)
+    page = ctx.new_page()
+    page.goto(base + "investment?lang=en&tab=prospects")
+    signin = page.locator("summary").filter(has_text="Sign in to save")
+    wait_until(page, lambda: signin.count() > 0, timeout=60, what="the target firms view's sign-in")
+    signin.first.click()
+    page.get_by_label("User name").fill("eve")
+    page.get_by_label("Password", exact=True).fill("eve-password-1")
+    page.get_by_role("button", name="Sign in").click()
+    wait_until(page, lambda: page.get_by_text("Add a target firm").count() > 0, timeout=60, what="back, signed in")
+    assert "lang=en" in page.url and "tab=prospects" in page.url
+    ctx.close()
+
+
 @pytest.fixture(scope="module")
 def proxied_apps() -> Iterator[tuple[str, str]]:
     """The app trusting a proxy at 10.9.9.9 (not this host), and one trusting a proxy on this host."""
