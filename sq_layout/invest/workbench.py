@@ -173,6 +173,12 @@ def update_prospects(data: InvestData, edited: pd.DataFrame) -> InvestData:
     return replace(data, prospects=p.reset_index()[list(data.prospects.columns)]).validated()
 
 
+def project_name(firm: str) -> str:
+    """The project a target firm becomes: 项目 after a Chinese name, ' project' after a name in Latin letters (one
+    stored name, read on either page; a firm typed in English would read 'Ltd项目')."""
+    return f"{firm}项目" if any("\u4e00" <= ch <= "\u9fff" for ch in firm) else f"{firm} project"
+
+
 def to_project(
     ds: Dataset, data: InvestData, prospect_id: str, area_id: str, investment_yi: float, day: date, lang: Lang = "zh"
 ) -> InvestData:
@@ -188,7 +194,7 @@ def to_project(
     lon, lat = placement(ds, pd.Series([area_id]))
     project = {
         "project_id": next_id(data.projects["project_id"], "P"),
-        "name": f"{r['name']}项目",
+        "name": project_name(str(r["name"])),
         "firm": str(r["name"]),
         "investment_yi": float(investment_yi),
         "stage": "线索",

@@ -104,3 +104,19 @@ def test_target_firms_export_imports_back_equal(ds: Dataset, links: pd.DataFrame
     cols = ["name", "province", "city", "chains", "links", "category", "status", "area_id", "owner", "next_step",
             "date_added"]  # fmt: skip
     pd.testing.assert_frame_equal(got[cols], data.prospects[cols].reset_index(drop=True), check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("firm", "project"),
+    [("示例苏州光伏材料公司", "示例苏州光伏材料公司项目"), ("Demo Suzhou PV Ltd", "Demo Suzhou PV Ltd project")],
+)
+def test_a_target_firm_becomes_a_project_named_in_its_own_script(ds: Dataset, firm: str, project: str) -> None:
+    from datetime import date
+
+    from sq_layout.invest.workbench import add_prospect, to_project
+
+    data = add_prospect(plan_baseline(ds), {"name": firm, "province": "江苏省", "chains": "3", "category": "苏州对口"})
+    pid = str(data.prospects["prospect_id"].iloc[-1])
+    moved = to_project(ds, data, pid, "sihong", 2.0, date(2025, 11, 5), "en")
+    row = moved.projects.iloc[-1]
+    assert (row["name"], row["firm"], row["stage"]) == (project, firm, "线索")
