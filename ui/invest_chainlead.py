@@ -15,11 +15,18 @@ from ui import invest_repo, state
 from ui.tables import MISSING
 
 
-def _saved(repo: Repository, data: InvestData, note: str, lang: Lang) -> None:
+def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, where: str) -> None:
     if invest_repo.save(repo, data, note, lang):
         st.session_state.inv_cache = {}
-        st.session_state.cl_msg = t("cl_saved", lang)
+        st.session_state.cl_msg = where  # said under the button that saved, where the reader is looking
         st.rerun()
+
+
+def _said_here(where: str, lang: Lang) -> None:
+    """The saved message, under the form or button it belongs to (the page keeps its scroll after the rerun)."""
+    if st.session_state.get("cl_msg") == where:
+        st.session_state.pop("cl_msg")
+        st.success(t("cl_saved", lang))
 
 
 def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, default_chain: int) -> None:
@@ -38,8 +45,6 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
     )
     if data.demo:
         st.warning(t("inv_demo_banner", lang))
-    if ss.get("cl_msg"):
-        st.success(ss.pop("cl_msg"))
     may = repo.can_write()
     st.markdown(f"**{t('cl_lead', lang)}**")
     st.caption(t("inv_plan_line", lang).format(line=LEAD_LINE, quote=LEAD_QUOTE))
@@ -51,7 +56,8 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
         dept = c3.text_input(t("cl_department", lang), value=now["department"], disabled=not may)
         note = st.text_input(t("cl_note", lang), value=now["note"], disabled=not may)
         if st.form_submit_button(t("cl_save_lead", lang), disabled=not may):
-            _saved(repo, set_lead(data, chain_no, l1, l2, dept, note), f"链长制 第{chain_no}条链", lang)
+            _saved(repo, set_lead(data, chain_no, l1, l2, dept, note), f"链长制 第{chain_no}条链", lang, "lead")
+    _said_here("lead", lang)
 
     st.markdown(f"**{t('cl_ten', lang)}**")
     st.caption(t("cl_ten_note", lang).format(line=TEN_LINE))
@@ -84,7 +90,8 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
         except (UserError, ValueError) as exc:
             st.error(said(exc, lang))
         else:
-            _saved(repo, changed, f"十个一 第{chain_no}条链", lang)
+            _saved(repo, changed, f"十个一 第{chain_no}条链", lang, "ten")
+    _said_here("ten", lang)
     if not may:
         invest_repo.signin_hint(repo, lang)
 

@@ -20,11 +20,19 @@ from ui import invest_repo, state
 from ui.tables import MISSING
 
 
-def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, msg: str) -> None:
+def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, msg: str, where: str) -> None:
     if invest_repo.save(repo, data, note, lang):
         st.session_state.inv_cache = {}
-        st.session_state.pt_msg = msg
+        st.session_state.pt_msg = (where, msg)  # said under the form that saved, where the reader is looking
         st.rerun()
+
+
+def _said_here(where: str) -> None:
+    """The saved message, under the form or button it belongs to (the page keeps its scroll after the rerun)."""
+    said_where, msg = st.session_state.get("pt_msg") or ("", "")
+    if said_where == where:
+        st.session_state.pop("pt_msg")
+        st.success(msg)
 
 
 def _listing(ds: Dataset, data: InvestData, lang: Lang) -> pd.DataFrame:
@@ -55,8 +63,6 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
     if data.demo:
         st.warning(t("inv_demo_banner", lang))
     st.caption(t("pt_caption", lang))
-    if st.session_state.get("pt_msg"):
-        st.success(st.session_state.pop("pt_msg"))
     may = repo.can_write()
     listing = _listing(ds, data, lang)
     if listing.empty:
@@ -92,13 +98,16 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
             except (UserError, ValueError) as exc:
                 st.error(said(exc, lang))
             else:
-                _saved(repo, changed, "目标企业跟进", lang, t("pt_saved", lang))
+                _saved(repo, changed, "目标企业跟进", lang, t("pt_saved", lang), "follow")
+        _said_here("follow")
     if not may:
         invest_repo.signin_hint(repo, lang)
         return
     _add_form(ds, data, repo, lang)
+    _said_here("add")
     if not listing.empty:
         _to_project_form(ds, data, repo, lang)
+    _said_here("convert")  # also when no target is left to convert
 
 
 def _category(code: str, lang: Lang) -> str:
@@ -147,7 +156,8 @@ def _add_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> No
             except UserError as exc:
                 st.error(exc.text(lang))
             else:
-                _saved(repo, added, f"目标企业 {name.strip()}", lang, t("pt_added", lang).format(name=name.strip()))
+                msg = t("pt_added", lang).format(name=name.strip())
+                _saved(repo, added, f"目标企业 {name.strip()}", lang, msg, "add")
 
 
 def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> None:
@@ -179,4 +189,5 @@ def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang
                     f"目标企业 {names[pid]} 转为项目线索",
                     lang,
                     t("pt_converted", lang).format(name=names[pid]),
+                    "convert",
                 )

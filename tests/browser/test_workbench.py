@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.store_repository import StoreRepository
@@ -40,6 +40,12 @@ def records(url: str) -> tuple[InvestData, list[Change]]:
         ws.engine.dispose()
 
 
+def said_under(page: Page, message: str, form: Locator) -> bool:
+    """Whether a saved message is shown below the form that saved (the page keeps its scroll after a save)."""
+    said, above = page.get_by_text(message).first.bounding_box(), form.bounding_box()
+    return said is not None and above is not None and said["y"] >= above["y"] + above["height"]
+
+
 def view(page: Page, name: str) -> None:
     """Switch the investment page to another of its views (the page reruns with it)."""
     with rerun(page):
@@ -67,6 +73,7 @@ def test_record_a_target_and_move_it_along_the_pipeline(
     form.get_by_label("下一步").fill("上门拜访")
     form.get_by_role("button", name="登记").click()
     wait_until(page, lambda: page.get_by_text("已登记目标企业：示例目标光伏材料公司").count() > 0, what="target saved")
+    assert said_under(page, "已登记目标企业：示例目标光伏材料公司", form)  # where the reader is, not the page's top
     data, history = records(url)
     assert data.prospects["name"].tolist() == ["示例目标光伏材料公司"]
     assert data.prospects.iloc[0][["province", "city", "chains", "category"]].tolist() == [
@@ -116,6 +123,7 @@ def test_chain_leads_and_ten_ones_in_english(page: Page, workbench_app: tuple[st
     form.get_by_label("Lead department").fill("示例牵头部门")
     form.get_by_role("button", name="Save the leadership").click()
     wait_until(page, lambda: page.get_by_text("Saved (history on the Import view).").count() > 0, what="lead saved")
+    assert said_under(page, "Saved (history on the Import view).", page.get_by_test_id("stForm").first)
     data, history = records(url)
     row = data.chain_leads.set_index("chain_no").loc[3]
     assert (row["leader_1"], row["department"]) == ("示例领导甲", "示例牵头部门")
