@@ -8,6 +8,7 @@ from sq_layout.i18n import label, name_col, t
 from sq_layout.invest.demo import demo_data
 from sq_layout.invest.repository import MemoryRepository
 from sq_layout.invest.schemas import ROLES, STAGES
+from sq_layout.invest.seed import link_names
 from sq_layout.invest.views import METRICS, InvestFilter
 from ui import invest_repo, state
 from ui.invest_cache import filtered, project_years
@@ -57,13 +58,11 @@ with st.sidebar:
     )
     chosen = tuple(int(c) for c in ss.inv_chain)
     link_opts = data.links[data.links["chain_no"].isin(chosen)] if chosen else data.links
-    link_label = dict(
-        zip(
-            link_opts["link_id"],
-            link_opts["stage"].map(lambda s: label(s, lang)) + " · " + link_opts["name"],
-            strict=True,
-        )
-    )
+    link_name = link_names(data.links, lang)  # a plan link's English name on an English page
+    link_label = {
+        lid: f"{label(stage, lang)} · {link_name[lid]}"
+        for lid, stage in zip(link_opts["link_id"], link_opts["stage"], strict=True)
+    }
     ss.inv_link = [x for x in ss.get("inv_link", []) if x in link_label]
     ph = t("choose", lang)
     st.multiselect(

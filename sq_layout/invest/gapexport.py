@@ -19,12 +19,11 @@ def gap_tables(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The list and the matrix with readable names in `lang`, as shown and exported (the list's headers are codes)."""
     areas = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
-    links = data.links.set_index("link_id")
+    from sq_layout.invest.seed import link_names
+
+    stages, names = data.links.set_index("link_id")["stage"], link_names(data.links, lang)
     m = gap_matrix(ds, data, chain_no, firms).rename(columns=areas)
-    m.index = [
-        f"{label(str(links.at[i, 'stage']), lang)} · {links.at[i, 'name']!s}" if i else tr("inv_no_link", lang)
-        for i in m.index
-    ]
+    m.index = [f"{label(str(stages[i]), lang)} · {names[i]}" if i else tr("inv_no_link", lang) for i in m.index]
     g = gap_list(ds, data, chain_no, firms, lang)
     g["gap"] = g["gap"].map(lambda k: tr(f"inv_gap_{k}", lang))
     g["stage"] = g["stage"].map(lambda s: label(s, lang) if s else "")

@@ -10,6 +10,7 @@ from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.lang import join_list
 from sq_layout.i18n.shown import source
 from sq_layout.invest.repository import InvestData
+from sq_layout.invest.seed import link_names
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import chain_links
 
@@ -84,6 +85,7 @@ def gap_list(
     m = gap_matrix(ds, data, chain_no, firms)
     links = data.links.set_index("link_id")
     names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)].astype(str), strict=True))
+    shown = link_names(data.links, lang)  # a plan link's English name on an English page
     rows = []
     for link_id, n in m.sum(axis=1).items():
         if link_id and n == 0:
@@ -93,7 +95,7 @@ def gap_list(
                 if pd.notna(lk["line"])
                 else source(str(lk["source"]), lang)
             )
-            rows.append(("link", link_id, lk["stage"], lk["name"], "", src))
+            rows.append(("link", link_id, lk["stage"], shown[str(link_id)], "", src))
     per_area = m.sum(axis=0)
     sources = chain_links(ds).query("chain_no == @chain_no").set_index("area_id")
     parent = ds.areas.set_index("area_id")["parent_area_id"]

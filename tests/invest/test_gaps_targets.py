@@ -160,3 +160,18 @@ def test_gap_print_page_lists_the_gaps_under_the_map(ds: Dataset, data: InvestDa
     assert table["出处"].iloc[0] == "规划第771行"
     pdf = gap_page_bytes(ds, table, 3, data.demo, PrintSpec(dpi=72), "pdf")
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+
+
+def test_an_english_gap_list_names_the_plans_links_in_english(ds: Dataset) -> None:
+    """The Gaps view and its workbook name a plan link as the chain diagram does (Ingots and wafers, not 硅棒、硅锭…)."""
+    from sq_layout.invest.gapexport import gap_tables
+    from sq_layout.invest.seed import link_names
+
+    data = plan_baseline(ds)
+    english = link_names(data.links, "en")
+    g, m = gap_tables(ds, data, 3, lang="en")
+    links = g[g["gap"] == "Link with no firm in the city (target to attract)"]["subject"]
+    assert len(links) and set(links) <= set(english.values())
+    assert not any("\u4e00" <= ch <= "\u9fff" for name in [*links, *m.index] for ch in name)
+    zh, _ = gap_tables(ds, data, 3, lang="zh")
+    assert set(zh["subject"]) & set(data.links["name"])  # the Chinese page keeps the plan's words
