@@ -26,7 +26,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "第18位校验码应为“{want}”，实为“{got}”",
         "en": "check character '{got}' does not match '{want}' computed from the first 17",
     },
-    "uscc_expected": {"zh": "有效的统一社会信用代码：{}", "en": "a valid 统一社会信用代码: {}"},
+    "uscc_expected": {
+        "zh": "有效的统一社会信用代码：{}",
+        "en": "a valid unified social credit code (统一社会信用代码): {}",
+    },
     "inv_demo_mark": {"zh": "示例数据（虚构）", "en": "示例 · demo data (fictional)"},
     # what a cell of an investment sheet should hold (the “expected” of an import problem)
     "ix_chain": {"zh": "1–20 或以下之一：{names}", "en": "1–20 or one of {names}"},
@@ -38,14 +41,15 @@ TEXT: dict[str, dict[str, str]] = {
     "ix_at_least": {"zh": "不小于 {min} 的数字", "en": "a number ≥ {min}"},
     "ix_date": {"zh": "日期，格式 YYYY-MM-DD", "en": "a date YYYY-MM-DD"},
     "ix_area": {"zh": "以下之一：{names}", "en": "one of {names}"},
-    "ix_coords_pair": {"zh": "经度和纬度同时填写，或都不填", "en": "经度 and 纬度 both, or neither"},
+    "ix_coords_pair": {"zh": "经度和纬度同时填写，或都不填", "en": "Longitude and Latitude both, or neither"},
     "ix_inside": {
         "zh": "宿迁市范围内的 {crs} 坐标（请检查所声明的坐标系，以及经度/纬度是否填反）",
         "en": (
-            "a point inside Suqian in {crs} (check the declared coordinate system, and that 经度/纬度 are not swapped)"
+            "a point inside Suqian in {crs} (check the declared coordinate system, and that Longitude/Latitude are "
+            "not swapped)"
         ),
     },
-    "ix_placed": {"zh": "坐标、区域或已知载体", "en": "coordinates, a 区域 or a known 载体"},
+    "ix_placed": {"zh": "坐标、区域或已知载体", "en": "coordinates, an Area or a known Carrier park"},
     "ix_name": {"zh": "名称", "en": "a name"},
     "ix_province": {"zh": "省份", "en": "a province"},
     "ix_code_once": {"zh": "未在前面行中出现过的代码", "en": "a code not already used on an earlier row"},

@@ -121,9 +121,9 @@ def test_invest_check_lists_a_files_problems_as_the_page_does(
     firms.write_text(head + "甲,,,光伏发电,,泗洪县,,,\n乙,,,3,,泗洪县,,,\n", encoding="utf-8")
     capsys.readouterr()
     columns = ["sheet", "row", "column", "value", "expected"]
-    for lang, said, expected in (
-        ("zh", "有 1 处问题", "1–20 或以下之一：化学纤维、"),
-        ("en", "1 problem(s)", "1–20 or one of "),
+    for lang, said, expected, sheet in (
+        ("zh", "有 1 处问题", "1–20 或以下之一：化学纤维、", "企业"),
+        ("en", "1 problem(s)", "1–20 or one of Chemical fibre, ", "Firms"),
     ):
         with pytest.raises(SystemExit) as ended:
             main(["invest", "check", str(firms), "--lang", lang, *db])
@@ -132,8 +132,9 @@ def test_invest_check_lists_a_files_problems_as_the_page_does(
         assert said in out.err
         head_line, line = out.out.splitlines()
         assert head_line.split() == ["#", *(HEADERS[c][lang] for c in columns)]
-        # the sheet, the row the reader finds it on, the column by the template's header, the value, what it must be
-        assert line.split()[:4] == ["企业", "2", "产业链", "光伏发电"] and expected in line
+        # the sheet as the reader's template names it, the row the reader finds it on, the column by the file's own
+        # header, the value, what it must be (the choices in the reader's language)
+        assert line.split()[:4] == [sheet, "2", "产业链", "光伏发电"] and expected in line
         assert [display_width(head_line[: head_line.index(HEADERS["value"][lang])])] == [
             display_width(line[: line.index("光伏发电")])
         ]

@@ -150,7 +150,7 @@ def test_coordinates_outside_the_city_or_half_given(ds: Dataset, links: pd.DataF
     lon, lat = SIHONG
     got = problems(ds, links, firms_csv(f"甲,,,3,,,,{lat},{lon}", "乙,,,3,,,,118.3,", "丙,,,3,,,,,"))
     assert "inside Suqian" in got[(2, "经度")] and "swapped" in got[(2, "经度")]
-    assert "both" in got[(3, "经度")] and "区域" in got[(4, "区域")]
+    assert "both" in got[(3, "经度")] and "an Area" in got[(4, "区域")]
 
 
 def test_non_finite_amounts_and_dates_out_of_order(ds: Dataset, links: pd.DataFrame) -> None:
