@@ -23,7 +23,7 @@ TEXT: dict[str, dict[str, str]] = {
     "src_stage_line": {"zh": "阶段据第{n}行", "en": "stage per line {n}"},
     "src_chapter": {"zh": "第{n}章", "en": "chapter {n}"},
     "src_note": {"zh": "（{note}）", "en": " (note: “{note}”)"},
-    "src_sheet_row": {"zh": "{sheet} 第{n}行", "en": "{sheet} row {n}"},
+    "src_sheet_row": {"zh": "{sheet} 第{n}行", "en": "sheet {sheet}, row {n}"},
     "src_plan": {"zh": "规划", "en": "the plan"},
     "src_user": {"zh": "用户", "en": "a user"},
     "src_demo": {"zh": "示例数据（虚构）", "en": "demo data (fictional)"},
@@ -66,6 +66,7 @@ _STAGE_LINE = re.compile(r"阶段据第(\d+)行")
 _CHAPTER = re.compile(r"（第([一二三四五六七八九])章）")
 _NOTE = re.compile(r"（(.+)）")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SHEET_ROW = re.compile(r"(.+) (\S+) 第(\d+)行")  # an imported record: '<file> <sheet> 第<row>行'
 
 
 def _t(key: str, lang: Lang) -> str:
@@ -125,6 +126,12 @@ def _part(part: str, lang: Lang) -> str:
         return out[0] + _t("src_note", lang).format(note=m.group(1))
     if out:
         return out[0] + (f" “{rest}”" if rest else "")
+    if m := _SHEET_ROW.fullmatch(part):
+        from sq_layout.tables.invest import IMPORTED
+
+        sheets = {spec.sheet: spec.sheet_en for spec in IMPORTED.values()}
+        sheet = sheets.get(m.group(2), m.group(2))
+        return f"{m.group(1)}, " + _t("src_sheet_row", lang).format(sheet=sheet, n=m.group(3))
     return f"“{part}”" if _CJK.search(part) else part
 
 

@@ -12,6 +12,7 @@ from shapely import Point
 
 from sq_layout.geo.crs import wgs84_to_gcj02
 from sq_layout.i18n import Lang
+from sq_layout.i18n.shown import source
 from sq_layout.invest.importer import read_upload
 from sq_layout.invest.locate import area_shapes
 from sq_layout.invest.repository import MemoryRepository, add_records, plan_baseline
@@ -63,6 +64,9 @@ def test_good_firms_are_converted_placed_and_flagged(ds: Dataset, links: pd.Data
     assert isinstance(place, Point)
     assert (t.loc[2, "lon"], t.loc[2, "lat"]) == (place.x, place.y)
     assert t["source"].tolist() == ["f.csv 企业 第2行", "f.csv 企业 第3行", "f.csv 企业 第4行"]
+    # stored once, shown in the reader's language (the file's name as it is)
+    assert [source(s, "en") for s in t["source"][:2]] == ["f.csv, sheet Firms, row 2", "f.csv, sheet Firms, row 3"]
+    assert source("规划第166行；第170行：链主", "en") == "Plan line 166; line 170: Chain leader"
 
 
 def test_template_round_trip_with_gcj02_declared_in_the_workbook(ds: Dataset, links: pd.DataFrame) -> None:
