@@ -163,7 +163,7 @@ def gaps_tab(ds: Dataset, data: InvestData, chosen: tuple[int, ...], chain_names
         t("inv_gap_pdf", lang),
         lambda: gap_page_bytes(
             ds,
-            gap_print_table(ds, data, gap_chain),
+            gap_print_table(ds, data, gap_chain, lang),
             gap_chain,
             data.demo,
             PrintSpec(orientation="portrait", dpi=150, lang=lang),

@@ -178,6 +178,12 @@ TEXT: dict[str, dict[str, str]] = {
     "gx_list": {"zh": "补链清单", "en": "Gap list"},
     "gx_matrix": {"zh": "环节×区域", "en": "Links × areas"},
     "gx_heads": {"zh": "类型|环节|对象|说明|来源", "en": "Kind|Stage|Subject|Note|Source"},
+    "gp_heads": {"zh": "类型|环节|对象|说明|出处", "en": "Kind|Stage|Subject|Note|Source"},
+    "gp_title": {"zh": "补链清单：{name}", "en": "Gap list: {name}"},
+    "gp_title_demo": {
+        "zh": "补链清单：{name}（示例数据，虚构）",
+        "en": "Gap list: {name} (示例 · demo data, fictional)",
+    },
     "gx_link": {"zh": "环节", "en": "Link"},
     # a plan-named firm, project or park without an English name of its own (sq_layout.invest.names_en)
     "inv_transliterated": {"zh": "{name}", "en": "{name} (pinyin: {pinyin})"},

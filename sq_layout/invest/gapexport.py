@@ -30,16 +30,21 @@ def gap_tables(
     return g.drop(columns=["key"]), m
 
 
-PRINT_HEADERS = {"gap": "类型", "stage": "环节", "subject": "对象", "note": "说明", "line": "出处"}
+PRINT_COLUMNS = ["gap", "stage", "subject", "note", "line"]
 
 
-def gap_print_table(ds: Dataset, data: InvestData, chain_no: int) -> pd.DataFrame:
-    """The gap list as printed: type, link stage, subject, note and the plan line or source (short)."""
-    g, _ = gap_tables(ds, data, chain_no)
+def gap_print_table(ds: Dataset, data: InvestData, chain_no: int, lang: Lang = "zh") -> pd.DataFrame:
+    """The gap list as printed in `lang`: type, link stage, subject, note and the plan line or source (short)."""
+    import re
+
+    heads = dict(zip(PRINT_COLUMNS, tr("gp_heads", lang).split("|"), strict=True))
+    g, _ = gap_tables(ds, data, chain_no, lang=lang)
     if g.empty:
-        return pd.DataFrame([["—", "", "每个环节和承载区域都有企业", "", ""]], columns=list(PRINT_HEADERS.values()))
-    g["line"] = g["source"].str.extract(r"^(规划第\d+行)")[0].fillna(g["source"].str.slice(0, 16))
-    return g[list(PRINT_HEADERS)].rename(columns=PRINT_HEADERS)
+        return pd.DataFrame([["—", "", tr("inv_gap_none", lang), "", ""]], columns=list(heads.values()))
+    cite = tr("inv_plan_line", lang).split("{quote}")[0].rstrip("：: ")  # 规划第{line}行 / Plan line {line}
+    pattern = "^(" + re.escape(cite).replace(re.escape("{line}"), r"\d+") + ")"
+    g["line"] = g["source"].str.extract(pattern)[0].fillna(g["source"].str.slice(0, 16))
+    return g[PRINT_COLUMNS].rename(columns=heads)
 
 
 def gap_xlsx(

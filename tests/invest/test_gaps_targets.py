@@ -158,12 +158,22 @@ def test_gap_print_page_lists_the_gaps_under_the_map(ds: Dataset, data: InvestDa
     table = gap_print_table(ds, data, 3)
     assert table["对象"].tolist() == ["光伏玻璃", "焊带、背板、银浆", "光伏逆变器", "汇流箱", "苏宿工业园区"]
     assert table["出处"].iloc[0] == "规划第771行"
+    english = gap_print_table(ds, data, 3, "en")  # printed from an English page: it read 类型 … 规划第771行
+    assert list(english.columns) == ["Kind", "Stage", "Subject", "Note", "Source"]
+    assert english["Source"].iloc[0] == "Plan line 771" and english["Stage"].iloc[0] == "Upstream"
+    assert english["Subject"].iloc[-1] == "Suzhou-Suqian Industrial Park"
+    from matplotlib.text import Text
+
+    from sq_layout.printing.gap_page import render_gap_page
+
+    fig = render_gap_page(ds, english, 3, False, PrintSpec(dpi=72, lang="en"))
+    assert "Gap list: Crystalline-silicon PV" in {str(x.get_text()) for x in fig.findobj(Text)}  # not 补链清单
     pdf = gap_page_bytes(ds, table, 3, data.demo, PrintSpec(dpi=72), "pdf")
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
 
 
 def test_an_english_gap_list_names_the_plans_links_in_english(ds: Dataset) -> None:
-    """The Gaps view and its workbook name a plan link as the chain diagram does (Ingots and wafers, not 硅棒、硅锭…)."""
+    """The Gaps view and its workbook name a plan link as the chain diagram does (Ingots and wafers, not 硅棒…)."""
     from sq_layout.invest.gapexport import gap_tables
     from sq_layout.invest.seed import link_names
 
