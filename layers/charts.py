@@ -112,6 +112,27 @@ def hosts_bar(per_chain: pd.DataFrame, name_col: str, title: str, lang: Lang = "
     }
 
 
+def prospects_bar(counts: pd.DataFrame, lang: Lang = "zh") -> Spec:
+    """Target firms per province, stacked by category (province, category in words, n): whole firms on the axis, the
+    count and the categories named, the provinces with most first."""
+    region, category, n = t("bl_h_region", lang), t("pt_h_category", lang), t("pt_bar_count", lang)
+    return {
+        "data": {"values": _values(counts[["province", "category", "n"]])},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "n", "type": "quantitative", "title": n, "axis": {"tickMinStep": 1, "format": "d"}},
+            "y": {"field": "province", "type": "nominal", "sort": "-x", "axis": {**axis(), "title": region}},
+            "color": {"field": "category", "type": "nominal", "title": category, "legend": {"orient": "bottom"}},
+            "tooltip": [
+                {"field": "province", "type": "nominal", "title": region},
+                {"field": "category", "type": "nominal", "title": category},
+                {"field": "n", "type": "quantitative", "title": n},
+            ],
+        },
+        "height": {"step": row_step(list(counts["province"]))},
+    }
+
+
 def similarity_heatmap(long: pd.DataFrame, order: list[str], title: str, lang: Lang = "zh") -> Spec:
     """Area × area similarity (0–1) with every area named on both axes."""
     return {

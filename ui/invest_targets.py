@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from layers.charts import prospects_bar
 from sq_layout.errors import UserError, said
 from sq_layout.i18n import Lang, label, name_col, t
 from sq_layout.i18n.lang import join_list
@@ -68,10 +69,10 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
     if listing.empty:
         st.info(t("pt_none", lang))
     else:
-        counts = by_region(data.prospects).pivot_table(index="province", columns="category", values="n", fill_value=0)
-        counts.columns = [label(str(c), lang) for c in counts.columns]
-        counts.index.name = t("bl_h_region", lang)
-        st.bar_chart(counts, horizontal=True, height=min(60 + 28 * len(counts), 420))
+        counts = by_region(data.prospects)
+        st.vega_lite_chart(
+            prospects_bar(counts.assign(category=counts["category"].map(lambda c: label(c, lang))), lang)
+        )
         heads = {c: t(f"pt_h_{c}", lang) for c in listing.columns if c != "prospect_id"}
         config: dict[str, Any] = {
             c: st.column_config.Column(h, disabled=c not in ("status", "owner", "next_step")) for c, h in heads.items()

@@ -185,6 +185,7 @@ TEXT: dict[str, dict[str, str]] = {
     "pt_h_region": {"zh": "所在地区", "en": "Region"},
     "pt_h_chain": {"zh": "产业链", "en": "Chains"},
     "pt_h_category": {"zh": "类别", "en": "Category"},
+    "pt_bar_count": {"zh": "目标企业数（家）", "en": "Target firms"},
     "pt_h_status": {"zh": "状态", "en": "Status"},
     "pt_h_area": {"zh": "拟落户区域", "en": "Landing area"},
     "pt_h_owner": {"zh": "责任人", "en": "Owner"},

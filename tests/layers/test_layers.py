@@ -21,6 +21,7 @@ from layers.selection import selection_overlay
 from sq_layout.analysis.queries import Selection, host_summary
 from sq_layout.analysis.views import area_panel
 from sq_layout.geo.simplify import browser_geometry
+from sq_layout.i18n import Lang
 from sq_layout.plan.dataset import Dataset
 from sq_layout.plan.join import areas_frame
 from tests.browser.conftest import ROOT
@@ -194,3 +195,23 @@ def test_files_of_a_mounted_map_are_kept_in_use_and_a_pruned_one_is_noticed(
     static_path(url).unlink()  # as pruning by a long-lived server's newer files would
     assert not keep_in_use(files)
     assert publish_mount(base_layers(geo, "zh")) == url and keep_in_use(files)  # published again, same name
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "legend"), [("zh", "目标企业数（家）", "类别"), ("en", "Target firms", "Category")]
+)
+def test_the_target_firms_bar_counts_whole_firms_and_names_its_colours(lang: Lang, count: str, legend: str) -> None:
+    """The 目标企业 view's bar: an axis of whole firms (not 0.1, 0.2 …) titled with what it counts, and a legend for
+    the categories its colours stand for (Streamlit's own bar chart had neither for a single category)."""
+    import pandas as pd
+
+    from layers.charts import prospects_bar
+
+    counts = pd.DataFrame(
+        {"province": ["江苏省", "江苏省", "广东省"], "category": ["央企国企", "苏州对口", "珠三角"], "n": [2, 1, 1]}
+    )
+    spec = prospects_bar(counts, lang)
+    enc = spec["encoding"]
+    assert enc["x"]["title"] == count and enc["x"]["axis"] == {"tickMinStep": 1, "format": "d"}
+    assert enc["color"]["field"] == "category" and enc["color"]["title"] == legend
+    assert [v["n"] for v in spec["data"]["values"]] == [2, 1, 1]
