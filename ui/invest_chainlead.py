@@ -90,7 +90,10 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
         except (UserError, ValueError) as exc:
             st.error(said(exc, lang))
         else:
-            _saved(repo, changed, f"十个一 第{chain_no}条链", lang, "ten")
+            if changed.chain_tasks.equals(data.chain_tasks):  # a save of nothing must not read as saved
+                st.info(t("ed_nothing_changed", lang))
+            else:
+                _saved(repo, changed, f"十个一 第{chain_no}条链", lang, "ten")
     _said_here("ten", lang)
     if not may:
         invest_repo.signin_hint(repo, lang)

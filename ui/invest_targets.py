@@ -99,7 +99,10 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
             except (UserError, ValueError) as exc:
                 st.error(said(exc, lang))
             else:
-                _saved(repo, changed, "目标企业跟进", lang, t("pt_saved", lang), "follow")
+                if changed.prospects.equals(data.prospects):  # a save of nothing must not read as saved
+                    st.info(t("ed_nothing_changed", lang))
+                else:
+                    _saved(repo, changed, "目标企业跟进", lang, t("pt_saved", lang), "follow")
         _said_here("follow")
     if not may:
         invest_repo.signin_hint(repo, lang)

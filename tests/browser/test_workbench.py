@@ -129,6 +129,10 @@ def test_chain_leads_and_ten_ones_in_english(page: Page, workbench_app: tuple[st
     assert (row["leader_1"], row["department"]) == ("示例领导甲", "示例牵头部门")
     assert history[0].rows[0]["table"] == "chain_leads"
     assert page.get_by_text("0 of 10 done.").count() > 0
+    with rerun(page):  # saving the checklist untouched says so, and records nothing
+        page.get_by_role("button", name="Save the checklist").click()
+    wait_until(page, lambda: page.get_by_text("No field was changed.").count() > 0, what="nothing to save")
+    assert len(records(url)[1]) == len(history)
     assert page.get_by_role("button", name="Download the one-page brief (PDF)").count() == 1
 
 
