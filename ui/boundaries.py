@@ -23,7 +23,7 @@ from sq_layout.imports.boundary_crs import CRS_CHOICES
 from sq_layout.imports.boundary_files import ENCODINGS, MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
 from sq_layout.imports.boundary_match import SKIP, match_features
 from sq_layout.plan.dataset import Dataset
-from ui.shared import page_language
+from ui.shared import page_language, upload_widget
 from ui.signin import signin_box
 from ui.tables import MISSING
 
@@ -137,8 +137,10 @@ else:
 names = area_names(ds, lang)
 area_labels = {a: f"{n} ({a})" for a, n in names.items()} | {SKIP: t("bnd_skip", lang)}
 
-upload = st.file_uploader(
+upload = upload_widget(
     t("bnd_upload", lang),
+    "boundary",
+    lang,
     type=[s.lstrip(".") for s in SUFFIXES],
     key="bnd_file",
     help=f"GeoJSON · Shapefile (.zip: .shp .shx .dbf .prj .cpg) · GeoPackage · KML/KMZ · ≤ {MAX_BYTES // 1_000_000} MB",

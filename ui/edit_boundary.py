@@ -13,6 +13,7 @@ from sq_layout.i18n.lang import fill
 from sq_layout.plan.dataset import Dataset
 from sq_layout.store import Workspace
 from ui.edit_forms import OUTCOME, area_pick, reason_input, run
+from ui.shared import upload_widget
 
 ss = st.session_state
 
@@ -25,8 +26,8 @@ def boundary_form(ws: Workspace, ds: Dataset, user: str | None, vid: int, lang: 
     from sq_layout.imports.boundary_files import MAX_BYTES, SUFFIXES, RawBoundaries, read_upload
 
     area = area_pick(ds, lang, "b_area")
-    up = st.file_uploader(t("ed_boundary_file", lang), type=[s.lstrip(".") for s in SUFFIXES], key="b_file",
-                          help=f"≤ {MAX_BYTES // 1_000_000} MB")  # fmt: skip
+    up = upload_widget(t("ed_boundary_file", lang), "boundary", lang, type=[s.lstrip(".") for s in SUFFIXES],
+                       key="b_file", help=f"≤ {MAX_BYTES // 1_000_000} MB")  # fmt: skip
     crs = st.selectbox(
         t("bnd_crs", lang),
         ["", *CRS_CHOICES],

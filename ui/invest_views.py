@@ -49,7 +49,7 @@ from sq_layout.printing.gap_page import gap_page_bytes
 from sq_layout.printing.printmap import PrintSpec
 from sq_layout.upload_limits import describe
 from ui import invest_repo
-from ui.shared import draw_map
+from ui.shared import draw_map, upload_widget
 from ui.tables import MISSING, show_table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -269,7 +269,11 @@ def import_tab(ds: Dataset, data: InvestData, lang: Lang) -> None:
     may_import = ss.inv_repo.can_write()  # checked before any upload is offered, so a visitor's file is never read
     if not may_import:
         st.info(t("inv_signin_to_import", lang))
-    up = st.file_uploader(t("inv_upload", lang), type=["xlsx", "csv"], key="inv_upload") if may_import else None
+    up = (
+        upload_widget(t("inv_upload", lang), "table", lang, key="inv_upload", type=["xlsx", "csv"])
+        if may_import
+        else None
+    )
     crs = st.selectbox(
         t("inv_crs", lang),
         list(COORD_SYSTEMS),

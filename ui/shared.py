@@ -97,21 +97,38 @@ def draw_map(lang: Lang, basemap: str, tianditu_key: str, overlay: Overlay, key:
     draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
 
 
-# Streamlit's file uploader has no API for its own texts ("Upload", "50MB per file • …"): in Chinese they are hidden
-# and said in Chinese instead (the accepted types are in each uploader's label or caption).
+# Streamlit's file uploader has no API for its own texts ("Upload", "20MB per file • …"): in Chinese they are hidden
+# and said in Chinese instead (the accepted types are in each uploader's label or caption; the size per uploader,
+# see upload_widget).
 UPLOADER_ZH = """<style>
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "选择文件"; }
 [data-testid="stFileUploaderDropzoneInstructions"] > div > span { display: none; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放文件到此处，单个文件不超过 %dMB"; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "拖放文件到此处"; }
 </style>"""
+UPLOADER_ZH_SIZE = """<style>
+.st-key-%s [data-testid="stFileUploaderDropzoneInstructions"] > div::after {
+  content: "拖放文件到此处，单个文件不超过 %dMB"; }
+</style>"""
+
+
+def upload_widget(label: str, kind: str, lang: Lang, *, key: str, **kwargs: Any) -> Any:
+    """A file uploader saying the size the app accepts for this kind of file (sq_layout.upload_limits), not the
+    server's largest. In English Streamlit's own "NMB per file" says it, and its browser-side check refuses a larger
+    file at once (in English); in Chinese the words are the app's and the server's check refuses it in Chinese."""
+    from sq_layout import upload_limits
+
+    mb = upload_limits.LIMITS[kind].bytes // upload_limits.MB
+    if by_lang(True, False, lang):
+        st.html(UPLOADER_ZH_SIZE % (key, mb))
+    return st.file_uploader(label, key=key, max_upload_size=by_lang(None, mb, lang), **kwargs)
 
 
 def language_switch(view: ViewState) -> None:
     """The 语言/Language radio in the sidebar, drawn from the state (switching keeps the selection), and the page's
     帮助/Help link."""
     if by_lang(True, False, view.lang):  # the uploader's own words are English; Chinese ones put over them
-        st.html(UPLOADER_ZH % int(st.get_option("server.maxUploadSize")))
+        st.html(UPLOADER_ZH)
     st.sidebar.radio(
         t("lang", view.lang),
         ["zh", "en"],

@@ -27,7 +27,7 @@ from sq_layout.store.engine import shown_db
 from sq_layout.store.workspace_store import Workspace
 from sq_layout.upload_limits import describe
 from sq_layout.workspace import shown_title
-from ui.shared import page_language
+from ui.shared import page_language, upload_widget
 from ui.signin import signin_box
 from ui.tables import MISSING, show_table
 from ui.versionpick import chosen_version, shown_note
@@ -88,8 +88,14 @@ def import_section(
         if stale:
             st.warning(t("ws_stale_warning", lang).format(base=stale[0], latest=stale[1]))
         with st.form("ws_import_form"):
-            files = st.file_uploader(
-                t("ws_files", lang), type=["xlsx", "csv", "txt", "zip"], accept_multiple_files=True
+            # tables (20 MB each) or a zipped version (50 MB): the larger is said, each file is checked by its kind
+            files = upload_widget(
+                t("ws_files", lang),
+                "bundle",
+                lang,
+                key="ws_files",
+                type=["xlsx", "csv", "txt", "zip"],
+                accept_multiple_files=True,
             )
             title = st.text_input(t("ws_title", lang), placeholder=t("ws_title_example", lang))
             confirm = False

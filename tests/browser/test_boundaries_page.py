@@ -62,3 +62,19 @@ def test_a_whole_city_box_for_a_county_cannot_be_saved(page: Page, import_url: s
     page.wait_for_selector("text=存在错误，修正后才能保存", timeout=30000)
     assert "覆盖了几乎整个宿迁市" in page.inner_text("[data-testid=stMain]")
     assert page.get_by_role("button", name="保存为新版本").is_disabled()
+
+
+AFTER = """() => getComputedStyle(
+    document.querySelector('[data-testid=stFileUploaderDropzoneInstructions] > div'), '::after').content"""
+
+
+def test_each_uploader_says_the_size_the_app_accepts(page: Page, import_url: str) -> None:
+    page.goto(import_url + "boundaries")
+    where = page.locator("[data-testid=stFileUploaderDropzoneInstructions]")
+    wait_until(page, lambda: where.count() == 1, timeout=60, what="the boundary file's uploader")
+    assert "单个文件不超过 50MB" in page.evaluate(AFTER)  # a boundary file: 50 MB
+    page.goto(import_url + "investment?lang=en&tab=import")
+    wait_until(page, lambda: where.count() == 1, timeout=60, what="the investment import's uploader")
+    assert "20MB per file" in where.inner_text()  # a table: 20 MB, Streamlit's own words in English
+    page.get_by_text("中文", exact=True).click()
+    wait_until(page, lambda: "单个文件不超过 20MB" in str(page.evaluate(AFTER)), timeout=60, what="the size in Chinese")
