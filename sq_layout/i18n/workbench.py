@@ -87,10 +87,10 @@ TEXT: dict[str, dict[str, str]] = {
     "bl_basis": {
         "zh": "依据：规划第873行“强化过程管理，做好月度监测和通报”；“个十百千”目标见专栏6-1。项目推进按阶段日期统计，"
         "无日期的推进按修改记录的保存日期。",
-        "en": "Basis: plan line 873 (monthly monitoring and bulletins); the 个十百千 targets of Box 6-1. Moves count "
-        "by stage date; a move recorded without a date counts on the day it was saved.",
+        "en": "Basis: plan line 873 (monthly monitoring and bulletins); the project targets (个十百千) of Box 6-1. "
+        "Moves count by stage date; a move recorded without a date counts on the day it was saved.",
     },
-    "bl_pace": {"zh": "个十百千进度", "en": "个十百千 pace"},
+    "bl_pace": {"zh": "个十百千进度", "en": "Pace of the project targets (个十百千)"},
     "bl_moves": {"zh": "本月推进项目", "en": "Projects moved"},
     "bl_areas": {"zh": "分县区", "en": "By area"},
     "bl_chains": {"zh": "分产业链", "en": "By chain"},
@@ -178,8 +178,9 @@ TEXT: dict[str, dict[str, str]] = {
         "partner cities (1208), Delta transfers and joint R&D (1210, 1211).",
     },
     "pt_none": {
-        "zh": "尚无目标企业：在下方登记，或用导入模板的“目标企业”表导入。",
-        "en": "No target firms yet: add one below, or import the template's 目标企业 sheet.",
+        "zh": "尚无目标企业：可在下方登记（编辑人员登录后），或用导入模板的“目标企业”表导入。",
+        "en": "No target firms yet: add one below (editors, once signed in), or import the template's Target firms "
+        "sheet.",
     },
     "pt_h_name": {"zh": "企业名称", "en": "Firm"},
     "pt_h_region": {"zh": "所在地区", "en": "Region"},
@@ -221,14 +222,17 @@ TEXT: dict[str, dict[str, str]] = {
     "cl_h_owner": {"zh": "责任人", "en": "Owner"},
     "cl_done": {"zh": "已完成 {n}/10。", "en": "{n} of 10 done."},
     "cl_save_ten": {"zh": "保存“十个一”", "en": "Save the checklist"},
-    "cl_saved": {"zh": "已保存（修改记录见“导入”页）。", "en": "Saved (history on the Import view)."},
+    "cl_saved": {"zh": "已保存（修改记录见“导入”视图）。", "en": "Saved (history on the Import view)."},
     "cl_brief": {"zh": "产业链简报", "en": "Chain brief"},
     "cl_brief_pdf": {"zh": "下载一页简报（PDF）", "en": "Download the one-page brief (PDF)"},
     "cb_title": {"zh": "产业链简报：{name}", "en": "Chain brief: {name}"},
     "cb_unset": {"zh": "未登记", "en": "not recorded"},
     "cb_leaders": {"zh": "挂钩市领导：{v}（规划第{line}行）", "en": "City leaders: {v} (plan line {line})"},
     "cb_department": {"zh": "牵头部门：{v}", "en": "Lead department: {v}"},
-    "cb_ten_done": {"zh": "“十个一”已完成 {n}/10（规划第{line}行）", "en": "十个一: {n} of 10 done (plan line {line})"},
+    "cb_ten_done": {
+        "zh": "“十个一”已完成 {n}/10（规划第{line}行）",
+        "en": "The ten ones (十个一): {n} of 10 done (plan line {line})",
+    },
     "cb_no_diagram": {"zh": "图谱（渲染器不可用）", "en": "Chain diagram (renderer not available)"},
     "cb_hosts": {
         "zh": "承载区域（红框：规划指定；数字：企业+项目）",
@@ -237,7 +241,7 @@ TEXT: dict[str, dict[str, str]] = {
     "cb_pipeline": {"zh": "项目推进（按阶段）", "en": "Pipeline by stage"},
     "cb_targets": {"zh": "目标企业", "en": "Target firms"},
     "cb_more": {"zh": "另有 {n} 家", "en": "{n} more"},
-    "cb_ten": {"zh": "“十个一”（规划第{line}行）", "en": "十个一 (plan line {line})"},
+    "cb_ten": {"zh": "“十个一”（规划第{line}行）", "en": "The ten ones (十个一, plan line {line})"},
 }
 
 LABELS: dict[str, dict[str, str]] = {
