@@ -20,6 +20,22 @@ from sq_layout.plan.dataset import Dataset
 from ui import invest_repo, state
 from ui.tables import show_table
 
+NAME_CHARS = 16  # a text column longer than this is narrowed in a table too wide for the page (_narrowed)
+PAGE_CHARS = 130  # ≈ how many characters of table fit across the page at 1366–1440 px
+NARROW_PX = 140  # the width a long text column is narrowed to
+
+
+def _narrowed(table: pd.DataFrame) -> dict[str, object]:
+    """Column widths for a table wider than the page: its long text columns (names, chains) are narrowed (the whole
+    text on hover), so the date, investment and who recorded a move stay in sight, not past a sideways
+    scroll; a table that fits is left as it is."""
+    chars = {c: max(len(str(c)), int(table[c].astype(str).str.len().max())) for c in table.columns}
+    if sum(chars.values()) <= PAGE_CHARS:
+        return {}
+    long = [c for c, n in chars.items() if n > NAME_CHARS and not pd.api.types.is_numeric_dtype(table[c])]
+    return {c: st.column_config.TextColumn(width=NARROW_PX) for c in long}
+
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -103,7 +119,7 @@ def pipeline_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -
     for heading, table in sections.items():
         st.markdown(f"*{heading}*")
         if len(table):
-            show_table(table)
+            show_table(table, column_config=_narrowed(table))
         else:
             st.caption(t("bl_none", lang))
     c1, c2 = st.columns(2)
