@@ -142,6 +142,7 @@ def gaps_tab(ds: Dataset, data: InvestData, chosen: tuple[int, ...], chain_names
     if data.demo:
         st.warning(t("inv_demo_banner", lang))
     st.markdown(f"**{t('inv_gap_list', lang)}**")
+    st.caption(t("inv_gap_by_firms", lang))
     if not data.links["chain_no"].eq(gap_chain).any():
         st.info(t("inv_no_links", lang))
         show_table(g, lang)

@@ -46,6 +46,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "该链每个环节和承载区域都有企业。",
         "en": "Every link and host area of this chain has a firm.",
     },
+    "inv_gap_by_firms": {
+        "zh": "清单按企业计：一个环节可能在图谱中因项目投资达到“强”，这里仍因市内没有企业而列为招商目标。",
+        "en": "This list counts firms: a link the chain diagram grades strong on its projects' investment alone is "
+        "still listed here as a target while no firm in the city is on it.",
+    },
     "inv_gap_matrix": {"zh": "环节 × 区域 企业数", "en": "Firms per link × area"},
     "inv_no_links": {
         "zh": "该链尚无登记环节（规划未点名），可在下方补充。",
