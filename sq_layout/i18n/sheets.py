@@ -42,6 +42,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A record marked approximate has no coordinates of its own (placed by its park or area): its "
         "longitude and latitude are blank",
     },
+    "pi_same_table_twice": {
+        "zh": "同一张表有两个填写了记录的工作表（{sheets}）：请把记录合并到其中一个，删去另一个后再导入",
+        "en": "the same table is filled in on two sheets ({sheets}): move the records into one of them and delete "
+        "the other, then import again",
+    },
     "rx_id": {"zh": "编号", "en": "ID"},
     "rx_placed": {"zh": "所在区域", "en": "Placed in"},
     "rx_approximate": {"zh": "近似位置", "en": "Approximate"},

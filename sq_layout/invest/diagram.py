@@ -18,7 +18,7 @@ from sq_layout.chain_model import GRADE_RULES, ChainDiagram, GradeRules, Intent,
 from sq_layout.invest.gaps import chain_hosts, explode_links
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import LINK_STAGES
-from sq_layout.invest.seed import plan_unplaced, read_intents, read_link_plan
+from sq_layout.invest.seed import link_names, plan_unplaced, read_intents, read_link_plan
 from sq_layout.plan.dataset import Dataset
 
 RECORD_COLUMNS = ["kind", "name", "firm", "role", "area_id", "investment_yi", "stage", "source", "link_id"]
@@ -116,6 +116,7 @@ def chain_diagram(ds: Dataset, data: InvestData, chain_no: int, rules: GradeRule
     links = data.links[data.links["chain_no"] == chain_no].copy()
     links["order"] = links["stage"].map({s: i for i, s in enumerate(LINK_STAGES)})
     links = links.sort_values(["order", "position"], kind="stable")
+    english = link_names(links, "en")
     _, by_link, plan = _plan_side(ds)
     recs = _chain_records(ds, data).get(chain_no)
     if recs is None:
@@ -135,7 +136,7 @@ def chain_diagram(ds: Dataset, data: InvestData, chain_no: int, rules: GradeRule
             Node(
                 link_id=lid,
                 name=str(lk["name"]),
-                name_en=plan[lid][1] if from_plan else str(lk["name"]),
+                name_en=english[lid],
                 stage=str(lk["stage"]),
                 stage_basis=plan[lid][0] if from_plan else "app",
                 position=int(lk["position"]),

@@ -79,7 +79,8 @@ def parse_links(col: pd.Series, chains: pd.Series, links: pd.DataFrame, lang: La
     row_chains = chain_rows[chain_rows["chain_no"] != ""].astype({"chain_no": int})
     english = links.assign(name=links["link_id"].map(link_names(links, "en")))
     written = pd.concat([links, english])[["chain_no", "name", "link_id"]].drop_duplicates()
-    cand = tok.merge(row_chains, on="row").merge(written, on=["chain_no", "name"])
+    written = written.assign(key=written["name"].str.lower()).drop(columns="name")  # English in any case
+    cand = tok.assign(key=tok["name"].str.lower()).merge(row_chains, on="row").merge(written, on=["chain_no", "key"])
     found = pd.Series(_join(cand.set_index("row")["link_id"]), dtype=str)
     problems: Problems = []
     matched = set(zip(cand["row"], cand["name"], strict=True))

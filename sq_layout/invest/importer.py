@@ -74,7 +74,10 @@ class _Collector:
 
 def _normalise(raw: pd.DataFrame, kind: str, out: _Collector) -> pd.DataFrame:
     hm = header_map(kind)
-    written = {hm[k]: str(c).strip() for c in raw.columns if (k := str(c).strip().lower()) in hm}
+    written: dict[str, str] = {}
+    for c in raw.columns:  # the first of two headers for one field is the column read (duplicates are dropped below)
+        if (k := str(c).strip().lower()) in hm and hm[k] not in written:
+            written[hm[k]] = str(c).strip()
     out.headers.update(written)
     raw = raw.rename(columns=lambda c: hm.get(str(c).strip().lower(), str(c)))
     raw = raw.loc[:, ~raw.columns.duplicated()]

@@ -38,16 +38,18 @@ def _csv(path: Path) -> pd.DataFrame:
 
 
 def read_link_plan(path: Path = paths.PLAN_DIR / "chain_links.csv") -> pd.DataFrame:
-    """Per plan link: its 上/中/下游 as the plan's wording (`plan`) or the app's reading (`app`); its English name."""
-    return _csv(path)[["link_id", "stage_basis", "name_en"]].copy()
+    """Per plan link: its 上/中/下游 as the plan's wording (`plan`) or the app's reading (`app`); its Chinese and
+    English names."""
+    return _csv(path)[["link_id", "stage_basis", "name", "name_en"]].copy()
 
 
 def link_names(links: pd.DataFrame, lang: Lang) -> dict[str, str]:
-    """link_id -> its name in a language (a plan link's English name; a link users registered keeps its own)."""
+    """link_id -> its name in a language: a plan link's English name while it keeps the plan's Chinese name; a link
+    users registered or renamed keeps its own."""
     names = dict(zip(links["link_id"], links["name"], strict=True))
     plan = read_link_plan()
-    english = dict(zip(plan["link_id"], plan["name_en"], strict=True))
-    return by_lang(names, {k: english.get(k) or v for k, v in names.items()}, lang)
+    english = {(k, zh): en for k, zh, en in zip(plan["link_id"], plan["name"], plan["name_en"], strict=True) if en}
+    return by_lang(names, {k: english.get((k, v), v) for k, v in names.items()}, lang)
 
 
 def read_intents(path: Path = paths.PLAN_DIR / "link_intents.csv") -> pd.DataFrame:

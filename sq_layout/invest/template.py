@@ -120,18 +120,29 @@ def read_workbook(data: bytes, name: str = "upload.xlsx") -> tuple[dict[str, pd.
     if about is not None:
         value = str(wb[about][CRS_CELL].value or "").strip().upper()
         declared = {v.upper(): k for k, v in COORD_LABELS.items()}.get(value)
-    sheets = {}
+    found: dict[str, list[tuple[str, pd.DataFrame]]] = {}  # kind -> its sheets (either language's title)
     for title in wb.sheetnames:
         kind = SHEET_KINDS.get(title)
-        if kind is None or kind in sheets:
+        if kind is None:
             continue
         rows = list(lim.sheet_rows(name, wb[title], "table"))
         if not rows:
             continue
         header = [str(h or "").strip() for h in rows[0]]
         body = [["" if v is None else str(restore_cell(_text(v))) for v in r] for r in rows[1:]]
-        sheets[kind] = pd.DataFrame(body, columns=header, dtype=str)
+        found.setdefault(kind, []).append((title, pd.DataFrame(body, columns=header, dtype=str)))
     wb.close()
+    sheets: dict[str, pd.DataFrame] = {}
+    twice = []
+    for kind, copies in found.items():
+        filled = [(title, frame) for title, frame in copies if (frame != "").to_numpy().any()]
+        if len(filled) > 1:  # the same table in both languages: which rows are meant is the user's to say
+            from sq_layout.i18n.lang import Listed
+
+            twice.append(Said("pi_same_table_twice", sheets=Listed([title for title, _ in filled])))
+        sheets[kind] = (filled or copies)[0][1]
+    if twice:
+        raise DataError(name, twice)
     if not sheets:  # no sheet of the template with any row: say which sheets are read
         from sq_layout.i18n.lang import Listed
 

@@ -122,7 +122,7 @@ FIRMS = TableSpec(
                 help_en="18 characters, check characters verified as GB 32100-2015 defines them",
             ),
         ),
-        Col("role", choices=ROLES, blank_ok=True, imp=Imp("角色", "Role", "链主 / 龙头 / 配套"), dropdown="choices"),
+        Col("role", choices=ROLES, blank_ok=True, imp=Imp("角色", "Role", " / ".join(ROLES)), dropdown="choices"),
         *_placed(),
     ),
     key=("firm_id",),

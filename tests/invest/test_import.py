@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -192,3 +193,60 @@ def test_missing_required_column_and_unknown_csv(ds: Dataset, links: pd.DataFram
     assert {"总投资（亿元）", "阶段"} <= set(res.problems["column"]) and set(res.problems["sheet"]) == {"项目"}
     (res,) = read_upload(ds, "x.csv", csv("a,b", "1,2"), links)
     assert not res.ok and res.kind == "unknown"
+
+
+def _book(*sheets: tuple[str, Sequence[Sequence[object]]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets:
+        ws = wb.create_sheet(title)
+        for r in rows:
+            ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_a_table_filled_in_on_both_languages_sheets_is_refused_not_halved(ds: Dataset, links: pd.DataFrame) -> None:
+    from sq_layout.errors import DataError
+
+    zh, en = ["企业名称", "产业链", "区域"], ["Name", "Chains", "Area"]
+    with pytest.raises(DataError) as refused:  # which rows are meant is the user's to say: nothing is imported
+        read_upload(
+            ds, "x.xlsx", _book(("企业", [zh, ["甲", "3", "泗洪县"]]), ("Firms", [en, ["B", "3", "Sihong"]])), links
+        )
+    assert "企业" in refused.value.text("en") and "Firms" in refused.value.text("en")
+    # a sheet with only its header beside a filled one: the filled one is read
+    (res,) = read_upload(ds, "x.xlsx", _book(("企业", [zh]), ("Firms", [en, ["B Co", "3", "Sihong County"]])), links)
+    assert res.ok and res.table is not None and res.table["name"].tolist() == ["B Co"]
+
+
+def test_a_field_given_twice_is_read_and_named_by_its_first_column(ds: Dataset, links: pd.DataFrame) -> None:
+    (res,) = read_upload(ds, "x.csv", csv("企业名称,Name,产业链,区域", ",甲公司,3,泗洪县"), links)
+    assert not res.ok and res.problems["column"].tolist() == ["企业名称"]  # the blank read is 企业名称's, not Name's
+
+
+def test_links_in_english_in_any_case_and_a_renamed_plan_link_keeps_its_own_name(
+    ds: Dataset, links: pd.DataFrame
+) -> None:
+    from sq_layout.invest.seed import link_names
+
+    (res,) = read_upload(ds, "x.csv", firms_csv("甲,,,3,cells；MODULES,泗洪县,,,"), links)
+    assert res.ok and res.table is not None and res.table.loc[0, "links"] == "c3-cell;c3-module"
+    renamed = links.assign(name=links["name"].where(links["link_id"] != "c3-cell", "钙钛矿叠层电池"))
+    english = link_names(renamed, "en")
+    assert (
+        english["c3-cell"] == "钙钛矿叠层电池" and english["c3-module"] == "Modules"
+    )  # the plan's English, while kept
+
+
+def test_no_two_choices_of_a_column_are_written_the_same_way() -> None:
+    from sq_layout.i18n import LANGS, label
+    from sq_layout.tables.invest import IMPORTED
+
+    for spec in IMPORTED.values():
+        for c in (c for c in spec.columns if c.choices):
+            ways = [w for v in c.choices for w in {x.lower() for x in (v, *(label(v, lang) for lang in LANGS))}]
+            assert len(set(ways)) == len(ways), (spec.name, c.name)  # else a label could not say which value
