@@ -175,8 +175,8 @@ def card_html(cards: list[dict[str, str]], lang: Lang) -> str:
     for c in cards:
         head = f"<b>{escape(c['name'])}</b> · {escape(t('inv_kind_' + c['kind'], lang))}"
         facts = [c["chains"], c.get("links", ""), c["area"], c.get("role", ""), c.get("stage", "")]
-        if "investment_yi" in c:
-            facts.append(f"{c['investment_yi']} 亿元")
+        if "investment_yi" in c:  # with its unit, in the card's language (sq_layout.invest.views.card_rows)
+            facts.append(c["investment_yi"])
         body = " · ".join(escape(f) for f in facts if f)
         extra = ""
         if c["approximate"]:

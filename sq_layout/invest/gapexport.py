@@ -9,6 +9,7 @@ import pandas as pd
 from sq_layout.cells import neutralise_cell, workbook_bytes
 from sq_layout.i18n import Lang, label, name_col
 from sq_layout.i18n import t as tr
+from sq_layout.i18n.shown import source
 from sq_layout.invest.gaps import gap_list, gap_matrix
 from sq_layout.invest.repository import InvestData
 from sq_layout.plan.dataset import Dataset
@@ -99,7 +100,11 @@ def _choices(t: pd.DataFrame, kind: str, lang: Lang) -> dict[str, pd.Series]:
     """The columns of choices (role, stage, category, status) as their labels in `lang`."""
     from sq_layout.invest.columns import KINDS
 
-    return {f.code: t[f.code].map(lambda v: label(str(v), lang) if v else "") for f in KINDS[kind] if f.choices}
+    return {
+        f.code: t[f.code].map(lambda v: label(str(v), lang) if pd.notna(v) and v else "")
+        for f in KINDS[kind]
+        if f.choices
+    }
 
 
 def _headed(t: pd.DataFrame, kind: str, cols: dict[str, object], lang: Lang) -> pd.DataFrame:
@@ -131,7 +136,7 @@ def _record_sheet(ds: Dataset, data: InvestData, t: pd.DataFrame, kind: str, lan
     out[tr("rx_id", lang)] = t[key]
     out[tr("rx_placed", lang)] = placed
     out[tr("rx_approximate", lang)] = t["approximate"].map({True: tr("rx_yes", lang), False: tr("rx_no", lang)})
-    out[tr("rx_source", lang)] = t["source"]
+    out[tr("rx_source", lang)] = t["source"].map(lambda s: source(s, lang))  # for reference, not read back
     return out
 
 

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sq_layout.i18n import DEFAULT_LANG, Lang, name_col
+from sq_layout.i18n import DEFAULT_LANG, Lang, label, name_col
+from sq_layout.i18n import t as tr
 from sq_layout.i18n.lang import join_list
+from sq_layout.i18n.shown import source
 from sq_layout.invest.names_en import shown_name
 from sq_layout.invest.repository import InvestData
 from sq_layout.invest.schemas import STAGE_DATES
+from sq_layout.invest.seed import link_names
 from sq_layout.plan.dataset import Dataset
 
 METRICS = ("firms", "projects", "investment")
@@ -70,7 +73,7 @@ def card_rows(
     """Plain-text facts for each record at a point (the page escapes them): name, kind, chains, links, area…;
     chains and areas named in `lang`, lists run together as `lang` writes them."""
     chain_names = dict(zip(ds.chains["chain_no"].astype(str), ds.chains[name_col(lang)], strict=True))
-    link_names = dict(zip(data.links["link_id"], data.links["name"], strict=True))
+    links = link_names(data.links, lang)
     area_names = dict(zip(ds.areas["area_id"], ds.areas[name_col(lang)], strict=True))
     out = []
     for r in hits.head(limit).to_dict("records"):
@@ -79,16 +82,19 @@ def card_rows(
             "kind": r["kind"],
             "name": shown_name(str(r["name"]), lang, r["kind"] == "carrier") if plan else str(r["name"]),
             "chains": join_list((chain_names.get(c, c) for c in str(r["chains"]).split(";") if c), lang),
-            "links": join_list((link_names.get(x, x) for x in str(r.get("links", "") or "").split(";") if x), lang),
+            "links": join_list((links.get(x, x) for x in str(r.get("links", "") or "").split(";") if x), lang),
             "area": area_names.get(r["area_id"], r["area_id"]),
             "approximate": "1" if r["approximate"] else "",
-            "source": str(r["source"]),
+            "source": source(str(r["source"]), lang),
         }
         for k in ("role", "credit_code", "firm", "stage", "carrier"):
             if isinstance(r.get(k), str) and r[k]:
                 card[k] = shown_name(r[k], lang, k == "carrier") if plan and k in ("firm", "carrier") else str(r[k])
+        for k in ("role", "stage"):  # a code: its label
+            if k in card:
+                card[k] = label(card[k], lang)
         if r["kind"] == "project":
-            card["investment_yi"] = f"{float(r['investment_yi']):g}"
+            card["investment_yi"] = f"{float(r['investment_yi']):g} {tr('inv_unit_yi', lang)}"
         if r.get("area_flag") is True:
             card["area_stated"] = area_names.get(r["area_stated"], r["area_stated"])
         out.append(card)

@@ -90,6 +90,21 @@ def test_the_point_card_names_plan_records_in_english(ds: Dataset) -> None:
         assert [c["name"] for c in card_rows(ds, data, hits, "zh", limit=len(hits))] == list(hits["name"])
 
 
+def test_the_point_card_s_facts_are_in_the_reader_s_language(ds: Dataset) -> None:
+    from sq_layout.invest.demo import demo_data
+    from sq_layout.invest.views import card_rows, records_at
+
+    data = demo_data(ds, 200, 60)
+    p = data.projects[data.projects["links"] != ""].iloc[0]
+    hits = records_at((data.firms, data.projects, data.carriers), number(p["lat"]), number(p["lon"]))
+    card = next(c for c in card_rows(ds, data, hits, "en", limit=len(hits)) if c["kind"] == "project")
+    for k in ("links", "stage", "source", "investment_yi", "chains", "area"):  # codes and stored words, in English
+        assert card[k] and not CJK.search(card[k]), (k, card)
+    assert card["investment_yi"].endswith(" 100m yuan") and card["source"] == "demo data (fictional)"
+    zh = next(c for c in card_rows(ds, data, hits, "zh", limit=len(hits)) if c["kind"] == "project")
+    assert zh["investment_yi"].endswith(" 亿元") and zh["stage"] == p["stage"]
+
+
 def test_the_chain_diagrams_records_name_plan_firms_and_projects_in_english(ds: Dataset) -> None:
     from sq_layout.invest.diagram import chain_diagram
     from sq_layout.invest.repository import plan_baseline
