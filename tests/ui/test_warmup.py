@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -116,7 +115,7 @@ def test_the_start_warm_up_leaves_the_map_component_to_the_page_run(tmp_path: Pa
     assert out.stdout.split() == ["False", "1", "True", "True", "False", "True"], out.stderr[-2000:]
 
 
-def test_the_server_begins_the_warm_up_in_its_lifespan(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_server_begins_the_warm_up_in_its_lifespan(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import asyncio
 
     began = threading.Event()
@@ -125,38 +124,45 @@ def test_the_server_begins_the_warm_up_in_its_lifespan(monkeypatch: pytest.Monke
 
     async def serve() -> None:
         async with warmup.lifespan(object()):
-            began.wait(timeout=60)
-            assert began.is_set()  # begun on the server's startup, before any request
+            assert began.wait(timeout=60)  # begun on the server's startup, before any request
 
     asyncio.run(serve())
     assert warmup._thread is not None
+    # and it is the lifespan app.py's server is built with (imported as `streamlit run` and uvicorn import it)
+    probe = "import app; from ui import warmup; print(app.app._user_lifespan is warmup.lifespan)"
+    env = {**os.environ, "SQ_LAYOUT_DB": f"sqlite:///{tmp_path / 'w.sqlite'}"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert out.stdout.split()[-1:] == ["True"], out.stderr[-2000:]
 
 
 def test_the_pdf_fonts_are_asked_for_once_after_the_first_run(monkeypatch: pytest.MonkeyPatch) -> None:
     from sq_layout.printing import fontprep
 
     asked: list[str] = []
-    monkeypatch.setattr(fontprep, "start_in_background", lambda: asked.append("fonts"))
+    fonts = threading.Event()
+
+    def start_in_background() -> None:
+        asked.append("fonts")
+        fonts.set()
+
+    monkeypatch.setattr(fontprep, "start_in_background", start_in_background)
     monkeypatch.setattr(warmup, "_fonts_asked", threading.Event())
     monkeypatch.setattr(warmup, "_thread", None)  # no server: after the run
-    release = threading.Event()
+    release, checked = threading.Event(), threading.Event()
 
     def page_run() -> None:
         warmup.fonts_after_first_view()
         warmup.fonts_after_first_view()  # a second run of the same server asks nothing more
         release.wait(timeout=60)
+        checked.set()
 
     run = threading.Thread(target=page_run, name="page-run")
     run.start()
-    run.join(timeout=0.2)
-    assert asked == []  # the run is held open: reading the sources for the fonts' check would compete with it
+    # while the run is held open, the fonts' check (it reads every source file) would compete with it: not begun
+    assert not fonts.is_set() and asked == []
     release.set()
     run.join(timeout=60)
-    for _ in range(600):  # the fonts are asked for on a thread of their own once the run has ended
-        if asked:
-            break
-        time.sleep(0.1)
-    assert asked == ["fonts"]
+    assert checked.is_set() and fonts.wait(timeout=60) and asked == ["fonts"]
 
 
 def test_a_bounded_wait_does_the_work_when_no_map_fetches_areas(monkeypatch: pytest.MonkeyPatch) -> None:
