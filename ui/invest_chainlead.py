@@ -15,23 +15,10 @@ from ui import invest_repo, state
 from ui.tables import MISSING
 
 
-def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, where: str) -> None:
-    if invest_repo.save(repo, data, note, lang):
-        st.session_state.inv_cache = {}
-        st.session_state.cl_msg = where  # said under the button that saved, where the reader is looking
-        st.rerun()
-
-
-def _said_here(where: str, lang: Lang) -> None:
-    """The saved message, under the form or button it belongs to (the page keeps its scroll after the rerun)."""
-    if st.session_state.get("cl_msg") == where:
-        st.session_state.pop("cl_msg")
-        st.success(t("cl_saved", lang))
-
-
 def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, default_chain: int) -> None:
     """One chain's leaders and checklist, editable by editors, and its brief as a PDF download."""
     ss = st.session_state
+    saved = t("cl_saved", lang)
     chains = ds.chains.set_index("chain_no")[name_col(lang)]
     if ss.get("cl_chain") not in set(chains.index):
         ss.cl_chain = default_chain if default_chain in set(chains.index) else int(chains.index[0])
@@ -56,8 +43,10 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
         dept = c3.text_input(t("cl_department", lang), value=now["department"], disabled=not may)
         note = st.text_input(t("cl_note", lang), value=now["note"], disabled=not may)
         if st.form_submit_button(t("cl_save_lead", lang), disabled=not may):
-            _saved(repo, set_lead(data, chain_no, l1, l2, dept, note), f"链长制 第{chain_no}条链", lang, "lead")
-    _said_here("lead", lang)
+            invest_repo.save_and_say(
+                repo, set_lead(data, chain_no, l1, l2, dept, note), f"链长制 第{chain_no}条链", lang, saved, "lead"
+            )
+    invest_repo.said_here("lead")
 
     st.markdown(f"**{t('cl_ten', lang)}**")
     st.caption(t("cl_ten_note", lang).format(line=TEN_LINE))
@@ -93,8 +82,8 @@ def chainlead_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang, 
             if changed.chain_tasks.equals(data.chain_tasks):  # a save of nothing must not read as saved
                 st.info(t("ed_nothing_changed", lang))
             else:
-                _saved(repo, changed, f"十个一 第{chain_no}条链", lang, "ten")
-    _said_here("ten", lang)
+                invest_repo.save_and_say(repo, changed, f"十个一 第{chain_no}条链", lang, saved, "ten")
+    invest_repo.said_here("ten")
     if not may:
         invest_repo.signin_hint(repo, lang)
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from sq_layout.errors import UserError
 from sq_layout.i18n import Lang, label, t
+from sq_layout.i18n.lang import display_width
 from sq_layout.invest.names_en import shown_names
 from sq_layout.invest.pipeline import advance, bulletin, readable
 from sq_layout.invest.repository import InvestData, Repository
@@ -21,7 +22,7 @@ from ui import invest_repo, state
 from ui.tables import show_table
 
 NAME_CHARS = 16  # a text column longer than this is narrowed in a table too wide for the page (_narrowed)
-PAGE_CHARS = 130  # ≈ how many characters of table fit across the page at 1366–1440 px
+PAGE_CHARS = 130  # ≈ how many columns of text (a Chinese character two) fit across the page at 1366–1440 px
 NARROW_PX = 140  # the width a long text column is narrowed to
 
 
@@ -29,7 +30,7 @@ def _narrowed(table: pd.DataFrame) -> dict[str, object]:
     """Column widths for a table wider than the page: its long text columns (names, chains) are narrowed (the whole
     text on hover), so the date, investment and who recorded a move stay in sight, not past a sideways
     scroll; a table that fits is left as it is."""
-    chars = {c: max(len(str(c)), int(table[c].astype(str).str.len().max())) for c in table.columns}
+    chars = {c: max(display_width(str(v)) for v in [c, *table[c].astype(str)]) for c in table.columns}
     if sum(chars.values()) <= PAGE_CHARS:
         return {}
     long = [c for c, n in chars.items() if n > NAME_CHARS and not pd.api.types.is_numeric_dtype(table[c])]

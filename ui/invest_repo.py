@@ -58,6 +58,22 @@ def save(repo: Repository, data: InvestData, note: str, lang: Lang) -> bool:
     return False
 
 
+def save_and_say(repo: Repository, data: InvestData, note: str, lang: Lang, msg: str, where: str) -> None:
+    """Save (see save) and, once saved, say `msg` under the form or button named `where` after the rerun."""
+    if save(repo, data, note, lang):
+        st.session_state.inv_cache = {}
+        st.session_state.inv_saved_msg = (where, msg)  # said under what saved, where the reader is looking
+        st.rerun()
+
+
+def said_here(where: str) -> None:
+    """The saved message, under the form or button it belongs to (the page keeps its scroll after the rerun)."""
+    said_where, msg = st.session_state.get("inv_saved_msg") or ("", "")
+    if said_where == where:
+        st.session_state.pop("inv_saved_msg")
+        st.success(msg)
+
+
 def store_panel(repo: Repository, lang: Lang) -> None:
     """Where the records are saved, who may save them (with a sign-in when needed), and their history."""
     if isinstance(repo, MemoryRepository):

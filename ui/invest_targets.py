@@ -21,21 +21,6 @@ from ui import invest_repo, state
 from ui.tables import MISSING
 
 
-def _saved(repo: Repository, data: InvestData, note: str, lang: Lang, msg: str, where: str) -> None:
-    if invest_repo.save(repo, data, note, lang):
-        st.session_state.inv_cache = {}
-        st.session_state.pt_msg = (where, msg)  # said under the form that saved, where the reader is looking
-        st.rerun()
-
-
-def _said_here(where: str) -> None:
-    """The saved message, under the form or button it belongs to (the page keeps its scroll after the rerun)."""
-    said_where, msg = st.session_state.get("pt_msg") or ("", "")
-    if said_where == where:
-        st.session_state.pop("pt_msg")
-        st.success(msg)
-
-
 def _listing(ds: Dataset, data: InvestData, lang: Lang) -> pd.DataFrame:
     chains = ds.chains.set_index("chain_no")[name_col(lang)]
     areas = ds.areas.set_index("area_id")[name_col(lang)]
@@ -102,16 +87,16 @@ def targets_view(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) ->
                 if changed.prospects.equals(data.prospects):  # a save of nothing must not read as saved
                     st.info(t("ed_nothing_changed", lang))
                 else:
-                    _saved(repo, changed, "目标企业跟进", lang, t("pt_saved", lang), "follow")
-        _said_here("follow")
+                    invest_repo.save_and_say(repo, changed, "目标企业跟进", lang, t("pt_saved", lang), "follow")
+        invest_repo.said_here("follow")
     if not may:
         invest_repo.signin_hint(repo, lang)
         return
     _add_form(ds, data, repo, lang)
-    _said_here("add")
+    invest_repo.said_here("add")
     if not listing.empty:
         _to_project_form(ds, data, repo, lang)
-    _said_here("convert")  # also when no target is left to convert
+    invest_repo.said_here("convert")  # also when no target is left to convert
 
 
 def _category(code: str, lang: Lang) -> str:
@@ -161,7 +146,7 @@ def _add_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> No
                 st.error(exc.text(lang))
             else:
                 msg = t("pt_added", lang).format(name=name.strip())
-                _saved(repo, added, f"目标企业 {name.strip()}", lang, msg, "add")
+                invest_repo.save_and_say(repo, added, f"目标企业 {name.strip()}", lang, msg, "add")
 
 
 def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang) -> None:
@@ -187,7 +172,7 @@ def _to_project_form(ds: Dataset, data: InvestData, repo: Repository, lang: Lang
             except UserError as exc:
                 st.error(exc.text(lang))
             else:
-                _saved(
+                invest_repo.save_and_say(
                     repo,
                     moved,
                     f"目标企业 {names[pid]} 转为项目线索",
