@@ -126,8 +126,11 @@ def test_the_server_begins_the_warm_up_in_its_lifespan(monkeypatch: pytest.Monke
         async with warmup.lifespan(object()):
             assert began.wait(timeout=60)  # begun on the server's startup, before any request
 
-    asyncio.run(serve())
-    assert warmup._thread is not None
+    # on a thread of its own: a browser test's Playwright may hold this thread's event loop
+    server = threading.Thread(target=lambda: asyncio.run(serve()))
+    server.start()
+    server.join(timeout=60)
+    assert began.is_set() and warmup._thread is not None
     # and it is the lifespan app.py's server is built with (imported as `streamlit run` and uvicorn import it)
     probe = "import app; from ui import warmup; print(app.app._user_lifespan is warmup.lifespan)"
     env = {**os.environ, "SQ_LAYOUT_DB": f"sqlite:///{tmp_path / 'w.sqlite'}"}
