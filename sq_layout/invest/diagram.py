@@ -25,12 +25,12 @@ RECORD_COLUMNS = ["kind", "name", "firm", "role", "area_id", "investment_yi", "s
 
 
 @cached(4)
-def _plan_side(ds: Dataset) -> tuple[pd.DataFrame, dict[str, tuple[Intent, ...]], dict[str, tuple[str, str]]]:
+def _plan_side(ds: Dataset) -> tuple[pd.DataFrame, dict[str, tuple[Intent, ...]], dict[str, str]]:
     """What the plan files say, read once per Dataset: unplaced named records, intents and stage basis per link."""
     by_link: dict[str, list[Intent]] = {}
     for it in read_intents().to_dict("records"):
         by_link.setdefault(str(it["link_id"]), []).append(Intent(str(it["intent"]), int(it["line"]), str(it["quote"])))
-    plan = {str(r["link_id"]): (str(r["stage_basis"]), str(r["name_en"])) for r in read_link_plan().to_dict("records")}
+    plan = {str(r["link_id"]): str(r["stage_basis"]) for r in read_link_plan().to_dict("records")}
     return plan_unplaced(ds), {k: tuple(v) for k, v in by_link.items()}, plan
 
 
@@ -138,7 +138,7 @@ def chain_diagram(ds: Dataset, data: InvestData, chain_no: int, rules: GradeRule
                 name=str(lk["name"]),
                 name_en=english[lid],
                 stage=str(lk["stage"]),
-                stage_basis=plan[lid][0] if from_plan else "app",
+                stage_basis=plan[lid] if from_plan else "app",
                 position=int(lk["position"]),
                 line=None if pd.isna(lk["line"]) else int(lk["line"]),
                 quote=str(lk["quote"]),
