@@ -11,12 +11,16 @@ if __name__ != "__main__":  # imported by the server (uvicorn): build the ASGI a
     from sq_layout.auth import web
 
     web.keep_tcp_peer()  # before uvicorn wraps `app` in its own X-Forwarded-For handling
-    from ui import warmup
+    from ui import first_paint, warmup
 
     app = st.App(
         "app.py",
         routes=web.routes(),
-        middleware=[Middleware(web.TrustedClient), Middleware(warmup.AreasServed)],
+        middleware=[
+            Middleware(web.TrustedClient),
+            Middleware(warmup.AreasServed),
+            Middleware(first_paint.FirstPaint),  # the map pages' opening map drawn before the frontend has loaded
+        ],
         lifespan=warmup.lifespan,  # the first map's imports and version, ready before a browser has the frontend
     )
 else:

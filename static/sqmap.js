@@ -227,10 +227,11 @@
     map.on("zoomend moveend resize", schedule);
     notice(cfg.texts.loading, "info", "load");
     var t0 = performance.now(), mine = st;
-    fetch(cfg.url).then(function (r) {
+    var packed = window.sqFile ? window.sqFile(cfg.url) : null; // packed into the frame's page by a first paint
+    (packed || fetch(cfg.url).then(function (r) {
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
-    }).then(function (doc) {
+    })).then(function (doc) {
       if (st !== mine) { return; } // this map was replaced while its areas were on the way
       st.group.addData(doc);
       st.extent = st.group.getBounds();

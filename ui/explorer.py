@@ -185,7 +185,8 @@ with map_col:
     single = single_legend(ds, sel, lang)
     st.html(map_legend_html(geo, summary, not sel.empty, single, view.area is not None, lang))
     overlay = selection_overlay(geo, summary, not sel.empty, view.area, single[1] if single else None)
-    draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 680)  # as tall as the first screen allows
+    opening = ("", ()) if view == ViewState(lang=lang) else None  # recorded for the next browser's first paint
+    draw_map(lang, basemap, tianditu_key, overlay, "sqmap", 680, opening=opening)  # as tall as the screen allows
 
 with side_col, st.container(key="sq-answer"):
     answer(view)

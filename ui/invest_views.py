@@ -77,8 +77,16 @@ class Shown:
     key: tuple[Any, ...]
 
 
-def map_tab(ds: Dataset, geo: gpd.GeoDataFrame, data: InvestData, records: Shown, lang: Lang) -> None:
-    """The points map with its legend and shading, and the card of the records at the clicked spot."""
+def map_tab(
+    ds: Dataset,
+    geo: gpd.GeoDataFrame,
+    data: InvestData,
+    records: Shown,
+    lang: Lang,
+    opening: tuple[str, tuple[Any, ...]] | None = None,
+) -> None:
+    """The points map with its legend and shading, and the card of the records at the clicked spot; `opening` when
+    this is the page's opening view (ui.shared.draw_map records it for the first paint)."""
     ss = st.session_state
     firms, projects, carriers = records.firms, records.projects, records.carriers
     chosen, chain_names, key = records.chosen, records.chain_names, records.key
@@ -103,7 +111,8 @@ def map_tab(ds: Dataset, geo: gpd.GeoDataFrame, data: InvestData, records: Shown
         if metric is not None:  # the shading's steps, in the legend box the other maps use
             legend_slot.html(shade_legend(metric, t(f"inv_shade_{shade}", lang), lang, whole=shade != "investment"))
         names = {int(n): f"{n}. {name}" for n, name in zip(chain_names.index, chain_names, strict=True)}
-        draw_map(lang, "none", "", invest_overlay(styles, pset, names, lang, data.demo), MAP_KEY, 600)
+        overlay = invest_overlay(styles, pset, names, lang, data.demo)
+        draw_map(lang, "none", "", overlay, MAP_KEY, 600, opening=opening if shade == "none" else None)
         shown = sorted(set(chosen) or {int(c) for c in present})
         labels = {k: t(f"inv_kind_{k}", lang) for k in ("firm", "project", "carrier")} | {
             "approximate": t("inv_approx", lang)

@@ -68,13 +68,23 @@ def draw_overlay_map(
     frame rebuilds the base map only when that URL changes. The clicked area's id comes back in the returned value
     (`last_active_drawing.properties.area_id`, see layers/clicks.py) and in st.session_state[key].
     """
-    value: dict[str, Any] | None = _frame(
-        mount=mount_url(geo, lang, basemap),
-        overlay=overlay.args(),
-        height=height,
-        failed=t("map_load_failed", lang),
-        tk=tianditu_key if basemap == "tianditu" else "",
-        key=key,
-        default=None,
-    )
+    return draw_args(frame_args(geo, overlay, lang, basemap, height=height, tianditu_key=tianditu_key), key)
+
+
+def draw_args(args: dict[str, Any], key: str) -> dict[str, Any] | None:
+    """Send the frame its arguments (frame_args); the value it reports back (a click)."""
+    value: dict[str, Any] | None = _frame(**args, key=key, default=None)
     return value
+
+
+def frame_args(
+    geo: gpd.GeoDataFrame, overlay: Overlay, lang: Lang, basemap: str, *, height: int, tianditu_key: str
+) -> dict[str, Any]:
+    """What the frame is sent: the mount file's URL, the overlay, the height asked for, the failure text, a key."""
+    return {
+        "mount": mount_url(geo, lang, basemap),
+        "overlay": overlay.args(),
+        "height": height,
+        "failed": t("map_load_failed", lang),
+        "tk": tianditu_key if basemap == "tianditu" else "",
+    }

@@ -13,7 +13,7 @@ from layers.restyle import Overlay
 from sq_layout.i18n import DEFAULT_LANG, Lang, by_lang, parse_lang, t
 from sq_layout.plan.dataset import Dataset
 from sq_layout.viewstate import ViewState, dropped_note
-from ui import state, warmup
+from ui import first_paint, state, warmup
 from ui.help import help_link
 from ui.versionpick import chosen_version, draft_badge, undrawn_note, version_param, version_stamp
 
@@ -87,14 +87,28 @@ def version_notes(ds: Dataset, lang: Lang) -> None:
     undrawn_note(ds, lang)
 
 
-def draw_map(lang: Lang, basemap: str, tianditu_key: str, overlay: Overlay, key: str, height: int) -> None:
-    """The one map call of a page: the version's areas (fetched once by the browser) and this run's overlay."""
+def draw_map(
+    lang: Lang,
+    basemap: str,
+    tianditu_key: str,
+    overlay: Overlay,
+    key: str,
+    height: int,
+    *,
+    opening: tuple[str, tuple[Any, ...]] | None = None,
+) -> None:
+    """The one map call of a page: the version's areas (fetched once by the browser) and this run's overlay. A page
+    drawing its opening view names itself and what else its data depends on (`opening`): what the map is sent is
+    recorded for the first paint of the next browser that opens it (ui/first_paint.py)."""
     # imported here, after the version is loaded: declaring the map's component looks every loaded module's file up
     # (inspect.getmodule), which the server's warm-up has done by then (ui.warmup.index_module_files)
-    from ui.map_widget import draw_overlay_map
+    from ui.map_widget import draw_args, frame_args
 
     vid, stamp = st.session_state.get(VERSION_KEY, (None, None))
-    draw_overlay_map(_load(vid, stamp)[1], overlay, lang, basemap, key=key, height=height, tianditu_key=tianditu_key)
+    args = frame_args(_load(vid, stamp)[1], overlay, lang, basemap, height=height, tianditu_key=tianditu_key)
+    if opening is not None and vid is not None:
+        first_paint.remember(opening[0], lang, (vid, stamp, *opening[1]), args)
+    draw_args(args, key)
 
 
 # Streamlit's file uploader has no API for its own texts ("Upload", "20MB per file • …"): in Chinese they are hidden

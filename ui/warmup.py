@@ -45,7 +45,7 @@ _fonts_asked = threading.Event()
 AREAS_WAIT_S = 60.0
 
 
-def _latest() -> tuple[int | None, int | None]:
+def opening_version() -> tuple[int | None, int | None]:
     """The version a session without `?v=` opens (as ui.versionpick.chosen_version picks it) and its draft stamp."""
     from sq_layout import workspace
 
@@ -69,7 +69,7 @@ def _work() -> None:
     """Import the explorer's libraries and prepare its opening version, its areas' file and legend; a failure is left
     for the page to report."""
     try:
-        key = _latest()
+        key = opening_version()
         index_module_files()  # the libraries imported so far, in case the page's own imports catch up with this
         _ready[key] = ds_geo = prepare(*key)
         for name in EXPLORER_IMPORTS:
