@@ -6,6 +6,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+# the page's own picture of its opening map (ui/first_paint.py) painted: static/firstpaint.js notes when, two
+# animation frames after its frame has drawn the areas (and points)
+FIRST_PAINTED = "() => !!(window.sqFirstPaint && window.sqFirstPaint.paintedAt)"
+
 
 def poll(page: Any, check: Callable[[], object], timeout: float, what: str, detail: Callable[[], object] = str) -> None:
     """Check every ~10 ms until true or timeout; on timeout the error names `what` and what `detail()` tells."""

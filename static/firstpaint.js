@@ -33,7 +33,7 @@
     return !pts || attrs.points === pts.url;
   }
 
-  function attrsOf(doc) {
+  function attrsOf(doc) { // a live frame's (same origin) document
     var body = doc && doc.body;
     return body ? { ready: body.getAttribute("data-sq-ready"), points: body.getAttribute("data-sq-points") } : {};
   }
@@ -57,7 +57,6 @@
     var args = cfg.args;
     var t0 = window.performance.now();
     var timer = null;
-    var watched = null;
 
     function frame() { return document.querySelector("#sq-first-paint iframe"); }
 
@@ -72,8 +71,15 @@
       style.remove();
     }
 
-    // The frame speaks to its parent as a Streamlit component does; these messages are answered here and never
-    // reach Streamlit's frontend (this listener is added before its scripts run).
+    // The frame is sandboxed (its own origin, so Chromium runs it beside the page rather than behind Streamlit's
+    // scripts on the page's thread). It speaks to the page as a Streamlit component does, and tells what it shows and
+    // when that was painted; these messages are answered here and never reach Streamlit's frontend (this listener is
+    // added before its scripts run). It may not fetch from the server: the page hands it the point file.
+    var pts = args && args.overlay && args.overlay.points;
+    var file = pts && pts.url ? window.fetch(pts.url, { cache: "force-cache", credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.arrayBuffer() : null; }).catch(function () { return null; }) : null;
+    var handed = false;
+
     function onMessage(ev) {
       var f = frame();
       if (!f || ev.source !== f.contentWindow) { return; }
@@ -81,34 +87,22 @@
       var d = ev.data || {};
       if (d.type === "streamlit:componentReady") {
         f.contentWindow.postMessage({ type: "streamlit:render", args: args }, "*");
+        if (file && !handed) {
+          handed = true;
+          file.then(function (buf) {
+            if (buf) { f.contentWindow.postMessage({ type: "sq:file", url: pts.url, buf: buf }, "*", [buf]); }
+          });
+        }
       }
       if (d.type === "streamlit:setFrameHeight") { f.style.height = d.height + "px"; }
-    }
-
-    // When the picture has been painted: its frame's body says it shows everything, then two animation frames.
-    function watchPaint(doc) {
-      var seen = function () {
-        if (!showsAll(attrsOf(doc), args)) { return false; }
-        window.requestAnimationFrame(function () {
-          window.requestAnimationFrame(function () { api.paintedAt = api.paintedAt || window.performance.now(); });
-        });
-        return true;
-      };
-      if (!seen()) {
-        new MutationObserver(function (_, obs) { if (seen()) { obs.disconnect(); } })
-          .observe(doc.body, { attributes: true });
+      if (d.type === "sq:shows" && api.paintedAt === null && showsAll(d, args)) {
+        api.paintedAt = d.at - window.performance.timeOrigin;
       }
     }
 
     function tick() {
       var now = window.performance.now();
       if (window.location.pathname !== path0) { done("left"); return; }
-      var f = frame();
-      var doc = f && f.contentDocument;
-      if (doc && doc !== watched && doc.readyState === "complete" && doc.body && doc.URL !== "about:blank") {
-        watched = doc;
-        watchPaint(doc);
-      }
       var box = document.getElementById("sq-first-paint");
       var live = document.querySelector(cfg.live);
       if (live) {

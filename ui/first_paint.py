@@ -55,6 +55,7 @@ _lock = threading.Lock()
 _recorded: OrderedDict[tuple[str, str, tuple[Any, ...]], bytes] = OrderedDict()
 _packed: OrderedDict[str, bytes] = OrderedDict()  # digest of recorded arguments → the frame's page packed for them
 _script: bytes | None = None
+EMPTY = b'<!doctype html><meta charset="utf-8"><title></title>'
 PACKED_AREAS = 1_500_000  # bytes: the areas' file of a city or province is packed, a national one fetched
 
 
@@ -132,8 +133,8 @@ def snippet(args: bytes, digest: str, layout: Layout) -> tuple[bytes, bytes]:
     start = json.dumps(cfg).replace("<", "\\u003c")[:-1].encode() + b',"args":' + args.replace(b"<", b"\\u003c") + b"}"
     head = b"<script>" + _script + b"</script><script>window.sqFirstPaint.start(" + start + b");</script>"
     box = (
-        f'<div id="sq-first-paint" aria-hidden="true"><iframe src=".{FRAME_PATH}?k={digest}" tabindex="-1" '
-        'title=""></iframe></div>'
+        f'<div id="sq-first-paint" aria-hidden="true"><iframe src=".{FRAME_PATH}?k={digest}" sandbox="allow-scripts" '
+        'tabindex="-1" title=""></iframe></div>'
     ).encode()
     return head, box
 
@@ -150,7 +151,7 @@ def pack(args: bytes) -> str | None:
         if digest in _packed:
             return digest
     try:
-        inner = _pack(json.loads(args))
+        inner = _pack(json.loads(args), args)
     except (OSError, ValueError, KeyError, TypeError):
         logging.getLogger("sq_layout").debug("first paint: frame not packed", exc_info=True)
         return None
@@ -163,15 +164,14 @@ def pack(args: bytes) -> str | None:
 
 
 def packed_frame(digest: str) -> bytes:
-    """The frame's page packed under `digest`, or the plain one (which fetches its files) if it is no longer kept."""
-    from layers.assets import STATIC_DIR
-
+    """The frame's page packed under `digest`; if it is no longer kept, an empty page (the sandboxed frame could not
+    fetch the files itself): nothing is drawn ahead of the live map then."""
     with _lock:
         found = _packed.get(digest)
-    return found if found is not None else (STATIC_DIR / "mapframe" / "index.html").read_bytes()
+    return found if found is not None else EMPTY
 
 
-def _pack(args: dict[str, Any]) -> bytes:
+def _pack(args: dict[str, Any], raw: bytes) -> bytes:
     from layers.assets import static_path
 
     mount = str(args["mount"])
@@ -193,7 +193,16 @@ def _pack(args: dict[str, Any]) -> bytes:
         loaded.append(url)
     # the documents are JSON: "</" cannot occur outside their strings, and inside them "<\\/" reads the same
     files = b",".join(json.dumps(url).encode() + b":" + doc.replace(b"</", b"<\\/") for url, doc in docs)
-    data = b'{"files":{' + files + b'},"loaded":' + json.dumps(loaded).encode() + b"}"
+    # the arguments too: the frame draws at once instead of waiting for the page (busy loading Streamlit) to answer
+    data = (
+        b'{"files":{'
+        + files
+        + b'},"loaded":'
+        + json.dumps(loaded).encode()
+        + b',"args":'
+        + raw.replace(b"</", b"<\\/")
+        + b"}"
+    )
     return b"".join(parts) + b"<script>window.sqPacked=" + data + b";</script>"
 
 
