@@ -44,10 +44,37 @@ LOCAL_COPIES = {
     "jquery-3.7.1.min.js": Path("/usr/share/javascript/jquery/jquery.min.js"),
 }
 APP_DRAWN = "() => document.body.getAttribute('data-sq-ready') === '1'"
-EXPLORE_DRAWN = "() => document.querySelectorAll('path.leaflet-interactive').length >= 9"
 BARE_DRAWN = "() => !!document.querySelector('[data-testid=\"stMultiSelect\"]')"
 # the next frame after the one that draws: what was put on the page has been painted
 PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# Each side's paint timed by its own page's clock from the navigation's start (not when a poll from this process got
+# an answer: the explorer's page is busy running Streamlit's scripts, which would delay the answer, not the paint).
+# A mark two animation frames after what the side draws is on the page; in the live map's frame (same origin), read
+# against the page's clock. The first paint notes its own (static/firstpaint.js: window.sqFirstPaint.paintedAt).
+PAINT_MARK = """(rule) => {
+  if (window !== window.top) { return; }
+  const seen = (win) => win.requestAnimationFrame(() => win.requestAnimationFrame(() => {
+    if (window.__sqPaint === undefined) { window.__sqPaint = performance.now(); }
+  }));
+  const watch = (doc, win, test) => {
+    const obs = new win.MutationObserver(() => { if (test(doc)) { obs.disconnect(); seen(win); } });
+    obs.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-sq-ready'] });
+    if (test(doc)) { obs.disconnect(); seen(win); }
+  };
+  const nine = (d) => d.querySelectorAll('path.leaflet-interactive').length >= 9;
+  if (rule === 'explore') { watch(document, window, nine); }
+  if (rule === 'bare') { watch(document, window, (d) => !!d.querySelector('[data-testid="stMultiSelect"]')); }
+  if (rule === 'live') { // the map frame's own document, once it is there (same origin)
+    const find = setInterval(() => {
+      const f = document.querySelector('iframe[src*="map_widget.sqmap"]');
+      const d = f && f.contentDocument;
+      if (d && d.body && d.URL.includes('map_widget.sqmap')) {
+        clearInterval(find);
+        watch(d, f.contentWindow, (x) => x.body.getAttribute('data-sq-ready') === '1');
+      }
+    }, 5);
+  }
+}"""
 BYTES_JS = """() => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
     .reduce((n, e) => n + (e.encodedBodySize || 0), 0)"""
 
@@ -212,27 +239,27 @@ def first_views(browser: Any, pairs: int, fig: Figures) -> None:
         def one(side: str) -> None:
             ctx = browser.new_context(viewport={"width": 1440, "height": 900})
             ctx.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), offline)
+            rule = {"app": "live"}.get(side, side)
+            ctx.add_init_script(f"({PAINT_MARK})({rule!r})")
             page = ctx.new_page()
             t = time.perf_counter()
             if side == "app":
                 marks = watch_phases(page)
                 page.goto(url, wait_until="commit")
-                poll(page, lambda: page.evaluate(FIRST_PAINTED) or app_drawn(page), 120, "the first paint")
-                secs["first"].append(time.perf_counter() - t)  # the live map's time if it came first
                 app_painted(page)
                 done = time.perf_counter()
+                poll(page, lambda: page.evaluate("() => window.__sqPaint !== undefined"), 30, "the live map's mark")
+                live = float(page.evaluate("() => window.__sqPaint")) / 1000
+                first = page.evaluate(f"() => ({FIRST_PAINTED})() ? window.sqFirstPaint.paintedAt : null")
+                secs["first"].append(min(live, float(first) / 1000) if first is not None else live)
+                secs["app"].append(live)
                 steps = [t, marks.get("session", t), marks.get("map element", t), marks.get("map frame", t), done]
                 for name, (a, b) in zip(PHASES, itertools.pairwise(steps), strict=True):
                     phases[name].append(b - a)
-            elif side == "bare":
-                page.goto(bare_url, wait_until="commit")
-                poll(page, lambda: page.evaluate(BARE_DRAWN), 120, "the one widget")
-                page.evaluate(PAINTED)
             else:
-                page.goto(base + html.name, wait_until="commit")
-                poll(page, lambda: page.evaluate(EXPLORE_DRAWN), 120, ".explore()'s 9 areas")
-                page.evaluate(PAINTED)
-            secs[side].append(time.perf_counter() - t)
+                page.goto(bare_url if side == "bare" else base + html.name, wait_until="commit")
+                poll(page, lambda: page.evaluate("() => window.__sqPaint !== undefined"), 120, f"the {side} side")
+                secs[side].append(float(page.evaluate("() => window.__sqPaint")) / 1000)
             fetched[side].append(page_bytes(page))
             ctx.close()
 

@@ -9,7 +9,37 @@
   var TICK_MS = 50;
   var GIVE_UP_MS = 20000; // the live map should be there long before: never leave a picture over a page
   var NO_MAP_MS = 5000; // the page has drawn elements for this long and still no map: it is not showing one
-  var api = { paintedAt: null, handedAt: null, handover: null };
+  var HOLD_MS = 600; // Streamlit's scripts wait for the picture at most this long
+  var api = { paintedAt: null, handedAt: null, handover: null, released: false };
+
+  // Streamlit's scripts, held back by the server (its entry script typed text/sq-held, its module preloads
+  // rel=sq-held-modulepreload) so that the picture is drawn before the frontend's ≈ 2.9 MB of scripts are fetched,
+  // compiled and run on the page's thread: released as soon as the picture is painted (or HOLD_MS has passed, or
+  // anything goes wrong). The same scripts, unchanged: only their start moves (≈ 0.1 s later for the live map).
+  function release() {
+    if (api.released) { return; }
+    api.released = true;
+    var boot = function () {
+      var links = document.querySelectorAll('link[rel="sq-held-modulepreload"]');
+      for (var j = 0; j < links.length; j += 1) {
+        var l = document.createElement("link");
+        l.rel = "modulepreload";
+        l.setAttribute("crossorigin", "");
+        l.href = links[j].getAttribute("href");
+        links[j].parentNode.replaceChild(l, links[j]);
+      }
+      var held = document.querySelectorAll("script[data-sq-held]");
+      for (var i = 0; i < held.length; i += 1) {
+        var s = document.createElement("script");
+        s.type = "module";
+        s.setAttribute("crossorigin", "");
+        s.src = held[i].getAttribute("src");
+        held[i].parentNode.replaceChild(s, held[i]);
+      }
+    };
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", boot); } else { boot(); }
+  }
+  if (window.setTimeout) { window.setTimeout(release, HOLD_MS); } // (Node's unit tests have no timers on `window`)
 
   // Where the live map will be before it exists: the page's layout measured at this window's width (a fixed left and
   // top under the title, the map column's share of the width) and the frame's own height rule (ui/first_paint.py
@@ -38,8 +68,8 @@
     return body ? { ready: body.getAttribute("data-sq-ready"), points: body.getAttribute("data-sq-points") } : {};
   }
 
-  // The picture's place and size, as a style sheet: the script runs in the page's <head> (before Streamlit's style
-  // sheet, which would hold it back), and the frame's box comes right after <body>.
+  // The picture's place and size, as a style sheet (the script runs in the page's <head>, before Streamlit's style
+  // sheet, which would hold it back).
   function boxStyle(r) {
     if (!r) { return "#sq-first-paint{display:none}"; }
     return "#sq-first-paint{position:fixed;z-index:1000;pointer-events:none;overflow:hidden;left:" + r.left +
@@ -50,15 +80,27 @@
   function start(cfg) {
     var rect = estimate(cfg.layout, window.innerWidth, window.innerHeight);
     api.estimated = rect; // where it was put before the live map existed (a browser test compares the two)
+    if (!rect) { api.handover = "narrow"; release(); return; } // nothing drawn at this width
     var style = document.createElement("style");
     style.textContent = boxStyle(rect);
     document.head.appendChild(style);
+    // The frame is made here, in <head>, so that it starts loading at once rather than when the parser reaches
+    // <body> after Streamlit's ≈ 90 script links; the box is the <html> element's child, beside <body>.
+    var box = document.createElement("div");
+    box.id = "sq-first-paint";
+    box.setAttribute("aria-hidden", "true");
+    var iframe = document.createElement("iframe");
+    iframe.tabIndex = -1;
+    iframe.title = "";
+    iframe.src = cfg.frameUrl;
+    box.appendChild(iframe);
+    document.documentElement.appendChild(box);
     var path0 = window.location.pathname;
     var args = cfg.args;
     var t0 = window.performance.now();
     var timer = null;
 
-    function frame() { return document.querySelector("#sq-first-paint iframe"); }
+    function frame() { return iframe; }
 
     function done(why) {
       if (api.handover) { return; }
@@ -66,15 +108,15 @@
       api.handedAt = window.performance.now();
       if (timer !== null) { window.clearInterval(timer); }
       window.removeEventListener("message", onMessage, true);
-      var box = document.getElementById("sq-first-paint");
-      if (box) { box.remove(); }
+      box.remove();
       style.remove();
+      release();
     }
 
-    // The frame is sandboxed (its own origin, so Chromium runs it beside the page rather than behind Streamlit's
-    // scripts on the page's thread). It speaks to the page as a Streamlit component does, and tells what it shows and
-    // when that was painted; these messages are answered here and never reach Streamlit's frontend (this listener is
-    // added before its scripts run). It may not fetch from the server: the page hands it the point file.
+    // The frame speaks to the page as a Streamlit component does, and tells what it shows and when that was painted;
+    // these messages are answered here and never reach Streamlit's frontend (this listener is added before its
+    // scripts run). The page fetches the point file for it as soon as it starts (which also fills the cache the
+    // live map reads it from).
     var pts = args && args.overlay && args.overlay.points;
     var file = pts && pts.url ? window.fetch(pts.url, { cache: "force-cache", credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.arrayBuffer() : null; }).catch(function () { return null; }) : null;
@@ -97,17 +139,17 @@
       if (d.type === "streamlit:setFrameHeight") { f.style.height = d.height + "px"; }
       if (d.type === "sq:shows" && api.paintedAt === null && showsAll(d, args)) {
         api.paintedAt = d.at - window.performance.timeOrigin;
+        release();
       }
     }
 
     function tick() {
       var now = window.performance.now();
       if (window.location.pathname !== path0) { done("left"); return; }
-      var box = document.getElementById("sq-first-paint");
       var live = document.querySelector(cfg.live);
       if (live) {
         var r = live.getBoundingClientRect();
-        if (box && r.width > 0 && r.height > 0) {
+        if (r.width > 0 && r.height > 0) {
           box.style.left = r.left + "px";
           box.style.top = r.top + "px";
           box.style.width = r.width + "px";
@@ -122,16 +164,14 @@
       if (now - t0 > GIVE_UP_MS) { done("timeout"); }
     }
 
-    if (!rect) { // nothing drawn at this width: the box goes as soon as it is there
-      timer = window.setInterval(function () { if (document.getElementById("sq-first-paint")) { done("narrow"); } },
-        TICK_MS);
-      return;
-    }
     window.addEventListener("message", onMessage, true);
     timer = window.setInterval(tick, TICK_MS);
   }
 
-  api.start = start;
+  api.start = function (cfg) {
+    try { start(cfg); } catch (e) { release(); throw e; }
+  };
+  api.release = release;
   window.sqFirstPaint = api;
   if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
     module.exports = { estimate: estimate, showsAll: showsAll, boxStyle: boxStyle };

@@ -7,6 +7,7 @@ opening view (no area, filter or version in it), the server puts a small script 
 last run of that view sent (its mount and overlay). The picture takes no clicks and is removed once the live map under
 it has drawn the same areas (and points); nothing is drawn when no run of the current version's opening view has been
 recorded in this process, or when its data has changed since (a new version, a draft edit, saved records).
+Streamlit's own scripts wait until the picture is painted (at most 0.6 s), so that it does not compete with them.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ _lock = threading.Lock()
 _recorded: OrderedDict[tuple[str, str, tuple[Any, ...]], bytes] = OrderedDict()
 _packed: OrderedDict[str, bytes] = OrderedDict()  # digest of recorded arguments → the frame's page packed for them
 _script: bytes | None = None
+ENTRY = b'<script type="module" crossorigin src='
+HELD = b'<script type="text/sq-held" data-sq-held crossorigin src='
 EMPTY = b'<!doctype html><meta charset="utf-8"><title></title>'
 PACKED_AREAS = 1_500_000  # bytes: the areas' file of a city or province is packed, a national one fetched
 
@@ -108,10 +111,9 @@ def opening(path: str, query: bytes) -> tuple[str, Lang, Layout] | None:
     return page[0], lang, page[1]
 
 
-def snippet(args: bytes, digest: str, layout: Layout) -> tuple[bytes, bytes]:
-    """What goes into the page's HTML: the first-paint runtime and its start with this page's figures and recorded
-    arguments (first in <head>: a script after Streamlit's style sheet would wait for it), and the frame's box (first
-    in <body>: a frame the parser meets starts loading at once)."""
+def snippet(args: bytes, digest: str, layout: Layout) -> bytes:
+    """What goes first into the page's <head> (after Streamlit's style sheet a script would wait for it): the
+    first-paint runtime and its start with this page's figures, its frame's address and the recorded arguments."""
     global _script
     if _script is None:
         from layers.assets import STATIC_DIR
@@ -126,17 +128,13 @@ def snippet(args: bytes, digest: str, layout: Layout) -> tuple[bytes, bytes]:
             "height": layout.height,
             "minWidth": layout.min_width,
         },
+        "frameUrl": f".{FRAME_PATH}?k={digest}",
         "live": LIVE_FRAME,
         "content": CONTENT,
     }
     # the arguments are JSON already; "<" escaped so no text in them can end the script element
     start = json.dumps(cfg).replace("<", "\\u003c")[:-1].encode() + b',"args":' + args.replace(b"<", b"\\u003c") + b"}"
-    head = b"<script>" + _script + b"</script><script>window.sqFirstPaint.start(" + start + b");</script>"
-    box = (
-        f'<div id="sq-first-paint" aria-hidden="true"><iframe src=".{FRAME_PATH}?k={digest}" sandbox="allow-scripts" '
-        'tabindex="-1" title=""></iframe></div>'
-    ).encode()
-    return head, box
+    return b"<script>" + _script + b"</script><script>window.sqFirstPaint.start(" + start + b");</script>"
 
 
 def pack(args: bytes) -> str | None:
@@ -164,8 +162,8 @@ def pack(args: bytes) -> str | None:
 
 
 def packed_frame(digest: str) -> bytes:
-    """The frame's page packed under `digest`; if it is no longer kept, an empty page (the sandboxed frame could not
-    fetch the files itself): nothing is drawn ahead of the live map then."""
+    """The frame's page packed under `digest`; if it is no longer kept, an empty page: nothing is drawn ahead of the
+    live map then."""
     with _lock:
         found = _packed.get(digest)
     return found if found is not None else EMPTY
@@ -257,7 +255,7 @@ class FirstPaint:
         if args is None or digest is None:  # no run of this view recorded for the current data, or its files gone
             await self.app(scope, receive, send)
             return
-        head, box = snippet(args, digest, layout)
+        head = snippet(args, digest, layout)
         # asked for uncompressed (Streamlit compresses inside this middleware): the page is ≈ 8 KB
         headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
         start: dict[str, Any] = {}
@@ -272,9 +270,10 @@ class FirstPaint:
                 return
             body = b"".join(chunks)
             kinds = [v for k, v in start.get("headers", []) if k.lower() == b"content-type"]
-            if start.get("status") == 200 and kinds and kinds[0].startswith(b"text/html") and b"<body>" in body:
-                # <body> first: the runtime put into <head> mentions it
-                body = body.replace(b"<body>", b"<body>" + box, 1).replace(b"<head>", b"<head>" + head, 1)
+            if start.get("status") == 200 and kinds and kinds[0].startswith(b"text/html") and b"<head>" in body:
+                # Streamlit's scripts wait for the picture (≤ 0.6 s; static/firstpaint.js releases them)
+                body = body.replace(b"<head>", b"<head>" + head, 1).replace(ENTRY, HELD, 1)
+                body = body.replace(b'rel="modulepreload"', b'rel="sq-held-modulepreload"')
             drop = {b"content-length", b"etag", b"last-modified"}  # this page's HTML is not the file's
             out = [(k, v) for k, v in start.get("headers", []) if k.lower() not in drop]
             out.append((b"content-length", str(len(body)).encode()))

@@ -19,7 +19,11 @@ from sq_layout.auth.web import Receive, Scope, Send
 from sq_layout.paths import ROOT
 from ui import first_paint
 
-PAGE = b'<!doctype html><html lang="en"><head><title>Streamlit</title></head><body><div id="root"></div></body></html>'
+PAGE = (
+    b'<!doctype html><html lang="en"><head><title>Streamlit</title>'
+    b'<script type="module" crossorigin src="./static/js/index.js"></script>'
+    b'<link rel="modulepreload" crossorigin href="./static/js/a.js"></head><body><div id="root"></div></body></html>'
+)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +76,7 @@ def test_the_explorer_s_opening_run_records_what_its_map_was_sent(monkeypatch: p
     assert set(mount["js"]) | set(mount["css"]) == set(data["loaded"])
     for url in data["loaded"]:  # each script and style sheet in the page itself
         assert static_path(url).read_bytes()[:300] in page, url
-    # a digest no longer kept: an empty page (the sandboxed frame may not fetch the files itself)
+    # a digest no longer kept: an empty page (nothing drawn ahead of the live map)
     assert first_paint.packed_frame("0" * 20) == first_paint.EMPTY
 
 
@@ -92,9 +96,9 @@ def test_a_file_gone_from_the_server_means_no_first_paint() -> None:
 
 def test_text_in_the_arguments_cannot_end_the_script_it_is_put_in() -> None:
     hostile = json.dumps({"failed": "</script><img src=x onerror=alert(1)>", "overlay": {}}).encode()
-    head, box = first_paint.snippet(hostile, "ab12", first_paint.PAGES["/"][1])
+    head = first_paint.snippet(hostile, "ab12", first_paint.PAGES["/"][1])
     assert head.count(b"</script>") == 2 and b"<img" not in head  # the runtime's and the start's, nothing more
-    assert box.startswith(b'<div id="sq-first-paint" aria-hidden="true"><iframe src="./_sq/first-paint/index.html')
+    assert b'"frameUrl": "./_sq/first-paint/index.html?k=ab12"' in head
 
 
 def _through(path: str, query: bytes, headers: list[tuple[bytes, bytes]]) -> tuple[list[Any], list[Any]]:
@@ -132,7 +136,12 @@ def test_the_middleware_puts_the_first_paint_into_the_page_s_html(monkeypatch: p
     body = sent[1]["body"]
     assert b"etag" not in headers and int(headers[b"content-length"]) == len(body)
     assert body.index(b"window.sqFirstPaint.start(") < body.index(b"<title>")  # before any style sheet
-    assert body.index(b"<body>") < body.index(b'<div id="sq-first-paint"') < body.index(b'<div id="root">')
+    # Streamlit's scripts held until the picture is painted (static/firstpaint.js releases them, unchanged)
+    assert b'<script type="text/sq-held" data-sq-held crossorigin src="./static/js/index.js">' in body
+    assert (
+        b'rel="modulepreload"' not in body
+        and b'rel="sq-held-modulepreload" crossorigin href="./static/js/a.js"' in body
+    )
     digest = re.search(rb"\?k=([0-9a-f]+)", body).group(1).decode()  # type: ignore[union-attr]
     _, frame = _through("/_sq/first-paint/index.html", f"k={digest}".encode(), [])
     assert b"window.sqPacked=" in frame[1]["body"]
