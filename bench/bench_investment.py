@@ -121,7 +121,9 @@ def visit(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, float]:
         first_paint = float(painted_at) / 1000
     poll(page, lambda: points_drawn(page, n), timeout, "every point drawn", lambda: f": {frames_and_points(page)}")
     seconds = time.perf_counter() - t
-    http = sum(int(f.evaluate(BYTES_JS)) for f in page.frames)
+    # the first paint's frame is gone once the live map shows everything (its page's bytes are in the page's count)
+    page.wait_for_function("() => !window.sqFirstPaint || !!window.sqFirstPaint.handover", timeout=30_000)
+    http = sum(int(f.evaluate(BYTES_JS)) for f in page.frames if "first-paint" not in f.url)
     phases = page_phases(page)
     n_drawn = float((point_info(page) or {}).get("n", 0))
     page.close()

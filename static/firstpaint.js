@@ -9,13 +9,13 @@
   var TICK_MS = 50;
   var GIVE_UP_MS = 20000; // the live map should be there long before: never leave a picture over a page
   var NO_MAP_MS = 5000; // the page has drawn elements for this long and still no map: it is not showing one
-  var HOLD_MS = 600; // Streamlit's scripts wait for the picture at most this long
+  var HOLD_MS = 500; // Streamlit's scripts wait for the picture's areas at most this long
   var api = { paintedAt: null, handedAt: null, handover: null, released: false };
 
   // Streamlit's scripts, held back by the server (its entry script typed text/sq-held, its module preloads
   // rel=sq-held-modulepreload) so that the picture is drawn before the frontend's ≈ 2.9 MB of scripts are fetched,
-  // compiled and run on the page's thread: released as soon as the picture is painted (or HOLD_MS has passed, or
-  // anything goes wrong). The same scripts, unchanged: only their start moves (≈ 0.1 s later for the live map).
+  // compiled and run on the page's thread: released as soon as the picture's areas are painted (or HOLD_MS has
+  // passed, or anything goes wrong). The same scripts, unchanged: only their start moves.
   function release() {
     if (api.released) { return; }
     api.released = true;
@@ -137,9 +137,9 @@
         }
       }
       if (d.type === "streamlit:setFrameHeight") { f.style.height = d.height + "px"; }
-      if (d.type === "sq:shows" && api.paintedAt === null && showsAll(d, args)) {
-        api.paintedAt = d.at - window.performance.timeOrigin;
-        release();
+      if (d.type === "sq:shows" && d.ready === "1") {
+        release(); // the areas are drawn: a point set's file and drawing need not hold Streamlit's scripts back
+        if (api.paintedAt === null && showsAll(d, args)) { api.paintedAt = d.at - window.performance.timeOrigin; }
       }
     }
 

@@ -7,7 +7,8 @@ opening view (no area, filter or version in it), the server puts a small script 
 last run of that view sent (its mount and overlay). The picture takes no clicks and is removed once the live map under
 it has drawn the same areas (and points); nothing is drawn when no run of the current version's opening view has been
 recorded in this process, or when its data has changed since (a new version, a draft edit, saved records).
-Streamlit's own scripts wait until the picture is painted (at most 0.6 s), so that it does not compete with them.
+Streamlit's own scripts wait until the picture's areas are painted (at most 0.5 s), so that it does not compete
+with them.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def current_key(page: str) -> tuple[Any, ...]:
 
 def recorded_args(page: str, lang: str) -> bytes | None:
     """The recorded arguments of the page's opening view if they show the current data, else None."""
+    with _lock:
+        if not any(k[:2] == (page, lang) for k in _recorded):  # nothing to draw: no query (a cold start's first page)
+            return None
     try:
         key = current_key(page)
     except Exception:  # no workspace: the page says why; nothing is drawn ahead of it
@@ -271,7 +275,7 @@ class FirstPaint:
             body = b"".join(chunks)
             kinds = [v for k, v in start.get("headers", []) if k.lower() == b"content-type"]
             if start.get("status") == 200 and kinds and kinds[0].startswith(b"text/html") and b"<head>" in body:
-                # Streamlit's scripts wait for the picture (≤ 0.6 s; static/firstpaint.js releases them)
+                # Streamlit's scripts wait for the picture's areas (≤ 0.5 s; static/firstpaint.js releases them)
                 body = body.replace(b"<head>", b"<head>" + head, 1).replace(ENTRY, HELD, 1)
                 body = body.replace(b'rel="modulepreload"', b'rel="sq-held-modulepreload"')
             drop = {b"content-length", b"etag", b"last-modified"}  # this page's HTML is not the file's
