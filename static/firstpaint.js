@@ -19,23 +19,20 @@
   function release() {
     if (api.released) { return; }
     api.released = true;
-    var boot = function () {
-      var links = document.querySelectorAll('link[rel="sq-held-modulepreload"]');
-      for (var j = 0; j < links.length; j += 1) {
-        var l = document.createElement("link");
-        l.rel = "modulepreload";
-        l.setAttribute("crossorigin", "");
-        l.href = links[j].getAttribute("href");
-        links[j].parentNode.replaceChild(l, links[j]);
-      }
-      var held = document.querySelectorAll("script[data-sq-held]");
+    // each held element replaced by a new one of the kind it was, with the same address
+    var put = function (selector, tag, set, attr) {
+      var held = document.querySelectorAll(selector);
       for (var i = 0; i < held.length; i += 1) {
-        var s = document.createElement("script");
-        s.type = "module";
-        s.setAttribute("crossorigin", "");
-        s.src = held[i].getAttribute("src");
-        held[i].parentNode.replaceChild(s, held[i]);
+        var el = document.createElement(tag);
+        set(el);
+        el.setAttribute("crossorigin", "");
+        el.setAttribute(attr, held[i].getAttribute(attr));
+        held[i].parentNode.replaceChild(el, held[i]);
       }
+    };
+    var boot = function () {
+      put('link[rel="sq-held-modulepreload"]', "link", function (el) { el.rel = "modulepreload"; }, "href");
+      put("script[data-sq-held]", "script", function (el) { el.type = "module"; }, "src");
     };
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", boot); } else { boot(); }
   }
