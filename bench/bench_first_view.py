@@ -17,102 +17,29 @@ environment, each into a fresh context. The two sides alternate which goes first
 from __future__ import annotations
 
 import argparse
-import functools
 import itertools
 import os
 import re
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from bench.page_wait import FIRST_PAINTED, poll
+from bench.explore_side import explore_html, offline, serve_folder
+from bench.page_wait import FIRST_PAINTED, PAINT_MARK, poll
 from bench.record import Figures
 from bench.scale_setup import ROOT, bench_env
 
 LOCAL = ("--server.address", "127.0.0.1")
 MAP_FRAME = "map_widget.sqmap"
-LEAFLET = ROOT / "static" / "vendor" / "leaflet"
-# .explore()'s CDN assets with a local copy; anything else off the machine is answered empty
-LOCAL_COPIES = {
-    "leaflet.js": LEAFLET / "leaflet.js",
-    "leaflet.css": LEAFLET / "leaflet.css",
-    "jquery-3.7.1.min.js": Path("/usr/share/javascript/jquery/jquery.min.js"),
-}
 APP_DRAWN = "() => document.body.getAttribute('data-sq-ready') === '1'"
 BARE_DRAWN = "() => !!document.querySelector('[data-testid=\"stMultiSelect\"]')"
 # the next frame after the one that draws: what was put on the page has been painted
 PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-# Each side's paint timed by its own page's clock from the navigation's start (not when a poll from this process got
-# an answer: the explorer's page is busy running Streamlit's scripts, which would delay the answer, not the paint).
-# A mark two animation frames after what the side draws is on the page; in the live map's frame (same origin), read
-# against the page's clock. The first paint notes its own (static/firstpaint.js: window.sqFirstPaint.paintedAt).
-PAINT_MARK = """(rule) => {
-  if (window !== window.top) { return; }
-  const seen = (win) => win.requestAnimationFrame(() => win.requestAnimationFrame(() => {
-    if (window.__sqPaint === undefined) { window.__sqPaint = performance.now(); }
-  }));
-  const watch = (doc, win, test) => {
-    const obs = new win.MutationObserver(() => { if (test(doc)) { obs.disconnect(); seen(win); } });
-    obs.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-sq-ready'] });
-    if (test(doc)) { obs.disconnect(); seen(win); }
-  };
-  const nine = (d) => d.querySelectorAll('path.leaflet-interactive').length >= 9;
-  if (rule === 'explore') { watch(document, window, nine); }
-  if (rule === 'bare') { watch(document, window, (d) => !!d.querySelector('[data-testid="stMultiSelect"]')); }
-  if (rule === 'live') { // the map frame's own document, once it is there (same origin)
-    const find = setInterval(() => {
-      const f = document.querySelector('iframe[src*="map_widget.sqmap"]');
-      const d = f && f.contentDocument;
-      if (d && d.body && d.URL.includes('map_widget.sqmap')) {
-        clearInterval(find);
-        watch(d, f.contentWindow, (x) => x.body.getAttribute('data-sq-ready') === '1');
-      }
-    }, 5);
-  }
-}"""
 BYTES_JS = """() => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
     .reduce((n, e) => n + (e.encodedBodySize || 0), 0)"""
-
-
-def explore_html(where: Path) -> Path:
-    """geopandas' .explore() of the bundled 9 areas (name, kind, counts in the tooltip, no tiles), as a file."""
-    from sq_layout.plan.dataset import bundled
-    from sq_layout.plan.join import areas_frame
-
-    frame = areas_frame(bundled())[["name", "kind", "n_industries", "n_chains", "geometry"]]
-    where.mkdir(parents=True, exist_ok=True)
-    out = where / "explore.html"
-    frame.explore(tiles=None).save(str(out))
-    return out
-
-
-def offline(route: Any) -> None:
-    """Requests off the machine: a local copy where there is one, else an empty answer (never the network)."""
-    url = route.request.url
-    name = url.rsplit("/", 1)[-1]
-    if name in LOCAL_COPIES and LOCAL_COPIES[name].exists():
-        route.fulfill(path=str(LOCAL_COPIES[name]))
-        return
-    kind = "text/css" if name.endswith(".css") else "application/javascript" if name.endswith(".js") else "text/plain"
-    route.fulfill(status=200, body="", content_type=kind)
-
-
-def serve_folder(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    """A plain HTTP server for a folder, on a thread of this process."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def spawn(script: str) -> tuple[subprocess.Popen[bytes], str]:

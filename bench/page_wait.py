@@ -10,6 +10,35 @@ from typing import Any
 # animation frames after its frame has drawn the areas (and points)
 FIRST_PAINTED = "() => !!(window.sqFirstPaint && window.sqFirstPaint.paintedAt)"
 
+# Each side's paint timed by its own page's clock from the navigation's start (not when a poll from this process got
+# an answer: the explorer's page is busy running Streamlit's scripts, which would delay the answer, not the paint).
+# A mark two animation frames after what the side draws is on the page; in the live map's frame (same origin), read
+# against the page's clock. The first paint notes its own (static/firstpaint.js: window.sqFirstPaint.paintedAt).
+PAINT_MARK = """(rule) => {
+  if (window !== window.top) { return; }
+  const seen = (win) => win.requestAnimationFrame(() => win.requestAnimationFrame(() => {
+    if (window.__sqPaint === undefined) { window.__sqPaint = performance.now(); }
+  }));
+  const watch = (doc, win, test) => {
+    const obs = new win.MutationObserver(() => { if (test(doc)) { obs.disconnect(); seen(win); } });
+    obs.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-sq-ready'] });
+    if (test(doc)) { obs.disconnect(); seen(win); }
+  };
+  const nine = (d) => d.querySelectorAll('path.leaflet-interactive').length >= 9;
+  if (rule === 'explore') { watch(document, window, nine); }
+  if (rule === 'bare') { watch(document, window, (d) => !!d.querySelector('[data-testid="stMultiSelect"]')); }
+  if (rule === 'live') { // the map frame's own document, once it is there (same origin)
+    const find = setInterval(() => {
+      const f = document.querySelector('iframe[src*="map_widget.sqmap"]');
+      const d = f && f.contentDocument;
+      if (d && d.body && d.URL.includes('map_widget.sqmap')) {
+        clearInterval(find);
+        watch(d, f.contentWindow, (x) => x.body.getAttribute('data-sq-ready') === '1');
+      }
+    }, 5);
+  }
+}"""
+
 
 def poll(page: Any, check: Callable[[], object], timeout: float, what: str, detail: Callable[[], object] = str) -> None:
     """Check every ~10 ms until true or timeout; on timeout the error names `what` and what `detail()` tells."""
