@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.explore_side import explore_html, offline, serve_folder
-from bench.page_wait import FIRST_PAINTED, PAINT_MARK, poll
+from bench.page_wait import PAINT_MARK, first_paint_at, paint_mark, poll
 from bench.record import Figures
 from bench.scale_setup import ROOT, bench_env
 
@@ -175,18 +175,16 @@ def first_views(browser: Any, pairs: int, fig: Figures) -> None:
                 page.goto(url, wait_until="commit")
                 app_painted(page)
                 done = time.perf_counter()
-                poll(page, lambda: page.evaluate("() => window.__sqPaint !== undefined"), 30, "the live map's mark")
-                live = float(page.evaluate("() => window.__sqPaint")) / 1000
-                first = page.evaluate(f"() => ({FIRST_PAINTED})() ? window.sqFirstPaint.paintedAt : null")
-                secs["first"].append(min(live, float(first) / 1000) if first is not None else live)
+                live = paint_mark(page, 30, "the live map's mark")
+                first = first_paint_at(page)
+                secs["first"].append(min(live, first) if first is not None else live)
                 secs["app"].append(live)
                 steps = [t, marks.get("session", t), marks.get("map element", t), marks.get("map frame", t), done]
                 for name, (a, b) in zip(PHASES, itertools.pairwise(steps), strict=True):
                     phases[name].append(b - a)
             else:
                 page.goto(bare_url if side == "bare" else base + html.name, wait_until="commit")
-                poll(page, lambda: page.evaluate("() => window.__sqPaint !== undefined"), 120, f"the {side} side")
-                secs[side].append(float(page.evaluate("() => window.__sqPaint")) / 1000)
+                secs[side].append(paint_mark(page, 120, f"the {side} side"))
             fetched[side].append(page_bytes(page))
             ctx.close()
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.page_wait import FIRST_PAINTED, poll
+from bench.page_wait import FIRST_PAINTED, first_paint_at, poll
 
 ROOT = Path(__file__).resolve().parents[1]
 N_FIRMS, N_PROJECTS, N_TARGETS = 50_000, 5_000, 2_000
@@ -115,10 +115,8 @@ def visit(ctx: Any, url: str, n: int, timeout: float = 300) -> dict[str, float]:
     page.goto(url, wait_until="commit")
     # what a user first sees with every point: the page's own picture (ui/first_paint.py), or the live map if first
     poll(page, lambda: page.evaluate(FIRST_PAINTED) or points_drawn(page, n), timeout, "the first paint")
-    first_paint = time.perf_counter() - t
-    painted_at = page.evaluate(f"() => ({FIRST_PAINTED})() ? window.sqFirstPaint.paintedAt : null")
-    if painted_at is not None:  # by the page's own clock from the navigation's start (a poll answers later)
-        first_paint = float(painted_at) / 1000
+    # by the page's own clock from the navigation's start when it had a first paint (a poll answers later)
+    first_paint = first_paint_at(page) or time.perf_counter() - t
     poll(page, lambda: points_drawn(page, n), timeout, "every point drawn", lambda: f": {frames_and_points(page)}")
     seconds = time.perf_counter() - t
     # the first paint's frame is gone once the live map shows everything (its page's bytes are in the page's count)

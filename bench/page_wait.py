@@ -61,3 +61,15 @@ def goto_when_up(page: Any, url: str, attempt_ms: float = 3000) -> None:
             return
         except Exception:  # not up yet: connection refused or the page not served in time
             page.wait_for_timeout(100)
+
+
+def paint_mark(page: Any, timeout: float, what: str) -> float:
+    """Seconds from the navigation's start to the mark PAINT_MARK left (waiting for it), by the page's clock."""
+    poll(page, lambda: page.evaluate("() => window.__sqPaint !== undefined"), timeout, what)
+    return float(page.evaluate("() => window.__sqPaint")) / 1000
+
+
+def first_paint_at(page: Any) -> float | None:
+    """Seconds from the navigation's start to the first paint, by the page's clock; None if it had none."""
+    at = page.evaluate(f"() => ({FIRST_PAINTED})() ? window.sqFirstPaint.paintedAt : null")
+    return None if at is None else float(at) / 1000

@@ -97,8 +97,6 @@
     var t0 = window.performance.now();
     var timer = null;
 
-    function frame() { return iframe; }
-
     function done(why) {
       if (api.handover) { return; }
       api.handover = why;
@@ -110,30 +108,26 @@
       release();
     }
 
-    // The frame speaks to the page as a Streamlit component does, and tells what it shows and when that was painted;
-    // these messages are answered here and never reach Streamlit's frontend (this listener is added before its
-    // scripts run). The page fetches the point file for it as soon as it starts (which also fills the cache the
-    // live map reads it from).
+    // The frame draws from what was packed into it and speaks to the page as a Streamlit component does; it also
+    // tells what it shows and when that was painted. Its messages are taken here and never reach Streamlit's
+    // frontend (this listener is added before its scripts run). The page fetches the point file for it as soon as it
+    // starts (which also fills the cache the live map reads it from) and hands it over once the frame is ready.
     var pts = args && args.overlay && args.overlay.points;
     var file = pts && pts.url ? window.fetch(pts.url, { cache: "force-cache", credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.arrayBuffer() : null; }).catch(function () { return null; }) : null;
     var handed = false;
 
     function onMessage(ev) {
-      var f = frame();
-      if (!f || ev.source !== f.contentWindow) { return; }
+      if (ev.source !== iframe.contentWindow) { return; }
       ev.stopImmediatePropagation();
       var d = ev.data || {};
-      if (d.type === "streamlit:componentReady") {
-        f.contentWindow.postMessage({ type: "streamlit:render", args: args }, "*");
-        if (file && !handed) {
-          handed = true;
-          file.then(function (buf) {
-            if (buf) { f.contentWindow.postMessage({ type: "sq:file", url: pts.url, buf: buf }, "*", [buf]); }
-          });
-        }
+      if (d.type === "streamlit:componentReady" && file && !handed) {
+        handed = true;
+        file.then(function (buf) {
+          if (buf) { iframe.contentWindow.postMessage({ type: "sq:file", url: pts.url, buf: buf }, "*", [buf]); }
+        });
       }
-      if (d.type === "streamlit:setFrameHeight") { f.style.height = d.height + "px"; }
+      if (d.type === "streamlit:setFrameHeight") { iframe.style.height = d.height + "px"; }
       if (d.type === "sq:shows" && d.ready === "1") {
         release(); // the areas are drawn: a point set's file and drawing need not hold Streamlit's scripts back
         if (api.paintedAt === null && showsAll(d, args)) { api.paintedAt = d.at - window.performance.timeOrigin; }
@@ -151,9 +145,7 @@
           box.style.top = r.top + "px";
           box.style.width = r.width + "px";
         }
-        var liveDoc = null;
-        try { liveDoc = live.contentDocument; } catch { liveDoc = null; }
-        if (showsAll(attrsOf(liveDoc), args)) { done("live"); return; }
+        if (showsAll(attrsOf(live.contentDocument), args)) { done("live"); return; } // same origin: readable
       } else if (document.querySelector(cfg.content)) {
         api.contentAt = api.contentAt || now;
         if (now - api.contentAt > NO_MAP_MS) { done("no map"); return; }
@@ -168,7 +160,6 @@
   api.start = function (cfg) {
     try { start(cfg); } catch (e) { release(); throw e; }
   };
-  api.release = release;
   window.sqFirstPaint = api;
   if (typeof module !== "undefined" && module.exports) { // loaded by Node's unit tests (tests/js); never in the browser
     module.exports = { estimate: estimate, showsAll: showsAll, boxStyle: boxStyle };

@@ -135,16 +135,20 @@ def snippet(args: bytes, digest: str, layout: Layout) -> bytes:
         "frameUrl": f".{FRAME_PATH}?k={digest}",
         "live": LIVE_FRAME,
         "content": CONTENT,
+        "args": json.loads(args),
     }
-    # the arguments are JSON already; "<" escaped so no text in them can end the script element
-    start = json.dumps(cfg).replace("<", "\\u003c")[:-1].encode() + b',"args":' + args.replace(b"<", b"\\u003c") + b"}"
-    return b"<script>" + _script + b"</script><script>window.sqFirstPaint.start(" + start + b");</script>"
+    return b"<script>" + _script + b"</script><script>window.sqFirstPaint.start(" + _in_script(cfg) + b");</script>"
+
+
+def _in_script(value: object) -> bytes:
+    """JSON to put inside a <script> element: "<" escaped, so no text in it can end the element."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").encode()
 
 
 def pack(args: bytes) -> str | None:
     """Pack the map frame's page for these arguments (once; kept by digest): the map's style sheets and scripts, the
     mount file and the areas' file (≤ PACKED_AREAS bytes; a larger one is fetched). Fetched by the frame, they would
-    queue behind Streamlit's ≈ 40 scripts on the browser's six connections, and run after them. None when a file
+    queue behind Streamlit's ≈ 90 scripts on the browser's six connections, and run after them. None when a file
     is gone (a long-lived server prunes unused ones): nothing is drawn ahead of the page then."""
     from layers.assets import STATIC_DIR
 
@@ -153,7 +157,7 @@ def pack(args: bytes) -> str | None:
         if digest in _packed:
             return digest
     try:
-        inner = _pack(json.loads(args), args)
+        inner = _pack(json.loads(args))
     except (OSError, ValueError, KeyError, TypeError):
         logging.getLogger("sq_layout").debug("first paint: frame not packed", exc_info=True)
         return None
@@ -173,15 +177,15 @@ def packed_frame(digest: str) -> bytes:
     return found if found is not None else EMPTY
 
 
-def _pack(args: dict[str, Any], raw: bytes) -> bytes:
+def _pack(args: dict[str, Any]) -> bytes:
     from layers.assets import static_path
 
     mount = str(args["mount"])
     cfg = json.loads(static_path(mount).read_bytes())
-    docs = [(mount, static_path(mount).read_bytes())]
+    files = {mount: cfg}
     areas = static_path(cfg["areas"]["url"])
     if areas.stat().st_size <= PACKED_AREAS:
-        docs.append((str(cfg["areas"]["url"]), areas.read_bytes()))
+        files[str(cfg["areas"]["url"])] = json.loads(areas.read_bytes())
     points = (args.get("overlay") or {}).get("points") or {}
     scripts = [*cfg["js"], *([points["script"]] if points.get("script") else [])]
     loaded: list[str] = []
@@ -193,18 +197,8 @@ def _pack(args: dict[str, Any], raw: bytes) -> bytes:
             continue
         parts.append(b"<" + tag + b">" + text + b"</" + tag + b">")
         loaded.append(url)
-    # the documents are JSON: "</" cannot occur outside their strings, and inside them "<\\/" reads the same
-    files = b",".join(json.dumps(url).encode() + b":" + doc.replace(b"</", b"<\\/") for url, doc in docs)
     # the arguments too: the frame draws at once instead of waiting for the page (busy loading Streamlit) to answer
-    data = (
-        b'{"files":{'
-        + files
-        + b'},"loaded":'
-        + json.dumps(loaded).encode()
-        + b',"args":'
-        + raw.replace(b"</", b"<\\/")
-        + b"}"
-    )
+    data = _in_script({"files": files, "loaded": loaded, "args": args})
     return b"".join(parts) + b"<script>window.sqPacked=" + data + b";</script>"
 
 

@@ -112,7 +112,7 @@ def map_tab(
             legend_slot.html(shade_legend(metric, t(f"inv_shade_{shade}", lang), lang, whole=shade != "investment"))
         names = {int(n): f"{n}. {name}" for n, name in zip(chain_names.index, chain_names, strict=True)}
         overlay = invest_overlay(styles, pset, names, lang, data.demo)
-        draw_map(lang, "none", "", overlay, MAP_KEY, 600, opening=opening if shade == "none" else None)
+        draw_map(lang, "none", "", overlay, MAP_KEY, 600, opening=opening)
         shown = sorted(set(chosen) or {int(c) for c in present})
         labels = {k: t(f"inv_kind_{k}", lang) for k in ("firm", "project", "carrier")} | {
             "approximate": t("inv_approx", lang)

@@ -116,10 +116,11 @@ tab = st.radio(
 
 
 if tab == "map":
-    # the opening view (the stored records, no filter): recorded for the next browser's first paint, with the
-    # records' stamp it was drawn from (ui/first_paint.py)
+    # the opening view (the stored records, no filter, no shading): recorded for the next browser's first paint,
+    # with the records' stamp it was drawn from (ui/first_paint.py)
     seen = getattr(ss.inv_repo, "seen", None)
-    opening = ("investment", (seen,)) if flt == InvestFilter() and not data.demo and seen is not None else None
+    plain = flt == InvestFilter() and ss.inv_shade == "none" and not data.demo
+    opening = ("investment", (seen,)) if plain and seen is not None else None
     map_tab(ds, geo, data, Shown(firms, projects, carriers, chosen, chain_names, key), lang, opening)
 
 if tab == "chain":  # the chain's 图谱 (ui/chain_diagram.py)
